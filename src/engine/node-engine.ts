@@ -1,0 +1,67 @@
+// Node build of duckdb-wasm (the blocking API), used by the tests and the command-line tools so that
+// they run exactly the same SQL as the browser. Never imported by browser code.
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { createDuckDB, NODE_RUNTIME, VoidLogger } from '@duckdb/duckdb-wasm/blocking';
+import type { z } from 'zod';
+import { assertSafeFileName, type Engine, parseRows, type SqlParam } from './engine';
+import { SESSION_SETTINGS } from './session-settings';
+
+export async function createNodeEngine(): Promise<Engine> {
+  const require = createRequire(import.meta.url);
+  const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
+  const db = await createDuckDB(
+    {
+      mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs') },
+      eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: join(dist, 'duckdb-node-eh.worker.cjs') },
+    },
+    new VoidLogger(),
+    NODE_RUNTIME,
+  );
+  await db.instantiate();
+  db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
+  const conn = db.connect();
+  for (const statement of SESSION_SETTINGS) conn.query(statement);
+
+  const engine: Engine = {
+    async query<S extends z.ZodType>(sql: string, params: readonly SqlParam[], rowSchema: S) {
+      let table: { toArray(): { toJSON(): Record<string, unknown> }[] };
+      if (params.length === 0) {
+        table = conn.query(sql);
+      } else {
+        const statement = conn.prepare(sql);
+        try {
+          table = statement.query(...params);
+        } finally {
+          statement.close();
+        }
+      }
+      return parseRows(
+        table.toArray().map((row) => row.toJSON()),
+        rowSchema,
+        sql,
+      );
+    },
+    async run(sql, params = []) {
+      if (params.length === 0) {
+        conn.query(sql);
+        return;
+      }
+      const statement = conn.prepare(sql);
+      try {
+        statement.query(...params);
+      } finally {
+        statement.close();
+      }
+    },
+    async registerFile(name, source) {
+      assertSafeFileName(name);
+      const bytes = source instanceof Uint8Array ? source : new Uint8Array(await source.arrayBuffer());
+      db.registerFileBuffer(name, bytes);
+    },
+    async dropFile(name) {
+      db.dropFile(name);
+    },
+  };
+  return engine;
+}

@@ -1,0 +1,13 @@
+/**
+ * Settings applied to every new DuckDB session, in the browser and in Node alike, so that an engine
+ * upgrade or a browser default cannot silently change results.
+ */
+export const SESSION_SETTINGS: readonly string[] = [
+  // Nothing is ever downloaded: only what is built into the wasm (CSV reader, core functions) is used.
+  'SET autoinstall_known_extensions = false',
+  'SET autoload_known_extensions = false',
+  // Row order of a scan = order in the file; ingest relies on it to give each row its line number.
+  'SET preserve_insertion_order = true',
+  "SET default_order = 'ASC'",
+  "SET default_null_order = 'NULLS LAST'",
+];

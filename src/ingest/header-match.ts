@@ -1,0 +1,65 @@
+import type { DatasetDefinition } from '../datasets/dataset-definition';
+
+/**
+ * Header text → comparable key: case-insensitive; curly quotes, NBSPs, punctuation, underscores and
+ * repeated or trailing spaces ignored. "Age of Child (Years) " ≡ "age_of_child_years".
+ */
+export function normaliseHeader(header: string): string {
+  return header
+    .normalize('NFKC')
+    .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
+    .replace(/[\u201C\u201D\u201E\u2033]/g, '"')
+    .toLowerCase()
+    .replace(/'/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+export interface ColumnMatch {
+  field: string;
+  columnIndex: number;
+  header: string;
+}
+
+export interface HeaderMatch {
+  matches: ColumnMatch[];
+  missingRequired: string[];
+  /** File columns that fill no field (kept in the report so the user sees what was ignored). */
+  ignoredColumns: string[];
+}
+
+function keysFor(dataset: DatasetDefinition): Map<string, string> {
+  const keys = new Map<string, string>();
+  for (const field of dataset.fields) {
+    for (const spelling of [field.name, field.label, ...field.aliases]) {
+      const key = normaliseHeader(spelling);
+      if (!keys.has(key)) keys.set(key, field.name);
+    }
+  }
+  return keys;
+}
+
+/** Matches a file's header cells to a dataset's fields. Each field takes the first column that names it. */
+export function matchHeader(header: readonly string[], dataset: DatasetDefinition): HeaderMatch {
+  const keys = keysFor(dataset);
+  const matches: ColumnMatch[] = [];
+  const taken = new Set<string>();
+  const ignoredColumns: string[] = [];
+  header.forEach((cell, columnIndex) => {
+    const field = keys.get(normaliseHeader(cell));
+    if (field && !taken.has(field)) {
+      taken.add(field);
+      matches.push({ field, columnIndex, header: cell });
+    } else if (cell.trim() !== '') {
+      ignoredColumns.push(cell);
+    }
+  });
+  const missingRequired = dataset.fields.filter((f) => f.required && !taken.has(f.name)).map((f) => f.name);
+  return { matches, missingRequired, ignoredColumns };
+}
+
+/** How many cells of a row name a field of the dataset: used to find the header below title rows. */
+export function headerScore(row: readonly string[], dataset: DatasetDefinition): number {
+  const keys = keysFor(dataset);
+  return row.filter((cell) => keys.has(normaliseHeader(cell))).length;
+}

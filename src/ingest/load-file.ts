@@ -1,0 +1,295 @@
+import { z } from 'zod';
+import { type DatasetDefinition, normaliseCode } from '../datasets/dataset-definition';
+import type { Engine } from '../engine/engine';
+import { type ColumnMatch, matchHeader } from './header-match';
+import { buildLineMap } from './line-map';
+import type { FileReport, RejectionGroup, UnmappedCode } from './load-report';
+import { insertLoadedSql, parsedTableSql, problemsTableSql, sqlConstant } from './conversion-sql';
+import { blobChunks, scanRecords } from './record-scan';
+import { decode, describeBinary, detectEncoding, PREVIEW_BYTES, sniffLayout } from './sniff';
+
+/** The wasm database has no disk to spill to; beyond this a file is refused with an explanation. */
+export const MAX_FILE_BYTES = 1024 * 1024 * 1024;
+
+export type LoadPhase = 'reading' | 'loading' | 'checking';
+export interface LoadProgress {
+  fileName: string;
+  phase: LoadPhase;
+  /** 0–1 while reading; undefined when the step has no measurable progress. */
+  fraction?: number;
+}
+
+export interface LoadFileOptions {
+  fileId: number;
+  fileName: string;
+  dataset: DatasetDefinition;
+  onProgress?: (progress: LoadProgress) => void | Promise<void>;
+}
+
+const countRow = z.object({ n: z.number() });
+const rejectRow = z.object({ line: z.number(), reason: z.string(), csv_line: z.string().nullable() });
+const distinctRow = z.object({ raw: z.string(), n: z.number() });
+const exampleRow = z.object({
+  column_name: z.string().nullable(),
+  reason: z.string(),
+  n: z.number(),
+  line: z.number().nullable(),
+  value: z.string().nullable(),
+});
+
+/** DuckDB's structural CSV errors in the user's words. */
+function structuralReasonSql(headerWidth: number): string {
+  return `CASE error_type
+    WHEN 'TOO MANY COLUMNS' THEN 'Row has more values than the header has columns (${headerWidth})'
+    WHEN 'UNQUOTED VALUE' THEN 'A quoted value is not closed properly (check for a stray double quote)'
+    WHEN 'LINE SIZE OVER MAXIMUM' THEN 'Row is too long to read'
+    ELSE 'Row could not be read: ' || error_message END`;
+}
+
+const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
+
+function emptyReport(options: LoadFileOptions, bytes: number): FileReport {
+  return {
+    fileId: options.fileId,
+    fileName: options.fileName,
+    bytes,
+    datasetId: null,
+    status: 'failed',
+    message: null,
+    rowsRead: 0,
+    rowsLoaded: 0,
+    rowsRejected: 0,
+    blankRows: 0,
+    encoding: null,
+    delimiter: null,
+    headerLine: null,
+    columns: [],
+    ignoredColumns: [],
+    rejections: [],
+    unmappedCodes: [],
+    linesApproximate: false,
+    durationMs: 0,
+  };
+}
+
+function listFields(dataset: DatasetDefinition, names: readonly string[]): string {
+  return names.map((name) => dataset.fields.find((f) => f.name === name)?.label ?? name).join(', ');
+}
+
+/** DuckDB's own error text → a sentence for a business manager, naming file and line. */
+export function explainEngineError(fileName: string, error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  const line = /Line:\s*(\d+)/i.exec(text)?.[1];
+  const where = line ? ` at line ${line}` : '';
+  if (/out of memory|memory limit/i.test(text)) {
+    return `“${fileName}” is too large to load in the browser${where}. Split it into smaller files (for example one per year).`;
+  }
+  return `“${fileName}” could not be read${where}: ${text.split('\n')[0]}`;
+}
+
+async function insertCodeMap(engine: Engine, rows: { field: string; raw: string; value: string | null }[]) {
+  await engine.run('CREATE OR REPLACE TEMP TABLE pi_code_map (field VARCHAR, raw VARCHAR, value VARCHAR)');
+  for (let start = 0; start < rows.length; start += 300) {
+    const batch = rows.slice(start, start + 300);
+    await engine.run(
+      `INSERT INTO pi_code_map VALUES ${batch.map(() => '(?, ?, ?)').join(', ')}`,
+      batch.flatMap((r) => [r.field, r.raw, r.value]),
+    );
+  }
+}
+
+/**
+ * Reads one delimited text file into a dataset's table. Never throws for bad input: every problem
+ * becomes part of the returned report, and rows read = rows loaded + rows rejected.
+ */
+export async function loadDelimitedFile(engine: Engine, file: Blob, options: LoadFileOptions): Promise<FileReport> {
+  const started = Date.now();
+  const { dataset, fileName, fileId } = options;
+  const report = emptyReport(options, file.size);
+  const finish = (patch: Partial<FileReport>): FileReport => ({ ...report, ...patch, durationMs: Date.now() - started });
+  const progress = async (phase: LoadPhase, fraction?: number) => {
+    if (options.onProgress) await options.onProgress({ fileName, phase, fraction });
+  };
+
+  if (file.size === 0) return finish({ message: `“${fileName}” is empty (0 bytes).` });
+  if (file.size > MAX_FILE_BYTES) {
+    return finish({
+      message: `“${fileName}” is ${(file.size / 1024 ** 3).toFixed(1)} GB: the in-browser database can take files up to 1 GB. Split it into smaller files (for example one per year).`,
+    });
+  }
+  const head = new Uint8Array(await file.slice(0, PREVIEW_BYTES).arrayBuffer());
+  const binary = describeBinary(head);
+  if (binary) {
+    return finish({
+      message: `“${fileName}” looks like ${binary}, not a CSV file. Save the data from Excel as “CSV UTF-8 (Comma delimited)” and try again.`,
+    });
+  }
+  const complete = file.size <= PREVIEW_BYTES;
+  const previewEncoding = detectEncoding(head, complete);
+  const layout = sniffLayout(decode(head, previewEncoding), dataset, complete);
+  const match = matchHeader(layout.header, dataset);
+  const columnsFound = layout.header.filter((h) => h.trim() !== '').map((h) => `“${h.trim()}”`);
+  const base: Partial<FileReport> = {
+    delimiter: DELIMITER_NAMES[layout.delimiter] ?? layout.delimiter,
+    headerLine: layout.headerIndex + 1,
+    columns: match.matches,
+    ignoredColumns: match.ignoredColumns,
+  };
+  if (match.missingRequired.length > 0) {
+    return finish({
+      ...base,
+      message: `“${fileName}” does not look like ${dataset.title.toLowerCase()}: no column for ${listFields(dataset, match.missingRequired)}. Columns found: ${columnsFound.slice(0, 12).join(', ') || 'none'}.`,
+    });
+  }
+
+  const scan = await scanRecords(blobChunks(file), layout.delimiter, (done) => progress('reading', done / file.size));
+  const encoding = scan.utf8 ? 'utf-8' : 'windows-1252';
+  const registered = `pi_file_${fileId}.csv`;
+  const skip = layout.headerIndex + 1;
+  const columnCount = Math.max(1, layout.columnCount);
+  // Named columns end at the last non-empty header cell; later cells may only be empty.
+  const headerWidth = Math.max(1, ...layout.header.map((h, i) => (h.trim() === '' ? 0 : i + 1)));
+  const stats: Partial<FileReport> = { ...base, datasetId: dataset.id, encoding };
+
+  try {
+    await progress('loading');
+    // Windows-1252 is decoded exactly in JS (DuckDB's latin-1 differs for € and curly quotes).
+    const source = scan.utf8 ? file : new TextEncoder().encode(decode(new Uint8Array(await file.arrayBuffer()), encoding));
+    await engine.registerFile(registered, source);
+    await engine.run('DROP TABLE IF EXISTS pi_rejects');
+    await engine.run('DROP TABLE IF EXISTS pi_reject_scans');
+    const columns = Array.from({ length: columnCount }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
+    await engine.run(`CREATE OR REPLACE TEMP TABLE pi_stage AS
+      SELECT row_number() OVER () AS rec, *
+      FROM read_csv('${registered}', auto_detect = false, header = false, skip = ${skip},
+        delim = ${sqlConstant(layout.delimiter)}, quote = '"', escape = '"', columns = {${columns}},
+        null_padding = true, store_rejects = true, rejects_table = 'pi_rejects', rejects_scan = 'pi_reject_scans',
+        max_line_size = 10000000)`);
+
+    const structural = await engine.query(
+      `SELECT line::INTEGER AS line,
+         ${structuralReasonSql(headerWidth)} AS reason,
+         left(csv_line, 200) AS csv_line
+       FROM pi_rejects ORDER BY line`,
+      [],
+      rejectRow,
+    );
+    const staged = (await engine.query('SELECT count(*) AS n FROM pi_stage', [], countRow))[0]?.n ?? 0;
+    const lineMap = buildLineMap(
+      skip,
+      scan.records,
+      scan.blankRecords,
+      structural.map((r) => r.line),
+    );
+    const linesApproximate = lineMap.expectedRows !== staged;
+    const segments = linesApproximate ? [{ fromRec: 1, delta: skip }] : lineMap.segments;
+    await engine.run('CREATE OR REPLACE TEMP TABLE pi_line_map (from_rec BIGINT, delta INTEGER)');
+    for (let start = 0; start < segments.length; start += 500) {
+      const batch = segments.slice(start, start + 500);
+      await engine.run(
+        `INSERT INTO pi_line_map VALUES ${batch.map(() => '(?, ?)').join(', ')}`,
+        batch.flatMap((s) => [s.fromRec, s.delta]),
+      );
+    }
+
+    await progress('checking');
+    await engine.run(parsedTableSql(dataset, match.matches, headerWidth, columnCount));
+    await engine.run(problemsTableSql(dataset, headerWidth));
+
+    // Code values: map the distinct values (a handful) in TypeScript, where the aliases live.
+    const codeRows: { field: string; raw: string; value: string | null }[] = [];
+    const unmappedCodes: UnmappedCode[] = [];
+    for (const field of dataset.fields) {
+      const type = field.type;
+      if (type.kind !== 'code' || !match.matches.some((m) => m.field === field.name)) continue;
+      const distinct = await engine.query(
+        `SELECT ${field.name}__raw AS raw, count(*)::INTEGER AS n FROM pi_parsed WHERE ${field.name}__raw IS NOT NULL GROUP BY 1 ORDER BY 2 DESC LIMIT 5000`,
+        [],
+        distinctRow,
+      );
+      for (const { raw, n } of distinct) {
+        const key = normaliseCode(raw);
+        const value = type.values.includes(key) ? key : (type.aliases?.[key] ?? null);
+        codeRows.push({ field: field.name, raw, value });
+        if (value === null) unmappedCodes.push({ field: field.name, value: raw, count: n });
+      }
+    }
+    await insertCodeMap(engine, codeRows);
+
+    const params = dataset.generatedIdField ? [fileId, fileName, fileName] : [fileId, fileName];
+    await engine.run(insertLoadedSql(dataset), params);
+    await engine.run(
+      `INSERT INTO pi_rejections
+       SELECT ?::INTEGER, ?::VARCHAR, ?::VARCHAR, line, column_name, left(value, 200), reason FROM pi_problems
+       UNION ALL
+       SELECT ?::INTEGER, ?::VARCHAR, ?::VARCHAR, line::INTEGER, NULL, left(csv_line, 200),
+         ${structuralReasonSql(headerWidth)} FROM pi_rejects`,
+      [fileId, dataset.id, fileName, fileId, dataset.id, fileName],
+    );
+
+    const parsedRows = (await engine.query('SELECT count(*) AS n FROM pi_parsed', [], countRow))[0]?.n ?? 0;
+    const problemRows =
+      (await engine.query('SELECT count(DISTINCT rec) AS n FROM pi_problems', [], countRow))[0]?.n ?? 0;
+    const loaded =
+      (await engine.query(`SELECT count(*) AS n FROM ${dataset.id} WHERE load_id = ?`, [fileId], countRow))[0]?.n ?? 0;
+    const examples = await engine.query(
+      `SELECT column_name, reason, n, line, value FROM (
+         SELECT column_name, reason, line, value,
+           count(*) OVER (PARTITION BY column_name, reason) AS n,
+           row_number() OVER (PARTITION BY column_name, reason ORDER BY line) AS k
+         FROM pi_rejections WHERE load_id = ?)
+       WHERE k <= 3 ORDER BY n DESC, column_name, reason, line`,
+      [fileId],
+      exampleRow,
+    );
+    const groups = new Map<string, RejectionGroup>();
+    for (const row of examples) {
+      const key = `${row.column_name ?? ''}\u0000${row.reason}`;
+      let group = groups.get(key);
+      if (!group) {
+        group = { column: row.column_name, reason: row.reason, count: row.n, examples: [] };
+        groups.set(key, group);
+      }
+      group.examples.push({ line: row.line, value: row.value });
+    }
+
+    const rowsRejected = problemRows + structural.length;
+    const rowsRead = parsedRows + structural.length;
+    const blankRows = staged - parsedRows + scan.blankRecords.filter((r) => r > skip).length;
+    let status: FileReport['status'] = rowsRejected > 0 ? 'partial' : 'loaded';
+    let message: string | null = null;
+    if (rowsRead === 0) {
+      status = 'empty';
+      message = `“${fileName}” has a header row but no data rows.`;
+    } else if (loaded === 0) {
+      status = 'failed';
+      message = `No rows of “${fileName}” could be loaded: every row has a problem (see the reasons below).`;
+    } else if (rowsRejected > 0) {
+      message = `${rowsRejected.toLocaleString('en-GB')} of ${rowsRead.toLocaleString('en-GB')} rows in “${fileName}” were not loaded (reasons below).`;
+    }
+    return finish({
+      ...stats,
+      status,
+      message,
+      rowsRead,
+      rowsLoaded: loaded,
+      rowsRejected,
+      blankRows,
+      rejections: [...groups.values()],
+      unmappedCodes,
+      linesApproximate,
+    });
+  } catch (error) {
+    // Nothing of this file stays half-loaded.
+    await engine.run(`DELETE FROM ${dataset.id} WHERE load_id = ?`, [fileId]).catch(() => undefined);
+    await engine.run('DELETE FROM pi_rejections WHERE load_id = ?', [fileId]).catch(() => undefined);
+    return finish({ ...stats, status: 'failed', message: explainEngineError(fileName, error) });
+  } finally {
+    for (const table of ['pi_stage', 'pi_parsed', 'pi_problems', 'pi_line_map', 'pi_code_map']) {
+      await engine.run(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
+    }
+    await engine.dropFile(registered).catch(() => undefined);
+  }
+}
+
+export type { ColumnMatch };

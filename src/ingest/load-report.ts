@@ -1,0 +1,69 @@
+import type { ColumnMatch } from './header-match';
+
+export interface RejectionExample {
+  line: number | null;
+  value: string | null;
+}
+
+export interface RejectionGroup {
+  column: string | null;
+  reason: string;
+  count: number;
+  examples: RejectionExample[];
+}
+
+export interface UnmappedCode {
+  field: string;
+  value: string;
+  count: number;
+}
+
+export type FileStatus = 'loaded' | 'partial' | 'empty' | 'failed';
+
+/** What happened to one file. rowsRead = rowsLoaded + rowsRejected, always. */
+export interface FileReport {
+  fileId: number;
+  fileName: string;
+  bytes: number;
+  datasetId: string | null;
+  status: FileStatus;
+  /** Plain-English message for the user when the file failed or needs attention. */
+  message: string | null;
+  rowsRead: number;
+  rowsLoaded: number;
+  rowsRejected: number;
+  /** Rows with nothing in any column: skipped and not counted as read. */
+  blankRows: number;
+  encoding: string | null;
+  delimiter: string | null;
+  /** Line of the header row (1 unless title rows sit above it). */
+  headerLine: number | null;
+  columns: ColumnMatch[];
+  ignoredColumns: string[];
+  rejections: RejectionGroup[];
+  unmappedCodes: UnmappedCode[];
+  /** True if line numbers could not be matched exactly to the file (they are then estimates). */
+  linesApproximate: boolean;
+  durationMs: number;
+}
+
+export type LoadStatus = 'ok' | 'partial' | 'failed';
+
+export interface LoadReport {
+  files: FileReport[];
+  rowsRead: number;
+  rowsLoaded: number;
+  rowsRejected: number;
+  status: LoadStatus;
+}
+
+export function summariseLoad(files: FileReport[]): LoadReport {
+  const rowsRead = files.reduce((sum, f) => sum + f.rowsRead, 0);
+  const rowsLoaded = files.reduce((sum, f) => sum + f.rowsLoaded, 0);
+  const rowsRejected = files.reduce((sum, f) => sum + f.rowsRejected, 0);
+  const anyProblem = files.some((f) => f.status !== 'loaded');
+  let status: LoadStatus = 'ok';
+  if (rowsLoaded === 0 && files.length > 0) status = 'failed';
+  else if (anyProblem) status = 'partial';
+  return { files, rowsRead, rowsLoaded, rowsRejected, status };
+}

@@ -1,0 +1,10 @@
+import type { DatasetDefinition } from '../datasets/dataset-definition';
+import type { Engine } from '../engine/engine';
+import { CREATE_REJECTIONS_SQL, createTableSql, MACROS } from './schema-sql';
+
+/** Creates macros and the typed tables of the given datasets. Safe to run more than once. */
+export async function prepareDatabase(engine: Engine, datasets: readonly DatasetDefinition[]): Promise<void> {
+  for (const statement of MACROS) await engine.run(statement);
+  for (const dataset of datasets) await engine.run(createTableSql(dataset));
+  await engine.run(CREATE_REJECTIONS_SQL);
+}

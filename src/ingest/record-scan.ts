@@ -1,0 +1,127 @@
+/**
+ * One streaming pass over a delimited text file that splits records exactly as DuckDB's CSV reader
+ * does (a double quote opens a quoted value only at the start of a field; `""` inside quotes is a
+ * quote; newlines inside quotes belong to the value). It tells which records are blank — DuckDB
+ * skips them but still counts them in its line numbers — so that every loaded row can be given the
+ * row number a person sees when opening the file in Excel. It also checks that the bytes are UTF-8.
+ */
+export interface RecordScan {
+  /** Records in the file, blank ones included (= DuckDB's last line number). */
+  records: number;
+  /** 1-based numbers of blank records (empty or "\r" only), ascending. */
+  blankRecords: number[];
+  /** True when every byte sequence is valid UTF-8. */
+  utf8: boolean;
+  bytes: number;
+}
+
+const QUOTE = 0x22;
+const NEWLINE = 0x0a;
+const CR = 0x0d;
+
+export async function scanRecords(
+  chunks: AsyncIterable<Uint8Array>,
+  delimiter: string,
+  onProgress?: (bytesDone: number) => void | Promise<void>,
+): Promise<RecordScan> {
+  const delim = delimiter.charCodeAt(0);
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let utf8 = true;
+  let offset = 0; // global offset of the current chunk
+  let recordStart = 0; // global offset where the current record starts
+  let record = 1;
+  const blankRecords: number[] = [];
+  let inQuotes = false;
+  let quoteMayClose = false; // last byte was a quote inside a quoted value
+  let prevByte = NEWLINE; // byte before the current position (record start behaves like after a newline)
+  let bomSkipped = false;
+
+  for await (const chunk of chunks) {
+    if (utf8) {
+      try {
+        decoder.decode(chunk, { stream: true });
+      } catch {
+        utf8 = false;
+      }
+    }
+    let i = 0;
+    if (!bomSkipped) {
+      bomSkipped = true;
+      if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
+        i = 3;
+        recordStart = 3;
+      }
+    }
+    const n = chunk.length;
+    while (i < n) {
+      if (quoteMayClose) {
+        quoteMayClose = false;
+        if (chunk[i] === QUOTE) {
+          // Escaped quote "" inside a quoted value.
+          prevByte = QUOTE;
+          i += 1;
+          continue;
+        }
+        inQuotes = false;
+      }
+      if (inQuotes) {
+        const q = chunk.indexOf(QUOTE, i);
+        if (q === -1) {
+          prevByte = chunk[n - 1] ?? prevByte;
+          i = n;
+          break;
+        }
+        quoteMayClose = true;
+        prevByte = QUOTE;
+        i = q + 1;
+        continue;
+      }
+      const nl = chunk.indexOf(NEWLINE, i);
+      const q = chunk.indexOf(QUOTE, i);
+      if (q !== -1 && (nl === -1 || q < nl)) {
+        const before = q > 0 ? (chunk[q - 1] ?? prevByte) : prevByte;
+        const atFieldStart = before === delim || before === NEWLINE || offset + q === recordStart;
+        if (atFieldStart) inQuotes = true;
+        prevByte = QUOTE;
+        i = q + 1;
+        continue;
+      }
+      if (nl === -1) {
+        prevByte = chunk[n - 1] ?? prevByte;
+        i = n;
+        break;
+      }
+      const globalNl = offset + nl;
+      const length = globalNl - recordStart;
+      const before = nl > 0 ? (chunk[nl - 1] ?? prevByte) : prevByte;
+      if (length === 0 || (length === 1 && before === CR)) blankRecords.push(record);
+      record += 1;
+      recordStart = globalNl + 1;
+      prevByte = NEWLINE;
+      i = nl + 1;
+    }
+    offset += n;
+    if (onProgress) await onProgress(offset);
+  }
+  if (utf8) {
+    try {
+      decoder.decode();
+    } catch {
+      utf8 = false;
+    }
+  }
+  // A last record without a final newline; a final "\r" alone is blank.
+  let records = record - 1;
+  if (offset > recordStart) {
+    records = record;
+    if (offset - recordStart === 1 && prevByte === CR) blankRecords.push(record);
+  }
+  return { records, blankRecords, utf8, bytes: offset };
+}
+
+/** Splits a Blob into chunks without reading it whole. */
+export async function* blobChunks(blob: Blob, chunkSize = 4 * 1024 * 1024): AsyncIterable<Uint8Array> {
+  for (let start = 0; start < blob.size; start += chunkSize) {
+    yield new Uint8Array(await blob.slice(start, start + chunkSize).arrayBuffer());
+  }
+}

@@ -1,0 +1,89 @@
+import type { DatasetDefinition, FieldDefinition } from '../datasets/dataset-definition';
+
+/**
+ * Macros shared by ingest and indicators. All dates are read as text and converted here, so a bad
+ * value becomes a reported rejection rather than a failed load, and US month/day is never guessed.
+ *
+ * Accepted: dd/mm/yyyy and d/m/yyyy (also with "-" or "." between parts), dd/mm/yy, yyyy-mm-dd
+ * (and yyyy/mm/dd);
+ * a time after the date ("2024-05-01 00:00:00", "01/05/2024 09:30") is ignored.
+ * Two-digit years: 00–69 → 2000–2069, 70–99 → 1970–1999 (the POSIX rule; children's services
+ * dates are all after 1970, so this never guesses wrongly for them).
+ * Dates outside 1900–2099 are rejected as implausible.
+ */
+export const MACROS: readonly string[] = [
+  `CREATE OR REPLACE MACRO pi_clean(v) AS
+     CASE WHEN trim(v, ' ' || chr(9) || chr(10) || chr(13) || chr(160)) IN ('', '#N/A', 'N/A', 'n/a', 'NULL', 'null', '#NULL!')
+          THEN NULL
+          ELSE trim(v, ' ' || chr(9) || chr(10) || chr(13) || chr(160)) END`,
+  `CREATE OR REPLACE MACRO pi_date_part(v) AS
+     CASE WHEN contains(v, ':') THEN regexp_replace(v, '[ T][0-9]{1,2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?$', '') ELSE v END`,
+  `CREATE OR REPLACE MACRO pi_date_raw(d) AS
+     CASE
+       WHEN regexp_full_match(d, '[0-9]{4}[/.-][0-9]{1,2}[/.-][0-9]{1,2}') THEN try_strptime(translate(d, '/.', '--'), '%Y-%m-%d')::DATE
+       WHEN regexp_full_match(d, '[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4}') THEN try_strptime(translate(d, '.-', '//'), '%d/%m/%Y')::DATE
+       WHEN regexp_full_match(d, '[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{2}') THEN try_strptime(
+         regexp_replace(translate(d, '.-', '//'), '/([0-9]{2})$', '') || '/' ||
+           (CASE WHEN right(d, 2)::INTEGER < 70 THEN 2000 ELSE 1900 END + right(d, 2)::INTEGER)::VARCHAR,
+         '%d/%m/%Y')::DATE
+     END`,
+  `CREATE OR REPLACE MACRO pi_date(v) AS
+     CASE WHEN year(pi_date_raw(pi_date_part(v))) BETWEEN 1900 AND 2099 THEN pi_date_raw(pi_date_part(v)) END`,
+  // Why a date could not be read, in the user's words (only ever evaluated on rejected values).
+  `CREATE OR REPLACE MACRO pi_date_problem(v) AS
+     CASE
+       WHEN pi_date_raw(pi_date_part(v)) IS NOT NULL THEN 'Date is outside the years 1900–2099'
+       WHEN regexp_full_match(pi_date_part(v), '[0-9]{1,2}[/.-][0-9]{1,2}[/.-]([0-9]{2}|[0-9]{4})')
+         AND string_split(translate(pi_date_part(v), '.-', '//'), '/')[2]::INTEGER > 12
+         AND string_split(translate(pi_date_part(v), '.-', '//'), '/')[1]::INTEGER BETWEEN 1 AND 12
+         THEN 'Month is over 12: dates must be day/month/year (this looks like a US month/day date)'
+       WHEN regexp_full_match(pi_date_part(v), '[0-9]{1,2}[/.-][0-9]{1,2}[/.-]([0-9]{2}|[0-9]{4})')
+         OR regexp_full_match(pi_date_part(v), '[0-9]{4}[/.-][0-9]{1,2}[/.-][0-9]{1,2}')
+         THEN 'No such date in the calendar'
+       ELSE 'Not a date in an accepted format (dd/mm/yyyy, dd/mm/yy or yyyy-mm-dd)'
+     END`,
+  // Start of the period containing d: 1 = month, 3 = financial quarter (Apr–Jun = Q1), 12 = financial year.
+  `CREATE OR REPLACE MACRO pi_period_start(d, months) AS
+     CASE months
+       WHEN 1 THEN date_trunc('month', d)::DATE
+       WHEN 3 THEN date_trunc('quarter', d)::DATE
+       ELSE make_date(year(d) - CASE WHEN month(d) < 4 THEN 1 ELSE 0 END, 4, 1)
+     END`,
+];
+
+export function sqlType(field: FieldDefinition): string {
+  switch (field.type.kind) {
+    case 'date':
+      return 'DATE';
+    case 'integer':
+      return 'INTEGER';
+    case 'flag':
+      return 'BOOLEAN';
+    default:
+      return 'VARCHAR';
+  }
+}
+
+/** The typed table of a dataset: provenance, then canonical fields (code fields keep their raw text too). */
+export function createTableSql(dataset: DatasetDefinition): string {
+  const columns = [
+    'load_id INTEGER NOT NULL',
+    'source_file VARCHAR NOT NULL',
+    'source_line INTEGER NOT NULL',
+    ...dataset.fields.flatMap((field) => {
+      const own = `${field.name} ${sqlType(field)}${field.required ? ' NOT NULL' : ''}`;
+      return field.type.kind === 'code' ? [own, `${field.name}_raw VARCHAR`] : [own];
+    }),
+  ];
+  return `CREATE TABLE IF NOT EXISTS ${dataset.id} (\n  ${columns.join(',\n  ')}\n)`;
+}
+
+export const CREATE_REJECTIONS_SQL = `CREATE TABLE IF NOT EXISTS pi_rejections (
+  load_id INTEGER NOT NULL,
+  dataset_id VARCHAR,
+  source_file VARCHAR NOT NULL,
+  line INTEGER,
+  column_name VARCHAR,
+  value VARCHAR,
+  reason VARCHAR NOT NULL
+)`;

@@ -1,0 +1,106 @@
+import Papa from 'papaparse';
+import type { DatasetDefinition } from '../datasets/dataset-definition';
+import { headerScore } from './header-match';
+
+export const PREVIEW_BYTES = 256 * 1024;
+const HEADER_SEARCH_ROWS = 30;
+
+export type Encoding = 'utf-8' | 'windows-1252';
+
+/** Recognises files that are clearly not delimited text, so the user gets a useful message. */
+export function describeBinary(bytes: Uint8Array): string | undefined {
+  const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
+  if (starts(0x89, 0x50, 0x4e, 0x47)) return 'a PNG image';
+  if (starts(0xff, 0xd8, 0xff)) return 'a JPEG image';
+  if (starts(0x25, 0x50, 0x44, 0x46)) return 'a PDF document';
+  if (starts(0x50, 0x4b, 0x03, 0x04)) return 'a zip file or Excel workbook (.xlsx)';
+  if (starts(0xd0, 0xcf, 0x11, 0xe0)) return 'an old-style Excel (.xls) or Word file';
+  const head = bytes.subarray(0, 8192);
+  if (head.includes(0)) return 'a binary (non-text) file';
+  return undefined;
+}
+
+/** Strict UTF-8 first; anything that is not valid UTF-8 is read as Windows-1252 (Excel's "CSV" on Windows). */
+export function detectEncoding(bytes: Uint8Array, complete: boolean): Encoding {
+  let end = bytes.length;
+  if (!complete) {
+    // Do not judge a multi-byte character cut at the end of the preview.
+    while (end > 0 && end > bytes.length - 4 && (bytes[end - 1] ?? 0) >= 0x80) end -= 1;
+  }
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end));
+    return 'utf-8';
+  } catch {
+    return 'windows-1252';
+  }
+}
+
+// Windows-1252 bytes 0x80–0x9F (€ ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ). Browsers decode
+// them right; Node's TextDecoder treats the label as ISO-8859-1 and leaves C1 controls, so fix those up.
+const CP1252_HIGH: Record<string, string> = Object.fromEntries(
+  [
+    [0x80, 0x20ac], [0x82, 0x201a], [0x83, 0x0192], [0x84, 0x201e], [0x85, 0x2026], [0x86, 0x2020],
+    [0x87, 0x2021], [0x88, 0x02c6], [0x89, 0x2030], [0x8a, 0x0160], [0x8b, 0x2039], [0x8c, 0x0152],
+    [0x8e, 0x017d], [0x91, 0x2018], [0x92, 0x2019], [0x93, 0x201c], [0x94, 0x201d], [0x95, 0x2022],
+    [0x96, 0x2013], [0x97, 0x2014], [0x98, 0x02dc], [0x99, 0x2122], [0x9a, 0x0161], [0x9b, 0x203a],
+    [0x9c, 0x0153], [0x9e, 0x017e], [0x9f, 0x0178],
+  ].map(([from, to]) => [String.fromCharCode(from ?? 0), String.fromCharCode(to ?? 0)]),
+);
+
+export function decode(bytes: Uint8Array, encoding: Encoding): string {
+  const text = new TextDecoder(encoding).decode(bytes);
+  return encoding === 'windows-1252' ? text.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c] ?? c) : text;
+}
+
+export interface TextLayout {
+  delimiter: string;
+  /** 0-based index of the header record, counting blank lines, as DuckDB's `skip` does. */
+  headerIndex: number;
+  header: string[];
+  /** Widest record seen in the preview (≥ header length): trailing unnamed columns are read, then ignored. */
+  columnCount: number;
+}
+
+const DELIMITERS = [',', ';', '\t', '|'];
+
+/** Finds delimiter and header row from the first part of the file. */
+export function sniffLayout(previewText: string, dataset: DatasetDefinition, complete: boolean): TextLayout {
+  let text = previewText;
+  if (!complete) {
+    // Drop the last, probably cut, line.
+    const cut = text.lastIndexOf('\n');
+    if (cut > 0) text = text.slice(0, cut + 1);
+  }
+  const guess = Papa.parse<string[]>(text, { delimitersToGuess: DELIMITERS, preview: 200 });
+  let delimiter = DELIMITERS.includes(guess.meta.delimiter) ? guess.meta.delimiter : ',';
+  // Papaparse's guess can be thrown by a title row; prefer the delimiter that lets the header match best.
+  let best = { score: -1, delimiter, rows: guess.data };
+  for (const candidate of [delimiter, ...DELIMITERS.filter((d) => d !== delimiter)]) {
+    const rows =
+      candidate === delimiter ? guess.data : Papa.parse<string[]>(text, { delimiter: candidate, preview: 200 }).data;
+    const score = Math.max(0, ...rows.slice(0, HEADER_SEARCH_ROWS).map((row) => headerScore(row, dataset)));
+    if (score > best.score) best = { score, delimiter: candidate, rows };
+  }
+  delimiter = best.delimiter;
+  const rows = best.rows;
+
+  let headerIndex = 0;
+  let bestScore = 0;
+  rows.slice(0, HEADER_SEARCH_ROWS).forEach((row, index) => {
+    const score = headerScore(row, dataset);
+    if (score > bestScore) {
+      bestScore = score;
+      headerIndex = index;
+    }
+  });
+  if (bestScore === 0) {
+    // Nothing recognisable: take the first non-blank row as the header.
+    headerIndex = Math.max(
+      0,
+      rows.findIndex((row) => row.some((cell) => cell.trim() !== '')),
+    );
+  }
+  const header = (rows[headerIndex] ?? []).map((cell) => cell.replace(/^\uFEFF/, ''));
+  const columnCount = Math.max(header.length, ...rows.slice(headerIndex + 1).map((row) => row.length));
+  return { delimiter, headerIndex, header, columnCount };
+}

@@ -1,0 +1,275 @@
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import type { LoadReport } from '../src/ingest/load-report';
+import { createTestSession } from './support/load-csv';
+
+type Session = Awaited<ReturnType<typeof createTestSession>>;
+let t: Session;
+
+beforeAll(async () => {
+  t = await createTestSession();
+});
+beforeEach(async () => {
+  await t.reset();
+});
+
+const rowSchema = z.object({
+  source_line: z.number(),
+  episode_id: z.string(),
+  child_id: z.string(),
+  start: z.string().nullable(),
+  end_date: z.string().nullable(),
+  lead_agency: z.string().nullable(),
+  lead_agency_raw: z.string().nullable(),
+  locality: z.string().nullable(),
+});
+
+async function rows() {
+  return t.engine.query(
+    `SELECT source_line, episode_id, child_id, strftime(assessment_start_date, '%Y-%m-%d') AS start,
+            strftime(episode_end_date, '%Y-%m-%d') AS end_date, lead_agency, lead_agency_raw, locality
+     FROM early_help_episodes ORDER BY source_line`,
+    [],
+    rowSchema,
+  );
+}
+
+function expectConserved(report: LoadReport) {
+  expect(report.rowsRead).toBe(report.rowsLoaded + report.rowsRejected);
+  for (const file of report.files) expect(file.rowsRead).toBe(file.rowsLoaded + file.rowsRejected);
+}
+
+describe('dates', () => {
+  it('reads every accepted UK and ISO form, and never month/day', async () => {
+    const csv = [
+      'child_id,assessment_start_date',
+      'C01,01/04/2024',
+      'C02,1/4/2024',
+      'C03,01/04/24',
+      'C04,2024-04-01',
+      'C05,01-04-2024',
+      'C06,01.04.2024',
+      'C07,2024-04-01 00:00:00.000',
+      'C08,01/04/2024 09:30',
+      'C09,2024/04/01',
+      'C10,05/06/2024',
+    ].join('\n');
+    const report = await t.load('dates.csv', csv);
+    expect(report.rowsRejected).toBe(0);
+    const loaded = await rows();
+    expect(loaded.map((r) => r.start)).toEqual([
+      ...Array(9).fill('2024-04-01'),
+      '2024-06-05', // 5 June, never 6 May
+    ]);
+  });
+
+  it('applies the documented two-digit-year rule: 00–69 → 20xx, 70–99 → 19xx', async () => {
+    await t.load('yy.csv', 'child_id,assessment_start_date\nA,01/01/69\nB,01/01/70\nC,31/12/00\n');
+    expect((await rows()).map((r) => r.start)).toEqual(['2069-01-01', '1970-01-01', '2000-12-31']);
+  });
+
+  it('rejects impossible, US and unreadable dates with the reason, file and line', async () => {
+    const csv = [
+      'child_id,assessment_start_date,episode_end_date',
+      'A,31/02/2024,', // line 2: no such date
+      'B,02/13/2024,', // line 3: US month/day
+      'C,next week,', // line 4: not a date
+      'D,01/05/2024,30/04/2024', // line 5: ends before it starts
+      'E,01/05/2024,', // line 6: fine
+      'F,01/05/1850,', // line 7: implausible year
+      ',01/05/2024,', // line 8: no child id
+    ].join('\n');
+    const report = await t.load('bad-dates.csv', csv);
+    expectConserved(report);
+    expect(report).toMatchObject({ rowsRead: 7, rowsLoaded: 1, rowsRejected: 6, status: 'partial' });
+    const reasons = report.files[0]?.rejections.map((g) => [g.column, g.reason, g.examples[0]?.line, g.examples[0]?.value]);
+    expect(reasons).toEqual(
+      expect.arrayContaining([
+        ['assessment_start_date', 'No such date in the calendar', 2, '31/02/2024'],
+        [
+          'assessment_start_date',
+          'Month is over 12: dates must be day/month/year (this looks like a US month/day date)',
+          3,
+          '02/13/2024',
+        ],
+        [
+          'assessment_start_date',
+          'Not a date in an accepted format (dd/mm/yyyy, dd/mm/yy or yyyy-mm-dd)',
+          4,
+          'next week',
+        ],
+        ['episode_end_date', 'Episode end date is before assessment start date', 5, '30/04/2024'],
+        ['assessment_start_date', 'Date is outside the years 1900–2099', 7, '01/05/1850'],
+        ['child_id', 'Child ID is required but empty', 8, null],
+      ]),
+    );
+    const stored = await t.engine.query(
+      'SELECT source_file, line, column_name, reason FROM pi_rejections ORDER BY line',
+      [],
+      z.object({ source_file: z.string(), line: z.number(), column_name: z.string().nullable(), reason: z.string() }),
+    );
+    expect(stored.map((r) => [r.source_file, r.line])).toEqual([
+      ['bad-dates.csv', 2],
+      ['bad-dates.csv', 3],
+      ['bad-dates.csv', 4],
+      ['bad-dates.csv', 5],
+      ['bad-dates.csv', 7],
+      ['bad-dates.csv', 8],
+    ]);
+  });
+});
+
+describe('headers', () => {
+  it('recognises Ofsted Annex A List 2 below its title row, tolerant of case, spaces and curly quotes', async () => {
+    const csv = [
+      'List 2: Early Help,,,,,,,',
+      'Child Unique ID ,GENDER,Ethnicity,Date of Birth,Age of Child (Years),Assessment  start date,Assessment completion date,Organisation completing assessment',
+      'ID1,a) Male,a) WBRI,01/01/2015,9,03/04/2024,10/04/2024,Health visitor',
+      'ID2,b) Female,a) WBRI,01/01/2016,8,04/04/2024,,Police',
+    ].join('\r\n');
+    const report = await t.load('annex-a-list-2.csv', csv);
+    const file = report.files[0];
+    expect(file).toMatchObject({ headerLine: 2, rowsLoaded: 2, rowsRejected: 0, status: 'loaded' });
+    expect(file?.ignoredColumns).toEqual(['Date of Birth']);
+    const loaded = await rows();
+    expect(loaded.map((r) => [r.source_line, r.episode_id, r.child_id, r.start, r.lead_agency])).toEqual([
+      [3, 'annex-a-list-2.csv:3', 'ID1', '2024-04-03', 'HEALTH_TRUST_COMMUNITY'],
+      [4, 'annex-a-list-2.csv:4', 'ID2', '2024-04-04', 'POLICE'],
+    ]);
+  });
+
+  it('recognises the D2I Standard Safeguarding Dataset names and ISO datetimes', async () => {
+    const csv = [
+      'earl_episode_id,earl_person_id,earl_episode_start_date,earl_episode_end_date,earl_episode_reason,earl_episode_end_reason,earl_episode_organisation,earl_episode_worker_id',
+      'E1,P1,2024-01-05 00:00:00.000,2024-03-01 00:00:00.000,Parenting,Needs met,Schools,W1',
+      'E2,P2,2024-02-05 00:00:00.000,,Housing,,Family Hub,W2',
+    ].join('\n');
+    const report = await t.load('ssd.csv', csv);
+    expect(report).toMatchObject({ rowsLoaded: 2, rowsRejected: 0 });
+    const loaded = await rows();
+    expect(loaded.map((r) => [r.episode_id, r.start, r.end_date, r.lead_agency])).toEqual([
+      ['E1', '2024-01-05', '2024-03-01', 'SCHOOL'],
+      ['E2', '2024-02-05', null, 'LA_EARLY_HELP'],
+    ]);
+    const endReason = await t.engine.query(
+      "SELECT end_reason FROM early_help_episodes WHERE episode_id = 'E1'",
+      [],
+      z.object({ end_reason: z.string().nullable() }),
+    );
+    expect(endReason[0]?.end_reason).toBe('NEEDS_MET');
+  });
+
+  it('keeps an unknown agency raw and reports it as unmapped', async () => {
+    const report = await t.load('a.csv', 'child_id,assessment_start_date,lead_agency\nA,01/04/2024,Fire service\n');
+    expect(report.files[0]?.unmappedCodes).toEqual([{ field: 'lead_agency', value: 'Fire service', count: 1 }]);
+    expect((await rows())[0]).toMatchObject({ lead_agency: null, lead_agency_raw: 'Fire service' });
+  });
+});
+
+describe('bad input: a clear message, nothing lost, nothing crashes', () => {
+  it('an empty file', async () => {
+    const report = await t.load('empty.csv', '');
+    expect(report.status).toBe('failed');
+    expect(report.files[0]?.message).toContain('“empty.csv” is empty');
+  });
+
+  it('a header-only file', async () => {
+    const report = await t.load('header.csv', 'child_id,assessment_start_date\r\n');
+    expect(report.files[0]).toMatchObject({ status: 'empty', rowsRead: 0 });
+    expect(report.files[0]?.message).toContain('“header.csv” has a header row but no data rows');
+  });
+
+  it('a PNG renamed .csv', async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
+    const report = await t.load('picture.csv', png);
+    expect(report.status).toBe('failed');
+    expect(report.files[0]?.message).toContain('“picture.csv” looks like a PNG image');
+  });
+
+  it('a file that is not early help names the missing columns', async () => {
+    const report = await t.load('other.csv', 'CHILD,DECOM,RNE\n1,01/01/2020,S\n');
+    expect(report.status).toBe('failed');
+    expect(report.files[0]?.message).toMatch(/no column for Child ID, Assessment start date/);
+  });
+
+  it.each([
+    ['semicolon', ';'],
+    ['tab', '\t'],
+    ['pipe', '|'],
+  ])('%s-delimited text', async (name, delimiter) => {
+    const csv = `child_id${delimiter}assessment_start_date${delimiter}locality\nA${delimiter}01/04/2024${delimiter}North, East\n`;
+    const report = await t.load(`${name}.csv`, csv);
+    expect(report.files[0]).toMatchObject({ delimiter: name, rowsLoaded: 1 });
+    expect((await rows())[0]?.locality).toBe('North, East');
+  });
+
+  it('Windows-1252 text is decoded exactly (’ £ –)', async () => {
+    const text = 'child_id,assessment_start_date,locality\nA,01/04/2024,King’s Lynn £5 – east\n';
+    const bytes = Uint8Array.from(
+      [...text].map((ch) => ({ '’': 0x92, '£': 0xa3, '–': 0x96 })[ch] ?? ch.charCodeAt(0)),
+    );
+    const report = await t.load('cp1252.csv', bytes);
+    expect(report.files[0]).toMatchObject({ encoding: 'windows-1252', rowsLoaded: 1 });
+    expect((await rows())[0]?.locality).toBe('King’s Lynn £5 – east');
+  });
+
+  it('a UTF-8 BOM and CRLF line ends', async () => {
+    const report = await t.load('bom.csv', '\uFEFFchild_id,assessment_start_date\r\nA,01/04/2024\r\nB,02/04/2024\r\n');
+    expect(report.files[0]).toMatchObject({ encoding: 'utf-8', rowsLoaded: 2, rowsRejected: 0, headerLine: 1 });
+  });
+
+  it('ragged rows: too many values rejected with the line, too few padded', async () => {
+    const csv = 'child_id,assessment_start_date,locality\nA,01/04/2024,North\nB,02/04/2024,South,EXTRA,MORE\nC,03/04/2024\n';
+    const report = await t.load('ragged.csv', csv);
+    expectConserved(report);
+    expect(report).toMatchObject({ rowsRead: 3, rowsLoaded: 2, rowsRejected: 1 });
+    expect(report.files[0]?.rejections[0]).toMatchObject({
+      column: null,
+      reason: 'Row has more values than the header has columns (3)',
+      examples: [{ line: 3, value: 'EXTRA' }],
+    });
+    expect((await rows()).map((r) => [r.child_id, r.source_line])).toEqual([
+      ['A', 2],
+      ['C', 4],
+    ]);
+  });
+
+  it('blank lines, empty rows and quoted newlines keep every line number right', async () => {
+    const csv = [
+      'child_id,assessment_start_date,locality', // 1
+      'A,01/04/2024,North', // 2
+      '', // 3 blank
+      'B,02/04/2024,"Two', // 4 (a value over two physical lines: one row, as in Excel)
+      'lines"',
+      ',,', // 5 empty row
+      'C,31/02/2024,East', // 6 rejected
+      'D,03/04/2024,West', // 7
+    ].join('\n');
+    const report = await t.load('blank.csv', csv);
+    expectConserved(report);
+    expect(report.files[0]).toMatchObject({ rowsRead: 3 + 1, rowsLoaded: 3, rowsRejected: 1, blankRows: 2 });
+    expect(report.files[0]?.rejections[0]?.examples[0]?.line).toBe(6);
+    expect((await rows()).map((r) => [r.child_id, r.source_line])).toEqual([
+      ['A', 2],
+      ['B', 4],
+      ['D', 7],
+    ]);
+  });
+
+  it('an unclosed quote is reported, the rows before it load', async () => {
+    const csv = 'child_id,assessment_start_date,locality\nA,01/04/2024,North\nB,02/04/2024,"South\nC,03/04/2024,East\n';
+    const report = await t.load('quote.csv', csv);
+    expectConserved(report);
+    expect(report).toMatchObject({ rowsLoaded: 1, rowsRejected: 1 });
+    expect(report.files[0]?.rejections[0]?.column).toBeNull();
+    expect(report.files[0]?.rejections[0]?.examples[0]?.line).toBe(3);
+  });
+
+  it('several files append; the same file name twice is kept apart by file id', async () => {
+    const one = await t.load('agency.csv', 'child_id,assessment_start_date\nA,01/04/2024\n');
+    const two = await t.load('agency.csv', 'child_id,assessment_start_date\nB,01/05/2024\nC,bad\n');
+    expect(one.rowsLoaded + two.rowsLoaded).toBe(2);
+    expect((await rows()).length).toBe(2);
+    expect(two.files[0]?.rejections[0]?.count).toBe(1);
+  });
+});
