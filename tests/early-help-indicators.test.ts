@@ -34,7 +34,11 @@ const values = (points: { label: string; value: number | null }[]) => points.map
 
 describe('EH1 assessments started', () => {
   it('by financial quarter: 31 March falls in 2023-24 Q4, 1 April in 2024-25 Q1', async () => {
-    const points = await runIndicator(t.engine, EH1, { granularity: 'quarter', from: '2024-01-01', reportDate: '2024-09-30' });
+    const points = await runIndicator(t.engine, EH1, {
+      granularity: 'quarter',
+      from: '2024-01-01',
+      reportDate: '2024-09-30',
+    });
     expect(values(points)).toEqual([
       ['2023-24 Q4', 2], // F (1 Feb), A (31 Mar)
       ['2024-25 Q1', 3], // B, C, D
@@ -44,7 +48,11 @@ describe('EH1 assessments started', () => {
   });
 
   it('by month, including months with none', async () => {
-    const points = await runIndicator(t.engine, EH1, { granularity: 'month', from: '2024-01-01', reportDate: '2024-09-30' });
+    const points = await runIndicator(t.engine, EH1, {
+      granularity: 'month',
+      from: '2024-01-01',
+      reportDate: '2024-09-30',
+    });
     expect(values(points)).toEqual([
       ['Jan 2024', 0],
       ['Feb 2024', 1],
@@ -59,18 +67,31 @@ describe('EH1 assessments started', () => {
   });
 
   it('by financial year', async () => {
-    const points = await runIndicator(t.engine, EH1, { granularity: 'year', from: '2024-01-01', reportDate: '2024-09-30' });
+    const points = await runIndicator(t.engine, EH1, {
+      granularity: 'year',
+      from: '2024-01-01',
+      reportDate: '2024-09-30',
+    });
     expect(values(points)).toEqual([
       ['2023-24', 2],
       ['2024-25', 4],
     ]);
-    expect(points[1]).toMatchObject({ periodStart: '2024-04-01', periodEnd: '2025-03-31', effectiveEnd: '2024-09-30', partial: true });
+    expect(points[1]).toMatchObject({
+      periodStart: '2024-04-01',
+      periodEnd: '2025-03-31',
+      effectiveEnd: '2024-09-30',
+      partial: true,
+    });
   });
 });
 
 describe('EH2 open at period end', () => {
   it('by quarter: an episode ending on the last day of a period is not open at its end', async () => {
-    const points = await runIndicator(t.engine, EH2, { granularity: 'quarter', from: '2024-01-01', reportDate: '2024-09-30' });
+    const points = await runIndicator(t.engine, EH2, {
+      granularity: 'quarter',
+      from: '2024-01-01',
+      reportDate: '2024-09-30',
+    });
     expect(values(points)).toEqual([
       ['2023-24 Q4', 2], // 31/03: A (started that day), F
       ['2024-25 Q1', 3], // 30/06: A, C, D (B ended 30/06, F ended 30/04)
@@ -79,13 +100,21 @@ describe('EH2 open at period end', () => {
   });
 
   it('by month', async () => {
-    const points = await runIndicator(t.engine, EH2, { granularity: 'month', from: '2024-01-01', reportDate: '2024-09-30' });
+    const points = await runIndicator(t.engine, EH2, {
+      granularity: 'month',
+      from: '2024-01-01',
+      reportDate: '2024-09-30',
+    });
     expect(points.map((p) => p.value)).toEqual([0, 1, 2, 3, 3, 3, 3, 3, 2]);
   });
 
   it('counts episodes open before the first period shown', async () => {
     // From 1 April: A and F were already open; then B, C, D start and F, B end in Q1.
-    const points = await runIndicator(t.engine, EH2, { granularity: 'quarter', from: '2024-04-01', reportDate: '2024-09-30' });
+    const points = await runIndicator(t.engine, EH2, {
+      granularity: 'quarter',
+      from: '2024-04-01',
+      reportDate: '2024-09-30',
+    });
     expect(values(points)).toEqual([
       ['2024-25 Q1', 3],
       ['2024-25 Q2', 2],
@@ -93,9 +122,17 @@ describe('EH2 open at period end', () => {
   });
 
   it('measures the last, unfinished period at the report date', async () => {
-    const points = await runIndicator(t.engine, EH2, { granularity: 'quarter', from: '2024-01-01', reportDate: '2024-08-15' });
+    const points = await runIndicator(t.engine, EH2, {
+      granularity: 'quarter',
+      from: '2024-01-01',
+      reportDate: '2024-08-15',
+    });
     expect(points.at(-1)).toMatchObject({ label: '2024-25 Q2', value: 3, partial: true, effectiveEnd: '2024-08-15' }); // A, D, E
-    const started = await runIndicator(t.engine, EH1, { granularity: 'quarter', from: '2024-01-01', reportDate: '2024-08-15' });
+    const started = await runIndicator(t.engine, EH1, {
+      granularity: 'quarter',
+      from: '2024-01-01',
+      reportDate: '2024-08-15',
+    });
     expect(started.at(-1)?.value).toBe(1);
   });
 });
@@ -106,7 +143,11 @@ describe('registry', () => {
       expect(indicator.title.length).toBeGreaterThan(5);
       expect(indicator.definition.length).toBeGreaterThan(20);
       expect(['up', 'down', 'neutral']).toContain(indicator.direction);
-      const points = await runIndicator(t.engine, indicator, { granularity: 'month', from: '2024-01-01', reportDate: '2024-03-31' });
+      const points = await runIndicator(t.engine, indicator, {
+        granularity: 'month',
+        from: '2024-01-01',
+        reportDate: '2024-03-31',
+      });
       expect(points).toHaveLength(3);
     }
   });

@@ -82,7 +82,12 @@ describe('dates', () => {
     const report = await t.load('bad-dates.csv', csv);
     expectConserved(report);
     expect(report).toMatchObject({ rowsRead: 7, rowsLoaded: 1, rowsRejected: 6, status: 'partial' });
-    const reasons = report.files[0]?.rejections.map((g) => [g.column, g.reason, g.examples[0]?.line, g.examples[0]?.value]);
+    const reasons = report.files[0]?.rejections.map((g) => [
+      g.column,
+      g.reason,
+      g.examples[0]?.line,
+      g.examples[0]?.value,
+    ]);
     expect(reasons).toEqual(
       expect.arrayContaining([
         ['assessment_start_date', 'No such date in the calendar', 2, '31/02/2024'],
@@ -205,9 +210,7 @@ describe('bad input: a clear message, nothing lost, nothing crashes', () => {
 
   it('Windows-1252 text is decoded exactly (’ £ –)', async () => {
     const text = 'child_id,assessment_start_date,locality\nA,01/04/2024,King’s Lynn £5 – east\n';
-    const bytes = Uint8Array.from(
-      [...text].map((ch) => ({ '’': 0x92, '£': 0xa3, '–': 0x96 })[ch] ?? ch.charCodeAt(0)),
-    );
+    const bytes = Uint8Array.from([...text].map((ch) => ({ '’': 0x92, '£': 0xa3, '–': 0x96 })[ch] ?? ch.charCodeAt(0)));
     const report = await t.load('cp1252.csv', bytes);
     expect(report.files[0]).toMatchObject({ encoding: 'windows-1252', rowsLoaded: 1 });
     expect((await rows())[0]?.locality).toBe('King’s Lynn £5 – east');
@@ -219,7 +222,8 @@ describe('bad input: a clear message, nothing lost, nothing crashes', () => {
   });
 
   it('ragged rows: too many values rejected with the line, too few padded', async () => {
-    const csv = 'child_id,assessment_start_date,locality\nA,01/04/2024,North\nB,02/04/2024,South,EXTRA,MORE\nC,03/04/2024\n';
+    const csv =
+      'child_id,assessment_start_date,locality\nA,01/04/2024,North\nB,02/04/2024,South,EXTRA,MORE\nC,03/04/2024\n';
     const report = await t.load('ragged.csv', csv);
     expectConserved(report);
     expect(report).toMatchObject({ rowsRead: 3, rowsLoaded: 2, rowsRejected: 1 });

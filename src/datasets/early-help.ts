@@ -88,7 +88,12 @@ export const earlyHelpEpisodes: DatasetDefinition = {
       description: 'Date the assessment was completed (Annex A "Assessment completion date"); blank if not yet.',
       type: { kind: 'date' },
       required: false,
-      aliases: ['assessment completion date', 'assessment completed date', 'date assessment completed', 'assessment end date'],
+      aliases: [
+        'assessment completion date',
+        'assessment completed date',
+        'date assessment completed',
+        'assessment end date',
+      ],
       example: '30/05/2024',
     },
     {

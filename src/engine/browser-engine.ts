@@ -73,7 +73,9 @@ async function createBrowserEngine(): Promise<Engine> {
       });
     },
     dropFile(name) {
-      return serial(() => db.dropFile(name));
+      return serial(async () => {
+        await db.dropFile(name);
+      });
     },
   };
 }

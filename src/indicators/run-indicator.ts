@@ -50,7 +50,9 @@ export async function runIndicator(
 const rangeRow = z.object({ first: z.string().nullable(), last: z.string().nullable(), n: z.number() });
 
 /** The span of the early help data: first assessment start and the latest date of any kind (the default report date). */
-export async function earlyHelpDateRange(engine: Engine): Promise<{ first: string; last: string; rows: number } | null> {
+export async function earlyHelpDateRange(
+  engine: Engine,
+): Promise<{ first: string; last: string; rows: number } | null> {
   const [r] = await engine.query(
     `SELECT strftime(min(assessment_start_date), '%Y-%m-%d') AS first,
             strftime(greatest(max(assessment_start_date), max(episode_end_date), max(assessment_completion_date)), '%Y-%m-%d') AS last,

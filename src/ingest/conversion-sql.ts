@@ -73,14 +73,21 @@ export function problemsTableSql(dataset: DatasetDefinition, headerWidth: number
   for (const field of dataset.fields) {
     const raw = rawColumn(field.name);
     if (field.required) {
-      checks.push(select(field.name, 'NULL::VARCHAR', sqlConstant(`${field.label} is required but empty`), `${raw} IS NULL`));
+      checks.push(
+        select(field.name, 'NULL::VARCHAR', sqlConstant(`${field.label} is required but empty`), `${raw} IS NULL`),
+      );
     }
     const type = field.type;
     if (type.kind === 'date') {
       checks.push(select(field.name, raw, `pi_date_problem(${raw})`, `${raw} IS NOT NULL AND ${field.name} IS NULL`));
     } else if (type.kind === 'integer') {
       checks.push(
-        select(field.name, raw, sqlConstant(`${field.label} is not a whole number`), `${raw} IS NOT NULL AND ${field.name} IS NULL`),
+        select(
+          field.name,
+          raw,
+          sqlConstant(`${field.label} is not a whole number`),
+          `${raw} IS NOT NULL AND ${field.name} IS NULL`,
+        ),
       );
       if (type.min !== undefined && type.max !== undefined) {
         checks.push(
@@ -94,7 +101,12 @@ export function problemsTableSql(dataset: DatasetDefinition, headerWidth: number
       }
     } else if (type.kind === 'flag') {
       checks.push(
-        select(field.name, raw, sqlConstant(`${field.label} must be Y or N`), `${raw} IS NOT NULL AND ${field.name} IS NULL`),
+        select(
+          field.name,
+          raw,
+          sqlConstant(`${field.label} must be Y or N`),
+          `${raw} IS NOT NULL AND ${field.name} IS NULL`,
+        ),
       );
     }
   }

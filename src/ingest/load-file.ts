@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { type DatasetDefinition, normaliseCode } from '../datasets/dataset-definition';
 import type { Engine } from '../engine/engine';
+import { insertLoadedSql, parsedTableSql, problemsTableSql, sqlConstant } from './conversion-sql';
 import { type ColumnMatch, matchHeader } from './header-match';
 import { buildLineMap } from './line-map';
 import type { FileReport, RejectionGroup, UnmappedCode } from './load-report';
-import { insertLoadedSql, parsedTableSql, problemsTableSql, sqlConstant } from './conversion-sql';
 import { blobChunks, scanRecords } from './record-scan';
 import { decode, describeBinary, detectEncoding, PREVIEW_BYTES, sniffLayout } from './sniff';
 
@@ -106,7 +106,11 @@ export async function loadDelimitedFile(engine: Engine, file: Blob, options: Loa
   const started = Date.now();
   const { dataset, fileName, fileId } = options;
   const report = emptyReport(options, file.size);
-  const finish = (patch: Partial<FileReport>): FileReport => ({ ...report, ...patch, durationMs: Date.now() - started });
+  const finish = (patch: Partial<FileReport>): FileReport => ({
+    ...report,
+    ...patch,
+    durationMs: Date.now() - started,
+  });
   const progress = async (phase: LoadPhase, fraction?: number) => {
     if (options.onProgress) await options.onProgress({ fileName, phase, fraction });
   };
@@ -154,7 +158,9 @@ export async function loadDelimitedFile(engine: Engine, file: Blob, options: Loa
   try {
     await progress('loading');
     // Windows-1252 is decoded exactly in JS (DuckDB's latin-1 differs for € and curly quotes).
-    const source = scan.utf8 ? file : new TextEncoder().encode(decode(new Uint8Array(await file.arrayBuffer()), encoding));
+    const source = scan.utf8
+      ? file
+      : new TextEncoder().encode(decode(new Uint8Array(await file.arrayBuffer()), encoding));
     await engine.registerFile(registered, source);
     await engine.run('DROP TABLE IF EXISTS pi_rejects');
     await engine.run('DROP TABLE IF EXISTS pi_reject_scans');

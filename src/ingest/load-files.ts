@@ -15,7 +15,10 @@ export interface NamedBlob {
 export function createIngestSession(engine: Engine, dataset: DatasetDefinition) {
   let nextFileId = 1;
   return {
-    async loadFiles(files: readonly NamedBlob[], onProgress?: (p: LoadProgress) => void | Promise<void>): Promise<LoadReport> {
+    async loadFiles(
+      files: readonly NamedBlob[],
+      onProgress?: (p: LoadProgress) => void | Promise<void>,
+    ): Promise<LoadReport> {
       const reports = [];
       for (const file of files) {
         const fileId = nextFileId;

@@ -11,7 +11,7 @@ export async function createTestSession() {
   const session = createIngestSession(engine, earlyHelpEpisodes);
   return {
     engine,
-    async load(name: string, content: string | Uint8Array) {
+    async load(name: string, content: string | Uint8Array<ArrayBuffer>) {
       const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
       return session.loadFiles([{ name, blob: new Blob([bytes]) }]);
     },

@@ -1,0 +1,8 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+export function startStaticServer(options: {
+  root: string;
+  port?: number;
+  host?: string;
+  extraRoutes?: Record<string, (req: IncomingMessage, res: ServerResponse) => void>;
+}): Promise<{ url: string; port: number; close: () => Promise<void> }>;

@@ -1,0 +1,34 @@
+import { EarlyHelpPage } from '../features/early-help/early-help-page';
+import { LoadDataPanel } from '../features/load-data/load-data-panel';
+import { useAppData } from './app-data';
+
+export function App() {
+  const { dataVersion } = useAppData();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to main content
+      </a>
+      <header className="app-header">
+        <div className="app-width">
+          <span className="app-header__name">Partnership Insight</span>
+          <span className="app-header__tag">Runs in your browser · your data never leaves this computer</span>
+        </div>
+      </header>
+      <main id="main" className="app-width app-main">
+        <h1 className="heading-xl">Early help</h1>
+        <p className="lead">
+          Load your partners’ early help extracts to see how many assessments start each month or quarter and how many
+          episodes are open. Files are read on this computer only.
+        </p>
+        <LoadDataPanel />
+        {dataVersion > 0 && <EarlyHelpPage />}
+      </main>
+      <footer className="app-footer">
+        <div className="app-width">
+          Partnership Insight works offline. Nothing you load is uploaded, stored on a server or shared.
+        </div>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,95 @@
+import { type DragEvent, useId, useRef, useState } from 'react';
+import sampleUrl from '../../../sample-data/early_help_episodes.csv?url';
+import { useAppData } from '../../app/app-data';
+import { LoadProgressView } from './load-progress-view';
+import { LoadReportView } from './load-report-view';
+
+/** Drop zone with a keyboard-operable "Choose files" button and a one-click sample. */
+export function LoadDataPanel() {
+  const { loadFiles, loading, progress, lastReport, loadError, dataVersion } = useAppData();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [dragging, setDragging] = useState(false);
+  const [sampleError, setSampleError] = useState<string | null>(null);
+  const hintId = useId();
+
+  const takeFiles = (list: FileList | null) => {
+    const files = Array.from(list ?? []).map((file) => ({ name: file.name, blob: file as Blob }));
+    void loadFiles(files);
+  };
+
+  const onDrop = (event: DragEvent<HTMLElement>) => {
+    event.preventDefault();
+    setDragging(false);
+    if (!loading) takeFiles(event.dataTransfer.files);
+  };
+
+  const loadSample = async () => {
+    setSampleError(null);
+    try {
+      const response = await fetch(sampleUrl);
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      await loadFiles([{ name: 'early_help_episodes.csv', blob: await response.blob() }]);
+    } catch (error) {
+      setSampleError(
+        `The sample data could not be opened (${error instanceof Error ? error.message : String(error)}).`,
+      );
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby="load-heading">
+      <h2 id="load-heading" className="heading-m">
+        Load data
+      </h2>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: the drop target is a convenience; the button below does the same by keyboard */}
+      <div
+        className={`drop-zone${dragging ? ' drop-zone--active' : ''}`}
+        onDragOver={(event) => {
+          event.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        <p className="drop-zone__text" id={hintId}>
+          Drag CSV files here, or choose them. You can choose several at once, for example one per agency.
+        </p>
+        <div className="button-group">
+          <button type="button" className="button" onClick={() => inputRef.current?.click()} disabled={loading}>
+            Choose files
+          </button>
+          <button type="button" className="button button--secondary" onClick={loadSample} disabled={loading}>
+            Try with sample data
+          </button>
+        </div>
+        <input
+          ref={inputRef}
+          data-testid="file-input"
+          className="visually-hidden"
+          type="file"
+          multiple
+          accept=".csv,.txt,.tsv,text/csv,text/plain"
+          aria-describedby={hintId}
+          aria-label="Choose CSV files to load"
+          tabIndex={-1}
+          onChange={(event) => {
+            takeFiles(event.target.files);
+            event.target.value = '';
+          }}
+        />
+      </div>
+      {loading && <LoadProgressView progress={progress} />}
+      {loadError && (
+        <p className="error-summary" data-testid="error-message" role="alert">
+          {loadError}
+        </p>
+      )}
+      {sampleError && (
+        <p className="error-summary" data-testid="error-message" role="alert">
+          {sampleError}
+        </p>
+      )}
+      {lastReport && <LoadReportView report={lastReport} sequence={dataVersion} />}
+    </section>
+  );
+}

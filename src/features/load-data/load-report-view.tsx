@@ -1,0 +1,136 @@
+import type { FileReport, LoadReport } from '../../ingest/load-report';
+import { formatNumber } from '../../ui/format';
+
+const STATUS_TEXT: Record<FileReport['status'], string> = {
+  loaded: 'Loaded',
+  partial: 'Loaded with problems',
+  empty: 'No data rows',
+  failed: 'Not loaded',
+};
+
+const LOAD_STATUS_TEXT = {
+  ok: 'Every row was loaded.',
+  partial: 'Some rows or files were not loaded. The reasons are listed below; everything else was loaded.',
+  failed: 'Nothing could be loaded from these files. The reasons are listed below.',
+};
+
+/** The report of the latest load: rows read = loaded + rejected, per file and in total, with reasons. */
+export function LoadReportView({ report, sequence }: { report: LoadReport; sequence: number }) {
+  return (
+    <section
+      className={`load-report load-report--${report.status}`}
+      data-testid="load-report"
+      data-rows-read={report.rowsRead}
+      data-rows-loaded={report.rowsLoaded}
+      data-rows-rejected={report.rowsRejected}
+      data-status={report.status}
+      data-load-seq={sequence}
+      aria-labelledby="load-report-heading"
+    >
+      <h2 id="load-report-heading" className="heading-m">
+        Load report
+      </h2>
+      <p>{LOAD_STATUS_TEXT[report.status]}</p>
+      <table className="table">
+        <caption className="visually-hidden">Rows read, loaded and rejected per file</caption>
+        <thead>
+          <tr>
+            <th scope="col">File</th>
+            <th scope="col">Result</th>
+            <th scope="col" className="numeric">
+              Rows read
+            </th>
+            <th scope="col" className="numeric">
+              Loaded
+            </th>
+            <th scope="col" className="numeric">
+              Rejected
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.files.map((file) => (
+            <tr key={file.fileId} data-testid="file-report" data-file-name={file.fileName} data-status={file.status}>
+              <th scope="row">{file.fileName}</th>
+              <td>{STATUS_TEXT[file.status]}</td>
+              <td className="numeric">{formatNumber(file.rowsRead)}</td>
+              <td className="numeric">{formatNumber(file.rowsLoaded)}</td>
+              <td className="numeric">{formatNumber(file.rowsRejected)}</td>
+            </tr>
+          ))}
+        </tbody>
+        {report.files.length > 1 && (
+          <tfoot>
+            <tr>
+              <th scope="row">Total</th>
+              <td />
+              <td className="numeric">{formatNumber(report.rowsRead)}</td>
+              <td className="numeric">{formatNumber(report.rowsLoaded)}</td>
+              <td className="numeric">{formatNumber(report.rowsRejected)}</td>
+            </tr>
+          </tfoot>
+        )}
+      </table>
+      {report.files.map((file) => (
+        <FileDetails key={file.fileId} file={file} />
+      ))}
+    </section>
+  );
+}
+
+function FileDetails({ file }: { file: FileReport }) {
+  const hasDetail = file.message || file.rejections.length > 0 || file.unmappedCodes.length > 0;
+  if (!hasDetail) return null;
+  return (
+    <div className="file-details">
+      <h3 className="heading-s">{file.fileName}</h3>
+      {file.message && (
+        <p
+          className={file.status === 'failed' || file.status === 'empty' ? 'error-text' : 'warning-text'}
+          data-testid="error-message"
+        >
+          {file.message}
+        </p>
+      )}
+      {file.rejections.length > 0 && (
+        <table className="table table--compact">
+          <caption>Why rows were not loaded{file.linesApproximate ? ' (line numbers are approximate)' : ''}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Column</th>
+              <th scope="col">Reason</th>
+              <th scope="col" className="numeric">
+                Rows
+              </th>
+              <th scope="col">First examples</th>
+            </tr>
+          </thead>
+          <tbody>
+            {file.rejections.map((group) => (
+              <tr key={`${group.column}-${group.reason}`}>
+                <td>{group.column ?? 'Whole row'}</td>
+                <td>{group.reason}</td>
+                <td className="numeric">{formatNumber(group.count)}</td>
+                <td>
+                  {group.examples
+                    .map((e) => `line ${e.line ?? '?'}${e.value !== null ? `: “${e.value}”` : ''}`)
+                    .join('; ')}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {file.unmappedCodes.length > 0 && (
+        <p className="hint">
+          Values not recognised (kept as written, shown as “Not mapped”):{' '}
+          {file.unmappedCodes
+            .slice(0, 8)
+            .map((c) => `${c.field} “${c.value}” (${formatNumber(c.count)})`)
+            .join(', ')}
+          {file.unmappedCodes.length > 8 ? ` and ${file.unmappedCodes.length - 8} more` : ''}.
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,181 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AppUnderTest, openApp, screenshot } from './support/browser';
+
+const dir = mkdtempSync(join(tmpdir(), 'pi-e2e-'));
+function fixture(name: string, content: string | Uint8Array): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+// 10 rows over two financial years; line 6 has an impossible date and is rejected.
+const GOOD = fixture(
+  'early_help_agency_a.csv',
+  [
+    'episode_id,child_id,assessment_start_date,episode_end_date,lead_agency',
+    'E1,C1,15/01/2024,,SCHOOL',
+    'E2,C2,20/02/2024,10/05/2024,Police',
+    'E3,C3,31/03/2024,,Health visitor',
+    'E4,C4,01/04/2024,30/06/2024,SCHOOL',
+    'E5,C5,31/02/2024,,SCHOOL',
+    'E6,C6,12/05/2024,,VCS',
+    'E7,C7,2024-06-03,,LA_EARLY_HELP',
+    'E8,C8,04/07/24,01/09/2024,SCHOOL',
+    'E9,C9,19/08/2024,,GP',
+    'E10,C10,30/09/2024,,SCHOOL',
+  ].join('\r\n'),
+);
+
+async function loadFiles(page: Page, paths: string[]) {
+  const before = await page
+    .getByTestId('load-report')
+    .getAttribute('data-load-seq')
+    .catch(() => null);
+  await page.getByTestId('file-input').setInputFiles(paths);
+  await page.waitForFunction(
+    (previous) => {
+      const report = document.querySelector('[data-testid="load-report"]');
+      return report !== null && report.getAttribute('data-load-seq') !== previous;
+    },
+    before,
+    { timeout: 60_000 },
+  );
+}
+
+async function reportNumbers(page: Page) {
+  const report = page.getByTestId('load-report');
+  return {
+    read: Number(await report.getAttribute('data-rows-read')),
+    loaded: Number(await report.getAttribute('data-rows-loaded')),
+    rejected: Number(await report.getAttribute('data-rows-rejected')),
+    status: await report.getAttribute('data-status'),
+  };
+}
+
+async function waitForChart(page: Page, id: string) {
+  const card = page.locator(`[data-indicator-id="${id}"][data-state="ready"]`);
+  await card.waitFor({ timeout: 60_000 });
+  await card.locator('[data-testid="trend-chart"] svg.recharts-surface').first().waitFor({ timeout: 30_000 });
+  return card;
+}
+
+let app: AppUnderTest;
+
+beforeAll(async () => {
+  app = await openApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('the built app in headless Chromium', () => {
+  it('loads a dropped CSV, reports every row and draws EH1 and EH2', async () => {
+    const { page } = app;
+    await page.getByRole('heading', { name: 'Early help', level: 1 }).waitFor();
+    await screenshot(page, '01-start');
+    await loadFiles(page, [GOOD]);
+    expect(await reportNumbers(page)).toEqual({ read: 10, loaded: 9, rejected: 1, status: 'partial' });
+    await expect(page.getByTestId('load-report').textContent()).resolves.toContain('line 6: “31/02/2024”');
+
+    const eh1 = await waitForChart(page, 'EH1');
+    const eh2 = await waitForChart(page, 'EH2');
+    // Monthly from Jan 2024 to the report date 30/09/2024 (the latest date in the data).
+    expect(await eh1.getAttribute('data-period-label')).toBe('Sep 2024');
+    expect(await eh1.getAttribute('data-latest-value')).toBe('1');
+    // Open on 30/09/2024: E1, E3, E6, E7, E9, E10 (E2, E4 and E8 have ended).
+    expect(await eh2.getAttribute('data-latest-value')).toBe('6');
+    await screenshot(page, '02-loaded-month');
+
+    await page.getByTestId('granularity-quarter').check();
+    await page.waitForFunction(() =>
+      document.querySelector('[data-indicator-id="EH1"]')?.getAttribute('data-period-label')?.includes('Q2'),
+    );
+    expect(await eh1.getAttribute('data-period-label')).toBe('2024-25 Q2');
+    expect(await eh1.getAttribute('data-latest-value')).toBe('3'); // E8, E9, E10
+
+    await page.getByTestId('toggle-table-EH1').click();
+    const table = page.getByTestId('table-EH1');
+    await expect(table.textContent()).resolves.toContain('2023-24 Q4');
+    await screenshot(page, '03-quarter-table');
+  });
+
+  it('explains bad files by name and still loads every good row', async () => {
+    const { page } = app;
+    const png = fixture('chart.csv', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+    const empty = fixture('empty.csv', '');
+    const headerOnly = fixture('header-only.csv', 'child_id,assessment_start_date\n');
+    const semicolon = fixture('semicolon.csv', 'child_id;assessment_start_date\nS1;01/10/2024\nS2;02/13/2024\n');
+    const cp1252 = fixture(
+      'windows-1252.csv',
+      Uint8Array.from(
+        [...'child_id,assessment_start_date,locality\nW1,03/10/2024,St Mary’s – £\n'].map((c) =>
+          c === '’' ? 0x92 : c === '–' ? 0x96 : c === '£' ? 0xa3 : c.charCodeAt(0),
+        ),
+      ),
+    );
+    const titled = fixture(
+      'annex-a-list-2.csv',
+      'List 2: Early Help,,,\nChild Unique ID,Gender,Assessment start date,Organisation completing assessment\nA1,a) Male,05/10/2024,Police\n',
+    );
+    await loadFiles(page, [png, empty, headerOnly, semicolon, cp1252, titled]);
+    // Good rows: S1, W1, A1. Rejected: S2 (US date).
+    expect(await reportNumbers(page)).toEqual({ read: 4, loaded: 3, rejected: 1, status: 'partial' });
+    const messages = await page.getByTestId('error-message').allTextContents();
+    const text = messages.join('\n');
+    expect(text).toContain('“chart.csv” looks like a PNG image');
+    expect(text).toContain('“empty.csv” is empty');
+    expect(text).toContain('“header-only.csv” has a header row but no data rows');
+    expect(text).toContain('“semicolon.csv”');
+    await expect(page.getByTestId('load-report').textContent()).resolves.toContain('looks like a US month/day date');
+    await screenshot(page, '04-bad-files');
+    // The page is still usable: the charts now include the new rows.
+    await waitForChart(page, 'EH1');
+    expect(app.consoleErrors.filter((e) => !e.includes('favicon'))).toEqual([]);
+  });
+
+  it('loads the bundled sample data with one click', async () => {
+    const { page } = app;
+    const before = await page.getByTestId('load-report').getAttribute('data-load-seq');
+    await page.getByRole('button', { name: 'Try with sample data' }).click();
+    await page.waitForFunction(
+      (previous) => document.querySelector('[data-testid="load-report"]')?.getAttribute('data-load-seq') !== previous,
+      before,
+      { timeout: 60_000 },
+    );
+    expect(await reportNumbers(page)).toEqual({ read: 6571, loaded: 6571, rejected: 0, status: 'ok' });
+    await waitForChart(page, 'EH2');
+    await screenshot(page, '05-sample-data');
+  });
+
+  it('never asks any other origin for anything', () => {
+    expect(app.requests.length).toBeGreaterThan(5);
+    expect(app.offOrigin()).toEqual([]);
+  });
+
+  it('works offline after one visit: reload with the server gone, load a file, see the chart', async () => {
+    const { page, context } = app;
+    await page.waitForFunction(
+      async () => {
+        const registration = await navigator.serviceWorker.ready;
+        return registration.active?.state === 'activated';
+      },
+      undefined,
+      { timeout: 90_000 },
+    );
+    await page.reload();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+    await app.stopServer();
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Early help', level: 1 }).waitFor();
+    await loadFiles(page, [GOOD]);
+    expect(await reportNumbers(page)).toEqual({ read: 10, loaded: 9, rejected: 1, status: 'partial' });
+    await waitForChart(page, 'EH1');
+    await screenshot(page, '06-offline');
+    expect(app.offOrigin()).toEqual([]);
+  });
+});

@@ -1,0 +1,94 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { startStaticServer } from '../../../scripts/static-server.mjs';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const DIST = resolve(import.meta.dirname, '../../../dist');
+export const SCREENSHOTS = resolve(import.meta.dirname, '../../../test-results/screenshots');
+
+/** Flags measured to work on this machine's closed network (design.md §4). */
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface AppUnderTest {
+  url: string;
+  context: BrowserContext;
+  page: Page;
+  /** Every URL the browser asked for: pages, workers and the service worker included. */
+  requests: string[];
+  /** Requests to any origin other than the test server. */
+  offOrigin(): string[];
+  consoleErrors: string[];
+  stopServer(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openApp(viewport = { width: 1366, height: 768 }): Promise<AppUnderTest> {
+  if (!existsSync(join(DIST, 'index.html')))
+    throw new Error('No build in dist/: run `npm run build` before the browser tests.');
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium package.`);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const server = await startStaticServer({ root: DIST });
+  const origin = new URL(server.url).origin;
+  const profile = mkdtempSync(join(tmpdir(), 'pi-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    args: FLAGS,
+    viewport,
+    acceptDownloads: true,
+  });
+  const requests: string[] = [];
+  context.on('request', (request) => requests.push(request.url()));
+  const page = context.pages()[0] ?? (await context.newPage());
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  let serverOpen = true;
+  const stopServer = async () => {
+    if (serverOpen) {
+      serverOpen = false;
+      await server.close();
+    }
+  };
+  await page.goto(server.url);
+  return {
+    url: server.url,
+    context,
+    page,
+    requests,
+    offOrigin: () =>
+      requests.filter((u) => {
+        if (u.startsWith('data:') || u.startsWith('blob:')) return false;
+        try {
+          return new URL(u).origin !== origin;
+        } catch {
+          return true;
+        }
+      }),
+    consoleErrors,
+    stopServer,
+    async close() {
+      await context.close();
+      await stopServer();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
