@@ -59,16 +59,19 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
 
   // Start the database as soon as the page is up, so it is ready by the time a file is chosen.
   useEffect(() => {
-    ensureStarted().catch((error: unknown) => {
-      setLoadError(
-        `The in-browser database could not start: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    });
+    ensureStarted()
+      .then(() => performance.mark('pi-engine-ready'))
+      .catch((error: unknown) => {
+        setLoadError(
+          `The in-browser database could not start: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      });
   }, [ensureStarted]);
 
   const loadFiles = useCallback(
     async (files: readonly NamedBlob[]) => {
       if (files.length === 0) return;
+      performance.mark('pi-load-start');
       setLoading(true);
       setLoadError(null);
       let lastShown = 0;
@@ -82,6 +85,7 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
             setProgress(p);
           }
         });
+        performance.mark('pi-load-end');
         setLastReport(report);
         setRowsInDatabase((n) => n + report.rowsLoaded);
         setDataVersion((v) => v + 1);

@@ -35,7 +35,26 @@ async function createBrowserEngine(): Promise<Engine> {
     return next;
   }
 
+  // `localStorage.setItem('pi-debug', 'sql')` logs each statement's time to the console.
+  const debug = (() => {
+    try {
+      return globalThis.localStorage?.getItem('pi-debug') === 'sql';
+    } catch {
+      return false;
+    }
+  })();
+
   async function execute(sql: string, params: readonly SqlParam[]) {
+    if (!debug) return executeNow(sql, params);
+    const started = performance.now();
+    try {
+      return await executeNow(sql, params);
+    } finally {
+      console.debug(`[sql ${Math.round(performance.now() - started)} ms] ${sql.replace(/\s+/g, ' ').slice(0, 100)}`);
+    }
+  }
+
+  async function executeNow(sql: string, params: readonly SqlParam[]) {
     if (params.length === 0) return conn.query(sql);
     const statement = await conn.prepare(sql);
     try {

@@ -24,44 +24,81 @@ function typedExpression(field: FieldDefinition): string {
   }
 }
 
+/** Cell values that mean "missing" in Excel and database exports; read as NULL. */
+const MISSING_MARKERS = "['', '#N/A', 'N/A', 'n/a', 'NULL', 'null', '#NULL!', 'NA']";
+
+export interface CsvLayout {
+  registeredName: string;
+  delimiter: string;
+  /** Records before the first data row (title rows and the header), as DuckDB's `skip` counts them. */
+  skip: number;
+  /** Columns to read (≥ the header's width, so Excel's trailing empty columns are no error). */
+  columnCount: number;
+  /** Columns up to the last named one; values further right are a problem when not empty. */
+  headerWidth: number;
+}
+
 /**
- * Staged text rows → one row per data row with each field's cleaned raw text and its typed value.
- * Rows empty in every column are left out (they are counted as blank rows).
+ * One pass over the file: DuckDB's CSV reader (no sniffing, every column as text, structural errors
+ * to `pi_rejects`) → each mapped field's cleaned text (`<field>__raw`) and typed value, and whether
+ * the row is blank. Row order is file order, so the table's rowid says which record a row is.
  */
-export function parsedTableSql(
-  dataset: DatasetDefinition,
-  matches: readonly ColumnMatch[],
-  headerWidth: number,
-  columnCount: number,
-): string {
+export function parsedTableSql(dataset: DatasetDefinition, matches: readonly ColumnMatch[], layout: CsvLayout): string {
+  const { registeredName, delimiter, skip, columnCount, headerWidth } = layout;
+  if (!/^[A-Za-z0-9_.-]+$/.test(registeredName)) throw new Error('unsafe registered file name');
   const byField = new Map(matches.map((m) => [m.field, m.columnIndex]));
+  const mapped = new Set(byField.values());
   const raws = dataset.fields.map((field) => {
     const index = byField.get(field.name);
-    return `${index === undefined ? 'NULL::VARCHAR' : `pi_clean(s.c${index})`} AS ${rawColumn(field.name)}`;
+    return `${index === undefined ? 'NULL::VARCHAR' : `pi_clean(c${index})`} AS ${rawColumn(field.name)}`;
   });
-  const cells = Array.from({ length: columnCount }, (_, i) => `pi_clean(s.c${i})`);
-  const anyValue = cells.join(', ');
+  const indices = Array.from({ length: columnCount }, (_, i) => i);
   // Values beyond the last named column: allowed when empty (Excel's trailing commas), a problem otherwise.
-  const extra = cells.slice(headerWidth);
-  const extraValue = extra.length > 0 ? `coalesce(${extra.join(', ')})` : 'NULL::VARCHAR';
+  const extra = indices.slice(headerWidth).map((i) => `pi_clean(c${i})`);
+  const unmapped = indices.filter((i) => i < headerWidth && !mapped.has(i));
+  const columns = indices.map((i) => `'c${i}': 'VARCHAR'`).join(', ');
   const typed = dataset.fields
     .filter((field) => field.type.kind !== 'text' && field.type.kind !== 'code')
     .map((field) => `${typedExpression(field)} AS ${field.name}`);
   return `CREATE OR REPLACE TEMP TABLE pi_parsed AS
-WITH raw AS (
-  SELECT s.rec, (s.rec + m.delta)::INTEGER AS line, ${extraValue} AS extra__value,
+SELECT all_null, unmapped_empty, extra__value, ${dataset.fields.map((f) => rawColumn(f.name)).join(', ')}${typed.length > 0 ? `,\n  ${typed.join(',\n  ')}` : ''}
+FROM (
+  SELECT
+    coalesce(${indices.map((i) => `c${i}`).join(', ')}) IS NULL AS all_null,
+    ${unmapped.length > 0 ? unmapped.map((i) => `pi_clean(c${i}) IS NULL`).join(' AND ') : 'true'} AS unmapped_empty,
+    ${extra.length > 0 ? `coalesce(${extra.join(', ')})` : 'NULL::VARCHAR'} AS extra__value,
     ${raws.join(',\n    ')}
-  FROM pi_stage s ASOF JOIN pi_line_map m ON s.rec >= m.from_rec
-  WHERE coalesce(${anyValue}) IS NOT NULL
-)
-SELECT raw.*${typed.length > 0 ? `,\n  ${typed.join(',\n  ')}` : ''}
-FROM raw`;
+  FROM read_csv('${registeredName}', auto_detect = false, header = false, skip = ${skip},
+    delim = ${sqlConstant(delimiter)}, quote = '"', escape = '"', columns = {${columns}},
+    null_padding = true, nullstr = ${MISSING_MARKERS}, store_rejects = true, rejects_table = 'pi_rejects',
+    rejects_scan = 'pi_reject_scans', max_line_size = 10000000)
+)`;
+}
+
+/**
+ * A row with nothing in any cell (after cleaning) is blank: skipped, and not counted as read. Checked
+ * where rows are used rather than stored, so the one pass over the file stays as light as possible.
+ */
+export function blankSql(dataset: DatasetDefinition): string {
+  return `(all_null OR (unmapped_empty AND coalesce(${dataset.fields.map((f) => rawColumn(f.name)).join(', ')}, extra__value) IS NULL))`;
+}
+
+/**
+ * The parsed rows with their record number (`rec`) and line in the file (`line`), as `p`. When the
+ * file has no blank or broken rows, line = record + a constant and no join is needed; otherwise the
+ * segments in `pi_line_map` say how far each stretch of rows is shifted.
+ */
+export function numberedRowsSql(singleSegmentDelta: number | null): string {
+  const numbered = 'SELECT rowid + 1 AS rec, * FROM pi_parsed';
+  return singleSegmentDelta === null
+    ? `(SELECT r.*, (r.rec + m.delta)::INTEGER AS line FROM (${numbered}) r ASOF JOIN pi_line_map m ON r.rec >= m.from_rec) p`
+    : `(SELECT rowid + 1 AS rec, (rowid + 1 + ${Math.trunc(singleSegmentDelta)})::INTEGER AS line, * FROM pi_parsed) p`;
 }
 
 /** Every reason a row cannot be loaded, one row per (row, column, reason). */
-export function problemsTableSql(dataset: DatasetDefinition, headerWidth: number): string {
+export function problemsTableSql(dataset: DatasetDefinition, headerWidth: number, rows: string): string {
   const select = (column: string | null, value: string, reason: string, where: string) =>
-    `SELECT rec, line, ${column === null ? 'NULL::VARCHAR' : sqlConstant(column)} AS column_name, ${value} AS value, ${reason} AS reason FROM pi_parsed WHERE ${where}`;
+    `SELECT rec, line, ${column === null ? 'NULL::VARCHAR' : sqlConstant(column)} AS column_name, ${value} AS value, ${reason} AS reason FROM ${rows} WHERE NOT ${blankSql(dataset)} AND ${where}`;
   const checks: string[] = [
     select(
       null,
@@ -79,7 +116,14 @@ export function problemsTableSql(dataset: DatasetDefinition, headerWidth: number
     }
     const type = field.type;
     if (type.kind === 'date') {
-      checks.push(select(field.name, raw, `pi_date_problem(${raw})`, `${raw} IS NOT NULL AND ${field.name} IS NULL`));
+      checks.push(
+        select(
+          field.name,
+          raw,
+          `pi_date_problem(${raw})`,
+          `${raw} IS NOT NULL AND (${field.name} IS NULL OR NOT pi_date_ok(${field.name}))`,
+        ),
+      );
     } else if (type.kind === 'integer') {
       checks.push(
         select(
@@ -127,7 +171,7 @@ export function problemsTableSql(dataset: DatasetDefinition, headerWidth: number
 }
 
 /** Loads the rows with no problem into the dataset's table. Params: file id, file name, file name. */
-export function insertLoadedSql(dataset: DatasetDefinition): string {
+export function insertLoadedSql(dataset: DatasetDefinition, rows: string, anyProblems: boolean): string {
   const columns = ['load_id', 'source_file', 'source_line'];
   const values = ['?::INTEGER', '?::VARCHAR', 'p.line'];
   const joins: string[] = [];
@@ -147,7 +191,7 @@ export function insertLoadedSql(dataset: DatasetDefinition): string {
   });
   return `INSERT INTO ${dataset.id} (${columns.join(', ')})
 SELECT ${values.join(', ')}
-FROM pi_parsed p
+FROM ${rows}
 ${joins.join('\n')}
-WHERE p.rec NOT IN (SELECT rec FROM pi_problems)`;
+WHERE NOT ${blankSql(dataset)}${anyProblems ? ' AND p.rec NOT IN (SELECT rec FROM pi_problems)' : ''}`;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type DatasetDefinition, normaliseCode } from '../datasets/dataset-definition';
 import type { Engine } from '../engine/engine';
-import { insertLoadedSql, parsedTableSql, problemsTableSql, sqlConstant } from './conversion-sql';
+import { blankSql, insertLoadedSql, numberedRowsSql, parsedTableSql, problemsTableSql } from './conversion-sql';
 import { type ColumnMatch, matchHeader } from './header-match';
 import { buildLineMap } from './line-map';
 import type { FileReport, RejectionGroup, UnmappedCode } from './load-report';
@@ -164,13 +164,15 @@ export async function loadDelimitedFile(engine: Engine, file: Blob, options: Loa
     await engine.registerFile(registered, source);
     await engine.run('DROP TABLE IF EXISTS pi_rejects');
     await engine.run('DROP TABLE IF EXISTS pi_reject_scans');
-    const columns = Array.from({ length: columnCount }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
-    await engine.run(`CREATE OR REPLACE TEMP TABLE pi_stage AS
-      SELECT row_number() OVER () AS rec, *
-      FROM read_csv('${registered}', auto_detect = false, header = false, skip = ${skip},
-        delim = ${sqlConstant(layout.delimiter)}, quote = '"', escape = '"', columns = {${columns}},
-        null_padding = true, store_rejects = true, rejects_table = 'pi_rejects', rejects_scan = 'pi_reject_scans',
-        max_line_size = 10000000)`);
+    await engine.run(
+      parsedTableSql(dataset, match.matches, {
+        registeredName: registered,
+        delimiter: layout.delimiter,
+        skip,
+        columnCount,
+        headerWidth,
+      }),
+    );
 
     const structural = await engine.query(
       `SELECT line::INTEGER AS line,
@@ -180,7 +182,7 @@ export async function loadDelimitedFile(engine: Engine, file: Blob, options: Loa
       [],
       rejectRow,
     );
-    const staged = (await engine.query('SELECT count(*) AS n FROM pi_stage', [], countRow))[0]?.n ?? 0;
+    const staged = (await engine.query('SELECT count(*) AS n FROM pi_parsed', [], countRow))[0]?.n ?? 0;
     const lineMap = buildLineMap(
       skip,
       scan.records,
@@ -189,18 +191,23 @@ export async function loadDelimitedFile(engine: Engine, file: Blob, options: Loa
     );
     const linesApproximate = lineMap.expectedRows !== staged;
     const segments = linesApproximate ? [{ fromRec: 1, delta: skip }] : lineMap.segments;
-    await engine.run('CREATE OR REPLACE TEMP TABLE pi_line_map (from_rec BIGINT, delta INTEGER)');
-    for (let start = 0; start < segments.length; start += 500) {
-      const batch = segments.slice(start, start + 500);
-      await engine.run(
-        `INSERT INTO pi_line_map VALUES ${batch.map(() => '(?, ?)').join(', ')}`,
-        batch.flatMap((s) => [s.fromRec, s.delta]),
-      );
+    const single = segments.length === 1 ? (segments[0]?.delta ?? skip) : null;
+    if (single === null) {
+      await engine.run('CREATE OR REPLACE TEMP TABLE pi_line_map (from_rec BIGINT, delta INTEGER)');
+      for (let start = 0; start < segments.length; start += 500) {
+        const batch = segments.slice(start, start + 500);
+        await engine.run(
+          `INSERT INTO pi_line_map VALUES ${batch.map(() => '(?, ?)').join(', ')}`,
+          batch.flatMap((s) => [s.fromRec, s.delta]),
+        );
+      }
     }
 
     await progress('checking');
-    await engine.run(parsedTableSql(dataset, match.matches, headerWidth, columnCount));
-    await engine.run(problemsTableSql(dataset, headerWidth));
+    const rows = numberedRowsSql(single);
+    await engine.run(problemsTableSql(dataset, headerWidth, rows));
+    const problemRows =
+      (await engine.query('SELECT count(DISTINCT rec) AS n FROM pi_problems', [], countRow))[0]?.n ?? 0;
 
     // Code values: map the distinct values (a handful) in TypeScript, where the aliases live.
     const codeRows: { field: string; raw: string; value: string | null }[] = [];
@@ -209,7 +216,7 @@ export async function loadDelimitedFile(engine: Engine, file: Blob, options: Loa
       const type = field.type;
       if (type.kind !== 'code' || !match.matches.some((m) => m.field === field.name)) continue;
       const distinct = await engine.query(
-        `SELECT ${field.name}__raw AS raw, count(*)::INTEGER AS n FROM pi_parsed WHERE ${field.name}__raw IS NOT NULL GROUP BY 1 ORDER BY 2 DESC LIMIT 5000`,
+        `SELECT ${field.name}__raw AS raw, count(*)::INTEGER AS n FROM pi_parsed WHERE NOT ${blankSql(dataset)} AND ${field.name}__raw IS NOT NULL GROUP BY 1 ORDER BY 2 DESC LIMIT 5000`,
         [],
         distinctRow,
       );
@@ -223,7 +230,7 @@ export async function loadDelimitedFile(engine: Engine, file: Blob, options: Loa
     await insertCodeMap(engine, codeRows);
 
     const params = dataset.generatedIdField ? [fileId, fileName, fileName] : [fileId, fileName];
-    await engine.run(insertLoadedSql(dataset), params);
+    await engine.run(insertLoadedSql(dataset, rows, problemRows > 0), params);
     await engine.run(
       `INSERT INTO pi_rejections
        SELECT ?::INTEGER, ?::VARCHAR, ?::VARCHAR, line, column_name, left(value, 200), reason FROM pi_problems
@@ -233,9 +240,9 @@ export async function loadDelimitedFile(engine: Engine, file: Blob, options: Loa
       [fileId, dataset.id, fileName, fileId, dataset.id, fileName],
     );
 
-    const parsedRows = (await engine.query('SELECT count(*) AS n FROM pi_parsed', [], countRow))[0]?.n ?? 0;
-    const problemRows =
-      (await engine.query('SELECT count(DISTINCT rec) AS n FROM pi_problems', [], countRow))[0]?.n ?? 0;
+    const parsedRows =
+      (await engine.query(`SELECT count(*) AS n FROM pi_parsed WHERE NOT ${blankSql(dataset)}`, [], countRow))[0]?.n ??
+      0;
     const loaded =
       (await engine.query(`SELECT count(*) AS n FROM ${dataset.id} WHERE load_id = ?`, [fileId], countRow))[0]?.n ?? 0;
     const examples = await engine.query(
@@ -291,7 +298,7 @@ export async function loadDelimitedFile(engine: Engine, file: Blob, options: Loa
     await engine.run('DELETE FROM pi_rejections WHERE load_id = ?', [fileId]).catch(() => undefined);
     return finish({ ...stats, status: 'failed', message: explainEngineError(fileName, error) });
   } finally {
-    for (const table of ['pi_stage', 'pi_parsed', 'pi_problems', 'pi_line_map', 'pi_code_map']) {
+    for (const table of ['pi_parsed', 'pi_problems', 'pi_line_map', 'pi_code_map']) {
       await engine.run(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
     }
     await engine.dropFile(registered).catch(() => undefined);

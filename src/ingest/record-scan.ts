@@ -53,6 +53,13 @@ export async function scanRecords(
       }
     }
     const n = chunk.length;
+    // Next quote at or after i in this chunk (-1: none). Cached: searching again for every line of a
+    // chunk without quotes would make the scan quadratic.
+    let nextQuote = -2;
+    const quoteFrom = (from: number) => {
+      if (nextQuote === -2 || (nextQuote !== -1 && nextQuote < from)) nextQuote = chunk.indexOf(QUOTE, from);
+      return nextQuote;
+    };
     while (i < n) {
       if (quoteMayClose) {
         quoteMayClose = false;
@@ -65,7 +72,7 @@ export async function scanRecords(
         inQuotes = false;
       }
       if (inQuotes) {
-        const q = chunk.indexOf(QUOTE, i);
+        const q = quoteFrom(i);
         if (q === -1) {
           prevByte = chunk[n - 1] ?? prevByte;
           i = n;
@@ -77,7 +84,7 @@ export async function scanRecords(
         continue;
       }
       const nl = chunk.indexOf(NEWLINE, i);
-      const q = chunk.indexOf(QUOTE, i);
+      const q = quoteFrom(i);
       if (q !== -1 && (nl === -1 || q < nl)) {
         const before = q > 0 ? (chunk[q - 1] ?? prevByte) : prevByte;
         const atFieldStart = before === delim || before === NEWLINE || offset + q === recordStart;

@@ -9,17 +9,29 @@ import type { DatasetDefinition, FieldDefinition } from '../datasets/dataset-def
  * a time after the date ("2024-05-01 00:00:00", "01/05/2024 09:30") is ignored.
  * Two-digit years: 00–69 → 2000–2069, 70–99 → 1970–1999 (the POSIX rule; children's services
  * dates are all after 1970, so this never guesses wrongly for them).
- * Dates outside 1900–2099 are rejected as implausible.
+ * Dates outside 1900–2099 are rejected as implausible (the check is `pi_date_ok`).
  */
 export const MACROS: readonly string[] = [
+  // Cell text → trimmed text, or NULL when empty or a "missing" marker. Built to be cheap on the common
+  // case (no surrounding spaces): the full trim of spaces, tabs and NBSPs runs only where needed.
+  // Missing markers (#N/A, NULL, N/A…) are already NULL: the CSV reader's `nullstr` handles them.
+  // Only values that start or end with white space are trimmed; the tests are O(1) prefix/suffix checks.
   `CREATE OR REPLACE MACRO pi_clean(v) AS
-     CASE WHEN trim(v, ' ' || chr(9) || chr(10) || chr(13) || chr(160)) IN ('', '#N/A', 'N/A', 'n/a', 'NULL', 'null', '#NULL!')
-          THEN NULL
-          ELSE trim(v, ' ' || chr(9) || chr(10) || chr(13) || chr(160)) END`,
+     CASE
+       WHEN prefix(v, ' ') OR suffix(v, ' ') OR prefix(v, '\u00a0') OR suffix(v, '\u00a0')
+         OR prefix(v, '\t') OR suffix(v, '\t') OR suffix(v, '\n') OR suffix(v, '\r') OR prefix(v, '\n')
+         THEN CASE WHEN trim(v, ' \t\r\n\u00a0') IN ('', '#N/A', 'N/A', 'NULL') THEN NULL
+                   ELSE trim(v, ' \t\r\n\u00a0') END
+       ELSE v
+     END`,
   `CREATE OR REPLACE MACRO pi_date_part(v) AS
      CASE WHEN contains(v, ':') THEN regexp_replace(v, '[ T][0-9]{1,2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?$', '') ELSE v END`,
+  // Common shapes are matched with LIKE (cheap); anything else goes through the regular expressions.
   `CREATE OR REPLACE MACRO pi_date_raw(d) AS
      CASE
+       WHEN d LIKE '__/__/____' OR d LIKE '_/__/____' OR d LIKE '__/_/____' OR d LIKE '_/_/____'
+         THEN try_strptime(d, '%d/%m/%Y')::DATE
+       WHEN d LIKE '____-__-__' THEN try_strptime(d, '%Y-%m-%d')::DATE
        WHEN regexp_full_match(d, '[0-9]{4}[/.-][0-9]{1,2}[/.-][0-9]{1,2}') THEN try_strptime(translate(d, '/.', '--'), '%Y-%m-%d')::DATE
        WHEN regexp_full_match(d, '[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4}') THEN try_strptime(translate(d, '.-', '//'), '%d/%m/%Y')::DATE
        WHEN regexp_full_match(d, '[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{2}') THEN try_strptime(
@@ -27,8 +39,9 @@ export const MACROS: readonly string[] = [
            (CASE WHEN right(d, 2)::INTEGER < 70 THEN 2000 ELSE 1900 END + right(d, 2)::INTEGER)::VARCHAR,
          '%d/%m/%Y')::DATE
      END`,
-  `CREATE OR REPLACE MACRO pi_date(v) AS
-     CASE WHEN year(pi_date_raw(pi_date_part(v))) BETWEEN 1900 AND 2099 THEN pi_date_raw(pi_date_part(v)) END`,
+  // Text → DATE, or NULL when unreadable. Callers reject dates outside 1900–2099 (see pi_date_ok).
+  `CREATE OR REPLACE MACRO pi_date(v) AS pi_date_raw(pi_date_part(v))`,
+  `CREATE OR REPLACE MACRO pi_date_ok(d) AS d BETWEEN DATE '1900-01-01' AND DATE '2099-12-31'`,
   // Why a date could not be read, in the user's words (only ever evaluated on rejected values).
   `CREATE OR REPLACE MACRO pi_date_problem(v) AS
      CASE

@@ -1,0 +1,211 @@
+#!/usr/bin/env node
+// npm run bench — speed and memory of the real app on a generated 1,000,000-row early-help CSV,
+// in Debian's headless Chromium, against a papaparse → plain-JavaScript baseline. Prints figures;
+// asserts nothing (machines here are shared and noisy).
+//
+//   BENCH_ROWS=1000000 BENCH_RUNS=3 npm run bench
+import { execFileSync, execSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { generateEarlyHelpLines } from '../sample-data/early-help-generator.mjs';
+import { startStaticServer } from './static-server.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+async function generate(path) {
+  if (existsSync(path) && statSync(path).size > 0) return;
+  mkdirSync(join(ROOT, 'bench-data'), { recursive: true });
+  const out = createWriteStream(path);
+  // ≈ 54 months of data; size the monthly volume so the file has about ROWS rows, then stop at ROWS.
+  let written = -1;
+  for (const line of generateEarlyHelpLines({ seed: 1, startsPerMonth: Math.ceil(ROWS / 58) })) {
+    if (written >= ROWS) break;
+    if (!out.write(`${line}\n`)) await new Promise((resolve) => out.once('drain', resolve));
+    written += 1;
+  }
+  await new Promise((resolve) => out.end(resolve));
+}
+
+/** Summed resident memory of the renderer processes of one Chromium profile, in bytes. */
+function rendererMemory(profile) {
+  const out = execSync('ps -eo rss=,args=', { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  let total = 0;
+  for (const line of out.split('\n')) {
+    if (line.includes(profile) && line.includes('--type=renderer')) total += Number(line.trim().split(/\s+/)[0]) * 1024;
+  }
+  return total;
+}
+
+async function withBrowser(fn) {
+  const profile = mkdtempSync(join(tmpdir(), 'pi-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    args: FLAGS,
+    viewport: { width: 1366, height: 768 },
+  });
+  let peak = 0;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, rendererMemory(profile));
+  }, 100);
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    const result = await fn(page, () => {
+      peak = rendererMemory(profile);
+    });
+    peak = Math.max(peak, rendererMemory(profile));
+    return { ...result, peakBytes: peak };
+  } finally {
+    clearInterval(timer);
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+async function runApp(url, csv) {
+  return withBrowser(async (page, resetPeak) => {
+    if (process.env.BENCH_DEBUG) {
+      page.on('console', (m) => console.log(`    ${m.text()}`));
+      await page.goto(url);
+      await page.evaluate(() => localStorage.setItem('pi-debug', 'sql'));
+    }
+    await page.goto(url);
+    await page.waitForFunction(() => performance.getEntriesByName('pi-engine-ready').length > 0, undefined, {
+      timeout: 120_000,
+    });
+    resetPeak();
+    await page.getByTestId('file-input').setInputFiles(csv);
+    await page.getByTestId('load-report').waitFor({ timeout: 300_000 });
+    await page.locator('[data-indicator-id="EH1"] [data-testid="trend-chart"] svg.recharts-surface').waitFor({
+      timeout: 120_000,
+    });
+    const marks = await page.evaluate(() => {
+      const t = (name) => performance.getEntriesByName(name).at(-1)?.startTime ?? Number.NaN;
+      return { start: t('pi-load-start'), loaded: t('pi-load-end'), chart: t('pi-chart-drawn') };
+    });
+    const rows = Number(await page.getByTestId('load-report').getAttribute('data-rows-loaded'));
+    return { loadMs: marks.loaded - marks.start, chartMs: marks.chart - marks.start, rows };
+  });
+}
+
+async function runBaseline(url, csv) {
+  return withBrowser(async (page, resetPeak) => {
+    await page.goto(`${url}/bench/baseline.html`);
+    resetPeak();
+    await page.locator('#file').setInputFiles(csv);
+    await page.waitForFunction(() => window.baselineResult !== undefined, undefined, { timeout: 600_000 });
+    const result = await page.evaluate(() => window.baselineResult);
+    return { loadMs: result.parseMs, chartMs: result.totalMs, rows: result.rows };
+  });
+}
+
+const BASELINE_HTML = `<!doctype html><meta charset="utf-8"><title>papaparse baseline</title>
+<input type="file" id="file"><script src="/bench/papaparse.min.js"></script><script src="/bench/baseline.js"></script>`;
+
+// What a hand-written dashboard without a database would do: parse every row into objects on the
+// main thread, then count in plain JavaScript (EH1 starts per month, EH2 open at each month end).
+const BASELINE_JS = `
+document.getElementById('file').addEventListener('change', (event) => {
+  const file = event.target.files[0];
+  const t0 = performance.now();
+  Papa.parse(file, {
+    header: true,
+    skipEmptyLines: true,
+    complete: (results) => {
+      const t1 = performance.now();
+      const month = (s) => { if (!s) return null; const [d, m, y] = s.split('/'); return y + '-' + m.padStart(2, '0'); };
+      const starts = new Map();
+      const ends = new Map();
+      for (const row of results.data) {
+        const s = month(row.assessment_start_date);
+        if (s) starts.set(s, (starts.get(s) || 0) + 1);
+        const e = month(row.episode_end_date);
+        if (e) ends.set(e, (ends.get(e) || 0) + 1);
+      }
+      const months = [...new Set([...starts.keys(), ...ends.keys()])].sort();
+      let open = 0;
+      const eh2 = months.map((m) => (open += (starts.get(m) || 0) - (ends.get(m) || 0)));
+      window.baselineResult = { parseMs: t1 - t0, totalMs: performance.now() - t0, rows: results.data.length, points: eh2.length };
+    },
+  });
+});`;
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+const fmtS = (ms) => `${(ms / 1000).toFixed(2)} s`;
+const fmtGB = (bytes) => `${(bytes / 1024 ** 3).toFixed(2)} GB`;
+
+async function main() {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium)`);
+  if (!existsSync(join(ROOT, 'dist', 'index.html'))) {
+    console.log('Building the app…');
+    execFileSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  }
+  const csv = join(ROOT, 'bench-data', `early_help_${ROWS}.csv`);
+  console.log(`Generating ${ROWS.toLocaleString('en-GB')} rows (once; kept in bench-data/, never committed)…`);
+  await generate(csv);
+  const size = statSync(csv).size;
+  const require = createRequire(import.meta.url);
+  const papaPath = require.resolve('papaparse/papaparse.min.js');
+  const server = await startStaticServer({
+    root: join(ROOT, 'dist'),
+    extraRoutes: {
+      '/bench/baseline.html': (_req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end(BASELINE_HTML),
+      '/bench/baseline.js': (_req, res) => res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(BASELINE_JS),
+      '/bench/papaparse.min.js': (_req, res) =>
+        res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(readFileSync(papaPath)),
+    },
+  });
+  console.log(`File: ${csv} (${(size / 1024 ** 2).toFixed(1)} MB). ${RUNS} runs each, medians reported.\n`);
+  try {
+    const app = [];
+    const baseline = [];
+    for (let i = 0; i < RUNS; i += 1) {
+      const a = await runApp(server.url, csv);
+      console.log(`  app run ${i + 1}: load ${fmtS(a.loadMs)}, first chart ${fmtS(a.chartMs)}, peak ${fmtGB(a.peakBytes)}, rows ${a.rows}`);
+      app.push(a);
+      const b = await runBaseline(server.url, csv);
+      console.log(`  baseline run ${i + 1}: parse ${fmtS(b.loadMs)}, parse+aggregate ${fmtS(b.chartMs)}, peak ${fmtGB(b.peakBytes)}, rows ${b.rows}`);
+      baseline.push(b);
+    }
+    const appLoad = median(app.map((r) => r.loadMs));
+    const appChart = median(app.map((r) => r.chartMs));
+    const appPeak = Math.max(...app.map((r) => r.peakBytes));
+    const baseChart = median(baseline.map((r) => r.chartMs));
+    const basePeak = Math.max(...baseline.map((r) => r.peakBytes));
+    console.log('\nPartnership Insight benchmark (headless Chromium, medians)');
+    console.log(`rows                          ${app[0].rows.toLocaleString('en-GB')} (${(size / 1024 ** 2).toFixed(1)} MB)`);
+    console.log(`app: load (read, check, store) ${fmtS(appLoad)}`);
+    console.log(`app: first chart drawn         ${fmtS(appChart)}   target ≤ 3 s`);
+    console.log(`app: peak renderer memory      ${fmtGB(appPeak)}   target ≤ 1 GB`);
+    console.log(`baseline: papaparse + JS sums  ${fmtS(baseChart)}   (no chart drawn)`);
+    console.log(`baseline: peak renderer memory ${fmtGB(basePeak)}`);
+    console.log(`speed-up (baseline ÷ app)      ${(baseChart / appChart).toFixed(1)}×   target ≥ 5×`);
+  } finally {
+    await server.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
