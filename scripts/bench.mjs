@@ -181,10 +181,14 @@ async function main() {
     const baseline = [];
     for (let i = 0; i < RUNS; i += 1) {
       const a = await runApp(server.url, csv);
-      console.log(`  app run ${i + 1}: load ${fmtS(a.loadMs)}, first chart ${fmtS(a.chartMs)}, peak ${fmtGB(a.peakBytes)}, rows ${a.rows}`);
+      console.log(
+        `  app run ${i + 1}: load ${fmtS(a.loadMs)}, first chart ${fmtS(a.chartMs)}, peak ${fmtGB(a.peakBytes)}, rows ${a.rows}`,
+      );
       app.push(a);
       const b = await runBaseline(server.url, csv);
-      console.log(`  baseline run ${i + 1}: parse ${fmtS(b.loadMs)}, parse+aggregate ${fmtS(b.chartMs)}, peak ${fmtGB(b.peakBytes)}, rows ${b.rows}`);
+      console.log(
+        `  baseline run ${i + 1}: parse ${fmtS(b.loadMs)}, parse+aggregate ${fmtS(b.chartMs)}, peak ${fmtGB(b.peakBytes)}, rows ${b.rows}`,
+      );
       baseline.push(b);
     }
     const appLoad = median(app.map((r) => r.loadMs));
@@ -193,7 +197,9 @@ async function main() {
     const baseChart = median(baseline.map((r) => r.chartMs));
     const basePeak = Math.max(...baseline.map((r) => r.peakBytes));
     console.log('\nPartnership Insight benchmark (headless Chromium, medians)');
-    console.log(`rows                          ${app[0].rows.toLocaleString('en-GB')} (${(size / 1024 ** 2).toFixed(1)} MB)`);
+    console.log(
+      `rows                          ${app[0].rows.toLocaleString('en-GB')} (${(size / 1024 ** 2).toFixed(1)} MB)`,
+    );
     console.log(`app: load (read, check, store) ${fmtS(appLoad)}`);
     console.log(`app: first chart drawn         ${fmtS(appChart)}   target ≤ 3 s`);
     console.log(`app: peak renderer memory      ${fmtGB(appPeak)}   target ≤ 1 GB`);
