@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
-import { AppDataProvider } from './app/app-data';
+import { AppDataProvider } from './session/app-data';
 import './app/styles.css';
 
 const queryClient = new QueryClient({

@@ -260,6 +260,16 @@ describe('bad input: a clear message, nothing lost, nothing crashes', () => {
     ]);
   });
 
+  it('a value holding a line break next to a short row (DuckDB must read such files serially)', async () => {
+    const csv = 'child_id,assessment_start_date,episode_end_date,locality\nC1,01/04/2024,,"\n"\nC2,02/04/2024\n';
+    const report = await t.load('newline.csv', csv);
+    expect(report).toMatchObject({ rowsRead: 2, rowsLoaded: 2, rowsRejected: 0 });
+    expect((await rows()).map((r) => [r.child_id, r.source_line])).toEqual([
+      ['C1', 2],
+      ['C2', 3],
+    ]);
+  });
+
   it('an unclosed quote is reported, the rows before it load', async () => {
     const csv = 'child_id,assessment_start_date,locality\nA,01/04/2024,North\nB,02/04/2024,"South\nC,03/04/2024,East\n';
     const report = await t.load('quote.csv', csv);

@@ -1,6 +1,6 @@
 import { EarlyHelpPage } from '../features/early-help/early-help-page';
 import { LoadDataPanel } from '../features/load-data/load-data-panel';
-import { useAppData } from './app-data';
+import { useAppData } from '../session/app-data';
 
 export function App() {
   const { dataVersion } = useAppData();

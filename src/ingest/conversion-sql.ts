@@ -36,6 +36,8 @@ export interface CsvLayout {
   columnCount: number;
   /** Columns up to the last named one; values further right are a problem when not empty. */
   headerWidth: number;
+  /** Some quoted value holds a line break: DuckDB's parallel reader cannot then pad short rows. */
+  quotedNewlines: boolean;
 }
 
 /**
@@ -44,7 +46,7 @@ export interface CsvLayout {
  * the row is blank. Row order is file order, so the table's rowid says which record a row is.
  */
 export function parsedTableSql(dataset: DatasetDefinition, matches: readonly ColumnMatch[], layout: CsvLayout): string {
-  const { registeredName, delimiter, skip, columnCount, headerWidth } = layout;
+  const { registeredName, delimiter, skip, columnCount, headerWidth, quotedNewlines } = layout;
   if (!/^[A-Za-z0-9_.-]+$/.test(registeredName)) throw new Error('unsafe registered file name');
   const byField = new Map(matches.map((m) => [m.field, m.columnIndex]));
   const mapped = new Set(byField.values());
@@ -71,7 +73,7 @@ FROM (
   FROM read_csv('${registeredName}', auto_detect = false, header = false, skip = ${skip},
     delim = ${sqlConstant(delimiter)}, quote = '"', escape = '"', columns = {${columns}},
     null_padding = true, nullstr = ${MISSING_MARKERS}, store_rejects = true, rejects_table = 'pi_rejects',
-    rejects_scan = 'pi_reject_scans', max_line_size = 10000000)
+    rejects_scan = 'pi_reject_scans', max_line_size = 10000000${quotedNewlines ? ', parallel = false' : ''})
 )`;
 }
 

@@ -171,6 +171,7 @@ export async function loadDelimitedFile(engine: Engine, file: Blob, options: Loa
         skip,
         columnCount,
         headerWidth,
+        quotedNewlines: scan.quotedNewlines,
       }),
     );
 

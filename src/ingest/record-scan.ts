@@ -12,6 +12,8 @@ export interface RecordScan {
   blankRecords: number[];
   /** True when every byte sequence is valid UTF-8. */
   utf8: boolean;
+  /** True when some quoted value contains a line break (DuckDB must then read the file serially). */
+  quotedNewlines: boolean;
   bytes: number;
 }
 
@@ -35,6 +37,7 @@ export async function scanRecords(
   let quoteMayClose = false; // last byte was a quote inside a quoted value
   let prevByte = NEWLINE; // byte before the current position (record start behaves like after a newline)
   let bomSkipped = false;
+  let quotedNewlines = false;
 
   for await (const chunk of chunks) {
     if (utf8) {
@@ -73,6 +76,10 @@ export async function scanRecords(
       }
       if (inQuotes) {
         const q = quoteFrom(i);
+        if (!quotedNewlines) {
+          const nl = chunk.indexOf(NEWLINE, i);
+          if (nl !== -1 && (q === -1 || nl < q)) quotedNewlines = true;
+        }
         if (q === -1) {
           prevByte = chunk[n - 1] ?? prevByte;
           i = n;
@@ -123,7 +130,7 @@ export async function scanRecords(
     records = record;
     if (offset - recordStart === 1 && prevByte === CR) blankRecords.push(record);
   }
-  return { records, blankRecords, utf8, bytes: offset };
+  return { records, blankRecords, utf8, quotedNewlines, bytes: offset };
 }
 
 /** Splits a Blob into chunks without reading it whole. */

@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { useAppData } from '../../app/app-data';
 import { formatUkDate, type Granularity } from '../../indicators/periods';
 import { getIndicator } from '../../indicators/registry';
 import { earlyHelpDateRange } from '../../indicators/run-indicator';
+import { useAppData } from '../../session/app-data';
 import { formatNumber } from '../../ui/format';
 import { IndicatorPanel } from './indicator-panel';
 

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { useAppData } from '../../app/app-data';
 import { TrendChart } from '../../charts/trend-chart';
 import type { IndicatorDefinition, IndicatorQuery } from '../../indicators/indicator-definition';
 import { formatUkDate } from '../../indicators/periods';
 import { type IndicatorPoint, runIndicator } from '../../indicators/run-indicator';
+import { useAppData } from '../../session/app-data';
 import { formatNumber } from '../../ui/format';
 
 function summary(indicator: IndicatorDefinition, points: IndicatorPoint[]): string {
@@ -64,6 +64,12 @@ export function IndicatorPanel({ indicator, query }: { indicator: IndicatorDefin
               valueLabel={indicator.unit === 'count' ? 'Number of episodes' : indicator.unit}
               title={`${indicator.title} by ${query.granularity}`}
             />
+          )}
+          {indicator.periodRule === 'stock_at_period_end' && (
+            <p className="hint">
+              Only episodes in the loaded files are counted: if the extract leaves out episodes that started before{' '}
+              {formatUkDate(query.from)}, the first periods show fewer open episodes than there were.
+            </p>
           )}
           {latest?.partial && (
             <p className="hint">

@@ -1,6 +1,6 @@
 import { type DragEvent, useId, useRef, useState } from 'react';
 import sampleUrl from '../../../sample-data/early_help_episodes.csv?url';
-import { useAppData } from '../../app/app-data';
+import { useAppData } from '../../session/app-data';
 import { LoadProgressView } from './load-progress-view';
 import { LoadReportView } from './load-report-view';
 

@@ -1,3 +1,4 @@
+import { findDataset } from '../../datasets/registry';
 import type { FileReport, LoadReport } from '../../ingest/load-report';
 import { formatNumber } from '../../ui/format';
 
@@ -78,6 +79,12 @@ export function LoadReportView({ report, sequence }: { report: LoadReport; seque
   );
 }
 
+/** A field's label ("Assessment start date") rather than its column name, for people. */
+function fieldLabel(datasetId: string | null, field: string | null): string {
+  if (field === null) return 'Whole row';
+  return findDataset(datasetId)?.fields.find((f) => f.name === field)?.label ?? field;
+}
+
 function FileDetails({ file }: { file: FileReport }) {
   const hasDetail = file.message || file.rejections.length > 0 || file.unmappedCodes.length > 0;
   if (!hasDetail) return null;
@@ -108,7 +115,7 @@ function FileDetails({ file }: { file: FileReport }) {
           <tbody>
             {file.rejections.map((group) => (
               <tr key={`${group.column}-${group.reason}`}>
-                <td>{group.column ?? 'Whole row'}</td>
+                <td>{fieldLabel(file.datasetId, group.column)}</td>
                 <td>{group.reason}</td>
                 <td className="numeric">{formatNumber(group.count)}</td>
                 <td>
@@ -126,7 +133,7 @@ function FileDetails({ file }: { file: FileReport }) {
           Values not recognised (kept as written, shown as “Not mapped”):{' '}
           {file.unmappedCodes
             .slice(0, 8)
-            .map((c) => `${c.field} “${c.value}” (${formatNumber(c.count)})`)
+            .map((c) => `${fieldLabel(file.datasetId, c.field)} “${c.value}” (${formatNumber(c.count)})`)
             .join(', ')}
           {file.unmappedCodes.length > 8 ? ` and ${file.unmappedCodes.length - 8} more` : ''}.
         </p>

@@ -1,13 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { earlyHelpEpisodes } from '../datasets/early-help';
+import { DATASETS } from '../datasets/registry';
 import type { Engine } from '../engine/engine';
 import type { LoadProgress } from '../ingest/load-file';
 import { createIngestSession, type IngestSession, type NamedBlob } from '../ingest/load-files';
 import type { LoadReport } from '../ingest/load-report';
 import { prepareDatabase } from '../ingest/prepare-database';
-
-export const DATASETS = [earlyHelpEpisodes] as const;
 
 interface Started {
   engine: Engine;
