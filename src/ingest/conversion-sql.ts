@@ -98,7 +98,12 @@ export function numberedRowsSql(singleSegmentDelta: number | null): string {
 }
 
 /** Every reason a row cannot be loaded, one row per (row, column, reason). */
-export function problemsTableSql(dataset: DatasetDefinition, headerWidth: number, rows: string): string {
+export function problemsTableSql(
+  dataset: DatasetDefinition,
+  headerWidth: number,
+  rows: string,
+  unclosedQuote: boolean,
+): string {
   const select = (column: string | null, value: string, reason: string, where: string) =>
     `SELECT rec, line, ${column === null ? 'NULL::VARCHAR' : sqlConstant(column)} AS column_name, ${value} AS value, ${reason} AS reason FROM ${rows} WHERE NOT ${blankSql(dataset)} AND ${where}`;
   const checks: string[] = [
@@ -109,6 +114,19 @@ export function problemsTableSql(dataset: DatasetDefinition, headerWidth: number
       'extra__value IS NOT NULL',
     ),
   ];
+  if (unclosedQuote) {
+    // The file ends inside a quoted value: the last row swallowed everything after its opening quote.
+    checks.push(
+      select(
+        null,
+        'NULL::VARCHAR',
+        sqlConstant(
+          'A quoted value is never closed, so everything after it was read as one value (check for a stray double quote)',
+        ),
+        'rec = (SELECT count(*) FROM pi_parsed)',
+      ),
+    );
+  }
   for (const field of dataset.fields) {
     const raw = rawColumn(field.name);
     if (field.required) {

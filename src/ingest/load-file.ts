@@ -206,7 +206,10 @@ export async function loadDelimitedFile(engine: Engine, file: Blob, options: Loa
 
     await progress('checking');
     const rows = numberedRowsSql(single);
-    await engine.run(problemsTableSql(dataset, headerWidth, rows));
+    // An unclosed quote either made DuckDB reject the row (already counted) or swallow the rest of the file.
+    const unclosedQuote =
+      scan.unclosedQuoteRecord !== null && !structural.some((r) => r.line === scan.unclosedQuoteRecord);
+    await engine.run(problemsTableSql(dataset, headerWidth, rows, unclosedQuote));
     const problemRows =
       (await engine.query('SELECT count(DISTINCT rec) AS n FROM pi_problems', [], countRow))[0]?.n ?? 0;
 

@@ -14,6 +14,8 @@ export interface RecordScan {
   utf8: boolean;
   /** True when some quoted value contains a line break (DuckDB must then read the file serially). */
   quotedNewlines: boolean;
+  /** Record whose quoted value is never closed (it then runs to the end of the file), or null. */
+  unclosedQuoteRecord: number | null;
   bytes: number;
 }
 
@@ -38,6 +40,7 @@ export async function scanRecords(
   let prevByte = NEWLINE; // byte before the current position (record start behaves like after a newline)
   let bomSkipped = false;
   let quotedNewlines = false;
+  let quoteRecord = 0;
 
   for await (const chunk of chunks) {
     if (utf8) {
@@ -95,7 +98,10 @@ export async function scanRecords(
       if (q !== -1 && (nl === -1 || q < nl)) {
         const before = q > 0 ? (chunk[q - 1] ?? prevByte) : prevByte;
         const atFieldStart = before === delim || before === NEWLINE || offset + q === recordStart;
-        if (atFieldStart) inQuotes = true;
+        if (atFieldStart) {
+          inQuotes = true;
+          quoteRecord = record;
+        }
         prevByte = QUOTE;
         i = q + 1;
         continue;
@@ -130,7 +136,8 @@ export async function scanRecords(
     records = record;
     if (offset - recordStart === 1 && prevByte === CR) blankRecords.push(record);
   }
-  return { records, blankRecords, utf8, quotedNewlines, bytes: offset };
+  const unclosedQuoteRecord = inQuotes && !quoteMayClose ? quoteRecord : null;
+  return { records, blankRecords, utf8, quotedNewlines, unclosedQuoteRecord, bytes: offset };
 }
 
 /** Splits a Blob into chunks without reading it whole. */
