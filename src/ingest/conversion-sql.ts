@@ -10,8 +10,13 @@ export function rawColumn(field: string): string {
   return `${field}__raw`;
 }
 
+function isTyped(field: FieldDefinition): boolean {
+  return field.type.kind === 'date' || field.type.kind === 'integer' || field.type.kind === 'flag';
+}
+
+/** Text → typed value, from the cleaned text column `<field>__txt` of the inner select. */
 function typedExpression(field: FieldDefinition): string {
-  const raw = rawColumn(field.name);
+  const raw = `${field.name}__txt`;
   switch (field.type.kind) {
     case 'date':
       return `pi_date(${raw})`;
@@ -50,26 +55,37 @@ export function parsedTableSql(dataset: DatasetDefinition, matches: readonly Col
   if (!/^[A-Za-z0-9_.-]+$/.test(registeredName)) throw new Error('unsafe registered file name');
   const byField = new Map(matches.map((m) => [m.field, m.columnIndex]));
   const mapped = new Set(byField.values());
-  const raws = dataset.fields.map((field) => {
+  const texts = dataset.fields.map((field) => {
     const index = byField.get(field.name);
-    return `${index === undefined ? 'NULL::VARCHAR' : `pi_clean(c${index})`} AS ${rawColumn(field.name)}`;
+    return `${index === undefined ? 'NULL::VARCHAR' : `pi_clean(c${index})`} AS ${field.name}__txt`;
+  });
+  // Text fields keep their text. Typed fields keep the typed value, and their text only when it could
+  // not be read (to report it): good rows then carry no second copy, which keeps the pass light.
+  const outputs = dataset.fields.flatMap((field) => {
+    if (!isTyped(field)) return [`${field.name}__txt AS ${rawColumn(field.name)}`];
+    const typed = typedExpression(field);
+    const type = field.type;
+    let bad = `${typed} IS NULL`;
+    if (type.kind === 'date') bad = `${typed} IS NULL OR NOT pi_date_ok(${typed})`;
+    if (type.kind === 'integer' && type.min !== undefined && type.max !== undefined) {
+      bad = `${typed} IS NULL OR ${typed} NOT BETWEEN ${type.min} AND ${type.max}`;
+    }
+    return [`CASE WHEN ${bad} THEN ${field.name}__txt END AS ${rawColumn(field.name)}`, `${typed} AS ${field.name}`];
   });
   const indices = Array.from({ length: columnCount }, (_, i) => i);
   // Values beyond the last named column: allowed when empty (Excel's trailing commas), a problem otherwise.
   const extra = indices.slice(headerWidth).map((i) => `pi_clean(c${i})`);
   const unmapped = indices.filter((i) => i < headerWidth && !mapped.has(i));
   const columns = indices.map((i) => `'c${i}': 'VARCHAR'`).join(', ');
-  const typed = dataset.fields
-    .filter((field) => field.type.kind !== 'text' && field.type.kind !== 'code')
-    .map((field) => `${typedExpression(field)} AS ${field.name}`);
   return `CREATE OR REPLACE TEMP TABLE pi_parsed AS
-SELECT all_null, unmapped_empty, extra__value, ${dataset.fields.map((f) => rawColumn(f.name)).join(', ')}${typed.length > 0 ? `,\n  ${typed.join(',\n  ')}` : ''}
+SELECT all_null, unmapped_empty, extra__value,
+  ${outputs.join(',\n  ')}
 FROM (
   SELECT
     coalesce(${indices.map((i) => `c${i}`).join(', ')}) IS NULL AS all_null,
     ${unmapped.length > 0 ? unmapped.map((i) => `pi_clean(c${i}) IS NULL`).join(' AND ') : 'true'} AS unmapped_empty,
     ${extra.length > 0 ? `coalesce(${extra.join(', ')})` : 'NULL::VARCHAR'} AS extra__value,
-    ${raws.join(',\n    ')}
+    ${texts.join(',\n    ')}
   FROM read_csv('${registeredName}', auto_detect = false, header = false, skip = ${skip},
     delim = ${sqlConstant(delimiter)}, quote = '"', escape = '"', columns = {${columns}},
     null_padding = true, nullstr = ${MISSING_MARKERS}, store_rejects = true, rejects_table = 'pi_rejects',
@@ -82,7 +98,11 @@ FROM (
  * where rows are used rather than stored, so the one pass over the file stays as light as possible.
  */
 export function blankSql(dataset: DatasetDefinition): string {
-  return `(all_null OR (unmapped_empty AND coalesce(${dataset.fields.map((f) => rawColumn(f.name)).join(', ')}, extra__value) IS NULL))`;
+  const empty = dataset.fields.flatMap((f) => [
+    `${rawColumn(f.name)} IS NULL`,
+    ...(isTyped(f) ? [`${f.name} IS NULL`] : []),
+  ]);
+  return `(all_null OR (unmapped_empty AND extra__value IS NULL AND ${empty.join(' AND ')}))`;
 }
 
 /**
@@ -105,7 +125,7 @@ export function problemsTableSql(
   unclosedQuote: boolean,
 ): string {
   const select = (column: string | null, value: string, reason: string, where: string) =>
-    `SELECT rec, line, ${column === null ? 'NULL::VARCHAR' : sqlConstant(column)} AS column_name, ${value} AS value, ${reason} AS reason FROM ${rows} WHERE NOT ${blankSql(dataset)} AND ${where}`;
+    `SELECT rec, line, ${column === null ? 'NULL::VARCHAR' : sqlConstant(column)} AS column_name, ${value} AS value, ${reason} AS reason FROM bad WHERE ${where}`;
   const checks: string[] = [
     select(
       null,
@@ -131,19 +151,17 @@ export function problemsTableSql(
     const raw = rawColumn(field.name);
     if (field.required) {
       checks.push(
-        select(field.name, 'NULL::VARCHAR', sqlConstant(`${field.label} is required but empty`), `${raw} IS NULL`),
+        select(
+          field.name,
+          'NULL::VARCHAR',
+          sqlConstant(`${field.label} is required but empty`),
+          isTyped(field) ? `${raw} IS NULL AND ${field.name} IS NULL` : `${raw} IS NULL`,
+        ),
       );
     }
     const type = field.type;
     if (type.kind === 'date') {
-      checks.push(
-        select(
-          field.name,
-          raw,
-          `pi_date_problem(${raw})`,
-          `${raw} IS NOT NULL AND (${field.name} IS NULL OR NOT pi_date_ok(${field.name}))`,
-        ),
-      );
+      checks.push(select(field.name, raw, `pi_date_problem(${raw})`, `${raw} IS NOT NULL`));
     } else if (type.kind === 'integer') {
       checks.push(
         select(
@@ -164,14 +182,7 @@ export function problemsTableSql(
         );
       }
     } else if (type.kind === 'flag') {
-      checks.push(
-        select(
-          field.name,
-          raw,
-          sqlConstant(`${field.label} must be Y or N`),
-          `${raw} IS NOT NULL AND ${field.name} IS NULL`,
-        ),
-      );
+      checks.push(select(field.name, raw, sqlConstant(`${field.label} must be Y or N`), `${raw} IS NOT NULL`));
     }
   }
   for (const [earlier, later] of dataset.dateOrder) {
@@ -181,37 +192,89 @@ export function problemsTableSql(
     checks.push(
       select(
         later,
-        rawColumn(later),
+        `strftime(${later}, '%d/%m/%Y')`,
         sqlConstant(`${b.label} is before ${a.label.toLowerCase()}`),
         `${later} < ${earlier}`,
       ),
     );
   }
-  return `CREATE OR REPLACE TEMP TABLE pi_problems AS\n${checks.join('\nUNION ALL\n')}`;
+  // One scan finds the (usually few) rows with any problem; each check then reads only those.
+  const conditions = checks.map((check) => `(${check.slice(check.lastIndexOf(' FROM bad WHERE ') + 16)})`);
+  return `CREATE OR REPLACE TEMP TABLE pi_problems AS
+WITH bad AS MATERIALIZED (SELECT * FROM ${rows} WHERE NOT ${blankSql(dataset)} AND (${conditions.join(' OR ')}))
+${checks.join('\nUNION ALL\n')}`;
 }
 
-/** Loads the rows with no problem into the dataset's table. Params: file id, file name, file name. */
-export function insertLoadedSql(dataset: DatasetDefinition, rows: string, anyProblems: boolean): string {
+/** The distinct raw values of a code field and what each maps to (null: not recognised). */
+export type CodeMaps = ReadonlyMap<string, readonly { raw: string; value: string | null }[]>;
+
+/** Up to this many distinct values, a code field is mapped with a CASE (fast); beyond, with a join. */
+const CASE_LIMIT = 64;
+
+/**
+ * Loads the rows with no problem into the dataset's table. Code values are mapped with their raw
+ * text as bound parameters, never spliced into the SQL. Returns the statement and its parameters.
+ */
+export function insertLoadedSql(
+  dataset: DatasetDefinition,
+  rows: string,
+  anyProblems: boolean,
+  target: { fileId: number; fileName: string; codeMaps: CodeMaps },
+): { sql: string; params: (string | number | null)[] } {
   const columns = ['load_id', 'source_file', 'source_line'];
   const values = ['?::INTEGER', '?::VARCHAR', 'p.line'];
+  const params: (string | number | null)[] = [target.fileId, target.fileName];
   const joins: string[] = [];
   dataset.fields.forEach((field, i) => {
     const raw = `p.${rawColumn(field.name)}`;
     if (field.type.kind === 'code') {
-      joins.push(`LEFT JOIN pi_code_map m${i} ON m${i}.field = ${sqlConstant(field.name)} AND m${i}.raw = ${raw}`);
+      const mapped = (target.codeMaps.get(field.name) ?? []).filter((m) => m.value !== null);
       columns.push(field.name, `${field.name}_raw`);
-      values.push(`m${i}.value`, raw);
+      if (mapped.length <= CASE_LIMIT) {
+        values.push(
+          mapped.length === 0
+            ? 'NULL::VARCHAR'
+            : `CASE ${raw} ${mapped.map(() => 'WHEN ?::VARCHAR THEN ?::VARCHAR').join(' ')} END`,
+          raw,
+        );
+        for (const m of mapped) params.push(m.raw, m.value);
+      } else {
+        joins.push(`LEFT JOIN pi_code_map m${i} ON m${i}.field = ${sqlConstant(field.name)} AND m${i}.raw = ${raw}`);
+        values.push(`m${i}.value`, raw);
+      }
     } else if (field.name === dataset.generatedIdField) {
       columns.push(field.name);
       values.push(`coalesce(${raw}, ?::VARCHAR || ':' || p.line)`);
+      params.push(target.fileName);
     } else {
       columns.push(field.name);
       values.push(field.type.kind === 'text' ? raw : `p.${field.name}`);
     }
   });
-  return `INSERT INTO ${dataset.id} (${columns.join(', ')})
+  const sql = `INSERT INTO ${dataset.id} (${columns.join(', ')})
 SELECT ${values.join(', ')}
 FROM ${rows}
 ${joins.join('\n')}
 WHERE NOT ${blankSql(dataset)}${anyProblems ? ' AND p.rec NOT IN (SELECT rec FROM pi_problems)' : ''}`;
+  return { sql, params };
+}
+
+/**
+ * One scan: the number of non-blank rows, and the distinct raw values of each code field with their
+ * counts (at most 5,000 per field, most frequent first). `field` is null on the total row.
+ */
+export function codeValuesSql(dataset: DatasetDefinition, codeFields: readonly string[]): string {
+  const sets = [...codeFields.map((f) => `(${rawColumn(f)})`), '()'].join(', ');
+  const fieldCase =
+    codeFields.length === 0
+      ? 'NULL::VARCHAR'
+      : `CASE ${codeFields.map((f) => `WHEN GROUPING(${rawColumn(f)}) = 0 THEN ${sqlConstant(f)}`).join(' ')} END`;
+  const rawValue = codeFields.length === 0 ? 'NULL::VARCHAR' : `coalesce(${codeFields.map(rawColumn).join(', ')})`;
+  return `SELECT field, raw, n FROM (
+  SELECT ${fieldCase} AS field, ${rawValue} AS raw, count(*)::INTEGER AS n
+  FROM pi_parsed WHERE NOT ${blankSql(dataset)}
+  GROUP BY GROUPING SETS (${sets})
+)
+WHERE field IS NULL OR raw IS NOT NULL
+QUALIFY field IS NULL OR row_number() OVER (PARTITION BY field ORDER BY n DESC, raw) <= 5000`;
 }

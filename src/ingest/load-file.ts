@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type DatasetDefinition, normaliseCode } from '../datasets/dataset-definition';
 import type { Engine } from '../engine/engine';
-import { blankSql, insertLoadedSql, numberedRowsSql, parsedTableSql, problemsTableSql } from './conversion-sql';
+import { codeValuesSql, insertLoadedSql, numberedRowsSql, parsedTableSql, problemsTableSql } from './conversion-sql';
 import { type ColumnMatch, matchHeader } from './header-match';
 import { buildLineMap } from './line-map';
 import type { FileReport, RejectionGroup, UnmappedCode } from './load-report';
@@ -28,7 +28,7 @@ export interface LoadFileOptions {
 
 const countRow = z.object({ n: z.number() });
 const rejectRow = z.object({ line: z.number(), reason: z.string(), csv_line: z.string().nullable() });
-const distinctRow = z.object({ raw: z.string(), n: z.number() });
+const codeValueRow = z.object({ field: z.string().nullable(), raw: z.string().nullable(), n: z.number() });
 const exampleRow = z.object({
   column_name: z.string().nullable(),
   reason: z.string(),
@@ -213,28 +213,37 @@ export async function loadDelimitedFile(engine: Engine, file: Blob, options: Loa
     const problemRows =
       (await engine.query('SELECT count(DISTINCT rec) AS n FROM pi_problems', [], countRow))[0]?.n ?? 0;
 
-    // Code values: map the distinct values (a handful) in TypeScript, where the aliases live.
-    const codeRows: { field: string; raw: string; value: string | null }[] = [];
+    // Code values: map the distinct values (a handful) in TypeScript, where the aliases live. The same
+    // scan counts the rows that are not blank.
+    const codeFields = dataset.fields.filter(
+      (f) => f.type.kind === 'code' && match.matches.some((m) => m.field === f.name),
+    );
+    const codeValues = await engine.query(
+      codeValuesSql(
+        dataset,
+        codeFields.map((f) => f.name),
+      ),
+      [],
+      codeValueRow,
+    );
+    const codeMaps = new Map<string, { raw: string; value: string | null }[]>();
     const unmappedCodes: UnmappedCode[] = [];
-    for (const field of dataset.fields) {
-      const type = field.type;
-      if (type.kind !== 'code' || !match.matches.some((m) => m.field === field.name)) continue;
-      const distinct = await engine.query(
-        `SELECT ${field.name}__raw AS raw, count(*)::INTEGER AS n FROM pi_parsed WHERE NOT ${blankSql(dataset)} AND ${field.name}__raw IS NOT NULL GROUP BY 1 ORDER BY 2 DESC LIMIT 5000`,
-        [],
-        distinctRow,
-      );
-      for (const { raw, n } of distinct) {
-        const key = normaliseCode(raw);
-        const value = type.values.includes(key) ? key : (type.aliases?.[key] ?? null);
-        codeRows.push({ field: field.name, raw, value });
-        if (value === null) unmappedCodes.push({ field: field.name, value: raw, count: n });
-      }
+    let parsedRows = 0;
+    for (const { field: name, raw, n } of codeValues) {
+      const field = codeFields.find((f) => f.name === name);
+      if (name === null) parsedRows = n;
+      if (!field || raw === null || field.type.kind !== 'code') continue;
+      const key = normaliseCode(raw);
+      const value = field.type.values.includes(key) ? key : (field.type.aliases?.[key] ?? null);
+      codeMaps.set(name ?? '', [...(codeMaps.get(name ?? '') ?? []), { raw, value }]);
+      if (value === null) unmappedCodes.push({ field: field.name, value: raw, count: n });
     }
-    await insertCodeMap(engine, codeRows);
-
-    const params = dataset.generatedIdField ? [fileId, fileName, fileName] : [fileId, fileName];
-    await engine.run(insertLoadedSql(dataset, rows, problemRows > 0), params);
+    await insertCodeMap(
+      engine,
+      [...codeMaps].flatMap(([field, list]) => list.map((m) => ({ field, ...m }))),
+    );
+    const insert = insertLoadedSql(dataset, rows, problemRows > 0, { fileId, fileName, codeMaps });
+    await engine.run(insert.sql, insert.params);
     await engine.run(
       `INSERT INTO pi_rejections
        SELECT ?::INTEGER, ?::VARCHAR, ?::VARCHAR, line, column_name, left(value, 200), reason FROM pi_problems
@@ -244,9 +253,6 @@ export async function loadDelimitedFile(engine: Engine, file: Blob, options: Loa
       [fileId, dataset.id, fileName, fileId, dataset.id, fileName],
     );
 
-    const parsedRows =
-      (await engine.query(`SELECT count(*) AS n FROM pi_parsed WHERE NOT ${blankSql(dataset)}`, [], countRow))[0]?.n ??
-      0;
     const loaded =
       (await engine.query(`SELECT count(*) AS n FROM ${dataset.id} WHERE load_id = ?`, [fileId], countRow))[0]?.n ?? 0;
     const examples = await engine.query(
