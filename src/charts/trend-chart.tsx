@@ -40,7 +40,7 @@ export function TrendChart({
       aria-label={`${title}: line chart. Use “Show as table” for the values.`}
     >
       <ResponsiveContainer width="100%" height={300}>
-        <LineChart data={points} margin={{ top: 12, right: 24, bottom: 28, left: 12 }}>
+        <LineChart data={points} margin={{ top: 12, right: 40, bottom: 28, left: 12 }}>
           <CartesianGrid stroke="#e5e5e5" vertical={false} />
           <XAxis
             dataKey="label"

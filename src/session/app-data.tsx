@@ -25,6 +25,8 @@ export interface AppData {
   /** Bumps after every load: queries key on it so every chart refreshes. */
   dataVersion: number;
   rowsInDatabase: number;
+  /** Forgets every loaded row and rejection (nothing is stored anywhere else). */
+  clearData(): Promise<void>;
 }
 
 const AppDataContext = createContext<AppData | null>(null);
@@ -101,6 +103,16 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
     [ensureStarted, queryClient],
   );
 
+  const clearData = useCallback(async () => {
+    const { engine } = await ensureStarted();
+    for (const dataset of DATASETS) await engine.run(`DELETE FROM ${dataset.id}`);
+    await engine.run('DELETE FROM pi_rejections');
+    setLastReport(null);
+    setRowsInDatabase(0);
+    setDataVersion((v) => v + 1);
+    await queryClient.invalidateQueries();
+  }, [ensureStarted, queryClient]);
+
   const value = useMemo<AppData>(
     () => ({
       getEngine: async () => (await ensureStarted()).engine,
@@ -111,8 +123,9 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
       loadError,
       dataVersion,
       rowsInDatabase,
+      clearData,
     }),
-    [ensureStarted, loadFiles, loading, progress, lastReport, loadError, dataVersion, rowsInDatabase],
+    [ensureStarted, loadFiles, loading, progress, lastReport, loadError, dataVersion, rowsInDatabase, clearData],
   );
   return <AppDataContext.Provider value={value}>{children}</AppDataContext.Provider>;
 }

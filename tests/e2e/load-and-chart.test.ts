@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateEarlyHelpLines } from '../../sample-data/early-help-generator.mjs';
 import { type AppUnderTest, openApp, screenshot } from './support/browser';
 
 const dir = mkdtempSync(join(tmpdir(), 'pi-e2e-'));
@@ -30,20 +31,29 @@ const GOOD = fixture(
   ].join('\r\n'),
 );
 
-async function loadFiles(page: Page, paths: string[]) {
-  const before = await page
-    .getByTestId('load-report')
-    .getAttribute('data-load-seq')
-    .catch(() => null);
-  await page.getByTestId('file-input').setInputFiles(paths);
+/** The load report's sequence number now, without waiting for a report to exist. */
+function currentLoadSeq(page: Page): Promise<string | null> {
+  return page.evaluate(
+    () => document.querySelector('[data-testid="load-report"]')?.getAttribute('data-load-seq') ?? null,
+  );
+}
+
+/** Waits until a load report newer than `before` is on the page. */
+async function waitForNewReport(page: Page, before: string | null, timeout = 60_000) {
   await page.waitForFunction(
     (previous) => {
       const report = document.querySelector('[data-testid="load-report"]');
       return report !== null && report.getAttribute('data-load-seq') !== previous;
     },
     before,
-    { timeout: 60_000 },
+    { timeout },
   );
+}
+
+async function loadFiles(page: Page, paths: string[]) {
+  const before = await currentLoadSeq(page);
+  await page.getByTestId('file-input').setInputFiles(paths);
+  await waitForNewReport(page, before);
 }
 
 async function reportNumbers(page: Page) {
@@ -139,16 +149,39 @@ describe('the built app in headless Chromium', () => {
 
   it('loads the bundled sample data with one click', async () => {
     const { page } = app;
-    const before = await page.getByTestId('load-report').getAttribute('data-load-seq');
+    const before = await currentLoadSeq(page);
     await page.getByRole('button', { name: 'Try with sample data' }).click();
-    await page.waitForFunction(
-      (previous) => document.querySelector('[data-testid="load-report"]')?.getAttribute('data-load-seq') !== previous,
-      before,
-      { timeout: 60_000 },
-    );
+    await waitForNewReport(page, before);
     expect(await reportNumbers(page)).toEqual({ read: 6571, loaded: 6571, rejected: 0, status: 'ok' });
     await waitForChart(page, 'EH2');
     await screenshot(page, '05-sample-data');
+  });
+
+  it('shows progress while a large file loads, and loads all of it', async () => {
+    const { page } = app;
+    const lines = [...generateEarlyHelpLines({ seed: 5, startsPerMonth: 1300 })];
+    const big = fixture('large_extract.csv', `${lines.join('\n')}\n`);
+    const before = await currentLoadSeq(page);
+    await page.getByTestId('file-input').setInputFiles(big);
+    const progress = page.getByTestId('load-progress');
+    await progress.waitFor({ timeout: 30_000 });
+    await expect(progress.textContent()).resolves.toMatch(/large_extract\.csv|Starting/);
+    await screenshot(page, '06-large-file-progress');
+    await waitForNewReport(page, before, 120_000);
+    expect(await reportNumbers(page)).toEqual({
+      read: lines.length - 1,
+      loaded: lines.length - 1,
+      rejected: 0,
+      status: 'ok',
+    });
+  });
+
+  it('removes all loaded data on request', async () => {
+    const { page } = app;
+    await page.getByTestId('clear-data').click();
+    await page.getByText('No early help episodes are loaded yet.').waitFor();
+    expect(await page.locator('[data-indicator-id]').count()).toBe(0);
+    expect(await page.getByTestId('load-report').count()).toBe(0);
   });
 
   it('never asks any other origin for anything', () => {
@@ -175,7 +208,7 @@ describe('the built app in headless Chromium', () => {
     await loadFiles(page, [GOOD]);
     expect(await reportNumbers(page)).toEqual({ read: 10, loaded: 9, rejected: 1, status: 'partial' });
     await waitForChart(page, 'EH1');
-    await screenshot(page, '06-offline');
+    await screenshot(page, '07-offline');
     expect(app.offOrigin()).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import { LoadReportView } from './load-report-view';
 
 /** Drop zone with a keyboard-operable "Choose files" button and a one-click sample. */
 export function LoadDataPanel() {
-  const { loadFiles, loading, progress, lastReport, loadError, dataVersion } = useAppData();
+  const { loadFiles, loading, progress, lastReport, loadError, dataVersion, rowsInDatabase, clearData } = useAppData();
   const inputRef = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
   const [sampleError, setSampleError] = useState<string | null>(null);
@@ -61,6 +61,17 @@ export function LoadDataPanel() {
           <button type="button" className="button button--secondary" onClick={loadSample} disabled={loading}>
             Try with sample data
           </button>
+          {rowsInDatabase > 0 && (
+            <button
+              type="button"
+              className="button button--warning"
+              onClick={() => void clearData()}
+              disabled={loading}
+              data-testid="clear-data"
+            >
+              Remove all loaded data
+            </button>
+          )}
         </div>
         <input
           ref={inputRef}
@@ -89,7 +100,7 @@ export function LoadDataPanel() {
           {sampleError}
         </p>
       )}
-      {lastReport && <LoadReportView report={lastReport} sequence={dataVersion} />}
+      {lastReport && !loading && <LoadReportView report={lastReport} sequence={dataVersion} />}
     </section>
   );
 }
