@@ -43,6 +43,8 @@ export interface CsvLayout {
   headerWidth: number;
   /** Some quoted value holds a line break: DuckDB's parallel reader cannot then pad short rows. */
   quotedNewlines: boolean;
+  /** Some value may need trimming (see RecordScan.paddedValues); otherwise cells are used as read. */
+  trimValues: boolean;
 }
 
 /**
@@ -51,13 +53,15 @@ export interface CsvLayout {
  * the row is blank. Row order is file order, so the table's rowid says which record a row is.
  */
 export function parsedTableSql(dataset: DatasetDefinition, matches: readonly ColumnMatch[], layout: CsvLayout): string {
-  const { registeredName, delimiter, skip, columnCount, headerWidth, quotedNewlines } = layout;
+  const { registeredName, delimiter, skip, columnCount, headerWidth, quotedNewlines, trimValues } = layout;
   if (!/^[A-Za-z0-9_.-]+$/.test(registeredName)) throw new Error('unsafe registered file name');
+  // Missing markers are NULL already (nullstr); trimming is only needed when the scan saw padding.
+  const clean = (i: number) => (trimValues ? `pi_clean(c${i})` : `c${i}`);
   const byField = new Map(matches.map((m) => [m.field, m.columnIndex]));
   const mapped = new Set(byField.values());
   const texts = dataset.fields.map((field) => {
     const index = byField.get(field.name);
-    return `${index === undefined ? 'NULL::VARCHAR' : `pi_clean(c${index})`} AS ${field.name}__txt`;
+    return `${index === undefined ? 'NULL::VARCHAR' : clean(index)} AS ${field.name}__txt`;
   });
   // Text fields keep their text. Typed fields keep the typed value, and their text only when it could
   // not be read (to report it): good rows then carry no second copy, which keeps the pass light.
@@ -74,7 +78,7 @@ export function parsedTableSql(dataset: DatasetDefinition, matches: readonly Col
   });
   const indices = Array.from({ length: columnCount }, (_, i) => i);
   // Values beyond the last named column: allowed when empty (Excel's trailing commas), a problem otherwise.
-  const extra = indices.slice(headerWidth).map((i) => `pi_clean(c${i})`);
+  const extra = indices.slice(headerWidth).map(clean);
   const unmapped = indices.filter((i) => i < headerWidth && !mapped.has(i));
   const columns = indices.map((i) => `'c${i}': 'VARCHAR'`).join(', ');
   return `CREATE OR REPLACE TEMP TABLE pi_parsed AS
@@ -83,7 +87,7 @@ SELECT all_null, unmapped_empty, extra__value,
 FROM (
   SELECT
     coalesce(${indices.map((i) => `c${i}`).join(', ')}) IS NULL AS all_null,
-    ${unmapped.length > 0 ? unmapped.map((i) => `pi_clean(c${i}) IS NULL`).join(' AND ') : 'true'} AS unmapped_empty,
+    ${unmapped.length > 0 ? unmapped.map((i) => `${clean(i)} IS NULL`).join(' AND ') : 'true'} AS unmapped_empty,
     ${extra.length > 0 ? `coalesce(${extra.join(', ')})` : 'NULL::VARCHAR'} AS extra__value,
     ${texts.join(',\n    ')}
   FROM read_csv('${registeredName}', auto_detect = false, header = false, skip = ${skip},

@@ -172,6 +172,7 @@ export async function loadDelimitedFile(engine: Engine, file: Blob, options: Loa
         columnCount,
         headerWidth,
         quotedNewlines: scan.quotedNewlines,
+        trimValues: scan.paddedValues || scan.quotedNewlines,
       }),
     );
 

@@ -14,6 +14,11 @@ export interface RecordScan {
   utf8: boolean;
   /** True when some quoted value contains a line break (DuckDB must then read the file serially). */
   quotedNewlines: boolean;
+  /**
+   * True when some value may start or end with white space, or hold a tab or no-break space: values
+   * then need trimming. False lets the load skip that work (it is most of the cost on big files).
+   */
+  paddedValues: boolean;
   /** Record whose quoted value is never closed (it then runs to the end of the file), or null. */
   unclosedQuoteRecord: number | null;
   bytes: number;
@@ -41,6 +46,12 @@ export async function scanRecords(
   let bomSkipped = false;
   let quotedNewlines = false;
   let quoteRecord = 0;
+  let paddedValues = false;
+  const TAB = 0x09;
+  const SPACE = 0x20;
+  const NBSP = 0xa0; // also the second byte of UTF-8 "à" etc.: a false alarm only costs the trimming
+  const edge = (b: number | undefined) =>
+    b === undefined || b === delim || b === NEWLINE || b === CR || b === QUOTE || b === TAB || b === SPACE;
 
   for await (const chunk of chunks) {
     if (utf8) {
@@ -48,6 +59,13 @@ export async function scanRecords(
         decoder.decode(chunk, { stream: true });
       } catch {
         utf8 = false;
+      }
+    }
+    if (!paddedValues) {
+      if (chunk.indexOf(NBSP) !== -1 || (delim !== TAB && chunk.indexOf(TAB) !== -1)) paddedValues = true;
+      for (let p = chunk.indexOf(SPACE); p !== -1 && !paddedValues; p = chunk.indexOf(SPACE, p + 1)) {
+        // A space next to a delimiter, line end, quote or the chunk's edge may pad a value.
+        if (edge(p > 0 ? chunk[p - 1] : undefined) || edge(chunk[p + 1])) paddedValues = true;
       }
     }
     let i = 0;
@@ -137,7 +155,7 @@ export async function scanRecords(
     if (offset - recordStart === 1 && prevByte === CR) blankRecords.push(record);
   }
   const unclosedQuoteRecord = inQuotes && !quoteMayClose ? quoteRecord : null;
-  return { records, blankRecords, utf8, quotedNewlines, unclosedQuoteRecord, bytes: offset };
+  return { records, blankRecords, utf8, quotedNewlines, paddedValues, unclosedQuoteRecord, bytes: offset };
 }
 
 /** Splits a Blob into chunks without reading it whole. */

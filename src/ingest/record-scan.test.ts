@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { scanRecords } from './record-scan';
+
+async function scan(text: string | Uint8Array, delimiter = ',', chunkSize = 3) {
+  const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text;
+  // Small chunks, so every rule is also exercised across chunk boundaries.
+  async function* chunks() {
+    for (let i = 0; i < bytes.length; i += chunkSize) yield bytes.subarray(i, i + chunkSize);
+  }
+  return scanRecords(chunks(), delimiter);
+}
+
+describe('scanRecords', () => {
+  it('counts records as DuckDB numbers them: blank lines count, quoted line breaks do not', async () => {
+    const result = await scan('a,b\n1,"x\ny"\n\r\n2,3\n\n4,5');
+    expect(result).toMatchObject({ records: 6, blankRecords: [3, 5], quotedNewlines: true, unclosedQuoteRecord: null });
+  });
+
+  it('treats a quote inside a value as a character, and "" inside quotes as a quote', async () => {
+    const result = await scan('a,b\n9" tall,x\n"say ""hi""\nthere",y\n');
+    expect(result).toMatchObject({ records: 3, blankRecords: [], quotedNewlines: true });
+  });
+
+  it('notices a quote that is never closed', async () => {
+    expect((await scan('a,b\n1,"open\n2,3\n')).unclosedQuoteRecord).toBe(2);
+  });
+
+  it('skips a byte-order mark before a quoted first value', async () => {
+    const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('"a\nb",c\n1,2\n')]);
+    expect(await scan(bom)).toMatchObject({ records: 2, utf8: true });
+  });
+
+  it('tells UTF-8 from Windows-1252', async () => {
+    expect((await scan(new Uint8Array([0x61, 0x2c, 0x92, 0x0a]))).utf8).toBe(false);
+    expect((await scan('a,’\n')).utf8).toBe(true);
+  });
+
+  it.each([
+    ['a,b\n1,2\n', false],
+    ['a,b\nx y,z w\n', false],
+    ['a,b\n1 ,2\n', true],
+    ['a,b\n1, 2\n', true],
+    ['a,b\n"x ",2\n', true],
+    ['a,b\n1,2 \n', true],
+    ['a,b\n1\t,2\n', true],
+    ['a,b\n1,2\u00a0\n', true],
+  ])('flags values that may need trimming: %j → %s', async (text, padded) => {
+    expect((await scan(text, ',', 64)).paddedValues).toBe(padded);
+  });
+});
