@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestSession } from './support/load-csv';
 
 // Real public files made by others (../shared/external-samples, beside the repository). None is an
-// early help extract: each must get a clear "does not look like" message or load cleanly — never crash.
+// partnership dataset: each must get a clear "not recognised" message — never a crash.
 const SAMPLES = resolve(import.meta.dirname, '../../shared/external-samples');
 const csvFiles = ['ssda903', 'dfe-statistics'].flatMap((dir) =>
   readdirSync(join(SAMPLES, dir))
@@ -27,11 +27,14 @@ describe('external sample files', () => {
     expect(xlsxFiles.length).toBeGreaterThanOrEqual(2);
   });
 
-  it.each(csvFiles)('%s is reported as not an early help extract, without crashing', async (file) => {
+  it.each(csvFiles)('%s is reported as not a partnership dataset, without crashing', async (file) => {
     const report = await t.load(file.replace(/[\\/]/g, '_'), new Uint8Array(readFileSync(join(SAMPLES, file))));
     expect(report.status).toBe('failed');
     expect(report.rowsLoaded).toBe(0);
-    expect(report.files[0]?.message).toMatch(/does not look like early help episodes: no column for/);
+    expect(report.files[0]?.message).toMatch(/is not a partnership dataset this app recognises/);
+    expect(report.files[0]?.message).toMatch(
+      /Each dataset needs at least: Early help episodes \(Child ID, Assessment start date\)/,
+    );
   });
 
   it.each(xlsxFiles)('%s (an Excel workbook) gets a "save as CSV" message', async (file) => {

@@ -164,6 +164,15 @@ describe('headers', () => {
     expect(endReason[0]?.end_reason).toBe('NEEDS_MET');
   });
 
+  it('keeps an unrecognised value of a required code field, unmapped, instead of failing the file', async () => {
+    const report = await t.load(
+      'bookings.csv',
+      'Event ID,Delegate ID,Attendance status\nEV1,P1,Attended\nEV1,P2,maybe\n',
+    );
+    expect(report.files[0]).toMatchObject({ datasetId: 'training_attendance', rowsLoaded: 2, rowsRejected: 0 });
+    expect(report.files[0]?.unmappedCodes).toEqual([{ field: 'booking_status', value: 'maybe', count: 1 }]);
+  });
+
   it('keeps an unknown agency raw and reports it as unmapped', async () => {
     const report = await t.load('a.csv', 'child_id,assessment_start_date,lead_agency\nA,01/04/2024,Fire service\n');
     expect(report.files[0]?.unmappedCodes).toEqual([{ field: 'lead_agency', value: 'Fire service', count: 1 }]);
@@ -191,10 +200,18 @@ describe('bad input: a clear message, nothing lost, nothing crashes', () => {
     expect(report.files[0]?.message).toContain('“picture.csv” looks like a PNG image');
   });
 
-  it('a file that is not early help names the missing columns', async () => {
+  it('a file that is no partnership dataset says what each dataset needs', async () => {
     const report = await t.load('other.csv', 'CHILD,DECOM,RNE\n1,01/01/2020,S\n');
     expect(report.status).toBe('failed');
-    expect(report.files[0]?.message).toMatch(/no column for Child ID, Assessment start date/);
+    expect(report.files[0]?.message).toMatch(/“other.csv” is not a partnership dataset this app recognises/);
+    expect(report.files[0]?.message).toMatch(/Columns found: “CHILD”, “DECOM”, “RNE”/);
+  });
+
+  it('a file close to early help names what is missing', async () => {
+    const report = await t.load('nearly.csv', 'child_id,lead_agency\nC1,POLICE\n');
+    expect(report.files[0]?.message).toMatch(
+      /The closest is early help episodes, which also needs Assessment start date/,
+    );
   });
 
   it.each([

@@ -16,10 +16,10 @@ export function App() {
         </div>
       </header>
       <main id="main" className="app-width app-main">
-        <h1 className="heading-xl">Early help</h1>
+        <h1 className="heading-xl">Partnership data</h1>
         <p className="lead">
-          Load your partners’ early help extracts to see how many assessments start each month or quarter and how many
-          episodes are open. Files are read on this computer only.
+          Load the extracts your partner agencies send you — early help, training, Section 11 and Section 175 returns,
+          case-file audits, practice reviews — to see indicators and trends. Files are read on this computer only.
         </p>
         <LoadDataPanel />
         {dataVersion > 0 && <EarlyHelpPage />}

@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { type DatasetDefinition, normaliseCode } from '../datasets/dataset-definition';
 import type { Engine } from '../engine/engine';
 import { codeValuesSql, insertLoadedSql, numberedRowsSql, parsedTableSql, problemsTableSql } from './conversion-sql';
-import { type ColumnMatch, matchHeader } from './header-match';
+import type { ColumnMatch } from './header-match';
 import { buildLineMap } from './line-map';
 import type { FileReport, RejectionGroup, UnmappedCode } from './load-report';
+import { recogniseDataset, requiredColumnsSummary } from './recognise';
 import { blobChunks, scanRecords } from './record-scan';
 import { decode, describeBinary, detectEncoding, PREVIEW_BYTES, sniffLayout } from './sniff';
 
@@ -22,7 +23,10 @@ export interface LoadProgress {
 export interface LoadFileOptions {
   fileId: number;
   fileName: string;
-  dataset: DatasetDefinition;
+  /** The datasets the file may be; it is matched to one by its header. */
+  datasets: readonly DatasetDefinition[];
+  /** Load as this dataset whatever the header looks like best suited to (the user's choice). */
+  datasetId?: string;
   onProgress?: (progress: LoadProgress) => void | Promise<void>;
 }
 
@@ -54,6 +58,7 @@ function emptyReport(options: LoadFileOptions, bytes: number): FileReport {
     fileName: options.fileName,
     bytes,
     datasetId: null,
+    confidence: null,
     status: 'failed',
     message: null,
     rowsRead: 0,
@@ -104,7 +109,7 @@ async function insertCodeMap(engine: Engine, rows: { field: string; raw: string;
  */
 export async function loadDelimitedFile(engine: Engine, file: Blob, options: LoadFileOptions): Promise<FileReport> {
   const started = Date.now();
-  const { dataset, fileName, fileId } = options;
+  const { datasets, fileName, fileId } = options;
   const report = emptyReport(options, file.size);
   const finish = (patch: Partial<FileReport>): FileReport => ({
     ...report,
@@ -130,21 +135,31 @@ export async function loadDelimitedFile(engine: Engine, file: Blob, options: Loa
   }
   const complete = file.size <= PREVIEW_BYTES;
   const previewEncoding = detectEncoding(head, complete);
-  const layout = sniffLayout(decode(head, previewEncoding), dataset, complete);
-  const match = matchHeader(layout.header, dataset);
+  const layout = sniffLayout(decode(head, previewEncoding), datasets, complete);
   const columnsFound = layout.header.filter((h) => h.trim() !== '').map((h) => `“${h.trim()}”`);
+  const forced = options.datasetId ? datasets.filter((d) => d.id === options.datasetId) : datasets;
+  const recognition = recogniseDataset(layout.header, forced, fileName);
   const base: Partial<FileReport> = {
     delimiter: DELIMITER_NAMES[layout.delimiter] ?? layout.delimiter,
     headerLine: layout.headerIndex + 1,
-    columns: match.matches,
-    ignoredColumns: match.ignoredColumns,
   };
-  if (match.missingRequired.length > 0) {
+  if (!recognition.best) {
+    const closest = recognition.closest;
+    const hint = closest
+      ? ` The closest is ${closest.dataset.title.toLowerCase()}, which also needs ${listFields(closest.dataset, closest.match.missingRequired)}.`
+      : '';
     return finish({
       ...base,
-      message: `“${fileName}” does not look like ${dataset.title.toLowerCase()}: no column for ${listFields(dataset, match.missingRequired)}. Columns found: ${columnsFound.slice(0, 12).join(', ') || 'none'}.`,
+      message: `“${fileName}” is not a partnership dataset this app recognises.${hint} Columns found: ${columnsFound.slice(0, 12).join(', ') || 'none'}. Each dataset needs at least: ${requiredColumnsSummary(forced)}. The templates show every column.`,
     });
   }
+  const { dataset, match, confidence } = recognition.best;
+  Object.assign(base, {
+    datasetId: dataset.id,
+    confidence,
+    columns: match.matches,
+    ignoredColumns: match.ignoredColumns,
+  });
 
   const scan = await scanRecords(blobChunks(file), layout.delimiter, (done) => progress('reading', done / file.size));
   const encoding = scan.utf8 ? 'utf-8' : 'windows-1252';
@@ -153,7 +168,7 @@ export async function loadDelimitedFile(engine: Engine, file: Blob, options: Loa
   const columnCount = Math.max(1, layout.columnCount);
   // Named columns end at the last non-empty header cell; later cells may only be empty.
   const headerWidth = Math.max(1, ...layout.header.map((h, i) => (h.trim() === '' ? 0 : i + 1)));
-  const stats: Partial<FileReport> = { ...base, datasetId: dataset.id, encoding };
+  const stats: Partial<FileReport> = { ...base, encoding };
 
   try {
     await progress('loading');

@@ -6,13 +6,15 @@ import { type LoadReport, summariseLoad } from './load-report';
 export interface NamedBlob {
   name: string;
   blob: Blob;
+  /** Load as this dataset instead of the one its header suggests. */
+  datasetId?: string;
 }
 
 /**
  * Loads several files one after another into the same session. Each file gets its own id so its
  * rows and rejections can be told apart; files of one dataset append.
  */
-export function createIngestSession(engine: Engine, dataset: DatasetDefinition) {
+export function createIngestSession(engine: Engine, datasets: readonly DatasetDefinition[]) {
   let nextFileId = 1;
   return {
     async loadFiles(
@@ -23,7 +25,15 @@ export function createIngestSession(engine: Engine, dataset: DatasetDefinition) 
       for (const file of files) {
         const fileId = nextFileId;
         nextFileId += 1;
-        reports.push(await loadDelimitedFile(engine, file.blob, { fileId, fileName: file.name, dataset, onProgress }));
+        reports.push(
+          await loadDelimitedFile(engine, file.blob, {
+            fileId,
+            fileName: file.name,
+            datasets,
+            datasetId: file.datasetId,
+            onProgress,
+          }),
+        );
       }
       return summariseLoad(reports);
     },

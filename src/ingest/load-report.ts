@@ -26,6 +26,8 @@ export interface FileReport {
   fileName: string;
   bytes: number;
   datasetId: string | null;
+  /** 0–1: how well the header fits the dataset it was recognised as. */
+  confidence: number | null;
   status: FileStatus;
   /** Plain-English message for the user when the file failed or needs attention. */
   message: string | null;

@@ -84,8 +84,12 @@ export function createTableSql(dataset: DatasetDefinition): string {
     'source_file VARCHAR NOT NULL',
     'source_line INTEGER NOT NULL',
     ...dataset.fields.flatMap((field) => {
-      const own = `${field.name} ${sqlType(field)}${field.required ? ' NOT NULL' : ''}`;
-      return field.type.kind === 'code' ? [own, `${field.name}_raw VARCHAR`] : [own];
+      const notNull = field.required ? ' NOT NULL' : '';
+      // A code value that is not recognised is kept as written (…_raw) with no canonical value, so it
+      // can be mapped later without loading the file again: only the raw text is required.
+      return field.type.kind === 'code'
+        ? [`${field.name} VARCHAR`, `${field.name}_raw VARCHAR${notNull}`]
+        : [`${field.name} ${sqlType(field)}${notNull}`];
     }),
   ];
   return `CREATE TABLE IF NOT EXISTS ${dataset.id} (\n  ${columns.join(',\n  ')}\n)`;

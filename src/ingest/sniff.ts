@@ -86,7 +86,12 @@ export interface TextLayout {
 const DELIMITERS = [',', ';', '\t', '|'];
 
 /** Finds delimiter and header row from the first part of the file. */
-export function sniffLayout(previewText: string, dataset: DatasetDefinition, complete: boolean): TextLayout {
+export function sniffLayout(
+  previewText: string,
+  datasets: readonly DatasetDefinition[],
+  complete: boolean,
+): TextLayout {
+  const score = (row: readonly string[]) => Math.max(0, ...datasets.map((dataset) => headerScore(row, dataset)));
   let text = previewText;
   if (!complete) {
     // Drop the last, probably cut, line.
@@ -96,22 +101,22 @@ export function sniffLayout(previewText: string, dataset: DatasetDefinition, com
   const guess = Papa.parse<string[]>(text, { delimitersToGuess: DELIMITERS, preview: 200 });
   let delimiter = DELIMITERS.includes(guess.meta.delimiter) ? guess.meta.delimiter : ',';
   // Papaparse's guess can be thrown by a title row; prefer the delimiter that lets the header match best.
-  let best = { score: -1, delimiter, rows: guess.data };
+  let chosen = { score: -1, delimiter, rows: guess.data };
   for (const candidate of [delimiter, ...DELIMITERS.filter((d) => d !== delimiter)]) {
     const rows =
       candidate === delimiter ? guess.data : Papa.parse<string[]>(text, { delimiter: candidate, preview: 200 }).data;
-    const score = Math.max(0, ...rows.slice(0, HEADER_SEARCH_ROWS).map((row) => headerScore(row, dataset)));
-    if (score > best.score) best = { score, delimiter: candidate, rows };
+    const best = Math.max(0, ...rows.slice(0, HEADER_SEARCH_ROWS).map(score));
+    if (best > chosen.score) chosen = { score: best, delimiter: candidate, rows };
   }
-  delimiter = best.delimiter;
-  const rows = best.rows;
+  delimiter = chosen.delimiter;
+  const rows = chosen.rows;
 
   let headerIndex = 0;
   let bestScore = 0;
   rows.slice(0, HEADER_SEARCH_ROWS).forEach((row, index) => {
-    const score = headerScore(row, dataset);
-    if (score > bestScore) {
-      bestScore = score;
+    const rowScore = score(row);
+    if (rowScore > bestScore) {
+      bestScore = rowScore;
       headerIndex = index;
     }
   });

@@ -1,6 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
-import { earlyHelpEpisodes } from '../datasets/early-help';
 import { DATASETS } from '../datasets/registry';
 import type { Engine } from '../engine/engine';
 import type { LoadProgress } from '../ingest/load-file';
@@ -35,7 +34,7 @@ async function start(): Promise<Started> {
   const { getBrowserEngine } = await import('../engine/browser-engine');
   const engine = await getBrowserEngine();
   await prepareDatabase(engine, DATASETS);
-  return { engine, session: createIngestSession(engine, earlyHelpEpisodes) };
+  return { engine, session: createIngestSession(engine, DATASETS) };
 }
 
 export function AppDataProvider({ children }: { children: ReactNode }) {

@@ -85,11 +85,14 @@ afterAll(async () => {
 describe('the built app in headless Chromium', () => {
   it('loads a dropped CSV, reports every row and draws EH1 and EH2', async () => {
     const { page } = app;
-    await page.getByRole('heading', { name: 'Early help', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Partnership data', level: 1 }).waitFor();
     await screenshot(page, '01-start');
     await loadFiles(page, [GOOD]);
     expect(await reportNumbers(page)).toEqual({ read: 10, loaded: 9, rejected: 1, status: 'partial' });
     await expect(page.getByTestId('load-report').textContent()).resolves.toContain('line 6: “31/02/2024”');
+    const dataset = page.getByTestId('dataset-early_help_episodes');
+    expect(await dataset.getAttribute('data-rows-loaded')).toBe('9');
+    expect(await dataset.getAttribute('data-rows-rejected')).toBe('1');
 
     const eh1 = await waitForChart(page, 'EH1');
     const eh2 = await waitForChart(page, 'EH2');
@@ -145,6 +148,27 @@ describe('the built app in headless Chromium', () => {
     // The page is still usable: the charts now include the new rows.
     await waitForChart(page, 'EH1');
     expect(app.consoleErrors.filter((e) => !e.includes('favicon'))).toEqual([]);
+  });
+
+  it('recognises other partnership datasets and reports rows per dataset', async () => {
+    const { page } = app;
+    const attendance = fixture(
+      'training bookings export.csv',
+      'Event ID,Delegate ID,Organisation,Attendance status\nEV1,P1,Police,Attended\nEV1,P2,School,DNA\nEV2,P3,ICB,maybe\n',
+    );
+    const audits = fixture(
+      'audit_grades.csv',
+      'audit_id,case_id,agency,domain,grade\nA1,C1,MULTI,OVERALL,GOOD\nA1,C2,MULTI,OVERALL,Requires improvement\n',
+    );
+    await loadFiles(page, [attendance, audits]);
+    const training = page.getByTestId('dataset-training_attendance');
+    expect(await training.getAttribute('data-rows-loaded')).toBe('3');
+    expect(await training.getAttribute('data-rows-rejected')).toBe('0');
+    const grades = page.getByTestId('dataset-audit_grades');
+    expect(await grades.getAttribute('data-rows-loaded')).toBe('2');
+    await expect(page.getByTestId('load-report').textContent()).resolves.toContain('Training attendance');
+    await expect(page.getByTestId('load-report').textContent()).resolves.toContain('“maybe”');
+    await screenshot(page, '05-other-datasets');
   });
 
   it('loads the bundled sample data with one click', async () => {
@@ -204,7 +228,7 @@ describe('the built app in headless Chromium', () => {
     await app.stopServer();
     await context.setOffline(true);
     await page.reload();
-    await page.getByRole('heading', { name: 'Early help', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Partnership data', level: 1 }).waitFor();
     await loadFiles(page, [GOOD]);
     expect(await reportNumbers(page)).toEqual({ read: 10, loaded: 9, rejected: 1, status: 'partial' });
     await waitForChart(page, 'EH1');

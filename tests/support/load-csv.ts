@@ -1,4 +1,4 @@
-import { earlyHelpEpisodes } from '../../src/datasets/early-help';
+import { DATASETS } from '../../src/datasets/registry';
 import type { Engine } from '../../src/engine/engine';
 import { createNodeEngine } from '../../src/engine/node-engine';
 import { createIngestSession } from '../../src/ingest/load-files';
@@ -7,8 +7,8 @@ import { prepareDatabase } from '../../src/ingest/prepare-database';
 /** A fresh in-memory database with the early help table, and a helper to load CSV text into it. */
 export async function createTestSession() {
   const engine: Engine = await createNodeEngine();
-  await prepareDatabase(engine, [earlyHelpEpisodes]);
-  const session = createIngestSession(engine, earlyHelpEpisodes);
+  await prepareDatabase(engine, DATASETS);
+  const session = createIngestSession(engine, DATASETS);
   return {
     engine,
     async load(name: string, content: string | Uint8Array<ArrayBuffer>) {
@@ -16,7 +16,7 @@ export async function createTestSession() {
       return session.loadFiles([{ name, blob: new Blob([bytes]) }]);
     },
     async reset() {
-      await engine.run('DELETE FROM early_help_episodes');
+      for (const dataset of DATASETS) await engine.run(`DELETE FROM ${dataset.id}`);
       await engine.run('DELETE FROM pi_rejections');
     },
   };

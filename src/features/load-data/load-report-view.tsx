@@ -37,6 +37,7 @@ export function LoadReportView({ report, sequence }: { report: LoadReport; seque
         <thead>
           <tr>
             <th scope="col">File</th>
+            <th scope="col">Recognised as</th>
             <th scope="col">Result</th>
             <th scope="col" className="numeric">
               Rows read
@@ -53,6 +54,7 @@ export function LoadReportView({ report, sequence }: { report: LoadReport; seque
           {report.files.map((file) => (
             <tr key={file.fileId} data-testid="file-report" data-file-name={file.fileName} data-status={file.status}>
               <th scope="row">{file.fileName}</th>
+              <td>{datasetText(file)}</td>
               <td>{STATUS_TEXT[file.status]}</td>
               <td className="numeric">{formatNumber(file.rowsRead)}</td>
               <td className="numeric">{formatNumber(file.rowsLoaded)}</td>
@@ -65,6 +67,7 @@ export function LoadReportView({ report, sequence }: { report: LoadReport; seque
             <tr>
               <th scope="row">Total</th>
               <td />
+              <td />
               <td className="numeric">{formatNumber(report.rowsRead)}</td>
               <td className="numeric">{formatNumber(report.rowsLoaded)}</td>
               <td className="numeric">{formatNumber(report.rowsRejected)}</td>
@@ -72,10 +75,43 @@ export function LoadReportView({ report, sequence }: { report: LoadReport; seque
           </tfoot>
         )}
       </table>
+      <DatasetSummary report={report} />
       {report.files.map((file) => (
         <FileDetails key={file.fileId} file={file} />
       ))}
     </section>
+  );
+}
+
+function datasetText(file: FileReport): string {
+  const dataset = findDataset(file.datasetId);
+  if (!dataset) return 'Not recognised';
+  const confidence = file.confidence === null ? '' : ` (${Math.round(file.confidence * 100)}% of columns)`;
+  return `${dataset.title}${confidence}`;
+}
+
+/** Rows loaded and rejected per dataset in this load (several files of one dataset add up). */
+function DatasetSummary({ report }: { report: LoadReport }) {
+  const totals = new Map<string, { loaded: number; rejected: number; files: number }>();
+  for (const file of report.files) {
+    if (!file.datasetId) continue;
+    const total = totals.get(file.datasetId) ?? { loaded: 0, rejected: 0, files: 0 };
+    total.loaded += file.rowsLoaded;
+    total.rejected += file.rowsRejected;
+    total.files += 1;
+    totals.set(file.datasetId, total);
+  }
+  if (totals.size === 0) return null;
+  return (
+    <ul className="dataset-summary">
+      {[...totals].map(([id, total]) => (
+        <li key={id} data-testid={`dataset-${id}`} data-rows-loaded={total.loaded} data-rows-rejected={total.rejected}>
+          <strong>{findDataset(id)?.title ?? id}</strong>: {formatNumber(total.loaded)} rows loaded
+          {total.rejected > 0 ? `, ${formatNumber(total.rejected)} rejected` : ''} from {total.files}{' '}
+          {total.files === 1 ? 'file' : 'files'}
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -1,0 +1,97 @@
+import { AGENCIES, AGENCY_ALIASES } from './agencies';
+import type { DatasetDefinition } from './dataset-definition';
+import { actionStatus, agency, code, date, field, flag, text } from './field-helpers';
+
+/** Multi-agency case-file audits (domain.md §5.4): grades per case, domain and agency; and actions. */
+export const auditGrades: DatasetDefinition = {
+  id: 'audit_grades',
+  title: 'Case-file audit grades',
+  fileName: 'audit_grades.csv',
+  description: 'One row per case, domain and agency (or MULTI for the agreed multi-agency grade) in a case-file audit.',
+  dateOrder: [],
+  fields: [
+    field('audit_id', 'Audit ID', text, {
+      required: true,
+      aliases: ['audit', 'audit reference'],
+      example: 'MACFA-2025-02',
+    }),
+    field('audit_theme', 'Theme', text, { aliases: ['theme', 'audit topic'], example: 'Neglect' }),
+    field('audit_date', 'Audit date', date, { aliases: ['date', 'date of audit'], example: '14/02/2025' }),
+    field('case_id', 'Case ID', text, {
+      required: true,
+      aliases: ['case', 'child id', 'case reference'],
+      example: 'C-0192',
+    }),
+    field(
+      'agency',
+      'Agency',
+      code([...AGENCIES, 'MULTI'], { ...AGENCY_ALIASES, MULTI_AGENCY: 'MULTI', CONSENSUS: 'MULTI' }),
+      {
+        aliases: ['organisation', 'auditing agency'],
+        example: 'MULTI',
+      },
+    ),
+    field(
+      'domain',
+      'Domain',
+      code(
+        [
+          'RECOGNITION',
+          'ASSESSMENT',
+          'PLANNING_INTERVENTION',
+          'JOINT_WORKING',
+          'INFO_SHARING',
+          'VOICE_OF_CHILD',
+          'TIMELINESS',
+          'IMPACT',
+          'OVERALL',
+        ],
+        {
+          PLANNING: 'PLANNING_INTERVENTION',
+          INFORMATION_SHARING: 'INFO_SHARING',
+          VOICE_OF_THE_CHILD: 'VOICE_OF_CHILD',
+          OVERALL_GRADE: 'OVERALL',
+        },
+      ),
+      { required: true, aliases: ['audit domain', 'area'], example: 'OVERALL' },
+    ),
+    field(
+      'grade',
+      'Grade',
+      code(['OUTSTANDING', 'GOOD', 'REQUIRES_IMPROVEMENT', 'INADEQUATE'], {
+        RI: 'REQUIRES_IMPROVEMENT',
+        REQUIRES_IMPROVEMENT_TO_BE_GOOD: 'REQUIRES_IMPROVEMENT',
+        '4': 'OUTSTANDING',
+        '3': 'GOOD',
+        '2': 'REQUIRES_IMPROVEMENT',
+        '1': 'INADEQUATE',
+      }),
+      { required: true, aliases: ['judgement', 'rating'], example: 'GOOD' },
+    ),
+    field('practitioner_involved', 'Practitioner involved', flag, {
+      aliases: ['practitioners involved'],
+      example: 'Y',
+    }),
+    field('family_feedback_obtained', 'Family feedback obtained', flag, { aliases: ['family feedback'], example: 'N' }),
+  ],
+};
+
+export const auditActions: DatasetDefinition = {
+  id: 'audit_actions',
+  title: 'Case-file audit actions',
+  fileName: 'audit_actions.csv',
+  description: 'One row per action arising from a case-file audit.',
+  dateOrder: [],
+  fields: [
+    field('audit_id', 'Audit ID', text, {
+      required: true,
+      aliases: ['audit', 'audit reference'],
+      example: 'MACFA-2025-02',
+    }),
+    field('action_id', 'Action ID', text, { required: true, aliases: ['action', 'action reference'], example: 'A-07' }),
+    field('agency', 'Agency', agency, { aliases: ['owner', 'owner agency', 'organisation'], example: 'ICB' }),
+    field('due_date', 'Due date', date, { aliases: ['deadline', 'target date'], example: '30/06/2025' }),
+    field('completed_date', 'Completed date', date, { aliases: ['date completed'], example: '12/06/2025' }),
+    field('status', 'Status', actionStatus, { aliases: ['action status'], example: 'COMPLETE' }),
+  ],
+};

@@ -1,0 +1,159 @@
+import type { DatasetDefinition } from './dataset-definition';
+import { agency, code, date, field, integer, text } from './field-helpers';
+
+/** Training impact (domain.md §5.2): events, attendance, evaluations and workforce in scope. */
+export const trainingEvents: DatasetDefinition = {
+  id: 'training_events',
+  title: 'Training events',
+  fileName: 'training_events.csv',
+  description:
+    'One row per course session (event): when it ran, what kind of course it was and how many places it had.',
+  dateOrder: [],
+  fields: [
+    field('event_id', 'Event ID', text, {
+      required: true,
+      aliases: ['session id', 'course event id'],
+      example: 'EV2024-031',
+    }),
+    field('course_title', 'Course title', text, {
+      aliases: ['course', 'course name', 'title'],
+      example: 'Neglect: recognising and responding',
+    }),
+    field(
+      'course_type',
+      'Course type',
+      code(['MULTI_AGENCY', 'SINGLE_AGENCY', 'E_LEARNING'], {
+        MULTI: 'MULTI_AGENCY',
+        MULTIAGENCY: 'MULTI_AGENCY',
+        SINGLE: 'SINGLE_AGENCY',
+        ELEARNING: 'E_LEARNING',
+        ONLINE: 'E_LEARNING',
+      }),
+      {
+        aliases: ['type', 'delivery type'],
+        example: 'MULTI_AGENCY',
+      },
+    ),
+    field(
+      'level',
+      'Level',
+      code(['1', '2', '3', '4', 'DSL'], { LEVEL_1: '1', LEVEL_2: '2', LEVEL_3: '3', LEVEL_4: '4' }),
+      {
+        aliases: ['course level', 'competency level'],
+        example: '2',
+      },
+    ),
+    field('event_date', 'Event date', date, {
+      required: true,
+      aliases: ['date', 'course date', 'session date'],
+      example: '12/03/2025',
+    }),
+    field('places', 'Places', integer(0, 10000), { aliases: ['capacity', 'places available'], example: '24' }),
+  ],
+};
+
+export const trainingAttendance: DatasetDefinition = {
+  id: 'training_attendance',
+  title: 'Training attendance',
+  fileName: 'training_attendance.csv',
+  description:
+    'One row per booking: who (pseudonymised) booked which event, from which agency, and whether they attended.',
+  dateOrder: [],
+  fields: [
+    field('event_id', 'Event ID', text, {
+      required: true,
+      aliases: ['session id', 'course event id'],
+      example: 'EV2024-031',
+    }),
+    field('attendee_id', 'Attendee ID', text, {
+      required: true,
+      aliases: ['delegate id', 'learner id', 'person id'],
+      example: 'P004512',
+    }),
+    field('agency', 'Agency', agency, { aliases: ['organisation', 'employer', 'attendee agency'], example: 'POLICE' }),
+    field(
+      'booking_status',
+      'Booking status',
+      code(['ATTENDED', 'DNA', 'CANCELLED_LATE', 'CANCELLED', 'WAITLIST'], {
+        DID_NOT_ATTEND: 'DNA',
+        NO_SHOW: 'DNA',
+        LATE_CANCELLATION: 'CANCELLED_LATE',
+        WAITING_LIST: 'WAITLIST',
+        PRESENT: 'ATTENDED',
+      }),
+      { required: true, aliases: ['status', 'attendance', 'attendance status'], example: 'ATTENDED' },
+    ),
+  ],
+};
+
+export const trainingEvaluations: DatasetDefinition = {
+  id: 'training_evaluations',
+  title: 'Training evaluations',
+  fileName: 'training_evaluations.csv',
+  description: 'One row per evaluation response: before, after, or at follow-up, with confidence and knowledge scores.',
+  dateOrder: [],
+  fields: [
+    field('event_id', 'Event ID', text, {
+      required: true,
+      aliases: ['session id', 'course event id'],
+      example: 'EV2024-031',
+    }),
+    field('attendee_id', 'Attendee ID', text, {
+      required: true,
+      aliases: ['delegate id', 'learner id', 'person id'],
+      example: 'P004512',
+    }),
+    field(
+      'stage',
+      'Stage',
+      code(['PRE', 'POST', 'FOLLOW_UP'], {
+        BEFORE: 'PRE',
+        AFTER: 'POST',
+        FOLLOWUP: 'FOLLOW_UP',
+        '3_MONTH': 'FOLLOW_UP',
+      }),
+      {
+        required: true,
+        aliases: ['evaluation stage', 'survey'],
+        example: 'POST',
+      },
+    ),
+    field('response_date', 'Response date', date, { aliases: ['date', 'completed date'], example: '19/03/2025' }),
+    field('confidence_score', 'Confidence score', integer(0, 10), { aliases: ['confidence'], example: '4' }),
+    field('knowledge_score', 'Knowledge score', integer(0, 10), { aliases: ['knowledge'], example: '4' }),
+    field(
+      'practice_changed',
+      'Practice changed',
+      code(['Y', 'N', 'PARTLY'], { YES: 'Y', NO: 'N', PARTIALLY: 'PARTLY', SOMEWHAT: 'PARTLY' }),
+      {
+        aliases: ['changed practice', 'practice change'],
+        example: 'PARTLY',
+      },
+    ),
+    field('example_text', 'Example', text, {
+      aliases: ['example', 'comments', 'comment'],
+      example: 'Used the neglect toolkit at a core group',
+    }),
+  ],
+};
+
+export const workforce: DatasetDefinition = {
+  id: 'workforce',
+  title: 'Workforce in scope',
+  fileName: 'workforce.csv',
+  description: 'Staff in scope for safeguarding training, per agency, at a date.',
+  dateOrder: [],
+  fields: [
+    field('agency', 'Agency', agency, { required: true, aliases: ['organisation'], example: 'SCHOOL' }),
+    field('period_end', 'Period end', date, {
+      required: true,
+      aliases: ['as at', 'date', 'as at date'],
+      example: '31/03/2025',
+    }),
+    field('staff_in_scope', 'Staff in scope', integer(0, 1000000), {
+      required: true,
+      aliases: ['staff', 'headcount', 'staff count'],
+      example: '1250',
+    }),
+  ],
+};
