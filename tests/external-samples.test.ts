@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { createTestSession } from './support/load-csv';
 
 // Real public files made by others (../shared/external-samples, beside the repository). None is an
@@ -37,9 +38,33 @@ describe('external sample files', () => {
     );
   });
 
-  it.each(xlsxFiles)('%s (an Excel workbook) gets a "save as CSV" message', async (file) => {
-    const report = await t.load('annex-a.xlsx', new Uint8Array(readFileSync(join(SAMPLES, file))));
-    expect(report.status).toBe('failed');
-    expect(report.files[0]?.message).toMatch(/Excel workbook \(\.xlsx\).*Save the data from Excel as/);
+  it('the Ofsted Annex A template: List_2 (under its title row) is early help, with no rows yet', async () => {
+    const report = await t.load(
+      'ofsted-annex-a-template-2019.xlsx',
+      new Uint8Array(readFileSync(join(SAMPLES, 'annex-a/ofsted-annex-a-template-2019.xlsx'))),
+    );
+    expect(report.files.map((f) => [f.fileName, f.datasetId, f.status, f.headerLine])).toEqual([
+      ['ofsted-annex-a-template-2019.xlsx › List_2', 'early_help_episodes', 'empty', 2],
+    ]);
+  });
+
+  it('the LIIA Annex A sample: List 2 loads as early help, Excel dates and ages read right', async () => {
+    const report = await t.load(
+      'liia-annex-a-sample-2020.xlsx',
+      new Uint8Array(readFileSync(join(SAMPLES, 'annex-a/liia-annex-a-sample-2020.xlsx'))),
+    );
+    expect(report.files.map((f) => [f.fileName, f.datasetId, f.rowsRead, f.rowsLoaded])).toEqual([
+      ['liia-annex-a-sample-2020.xlsx › List 2', 'early_help_episodes', 5, 5],
+    ]);
+    const rows = await t.engine.query(
+      `SELECT child_id, age_at_start, strftime(assessment_start_date, '%Y-%m-%d') AS start, lead_agency_raw
+       FROM early_help_episodes WHERE source_file = ? ORDER BY source_line LIMIT 2`,
+      ['liia-annex-a-sample-2020.xlsx › List 2'],
+      z.object({ child_id: z.string(), age_at_start: z.number(), start: z.string(), lead_agency_raw: z.string() }),
+    );
+    expect(rows).toEqual([
+      { child_id: '612306', age_at_start: 12, start: '2020-09-16', lead_agency_raw: 'Top Town Academy' },
+      { child_id: '6890906', age_at_start: 9, start: '2020-09-17', lead_agency_raw: 'Early Help Locality 2' },
+    ]);
   });
 });

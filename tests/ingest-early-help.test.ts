@@ -53,6 +53,7 @@ describe('dates', () => {
       'C08,01/04/2024 09:30',
       'C09,2024/04/01',
       'C10,05/06/2024',
+      'C11,45383', // an Excel serial day number
     ].join('\n');
     const report = await t.load('dates.csv', csv);
     expect(report.rowsRejected).toBe(0);
@@ -60,6 +61,7 @@ describe('dates', () => {
     expect(loaded.map((r) => r.start)).toEqual([
       ...Array(9).fill('2024-04-01'),
       '2024-06-05', // 5 June, never 6 May
+      '2024-04-01',
     ]);
   });
 

@@ -2,7 +2,13 @@
 export type FieldType =
   | { kind: 'text' }
   | { kind: 'date' }
-  | { kind: 'integer'; min?: number; max?: number }
+  | {
+      kind: 'integer';
+      min?: number;
+      max?: number;
+      /** 'floor': a fraction is cut off (ages Excel computes as 7.83 → 7); otherwise a fraction is an error. */
+      fraction?: 'floor';
+    }
   | { kind: 'flag' }
   | {
       kind: 'code';

@@ -162,7 +162,7 @@ export const earlyHelpEpisodes: DatasetDefinition = {
       name: 'age_at_start',
       label: 'Age at start',
       description: 'Age of the child in whole years when the episode started.',
-      type: { kind: 'integer', min: 0, max: 25 },
+      type: { kind: 'integer', min: 0, max: 25, fraction: 'floor' },
       required: false,
       aliases: ['age of child years', 'age of child', 'age', 'age at start of episode'],
       example: '7',

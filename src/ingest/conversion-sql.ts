@@ -21,7 +21,10 @@ function typedExpression(field: FieldDefinition): string {
     case 'date':
       return `pi_date(${raw})`;
     case 'integer':
-      return `TRY_CAST(TRY_CAST(${raw} AS DOUBLE) AS INTEGER)`;
+      // Whole numbers only ("7", "7.0"), unless the field cuts fractions off (an age of 7.83 is 7).
+      return field.type.fraction === 'floor'
+        ? `TRY_CAST(floor(TRY_CAST(${raw} AS DOUBLE)) AS INTEGER)`
+        : `TRY_CAST(CASE WHEN TRY_CAST(${raw} AS DOUBLE) = floor(TRY_CAST(${raw} AS DOUBLE)) THEN TRY_CAST(${raw} AS DOUBLE) END AS INTEGER)`;
     case 'flag':
       return `CASE WHEN upper(${raw}) IN ('Y', 'YES', 'TRUE', '1') THEN true WHEN upper(${raw}) IN ('N', 'NO', 'FALSE', '0') THEN false END`;
     default:

@@ -4,7 +4,7 @@ import type { Engine } from '../engine/engine';
 import { codeValuesSql, insertLoadedSql, numberedRowsSql, parsedTableSql, problemsTableSql } from './conversion-sql';
 import type { ColumnMatch } from './header-match';
 import { buildLineMap } from './line-map';
-import type { FileReport, RejectionGroup, UnmappedCode } from './load-report';
+import { emptyFileReport, type FileReport, type RejectionGroup, type UnmappedCode } from './load-report';
 import { recogniseDataset, requiredColumnsSummary } from './recognise';
 import { blobChunks, scanRecords } from './record-scan';
 import { decode, describeBinary, detectEncoding, PREVIEW_BYTES, sniffLayout } from './sniff';
@@ -52,31 +52,6 @@ function structuralReasonSql(headerWidth: number): string {
 
 const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
 
-function emptyReport(options: LoadFileOptions, bytes: number): FileReport {
-  return {
-    fileId: options.fileId,
-    fileName: options.fileName,
-    bytes,
-    datasetId: null,
-    confidence: null,
-    status: 'failed',
-    message: null,
-    rowsRead: 0,
-    rowsLoaded: 0,
-    rowsRejected: 0,
-    blankRows: 0,
-    encoding: null,
-    delimiter: null,
-    headerLine: null,
-    columns: [],
-    ignoredColumns: [],
-    rejections: [],
-    unmappedCodes: [],
-    linesApproximate: false,
-    durationMs: 0,
-  };
-}
-
 function listFields(dataset: DatasetDefinition, names: readonly string[]): string {
   return names.map((name) => dataset.fields.find((f) => f.name === name)?.label ?? name).join(', ');
 }
@@ -110,7 +85,7 @@ async function insertCodeMap(engine: Engine, rows: { field: string; raw: string;
 export async function loadDelimitedFile(engine: Engine, file: Blob, options: LoadFileOptions): Promise<FileReport> {
   const started = Date.now();
   const { datasets, fileName, fileId } = options;
-  const report = emptyReport(options, file.size);
+  const report = emptyFileReport(fileId, fileName, file.size);
   const finish = (patch: Partial<FileReport>): FileReport => ({
     ...report,
     ...patch,

@@ -1,7 +1,10 @@
 import type { DatasetDefinition } from '../datasets/dataset-definition';
 import type { Engine } from '../engine/engine';
-import { type LoadProgress, loadDelimitedFile } from './load-file';
-import { type LoadReport, summariseLoad } from './load-report';
+import { looksLikeWorkbook, readWorkbook, rowsToCsv } from './excel';
+import { explainEngineError, type LoadProgress, loadDelimitedFile } from './load-file';
+import { emptyFileReport, type FileReport, type LoadReport, summariseLoad } from './load-report';
+import { recogniseDataset, requiredColumnsSummary } from './recognise';
+import { sniffLayout } from './sniff';
 
 export interface NamedBlob {
   name: string;
@@ -10,30 +13,94 @@ export interface NamedBlob {
   datasetId?: string;
 }
 
+const WORKBOOK_EXTENSIONS = /\.(xlsx|xlsm|xls|ods)$/i;
+
 /**
- * Loads several files one after another into the same session. Each file gets its own id so its
- * rows and rejections can be told apart; files of one dataset append.
+ * Loads several files one after another into the same session. Each file (or workbook sheet) gets
+ * its own id so its rows and rejections can be told apart; files of one dataset append.
  */
 export function createIngestSession(engine: Engine, datasets: readonly DatasetDefinition[]) {
   let nextFileId = 1;
+  const takeId = () => {
+    const id = nextFileId;
+    nextFileId += 1;
+    return id;
+  };
+
+  async function loadWorkbook(
+    file: NamedBlob,
+    onProgress?: (p: LoadProgress) => void | Promise<void>,
+  ): Promise<FileReport[]> {
+    const started = Date.now();
+    const failed = (message: string): FileReport[] => [
+      { ...emptyFileReport(takeId(), file.name, file.blob.size), message, durationMs: Date.now() - started },
+    ];
+    if (onProgress) await onProgress({ fileName: file.name, phase: 'reading' });
+    let sheets: Awaited<ReturnType<typeof readWorkbook>>;
+    try {
+      sheets = await readWorkbook(new Uint8Array(await file.blob.arrayBuffer()));
+    } catch (error) {
+      return failed(
+        `“${file.name}” could not be opened as a spreadsheet (${error instanceof Error ? error.message : String(error)}). Save it from Excel as .xlsx or as “CSV UTF-8”, and try again.`,
+      );
+    }
+    const forced = file.datasetId ? datasets.filter((d) => d.id === file.datasetId) : datasets;
+    const reports: FileReport[] = [];
+    const unrecognised: string[] = [];
+    for (const sheet of sheets) {
+      if (!sheet.rows.some((row) => row.some((cell) => cell.trim() !== ''))) continue;
+      const csv = rowsToCsv(sheet.rows);
+      const layout = sniffLayout(csv.slice(0, 256 * 1024), forced, csv.length <= 256 * 1024);
+      if (!recogniseDataset(layout.header, forced, sheet.name).best) {
+        unrecognised.push(sheet.name);
+        continue;
+      }
+      reports.push(
+        await loadDelimitedFile(engine, new Blob([csv]), {
+          fileId: takeId(),
+          fileName: `${file.name} › ${sheet.name}`,
+          datasets: forced,
+          onProgress,
+        }),
+      );
+    }
+    if (reports.length === 0) {
+      return failed(
+        `No sheet in “${file.name}” is a partnership dataset this app recognises (sheets: ${unrecognised.join(', ') || 'none with data'}). Each dataset needs at least: ${requiredColumnsSummary(forced)}.`,
+      );
+    }
+    return reports;
+  }
+
   return {
     async loadFiles(
       files: readonly NamedBlob[],
       onProgress?: (p: LoadProgress) => void | Promise<void>,
     ): Promise<LoadReport> {
-      const reports = [];
+      const reports: FileReport[] = [];
       for (const file of files) {
-        const fileId = nextFileId;
-        nextFileId += 1;
-        reports.push(
-          await loadDelimitedFile(engine, file.blob, {
-            fileId,
-            fileName: file.name,
-            datasets,
-            datasetId: file.datasetId,
-            onProgress,
-          }),
-        );
+        try {
+          const head = new Uint8Array(await file.blob.slice(0, 8).arrayBuffer());
+          if (looksLikeWorkbook(head) || WORKBOOK_EXTENSIONS.test(file.name)) {
+            reports.push(...(await loadWorkbook(file, onProgress)));
+            continue;
+          }
+          reports.push(
+            await loadDelimitedFile(engine, file.blob, {
+              fileId: takeId(),
+              fileName: file.name,
+              datasets,
+              datasetId: file.datasetId,
+              onProgress,
+            }),
+          );
+        } catch (error) {
+          // Nothing about one file may stop the others from loading.
+          reports.push({
+            ...emptyFileReport(takeId(), file.name, file.blob.size),
+            message: explainEngineError(file.name, error),
+          });
+        }
       }
       return summariseLoad(reports);
     },

@@ -49,6 +49,32 @@ export interface FileReport {
   durationMs: number;
 }
 
+/** A report for a file that has not been read yet (status failed until something better is known). */
+export function emptyFileReport(fileId: number, fileName: string, bytes: number): FileReport {
+  return {
+    fileId,
+    fileName,
+    bytes,
+    datasetId: null,
+    confidence: null,
+    status: 'failed',
+    message: null,
+    rowsRead: 0,
+    rowsLoaded: 0,
+    rowsRejected: 0,
+    blankRows: 0,
+    encoding: null,
+    delimiter: null,
+    headerLine: null,
+    columns: [],
+    ignoredColumns: [],
+    rejections: [],
+    unmappedCodes: [],
+    linesApproximate: false,
+    durationMs: 0,
+  };
+}
+
 export type LoadStatus = 'ok' | 'partial' | 'failed';
 
 export interface LoadReport {

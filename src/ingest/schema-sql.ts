@@ -5,7 +5,7 @@ import type { DatasetDefinition, FieldDefinition } from '../datasets/dataset-def
  * value becomes a reported rejection rather than a failed load, and US month/day is never guessed.
  *
  * Accepted: dd/mm/yyyy and d/m/yyyy (also with "-" or "." between parts), dd/mm/yy, yyyy-mm-dd
- * (and yyyy/mm/dd);
+ * (and yyyy/mm/dd), and Excel serial day numbers (five digits, e.g. 45383 = 01/04/2024);
  * a time after the date ("2024-05-01 00:00:00", "01/05/2024 09:30") is ignored.
  * Two-digit years: 00–69 → 2000–2069, 70–99 → 1970–1999 (the POSIX rule; children's services
  * dates are all after 1970, so this never guesses wrongly for them).
@@ -32,6 +32,8 @@ export const MACROS: readonly string[] = [
        WHEN d LIKE '__/__/____' OR d LIKE '_/__/____' OR d LIKE '__/_/____' OR d LIKE '_/_/____'
          THEN try_strptime(d, '%d/%m/%Y')::DATE
        WHEN d LIKE '____-__-__' THEN try_strptime(d, '%Y-%m-%d')::DATE
+       -- An Excel serial day number (a date cell saved as a plain number): 45383 = 01/04/2024.
+       WHEN regexp_full_match(d, '[0-9]{5}([.][0-9]+)?') THEN DATE '1899-12-30' + floor(d::DOUBLE)::INTEGER
        WHEN regexp_full_match(d, '[0-9]{4}[/.-][0-9]{1,2}[/.-][0-9]{1,2}') THEN try_strptime(translate(d, '/.', '--'), '%Y-%m-%d')::DATE
        WHEN regexp_full_match(d, '[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4}') THEN try_strptime(translate(d, '.-', '//'), '%d/%m/%Y')::DATE
        WHEN regexp_full_match(d, '[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{2}') THEN try_strptime(

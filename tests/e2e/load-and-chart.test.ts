@@ -1,12 +1,13 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateEarlyHelpLines } from '../../sample-data/early-help-generator.mjs';
 import { type AppUnderTest, openApp, screenshot } from './support/browser';
 
 const dir = mkdtempSync(join(tmpdir(), 'pi-e2e-'));
+const EXTERNAL_SAMPLES = resolve(import.meta.dirname, '../../../shared/external-samples');
 function fixture(name: string, content: string | Uint8Array): string {
   const path = join(dir, name);
   writeFileSync(path, content);
@@ -169,6 +170,16 @@ describe('the built app in headless Chromium', () => {
     await expect(page.getByTestId('load-report').textContent()).resolves.toContain('Training attendance');
     await expect(page.getByTestId('load-report').textContent()).resolves.toContain('“maybe”');
     await screenshot(page, '05-other-datasets');
+  });
+
+  it('loads an Ofsted Annex A workbook: List 2 as early help', async () => {
+    const { page } = app;
+    await loadFiles(page, [join(EXTERNAL_SAMPLES, 'annex-a/liia-annex-a-sample-2020.xlsx')]);
+    const dataset = page.getByTestId('dataset-early_help_episodes');
+    expect(await dataset.getAttribute('data-rows-loaded')).toBe('5');
+    await expect(page.getByTestId('load-report').textContent()).resolves.toContain(
+      'liia-annex-a-sample-2020.xlsx › List 2',
+    );
   });
 
   it('loads the bundled sample data with one click', async () => {

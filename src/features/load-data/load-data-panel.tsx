@@ -52,7 +52,7 @@ export function LoadDataPanel() {
         onDrop={onDrop}
       >
         <p className="drop-zone__text" id={hintId}>
-          Drag CSV files here, or choose them. You can choose several at once, for example one per agency.
+          Drag CSV or Excel files here, or choose them. You can choose several at once, for example one per agency.
         </p>
         <div className="button-group">
           <button type="button" className="button" onClick={() => inputRef.current?.click()} disabled={loading}>
@@ -79,9 +79,9 @@ export function LoadDataPanel() {
           className="visually-hidden"
           type="file"
           multiple
-          accept=".csv,.txt,.tsv,text/csv,text/plain"
+          accept=".csv,.txt,.tsv,.xlsx,.xlsm,.xls,.ods,text/csv,text/plain"
           aria-describedby={hintId}
-          aria-label="Choose CSV files to load"
+          aria-label="Choose CSV or Excel files to load"
           tabIndex={-1}
           onChange={(event) => {
             takeFiles(event.target.files);
