@@ -298,6 +298,18 @@ describe('bad input: a clear message, nothing lost, nothing crashes', () => {
     expect(report.files[0]?.rejections[0]?.examples[0]?.line).toBe(3);
   });
 
+  it('the same file dropped twice (even renamed) is recognised and not counted twice', async () => {
+    const csv = 'child_id,assessment_start_date\nA,01/04/2024\nB,02/04/2024\n';
+    const first = await t.load('police.csv', csv);
+    const second = await t.load('police (1).csv', csv);
+    expect(first.rowsLoaded).toBe(2);
+    expect(second.files[0]).toMatchObject({ status: 'duplicate', rowsRead: 0, rowsLoaded: 0 });
+    expect(second.files[0]?.message).toContain('“police (1).csv” is the same file as “police.csv”');
+    expect((await rows()).length).toBe(2);
+    const edited = await t.load('police-corrected.csv', csv.replace('02/04/2024', '03/04/2024'));
+    expect(edited.rowsLoaded).toBe(2);
+  });
+
   it('several files append; the same file name twice is kept apart by file id', async () => {
     const one = await t.load('agency.csv', 'child_id,assessment_start_date\nA,01/04/2024\n');
     const two = await t.load('agency.csv', 'child_id,assessment_start_date\nB,01/05/2024\nC,bad\n');

@@ -4,7 +4,13 @@ import type { Engine } from '../engine/engine';
 import { codeValuesSql, insertLoadedSql, numberedRowsSql, parsedTableSql, problemsTableSql } from './conversion-sql';
 import type { ColumnMatch } from './header-match';
 import { buildLineMap } from './line-map';
-import { emptyFileReport, type FileReport, type RejectionGroup, type UnmappedCode } from './load-report';
+import {
+  duplicateFileReport,
+  emptyFileReport,
+  type FileReport,
+  type RejectionGroup,
+  type UnmappedCode,
+} from './load-report';
 import { recogniseDataset, requiredColumnsSummary } from './recognise';
 import { blobChunks, scanRecords } from './record-scan';
 import { decode, describeBinary, detectEncoding, PREVIEW_BYTES, sniffLayout } from './sniff';
@@ -27,6 +33,8 @@ export interface LoadFileOptions {
   datasets: readonly DatasetDefinition[];
   /** Load as this dataset whatever the header looks like best suited to (the user's choice). */
   datasetId?: string;
+  /** Files already loaded, by content fingerprint: a file seen before is reported, not loaded again. */
+  loadedBefore?: ReadonlyMap<string, string>;
   onProgress?: (progress: LoadProgress) => void | Promise<void>;
 }
 
@@ -137,13 +145,21 @@ export async function loadDelimitedFile(engine: Engine, file: Blob, options: Loa
   });
 
   const scan = await scanRecords(blobChunks(file), layout.delimiter, (done) => progress('reading', done / file.size));
+  const earlier = options.loadedBefore?.get(scan.contentHash);
+  if (earlier !== undefined) {
+    return {
+      ...duplicateFileReport(fileId, fileName, file.size, scan.contentHash, earlier),
+      ...base,
+      durationMs: Date.now() - started,
+    };
+  }
   const encoding = scan.utf8 ? 'utf-8' : 'windows-1252';
   const registered = `pi_file_${fileId}.csv`;
   const skip = layout.headerIndex + 1;
   const columnCount = Math.max(1, layout.columnCount);
   // Named columns end at the last non-empty header cell; later cells may only be empty.
   const headerWidth = Math.max(1, ...layout.header.map((h, i) => (h.trim() === '' ? 0 : i + 1)));
-  const stats: Partial<FileReport> = { ...base, encoding };
+  const stats: Partial<FileReport> = { ...base, encoding, contentHash: scan.contentHash };
 
   try {
     await progress('loading');

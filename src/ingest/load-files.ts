@@ -2,8 +2,9 @@ import type { DatasetDefinition } from '../datasets/dataset-definition';
 import type { Engine } from '../engine/engine';
 import { looksLikeWorkbook, readWorkbook, rowsToCsv } from './excel';
 import { explainEngineError, type LoadProgress, loadDelimitedFile } from './load-file';
-import { emptyFileReport, type FileReport, type LoadReport, summariseLoad } from './load-report';
+import { duplicateFileReport, emptyFileReport, type FileReport, type LoadReport, summariseLoad } from './load-report';
 import { recogniseDataset, requiredColumnsSummary } from './recognise';
+import { ContentHash } from './record-scan';
 import { sniffLayout } from './sniff';
 
 export interface NamedBlob {
@@ -21,6 +22,13 @@ const WORKBOOK_EXTENSIONS = /\.(xlsx|xlsm|xls|ods)$/i;
  */
 export function createIngestSession(engine: Engine, datasets: readonly DatasetDefinition[]) {
   let nextFileId = 1;
+  /** Content fingerprint → name of the file loaded with it. */
+  const loaded = new Map<string, string>();
+  const remember = (report: FileReport) => {
+    if (report.contentHash && (report.status === 'loaded' || report.status === 'partial')) {
+      loaded.set(report.contentHash, report.fileName);
+    }
+  };
   const takeId = () => {
     const id = nextFileId;
     nextFileId += 1;
@@ -36,9 +44,15 @@ export function createIngestSession(engine: Engine, datasets: readonly DatasetDe
       { ...emptyFileReport(takeId(), file.name, file.blob.size), message, durationMs: Date.now() - started },
     ];
     if (onProgress) await onProgress({ fileName: file.name, phase: 'reading' });
+    const bytes = new Uint8Array(await file.blob.arrayBuffer());
+    const fingerprint = new ContentHash();
+    fingerprint.update(bytes);
+    const hash = fingerprint.digest();
+    const earlier = loaded.get(hash);
+    if (earlier !== undefined) return [duplicateFileReport(takeId(), file.name, file.blob.size, hash, earlier)];
     let sheets: Awaited<ReturnType<typeof readWorkbook>>;
     try {
-      sheets = await readWorkbook(new Uint8Array(await file.blob.arrayBuffer()));
+      sheets = await readWorkbook(bytes);
     } catch (error) {
       return failed(
         `“${file.name}” could not be opened as a spreadsheet (${error instanceof Error ? error.message : String(error)}). Save it from Excel as .xlsx or as “CSV UTF-8”, and try again.`,
@@ -64,6 +78,8 @@ export function createIngestSession(engine: Engine, datasets: readonly DatasetDe
         }),
       );
     }
+    // The workbook as a whole is what a second drop would match.
+    if (reports.some((r) => r.status === 'loaded' || r.status === 'partial')) loaded.set(hash, file.name);
     if (reports.length === 0) {
       return failed(
         `No sheet in “${file.name}” is a partnership dataset this app recognises (sheets: ${unrecognised.join(', ') || 'none with data'}). Each dataset needs at least: ${requiredColumnsSummary(forced)}.`,
@@ -85,15 +101,16 @@ export function createIngestSession(engine: Engine, datasets: readonly DatasetDe
             reports.push(...(await loadWorkbook(file, onProgress)));
             continue;
           }
-          reports.push(
-            await loadDelimitedFile(engine, file.blob, {
-              fileId: takeId(),
-              fileName: file.name,
-              datasets,
-              datasetId: file.datasetId,
-              onProgress,
-            }),
-          );
+          const report = await loadDelimitedFile(engine, file.blob, {
+            fileId: takeId(),
+            fileName: file.name,
+            datasets,
+            datasetId: file.datasetId,
+            loadedBefore: loaded,
+            onProgress,
+          });
+          remember(report);
+          reports.push(report);
         } catch (error) {
           // Nothing about one file may stop the others from loading.
           reports.push({
@@ -103,6 +120,10 @@ export function createIngestSession(engine: Engine, datasets: readonly DatasetDe
         }
       }
       return summariseLoad(reports);
+    },
+    /** Forget which files were loaded (after the data itself has been removed). */
+    forgetLoadedFiles(): void {
+      loaded.clear();
     },
   };
 }

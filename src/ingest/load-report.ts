@@ -18,7 +18,7 @@ export interface UnmappedCode {
   count: number;
 }
 
-export type FileStatus = 'loaded' | 'partial' | 'empty' | 'failed';
+export type FileStatus = 'loaded' | 'partial' | 'empty' | 'failed' | 'duplicate';
 
 /** What happened to one file. rowsRead = rowsLoaded + rowsRejected, always. */
 export interface FileReport {
@@ -44,6 +44,8 @@ export interface FileReport {
   ignoredColumns: string[];
   rejections: RejectionGroup[];
   unmappedCodes: UnmappedCode[];
+  /** Fingerprint of the file's bytes, to recognise the same file dropped twice. */
+  contentHash: string | null;
   /** True if line numbers could not be matched exactly to the file (they are then estimates). */
   linesApproximate: boolean;
   durationMs: number;
@@ -70,8 +72,19 @@ export function emptyFileReport(fileId: number, fileName: string, bytes: number)
     ignoredColumns: [],
     rejections: [],
     unmappedCodes: [],
+    contentHash: null,
     linesApproximate: false,
     durationMs: 0,
+  };
+}
+
+/** The report for a file whose exact bytes were loaded before: nothing is loaded twice. */
+export function duplicateFileReport(fileId: number, fileName: string, bytes: number, hash: string, earlier: string) {
+  return {
+    ...emptyFileReport(fileId, fileName, bytes),
+    status: 'duplicate' as const,
+    contentHash: hash,
+    message: `“${fileName}” is the same file as “${earlier}”, which is already loaded, so it was not loaded again.`,
   };
 }
 

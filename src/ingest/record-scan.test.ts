@@ -48,3 +48,13 @@ describe('scanRecords', () => {
     expect((await scan(text, ',', 64)).paddedValues).toBe(padded);
   });
 });
+
+describe('ContentHash', () => {
+  it('gives the same fingerprint however the bytes are chunked, and a different one for other bytes', async () => {
+    const text = 'child_id,assessment_start_date\nC1,01/04/2024\nC2,02/04/2024\n';
+    const hashes = await Promise.all([1, 3, 4, 7, 1000].map(async (size) => (await scan(text, ',', size)).contentHash));
+    expect(new Set(hashes).size).toBe(1);
+    const changed = await scan(text.replace('01/04', '04/01'), ',', 1000);
+    expect(changed.contentHash).not.toBe(hashes[0]);
+  });
+});

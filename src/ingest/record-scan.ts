@@ -19,6 +19,8 @@ export interface RecordScan {
    * then need trimming. False lets the load skip that work (it is most of the cost on big files).
    */
   paddedValues: boolean;
+  /** Fingerprint of the file's bytes (see ContentHash): the same file dropped twice is recognised. */
+  contentHash: string;
   /** Record whose quoted value is never closed (it then runs to the end of the file), or null. */
   unclosedQuoteRecord: number | null;
   bytes: number;
@@ -53,7 +55,9 @@ export async function scanRecords(
   const edge = (b: number | undefined) =>
     b === undefined || b === delim || b === NEWLINE || b === CR || b === QUOTE || b === TAB || b === SPACE;
 
+  const hash = new ContentHash();
   for await (const chunk of chunks) {
+    hash.update(chunk);
     if (utf8) {
       try {
         decoder.decode(chunk, { stream: true });
@@ -155,12 +159,62 @@ export async function scanRecords(
     if (offset - recordStart === 1 && prevByte === CR) blankRecords.push(record);
   }
   const unclosedQuoteRecord = inQuotes && !quoteMayClose ? quoteRecord : null;
-  return { records, blankRecords, utf8, quotedNewlines, paddedValues, unclosedQuoteRecord, bytes: offset };
+  return {
+    records,
+    blankRecords,
+    utf8,
+    quotedNewlines,
+    paddedValues,
+    unclosedQuoteRecord,
+    contentHash: hash.digest(),
+    bytes: offset,
+  };
 }
 
 /** Splits a Blob into chunks without reading it whole. */
 export async function* blobChunks(blob: Blob, chunkSize = 4 * 1024 * 1024): AsyncIterable<Uint8Array> {
   for (let start = 0; start < blob.size; start += chunkSize) {
     yield new Uint8Array(await blob.slice(start, start + chunkSize).arrayBuffer());
+  }
+}
+
+/**
+ * A fast 64-bit fingerprint of a byte stream, the same however the bytes are split into chunks: two
+ * independent 32-bit multiply-xor hashes over 4-byte words, plus the length. Not cryptographic — it
+ * only has to tell whether a file was dropped twice, which it does at memory speed.
+ */
+export class ContentHash {
+  private a = 0x811c9dc5;
+  private b = 0x9e3779b9;
+  private length = 0;
+  private pending: number[] = [];
+
+  update(chunk: Uint8Array): void {
+    let i = 0;
+    this.length += chunk.length;
+    while (this.pending.length > 0 && this.pending.length < 4 && i < chunk.length) {
+      this.pending.push(chunk[i] ?? 0);
+      i += 1;
+    }
+    if (this.pending.length === 4) {
+      const [p0 = 0, p1 = 0, p2 = 0, p3 = 0] = this.pending;
+      this.word((p0 | (p1 << 8) | (p2 << 16) | (p3 << 24)) >>> 0);
+      this.pending = [];
+    }
+    const words = Math.floor((chunk.length - i) / 4);
+    const view = new DataView(chunk.buffer, chunk.byteOffset + i, words * 4);
+    for (let w = 0; w < words; w += 1) this.word(view.getUint32(w * 4, true));
+    for (let j = i + words * 4; j < chunk.length; j += 1) this.pending.push(chunk[j] ?? 0);
+  }
+
+  private word(value: number): void {
+    this.a = Math.imul(this.a ^ value, 0x01000193);
+    this.b = Math.imul(this.b ^ value, 0x85ebca6b) ^ (this.b >>> 13);
+  }
+
+  digest(): string {
+    for (const byte of this.pending) this.word(byte | 0x100);
+    const hex = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
+    return `${hex(this.a)}${hex(this.b)}-${this.length}`;
   }
 }

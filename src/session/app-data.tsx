@@ -103,8 +103,9 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
   );
 
   const clearData = useCallback(async () => {
-    const { engine } = await ensureStarted();
+    const { engine, session } = await ensureStarted();
     for (const dataset of DATASETS) await engine.run(`DELETE FROM ${dataset.id}`);
+    session.forgetLoadedFiles();
     await engine.run('DELETE FROM pi_rejections');
     setLastReport(null);
     setRowsInDatabase(0);

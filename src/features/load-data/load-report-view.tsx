@@ -7,6 +7,7 @@ const STATUS_TEXT: Record<FileReport['status'], string> = {
   partial: 'Loaded with problems',
   empty: 'No data rows',
   failed: 'Not loaded',
+  duplicate: 'Already loaded',
 };
 
 const LOAD_STATUS_TEXT = {
