@@ -67,6 +67,8 @@ export default defineConfig({
   ],
   build: {
     target: 'es2022',
+    // Never inline assets as data: URLs (the CSP only lets the app fetch from its own origin).
+    assetsInlineLimit: 0,
     sourcemap: false,
     chunkSizeWarningLimit: 2048,
   },

@@ -76,6 +76,8 @@ const RAW_AGENCY_ALIASES: Record<string, Agency> = {
   Health: 'HEALTH_TRUST_COMMUNITY',
   'Health visitor': 'HEALTH_TRUST_COMMUNITY',
   'Health visiting': 'HEALTH_TRUST_COMMUNITY',
+  'Health visiting team': 'HEALTH_TRUST_COMMUNITY',
+  '0-19 service': 'HEALTH_TRUST_COMMUNITY',
   'School nurse': 'HEALTH_TRUST_COMMUNITY',
   'Community health': 'HEALTH_TRUST_COMMUNITY',
   Midwifery: 'HEALTH_TRUST_COMMUNITY',

@@ -1,8 +1,10 @@
 import { type DragEvent, useId, useRef, useState } from 'react';
-import sampleUrl from '../../../sample-data/early_help_episodes.csv?url';
 import { useAppData } from '../../session/app-data';
 import { LoadProgressView } from './load-progress-view';
 import { LoadReportView } from './load-report-view';
+
+/** The synthetic Fernshire extracts, one per dataset, bundled (and cached for offline use) by the build. */
+const SAMPLE_FILES = import.meta.glob<string>('/sample-data/*.csv', { query: '?url', import: 'default', eager: true });
 
 /** Drop zone with a keyboard-operable "Choose files" button and a one-click sample. */
 export function LoadDataPanel() {
@@ -26,9 +28,14 @@ export function LoadDataPanel() {
   const loadSample = async () => {
     setSampleError(null);
     try {
-      const response = await fetch(sampleUrl);
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      await loadFiles([{ name: 'early_help_episodes.csv', blob: await response.blob() }]);
+      const files = await Promise.all(
+        Object.entries(SAMPLE_FILES).map(async ([path, url]) => {
+          const response = await fetch(url);
+          if (!response.ok) throw new Error(`HTTP ${response.status} for ${path}`);
+          return { name: path.split('/').at(-1) ?? path, blob: await response.blob() };
+        }),
+      );
+      await loadFiles(files);
     } catch (error) {
       setSampleError(
         `The sample data could not be opened (${error instanceof Error ? error.message : String(error)}).`,

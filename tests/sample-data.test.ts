@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DATASETS } from '../src/datasets/registry';
+import { createTestSession } from './support/load-csv';
+
+const SAMPLE = resolve(import.meta.dirname, '../sample-data');
+const read = (name: string) => new Uint8Array(readFileSync(join(SAMPLE, name)));
+
+type Session = Awaited<ReturnType<typeof createTestSession>>;
+let t: Session;
+beforeAll(async () => {
+  t = await createTestSession();
+});
+
+describe('the bundled sample data', () => {
+  it.each(DATASETS.map((d) => [d.fileName, d.id] as const))(
+    '%s loads completely as %s, every code recognised',
+    async (fileName, id) => {
+      const report = await t.load(fileName, read(fileName));
+      const file = report.files[0];
+      expect(file).toMatchObject({ datasetId: id, status: 'loaded', rowsRejected: 0, ignoredColumns: [] });
+      expect(file?.rowsLoaded).toBeGreaterThan(0);
+      expect(file?.unmappedCodes).toEqual([]);
+    },
+  );
+});
+
+describe('the messy samples', () => {
+  it('Windows-1252 with semicolons', async () => {
+    const report = await t.load('w.csv', read('messy/early_help_windows1252_semicolons.csv'));
+    expect(report.files[0]).toMatchObject({
+      encoding: 'windows-1252',
+      delimiter: 'semicolon',
+      rowsLoaded: 40,
+      rowsRejected: 0,
+      ignoredColumns: ['Notes'],
+    });
+  });
+
+  it('an Annex A List 2 saved as CSV', async () => {
+    const report = await t.load('a.csv', read('messy/annex_a_list_2_saved_as_csv.csv'));
+    const file = report.files[0];
+    expect(file).toMatchObject({ headerLine: 2, rowsLoaded: 30, rowsRejected: 0, ignoredColumns: ['Date of Birth'] });
+    expect(file?.unmappedCodes.map((c) => c.value).sort()).toEqual([
+      'Early Help Locality 2',
+      'Family Hub North',
+      'Top Town Academy',
+    ]);
+  });
+
+  it('bad dates: exactly the three bad ones are rejected, at their lines', async () => {
+    const report = await t.load('b.csv', read('messy/early_help_bad_dates.csv'));
+    expect(report).toMatchObject({ rowsRead: 30, rowsLoaded: 27, rowsRejected: 3 });
+    const lines = report.files[0]?.rejections
+      .flatMap((g) => g.examples.map((e) => e.line))
+      .sort((a, b) => (a ?? 0) - (b ?? 0));
+    expect(lines).toEqual([5, 9, 13]);
+    expect(report.files[0]?.blankRows).toBe(1);
+  });
+
+  it('local end reasons: the standard ones map, the rest are listed to be mapped', async () => {
+    const report = await t.load('e.csv', read('messy/early_help_local_end_reasons.csv'));
+    expect(report.files[0]?.rowsRejected).toBe(0);
+    const unmapped = new Set(report.files[0]?.unmappedCodes.map((c) => c.value));
+    for (const value of ['Outcomes achieved', 'Moved out of area', 'Consent withdrawn', 'Other']) {
+      expect(unmapped.has(value)).toBe(false);
+    }
+    expect(unmapped.size).toBeGreaterThan(0);
+    const localOnly = [
+      'Escalated to social care',
+      'Closed - universal services',
+      'Family did not engage',
+      'Transferred to another service',
+    ];
+    for (const value of unmapped) expect(localOnly).toContain(value);
+  });
+});
