@@ -148,14 +148,14 @@ export function generateCompliance(seed = 2024) {
     ],
   ];
   const schools = [['urn', 'school_name', 'phase', 'school_type']];
-  SCHOOL_NAMES.forEach((name, i) =>
+  SCHOOL_NAMES.forEach((name, i) => {
     schools.push([
       String(110200 + i * 17),
       name,
       /High|Academy|Studio/.test(name) ? 'Secondary' : 'Primary',
       i % 2 ? 'Academy' : 'Maintained',
-    ]),
-  );
+    ]);
+  });
   for (const startYear of [2022, 2023, 2024, 2025]) {
     const cycle = `${startYear}-${String((startYear + 1) % 100).padStart(2, '0')}`;
     const due = utc(startYear, 10, 31);
