@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { DATASETS } from '../src/datasets/registry';
+import { templateCsv } from '../src/datasets/template';
 import { createTestSession } from './support/load-csv';
 
 type Session = Awaited<ReturnType<typeof createTestSession>>;
@@ -11,10 +12,10 @@ beforeAll(async () => {
 
 const quote = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
-describe('every dataset loads from a CSV of its template columns', () => {
+describe('every dataset loads from its own downloadable template', () => {
   it.each(DATASETS.map((d) => [d.id, d] as const))('%s', async (_id, dataset) => {
-    const header = dataset.fields.map((f) => f.name).join(',');
-    const example = dataset.fields.map((f) => quote(f.example)).join(',');
+    // The downloadable template itself: its header and example row.
+    const [header, example] = templateCsv(dataset).trimEnd().split('\r\n');
     const missingRequired = dataset.fields.map((f) => (f.required ? '' : quote(f.example))).join(',');
     const report = await t.load(`${dataset.id}.csv`, `${header}\n${example}\n${example}\n${missingRequired}\n`);
     // A row with only the required values left out is rejected — unless every column is required,

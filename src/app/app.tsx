@@ -1,9 +1,27 @@
+import { useEffect, useState } from 'react';
 import { EarlyHelpPage } from '../features/early-help/early-help-page';
 import { LoadDataPanel } from '../features/load-data/load-data-panel';
+import { TemplatesPage } from '../features/templates/templates-page';
 import { useAppData } from '../session/app-data';
+
+type Page = 'data' | 'templates';
+
+/** The page named in the address (#/templates), so it can be bookmarked; nothing else is kept there. */
+function pageFromHash(): Page {
+  return window.location.hash.startsWith('#/templates') ? 'templates' : 'data';
+}
 
 export function App() {
   const { dataVersion } = useAppData();
+  const [page, setPage] = useState<Page>(pageFromHash);
+  useEffect(() => {
+    const onHashChange = () => {
+      if (window.location.hash.startsWith('#/')) setPage(pageFromHash());
+    };
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, []);
+
   return (
     <>
       <a className="skip-link" href="#main">
@@ -13,16 +31,29 @@ export function App() {
         <div className="app-width">
           <span className="app-header__name">Partnership Insight</span>
           <span className="app-header__tag">Runs in your browser · your data never leaves this computer</span>
+          <nav className="app-nav" aria-label="Main">
+            <a href="#/" aria-current={page === 'data' ? 'page' : undefined}>
+              Data and indicators
+            </a>
+            <a href="#/templates" aria-current={page === 'templates' ? 'page' : undefined}>
+              Templates
+            </a>
+          </nav>
         </div>
       </header>
       <main id="main" className="app-width app-main">
-        <h1 className="heading-xl">Partnership data</h1>
-        <p className="lead">
-          Load the extracts your partner agencies send you — early help, training, Section 11 and Section 175 returns,
-          case-file audits, practice reviews — to see indicators and trends. Files are read on this computer only.
-        </p>
-        <LoadDataPanel />
-        {dataVersion > 0 && <EarlyHelpPage />}
+        {/* Both pages stay mounted so loaded data and the load report survive switching. */}
+        <div hidden={page !== 'data'}>
+          <h1 className="heading-xl">Partnership data</h1>
+          <p className="lead">
+            Load the extracts your partner agencies send you — early help, training, Section 11 and Section 175 returns,
+            case-file audits, practice reviews — to see indicators and trends. Files are read on this computer only.{' '}
+            <a href="#/templates">Templates</a> show what each file needs.
+          </p>
+          <LoadDataPanel />
+          {dataVersion > 0 && <EarlyHelpPage />}
+        </div>
+        {page === 'templates' && <TemplatesPage />}
       </main>
       <footer className="app-footer">
         <div className="app-width">

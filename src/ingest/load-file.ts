@@ -133,7 +133,7 @@ export async function loadDelimitedFile(engine: Engine, file: Blob, options: Loa
       : '';
     return finish({
       ...base,
-      message: `“${fileName}” is not a partnership dataset this app recognises.${hint} Columns found: ${columnsFound.slice(0, 12).join(', ') || 'none'}. Each dataset needs at least: ${requiredColumnsSummary(forced)}. The templates show every column.`,
+      message: `“${fileName}” is not a partnership dataset this app recognises.${hint} Columns found: ${columnsFound.slice(0, 12).join(', ') || 'none'}. Each dataset needs at least: ${requiredColumnsSummary(forced)}. The Templates page shows every column.`,
     });
   }
   const { dataset, match, confidence } = recognition.best;

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -213,6 +213,25 @@ describe('the built app in headless Chromium', () => {
       rejected: 0,
       status: 'ok',
     });
+  });
+
+  it('offers a template and guidance for every dataset, downloaded without any request', async () => {
+    const { page } = app;
+    const before = app.requests.length;
+    await page.getByRole('link', { name: 'Templates' }).first().click();
+    await page.getByRole('heading', { name: 'Templates for partner agencies' }).waitFor();
+    expect(await page.locator('[data-testid^="template-"]').count()).toBe(11);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('download-template-training_attendance').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('training_attendance.csv');
+    const path = await download.path();
+    expect(readFileSync(path, 'utf8')).toMatch(/^event_id,attendee_id,agency,booking_status\r\n/);
+    await screenshot(page, '08-templates');
+    expect(app.requests.slice(before).filter((u) => !u.startsWith('blob:'))).toEqual([]);
+    await page.getByRole('link', { name: 'Data and indicators' }).click();
+    await page.getByRole('heading', { name: 'Partnership data', level: 1 }).waitFor();
   });
 
   it('removes all loaded data on request', async () => {

@@ -134,6 +134,12 @@ function FileDetails({ file }: { file: FileReport }) {
           data-testid="error-message"
         >
           {file.message}
+          {file.status === 'failed' && file.datasetId === null && file.columns.length === 0 && (
+            <>
+              {' '}
+              <a href="#/templates">See the templates</a>.
+            </>
+          )}
         </p>
       )}
       {file.rejections.length > 0 && (

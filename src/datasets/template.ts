@@ -1,0 +1,29 @@
+import type { DatasetDefinition, FieldDefinition } from './dataset-definition';
+
+/** What a value of a field may be, in words for a partner agency's data officer. */
+export function describeType(field: FieldDefinition): string {
+  const type = field.type;
+  switch (type.kind) {
+    case 'date':
+      return 'Date, dd/mm/yyyy';
+    case 'integer':
+      return type.min !== undefined && type.max !== undefined
+        ? `Whole number, ${type.min}–${type.max}`
+        : 'Whole number';
+    case 'flag':
+      return 'Y or N';
+    case 'code':
+      return `One of: ${type.values.join(', ')}`;
+    default:
+      return 'Text';
+  }
+}
+
+const quote = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+
+/** A CSV template: the header and one example row, as a partner would fill it in. */
+export function templateCsv(dataset: DatasetDefinition): string {
+  return `${[dataset.fields.map((f) => f.name).join(','), dataset.fields.map((f) => quote(f.example)).join(',')].join(
+    '\r\n',
+  )}\r\n`;
+}
