@@ -2,6 +2,13 @@ import { AGENCIES, AGENCY_ALIASES } from './agencies';
 import type { DatasetDefinition } from './dataset-definition';
 import { actionStatus, agency, code, date, field, flag, text } from './field-helpers';
 
+/** The key that ties actions to their audit. */
+const auditId = field('audit_id', 'Audit ID', text, {
+  required: true,
+  aliases: ['audit', 'audit reference'],
+  example: 'MACFA-2025-02',
+});
+
 /** Multi-agency case-file audits (domain.md §5.4): grades per case, domain and agency; and actions. */
 export const auditGrades: DatasetDefinition = {
   id: 'audit_grades',
@@ -10,11 +17,7 @@ export const auditGrades: DatasetDefinition = {
   description: 'One row per case, domain and agency (or MULTI for the agreed multi-agency grade) in a case-file audit.',
   dateOrder: [],
   fields: [
-    field('audit_id', 'Audit ID', text, {
-      required: true,
-      aliases: ['audit', 'audit reference'],
-      example: 'MACFA-2025-02',
-    }),
+    auditId,
     field('audit_theme', 'Theme', text, { aliases: ['theme', 'audit topic'], example: 'Neglect' }),
     field('audit_date', 'Audit date', date, { aliases: ['date', 'date of audit'], example: '14/02/2025' }),
     field('case_id', 'Case ID', text, {
@@ -83,11 +86,7 @@ export const auditActions: DatasetDefinition = {
   description: 'One row per action arising from a case-file audit.',
   dateOrder: [],
   fields: [
-    field('audit_id', 'Audit ID', text, {
-      required: true,
-      aliases: ['audit', 'audit reference'],
-      example: 'MACFA-2025-02',
-    }),
+    auditId,
     field('action_id', 'Action ID', text, { required: true, aliases: ['action', 'action reference'], example: 'A-07' }),
     field('agency', 'Agency', agency, { aliases: ['owner', 'owner agency', 'organisation'], example: 'ICB' }),
     field('due_date', 'Due date', date, { aliases: ['deadline', 'target date'], example: '30/06/2025' }),

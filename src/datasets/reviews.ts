@@ -1,6 +1,13 @@
 import type { DatasetDefinition } from './dataset-definition';
 import { agency, code, date, field, flag, text } from './field-helpers';
 
+/** The key that ties recommendations to their review. */
+const reviewId = field('review_id', 'Review ID', text, {
+  required: true,
+  aliases: ['case reference', 'review reference', 'sin reference'],
+  example: 'RR-2025-03',
+});
+
 /** Child safeguarding practice reviews (domain.md §5.5): notifications, rapid reviews, local reviews. */
 export const practiceReviews: DatasetDefinition = {
   id: 'practice_reviews',
@@ -14,11 +21,7 @@ export const practiceReviews: DatasetDefinition = {
     ['lcspr_decision_date', 'lcspr_report_final_date'],
   ],
   fields: [
-    field('review_id', 'Review ID', text, {
-      required: true,
-      aliases: ['case reference', 'review reference', 'sin reference'],
-      example: 'RR-2025-03',
-    }),
+    reviewId,
     field('incident_date', 'Incident date', date, { aliases: ['date of incident'], example: '02/03/2025' }),
     field('la_aware_date', 'LA aware date', date, {
       aliases: ['date la aware', 'date local authority aware', 'la became aware'],
@@ -74,11 +77,7 @@ export const reviewRecommendations: DatasetDefinition = {
   description: 'One row per recommendation or action from a practice review, with its owner, due date and status.',
   dateOrder: [],
   fields: [
-    field('review_id', 'Review ID', text, {
-      required: true,
-      aliases: ['review reference', 'case reference'],
-      example: 'RR-2025-03',
-    }),
+    reviewId,
     field('rec_id', 'Recommendation ID', text, {
       required: true,
       aliases: ['recommendation id', 'recommendation', 'action id'],

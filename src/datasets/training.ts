@@ -1,6 +1,18 @@
 import type { DatasetDefinition } from './dataset-definition';
 import { agency, code, date, field, integer, text } from './field-helpers';
 
+/** The keys that tie attendance and evaluations to events and people. */
+const eventId = field('event_id', 'Event ID', text, {
+  required: true,
+  aliases: ['session id', 'course event id'],
+  example: 'EV2024-031',
+});
+const attendeeId = field('attendee_id', 'Attendee ID', text, {
+  required: true,
+  aliases: ['delegate id', 'learner id', 'person id'],
+  example: 'P004512',
+});
+
 /** Training impact (domain.md §5.2): events, attendance, evaluations and workforce in scope. */
 export const trainingEvents: DatasetDefinition = {
   id: 'training_events',
@@ -10,11 +22,7 @@ export const trainingEvents: DatasetDefinition = {
     'One row per course session (event): when it ran, what kind of course it was and how many places it had.',
   dateOrder: [],
   fields: [
-    field('event_id', 'Event ID', text, {
-      required: true,
-      aliases: ['session id', 'course event id'],
-      example: 'EV2024-031',
-    }),
+    eventId,
     field('course_title', 'Course title', text, {
       aliases: ['course', 'course name', 'title'],
       example: 'Neglect: recognising and responding',
@@ -60,16 +68,8 @@ export const trainingAttendance: DatasetDefinition = {
     'One row per booking: who (pseudonymised) booked which event, from which agency, and whether they attended.',
   dateOrder: [],
   fields: [
-    field('event_id', 'Event ID', text, {
-      required: true,
-      aliases: ['session id', 'course event id'],
-      example: 'EV2024-031',
-    }),
-    field('attendee_id', 'Attendee ID', text, {
-      required: true,
-      aliases: ['delegate id', 'learner id', 'person id'],
-      example: 'P004512',
-    }),
+    eventId,
+    attendeeId,
     field('agency', 'Agency', agency, { aliases: ['organisation', 'employer', 'attendee agency'], example: 'POLICE' }),
     field(
       'booking_status',
@@ -93,16 +93,8 @@ export const trainingEvaluations: DatasetDefinition = {
   description: 'One row per evaluation response: before, after, or at follow-up, with confidence and knowledge scores.',
   dateOrder: [],
   fields: [
-    field('event_id', 'Event ID', text, {
-      required: true,
-      aliases: ['session id', 'course event id'],
-      example: 'EV2024-031',
-    }),
-    field('attendee_id', 'Attendee ID', text, {
-      required: true,
-      aliases: ['delegate id', 'learner id', 'person id'],
-      example: 'P004512',
-    }),
+    eventId,
+    attendeeId,
     field(
       'stage',
       'Stage',
