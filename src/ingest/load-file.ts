@@ -14,6 +14,7 @@ import {
 import { recogniseDataset, requiredColumnsSummary } from './recognise';
 import { blobChunks, scanRecords } from './record-scan';
 import { decode, describeBinary, detectEncoding, PREVIEW_BYTES, sniffLayout } from './sniff';
+import { mappedValue, type ValueMappings } from './value-mapping';
 
 /** The wasm database has no disk to spill to; beyond this a file is refused with an explanation. */
 export const MAX_FILE_BYTES = 1024 * 1024 * 1024;
@@ -35,6 +36,8 @@ export interface LoadFileOptions {
   datasetId?: string;
   /** Files already loaded, by content fingerprint: a file seen before is reported, not loaded again. */
   loadedBefore?: ReadonlyMap<string, string>;
+  /** Local codes the user has mapped before, applied as the file loads. */
+  valueMappings?: ValueMappings;
   onProgress?: (progress: LoadProgress) => void | Promise<void>;
 }
 
@@ -241,7 +244,9 @@ export async function loadDelimitedFile(engine: Engine, file: Blob, options: Loa
       if (name === null) parsedRows = n;
       if (!field || raw === null || field.type.kind !== 'code') continue;
       const key = normaliseCode(raw);
-      const value = field.type.values.includes(key) ? key : (field.type.aliases?.[key] ?? null);
+      const value = field.type.values.includes(key)
+        ? key
+        : (field.type.aliases?.[key] ?? mappedValue(options.valueMappings, dataset.id, field.name, raw) ?? null);
       codeMaps.set(name ?? '', [...(codeMaps.get(name ?? '') ?? []), { raw, value }]);
       if (value === null) unmappedCodes.push({ field: field.name, value: raw, count: n });
     }

@@ -6,6 +6,7 @@ import { duplicateFileReport, emptyFileReport, type FileReport, type LoadReport,
 import { recogniseDataset, requiredColumnsSummary } from './recognise';
 import { ContentHash } from './record-scan';
 import { sniffLayout } from './sniff';
+import type { ValueMappings } from './value-mapping';
 
 export interface NamedBlob {
   name: string;
@@ -38,6 +39,7 @@ export function createIngestSession(engine: Engine, datasets: readonly DatasetDe
   async function loadWorkbook(
     file: NamedBlob,
     onProgress?: (p: LoadProgress) => void | Promise<void>,
+    valueMappings?: ValueMappings,
   ): Promise<FileReport[]> {
     const started = Date.now();
     const failed = (message: string): FileReport[] => [
@@ -74,6 +76,7 @@ export function createIngestSession(engine: Engine, datasets: readonly DatasetDe
           fileId: takeId(),
           fileName: `${file.name} › ${sheet.name}`,
           datasets: forced,
+          valueMappings,
           onProgress,
         }),
       );
@@ -92,13 +95,14 @@ export function createIngestSession(engine: Engine, datasets: readonly DatasetDe
     async loadFiles(
       files: readonly NamedBlob[],
       onProgress?: (p: LoadProgress) => void | Promise<void>,
+      valueMappings?: ValueMappings,
     ): Promise<LoadReport> {
       const reports: FileReport[] = [];
       for (const file of files) {
         try {
           const head = new Uint8Array(await file.blob.slice(0, 8).arrayBuffer());
           if (looksLikeWorkbook(head) || WORKBOOK_EXTENSIONS.test(file.name)) {
-            reports.push(...(await loadWorkbook(file, onProgress)));
+            reports.push(...(await loadWorkbook(file, onProgress, valueMappings)));
             continue;
           }
           const report = await loadDelimitedFile(engine, file.blob, {
@@ -107,6 +111,7 @@ export function createIngestSession(engine: Engine, datasets: readonly DatasetDe
             datasets,
             datasetId: file.datasetId,
             loadedBefore: loaded,
+            valueMappings,
             onProgress,
           });
           remember(report);

@@ -6,6 +6,7 @@ import type { LoadProgress } from '../ingest/load-file';
 import { createIngestSession, type IngestSession, type NamedBlob } from '../ingest/load-files';
 import type { LoadReport } from '../ingest/load-report';
 import { prepareDatabase } from '../ingest/prepare-database';
+import { applyValueMapping, parseProfile, toProfile, type ValueMappings, withMapping } from '../ingest/value-mapping';
 
 interface Started {
   engine: Engine;
@@ -26,9 +27,47 @@ export interface AppData {
   rowsInDatabase: number;
   /** Forgets every loaded row and rejection (nothing is stored anywhere else). */
   clearData(): Promise<void>;
+  /** Local codes mapped to canonical values: saved in this browser, applied to every load. */
+  valueMappings: ValueMappings;
+  /** Maps one local code, for the rows loaded so far and every later file. */
+  mapValue(datasetId: string, field: string, raw: string, value: string): Promise<void>;
+  /** Adds a mapping profile's mappings (from a file a colleague shared) and applies them. */
+  importMappings(values: ValueMappings): Promise<void>;
+}
+
+const MAPPINGS_KEY = 'partnership-insight:value-mappings';
+
+function readSavedMappings(): ValueMappings {
+  try {
+    const text = localStorage.getItem(MAPPINGS_KEY);
+    return text ? parseProfile(text, DATASETS).values : {};
+  } catch {
+    // A damaged or outdated entry is ignored rather than breaking the app.
+    return {};
+  }
+}
+
+function saveMappings(values: ValueMappings) {
+  try {
+    localStorage.setItem(MAPPINGS_KEY, JSON.stringify(toProfile(values)));
+  } catch {
+    // Storage can be full or blocked by policy; mappings then last for this visit only.
+  }
 }
 
 const AppDataContext = createContext<AppData | null>(null);
+
+/** The report with one local code no longer listed as unmapped (it has just been mapped). */
+function withoutUnmapped(report: LoadReport, datasetId: string, field: string, raw: string): LoadReport {
+  return {
+    ...report,
+    files: report.files.map((file) =>
+      file.datasetId === datasetId
+        ? { ...file, unmappedCodes: file.unmappedCodes.filter((c) => !(c.field === field && c.value === raw)) }
+        : file,
+    ),
+  };
+}
 
 async function start(): Promise<Started> {
   const { getBrowserEngine } = await import('../engine/browser-engine');
@@ -45,6 +84,7 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [dataVersion, setDataVersion] = useState(0);
   const [rowsInDatabase, setRowsInDatabase] = useState(0);
+  const [valueMappings, setValueMappings] = useState<ValueMappings>(readSavedMappings);
   const queryClient = useQueryClient();
 
   const ensureStarted = useCallback(() => {
@@ -77,14 +117,18 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
       let lastShown = 0;
       try {
         const { session } = await ensureStarted();
-        const report = await session.loadFiles(files, (p) => {
-          // Re-render at most every 2% of a file so a big load stays smooth.
-          const fraction = p.fraction ?? -1;
-          if (p.phase !== 'reading' || fraction - lastShown >= 0.02 || fraction === 1) {
-            lastShown = fraction;
-            setProgress(p);
-          }
-        });
+        const report = await session.loadFiles(
+          files,
+          (p) => {
+            // Re-render at most every 2% of a file so a big load stays smooth.
+            const fraction = p.fraction ?? -1;
+            if (p.phase !== 'reading' || fraction - lastShown >= 0.02 || fraction === 1) {
+              lastShown = fraction;
+              setProgress(p);
+            }
+          },
+          valueMappings,
+        );
         performance.mark('pi-load-end');
         setLastReport(report);
         setRowsInDatabase((n) => n + report.rowsLoaded);
@@ -99,7 +143,46 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
         setProgress(null);
       }
     },
-    [ensureStarted, queryClient],
+    [ensureStarted, queryClient, valueMappings],
+  );
+
+  const mapValue = useCallback(
+    async (datasetId: string, field: string, raw: string, value: string) => {
+      const dataset = DATASETS.find((d) => d.id === datasetId);
+      if (!dataset) return;
+      const { engine } = await ensureStarted();
+      await applyValueMapping(engine, dataset, field, raw, value);
+      const next = withMapping(valueMappings, datasetId, field, raw, value);
+      setValueMappings(next);
+      saveMappings(next);
+      setLastReport((report) => report && withoutUnmapped(report, datasetId, field, raw));
+      setDataVersion((v) => v + 1);
+      await queryClient.invalidateQueries();
+    },
+    [ensureStarted, queryClient, valueMappings],
+  );
+
+  const importMappings = useCallback(
+    async (values: ValueMappings) => {
+      const { engine } = await ensureStarted();
+      let next = valueMappings;
+      for (const [datasetId, fields] of Object.entries(values)) {
+        const dataset = DATASETS.find((d) => d.id === datasetId);
+        if (!dataset) continue;
+        for (const [field, pairs] of Object.entries(fields)) {
+          for (const [raw, value] of Object.entries(pairs)) {
+            await applyValueMapping(engine, dataset, field, raw, value);
+            next = withMapping(next, datasetId, field, raw, value);
+            setLastReport((report) => report && withoutUnmapped(report, datasetId, field, raw));
+          }
+        }
+      }
+      setValueMappings(next);
+      saveMappings(next);
+      setDataVersion((v) => v + 1);
+      await queryClient.invalidateQueries();
+    },
+    [ensureStarted, queryClient, valueMappings],
   );
 
   const clearData = useCallback(async () => {
@@ -124,8 +207,24 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
       dataVersion,
       rowsInDatabase,
       clearData,
+      valueMappings,
+      mapValue,
+      importMappings,
     }),
-    [ensureStarted, loadFiles, loading, progress, lastReport, loadError, dataVersion, rowsInDatabase, clearData],
+    [
+      ensureStarted,
+      loadFiles,
+      loading,
+      progress,
+      lastReport,
+      loadError,
+      dataVersion,
+      rowsInDatabase,
+      clearData,
+      valueMappings,
+      mapValue,
+      importMappings,
+    ],
   );
   return <AppDataContext.Provider value={value}>{children}</AppDataContext.Provider>;
 }

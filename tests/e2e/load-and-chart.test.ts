@@ -172,6 +172,42 @@ describe('the built app in headless Chromium', () => {
     await screenshot(page, '05-other-datasets');
   });
 
+  it('maps a local code once, remembers it, and shares it as a mapping profile', async () => {
+    const { page } = app;
+    const local = fixture(
+      'eh_local_codes.csv',
+      'child_id,assessment_start_date,episode_end_date,end_reason\nL1,01/05/2024,01/07/2024,Escalated to social care\nL2,02/05/2024,02/07/2024,Escalated to social care\nL3,03/05/2024,03/07/2024,Outcomes achieved\n',
+    );
+    await loadFiles(page, [local]);
+    const select = page.getByLabel('What “Escalated to social care” (End reason) means');
+    await select.selectOption('STEP_UP_CSC');
+    await select.waitFor({ state: 'detached' });
+    await expect(page.getByTestId('mapping-profile').textContent()).resolves.toContain('1 saved');
+    await screenshot(page, '05-value-mapped');
+
+    // The next file with the same local code needs no mapping.
+    const next = fixture(
+      'eh_local_codes_next_month.csv',
+      'child_id,assessment_start_date,episode_end_date,end_reason\nL4,01/06/2024,01/08/2024,Escalated to social care\n',
+    );
+    await loadFiles(page, [next]);
+    expect(await page.getByTestId('value-mapping').count()).toBe(0);
+
+    // Export, then import a broken profile and see a clear message.
+    await page.getByTestId('mapping-profile').locator('summary').click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export mapping profile' }).click(),
+    ]);
+    const profile = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    expect(profile.values.early_help_episodes.end_reason['Escalated to social care']).toBe('STEP_UP_CSC');
+    const broken = fixture('broken-profile.json', JSON.stringify({ ...profile, version: 7 }));
+    await page.getByTestId('mapping-profile-input').setInputFiles(broken);
+    await expect(page.getByTestId('mapping-profile').getByTestId('error-message').textContent()).resolves.toContain(
+      'version 7; this app reads version 1',
+    );
+  });
+
   it('loads an Ofsted Annex A workbook: List 2 as early help', async () => {
     const { page } = app;
     await loadFiles(page, [join(EXTERNAL_SAMPLES, 'annex-a/liia-annex-a-sample-2020.xlsx')]);

@@ -3,6 +3,7 @@ import type { Engine } from '../../src/engine/engine';
 import { createNodeEngine } from '../../src/engine/node-engine';
 import { createIngestSession } from '../../src/ingest/load-files';
 import { prepareDatabase } from '../../src/ingest/prepare-database';
+import type { ValueMappings } from '../../src/ingest/value-mapping';
 
 /** A fresh in-memory database with the early help table, and a helper to load CSV text into it. */
 export async function createTestSession() {
@@ -14,6 +15,14 @@ export async function createTestSession() {
     async load(name: string, content: string | Uint8Array<ArrayBuffer>) {
       const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
       return session.loadFiles([{ name, blob: new Blob([bytes]) }]);
+    },
+    /** Loads with the user's saved value mappings. */
+    async loadWith(name: string, content: string, valueMappings: ValueMappings) {
+      return session.loadFiles(
+        [{ name, blob: new Blob([new TextEncoder().encode(content)]) }],
+        undefined,
+        valueMappings,
+      );
     },
     async reset() {
       for (const dataset of DATASETS) await engine.run(`DELETE FROM ${dataset.id}`);

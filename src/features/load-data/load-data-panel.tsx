@@ -2,6 +2,7 @@ import { type DragEvent, useId, useRef, useState } from 'react';
 import { useAppData } from '../../session/app-data';
 import { LoadProgressView } from './load-progress-view';
 import { LoadReportView } from './load-report-view';
+import { MappingProfile } from './mapping-profile';
 
 /** The synthetic Fernshire extracts, one per dataset, bundled (and cached for offline use) by the build. */
 const SAMPLE_FILES = import.meta.glob<string>('/sample-data/*.csv', { query: '?url', import: 'default', eager: true });
@@ -96,6 +97,7 @@ export function LoadDataPanel() {
           }}
         />
       </div>
+      <MappingProfile />
       {loading && <LoadProgressView progress={progress} />}
       {loadError && (
         <p className="error-summary" data-testid="error-message" role="alert">

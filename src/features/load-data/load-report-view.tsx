@@ -1,6 +1,7 @@
 import { findDataset } from '../../datasets/registry';
 import type { FileReport, LoadReport } from '../../ingest/load-report';
 import { formatNumber } from '../../ui/format';
+import { ValueMappingTable } from './value-mapping-table';
 
 const STATUS_TEXT: Record<FileReport['status'], string> = {
   loaded: 'Loaded',
@@ -171,16 +172,7 @@ function FileDetails({ file }: { file: FileReport }) {
           </tbody>
         </table>
       )}
-      {file.unmappedCodes.length > 0 && (
-        <p className="hint">
-          Values not recognised (kept as written, shown as “Not mapped”):{' '}
-          {file.unmappedCodes
-            .slice(0, 8)
-            .map((c) => `${fieldLabel(file.datasetId, c.field)} “${c.value}” (${formatNumber(c.count)})`)
-            .join(', ')}
-          {file.unmappedCodes.length > 8 ? ` and ${file.unmappedCodes.length - 8} more` : ''}.
-        </p>
-      )}
+      {file.datasetId && <ValueMappingTable datasetId={file.datasetId} codes={file.unmappedCodes} />}
     </div>
   );
 }

@@ -1,0 +1,80 @@
+import { useRef, useState } from 'react';
+import { DATASETS } from '../../datasets/registry';
+import { parseProfile, toProfile } from '../../ingest/value-mapping';
+import { useAppData } from '../../session/app-data';
+
+/** Export the code mappings as a file another partnership can import, or import theirs. */
+export function MappingProfile() {
+  const { valueMappings, importMappings } = useAppData();
+  const input = useRef<HTMLInputElement>(null);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const count = Object.values(valueMappings).reduce(
+    (sum, fields) => sum + Object.values(fields).reduce((n, pairs) => n + Object.keys(pairs).length, 0),
+    0,
+  );
+
+  const exportProfile = () => {
+    const blob = new Blob([`${JSON.stringify(toProfile(valueMappings), null, 2)}\n`], { type: 'application/json' });
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = 'partnership-insight-mapping-profile.json';
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+
+  const importProfile = async (file: File | undefined) => {
+    if (!file) return;
+    try {
+      const profile = parseProfile(await file.text(), DATASETS);
+      await importMappings(profile.values);
+      setMessage({ text: `Imported the mappings in “${file.name}”.`, error: false });
+    } catch (error) {
+      setMessage({
+        text: `“${file.name}” could not be imported. ${error instanceof Error ? error.message : String(error)}`,
+        error: true,
+      });
+    }
+  };
+
+  return (
+    <details className="details" data-testid="mapping-profile">
+      <summary>Code mappings ({count} saved in this browser)</summary>
+      <p className="hint">
+        When you tell the app what a local code means (for example an end reason “Escalated to social care”), it is
+        remembered here and applied to later files. Export the mappings to share them with a colleague or another
+        partnership; import theirs.
+      </p>
+      <div className="button-group">
+        <button type="button" className="button button--secondary" onClick={exportProfile} disabled={count === 0}>
+          Export mapping profile
+        </button>
+        <button type="button" className="button button--secondary" onClick={() => input.current?.click()}>
+          Import mapping profile
+        </button>
+        <input
+          ref={input}
+          type="file"
+          accept=".json,application/json"
+          className="visually-hidden"
+          tabIndex={-1}
+          aria-label="Choose a mapping profile to import"
+          data-testid="mapping-profile-input"
+          onChange={(event) => {
+            void importProfile(event.target.files?.[0]);
+            event.target.value = '';
+          }}
+        />
+      </div>
+      {message && (
+        <p
+          className={message.error ? 'error-text' : 'hint'}
+          role={message.error ? 'alert' : 'status'}
+          data-testid={message.error ? 'error-message' : undefined}
+        >
+          {message.text}
+        </p>
+      )}
+    </details>
+  );
+}
