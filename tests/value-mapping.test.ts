@@ -59,7 +59,7 @@ describe('mapping profiles', () => {
   const mappings = withMapping({}, 'early_help_episodes', 'end_reason', 'Family did not engage', 'DISENGAGED');
 
   it('round-trips through JSON', () => {
-    const text = JSON.stringify(toProfile(mappings, 'Fernshire'));
+    const text = JSON.stringify(toProfile(mappings, undefined, 'Fernshire'));
     expect(parseProfile(text, DATASETS).values).toEqual(mappings);
   });
 

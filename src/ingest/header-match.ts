@@ -63,3 +63,35 @@ export function headerScore(row: readonly string[], dataset: DatasetDefinition):
   const keys = keysFor(dataset);
   return row.filter((cell) => keys.has(normaliseHeader(cell))).length;
 }
+
+/** A file's header as one key (normalised cells), so a mapping chosen for one file fits the next like it. */
+export function headerSignature(header: readonly string[]): string {
+  return header.map(normaliseHeader).join('|');
+}
+
+/**
+ * The user's own mapping (field → the file's column heading) as a HeaderMatch. Headings are compared
+ * after trimming; a field mapped to a heading the file does not have is left unmapped.
+ */
+export function matchFromMapping(
+  header: readonly string[],
+  dataset: DatasetDefinition,
+  mapping: Readonly<Record<string, string>>,
+): HeaderMatch {
+  const matches: ColumnMatch[] = [];
+  const used = new Set<number>();
+  for (const field of dataset.fields) {
+    const heading = mapping[field.name];
+    if (heading === undefined || heading === '') continue;
+    const columnIndex = header.findIndex((cell, i) => !used.has(i) && cell.trim() === heading.trim());
+    if (columnIndex === -1) continue;
+    used.add(columnIndex);
+    matches.push({ field: field.name, columnIndex, header: header[columnIndex] ?? heading });
+  }
+  const mapped = new Set(matches.map((m) => m.field));
+  return {
+    matches,
+    missingRequired: dataset.fields.filter((f) => f.required && !mapped.has(f.name)).map((f) => f.name),
+    ignoredColumns: header.filter((cell, i) => cell.trim() !== '' && !used.has(i)),
+  };
+}

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { type DatasetDefinition, normaliseCode } from '../datasets/dataset-definition';
 import type { Engine } from '../engine/engine';
 import { codeValuesSql, insertLoadedSql, numberedRowsSql, parsedTableSql, problemsTableSql } from './conversion-sql';
-import type { ColumnMatch } from './header-match';
+import { type ColumnMatch, headerSignature, matchFromMapping } from './header-match';
 import { buildLineMap } from './line-map';
 import {
   duplicateFileReport,
@@ -14,7 +14,7 @@ import {
 import { recogniseDataset, requiredColumnsSummary } from './recognise';
 import { blobChunks, scanRecords } from './record-scan';
 import { decode, describeBinary, detectEncoding, PREVIEW_BYTES, sniffLayout } from './sniff';
-import { mappedValue, type ValueMappings } from './value-mapping';
+import { type ColumnMappings, mappedValue, type ValueMappings } from './value-mapping';
 
 /** The wasm database has no disk to spill to; beyond this a file is refused with an explanation. */
 export const MAX_FILE_BYTES = 1024 * 1024 * 1024;
@@ -38,6 +38,10 @@ export interface LoadFileOptions {
   loadedBefore?: ReadonlyMap<string, string>;
   /** Local codes the user has mapped before, applied as the file loads. */
   valueMappings?: ValueMappings;
+  /** The user's column mapping for this file (with datasetId): field → the file's column heading. */
+  columnMapping?: Readonly<Record<string, string>>;
+  /** Column mappings chosen before, by header signature: a file with the same header reuses one. */
+  savedColumnMappings?: ColumnMappings;
   onProgress?: (progress: LoadProgress) => void | Promise<void>;
 }
 
@@ -128,7 +132,27 @@ export async function loadDelimitedFile(engine: Engine, file: Blob, options: Loa
   const base: Partial<FileReport> = {
     delimiter: DELIMITER_NAMES[layout.delimiter] ?? layout.delimiter,
     headerLine: layout.headerIndex + 1,
+    header: layout.header,
+    closestDatasetId: recognition.best?.dataset.id ?? recognition.closest?.dataset.id ?? null,
   };
+  // The user's mapping (chosen now, or before for a file with the same header) beats recognition.
+  const saved = options.savedColumnMappings?.[headerSignature(layout.header)];
+  const chosen = options.columnMapping
+    ? { datasetId: options.datasetId, columns: options.columnMapping }
+    : options.datasetId
+      ? undefined
+      : saved;
+  const chosenDataset = chosen ? datasets.find((d) => d.id === chosen.datasetId) : undefined;
+  if (chosen && chosenDataset) {
+    const mapped = matchFromMapping(layout.header, chosenDataset, chosen.columns);
+    if (mapped.missingRequired.length > 0) {
+      return finish({
+        ...base,
+        message: `The column mapping for “${fileName}” leaves ${listFields(chosenDataset, mapped.missingRequired)} without a column: each of those is required.`,
+      });
+    }
+    recognition.best = { dataset: chosenDataset, match: mapped, confidence: 1 };
+  }
   if (!recognition.best) {
     const closest = recognition.closest;
     const hint = closest
@@ -136,7 +160,7 @@ export async function loadDelimitedFile(engine: Engine, file: Blob, options: Loa
       : '';
     return finish({
       ...base,
-      message: `“${fileName}” is not a partnership dataset this app recognises.${hint} Columns found: ${columnsFound.slice(0, 12).join(', ') || 'none'}. Each dataset needs at least: ${requiredColumnsSummary(forced)}. The Templates page shows every column.`,
+      message: `“${fileName}” is not a partnership dataset this app recognises.${hint} Columns found: ${columnsFound.slice(0, 12).join(', ') || 'none'}. Each dataset needs at least: ${requiredColumnsSummary(forced)}. Choose its columns yourself with “Map columns”, or see the templates.`,
     });
   }
   const { dataset, match, confidence } = recognition.best;

@@ -6,13 +6,21 @@ import { duplicateFileReport, emptyFileReport, type FileReport, type LoadReport,
 import { recogniseDataset, requiredColumnsSummary } from './recognise';
 import { ContentHash } from './record-scan';
 import { sniffLayout } from './sniff';
-import type { ValueMappings } from './value-mapping';
+import type { ColumnMappings, ValueMappings } from './value-mapping';
 
 export interface NamedBlob {
   name: string;
   blob: Blob;
   /** Load as this dataset instead of the one its header suggests. */
   datasetId?: string;
+  /** With datasetId: which of the file's columns fills each field (field → column heading). */
+  columnMapping?: Record<string, string>;
+}
+
+/** What the user has taught the app: local codes and column mappings, applied to every load. */
+export interface UserMappings {
+  values?: ValueMappings;
+  columns?: ColumnMappings;
 }
 
 const WORKBOOK_EXTENSIONS = /\.(xlsx|xlsm|xls|ods)$/i;
@@ -95,8 +103,9 @@ export function createIngestSession(engine: Engine, datasets: readonly DatasetDe
     async loadFiles(
       files: readonly NamedBlob[],
       onProgress?: (p: LoadProgress) => void | Promise<void>,
-      valueMappings?: ValueMappings,
+      mappings: UserMappings = {},
     ): Promise<LoadReport> {
+      const valueMappings = mappings.values;
       const reports: FileReport[] = [];
       for (const file of files) {
         try {
@@ -112,6 +121,8 @@ export function createIngestSession(engine: Engine, datasets: readonly DatasetDe
             datasetId: file.datasetId,
             loadedBefore: loaded,
             valueMappings,
+            columnMapping: file.columnMapping,
+            savedColumnMappings: mappings.columns,
             onProgress,
           });
           remember(report);
@@ -125,6 +136,15 @@ export function createIngestSession(engine: Engine, datasets: readonly DatasetDe
         }
       }
       return summariseLoad(reports);
+    },
+    /** Removes one file's rows and rejections, so it can be loaded again (e.g. as another dataset). */
+    async removeFile(report: FileReport): Promise<void> {
+      if (report.datasetId) {
+        const dataset = datasets.find((d) => d.id === report.datasetId);
+        if (dataset) await engine.run(`DELETE FROM ${dataset.id} WHERE load_id = ?`, [report.fileId]);
+      }
+      await engine.run('DELETE FROM pi_rejections WHERE load_id = ?', [report.fileId]);
+      if (report.contentHash) loaded.delete(report.contentHash);
     },
     /** Forget which files were loaded (after the data itself has been removed). */
     forgetLoadedFiles(): void {

@@ -28,6 +28,10 @@ export interface FileReport {
   datasetId: string | null;
   /** 0–1: how well the header fits the dataset it was recognised as. */
   confidence: number | null;
+  /** The file's header cells, as found (for the column-mapping screen). */
+  header: string[];
+  /** The dataset the file was recognised as, or else the one it came closest to. */
+  closestDatasetId: string | null;
   status: FileStatus;
   /** Plain-English message for the user when the file failed or needs attention. */
   message: string | null;
@@ -59,6 +63,8 @@ export function emptyFileReport(fileId: number, fileName: string, bytes: number)
     bytes,
     datasetId: null,
     confidence: null,
+    header: [],
+    closestDatasetId: null,
     status: 'failed',
     message: null,
     rowsRead: 0,

@@ -15,6 +15,12 @@ function stem(name: string): string {
     .replace(/[^a-z0-9]+/g, '_');
 }
 
+export interface RecognitionResult {
+  best: Recognition | null;
+  candidates: Recognition[];
+  closest: Recognition | null;
+}
+
 /**
  * Which dataset a file is, from its header (and, to break ties, its name). Every dataset whose
  * required columns are all present is a candidate; the one that explains most of the file's columns
@@ -24,7 +30,7 @@ export function recogniseDataset(
   header: readonly string[],
   datasets: readonly DatasetDefinition[],
   fileName = '',
-): { best: Recognition | null; candidates: Recognition[]; closest: Recognition | null } {
+): RecognitionResult {
   const named = header.filter((cell) => cell.trim() !== '').length || 1;
   const fileStem = stem(fileName);
   const scored = datasets.map((dataset) => {

@@ -10,23 +10,34 @@ export type ValueMappings = Record<string, Record<string, Record<string, string>
 
 export const MAPPING_PROFILE_VERSION = 1;
 
+/** A column mapping chosen for files with a given header (see headerSignature): which dataset, which columns. */
+export interface ColumnMapping {
+  datasetId: string;
+  columns: Record<string, string>;
+}
+export type ColumnMappings = Record<string, ColumnMapping>;
+
 const profileSchema = z.object({
   kind: z.literal('partnership-insight-mapping-profile'),
   version: z.literal(MAPPING_PROFILE_VERSION),
   name: z.string().max(200).optional(),
   exported: z.string().optional(),
   values: z.record(z.string(), z.record(z.string(), z.record(z.string(), z.string()))),
+  columns: z
+    .record(z.string(), z.object({ datasetId: z.string(), columns: z.record(z.string(), z.string()) }))
+    .optional(),
 });
 
 export type MappingProfile = z.infer<typeof profileSchema>;
 
-export function toProfile(values: ValueMappings, name?: string): MappingProfile {
+export function toProfile(values: ValueMappings, columns?: ColumnMappings, name?: string): MappingProfile {
   return {
     kind: 'partnership-insight-mapping-profile',
     version: MAPPING_PROFILE_VERSION,
     name,
     exported: new Date().toISOString(),
     values,
+    columns,
   };
 }
 
@@ -57,6 +68,18 @@ export function parseProfile(text: string, datasets: readonly DatasetDefinition[
     throw new Error(
       `This is not a valid mapping profile (${issue ? `${issue.path.join('.') || 'file'}: ${issue.message}` : 'unknown problem'}).`,
     );
+  }
+  for (const [signature, mapping] of Object.entries(parsed.data.columns ?? {})) {
+    const dataset = datasets.find((d) => d.id === mapping.datasetId);
+    if (!dataset)
+      throw new Error(`The mapping profile names a dataset this app does not have: “${mapping.datasetId}”.`);
+    for (const field of Object.keys(mapping.columns)) {
+      if (!dataset.fields.some((f) => f.name === field)) {
+        throw new Error(
+          `The column mapping for “${signature}” fills “${field}”, which ${dataset.title} does not have.`,
+        );
+      }
+    }
   }
   for (const [datasetId, fields] of Object.entries(parsed.data.values)) {
     const dataset = datasets.find((d) => d.id === datasetId);

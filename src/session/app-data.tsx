@@ -2,11 +2,19 @@ import { useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { DATASETS } from '../datasets/registry';
 import type { Engine } from '../engine/engine';
+import { headerSignature } from '../ingest/header-match';
 import type { LoadProgress } from '../ingest/load-file';
 import { createIngestSession, type IngestSession, type NamedBlob } from '../ingest/load-files';
-import type { LoadReport } from '../ingest/load-report';
+import { type FileReport, type LoadReport, summariseLoad } from '../ingest/load-report';
 import { prepareDatabase } from '../ingest/prepare-database';
-import { applyValueMapping, parseProfile, toProfile, type ValueMappings, withMapping } from '../ingest/value-mapping';
+import {
+  applyValueMapping,
+  type ColumnMappings,
+  parseProfile,
+  toProfile,
+  type ValueMappings,
+  withMapping,
+} from '../ingest/value-mapping';
 
 interface Started {
   engine: Engine;
@@ -32,24 +40,31 @@ export interface AppData {
   /** Maps one local code, for the rows loaded so far and every later file. */
   mapValue(datasetId: string, field: string, raw: string, value: string): Promise<void>;
   /** Adds a mapping profile's mappings (from a file a colleague shared) and applies them. */
-  importMappings(values: ValueMappings): Promise<void>;
+  importMappings(values: ValueMappings, columns?: ColumnMappings): Promise<void>;
+  /** Column mappings chosen for files, by header: reused for the next file with the same header. */
+  columnMappings: ColumnMappings;
+  /** Loads a file of the last load again as the given dataset, with the columns the user chose. */
+  mapColumns(file: FileReport, datasetId: string, columns: Record<string, string>): Promise<void>;
+  /** Whether a file of the last load can be loaded again with a mapping (its bytes are still at hand). */
+  canRemap(file: FileReport): boolean;
 }
 
 const MAPPINGS_KEY = 'partnership-insight:value-mappings';
 
-function readSavedMappings(): ValueMappings {
+function readSavedProfile(): { values: ValueMappings; columns: ColumnMappings } {
   try {
     const text = localStorage.getItem(MAPPINGS_KEY);
-    return text ? parseProfile(text, DATASETS).values : {};
+    const profile = text ? parseProfile(text, DATASETS) : undefined;
+    return { values: profile?.values ?? {}, columns: profile?.columns ?? {} };
   } catch {
     // A damaged or outdated entry is ignored rather than breaking the app.
-    return {};
+    return { values: {}, columns: {} };
   }
 }
 
-function saveMappings(values: ValueMappings) {
+function saveMappings(values: ValueMappings, columns: ColumnMappings) {
   try {
-    localStorage.setItem(MAPPINGS_KEY, JSON.stringify(toProfile(values)));
+    localStorage.setItem(MAPPINGS_KEY, JSON.stringify(toProfile(values, columns)));
   } catch {
     // Storage can be full or blocked by policy; mappings then last for this visit only.
   }
@@ -84,7 +99,10 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [dataVersion, setDataVersion] = useState(0);
   const [rowsInDatabase, setRowsInDatabase] = useState(0);
-  const [valueMappings, setValueMappings] = useState<ValueMappings>(readSavedMappings);
+  const [valueMappings, setValueMappings] = useState<ValueMappings>(() => readSavedProfile().values);
+  const [columnMappings, setColumnMappings] = useState<ColumnMappings>(() => readSavedProfile().columns);
+  /** The files of the last load, so one can be loaded again with a column mapping. */
+  const lastFiles = useRef(new Map<string, Blob>());
   const queryClient = useQueryClient();
 
   const ensureStarted = useCallback(() => {
@@ -127,8 +145,9 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
               setProgress(p);
             }
           },
-          valueMappings,
+          { values: valueMappings, columns: columnMappings },
         );
+        lastFiles.current = new Map(files.map((f) => [f.name, f.blob]));
         performance.mark('pi-load-end');
         setLastReport(report);
         setRowsInDatabase((n) => n + report.rowsLoaded);
@@ -143,7 +162,7 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
         setProgress(null);
       }
     },
-    [ensureStarted, queryClient, valueMappings],
+    [ensureStarted, queryClient, valueMappings, columnMappings],
   );
 
   const mapValue = useCallback(
@@ -154,7 +173,7 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
       await applyValueMapping(engine, dataset, field, raw, value);
       const next = withMapping(valueMappings, datasetId, field, raw, value);
       setValueMappings(next);
-      saveMappings(next);
+      saveMappings(next, columnMappings);
       setLastReport((report) => report && withoutUnmapped(report, datasetId, field, raw));
       setDataVersion((v) => v + 1);
       await queryClient.invalidateQueries();
@@ -163,7 +182,7 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
   );
 
   const importMappings = useCallback(
-    async (values: ValueMappings) => {
+    async (values: ValueMappings, columns: ColumnMappings = {}) => {
       const { engine } = await ensureStarted();
       let next = valueMappings;
       for (const [datasetId, fields] of Object.entries(values)) {
@@ -177,12 +196,55 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
           }
         }
       }
+      const nextColumns = { ...columnMappings, ...columns };
       setValueMappings(next);
-      saveMappings(next);
+      setColumnMappings(nextColumns);
+      saveMappings(next, nextColumns);
       setDataVersion((v) => v + 1);
       await queryClient.invalidateQueries();
     },
-    [ensureStarted, queryClient, valueMappings],
+    [ensureStarted, queryClient, valueMappings, columnMappings],
+  );
+
+  const canRemap = useCallback((file: FileReport) => lastFiles.current.has(file.fileName), []);
+
+  const mapColumns = useCallback(
+    async (file: FileReport, datasetId: string, columns: Record<string, string>) => {
+      const blob = lastFiles.current.get(file.fileName);
+      if (!blob) return;
+      const { session } = await ensureStarted();
+      const nextColumns = { ...columnMappings, [headerSignature(file.header)]: { datasetId, columns } };
+      setColumnMappings(nextColumns);
+      saveMappings(valueMappings, nextColumns);
+      setLoading(true);
+      setLoadError(null);
+      try {
+        await session.removeFile(file);
+        const report = await session.loadFiles(
+          [{ name: file.fileName, blob, datasetId, columnMapping: columns }],
+          undefined,
+          {
+            values: valueMappings,
+            columns: nextColumns,
+          },
+        );
+        // The remapped file's new result replaces its old one in the report.
+        setLastReport((previous) =>
+          previous
+            ? summariseLoad(previous.files.flatMap((f) => (f.fileId === file.fileId ? report.files : [f])))
+            : report,
+        );
+        setDataVersion((v) => v + 1);
+        await queryClient.invalidateQueries();
+      } catch (error) {
+        setLoadError(
+          `“${file.fileName}” could not be loaded again: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      } finally {
+        setLoading(false);
+      }
+    },
+    [ensureStarted, queryClient, valueMappings, columnMappings],
   );
 
   const clearData = useCallback(async () => {
@@ -210,6 +272,9 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
       valueMappings,
       mapValue,
       importMappings,
+      columnMappings,
+      mapColumns,
+      canRemap,
     }),
     [
       ensureStarted,
@@ -224,6 +289,9 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
       valueMappings,
       mapValue,
       importMappings,
+      columnMappings,
+      mapColumns,
+      canRemap,
     ],
   );
   return <AppDataContext.Provider value={value}>{children}</AppDataContext.Provider>;

@@ -208,6 +208,31 @@ describe('the built app in headless Chromium', () => {
     );
   });
 
+  it('maps the columns of an unfamiliar file by hand, and reuses the mapping for the next one', async () => {
+    const { page } = app;
+    const odd = fixture(
+      'case system export.csv',
+      'Ref,Kid,Began,Finished\nR1,K1,01/04/2024,01/05/2024\nR2,K2,02/04/2024,\n',
+    );
+    await loadFiles(page, [odd]);
+    expect((await reportNumbers(page)).status).toBe('failed');
+    await page.getByTestId('map-columns').click();
+    const form = page.getByTestId('column-mapping');
+    await form.getByLabel('This file is').selectOption('early_help_episodes');
+    await form.getByLabel('Child ID').selectOption('Kid');
+    await form.getByLabel('Assessment start date').selectOption('Began');
+    await form.getByLabel('Episode end date').selectOption('Finished');
+    await screenshot(page, '05-column-mapping');
+    const before = await currentLoadSeq(page);
+    await form.getByRole('button', { name: 'Load with these columns' }).click();
+    await waitForNewReport(page, before);
+    expect(await page.getByTestId('dataset-early_help_episodes').getAttribute('data-rows-loaded')).toBe('2');
+
+    const nextMonth = fixture('case system export (2).csv', 'Ref,Kid,Began,Finished\nR3,K3,03/04/2024,\n');
+    await loadFiles(page, [nextMonth]);
+    expect(await page.getByTestId('dataset-early_help_episodes').getAttribute('data-rows-loaded')).toBe('1');
+  });
+
   it('loads an Ofsted Annex A workbook: List 2 as early help', async () => {
     const { page } = app;
     await loadFiles(page, [join(EXTERNAL_SAMPLES, 'annex-a/liia-annex-a-sample-2020.xlsx')]);

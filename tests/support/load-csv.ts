@@ -1,7 +1,7 @@
 import { DATASETS } from '../../src/datasets/registry';
 import type { Engine } from '../../src/engine/engine';
 import { createNodeEngine } from '../../src/engine/node-engine';
-import { createIngestSession } from '../../src/ingest/load-files';
+import { createIngestSession, type NamedBlob, type UserMappings } from '../../src/ingest/load-files';
 import { prepareDatabase } from '../../src/ingest/prepare-database';
 import type { ValueMappings } from '../../src/ingest/value-mapping';
 
@@ -16,13 +16,16 @@ export async function createTestSession() {
       const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
       return session.loadFiles([{ name, blob: new Blob([bytes]) }]);
     },
+    /** Loads files with the user's own choices (dataset, columns) and saved mappings. */
+    async loadFiles(files: NamedBlob[], mappings?: UserMappings) {
+      return session.loadFiles(files, undefined, mappings);
+    },
+    session,
     /** Loads with the user's saved value mappings. */
     async loadWith(name: string, content: string, valueMappings: ValueMappings) {
-      return session.loadFiles(
-        [{ name, blob: new Blob([new TextEncoder().encode(content)]) }],
-        undefined,
-        valueMappings,
-      );
+      return session.loadFiles([{ name, blob: new Blob([new TextEncoder().encode(content)]) }], undefined, {
+        values: valueMappings,
+      });
     },
     async reset() {
       for (const dataset of DATASETS) await engine.run(`DELETE FROM ${dataset.id}`);

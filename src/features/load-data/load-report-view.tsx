@@ -1,6 +1,9 @@
+import { useState } from 'react';
 import { findDataset } from '../../datasets/registry';
 import type { FileReport, LoadReport } from '../../ingest/load-report';
+import { useAppData } from '../../session/app-data';
 import { formatNumber } from '../../ui/format';
+import { ColumnMappingForm } from './column-mapping-form';
 import { ValueMappingTable } from './value-mapping-table';
 
 const STATUS_TEXT: Record<FileReport['status'], string> = {
@@ -19,6 +22,10 @@ const LOAD_STATUS_TEXT = {
 
 /** The report of the latest load: rows read = loaded + rejected, per file and in total, with reasons. */
 export function LoadReportView({ report, sequence }: { report: LoadReport; sequence: number }) {
+  const { canRemap } = useAppData();
+  const [mappingFileId, setMappingFileId] = useState<number | null>(null);
+  const remappable = (file: FileReport) => file.header.length > 0 && file.status !== 'duplicate' && canRemap(file);
+  const mappingFile = report.files.find((f) => f.fileId === mappingFileId);
   return (
     <section
       className={`load-report load-report--${report.status}`}
@@ -56,7 +63,22 @@ export function LoadReportView({ report, sequence }: { report: LoadReport; seque
           {report.files.map((file) => (
             <tr key={file.fileId} data-testid="file-report" data-file-name={file.fileName} data-status={file.status}>
               <th scope="row">{file.fileName}</th>
-              <td>{datasetText(file)}</td>
+              <td>
+                {datasetText(file)}
+                {remappable(file) && file.datasetId !== null && (
+                  <>
+                    {' '}
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => setMappingFileId(file.fileId)}
+                      aria-label={`Change the dataset or columns of ${file.fileName}`}
+                    >
+                      Change
+                    </button>
+                  </>
+                )}
+              </td>
               <td>{STATUS_TEXT[file.status]}</td>
               <td className="numeric">{formatNumber(file.rowsRead)}</td>
               <td className="numeric">{formatNumber(file.rowsLoaded)}</td>
@@ -78,8 +100,15 @@ export function LoadReportView({ report, sequence }: { report: LoadReport; seque
         )}
       </table>
       <DatasetSummary report={report} />
+      {mappingFile && (
+        <ColumnMappingForm key={mappingFile.fileId} file={mappingFile} onDone={() => setMappingFileId(null)} />
+      )}
       {report.files.map((file) => (
-        <FileDetails key={file.fileId} file={file} />
+        <FileDetails
+          key={file.fileId}
+          file={file}
+          onMap={remappable(file) ? () => setMappingFileId(file.fileId) : null}
+        />
       ))}
     </section>
   );
@@ -123,7 +152,7 @@ function fieldLabel(datasetId: string | null, field: string | null): string {
   return findDataset(datasetId)?.fields.find((f) => f.name === field)?.label ?? field;
 }
 
-function FileDetails({ file }: { file: FileReport }) {
+function FileDetails({ file, onMap }: { file: FileReport; onMap: (() => void) | null }) {
   const hasDetail = file.message || file.rejections.length > 0 || file.unmappedCodes.length > 0;
   if (!hasDetail) return null;
   return (
@@ -173,6 +202,16 @@ function FileDetails({ file }: { file: FileReport }) {
         </table>
       )}
       {file.datasetId && <ValueMappingTable datasetId={file.datasetId} codes={file.unmappedCodes} />}
+      {onMap && file.datasetId === null && (
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          onClick={onMap}
+          data-testid="map-columns"
+        >
+          Map columns
+        </button>
+      )}
     </div>
   );
 }

@@ -5,16 +5,19 @@ import { useAppData } from '../../session/app-data';
 
 /** Export the code mappings as a file another partnership can import, or import theirs. */
 export function MappingProfile() {
-  const { valueMappings, importMappings } = useAppData();
+  const { valueMappings, columnMappings, importMappings } = useAppData();
   const input = useRef<HTMLInputElement>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
-  const count = Object.values(valueMappings).reduce(
-    (sum, fields) => sum + Object.values(fields).reduce((n, pairs) => n + Object.keys(pairs).length, 0),
-    0,
-  );
+  const count =
+    Object.values(valueMappings).reduce(
+      (sum, fields) => sum + Object.values(fields).reduce((n, pairs) => n + Object.keys(pairs).length, 0),
+      0,
+    ) + Object.keys(columnMappings).length;
 
   const exportProfile = () => {
-    const blob = new Blob([`${JSON.stringify(toProfile(valueMappings), null, 2)}\n`], { type: 'application/json' });
+    const blob = new Blob([`${JSON.stringify(toProfile(valueMappings, columnMappings), null, 2)}\n`], {
+      type: 'application/json',
+    });
     const url = URL.createObjectURL(blob);
     const link = document.createElement('a');
     link.href = url;
@@ -27,7 +30,7 @@ export function MappingProfile() {
     if (!file) return;
     try {
       const profile = parseProfile(await file.text(), DATASETS);
-      await importMappings(profile.values);
+      await importMappings(profile.values, profile.columns);
       setMessage({ text: `Imported the mappings in “${file.name}”.`, error: false });
     } catch (error) {
       setMessage({
