@@ -178,7 +178,7 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
       setDataVersion((v) => v + 1);
       await queryClient.invalidateQueries();
     },
-    [ensureStarted, queryClient, valueMappings],
+    [ensureStarted, queryClient, valueMappings, columnMappings],
   );
 
   const importMappings = useCallback(
