@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import type { DatasetDefinition } from '../datasets/dataset-definition';
+import type { Engine } from '../engine/engine';
+
+export interface ColumnQuality {
+  field: string;
+  label: string;
+  /** Rows with a value (for coded columns: with a value as written). */
+  filled: number;
+  /** Coded columns: rows whose value is not (yet) mapped to the standard list. */
+  unmapped: number | null;
+  /** Date columns: earliest and latest (ISO). */
+  earliest: string | null;
+  latest: string | null;
+}
+
+export interface DatasetQuality {
+  rows: number;
+  columns: ColumnQuality[];
+  /** Groups of rows identical in every column (provenance aside), and the extra copies they hold. */
+  duplicateGroups: number;
+  duplicateRows: number;
+  rejections: { column: string | null; reason: string; count: number }[];
+  unmappedValues: { field: string; value: string; count: number }[];
+}
+
+const num = z.number();
+const numberRow = z.record(z.string(), z.union([z.number(), z.string(), z.null()]));
+
+/** Completeness, ranges, duplicates, rejections and unmapped codes of one loaded dataset. */
+export async function datasetQuality(engine: Engine, dataset: DatasetDefinition): Promise<DatasetQuality> {
+  const t = dataset.id;
+  const parts = dataset.fields.flatMap((field, i) => {
+    const valueColumn = field.type.kind === 'code' ? `${field.name}_raw` : field.name;
+    const out = [`count(${valueColumn})::DOUBLE AS f${i}`];
+    if (field.type.kind === 'code')
+      out.push(`count(*) FILTER (WHERE ${field.name} IS NULL AND ${field.name}_raw IS NOT NULL)::DOUBLE AS u${i}`);
+    if (field.type.kind === 'date') {
+      out.push(
+        `strftime(min(${field.name}), '%Y-%m-%d') AS e${i}`,
+        `strftime(max(${field.name}), '%Y-%m-%d') AS l${i}`,
+      );
+    }
+    return out;
+  });
+  const [summary] = await engine.query(`SELECT count(*)::DOUBLE AS n, ${parts.join(', ')} FROM ${t}`, [], numberRow);
+  const value = (key: string) => summary?.[key] ?? null;
+  const columns = dataset.fields.map((field, i) => ({
+    field: field.name,
+    label: field.label,
+    filled: Number(value(`f${i}`) ?? 0),
+    unmapped: field.type.kind === 'code' ? Number(value(`u${i}`) ?? 0) : null,
+    earliest: field.type.kind === 'date' ? (value(`e${i}`) as string | null) : null,
+    latest: field.type.kind === 'date' ? (value(`l${i}`) as string | null) : null,
+  }));
+
+  // Compare what the file said: an id the app made up (file:line) differs on every row, so leave it out.
+  const canonical = dataset.fields.map((f) =>
+    f.type.kind === 'code'
+      ? `${f.name}_raw`
+      : f.name === dataset.generatedIdField
+        ? `nullif(${f.name}, source_file || ':' || source_line)`
+        : f.name,
+  );
+  const [dups] = await engine.query(
+    `SELECT count(*)::DOUBLE AS groups, coalesce(sum(c - 1), 0)::DOUBLE AS extra
+     FROM (SELECT count(*) AS c FROM ${t} GROUP BY ${canonical.join(', ')} HAVING count(*) > 1)`,
+    [],
+    z.object({ groups: num, extra: num }),
+  );
+
+  const rejections = await engine.query(
+    `SELECT column_name AS "column", reason, count(*)::DOUBLE AS count FROM pi_rejections
+     WHERE dataset_id = ? GROUP BY ALL ORDER BY count DESC, reason`,
+    [dataset.id],
+    z.object({ column: z.string().nullable(), reason: z.string(), count: num }),
+  );
+
+  const codeFields = dataset.fields.filter((f) => f.type.kind === 'code');
+  const unmappedValues =
+    codeFields.length === 0
+      ? []
+      : await engine.query(
+          codeFields
+            .map(
+              (f) =>
+                `SELECT '${f.name}' AS field, ${f.name}_raw AS value, count(*)::DOUBLE AS count FROM ${t}
+                 WHERE ${f.name} IS NULL AND ${f.name}_raw IS NOT NULL GROUP BY ALL`,
+            )
+            .join(' UNION ALL ')
+            .concat(' ORDER BY count DESC, field, value LIMIT 200'),
+          [],
+          z.object({ field: z.string(), value: z.string(), count: num }),
+        );
+
+  return {
+    rows: Number(value('n') ?? 0),
+    columns,
+    duplicateGroups: dups?.groups ?? 0,
+    duplicateRows: dups?.extra ?? 0,
+    rejections,
+    unmappedValues,
+  };
+}
+
+/** Every rejected row of a dataset, as CSV: file, line, column, value as written, reason. */
+export async function rejectedRowsCsv(engine: Engine, datasetId: string): Promise<string> {
+  const rows = await engine.query(
+    `SELECT source_file, line, column_name, value, reason FROM pi_rejections
+     WHERE dataset_id = ? ORDER BY source_file, line, column_name`,
+    [datasetId],
+    z.object({
+      source_file: z.string(),
+      line: z.number().nullable(),
+      column_name: z.string().nullable(),
+      value: z.string().nullable(),
+      reason: z.string(),
+    }),
+  );
+  const quote = (v: string | number | null) => {
+    const text = v === null ? '' : String(v);
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  const lines = [
+    'file,line,column,value,reason',
+    ...rows.map((r) => [r.source_file, r.line, r.column_name ?? '(whole row)', r.value, r.reason].map(quote).join(',')),
+  ];
+  return `${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,56 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { earlyHelpEpisodes } from '../src/datasets/early-help';
+import { DATASETS } from '../src/datasets/registry';
+import { datasetQuality, rejectedRowsCsv } from '../src/ingest/data-quality';
+import { createTestSession } from './support/load-csv';
+
+type Session = Awaited<ReturnType<typeof createTestSession>>;
+let t: Session;
+beforeAll(async () => {
+  t = await createTestSession();
+  await t.load(
+    'dq.csv',
+    [
+      'child_id,assessment_start_date,episode_end_date,end_reason,lead_agency',
+      'A,01/04/2024,01/06/2024,NEEDS_MET,Police', // line 2
+      'A,01/04/2024,01/06/2024,NEEDS_MET,Police', // line 3: exact copy of line 2
+      'B,05/04/2024,,,Fire service', // line 4: open, unmapped agency
+      'C,31/02/2024,,,SCHOOL', // line 5: rejected
+      'D,10/05/2024,01/05/2024,Escalated,SCHOOL', // line 6: rejected (end before start)
+    ].join('\n'),
+  );
+});
+
+describe('data quality of a loaded dataset', () => {
+  it('counts completeness, date range, duplicates, rejections and unmapped codes', async () => {
+    const q = await datasetQuality(t.engine, earlyHelpEpisodes);
+    expect(q.rows).toBe(3);
+    const column = (name: string) => q.columns.find((c) => c.field === name);
+    expect(column('child_id')).toMatchObject({ filled: 3 });
+    expect(column('episode_end_date')).toMatchObject({ filled: 2, earliest: '2024-06-01', latest: '2024-06-01' });
+    expect(column('assessment_start_date')).toMatchObject({ earliest: '2024-04-01', latest: '2024-04-05' });
+    expect(column('lead_agency')).toMatchObject({ filled: 3, unmapped: 1 });
+    expect(column('request_date')).toMatchObject({ filled: 0 });
+    expect(q).toMatchObject({ duplicateGroups: 1, duplicateRows: 1 });
+    expect(q.rejections).toEqual([
+      { column: 'episode_end_date', reason: 'Episode end date is before assessment start date', count: 1 },
+      { column: 'assessment_start_date', reason: 'No such date in the calendar', count: 1 },
+    ]);
+    expect(q.unmappedValues).toEqual([{ field: 'lead_agency', value: 'Fire service', count: 1 }]);
+  });
+
+  it('downloads the rejected rows with file, line, column, value and reason', async () => {
+    expect(await rejectedRowsCsv(t.engine, 'early_help_episodes')).toBe(
+      'file,line,column,value,reason\r\n' +
+        'dq.csv,5,assessment_start_date,31/02/2024,No such date in the calendar\r\n' +
+        'dq.csv,6,episode_end_date,01/05/2024,Episode end date is before assessment start date\r\n',
+    );
+  });
+
+  it('binds for every dataset, loaded or empty', async () => {
+    for (const dataset of DATASETS) {
+      const q = await datasetQuality(t.engine, dataset);
+      expect(q.columns).toHaveLength(dataset.fields.length);
+    }
+  });
+});
