@@ -1,14 +1,18 @@
 import { useEffect, useState } from 'react';
+import { DataQualityPage } from '../features/data-quality/data-quality-page';
 import { EarlyHelpPage } from '../features/early-help/early-help-page';
 import { LoadDataPanel } from '../features/load-data/load-data-panel';
 import { TemplatesPage } from '../features/templates/templates-page';
 import { useAppData } from '../session/app-data';
 
-type Page = 'data' | 'templates';
+type Page = 'data' | 'quality' | 'templates';
 
 /** The page named in the address (#/templates), so it can be bookmarked; nothing else is kept there. */
 function pageFromHash(): Page {
-  return window.location.hash.startsWith('#/templates') ? 'templates' : 'data';
+  const hash = window.location.hash;
+  if (hash.startsWith('#/templates')) return 'templates';
+  if (hash.startsWith('#/data-quality')) return 'quality';
+  return 'data';
 }
 
 export function App() {
@@ -35,6 +39,9 @@ export function App() {
             <a href="#/" aria-current={page === 'data' ? 'page' : undefined}>
               Data and indicators
             </a>
+            <a href="#/data-quality" aria-current={page === 'quality' ? 'page' : undefined}>
+              Data quality
+            </a>
             <a href="#/templates" aria-current={page === 'templates' ? 'page' : undefined}>
               Templates
             </a>
@@ -53,6 +60,7 @@ export function App() {
           <LoadDataPanel />
           {dataVersion > 0 && <EarlyHelpPage />}
         </div>
+        {page === 'quality' && <DataQualityPage />}
         {page === 'templates' && <TemplatesPage />}
       </main>
       <footer className="app-footer">

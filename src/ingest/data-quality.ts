@@ -127,3 +127,18 @@ export async function rejectedRowsCsv(engine: Engine, datasetId: string): Promis
   ];
   return `${lines.join('\r\n')}\r\n`;
 }
+
+/** Per file of a dataset: rows loaded (in the table) and rows rejected (distinct lines). */
+export async function fileCounts(
+  engine: Engine,
+  dataset: DatasetDefinition,
+): Promise<{ file: string; loaded: number; rejected: number }[]> {
+  return engine.query(
+    `WITH loaded AS (SELECT source_file AS file, count(*) AS n FROM ${dataset.id} GROUP BY 1),
+     rejected AS (SELECT source_file AS file, count(DISTINCT line) AS n FROM pi_rejections WHERE dataset_id = ? GROUP BY 1)
+     SELECT file, coalesce(loaded.n, 0)::DOUBLE AS loaded, coalesce(rejected.n, 0)::DOUBLE AS rejected
+     FROM loaded FULL OUTER JOIN rejected USING (file) ORDER BY file`,
+    [dataset.id],
+    z.object({ file: z.string(), loaded: num, rejected: num }),
+  );
+}

@@ -151,6 +151,25 @@ describe('the built app in headless Chromium', () => {
     expect(app.consoleErrors.filter((e) => !e.includes('favicon'))).toEqual([]);
   });
 
+  it('shows data quality per dataset and downloads the rejected rows', async () => {
+    const { page } = app;
+    await page.getByRole('link', { name: 'Data quality' }).click();
+    const section = page.getByTestId('quality-early_help_episodes');
+    await section.waitFor();
+    // So far: 9 + 3 rows loaded, 1 + 1 rejected (tests above).
+    expect(await section.getAttribute('data-rows-loaded')).toBe('12');
+    expect(await section.getAttribute('data-rows-rejected')).toBe('2');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('download-rejections-early_help_episodes').click(),
+    ]);
+    const csv = readFileSync(await download.path(), 'utf8');
+    expect(csv).toContain('early_help_agency_a.csv,6,assessment_start_date,31/02/2024,No such date in the calendar');
+    expect(csv).toContain('semicolon.csv,3,assessment_start_date,02/13/2024');
+    await screenshot(page, '04-data-quality');
+    await page.getByRole('link', { name: 'Data and indicators' }).click();
+  });
+
   it('recognises other partnership datasets and reports rows per dataset', async () => {
     const { page } = app;
     const attendance = fixture(

@@ -1,0 +1,164 @@
+import { useQuery } from '@tanstack/react-query';
+import type { DatasetDefinition } from '../../datasets/dataset-definition';
+import { DATASETS } from '../../datasets/registry';
+import { formatUkDate } from '../../indicators/periods';
+import { datasetQuality, fileCounts, rejectedRowsCsv } from '../../ingest/data-quality';
+import { useAppData } from '../../session/app-data';
+import { formatNumber } from '../../ui/format';
+import { ValueMappingTable } from '../load-data/value-mapping-table';
+
+const percent = (part: number, whole: number) => (whole === 0 ? '–' : `${((100 * part) / whole).toFixed(1)}%`);
+
+function DatasetQualitySection({ dataset }: { dataset: DatasetDefinition }) {
+  const { getEngine, dataVersion } = useAppData();
+  const result = useQuery({
+    queryKey: ['data-quality', dataset.id, dataVersion],
+    queryFn: async () => {
+      const engine = await getEngine();
+      return { quality: await datasetQuality(engine, dataset), files: await fileCounts(engine, dataset) };
+    },
+  });
+  if (!result.data) return null;
+  const { quality, files } = result.data;
+  if (files.length === 0) return null;
+  const rejected = files.reduce((n, f) => n + f.rejected, 0);
+
+  const download = async () => {
+    const csv = await rejectedRowsCsv(await getEngine(), dataset.id);
+    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `${dataset.id}_rejected_rows.csv`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+
+  return (
+    <section
+      className="quality-section"
+      aria-labelledby={`dq-${dataset.id}`}
+      data-testid={`quality-${dataset.id}`}
+      data-rows-loaded={quality.rows}
+      data-rows-rejected={rejected}
+    >
+      <h2 id={`dq-${dataset.id}`} className="heading-l">
+        {dataset.title}
+      </h2>
+      <p>
+        {formatNumber(quality.rows)} rows loaded and {formatNumber(rejected)} rejected, from {files.length}{' '}
+        {files.length === 1 ? 'file' : 'files'}.{' '}
+        {quality.duplicateRows > 0
+          ? `${formatNumber(quality.duplicateRows)} rows are exact copies of another row (${formatNumber(quality.duplicateGroups)} groups): check the extract — they are counted.`
+          : 'No row is an exact copy of another.'}
+      </p>
+      <table className="table table--compact">
+        <caption>Files</caption>
+        <thead>
+          <tr>
+            <th scope="col">File</th>
+            <th scope="col" className="numeric">
+              Loaded
+            </th>
+            <th scope="col" className="numeric">
+              Rejected
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {files.map((f) => (
+            <tr key={f.file}>
+              <th scope="row">{f.file}</th>
+              <td className="numeric">{formatNumber(f.loaded)}</td>
+              <td className="numeric">{formatNumber(f.rejected)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <table className="table table--compact">
+        <caption>Completeness of each column (rows loaded)</caption>
+        <thead>
+          <tr>
+            <th scope="col">Column</th>
+            <th scope="col" className="numeric">
+              Filled
+            </th>
+            <th scope="col" className="numeric">
+              Not recognised
+            </th>
+            <th scope="col">Range</th>
+          </tr>
+        </thead>
+        <tbody>
+          {quality.columns.map((c) => (
+            <tr key={c.field}>
+              <th scope="row">{c.label}</th>
+              <td className="numeric">{percent(c.filled, quality.rows)}</td>
+              <td className="numeric">{c.unmapped === null ? '' : formatNumber(c.unmapped)}</td>
+              <td>{c.earliest && c.latest ? `${formatUkDate(c.earliest)} to ${formatUkDate(c.latest)}` : ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {quality.rejections.length > 0 && (
+        <>
+          <table className="table table--compact">
+            <caption>Why rows were rejected</caption>
+            <thead>
+              <tr>
+                <th scope="col">Column</th>
+                <th scope="col">Reason</th>
+                <th scope="col" className="numeric">
+                  Rows
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {quality.rejections.map((r) => (
+                <tr key={`${r.column}-${r.reason}`}>
+                  <td>{dataset.fields.find((f) => f.name === r.column)?.label ?? 'Whole row'}</td>
+                  <td>{r.reason}</td>
+                  <td className="numeric">{formatNumber(r.count)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => void download()}
+            data-testid={`download-rejections-${dataset.id}`}
+          >
+            Download the rejected rows (CSV)
+          </button>
+        </>
+      )}
+      <ValueMappingTable
+        datasetId={dataset.id}
+        codes={quality.unmappedValues.map((u) => ({ field: u.field, value: u.value, count: u.count }))}
+      />
+    </section>
+  );
+}
+
+/** Per dataset: what was loaded from which file, what was rejected and why, and how complete it is. */
+export function DataQualityPage() {
+  const { rowsInDatabase, dataVersion } = useAppData();
+  return (
+    <section aria-labelledby="dq-heading">
+      <h1 id="dq-heading" className="heading-xl">
+        Data quality
+      </h1>
+      <p className="lead">
+        For each dataset loaded: the files it came from, the rows rejected and why, how complete each column is, and
+        values still to be mapped.
+      </p>
+      {rowsInDatabase === 0 && dataVersion === 0 ? (
+        <p>
+          Nothing is loaded yet. <a href="#/">Load files</a> first.
+        </p>
+      ) : (
+        DATASETS.map((dataset) => <DatasetQualitySection key={dataset.id} dataset={dataset} />)
+      )}
+    </section>
+  );
+}
