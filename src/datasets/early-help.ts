@@ -12,6 +12,9 @@ export const EARLY_HELP_END_REASONS = [
   'OTHER',
 ] as const;
 
+/** Annex A gender categories (a) Male, b) Female, c) Not stated/recorded, d) Neither). */
+export const GENDERS = ['MALE', 'FEMALE', 'NOT_STATED', 'NEITHER'] as const;
+
 const agencyType = { kind: 'code', values: AGENCIES, aliases: AGENCY_ALIASES } as const;
 
 /**
@@ -170,8 +173,27 @@ export const earlyHelpEpisodes: DatasetDefinition = {
     {
       name: 'gender',
       label: 'Gender',
-      description: 'Annex A gender code, e.g. "a) Male".',
-      type: { kind: 'text' },
+      description:
+        'Gender: MALE, FEMALE, NOT_STATED or NEITHER. Annex A codes ("a) Male"), M/F and DfE codes 1/2 are recognised.',
+      type: {
+        kind: 'code',
+        values: GENDERS,
+        aliases: {
+          A_MALE: 'MALE',
+          M: 'MALE',
+          '1': 'MALE',
+          B_FEMALE: 'FEMALE',
+          F: 'FEMALE',
+          '2': 'FEMALE',
+          C_NOT_STATED_RECORDED: 'NOT_STATED',
+          NOT_STATED_RECORDED: 'NOT_STATED',
+          NOT_KNOWN: 'NOT_STATED',
+          UNKNOWN: 'NOT_STATED',
+          '0': 'NOT_STATED',
+          '9': 'NOT_STATED',
+          D_NEITHER: 'NEITHER',
+        },
+      },
       required: false,
       aliases: ['sex', 'gender current'],
       example: 'b) Female',
