@@ -1,3 +1,4 @@
+import { csvText } from '../shared/csv';
 import type { DatasetDefinition, FieldDefinition } from './dataset-definition';
 
 /** What a value of a field may be, in words for a partner agency's data officer. */
@@ -19,11 +20,7 @@ export function describeType(field: FieldDefinition): string {
   }
 }
 
-const quote = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-
 /** A CSV template: the header and one example row, as a partner would fill it in. */
 export function templateCsv(dataset: DatasetDefinition): string {
-  return `${[dataset.fields.map((f) => f.name).join(','), dataset.fields.map((f) => quote(f.example)).join(',')].join(
-    '\r\n',
-  )}\r\n`;
+  return csvText([dataset.fields.map((f) => f.name), dataset.fields.map((f) => f.example)]);
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { DatasetDefinition } from '../datasets/dataset-definition';
 import type { Engine } from '../engine/engine';
+import { csvText } from '../shared/csv';
 
 export interface ColumnQuality {
   field: string;
@@ -117,15 +118,10 @@ export async function rejectedRowsCsv(engine: Engine, datasetId: string): Promis
       reason: z.string(),
     }),
   );
-  const quote = (v: string | number | null) => {
-    const text = v === null ? '' : String(v);
-    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  const lines = [
-    'file,line,column,value,reason',
-    ...rows.map((r) => [r.source_file, r.line, r.column_name ?? '(whole row)', r.value, r.reason].map(quote).join(',')),
-  ];
-  return `${lines.join('\r\n')}\r\n`;
+  return csvText([
+    ['file', 'line', 'column', 'value', 'reason'],
+    ...rows.map((r) => [r.source_file, r.line, r.column_name ?? '(whole row)', r.value, r.reason]),
+  ]);
 }
 
 /** Per file of a dataset: rows loaded (in the table) and rows rejected (distinct lines). */

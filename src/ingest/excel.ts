@@ -1,3 +1,5 @@
+import { csvText } from '../shared/csv';
+
 // Excel workbooks (.xlsx, and the older .xls and OpenDocument .ods, which the same library reads
 // well) → one table of text per sheet, ready for the CSV path. Loaded on demand: the reader is only
 // downloaded (from our own origin) when a workbook is dropped.
@@ -70,13 +72,5 @@ export async function readWorkbook(bytes: Uint8Array): Promise<SheetTable[]> {
 /** Rows → RFC 4180 CSV (comma, CRLF, quotes where needed), the form the CSV path reads. */
 export function rowsToCsv(rows: readonly (readonly string[])[]): string {
   const width = Math.max(0, ...rows.map((row) => row.length));
-  return rows
-    .map((row) =>
-      Array.from({ length: width }, (_, i) => {
-        const cell = row[i] ?? '';
-        return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
-      }).join(','),
-    )
-    .join('\r\n')
-    .concat('\r\n');
+  return csvText(rows.map((row) => Array.from({ length: width }, (_, i) => row[i] ?? '')));
 }

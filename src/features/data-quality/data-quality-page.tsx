@@ -4,6 +4,7 @@ import { DATASETS } from '../../datasets/registry';
 import { formatUkDate } from '../../indicators/periods';
 import { datasetQuality, fileCounts, rejectedRowsCsv } from '../../ingest/data-quality';
 import { useAppData } from '../../session/app-data';
+import { downloadText } from '../../ui/download';
 import { formatNumber } from '../../ui/format';
 import { ValueMappingTable } from '../load-data/value-mapping-table';
 
@@ -23,15 +24,12 @@ function DatasetQualitySection({ dataset }: { dataset: DatasetDefinition }) {
   if (files.length === 0) return null;
   const rejected = files.reduce((n, f) => n + f.rejected, 0);
 
-  const download = async () => {
-    const csv = await rejectedRowsCsv(await getEngine(), dataset.id);
-    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `${dataset.id}_rejected_rows.csv`;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  };
+  const download = async () =>
+    downloadText(
+      `${dataset.id}_rejected_rows.csv`,
+      await rejectedRowsCsv(await getEngine(), dataset.id),
+      'text/csv;charset=utf-8',
+    );
 
   return (
     <section

@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { DATASETS } from '../../datasets/registry';
 import { parseProfile, toProfile } from '../../ingest/value-mapping';
 import { useAppData } from '../../session/app-data';
+import { downloadText } from '../../ui/download';
 
 /** Export the code mappings as a file another partnership can import, or import theirs. */
 export function MappingProfile() {
@@ -14,17 +15,12 @@ export function MappingProfile() {
       0,
     ) + Object.keys(columnMappings).length;
 
-  const exportProfile = () => {
-    const blob = new Blob([`${JSON.stringify(toProfile(valueMappings, columnMappings), null, 2)}\n`], {
-      type: 'application/json',
-    });
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = 'partnership-insight-mapping-profile.json';
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  };
+  const exportProfile = () =>
+    downloadText(
+      'partnership-insight-mapping-profile.json',
+      `${JSON.stringify(toProfile(valueMappings, columnMappings), null, 2)}\n`,
+      'application/json',
+    );
 
   const importProfile = async (file: File | undefined) => {
     if (!file) return;

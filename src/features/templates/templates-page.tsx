@@ -1,16 +1,6 @@
-import type { DatasetDefinition } from '../../datasets/dataset-definition';
 import { DATASETS } from '../../datasets/registry';
 import { describeType, templateCsv } from '../../datasets/template';
-
-function download(dataset: DatasetDefinition) {
-  // Built in the browser and saved from memory: nothing is fetched or sent.
-  const url = URL.createObjectURL(new Blob([templateCsv(dataset)], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = dataset.fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+import { downloadText } from '../../ui/download';
 
 /** A template and guidance for each dataset, to send to partner agencies. */
 export function TemplatesPage() {
@@ -50,7 +40,7 @@ export function TemplatesPage() {
           <button
             type="button"
             className="button button--secondary"
-            onClick={() => download(dataset)}
+            onClick={() => downloadText(dataset.fileName, templateCsv(dataset), 'text/csv;charset=utf-8')}
             data-testid={`download-template-${dataset.id}`}
           >
             Download the {dataset.title.toLowerCase()} template (CSV)
