@@ -175,6 +175,14 @@ describe('headers', () => {
     expect(report.files[0]?.unmappedCodes).toEqual([{ field: 'booking_status', value: 'maybe', count: 1 }]);
   });
 
+  it('maps a code field with many spellings (more than a CASE holds) through the mapping table', async () => {
+    const spellings = Array.from({ length: 70 }, (_, i) => `police${'-'.repeat(i)}`);
+    const csv = `child_id,assessment_start_date,lead_agency\n${spellings.map((s, i) => `C${i},01/04/2024,${s}`).join('\n')}\n`;
+    const report = await t.load('many.csv', csv);
+    expect(report.files[0]).toMatchObject({ rowsLoaded: 70, unmappedCodes: [] });
+    expect(new Set((await rows()).map((r) => r.lead_agency))).toEqual(new Set(['POLICE']));
+  });
+
   it('keeps an unknown agency raw and reports it as unmapped', async () => {
     const report = await t.load('a.csv', 'child_id,assessment_start_date,lead_agency\nA,01/04/2024,Fire service\n');
     expect(report.files[0]?.unmappedCodes).toEqual([{ field: 'lead_agency', value: 'Fire service', count: 1 }]);

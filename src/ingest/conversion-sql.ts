@@ -218,6 +218,11 @@ export type CodeMaps = ReadonlyMap<string, readonly { raw: string; value: string
 /** Up to this many distinct values, a code field is mapped with a CASE (fast); beyond, with a join. */
 const CASE_LIMIT = 64;
 
+/** Whether a code field's values are mapped through the pi_code_map table rather than a CASE. */
+export function mapsByJoin(values: readonly { value: string | null }[]): boolean {
+  return values.filter((m) => m.value !== null).length > CASE_LIMIT;
+}
+
 /**
  * Loads the rows with no problem into the dataset's table. Code values are mapped with their raw
  * text as bound parameters, never spliced into the SQL. Returns the statement and its parameters.
@@ -235,9 +240,10 @@ export function insertLoadedSql(
   dataset.fields.forEach((field, i) => {
     const raw = `p.${rawColumn(field.name)}`;
     if (field.type.kind === 'code') {
-      const mapped = (target.codeMaps.get(field.name) ?? []).filter((m) => m.value !== null);
+      const codes = target.codeMaps.get(field.name) ?? [];
+      const mapped = codes.filter((m) => m.value !== null);
       columns.push(field.name, `${field.name}_raw`);
-      if (mapped.length <= CASE_LIMIT) {
+      if (!mapsByJoin(codes)) {
         values.push(
           mapped.length === 0
             ? 'NULL::VARCHAR'

@@ -28,7 +28,12 @@ export interface HeaderMatch {
   ignoredColumns: string[];
 }
 
+const keysCache = new WeakMap<DatasetDefinition, Map<string, string>>();
+
+/** Normalised spelling → field name, built once per dataset (header sniffing asks many times). */
 function keysFor(dataset: DatasetDefinition): Map<string, string> {
+  const cached = keysCache.get(dataset);
+  if (cached) return cached;
   const keys = new Map<string, string>();
   for (const field of dataset.fields) {
     for (const spelling of [field.name, field.label, ...field.aliases]) {
@@ -36,6 +41,7 @@ function keysFor(dataset: DatasetDefinition): Map<string, string> {
       if (!keys.has(key)) keys.set(key, field.name);
     }
   }
+  keysCache.set(dataset, keys);
   return keys;
 }
 

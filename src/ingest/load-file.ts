@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { type DatasetDefinition, normaliseCode } from '../datasets/dataset-definition';
 import type { Engine } from '../engine/engine';
-import { codeValuesSql, insertLoadedSql, numberedRowsSql, parsedTableSql, problemsTableSql } from './conversion-sql';
+import {
+  codeValuesSql,
+  insertLoadedSql,
+  mapsByJoin,
+  numberedRowsSql,
+  parsedTableSql,
+  problemsTableSql,
+} from './conversion-sql';
 import { type ColumnMatch, headerSignature, matchFromMapping } from './header-match';
 import { buildLineMap } from './line-map';
 import {
@@ -271,12 +278,17 @@ export async function loadDelimitedFile(engine: Engine, file: Blob, options: Loa
       const value = field.type.values.includes(key)
         ? key
         : (field.type.aliases?.[key] ?? mappedValue(options.valueMappings, dataset.id, field.name, raw) ?? null);
-      codeMaps.set(name ?? '', [...(codeMaps.get(name ?? '') ?? []), { raw, value }]);
+      const list = codeMaps.get(field.name) ?? [];
+      list.push({ raw, value });
+      codeMaps.set(field.name, list);
       if (value === null) unmappedCodes.push({ field: field.name, value: raw, count: n });
     }
+    // Only fields with too many values for a CASE are mapped through the pi_code_map table.
     await insertCodeMap(
       engine,
-      [...codeMaps].flatMap(([field, list]) => list.map((m) => ({ field, ...m }))),
+      [...codeMaps]
+        .filter(([, list]) => mapsByJoin(list))
+        .flatMap(([field, list]) => list.map((m) => ({ field, ...m }))),
     );
     const insert = insertLoadedSql(dataset, rows, problemRows > 0, { fileId, fileName, codeMaps });
     await engine.run(insert.sql, insert.params);
