@@ -1,7 +1,77 @@
-import { type IndicatorDefinition, PERIODS_CTE } from './indicator-definition';
+import { dimensionColumns, type IndicatorFamilyDefinition } from './family-definition';
+import {
+  eventCountSql,
+  eventRateSql,
+  FILTERS,
+  type IndicatorDefinition,
+  PERIODS,
+} from './indicator-definition';
+
+const EH_DIMENSIONS: IndicatorDefinition['breakdowns'] = ['agency', 'locality', 'age_band', 'gender', 'ethnicity'];
+const DATASETS = ['early_help_episodes'] as const;
+
+/** Episodes started by the report date ($1), with the filter dimensions. A CTE, never a copy of the rows. */
+const EPISODES = `eh AS (
+  SELECT child_id, assessment_start_date AS start_date, episode_end_date AS end_date, end_reason, request_date, lead_agency,
+    ${dimensionColumns({
+      agency: 'pi_dim(lead_agency)',
+      locality: 'pi_dim(locality)',
+      age_band: 'pi_age_band(age_at_start)',
+      gender: 'pi_dim(gender)',
+      ethnicity: 'pi_dim(ethnicity)',
+    })}
+  FROM early_help_episodes
+  WHERE assessment_start_date <= $1::DATE
+)`;
+
+const PREPARE = [
+  // Starts and ends per month, filter dimensions and end reason: a few thousand rows, whatever the input.
+  `CREATE OR REPLACE TABLE pi_eh_flow AS
+WITH ${EPISODES},
+events AS (
+  SELECT date_trunc('month', start_date)::DATE AS month, agency, locality, age_band, gender, ethnicity, domain,
+    NULL::VARCHAR AS end_reason, 1 AS starts, (lead_agency IS NOT NULL)::INTEGER AS starts_agency_known,
+    coalesce(lead_agency NOT IN ('LA_EARLY_HELP', 'LA_CSC'), false)::INTEGER AS partner_led, 0 AS ends
+  FROM eh
+  UNION ALL
+  SELECT date_trunc('month', end_date)::DATE, agency, locality, age_band, gender, ethnicity, domain,
+    coalesce(end_reason, 'NOT_RECORDED'), 0, 0, 0, 1
+  FROM eh WHERE end_date <= $1::DATE
+)
+SELECT month, agency, locality, age_band, gender, ethnicity, domain, end_reason,
+  sum(starts)::INTEGER AS starts, sum(starts_agency_known)::INTEGER AS starts_agency_known,
+  sum(partner_led)::INTEGER AS partner_led, sum(ends)::INTEGER AS ends
+FROM events GROUP BY ALL`,
+  // Closures that end a piece of help (needs met, stepped down) and whether the child came back.
+  `CREATE OR REPLACE TABLE pi_eh_cohort AS
+WITH ${EPISODES}
+SELECT c.child_id, c.end_date, c.agency, c.locality, c.age_band, c.gender, c.ethnicity, c.domain,
+  EXISTS (
+    SELECT 1 FROM eh n
+    WHERE n.child_id = c.child_id AND n.start_date > c.end_date
+      AND n.start_date <= c.end_date + (SELECT eh_rereferral_days FROM pi_settings)
+  ) AS rereferred
+FROM eh c
+WHERE c.end_date <= $1::DATE AND c.end_reason IN ('NEEDS_MET', 'STEP_DOWN_UNIVERSAL')`,
+  // Days from request to assessment start, as a histogram per month.
+  `CREATE OR REPLACE TABLE pi_eh_wait AS
+WITH ${EPISODES}
+SELECT date_trunc('month', eh.start_date)::DATE AS month, agency, locality, age_band, gender, ethnicity, domain,
+  (eh.start_date - eh.request_date)::INTEGER AS days,
+  (cs.wd_index - cr.wd_index) <= (SELECT eh_start_standard_working_days FROM pi_settings) AS on_time,
+  count(*)::INTEGER AS n
+FROM eh
+JOIN pi_calendar cr ON cr.d = eh.request_date
+JOIN pi_calendar cs ON cs.d = eh.start_date
+WHERE eh.request_date <= eh.start_date
+GROUP BY ALL`,
+];
+
+const FLOW = 'pi_eh_flow';
 
 export const EH1: IndicatorDefinition = {
   id: 'EH1',
+  family: 'early_help',
   title: 'Early help assessments started',
   definition:
     'The number of early help episodes whose assessment started in the period. Every episode counts, so a child with two episodes in the period counts twice.',
@@ -11,22 +81,15 @@ export const EH1: IndicatorDefinition = {
   periodRule: 'event_in_period',
   direction: 'neutral',
   directionNote: 'Contextual: more early help usually means wider reach, but demand also drives it.',
-  datasets: ['early_help_episodes'],
-  sql: `WITH ${PERIODS_CTE},
-counts AS (
-  SELECT pi_period_start(assessment_start_date, $3::INTEGER) AS period_start, count(*) AS n
-  FROM early_help_episodes
-  WHERE assessment_start_date BETWEEN pi_period_start($1::DATE, $3::INTEGER) AND $2::DATE
-  GROUP BY 1
-)
-SELECT p.period_start, p.period_end, p.effective_end,
-       coalesce(c.n, 0)::DOUBLE AS numerator, NULL::DOUBLE AS denominator, coalesce(c.n, 0)::DOUBLE AS value
-FROM periods p LEFT JOIN counts c USING (period_start)
-ORDER BY p.period_start`,
+  datasets: DATASETS,
+  breakdowns: EH_DIMENSIONS,
+  headline: true,
+  sql: eventCountSql({ from: FLOW, date: 'month' }, 'starts'),
 };
 
 export const EH2: IndicatorDefinition = {
   id: 'EH2',
+  family: 'early_help',
   title: 'Early help episodes open at period end',
   definition:
     'The number of early help episodes open on the last day of the period: the assessment started on or before that day and the episode had not ended by it (an episode ending on the last day is closed). For the latest, unfinished period the report date is used.',
@@ -36,30 +99,195 @@ export const EH2: IndicatorDefinition = {
   periodRule: 'stock_at_period_end',
   direction: 'neutral',
   directionNote: 'Contextual: a rising caseload can mean more reach or slower closure.',
-  datasets: ['early_help_episodes'],
-  // Open at the end of period p = open before the first period + starts − ends in every period up to p.
-  sql: `WITH ${PERIODS_CTE},
-first AS (SELECT min(period_start) AS first_start FROM periods),
-baseline AS (
-  SELECT count(*) AS n FROM early_help_episodes, first
-  WHERE assessment_start_date < first_start AND (episode_end_date IS NULL OR episode_end_date >= first_start)
-),
-changes AS (
-  SELECT pi_period_start(assessment_start_date, $3::INTEGER) AS period_start, count(*) AS delta
-  FROM early_help_episodes, first
-  WHERE assessment_start_date BETWEEN first_start AND $2::DATE
-  GROUP BY 1
-  UNION ALL
-  SELECT pi_period_start(episode_end_date, $3::INTEGER), -count(*)
-  FROM early_help_episodes, first
-  WHERE episode_end_date BETWEEN first_start AND $2::DATE
-  GROUP BY 1
-),
-per_period AS (SELECT period_start, sum(delta) AS delta FROM changes GROUP BY 1)
-SELECT p.period_start, p.period_end, p.effective_end,
-       ((SELECT n FROM baseline) + sum(coalesce(c.delta, 0)) OVER (ORDER BY p.period_start))::DOUBLE AS numerator,
-       NULL::DOUBLE AS denominator,
-       ((SELECT n FROM baseline) + sum(coalesce(c.delta, 0)) OVER (ORDER BY p.period_start))::DOUBLE AS value
-FROM periods p LEFT JOIN per_period c USING (period_start)
-ORDER BY p.period_start`,
+  datasets: DATASETS,
+  breakdowns: EH_DIMENSIONS,
+  headline: true,
+  // Open at the end of a period = every start up to then − every end up to then.
+  sql: `WITH f AS (
+  SELECT month, sum(starts - ends) AS delta FROM ${FLOW} WHERE ${FILTERS} GROUP BY month
+)
+SELECT p.period_start, n::DOUBLE AS numerator, NULL::DOUBLE AS denominator, n::DOUBLE AS value
+FROM (
+  SELECT p.period_start, (SELECT coalesce(sum(delta), 0) FROM f WHERE f.month <= p.effective_end) AS n
+  FROM ${PERIODS} p
+) p`,
+};
+
+const closures = (numerator: string, denominator = 'ends') =>
+  eventRateSql({ from: FLOW, date: 'month', where: 'ends > 0' }, numerator, denominator);
+
+export const EH3: IndicatorDefinition = {
+  id: 'EH3',
+  family: 'early_help',
+  title: 'Early help closures with needs met',
+  definition:
+    'Of the early help episodes that closed in the period, the percentage closed because the family’s needs were met. Episodes closed because the family moved away or transferred to another service are left out, as early help could not finish its work.',
+  numerator: 'Closures in the period with end reason NEEDS_MET',
+  denominator: 'Closures in the period, except MOVED_AWAY and TRANSFER_OTHER_SERVICE',
+  unit: 'percent',
+  periodRule: 'event_in_period',
+  direction: 'up',
+  directionNote: 'Higher is better: more families leave early help with their needs met.',
+  datasets: DATASETS,
+  breakdowns: EH_DIMENSIONS,
+  headline: true,
+  sql: closures(
+    "CASE WHEN end_reason = 'NEEDS_MET' THEN ends ELSE 0 END",
+    "CASE WHEN end_reason IN ('MOVED_AWAY', 'TRANSFER_OTHER_SERVICE') THEN 0 ELSE ends END",
+  ),
+};
+
+export const EH4: IndicatorDefinition = {
+  id: 'EH4',
+  family: 'early_help',
+  title: 'Early help closures stepped up to social care',
+  definition:
+    'Of the early help episodes that closed in the period, the percentage that closed because the child was stepped up to children’s social care.',
+  numerator: 'Closures in the period with end reason STEP_UP_CSC',
+  denominator: 'All closures in the period',
+  unit: 'percent',
+  periodRule: 'event_in_period',
+  direction: 'down',
+  directionNote:
+    'Lower is usually better (early help preventing escalation), but read it alongside social care data: a timely step-up is the right outcome for some children.',
+  datasets: DATASETS,
+  breakdowns: EH_DIMENSIONS,
+  headline: false,
+  sql: closures("CASE WHEN end_reason = 'STEP_UP_CSC' THEN ends ELSE 0 END"),
+};
+
+export const EH5: IndicatorDefinition = {
+  id: 'EH5',
+  family: 'early_help',
+  title: 'Early help closures where the family disengaged or withdrew consent',
+  definition:
+    'Of the early help episodes that closed in the period, the percentage that closed because the family disengaged or withdrew consent.',
+  numerator: 'Closures in the period with end reason DISENGAGED or CONSENT_WITHDRAWN',
+  denominator: 'All closures in the period',
+  unit: 'percent',
+  periodRule: 'event_in_period',
+  direction: 'down',
+  directionNote: 'Lower is better: early help only works while families take part.',
+  datasets: DATASETS,
+  breakdowns: EH_DIMENSIONS,
+  headline: false,
+  sql: closures("CASE WHEN end_reason IN ('DISENGAGED', 'CONSENT_WITHDRAWN') THEN ends ELSE 0 END"),
+};
+
+export const EH6: IndicatorDefinition = {
+  id: 'EH6',
+  family: 'early_help',
+  title: 'Children re-referred to early help within 12 months',
+  definition:
+    'Of the children whose early help ended in the period with needs met or a step down to universal services, the percentage who started another early help episode within 12 months (365 days) of that closure. Each child counts once per period. A period is shown only once its 12-month follow-up has passed by the report date.',
+  numerator: 'Children in the cohort with a new episode starting 1–365 days after a qualifying closure',
+  denominator: 'Children with an episode closed in the period as NEEDS_MET or STEP_DOWN_UNIVERSAL',
+  unit: 'percent',
+  periodRule: 'lagged_cohort',
+  direction: 'down',
+  directionNote:
+    'Lower is better: help that lasts. Mirrors the children-in-need “re-referrals within 12 months” measure.',
+  datasets: DATASETS,
+  breakdowns: EH_DIMENSIONS,
+  settings: ['ehReReferralDays'],
+  headline: true,
+  caveat:
+    'Counts returns to early help only: referrals to children’s social care are not in the early help extract, so this is the early-help-only re-referral rate.',
+  sql: `WITH x AS (SELECT end_date, child_id, rereferred FROM pi_eh_cohort WHERE ${FILTERS}),
+agg AS (
+  SELECT p.period_start, p.period_end,
+    count(DISTINCT x.child_id) FILTER (WHERE x.rereferred) AS num, count(DISTINCT x.child_id) AS den
+  FROM ${PERIODS} p LEFT JOIN x ON x.end_date BETWEEN p.period_start AND p.effective_end
+  GROUP BY ALL
+), ready AS (
+  SELECT agg.*, agg.period_end + (SELECT eh_rereferral_days FROM pi_settings) <= $2::DATE AS ready FROM agg
+)
+SELECT period_start,
+  CASE WHEN ready THEN num END::DOUBLE AS numerator,
+  CASE WHEN ready THEN den END::DOUBLE AS denominator,
+  CASE WHEN ready AND den > 0 THEN 100.0 * num / den END::DOUBLE AS value
+FROM ready`,
+};
+
+export const EH7: IndicatorDefinition = {
+  id: 'EH7',
+  family: 'early_help',
+  title: 'Median days from request to early help assessment',
+  definition:
+    'For early help assessments started in the period where the request date is recorded, the median number of calendar days from the request to the start of the assessment.',
+  numerator: 'Median of (assessment start date − request date), in days',
+  denominator: 'Assessments started in the period with a request date on or before the start',
+  unit: 'days',
+  periodRule: 'event_in_period',
+  direction: 'down',
+  directionNote: 'Lower is better: families get help sooner.',
+  datasets: DATASETS,
+  breakdowns: EH_DIMENSIONS,
+  headline: false,
+  sql: `WITH w AS (
+  SELECT p.period_start, x.days, sum(x.n) AS n
+  FROM ${PERIODS} p
+  JOIN (SELECT month, days, n FROM pi_eh_wait WHERE ${FILTERS}) x ON x.month BETWEEN p.period_start AND p.effective_end
+  GROUP BY ALL
+), c AS (
+  SELECT period_start, days,
+    sum(n) OVER (PARTITION BY period_start ORDER BY days) AS cum, sum(n) OVER (PARTITION BY period_start) AS total
+  FROM w
+), m AS (
+  SELECT period_start, any_value(total) AS total,
+    min(days) FILTER (WHERE cum >= floor((total + 1) / 2)) AS lo,
+    min(days) FILTER (WHERE cum >= ceil((total + 1) / 2)) AS hi
+  FROM c GROUP BY period_start
+)
+SELECT p.period_start, NULL::DOUBLE AS numerator, coalesce(m.total, 0)::DOUBLE AS denominator,
+  ((m.lo + m.hi) / 2)::DOUBLE AS value
+FROM ${PERIODS} p LEFT JOIN m USING (period_start)`,
+};
+
+export const EH7B: IndicatorDefinition = {
+  id: 'EH7B',
+  family: 'early_help',
+  title: 'Early help assessments started within the local standard',
+  definition:
+    'For early help assessments started in the period where the request date is recorded, the percentage that started within the local standard of working days after the request (20 by default; weekends, England and Wales bank holidays and local closure days do not count).',
+  numerator: 'Assessments started within the standard number of working days of the request',
+  denominator: 'Assessments started in the period with a request date on or before the start',
+  unit: 'percent',
+  periodRule: 'event_in_period',
+  direction: 'up',
+  directionNote: 'Higher is better: families get help sooner.',
+  datasets: DATASETS,
+  breakdowns: EH_DIMENSIONS,
+  settings: ['ehStartStandardWorkingDays', 'closureDays'],
+  headline: false,
+  sql: eventRateSql({ from: 'pi_eh_wait', date: 'month' }, 'CASE WHEN on_time THEN n ELSE 0 END', 'n'),
+};
+
+export const EH8: IndicatorDefinition = {
+  id: 'EH8',
+  family: 'early_help',
+  title: 'Early help assessments led by partner agencies',
+  definition:
+    'Of the early help assessments started in the period with a lead agency recorded, the percentage led by an agency other than the local authority’s early help service or children’s social care (for example schools, health or police).',
+  numerator: 'Starts whose lead agency is not LA_EARLY_HELP or LA_CSC',
+  denominator: 'Starts in the period with a lead agency recorded',
+  unit: 'percent',
+  periodRule: 'event_in_period',
+  direction: 'up',
+  directionNote: 'Higher is better: partners taking on the lead professional role, as the guidance expects.',
+  datasets: DATASETS,
+  breakdowns: ['locality', 'age_band', 'gender', 'ethnicity'],
+  headline: false,
+  sql: eventRateSql({ from: FLOW, date: 'month', where: 'starts > 0' }, 'partner_led', 'starts_agency_known'),
+};
+
+export const EARLY_HELP_FAMILY: IndicatorFamilyDefinition = {
+  id: 'early_help',
+  title: 'Early help',
+  summary: 'How many children and families get early help, how it ends, and whether it lasts.',
+  dateRangeSql: `SELECT min(assessment_start_date) AS first,
+  greatest(max(assessment_start_date), max(episode_end_date), max(assessment_completion_date), max(request_date)) AS last
+FROM early_help_episodes`,
+  prepare: PREPARE,
+  indicators: [EH1, EH2, EH3, EH4, EH5, EH6, EH7, EH7B, EH8],
 };

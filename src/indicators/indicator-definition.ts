@@ -1,17 +1,51 @@
-import type { Granularity } from './periods';
+import type { IndicatorSettings } from './settings';
 
 export type PeriodRule = 'event_in_period' | 'stock_at_period_end' | 'lagged_cohort';
 export type Direction = 'up' | 'down' | 'neutral';
-export type Unit = 'count' | 'percent' | 'days';
+export type Unit = 'count' | 'percent' | 'days' | 'score';
+export type IndicatorFamily = 'early_help' | 'training' | 'obligations' | 'audits' | 'reviews';
+
+export const FAMILY_TITLES: Record<IndicatorFamily, string> = {
+  early_help: 'Early help',
+  training: 'Training',
+  obligations: 'Statutory obligations (Section 11 and Section 175)',
+  audits: 'Case-file audits',
+  reviews: 'Practice reviews',
+};
 
 /**
- * One indicator, as data. Its SQL returns one row per period with columns
- * period_start (DATE), period_end (DATE), numerator, denominator (NULL for counts) and value.
- * Bound parameters, in this order: $1 first date (DATE), $2 report date (DATE), $3 months per period (1, 3 or 12).
+ * What an indicator can be filtered or broken down by. Every prepared (summary) table carries all of
+ * these columns, NULL where its data has no such thing, so one filter clause fits every indicator.
+ */
+export const DIMENSIONS = ['agency', 'locality', 'age_band', 'gender', 'ethnicity', 'domain'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+export const DIMENSION_LABELS: Record<Dimension, string> = {
+  agency: 'Agency',
+  locality: 'Locality',
+  age_band: 'Age band',
+  gender: 'Gender',
+  ethnicity: 'Ethnicity',
+  domain: 'Audit domain',
+};
+
+/** The value a dimension takes when the data does not say. */
+export const NOT_RECORDED = 'Not recorded';
+
+/**
+ * One indicator, as data. Its SQL reads only the prepared tables (see prepare-indicators.ts) and
+ * returns one row per period: period_start (DATE), numerator, denominator (NULL for counts, medians
+ * and means) and value (NULL when it cannot be computed, e.g. a rate over nothing).
+ *
+ * Bound parameters, in this order: $1 the period key (rows of table pi_periods), $2 the report date,
+ * then one per dimension in DIMENSIONS order ($3 agency … $8 domain): '' for no filter, or the values
+ * to keep joined with chr(31).
  */
 export interface IndicatorDefinition {
   id: string;
+  family: IndicatorFamily;
   title: string;
+  /** Plain-English definition a board member can read. */
   definition: string;
   numerator: string;
   denominator: string | null;
@@ -20,25 +54,87 @@ export interface IndicatorDefinition {
   direction: Direction;
   /** Why the direction is what it is, or why it is contextual. */
   directionNote: string;
+  /** Datasets that must be loaded for the indicator to be computed. */
   datasets: readonly string[];
+  /** Datasets used when present (e.g. to break training evaluations down by agency). */
+  optionalDatasets?: readonly string[];
+  /** Dimensions the indicator can be filtered and broken down by. */
+  breakdowns: readonly Dimension[];
+  /** Settings the indicator depends on. */
+  settings?: readonly (keyof IndicatorSettings)[];
+  /** For financial-year reporting, use the academic year instead (Section 175 runs September–August). */
+  academicYear?: boolean;
+  /** Shown on the overview scorecard. */
+  headline: boolean;
+  /** Known limits of the measure with typical extracts. */
+  caveat?: string;
   sql: string;
 }
 
-export interface IndicatorQuery {
-  granularity: Granularity;
-  /** ISO date: periods start with the one containing it. */
+/** The periods being reported (bound as $1). */
+export const PERIODS = '(SELECT period_start, period_end, effective_end FROM pi_periods WHERE period_key = $1)';
+
+/** Keeps the rows of a prepared table that pass every active filter ($3 … $8). */
+export const FILTERS = DIMENSIONS.map(
+  (dimension, i) => `($${i + 3} = '' OR list_contains(string_split($${i + 3}, chr(31)), ${dimension}))`,
+).join('\n    AND ');
+
+interface EventSource {
+  /** Prepared table (or subquery) with the DIMENSIONS columns. */
   from: string;
-  /** ISO date: the report date; the last period is cut here (and marked partial). */
-  reportDate: string;
+  /** Date that places a row in a period. */
+  date: string;
+  /** Extra condition on the rows. */
+  where?: string;
 }
 
-/**
- * The periods between $1 and $2 for $3 months per period, each with its end and the end actually
- * used (the report date for the last, partial, period). Shared by every indicator's SQL.
- */
-export const PERIODS_CTE = `periods AS (
-  SELECT p::DATE AS period_start,
-         (p + to_months($3::INTEGER) - INTERVAL 1 DAY)::DATE AS period_end,
-         least((p + to_months($3::INTEGER) - INTERVAL 1 DAY)::DATE, $2::DATE) AS effective_end
-  FROM range(pi_period_start($1::DATE, $3::INTEGER), $2::DATE + INTERVAL 1 DAY, to_months($3::INTEGER)) t(p)
-)`;
+const sourceSql = (s: EventSource, select: string) =>
+  `SELECT ${s.date} AS d, ${select} FROM ${s.from} WHERE ${s.where ? `(${s.where}) AND ` : ''}${FILTERS}`;
+
+/** Count of rows (or sum of `expr`) dated in each period. */
+export function eventCountSql(source: EventSource, expr = '1'): string {
+  return `SELECT p.period_start, coalesce(sum(x.n), 0)::DOUBLE AS numerator, NULL::DOUBLE AS denominator,
+  coalesce(sum(x.n), 0)::DOUBLE AS value
+FROM ${PERIODS} p
+LEFT JOIN (${sourceSql(source, `${expr} AS n`)}) x ON x.d BETWEEN p.period_start AND p.effective_end
+GROUP BY p.period_start`;
+}
+
+/** Count of distinct `key` values dated in each period. */
+export function eventDistinctSql(source: EventSource, key: string): string {
+  return `SELECT p.period_start, count(DISTINCT x.k)::DOUBLE AS numerator, NULL::DOUBLE AS denominator,
+  count(DISTINCT x.k)::DOUBLE AS value
+FROM ${PERIODS} p
+LEFT JOIN (${sourceSql(source, `${key} AS k`)}) x ON x.d BETWEEN p.period_start AND p.effective_end
+GROUP BY p.period_start`;
+}
+
+/** Percentage: sum of `numerator` over sum of `denominator`, rows dated in each period. */
+export function eventRateSql(source: EventSource, numerator: string, denominator = '1'): string {
+  return `SELECT p.period_start, coalesce(sum(x.num), 0)::DOUBLE AS numerator, coalesce(sum(x.den), 0)::DOUBLE AS denominator,
+  CASE WHEN sum(x.den) > 0 THEN 100.0 * sum(x.num) / sum(x.den) END AS value
+FROM ${PERIODS} p
+LEFT JOIN (${sourceSql(source, `(${numerator})::INTEGER AS num, (${denominator})::INTEGER AS den`)}) x
+  ON x.d BETWEEN p.period_start AND p.effective_end
+GROUP BY p.period_start`;
+}
+
+/** Percentage of distinct keys meeting a condition (a key meets it if any of its rows does). */
+export function eventDistinctRateSql(source: EventSource, key: string, condition: string): string {
+  return `SELECT p.period_start, count(DISTINCT x.k) FILTER (WHERE x.ok)::DOUBLE AS numerator,
+  count(DISTINCT x.k)::DOUBLE AS denominator,
+  CASE WHEN count(DISTINCT x.k) > 0 THEN 100.0 * count(DISTINCT x.k) FILTER (WHERE x.ok) / count(DISTINCT x.k) END AS value
+FROM ${PERIODS} p
+LEFT JOIN (${sourceSql(source, `${key} AS k, coalesce(${condition}, false) AS ok`)}) x
+  ON x.d BETWEEN p.period_start AND p.effective_end
+GROUP BY p.period_start`;
+}
+
+/** Mean of `expr` over rows dated in each period; the denominator is the number of rows. */
+export function eventMeanSql(source: EventSource, expr: string): string {
+  return `SELECT p.period_start, sum(x.v)::DOUBLE AS numerator, count(x.v)::DOUBLE AS denominator,
+  avg(x.v)::DOUBLE AS value
+FROM ${PERIODS} p
+LEFT JOIN (${sourceSql(source, `${expr} AS v`)}) x ON x.d BETWEEN p.period_start AND p.effective_end
+GROUP BY p.period_start`;
+}

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Engine } from '../engine/engine';
-import type { IndicatorDefinition, IndicatorQuery } from './indicator-definition';
-import { GRANULARITY_MONTHS, periodLabel } from './periods';
+import { DIMENSIONS, type Dimension, type IndicatorDefinition } from './indicator-definition';
+import { buildPeriods, type Granularity, type Period } from './periods';
+import type { PreparedState } from './prepare-indicators';
 
 export interface IndicatorPoint {
   periodStart: string;
@@ -13,54 +14,140 @@ export interface IndicatorPoint {
   partial: boolean;
   numerator: number | null;
   denominator: number | null;
+  /** NULL when it cannot be computed (nothing to divide by, or a cohort not yet followed up). */
   value: number | null;
 }
 
+export type Filters = Partial<Record<Dimension, readonly string[]>>;
+
+export interface IndicatorQuery {
+  granularity: Granularity;
+  /** ISO date: periods start with the one containing it. Default: the first date in the area's data. */
+  from?: string;
+  /** ISO date: no period after the one containing it (and the last is cut here). Default: the report date. */
+  to?: string;
+  filters?: Filters;
+}
+
+export type IndicatorResult =
+  | {
+      status: 'ok';
+      indicator: IndicatorDefinition;
+      reportDate: string;
+      granularity: Granularity;
+      points: IndicatorPoint[];
+      /** Active filters this indicator cannot apply (its data has no such dimension). */
+      ignoredFilters: Dimension[];
+    }
+  | { status: 'missing_data'; indicator: IndicatorDefinition; missingDatasets: string[] };
+
 const row = z.object({
   period_start: z.string(),
-  period_end: z.string(),
-  effective_end: z.string(),
   numerator: z.number().nullable(),
   denominator: z.number().nullable(),
   value: z.number().nullable(),
 });
 
-/** Runs one indicator's SQL with bound parameters and returns plain, labelled points. */
-export async function runIndicator(
-  engine: Engine,
-  indicator: IndicatorDefinition,
-  query: IndicatorQuery,
-): Promise<IndicatorPoint[]> {
-  const sql = `SELECT strftime(period_start, '%Y-%m-%d') AS period_start, strftime(period_end, '%Y-%m-%d') AS period_end,
-    strftime(effective_end, '%Y-%m-%d') AS effective_end, numerator, denominator, value
-    FROM (${indicator.sql})`;
-  const rows = await engine.query(sql, [query.from, query.reportDate, GRANULARITY_MONTHS[query.granularity]], row);
-  return rows.map((r) => ({
-    periodStart: r.period_start,
-    periodEnd: r.period_end,
-    effectiveEnd: r.effective_end,
-    label: periodLabel(query.granularity, r.period_start),
-    partial: r.effective_end < r.period_end,
-    numerator: r.numerator,
-    denominator: r.denominator,
-    value: r.value,
-  }));
+/** Period keys already written to pi_periods, per engine. */
+const periodKeys = new WeakMap<Engine, Map<string, Promise<void>>>();
+
+async function ensurePeriods(engine: Engine, key: string, periods: readonly Period[]): Promise<void> {
+  let keys = periodKeys.get(engine);
+  if (!keys) {
+    keys = new Map();
+    periodKeys.set(engine, keys);
+  }
+  let pending = keys.get(key);
+  if (!pending) {
+    pending = (async () => {
+      await engine.run('DELETE FROM pi_periods WHERE period_key = ?', [key]);
+      for (let i = 0; i < periods.length; i += 200) {
+        const chunk = periods.slice(i, i + 200);
+        await engine.run(
+          `INSERT INTO pi_periods VALUES ${chunk.map(() => '(?, ?::DATE, ?::DATE, ?::DATE)').join(', ')}`,
+          chunk.flatMap((p) => [key, p.start, p.end, p.effectiveEnd]),
+        );
+      }
+    })();
+    keys.set(key, pending);
+    pending.catch(() => keys.delete(key));
+  }
+  await pending;
 }
 
-const rangeRow = z.object({ first: z.string().nullable(), last: z.string().nullable(), n: z.number() });
+/** The granularity an indicator is actually reported in (Section 175 years are academic years). */
+export function effectiveGranularity(indicator: IndicatorDefinition, granularity: Granularity): Granularity {
+  return indicator.academicYear && granularity === 'year' ? 'academic_year' : granularity;
+}
 
-/** The span of the early help data: first assessment start and the latest date of any kind (the default report date). */
-export async function earlyHelpDateRange(
+/**
+ * The statement the runner executes for an indicator: its SQL, with dates as text. DuckDB wants every
+ * bound parameter used, and an indicator need not use them all, so they are also selected once here.
+ */
+export function indicatorQuerySql(indicator: IndicatorDefinition): string {
+  const params = ['$1::VARCHAR', '$2::DATE', ...DIMENSIONS.map((_, i) => `$${i + 3}::VARCHAR`)];
+  return `SELECT strftime(period_start, '%Y-%m-%d') AS period_start, numerator::DOUBLE AS numerator,
+  denominator::DOUBLE AS denominator, value::DOUBLE AS value
+FROM (${indicator.sql}) AS indicator
+CROSS JOIN (SELECT ${params.map((p, i) => `${p} AS p${i + 1}`).join(', ')}) AS bound
+ORDER BY period_start`;
+}
+
+/** Runs one indicator's SQL with bound parameters over the prepared tables and returns labelled points. */
+export async function runIndicator(
   engine: Engine,
-): Promise<{ first: string; last: string; rows: number } | null> {
-  const [r] = await engine.query(
-    `SELECT strftime(min(assessment_start_date), '%Y-%m-%d') AS first,
-            strftime(greatest(max(assessment_start_date), max(episode_end_date), max(assessment_completion_date)), '%Y-%m-%d') AS last,
-            count(*) AS n
-     FROM early_help_episodes`,
+  prepared: PreparedState,
+  indicator: IndicatorDefinition,
+  query: IndicatorQuery,
+): Promise<IndicatorResult> {
+  const missingDatasets = indicator.datasets.filter((id) => !prepared.datasetRows[id]);
+  const family = prepared.families[indicator.family];
+  if (missingDatasets.length > 0 || !family.reportDate || !family.first) {
+    return { status: 'missing_data', indicator, missingDatasets: missingDatasets.length ? missingDatasets : [...indicator.datasets] };
+  }
+  const reportDate = family.reportDate;
+  const granularity = effectiveGranularity(indicator, query.granularity);
+  const from = query.from ?? family.first;
+  const to = query.to && query.to < reportDate ? query.to : reportDate;
+  const periods = buildPeriods(granularity, from, to);
+  const key = `${granularity}|${from}|${to}`;
+  await ensurePeriods(engine, key, periods);
+
+  const ignoredFilters: Dimension[] = [];
+  const filterParams = DIMENSIONS.map((dimension) => {
+    const values = query.filters?.[dimension] ?? [];
+    if (values.length === 0) return '';
+    if (!indicator.breakdowns.includes(dimension)) {
+      ignoredFilters.push(dimension);
+      return '';
+    }
+    return values.join('\u001f');
+  });
+  const rows = await engine.query(indicatorQuerySql(indicator), [key, reportDate, ...filterParams], row);
+  const byStart = new Map(rows.map((r) => [r.period_start, r]));
+  const points = periods.map((p): IndicatorPoint => {
+    const r = byStart.get(p.start);
+    return {
+      periodStart: p.start,
+      periodEnd: p.end,
+      effectiveEnd: p.effectiveEnd,
+      label: p.label,
+      partial: p.partial,
+      numerator: r?.numerator ?? null,
+      denominator: r?.denominator ?? null,
+      value: r?.value ?? null,
+    };
+  });
+  return { status: 'ok', indicator, reportDate, granularity, points, ignoredFilters };
+}
+
+/** The distinct values of a dimension in an indicator's prepared data (for filter lists and breakdowns). */
+export async function dimensionValues(engine: Engine, table: string, dimension: Dimension): Promise<string[]> {
+  if (!/^pi_[a-z_]+$/.test(table)) throw new Error(`Not a prepared table: ${table}`);
+  const rows = await engine.query(
+    `SELECT DISTINCT ${dimension} AS v FROM ${table} WHERE ${dimension} IS NOT NULL ORDER BY 1`,
     [],
-    rangeRow,
+    z.object({ v: z.string() }),
   );
-  if (!r || r.first === null || r.last === null) return null;
-  return { first: r.first, last: r.last, rows: r.n };
+  return rows.map((r) => r.v);
 }

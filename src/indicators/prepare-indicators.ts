@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { DATASETS } from '../datasets/registry';
+import type { Engine } from '../engine/engine';
+import type { IndicatorFamily } from './indicator-definition';
+import { FAMILIES } from './registry';
+import { DEFAULT_SETTINGS, type IndicatorSettings } from './settings';
+import { buildCalendar } from './working-days';
+
+/** What the indicators were prepared for: per area, the span of its data and the report date in use. */
+export interface PreparedState {
+  settings: IndicatorSettings;
+  families: Record<IndicatorFamily, { first: string | null; last: string | null; reportDate: string | null }>;
+  /** Rows loaded per dataset id. */
+  datasetRows: Record<string, number>;
+}
+
+const MACROS = [
+  // A dimension value for breakdowns: blank becomes "Not recorded" so it can be chosen like any other.
+  `CREATE OR REPLACE MACRO pi_dim(x) AS coalesce(nullif(trim(x::VARCHAR), ''), 'Not recorded')`,
+  // Children in need census age groups.
+  `CREATE OR REPLACE MACRO pi_age_band(age) AS CASE
+     WHEN age IS NULL THEN 'Not recorded'
+     WHEN age < 1 THEN 'Under 1'
+     WHEN age <= 4 THEN '1 to 4'
+     WHEN age <= 9 THEN '5 to 9'
+     WHEN age <= 15 THEN '10 to 15'
+     ELSE '16 and over' END`,
+  `CREATE TABLE IF NOT EXISTS pi_periods (
+     period_key VARCHAR NOT NULL, period_start DATE NOT NULL, period_end DATE NOT NULL, effective_end DATE NOT NULL)`,
+];
+
+const rangeRow = z.object({ first: z.string().nullable(), last: z.string().nullable() });
+
+/** A date before any data: prepared tables built with it are empty. */
+const NO_DATA_DATE = '1900-01-01';
+
+/**
+ * Builds the calendar, the settings row and every area's prepared tables. Run after each load and each
+ * settings change; indicators then read only the prepared tables.
+ */
+export async function prepareIndicators(
+  engine: Engine,
+  settings: IndicatorSettings = DEFAULT_SETTINGS,
+): Promise<PreparedState> {
+  for (const statement of MACROS) await engine.run(statement);
+  await buildCalendar(engine, settings.closureDays);
+  await engine.run(
+    `CREATE OR REPLACE TABLE pi_settings AS SELECT
+       ?::INTEGER AS eh_start_standard_working_days, ?::INTEGER AS eh_rereferral_days,
+       ?::INTEGER AS tr_coverage_months, ?::INTEGER AS tr_follow_up_min_days, ?::INTEGER AS tr_follow_up_event_age_days,
+       ?::INTEGER AS pr_notification_working_days, ?::INTEGER AS pr_rapid_review_working_days, ?::INTEGER AS pr_lcspr_months`,
+    [
+      settings.ehStartStandardWorkingDays,
+      settings.ehReReferralDays,
+      settings.trCoverageMonths,
+      settings.trFollowUpMinDays,
+      settings.trFollowUpEventAgeDays,
+      settings.prNotificationWorkingDays,
+      settings.prRapidReviewWorkingDays,
+      settings.prLcsprMonths,
+    ],
+  );
+  const datasetRows: Record<string, number> = {};
+  for (const dataset of DATASETS) {
+    const [count] = await engine.query(`SELECT count(*)::INTEGER AS n FROM ${dataset.id}`, [], z.object({ n: z.number() }));
+    datasetRows[dataset.id] = count?.n ?? 0;
+  }
+  const families = {} as PreparedState['families'];
+  for (const family of FAMILIES) {
+    const [range] = await engine.query(
+      `SELECT strftime(first, '%Y-%m-%d') AS first, strftime(last, '%Y-%m-%d') AS last FROM (${family.dateRangeSql})`,
+      [],
+      rangeRow,
+    );
+    const first = range?.first ?? null;
+    const last = range?.last ?? null;
+    const reportDate = last === null ? null : (settings.reportDate ?? last);
+    for (const statement of family.prepare) {
+      // DuckDB refuses a bound value the statement does not use.
+      await engine.run(statement, statement.includes('$1') ? [reportDate ?? NO_DATA_DATE] : []);
+    }
+    families[family.id] = { first, last, reportDate };
+  }
+  return { settings, families, datasetRows };
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { isIsoDate } from './periods';
+
+const isoDate = z.string().refine(isIsoDate, 'a date written YYYY-MM-DD');
+
+/**
+ * Local standards the indicators measure against. Each default is the common practice named in
+ * domain.md §5; where that is marked [K] (known locally, not verified in statute) it is a setting so a
+ * partnership can change it, and the Definitions page shows the value in use.
+ */
+export const indicatorSettingsSchema = z.object({
+  /** Report date (YYYY-MM-DD). Empty: the latest event date in each area's data. */
+  reportDate: isoDate.nullable().default(null),
+  /** EH7: working days from request to assessment start within which a start is "on time". */
+  ehStartStandardWorkingDays: z.number().int().min(1).max(200).default(20),
+  /** EH6: a new episode starting within this many days of a closure counts as a re-referral. */
+  ehReReferralDays: z.number().int().min(1).max(1000).default(365),
+  /** TR4: coverage counts distinct people trained in this many months up to the period end. */
+  trCoverageMonths: z.number().int().min(1).max(120).default(36),
+  /** TR6: a follow-up response counts when it came at least this many days after the course. */
+  trFollowUpMinDays: z.number().int().min(0).max(365).default(42),
+  /** TR6: only courses at least this many days old at the report date are counted. */
+  trFollowUpEventAgeDays: z.number().int().min(0).max(730).default(90),
+  /** PR2: working days from the LA becoming aware to the notification (Working Together: 5). */
+  prNotificationWorkingDays: z.number().int().min(1).max(60).default(5),
+  /** PR3: working days from notification to the rapid review being sent (Working Together: 15). */
+  prRapidReviewWorkingDays: z.number().int().min(1).max(120).default(15),
+  /** PR5: calendar months from the LCSPR decision to the final report ([K] Working Together 2018: 6). */
+  prLcsprMonths: z.number().int().min(1).max(36).default(6),
+  /** Local closure days (YYYY-MM-DD) that are not working days, in addition to bank holidays. */
+  closureDays: z.array(isoDate).default([]),
+});
+
+export type IndicatorSettings = z.infer<typeof indicatorSettingsSchema>;
+
+export const DEFAULT_SETTINGS: IndicatorSettings = indicatorSettingsSchema.parse({});
+
+/** Plain-English description of each setting, for the Definitions page and the README. */
+export const SETTING_DESCRIPTIONS: Record<keyof IndicatorSettings, string> = {
+  reportDate:
+    'The date the figures are “as at”. Open episodes and overdue actions are counted on this date, and a period after it is not shown. By default the latest event date in each area’s data.',
+  ehStartStandardWorkingDays:
+    'EH7b: an early help assessment started within this many working days of the request is on time (local standard; 20 is common).',
+  ehReReferralDays: 'EH6: a new early help episode starting within this many days of a closure is a re-referral.',
+  trCoverageMonths:
+    'TR4: people trained within this many months count towards coverage (36 matches the usual three-year refresher cycle).',
+  trFollowUpMinDays:
+    'TR6: a follow-up evaluation counts when it came at least this many days after the course (6–8 weeks is common).',
+  trFollowUpEventAgeDays: 'TR6: only courses held at least this many days before the report date are counted.',
+  prNotificationWorkingDays:
+    'PR2: a serious incident notification is on time within this many working days of the local authority becoming aware (Working Together: 5).',
+  prRapidReviewWorkingDays:
+    'PR3: a rapid review is on time when sent within this many working days of the notification (Working Together: 15).',
+  prLcsprMonths:
+    'PR5: a local child safeguarding practice review is on time when the final report comes within this many months of the decision to hold it (6 months; check against current Working Together).',
+  closureDays:
+    'Local closure days that are not working days (for example the days between Christmas and New Year), on top of England and Wales bank holidays.',
+};

@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { analyseSpc } from './spc';
+
+// Every expected figure below is worked out by hand in the comments.
+
+describe('XmR limits and rule 1 (a point beyond the limits)', () => {
+  // 14 ordinary months, then 30.
+  const series = [10, 12, 11, 13, 12, 11, 10, 12, 13, 11, 12, 10, 11, 12, 30];
+  // Sum = 160 + 30 = 190, mean = 190 / 15 = 12.6667.
+  // Moving ranges: 2,1,2,1,1,1,2,1,2,1,2,1,1 (= 18) and 18 → 36 / 14 = 2.5714.
+  // UPL = 12.6667 + 2.66 × 2.5714 = 19.5067; LPL = 5.8267.
+  const result = analyseSpc(series, { direction: 'up' });
+
+  it('computes the mean and the process limits', () => {
+    const last = result.points[14];
+    expect(result.chart).toBe('xmr');
+    expect(last?.centre).toBeCloseTo(12.6667, 4);
+    expect(last?.upperLimit).toBeCloseTo(19.5067, 4);
+    expect(last?.lowerLimit).toBeCloseTo(5.8267, 4);
+    expect(last?.upperNear).toBeCloseTo(12.6667 + (2 / 3) * 2.66 * 2.5714, 3);
+  });
+
+  it('flags only the point above the upper limit, as improvement when up is good', () => {
+    expect(result.points.map((p) => p.type)).toEqual([...Array(14).fill('common_cause'), 'special_cause_improvement']);
+    expect(result.points[14]?.rules).toEqual({ outsideLimits: true, shift: false, trend: false, twoOfThree: false });
+    expect(result.variation).toBe('special_cause_improvement');
+  });
+
+  it('the same point is a concern when down is good, and neutral when there is no direction', () => {
+    expect(analyseSpc(series, { direction: 'down' }).variation).toBe('special_cause_concern');
+    expect(analyseSpc(series, { direction: 'neutral' }).variation).toBe('special_cause_neutral_high');
+  });
+
+  it('assurance against a target: inside the limits is inconsistent, beyond them consistent', () => {
+    expect(analyseSpc(series, { direction: 'up', target: 15 }).assurance).toBe('inconsistent');
+    expect(analyseSpc(series, { direction: 'up', target: 25 }).assurance).toBe('consistent_fail'); // > UPL
+    expect(analyseSpc(series, { direction: 'up', target: 5 }).assurance).toBe('consistent_pass'); // < LPL
+    expect(analyseSpc(series, { direction: 'down', target: 25 }).assurance).toBe('consistent_pass');
+    expect(analyseSpc(series, { direction: 'down', target: 5 }).assurance).toBe('consistent_fail');
+    expect(analyseSpc(series, { direction: 'neutral', target: 25 }).assurance).toBeNull();
+    expect(analyseSpc(series, { direction: 'up' }).assurance).toBeNull();
+  });
+});
+
+describe('rule 2: 7 points on one side of the mean', () => {
+  // 8 points alternating 4/6, then 7 alternating 8/10. Mean = (40 + 62) / 15 = 6.8.
+  // Every moving range is 2 → UPL = 6.8 + 5.32 = 12.12, LPL = 1.48; 2σ lines 10.35 and 3.25, so
+  // nothing is beyond the limits or in the 2σ band. The first 8 are all below 6.8, the last 7 above.
+  const series = [4, 6, 4, 6, 4, 6, 4, 6, 8, 10, 8, 10, 8, 10, 8];
+  it('flags both runs, improvement below and concern above when down is good', () => {
+    const result = analyseSpc(series, { direction: 'down' });
+    expect(result.points.map((p) => p.rules.shift)).toEqual(Array(15).fill(true));
+    expect(result.points.map((p) => p.rules.outsideLimits || p.rules.trend || p.rules.twoOfThree)).toEqual(
+      Array(15).fill(false),
+    );
+    expect(result.points.map((p) => p.type)).toEqual([
+      ...Array(8).fill('special_cause_improvement'),
+      ...Array(7).fill('special_cause_concern'),
+    ]);
+  });
+
+  it('a run of 6 is not a shift, and a point on the mean breaks a run', () => {
+    // Mean = 75 / 15 = 5: the 5s sit on the mean, and neither side has 7 in a row.
+    const symmetric = [4, 6, 4, 6, 4, 6, 5, 4, 6, 4, 6, 4, 6, 5, 5];
+    expect(analyseSpc(symmetric, { direction: 'up' }).points.some((p) => p.rules.shift)).toBe(false);
+    // Nine 1s and six 9s: mean 63 / 15 = 4.2; the first six 1s are the longest run below it.
+    const sixBelow = [1, 1, 1, 1, 1, 1, 9, 9, 1, 9, 1, 9, 1, 9, 9];
+    expect(analyseSpc(sixBelow, { direction: 'up' }).points.some((p) => p.rules.shift)).toBe(false);
+    // The same with a seventh 1 is a shift.
+    const sevenBelow = [1, 1, 1, 1, 1, 1, 1, 9, 9, 1, 9, 1, 9, 9, 9];
+    expect(analyseSpc(sevenBelow, { direction: 'up' }).points.slice(0, 7).every((p) => p.rules.shift)).toBe(true);
+  });
+});
+
+describe('rule 3: 7 points rising or falling', () => {
+  // 20/2 alternating for 8 points, then 5, 6, …, 11. Mean = (88 + 56) / 15 = 9.6.
+  // Moving ranges: 7 × 18 = 126, 3, 6 × 1 → 135 / 14 = 9.643; UPL = 35.25, LPL = −16.05, so no point is
+  // beyond the limits or the 2σ lines (26.7, −7.5). Below the mean: 2, 5, 6, 7, 8, 9 — only 6 in a row.
+  // Rising: 2 → 5 → 6 → … → 11 is 7 steps up: the 8 points from index 7 form a trend.
+  const series = [20, 2, 20, 2, 20, 2, 20, 2, 5, 6, 7, 8, 9, 10, 11];
+  const result = analyseSpc(series, { direction: 'up' });
+  it('flags the rising points, and only them', () => {
+    expect(result.points.map((p) => p.rules.trend)).toEqual([...Array(7).fill(false), ...Array(8).fill(true)]);
+    expect(result.points.some((p) => p.rules.shift || p.rules.outsideLimits || p.rules.twoOfThree)).toBe(false);
+  });
+  it('a rising trend is improvement when up is good, even for points still below the mean', () => {
+    expect(result.points.map((p) => p.type)).toEqual([
+      ...Array(7).fill('common_cause'),
+      ...Array(8).fill('special_cause_improvement'),
+    ]);
+  });
+  it('a flat step breaks a trend', () => {
+    const flat = [20, 2, 20, 2, 20, 2, 20, 2, 5, 6, 7, 7, 9, 10, 11];
+    expect(analyseSpc(flat, { direction: 'up' }).points.some((p) => p.rules.trend)).toBe(false);
+  });
+});
+
+describe('rule 4: 2 of 3 points beyond 2σ on one side', () => {
+  // 10/12 alternating for 13 points, then 15.3 and 15.5. Mean = (70 + 72 + 30.8) / 15 = 11.52.
+  // Moving ranges: 12 × 2 = 24, 5.3, 0.2 → 29.5 / 14 = 2.1071. 2σ line = 11.52 + (2/3) × 2.66 × 2.1071
+  // = 15.2567; UPL = 17.125. Both 15.3 and 15.5 are between the 2σ line and the limit.
+  const series = [10, 12, 10, 12, 10, 12, 10, 12, 10, 12, 10, 12, 10, 15.3, 15.5];
+  it('flags the two points in the band', () => {
+    const result = analyseSpc(series, { direction: 'up' });
+    expect(result.points.map((p) => p.rules.twoOfThree)).toEqual([...Array(13).fill(false), true, true]);
+    expect(result.points.slice(13).map((p) => p.type)).toEqual([
+      'special_cause_improvement',
+      'special_cause_improvement',
+    ]);
+    expect(result.points.slice(0, 13).every((p) => p.type === 'common_cause')).toBe(true);
+  });
+  it('one point in the band is not enough', () => {
+    const one = [10, 12, 10, 12, 10, 12, 10, 12, 10, 12, 10, 12, 10, 12, 15.5];
+    expect(analyseSpc(one, { direction: 'up' }).points.some((p) => p.rules.twoOfThree)).toBe(false);
+  });
+});
+
+describe('run charts, gaps and rebasing', () => {
+  it('fewer than 15 points gives a run chart around the median, with no variation claim', () => {
+    const result = analyseSpc([3, 1, 2, 10, 4], { direction: 'up', target: 5 });
+    expect(result.chart).toBe('run');
+    expect(result.points.map((p) => p.centre)).toEqual([3, 3, 3, 3, 3]);
+    expect(result.points.every((p) => p.upperLimit === null && p.type === 'common_cause')).toBe(true);
+    expect(result.variation).toBeNull();
+    expect(result.assurance).toBeNull();
+    expect(result.note).toMatch(/fewer than 15 points/);
+  });
+
+  it('missing values are skipped, not read as zero', () => {
+    const result = analyseSpc([4, null, 6, null, 8], { direction: 'up', minPoints: 3 });
+    // Values 4, 6, 8: mean 6, moving ranges 2, 2 → UPL = 6 + 5.32 = 11.32.
+    expect(result.points[0]?.upperLimit).toBeCloseTo(11.32, 6);
+    expect(result.points[1]?.type).toBeNull();
+    expect(result.points[1]?.centre).toBeNull();
+  });
+
+  it('rebasing recalculates the limits from the chosen point', () => {
+    const before = [10, 11, 10, 11, 10, 11];
+    const after = [20, 22, 20, 22, 20, 22];
+    const result = analyseSpc([...before, ...after], { direction: 'up', rebaseAt: [6], minPoints: 6 });
+    // Phase 0: mean 10.5, MR 1 → UPL 13.16. Phase 1: mean 21, MR 2 → UPL 26.32.
+    expect(result.points[0]?.centre).toBeCloseTo(10.5, 6);
+    expect(result.points[0]?.upperLimit).toBeCloseTo(13.16, 6);
+    expect(result.points[6]?.centre).toBeCloseTo(21, 6);
+    expect(result.points[6]?.upperLimit).toBeCloseTo(26.32, 6);
+    expect(result.points.map((p) => p.phase)).toEqual([0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1]);
+    // Without the rebase the step change would be special cause; with it each phase is stable.
+    expect(result.points.every((p) => p.type === 'common_cause')).toBe(true);
+    expect(
+      analyseSpc([...before, ...after], { direction: 'up', minPoints: 6 }).points.some((p) => p.type !== 'common_cause'),
+    ).toBe(true);
+  });
+
+  it('nothing to chart', () => {
+    expect(analyseSpc([null, null], { direction: 'up' }).chart).toBe('none');
+  });
+});

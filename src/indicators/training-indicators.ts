@@ -1,0 +1,267 @@
+import { dimensionColumns, type IndicatorFamilyDefinition } from './family-definition';
+import {
+  eventCountSql,
+  eventMeanSql,
+  eventRateSql,
+  FILTERS,
+  type IndicatorDefinition,
+  PERIODS,
+} from './indicator-definition';
+
+const AGENCY = dimensionColumns({ agency: 'pi_dim(agency)' });
+const NO_DIMENSIONS = dimensionColumns({});
+
+/** One row per event id (a file may repeat an event); the first date and type given. */
+const EVENTS = `ev AS (
+  SELECT event_id, min(event_date) AS event_date, any_value(course_type) AS course_type, max(places) AS places
+  FROM training_events WHERE event_date IS NOT NULL GROUP BY event_id
+)`;
+
+/** Attendee's agency per event, from the attendance list (for evaluations). */
+const ATTENDEE_AGENCY = `att AS (
+  SELECT event_id, attendee_id, any_value(agency) AS agency FROM training_attendance GROUP BY ALL
+)`;
+
+const PREPARE = [
+  // Bookings with their event's date and type.
+  `CREATE OR REPLACE TABLE pi_tr_bookings AS
+WITH ${EVENTS}
+SELECT a.event_id, a.attendee_id, a.booking_status, ev.event_date, ev.course_type, ${AGENCY}
+FROM training_attendance a JOIN ev USING (event_id)
+WHERE ev.event_date <= $1::DATE`,
+  // Events with places and how many attended.
+  `CREATE OR REPLACE TABLE pi_tr_events AS
+WITH ${EVENTS}
+SELECT ev.event_id, ev.event_date, ev.places,
+  (SELECT count(*) FROM training_attendance a WHERE a.event_id = ev.event_id AND a.booking_status = 'ATTENDED')::INTEGER AS attended,
+  ${NO_DIMENSIONS}
+FROM ev WHERE ev.event_date <= $1::DATE AND ev.places > 0`,
+  // Pre- and post-course confidence per person and course (the latest answer at each stage).
+  `CREATE OR REPLACE TABLE pi_tr_confidence AS
+WITH ${ATTENDEE_AGENCY},
+s AS (
+  SELECT event_id, attendee_id,
+    arg_max(confidence_score, response_date) FILTER (WHERE stage = 'PRE' AND confidence_score IS NOT NULL) AS pre,
+    arg_max(confidence_score, response_date) FILTER (WHERE stage = 'POST' AND confidence_score IS NOT NULL) AS post,
+    max(response_date) FILTER (WHERE stage = 'POST' AND confidence_score IS NOT NULL) AS post_date
+  FROM training_evaluations WHERE response_date <= $1::DATE
+  GROUP BY ALL
+)
+SELECT s.event_id, s.attendee_id, s.post_date, (s.post - s.pre)::INTEGER AS gain,
+  ${dimensionColumns({ agency: 'pi_dim(att.agency)' })}
+FROM s LEFT JOIN att USING (event_id, attendee_id)
+WHERE s.pre IS NOT NULL AND s.post IS NOT NULL`,
+  // People who attended a course old enough to follow up, and whether they answered the follow-up.
+  `CREATE OR REPLACE TABLE pi_tr_follow_up AS
+WITH ${EVENTS},
+f AS (
+  SELECT event_id, attendee_id, min(response_date) AS first_follow_up
+  FROM training_evaluations WHERE stage = 'FOLLOW_UP' AND response_date <= $1::DATE GROUP BY ALL
+)
+SELECT a.event_id, a.attendee_id, ev.event_date,
+  coalesce(f.first_follow_up >= ev.event_date + (SELECT tr_follow_up_min_days FROM pi_settings), false) AS responded,
+  ${AGENCY}
+FROM (SELECT DISTINCT event_id, attendee_id, agency FROM training_attendance WHERE booking_status = 'ATTENDED') a
+JOIN ev USING (event_id)
+LEFT JOIN f USING (event_id, attendee_id)
+WHERE ev.event_date + (SELECT tr_follow_up_event_age_days FROM pi_settings) <= $1::DATE`,
+  // Follow-up answers about practice.
+  `CREATE OR REPLACE TABLE pi_tr_practice AS
+WITH ${ATTENDEE_AGENCY}
+SELECT e.response_date, e.practice_changed, ${dimensionColumns({ agency: 'pi_dim(att.agency)' })}
+FROM training_evaluations e LEFT JOIN att USING (event_id, attendee_id)
+WHERE e.stage = 'FOLLOW_UP' AND e.practice_changed IS NOT NULL AND e.response_date <= $1::DATE`,
+  // Staff in scope per agency and date.
+  `CREATE OR REPLACE TABLE pi_tr_workforce AS
+SELECT period_end, sum(staff_in_scope)::INTEGER AS staff, ${AGENCY}
+FROM workforce WHERE staff_in_scope > 0 GROUP BY ALL`,
+];
+
+const DATASETS_ATTENDANCE = ['training_events', 'training_attendance'] as const;
+
+export const TR1: IndicatorDefinition = {
+  id: 'TR1',
+  family: 'training',
+  title: 'Multi-agency training attendances',
+  definition:
+    'The number of places taken up (bookings marked ATTENDED) on multi-agency courses held in the period. A person attending two courses counts twice.',
+  numerator: 'Bookings with status ATTENDED on MULTI_AGENCY events dated in the period',
+  denominator: null,
+  unit: 'count',
+  periodRule: 'event_in_period',
+  direction: 'up',
+  directionNote: 'Contextual, though more multi-agency learning is usually sought.',
+  datasets: DATASETS_ATTENDANCE,
+  breakdowns: ['agency'],
+  headline: true,
+  sql: eventCountSql({
+    from: 'pi_tr_bookings',
+    date: 'event_date',
+    where: "booking_status = 'ATTENDED' AND course_type = 'MULTI_AGENCY'",
+  }),
+};
+
+export const TR2: IndicatorDefinition = {
+  id: 'TR2',
+  family: 'training',
+  title: 'Training places lost to non-attendance',
+  definition:
+    'Of the people due to attend courses held in the period, the percentage who did not attend or cancelled too late for the place to be re-used (DNA + late cancellations, over attended + DNA + late cancellations). Timely cancellations and waiting lists are left out.',
+  numerator: 'Bookings with status DNA or CANCELLED_LATE on events in the period',
+  denominator: 'Bookings with status ATTENDED, DNA or CANCELLED_LATE on events in the period',
+  unit: 'percent',
+  periodRule: 'event_in_period',
+  direction: 'down',
+  directionNote: 'Lower is better: places not wasted.',
+  datasets: DATASETS_ATTENDANCE,
+  breakdowns: ['agency'],
+  headline: true,
+  sql: eventRateSql(
+    { from: 'pi_tr_bookings', date: 'event_date', where: "booking_status IN ('ATTENDED', 'DNA', 'CANCELLED_LATE')" },
+    "booking_status IN ('DNA', 'CANCELLED_LATE')",
+  ),
+};
+
+export const TR3: IndicatorDefinition = {
+  id: 'TR3',
+  family: 'training',
+  title: 'Training places filled',
+  definition:
+    'Attendances as a percentage of the places offered, for courses held in the period that state how many places they had.',
+  numerator: 'Bookings with status ATTENDED on those events',
+  denominator: 'Places on events in the period with a number of places above zero',
+  unit: 'percent',
+  periodRule: 'event_in_period',
+  direction: 'up',
+  directionNote: 'Higher is better: courses used to capacity.',
+  datasets: DATASETS_ATTENDANCE,
+  breakdowns: [],
+  headline: false,
+  sql: eventRateSql({ from: 'pi_tr_events', date: 'event_date' }, 'attended', 'places'),
+};
+
+export const TR4: IndicatorDefinition = {
+  id: 'TR4',
+  family: 'training',
+  title: 'Workforce trained in the last three years',
+  definition:
+    'The number of different people who attended any course in the 36 months up to the end of the period, as a percentage of the staff in scope for safeguarding training (the latest workforce figure on or before the period end, or the earliest given if none is that old). Only agencies with a workforce figure are counted.',
+  numerator: 'Distinct attendees (by agency) with an ATTENDED booking in the 36 months to the period end',
+  denominator: 'Staff in scope in those agencies',
+  unit: 'percent',
+  periodRule: 'stock_at_period_end',
+  direction: 'up',
+  directionNote: 'Higher is better: more of the workforce has current safeguarding training.',
+  datasets: [...DATASETS_ATTENDANCE, 'workforce'],
+  breakdowns: ['agency'],
+  settings: ['trCoverageMonths'],
+  headline: true,
+  sql: `WITH staff AS (
+  SELECT p.period_start, w.agency,
+    coalesce(arg_max(w.staff, w.period_end) FILTER (WHERE w.period_end <= p.effective_end), arg_min(w.staff, w.period_end)) AS staff
+  FROM ${PERIODS} p CROSS JOIN (SELECT * FROM pi_tr_workforce WHERE ${FILTERS}) w
+  GROUP BY ALL
+), trained AS (
+  SELECT p.period_start, b.agency, count(DISTINCT b.attendee_id) AS trained
+  FROM ${PERIODS} p
+  JOIN (SELECT * FROM pi_tr_bookings WHERE booking_status = 'ATTENDED' AND ${FILTERS}) b
+    ON b.event_date <= p.effective_end
+   AND b.event_date > p.effective_end - to_months((SELECT tr_coverage_months FROM pi_settings))
+  GROUP BY ALL
+), agg AS (
+  SELECT s.period_start, sum(coalesce(t.trained, 0)) AS num, sum(s.staff) AS den
+  FROM staff s LEFT JOIN trained t USING (period_start, agency) GROUP BY ALL
+)
+SELECT p.period_start, agg.num::DOUBLE AS numerator, agg.den::DOUBLE AS denominator,
+  CASE WHEN agg.den > 0 THEN 100.0 * agg.num / agg.den END AS value
+FROM ${PERIODS} p LEFT JOIN agg USING (period_start)`,
+};
+
+export const TR5: IndicatorDefinition = {
+  id: 'TR5',
+  family: 'training',
+  title: 'Average gain in confidence after training',
+  definition:
+    'For people who rated their confidence both before and after a course, the average change (after − before), by the date of the after-course answer. A Kirkpatrick level 2 measure.',
+  numerator: 'Sum of (post-course − pre-course confidence score)',
+  denominator: 'People with both a pre- and a post-course confidence score, post answer in the period',
+  unit: 'score',
+  periodRule: 'event_in_period',
+  direction: 'up',
+  directionNote: 'Higher is better: people leave training more confident.',
+  datasets: ['training_evaluations'],
+  optionalDatasets: ['training_attendance'],
+  breakdowns: ['agency'],
+  headline: false,
+  sql: eventMeanSql({ from: 'pi_tr_confidence', date: 'post_date' }, 'gain'),
+};
+
+export const TR5B: IndicatorDefinition = {
+  id: 'TR5B',
+  family: 'training',
+  title: 'People whose confidence rose by at least one point',
+  definition:
+    'Of the people who rated their confidence both before and after a course, the percentage whose confidence rose by one point or more.',
+  numerator: 'People with post − pre confidence ≥ 1',
+  denominator: 'People with both scores, post answer in the period',
+  unit: 'percent',
+  periodRule: 'event_in_period',
+  direction: 'up',
+  directionNote: 'Higher is better.',
+  datasets: ['training_evaluations'],
+  optionalDatasets: ['training_attendance'],
+  breakdowns: ['agency'],
+  headline: false,
+  sql: eventRateSql({ from: 'pi_tr_confidence', date: 'post_date' }, 'gain >= 1'),
+};
+
+export const TR6: IndicatorDefinition = {
+  id: 'TR6',
+  family: 'training',
+  title: 'Follow-up evaluations returned',
+  definition:
+    'Of the people who attended a course held in the period that is at least 90 days old at the report date, the percentage who answered a follow-up evaluation at least 42 days after the course.',
+  numerator: 'Attendees with a FOLLOW_UP response dated ≥ 42 days after the event',
+  denominator: 'Attendees (ATTENDED) of events in the period held ≥ 90 days before the report date',
+  unit: 'percent',
+  periodRule: 'lagged_cohort',
+  direction: 'up',
+  directionNote: 'Higher is better: impact on practice can only be known if people answer.',
+  datasets: [...DATASETS_ATTENDANCE, 'training_evaluations'],
+  breakdowns: ['agency'],
+  settings: ['trFollowUpMinDays', 'trFollowUpEventAgeDays'],
+  headline: false,
+  sql: eventRateSql({ from: 'pi_tr_follow_up', date: 'event_date' }, 'responded'),
+};
+
+export const TR7: IndicatorDefinition = {
+  id: 'TR7',
+  family: 'training',
+  title: 'People reporting a change in practice after training',
+  definition:
+    'Of the follow-up evaluations answered in the period, the percentage saying the training changed their practice (Y) or partly changed it (PARTLY). A Kirkpatrick level 3 measure.',
+  numerator: 'FOLLOW_UP responses with practice_changed Y or PARTLY',
+  denominator: 'FOLLOW_UP responses in the period that answered the question',
+  unit: 'percent',
+  periodRule: 'event_in_period',
+  direction: 'up',
+  directionNote: 'Higher is better: learning used in practice.',
+  datasets: ['training_evaluations'],
+  optionalDatasets: ['training_attendance'],
+  breakdowns: ['agency'],
+  headline: true,
+  sql: eventRateSql({ from: 'pi_tr_practice', date: 'response_date' }, "practice_changed IN ('Y', 'PARTLY')"),
+};
+
+export const TRAINING_FAMILY: IndicatorFamilyDefinition = {
+  id: 'training',
+  title: 'Training',
+  summary: 'Who comes to multi-agency training, whether places are used, and whether it changes practice.',
+  dateRangeSql: `SELECT min(d) AS first, max(d) AS last FROM (
+  SELECT e.event_date AS d FROM training_events e
+  WHERE EXISTS (SELECT 1 FROM training_attendance a WHERE a.event_id = e.event_id AND a.booking_status = 'ATTENDED')
+  UNION ALL SELECT response_date FROM training_evaluations
+)`,
+  prepare: PREPARE,
+  indicators: [TR1, TR2, TR3, TR4, TR5, TR5B, TR6, TR7],
+};
