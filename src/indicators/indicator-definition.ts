@@ -109,12 +109,12 @@ LEFT JOIN (${sourceSql(source, `${key} AS k`)}) x ON x.d BETWEEN p.period_start 
 GROUP BY p.period_start`;
 }
 
-/** Percentage: sum of `numerator` over sum of `denominator`, rows dated in each period. */
+/** Percentage: sum of `numerator` over sum of `denominator`, rows dated in each period (unknown counts as no). */
 export function eventRateSql(source: EventSource, numerator: string, denominator = '1'): string {
   return `SELECT p.period_start, coalesce(sum(x.num), 0)::DOUBLE AS numerator, coalesce(sum(x.den), 0)::DOUBLE AS denominator,
   CASE WHEN sum(x.den) > 0 THEN 100.0 * sum(x.num) / sum(x.den) END AS value
 FROM ${PERIODS} p
-LEFT JOIN (${sourceSql(source, `(${numerator})::INTEGER AS num, (${denominator})::INTEGER AS den`)}) x
+LEFT JOIN (${sourceSql(source, `coalesce((${numerator})::INTEGER, 0) AS num, coalesce((${denominator})::INTEGER, 0) AS den`)}) x
   ON x.d BETWEEN p.period_start AND p.effective_end
 GROUP BY p.period_start`;
 }
