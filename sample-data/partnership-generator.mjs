@@ -221,10 +221,13 @@ const DOMAINS = [
   'OVERALL',
 ];
 const GRADES = ['OUTSTANDING', 'GOOD', 'REQUIRES_IMPROVEMENT', 'INADEQUATE'];
+const AUDIT_AGENCIES = ['LA_CSC', 'POLICE', 'ICB', 'SCHOOL', 'HEALTH_TRUST_COMMUNITY'];
 
 /** Quarterly themed multi-agency case-file audits of six cases each, and their actions. */
 export function generateAudits(seed = 2025) {
   const random = createRandom(seed);
+  // A second stream, so adding the agencies' own grades left the consensus grades as they were.
+  const agencyRandom = createRandom(seed + 1);
   const grades = [
     [
       'audit_id',
@@ -261,6 +264,23 @@ export function generateAudits(seed = 2025) {
           grade,
           involved,
           random() < 0.35 ? 'Y' : 'N',
+        ]);
+      }
+      // Each agency taking part also returns its own audit tool with an overall grade (most do).
+      for (const agency of AUDIT_AGENCIES) {
+        if (agencyRandom() > 0.7 + n * 0.012) continue;
+        const q = quality + agencyRandom() * 0.5 - 0.25;
+        const grade = q > 0.95 ? GRADES[0] : q > 0.5 ? GRADES[1] : q > 0.15 ? GRADES[2] : GRADES[3];
+        grades.push([
+          id,
+          themes[n % themes.length],
+          formatUkDate(date),
+          caseId,
+          agency,
+          'OVERALL',
+          grade,
+          involved,
+          'N',
         ]);
       }
     }

@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { AppDataProvider } from './session/app-data';
+import { IndicatorSettingsProvider } from './session/indicator-settings';
 import './app/styles.css';
 
 const queryClient = new QueryClient({
@@ -15,7 +16,9 @@ createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <AppDataProvider>
-        <App />
+        <IndicatorSettingsProvider>
+          <App />
+        </IndicatorSettingsProvider>
       </AppDataProvider>
     </QueryClientProvider>
   </StrictMode>,

@@ -1,30 +1,36 @@
 import { useEffect, useState } from 'react';
 import { DataQualityPage } from '../features/data-quality/data-quality-page';
-import { EarlyHelpPage } from '../features/early-help/early-help-page';
+import { DefinitionsPage } from '../features/definitions/definitions-page';
+import { AreaLinks } from '../features/indicators/area-links';
+import { AreaPage } from '../features/indicators/area-page';
 import { LoadDataPanel } from '../features/load-data/load-data-panel';
 import { TemplatesPage } from '../features/templates/templates-page';
+import { FAMILIES } from '../indicators/registry';
 import { useAppData } from '../session/app-data';
+import { hashOf, type Page, pageFromHash } from '../ui/routes';
 
-type Page = 'data' | 'quality' | 'templates';
-
-/** The page named in the address (#/templates), so it can be bookmarked; nothing else is kept there. */
-function pageFromHash(): Page {
-  const hash = window.location.hash;
-  if (hash.startsWith('#/templates')) return 'templates';
-  if (hash.startsWith('#/data-quality')) return 'quality';
-  return 'data';
-}
+const isCurrent = (page: Page, other: Page) => hashOf(page) === hashOf(other);
 
 export function App() {
   const { dataVersion } = useAppData();
-  const [page, setPage] = useState<Page>(pageFromHash);
+  const [page, setPage] = useState<Page>(() => pageFromHash(window.location.hash));
   useEffect(() => {
     const onHashChange = () => {
-      if (window.location.hash.startsWith('#/')) setPage(pageFromHash());
+      // In-page links (#definitions-training) are not pages.
+      if (window.location.hash.startsWith('#/') || window.location.hash === '')
+        setPage(pageFromHash(window.location.hash));
     };
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
   }, []);
+
+  const navItems: { page: Page; label: string }[] = [
+    { page: { kind: 'data' }, label: 'Data' },
+    ...FAMILIES.map((f) => ({ page: { kind: 'area', family: f.id } as Page, label: f.title })),
+    { page: { kind: 'definitions' }, label: 'Definitions' },
+    { page: { kind: 'quality' }, label: 'Data quality' },
+    { page: { kind: 'templates' }, label: 'Templates' },
+  ];
 
   return (
     <>
@@ -36,21 +42,21 @@ export function App() {
           <span className="app-header__name">Partnership Insight</span>
           <span className="app-header__tag">Runs in your browser · your data never leaves this computer</span>
           <nav className="app-nav" aria-label="Main">
-            <a href="#/" aria-current={page === 'data' ? 'page' : undefined}>
-              Data and indicators
-            </a>
-            <a href="#/data-quality" aria-current={page === 'quality' ? 'page' : undefined}>
-              Data quality
-            </a>
-            <a href="#/templates" aria-current={page === 'templates' ? 'page' : undefined}>
-              Templates
-            </a>
+            {navItems.map((item) => (
+              <a
+                key={hashOf(item.page)}
+                href={hashOf(item.page)}
+                aria-current={isCurrent(page, item.page) ? 'page' : undefined}
+              >
+                {item.label}
+              </a>
+            ))}
           </nav>
         </div>
       </header>
       <main id="main" className="app-width app-main">
-        {/* Both pages stay mounted so loaded data and the load report survive switching. */}
-        <div hidden={page !== 'data'}>
+        {/* The data page stays mounted so the load report survives switching pages. */}
+        <div hidden={page.kind !== 'data'}>
           <h1 className="heading-xl">Partnership data</h1>
           <p className="lead">
             Load the extracts your partner agencies send you — early help, training, Section 11 and Section 175 returns,
@@ -58,10 +64,12 @@ export function App() {
             <a href="#/templates">Templates</a> show what each file needs.
           </p>
           <LoadDataPanel />
-          {dataVersion > 0 && <EarlyHelpPage />}
+          {dataVersion > 0 && page.kind === 'data' && <AreaLinks />}
         </div>
-        {page === 'quality' && <DataQualityPage />}
-        {page === 'templates' && <TemplatesPage />}
+        {page.kind === 'area' && <AreaPage key={page.family} familyId={page.family} />}
+        {page.kind === 'definitions' && <DefinitionsPage />}
+        {page.kind === 'quality' && <DataQualityPage />}
+        {page.kind === 'templates' && <TemplatesPage />}
       </main>
       <footer className="app-footer">
         <div className="app-width">

@@ -1,11 +1,5 @@
 import { dimensionColumns, type IndicatorFamilyDefinition } from './family-definition';
-import {
-  eventCountSql,
-  eventRateSql,
-  FILTERS,
-  type IndicatorDefinition,
-  PERIODS,
-} from './indicator-definition';
+import { eventCountSql, eventRateSql, FILTERS, type IndicatorDefinition, PERIODS } from './indicator-definition';
 
 const EH_DIMENSIONS: IndicatorDefinition['breakdowns'] = ['agency', 'locality', 'age_band', 'gender', 'ethnicity'];
 const DATASETS = ['early_help_episodes'] as const;

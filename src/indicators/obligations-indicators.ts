@@ -202,7 +202,8 @@ FROM due, roll`,
 export const OBLIGATIONS_FAMILY: IndicatorFamilyDefinition = {
   id: 'obligations',
   title: 'Statutory obligations',
-  summary: 'Whether partners complete their Section 11 and Section 175 self-assessments, what they found, and whether actions are done.',
+  summary:
+    'Whether partners complete their Section 11 and Section 175 self-assessments, what they found, and whether actions are done.',
   // Due dates place returns in periods, but the data is "as at" its latest submission.
   dateRangeSql: `SELECT min(coalesce(due_date, submitted_date)) AS first, max(submitted_date) AS last FROM compliance_returns`,
   prepare: PREPARE,

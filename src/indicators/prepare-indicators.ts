@@ -62,7 +62,11 @@ export async function prepareIndicators(
   );
   const datasetRows: Record<string, number> = {};
   for (const dataset of DATASETS) {
-    const [count] = await engine.query(`SELECT count(*)::INTEGER AS n FROM ${dataset.id}`, [], z.object({ n: z.number() }));
+    const [count] = await engine.query(
+      `SELECT count(*)::INTEGER AS n FROM ${dataset.id}`,
+      [],
+      z.object({ n: z.number() }),
+    );
     datasetRows[dataset.id] = count?.n ?? 0;
   }
   const families = {} as PreparedState['families'];

@@ -26,7 +26,8 @@ export const PR1: IndicatorDefinition = {
   id: 'PR1',
   family: 'reviews',
   title: 'Serious incident notifications',
-  definition: 'The number of serious incident notifications sent to the Child Safeguarding Practice Review Panel in the period.',
+  definition:
+    'The number of serious incident notifications sent to the Child Safeguarding Practice Review Panel in the period.',
   numerator: 'Reviews with a notification date in the period',
   denominator: null,
   unit: 'count',

@@ -103,7 +103,11 @@ export async function runIndicator(
   const missingDatasets = indicator.datasets.filter((id) => !prepared.datasetRows[id]);
   const family = prepared.families[indicator.family];
   if (missingDatasets.length > 0 || !family.reportDate || !family.first) {
-    return { status: 'missing_data', indicator, missingDatasets: missingDatasets.length ? missingDatasets : [...indicator.datasets] };
+    return {
+      status: 'missing_data',
+      indicator,
+      missingDatasets: missingDatasets.length ? missingDatasets : [...indicator.datasets],
+    };
   }
   const reportDate = family.reportDate;
   const granularity = effectiveGranularity(indicator, query.granularity);

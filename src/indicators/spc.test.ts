@@ -68,7 +68,11 @@ describe('rule 2: 7 points on one side of the mean', () => {
     expect(analyseSpc(sixBelow, { direction: 'up' }).points.some((p) => p.rules.shift)).toBe(false);
     // The same with a seventh 1 is a shift.
     const sevenBelow = [1, 1, 1, 1, 1, 1, 1, 9, 9, 1, 9, 1, 9, 9, 9];
-    expect(analyseSpc(sevenBelow, { direction: 'up' }).points.slice(0, 7).every((p) => p.rules.shift)).toBe(true);
+    expect(
+      analyseSpc(sevenBelow, { direction: 'up' })
+        .points.slice(0, 7)
+        .every((p) => p.rules.shift),
+    ).toBe(true);
   });
 });
 
@@ -120,7 +124,7 @@ describe('run charts, gaps and rebasing', () => {
     const result = analyseSpc([3, 1, 2, 10, 4], { direction: 'up', target: 5 });
     expect(result.chart).toBe('run');
     expect(result.points.map((p) => p.centre)).toEqual([3, 3, 3, 3, 3]);
-    expect(result.points.every((p) => p.upperLimit === null && p.type === 'common_cause')).toBe(true);
+    expect(result.points.every((p) => p.upperLimit === null && p.type === null)).toBe(true);
     expect(result.variation).toBeNull();
     expect(result.assurance).toBeNull();
     expect(result.note).toMatch(/fewer than 15 points/);
@@ -147,7 +151,9 @@ describe('run charts, gaps and rebasing', () => {
     // Without the rebase the step change would be special cause; with it each phase is stable.
     expect(result.points.every((p) => p.type === 'common_cause')).toBe(true);
     expect(
-      analyseSpc([...before, ...after], { direction: 'up', minPoints: 6 }).points.some((p) => p.type !== 'common_cause'),
+      analyseSpc([...before, ...after], { direction: 'up', minPoints: 6 }).points.some(
+        (p) => p.type !== 'common_cause',
+      ),
     ).toBe(true);
   });
 

@@ -35,7 +35,7 @@ export interface SpcPoint {
   /** The 2σ lines: mean ± (2/3) × 2.66 × mean moving range. */
   upperNear: number | null;
   lowerNear: number | null;
-  /** Null for a missing value. */
+  /** Null for a missing value, and on a run chart (too few points to judge). */
   type: PointType | null;
   rules: SpcRules;
   /** Index of the phase (0 before the first rebase). */
@@ -73,7 +73,9 @@ const noRules = (): SpcRules => ({ outsideLimits: false, shift: false, trend: fa
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 /** Marks every member of each run (of `minLength` or more) of consecutive equal non-zero keys. */
@@ -212,7 +214,8 @@ export function analyseSpc(series: readonly (number | null)[], options: SpcOptio
       point.rules = out.rules[k] as SpcRules;
       const side = out.sides[k] as number;
       const special = Object.values(point.rules).some(Boolean) && side !== 0;
-      point.type = special ? pointType(side, options.direction) : 'common_cause';
+      // Without limits there is no judgement to make: the point has no type.
+      point.type = !out.limits ? null : special ? pointType(side, options.direction) : 'common_cause';
     });
     last = out;
   }

@@ -24,7 +24,7 @@ export async function buildCalendar(engine: Engine, closureDays: readonly string
     const chunk = unique.slice(i, i + 200);
     await engine.run(
       `INSERT INTO pi_non_working_days VALUES ${chunk.map(() => '(?::DATE, ?)').join(', ')}`,
-      chunk.flatMap(([d, reason]) => [d, reason]),
+      chunk.flat(),
     );
   }
   await engine.run(

@@ -55,9 +55,7 @@ describe('case-file audit indicators', () => {
 
   it('AQ4 domain grades: GOOD, INADEQUATE, RI → 1 of 3; voice of the child alone 1 of 2', async () => {
     expect(await t.rows('AQ4', q1)).toEqual([['2024-25 Q1', 1, 3, 33.33]]);
-    expect(await t.rows('AQ4', { ...q1, filters: { domain: ['VOICE_OF_CHILD'] } })).toEqual([
-      ['2024-25 Q1', 1, 2, 50],
-    ]);
+    expect(await t.rows('AQ4', { ...q1, filters: { domain: ['VOICE_OF_CHILD'] } })).toEqual([['2024-25 Q1', 1, 2, 50]]);
   });
 
   it('AQ5 participation: police, ICB and school take part; 7 of the 9 case × agency pairs returned', async () => {

@@ -26,9 +26,15 @@ describe('EH1 starts and EH2 open episodes, around period boundaries', () => {
   });
 
   it('the default report date is the latest date in the data, and periods start at the first', async () => {
-    expect(t.prepared.families.early_help).toEqual({ first: '2024-02-01', last: '2024-09-30', reportDate: '2024-09-30' });
+    expect(t.prepared.families.early_help).toEqual({
+      first: '2024-02-01',
+      last: '2024-09-30',
+      reportDate: '2024-09-30',
+    });
     const result = await t.run('EH1', { granularity: 'year' });
-    expect(result.status === 'ok' && result.points.map((p) => [p.label, p.periodStart, p.effectiveEnd, p.partial])).toEqual([
+    expect(
+      result.status === 'ok' && result.points.map((p) => [p.label, p.periodStart, p.effectiveEnd, p.partial]),
+    ).toEqual([
       ['2023-24', '2023-04-01', '2024-03-31', false],
       ['2024-25', '2024-04-01', '2024-09-30', true],
     ]);

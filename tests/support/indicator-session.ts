@@ -6,7 +6,10 @@ import { DEFAULT_SETTINGS, type IndicatorSettings } from '../../src/indicators/s
 import { createTestSession } from './load-csv';
 
 /** Loads CSV fixtures (file name → lines), prepares the indicators and runs them by id. */
-export async function createIndicatorSession(files: Record<string, string[]>, settings: Partial<IndicatorSettings> = {}) {
+export async function createIndicatorSession(
+  files: Record<string, string[]>,
+  settings: Partial<IndicatorSettings> = {},
+) {
   const t = await createTestSession();
   const report = await t.loadFiles(
     Object.entries(files).map(([name, lines]) => ({ name, blob: new Blob([lines.join('\n')]) })),

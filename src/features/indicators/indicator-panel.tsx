@@ -1,38 +1,52 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { TrendChart } from '../../charts/trend-chart';
-import type { IndicatorDefinition, IndicatorQuery } from '../../indicators/indicator-definition';
-import { formatUkDate } from '../../indicators/periods';
-import { type IndicatorPoint, runIndicator } from '../../indicators/run-indicator';
+import { findDataset } from '../../datasets/registry';
+import { DIMENSION_LABELS, type IndicatorDefinition } from '../../indicators/indicator-definition';
+import { formatUkDate, GRANULARITY_LABELS } from '../../indicators/periods';
+import type { PreparedState } from '../../indicators/prepare-indicators';
+import { type IndicatorPoint, type IndicatorQuery, runIndicator } from '../../indicators/run-indicator';
 import { useAppData } from '../../session/app-data';
-import { formatNumber } from '../../ui/format';
+import { formatValue, UNIT_AXIS_LABELS } from '../../ui/format';
 
 function summary(indicator: IndicatorDefinition, points: IndicatorPoint[]): string {
   const complete = points.filter((p) => !p.partial && p.value !== null);
   const latest = complete.at(-1);
   const previous = complete.at(-2);
   if (!latest) return 'Not enough data for a complete period yet.';
-  const base = `${formatNumber(latest.value)} in ${latest.label}`;
+  const unit = indicator.unit;
+  const base = `${formatValue(latest.value, unit)} in ${latest.label}`;
   if (!previous || previous.value === null || latest.value === null) return `${base}.`;
   const change = latest.value - previous.value;
-  const direction =
-    change === 0 ? 'the same as' : change > 0 ? `up ${formatNumber(change)} on` : `down ${formatNumber(-change)} on`;
-  return `${base}, ${direction} ${previous.label} (${formatNumber(previous.value)}).${
+  const size =
+    unit === 'percent' ? `${formatValue(Math.abs(change), 'score')} points` : formatValue(Math.abs(change), unit);
+  const direction = change === 0 ? 'the same as' : change > 0 ? `up ${size} on` : `down ${size} on`;
+  return `${base}, ${direction} ${previous.label} (${formatValue(previous.value, unit)}).${
     indicator.direction === 'neutral' ? ' Read in context: neither up nor down is good in itself.' : ''
   }`;
 }
 
 /** One indicator: a trend chart with a plain-English summary and a table alternative. */
-export function IndicatorPanel({ indicator, query }: { indicator: IndicatorDefinition; query: IndicatorQuery }) {
-  const { getEngine, dataVersion } = useAppData();
+export function IndicatorPanel({
+  indicator,
+  prepared,
+  query,
+}: {
+  indicator: IndicatorDefinition;
+  prepared: PreparedState;
+  query: IndicatorQuery;
+}) {
+  const { getEngine } = useAppData();
   const [asTable, setAsTable] = useState(false);
   const headingId = useId();
   const result = useQuery({
-    queryKey: ['indicator', indicator.id, query, dataVersion],
-    queryFn: async () => runIndicator(await getEngine(), indicator, query),
+    queryKey: ['indicator', indicator.id, query, prepared],
+    queryFn: async () => runIndicator(await getEngine(), prepared, indicator, query),
   });
-  const points = result.data ?? [];
+  const data = result.data;
+  const points = data?.status === 'ok' ? data.points : [];
   const latest = points.at(-1);
+  const granularity = data?.status === 'ok' ? data.granularity : query.granularity;
 
   return (
     <article
@@ -41,10 +55,12 @@ export function IndicatorPanel({ indicator, query }: { indicator: IndicatorDefin
       data-indicator-id={indicator.id}
       data-latest-value={latest?.value ?? ''}
       data-period-label={latest?.label ?? ''}
-      data-state={result.isSuccess ? 'ready' : result.isError ? 'error' : 'loading'}
+      data-state={
+        result.isSuccess ? (data?.status === 'ok' ? 'ready' : 'missing-data') : result.isError ? 'error' : 'loading'
+      }
     >
       <h3 id={headingId} className="heading-m">
-        <span className="indicator-id">{indicator.id}</span> {indicator.title}, by {query.granularity}
+        <span className="indicator-id">{indicator.id}</span> {indicator.title}
       </h3>
       <p className="hint">{indicator.definition}</p>
       {result.isPending && <p role="status">Calculating…</p>}
@@ -53,24 +69,44 @@ export function IndicatorPanel({ indicator, query }: { indicator: IndicatorDefin
           {indicator.id} could not be calculated: {result.error.message}
         </p>
       )}
-      {result.isSuccess && (
+      {data?.status === 'missing_data' && (
+        <p className="inset-text" data-testid={`missing-${indicator.id}`}>
+          Needs{' '}
+          {data.missingDatasets.map((id, i) => (
+            <span key={id}>
+              {i > 0 ? (i === data.missingDatasets.length - 1 ? ' and ' : ', ') : ''}
+              <strong>{findDataset(id)?.fileName ?? id}</strong>
+            </span>
+          ))}
+          . <a href="#/templates">See the templates</a> for the columns.
+        </p>
+      )}
+      {data?.status === 'ok' && (
         <>
           <p className="chart-summary">{summary(indicator, points)}</p>
+          {data.ignoredFilters.length > 0 && (
+            <p className="hint">
+              Not broken down by {data.ignoredFilters.map((d) => DIMENSION_LABELS[d].toLowerCase()).join(' or ')}:
+              showing everyone.
+            </p>
+          )}
           {asTable ? (
             <IndicatorTable indicator={indicator} points={points} />
           ) : (
             <TrendChart
               points={points}
-              valueLabel={indicator.unit === 'count' ? 'Number of episodes' : indicator.unit}
-              title={`${indicator.title} by ${query.granularity}`}
+              valueLabel={UNIT_AXIS_LABELS[indicator.unit]}
+              title={`${indicator.title}, by ${GRANULARITY_LABELS[granularity].toLowerCase()}`}
             />
           )}
-          {indicator.periodRule === 'stock_at_period_end' && (
+          {indicator.periodRule === 'stock_at_period_end' && indicator.family === 'early_help' && (
             <p className="hint">
               Only episodes in the loaded files are counted: if the extract leaves out episodes that started before{' '}
-              {formatUkDate(query.from)}, the first periods show fewer open episodes than there were.
+              {formatUkDate(points[0]?.periodStart ?? data.reportDate)}, the first periods show fewer open episodes than
+              there were.
             </p>
           )}
+          {indicator.caveat && <p className="hint">{indicator.caveat}</p>}
           {latest?.partial && (
             <p className="hint">
               {latest.label} is not finished: its point (hollow) runs to the report date,{' '}
@@ -102,6 +138,16 @@ function IndicatorTable({ indicator, points }: { indicator: IndicatorDefinition;
             <th scope="col">Period</th>
             <th scope="col">From</th>
             <th scope="col">To</th>
+            {indicator.denominator && (
+              <>
+                <th scope="col" className="numeric">
+                  Numerator
+                </th>
+                <th scope="col" className="numeric">
+                  Denominator
+                </th>
+              </>
+            )}
             <th scope="col" className="numeric">
               {indicator.title}
             </th>
@@ -116,7 +162,13 @@ function IndicatorTable({ indicator, points }: { indicator: IndicatorDefinition;
               </th>
               <td>{formatUkDate(p.periodStart)}</td>
               <td>{formatUkDate(p.effectiveEnd)}</td>
-              <td className="numeric">{formatNumber(p.value)}</td>
+              {indicator.denominator && (
+                <>
+                  <td className="numeric">{formatValue(p.numerator, indicator.unit === 'days' ? 'days' : 'count')}</td>
+                  <td className="numeric">{formatValue(p.denominator, 'count')}</td>
+                </>
+              )}
+              <td className="numeric">{formatValue(p.value, indicator.unit)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,0 +1,151 @@
+/**
+ * `npm run indicators -- --data FILE [FILE …] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+ *   [--period month|quarter|year|academic_year|rolling_12] [--report-date YYYY-MM-DD]
+ *   [--format json|csv] [--suppress]`
+ *
+ * Loads the files with the same ingest as the app (duckdb-wasm's Node build, the same SQL), prints every
+ * computable indicator per period on stdout and the load report on stderr. Exit codes: 0 done; 1 a file
+ * could not be read or was not recognised (nothing printed on stdout); 2 wrong arguments.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DATASETS } from '../datasets/registry';
+import { createNodeEngine } from '../engine/node-engine';
+import { GRANULARITIES, type Granularity, isIsoDate } from '../indicators/periods';
+import { DEFAULT_SETTINGS } from '../indicators/settings';
+import { createIngestSession } from '../ingest/load-files';
+import type { LoadReport } from '../ingest/load-report';
+import { prepareDatabase } from '../ingest/prepare-database';
+import { buildIndicatorsReport, reportToCsv } from './indicators-report';
+
+const USAGE = `Usage: npm run indicators -- --data FILE [FILE …] [options]
+
+  --data FILE …      CSV or Excel files to load (any of the partnership datasets)
+  --from YYYY-MM-DD  first period: the one containing this date (default: the first date in each area's data)
+  --to YYYY-MM-DD    last period: the one containing this date (default: the report date)
+  --period P         month | quarter | year | academic_year | rolling_12 (default: quarter)
+  --report-date D    figures "as at" this date (default: the latest event date in each area's data)
+  --format F         json | csv (default: json)
+  --suppress         publishable output: counts of 1–5 shown as "c", rates withheld with them
+  --help             this text
+`;
+
+class UsageError extends Error {}
+
+function fail(message: string, code: number): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(code);
+}
+
+function describeLoad(report: LoadReport): string {
+  const lines = [
+    `Loaded ${report.rowsLoaded} rows from ${report.files.length} file(s); ${report.rowsRejected} rejected.`,
+  ];
+  for (const file of report.files) {
+    const what = file.datasetId ? `as ${file.datasetId}` : 'not loaded';
+    lines.push(
+      `  ${file.fileName}: ${file.status} ${what} — read ${file.rowsRead}, loaded ${file.rowsLoaded}, rejected ${file.rowsRejected}`,
+    );
+    if (file.message) lines.push(`    ${file.message}`);
+    for (const group of file.rejections.slice(0, 5)) {
+      const where = group.examples.map((e) => `line ${e.line ?? '?'}`).join(', ');
+      lines.push(`    ${group.count} × ${group.column ?? 'row'}: ${group.reason} (${where})`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  let args: ReturnType<typeof parseCli>;
+  try {
+    args = parseCli(argv);
+  } catch (error) {
+    fail(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`, 2);
+  }
+  if (args.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  const files = [];
+  for (const path of args.files) {
+    try {
+      const info = await stat(path);
+      if (!info.isFile()) throw new Error('not a file');
+      files.push({ name: basename(path), blob: new Blob([await readFile(path)]) });
+    } catch (error) {
+      fail(`Cannot read “${path}”: ${error instanceof Error ? error.message : String(error)}`, 1);
+    }
+  }
+  const engine = await createNodeEngine();
+  await prepareDatabase(engine, DATASETS);
+  const load = await createIngestSession(engine, DATASETS).loadFiles(files);
+  process.stderr.write(describeLoad(load));
+  const unreadable = load.files.filter((f) => f.status === 'failed' || f.status === 'empty');
+  if (unreadable.length > 0) {
+    fail(
+      `Stopped: ${unreadable.map((f) => `“${f.fileName}”`).join(', ')} could not be used (see above). Fix or leave out the file and run again.`,
+      1,
+    );
+  }
+  const report = await buildIndicatorsReport(engine, {
+    granularity: args.period,
+    from: args.from,
+    to: args.to,
+    suppress: args.suppress,
+    settings: { ...DEFAULT_SETTINGS, reportDate: args.reportDate ?? null },
+  });
+  for (const missing of report.notComputed) {
+    process.stderr.write(`${missing.id} not computed: needs ${missing.missingDatasets.join(', ')}\n`);
+  }
+  process.stdout.write(args.format === 'csv' ? reportToCsv(report) : `${JSON.stringify(report, null, 2)}\n`);
+}
+
+function parseCli(argv: string[]) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      data: { type: 'string', multiple: true },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      period: { type: 'string', default: 'quarter' },
+      'report-date': { type: 'string' },
+      format: { type: 'string', default: 'json' },
+      suppress: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  // `--data a.csv b.csv`: the files after the first arrive as positionals.
+  const files = [...(values.data ?? []), ...positionals];
+  if (values.help)
+    return { help: true as const, files, period: 'quarter' as Granularity, format: 'json', suppress: false };
+  if (files.length === 0) throw new UsageError('No files given: use --data FILE [FILE …].');
+  for (const [name, value] of [
+    ['--from', values.from],
+    ['--to', values.to],
+    ['--report-date', values['report-date']],
+  ] as const) {
+    if (value !== undefined && !isIsoDate(value))
+      throw new UsageError(`${name} must be a date written YYYY-MM-DD, not “${value}”.`);
+  }
+  if (values.from && values.to && values.from > values.to) throw new UsageError('--from is after --to.');
+  if (!GRANULARITIES.includes(values.period as Granularity)) {
+    throw new UsageError(`--period must be one of ${GRANULARITIES.join(', ')}, not “${values.period}”.`);
+  }
+  if (values.format !== 'json' && values.format !== 'csv') throw new UsageError(`--format must be json or csv.`);
+  return {
+    help: false as const,
+    files,
+    from: values.from,
+    to: values.to,
+    reportDate: values['report-date'],
+    period: values.period as Granularity,
+    format: values.format,
+    suppress: values.suppress ?? false,
+  };
+}
+
+main(process.argv.slice(2)).catch((error) => {
+  fail(`Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, 1);
+});

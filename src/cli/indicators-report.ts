@@ -1,0 +1,148 @@
+import type { Engine } from '../engine/engine';
+import type { Direction, IndicatorFamily, Unit } from '../indicators/indicator-definition';
+import type { Granularity } from '../indicators/periods';
+import { prepareIndicators } from '../indicators/prepare-indicators';
+import { INDICATORS } from '../indicators/registry';
+import { runIndicator } from '../indicators/run-indicator';
+import type { IndicatorSettings } from '../indicators/settings';
+import { analyseSpc, type PointType } from '../indicators/spc';
+import { type Published, suppressSeries } from '../indicators/suppression';
+import { csvText } from '../shared/csv';
+
+/** One period of one indicator, as the command line prints it (documented in the README). */
+export interface ReportPoint {
+  periodLabel: string;
+  periodStart: string;
+  periodEnd: string;
+  /** The last day measured (the report date for the latest, unfinished period). */
+  effectiveEnd: string;
+  partial: boolean;
+  numerator: Published;
+  denominator: Published;
+  value: Published;
+  suppressed: boolean;
+  spcPointType: PointType | null;
+}
+
+export interface ReportIndicator {
+  id: string;
+  family: IndicatorFamily;
+  title: string;
+  unit: Unit;
+  direction: Direction;
+  reportDate: string;
+  granularity: Granularity;
+  spcChart: 'xmr' | 'run' | 'none';
+  points: ReportPoint[];
+}
+
+export interface IndicatorsReport {
+  period: Granularity;
+  from: string | null;
+  to: string | null;
+  suppressed: boolean;
+  indicators: ReportIndicator[];
+  notComputed: { id: string; title: string; missingDatasets: string[] }[];
+}
+
+export interface ReportOptions {
+  granularity: Granularity;
+  from?: string;
+  to?: string;
+  suppress: boolean;
+  settings: IndicatorSettings;
+}
+
+/** Every computable indicator per period, with SPC point types and (optionally) suppression. */
+export async function buildIndicatorsReport(engine: Engine, options: ReportOptions): Promise<IndicatorsReport> {
+  const prepared = await prepareIndicators(engine, options.settings);
+  const report: IndicatorsReport = {
+    period: options.granularity,
+    from: options.from ?? null,
+    to: options.to ?? null,
+    suppressed: options.suppress,
+    indicators: [],
+    notComputed: [],
+  };
+  for (const indicator of INDICATORS) {
+    const result = await runIndicator(engine, prepared, indicator, {
+      granularity: options.granularity,
+      from: options.from,
+      to: options.to,
+    });
+    if (result.status !== 'ok') {
+      report.notComputed.push({ id: indicator.id, title: indicator.title, missingDatasets: result.missingDatasets });
+      continue;
+    }
+    const spc = analyseSpc(
+      result.points.map((p) => p.value),
+      { direction: indicator.direction },
+    );
+    const published = options.suppress ? suppressSeries(result.points) : null;
+    report.indicators.push({
+      id: indicator.id,
+      family: indicator.family,
+      title: indicator.title,
+      unit: indicator.unit,
+      direction: indicator.direction,
+      reportDate: result.reportDate,
+      granularity: result.granularity,
+      spcChart: spc.chart,
+      points: result.points.map((p, i) => {
+        const cell = published?.[i];
+        const suppressed = cell?.suppressed ?? false;
+        return {
+          periodLabel: p.label,
+          periodStart: p.periodStart,
+          periodEnd: p.periodEnd,
+          effectiveEnd: p.effectiveEnd,
+          partial: p.partial,
+          numerator: cell ? cell.numerator : p.numerator,
+          denominator: cell ? cell.denominator : p.denominator,
+          value: cell ? cell.value : p.value,
+          suppressed,
+          // A point type could hint at a hidden value, so it goes with it.
+          spcPointType: suppressed ? null : (spc.points[i]?.type ?? null),
+        };
+      }),
+    });
+  }
+  return report;
+}
+
+const CSV_HEADER = [
+  'indicator_id',
+  'title',
+  'unit',
+  'period_label',
+  'period_start',
+  'period_end',
+  'effective_end',
+  'partial',
+  'numerator',
+  'denominator',
+  'value',
+  'suppressed',
+  'spc_point_type',
+];
+
+export function reportToCsv(report: IndicatorsReport): string {
+  const rows = report.indicators.flatMap((indicator) =>
+    indicator.points.map((p) => [
+      indicator.id,
+      indicator.title,
+      indicator.unit,
+      p.periodLabel,
+      p.periodStart,
+      p.periodEnd,
+      p.effectiveEnd,
+      p.partial ? 'Y' : 'N',
+      p.numerator ?? '',
+      p.denominator ?? '',
+      p.value === null ? '' : typeof p.value === 'number' ? String(Math.round(p.value * 1000) / 1000) : p.value,
+      p.suppressed ? 'Y' : 'N',
+      p.spcPointType ?? '',
+    ]),
+  );
+  return csvText([CSV_HEADER, ...rows]);
+}

@@ -1,0 +1,61 @@
+import { useQuery } from '@tanstack/react-query';
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import { type PreparedState, prepareIndicators } from '../indicators/prepare-indicators';
+import { DEFAULT_SETTINGS, type IndicatorSettings, indicatorSettingsSchema } from '../indicators/settings';
+import { useAppData } from './app-data';
+
+const SETTINGS_KEY = 'partnership-insight:indicator-settings';
+
+function readSettings(): IndicatorSettings {
+  try {
+    const text = localStorage.getItem(SETTINGS_KEY);
+    const parsed = text ? indicatorSettingsSchema.safeParse(JSON.parse(text)) : null;
+    return parsed?.success ? parsed.data : DEFAULT_SETTINGS;
+  } catch {
+    return DEFAULT_SETTINGS;
+  }
+}
+
+interface IndicatorSettingsValue {
+  settings: IndicatorSettings;
+  /** Saves the settings in this browser (they are not data, so they may be kept) and recomputes. */
+  saveSettings(settings: IndicatorSettings): void;
+}
+
+const SettingsContext = createContext<IndicatorSettingsValue | null>(null);
+
+/** Local standards (working-day targets, closure days, report date) for every indicator. */
+export function IndicatorSettingsProvider({ children }: { children: ReactNode }) {
+  const [settings, setSettings] = useState<IndicatorSettings>(readSettings);
+  const saveSettings = useCallback((next: IndicatorSettings) => {
+    const checked = indicatorSettingsSchema.parse(next);
+    setSettings(checked);
+    try {
+      localStorage.setItem(SETTINGS_KEY, JSON.stringify(checked));
+    } catch {
+      // Storage blocked by policy: the settings last for this visit.
+    }
+  }, []);
+  const value = useMemo(() => ({ settings, saveSettings }), [settings, saveSettings]);
+  return <SettingsContext.Provider value={value}>{children}</SettingsContext.Provider>;
+}
+
+export function useIndicatorSettings(): IndicatorSettingsValue {
+  const value = useContext(SettingsContext);
+  if (!value) throw new Error('useIndicatorSettings must be used inside IndicatorSettingsProvider');
+  return value;
+}
+
+/**
+ * The prepared (summary) tables for the loaded data and the current settings: built once per load or
+ * settings change; every indicator on every page then reads them.
+ */
+export function usePreparedIndicators() {
+  const { getEngine, dataVersion } = useAppData();
+  const { settings } = useIndicatorSettings();
+  return useQuery<PreparedState>({
+    queryKey: ['prepared-indicators', dataVersion, settings],
+    queryFn: async () => prepareIndicators(await getEngine(), settings),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}

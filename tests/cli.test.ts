@@ -1,0 +1,147 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+
+/** Runs `npm run indicators -- …` the way a user would (through tsx), and collects its output. */
+function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [join('node_modules', 'tsx', 'dist', 'cli.mjs'), 'src/cli/indicators-cli.ts', ...args],
+      { maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+      },
+    );
+  });
+}
+
+const published = z.union([z.number(), z.literal('c'), z.null()]);
+/** The JSON shape documented in the README. */
+const reportSchema = z.object({
+  period: z.string(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  suppressed: z.boolean(),
+  indicators: z.array(
+    z.object({
+      id: z.string(),
+      family: z.enum(['early_help', 'training', 'obligations', 'audits', 'reviews']),
+      title: z.string(),
+      unit: z.enum(['count', 'percent', 'days', 'score']),
+      direction: z.enum(['up', 'down', 'neutral']),
+      reportDate: z.string(),
+      granularity: z.string(),
+      spcChart: z.enum(['xmr', 'run', 'none']),
+      points: z.array(
+        z.object({
+          periodLabel: z.string(),
+          periodStart: z.string(),
+          periodEnd: z.string(),
+          effectiveEnd: z.string(),
+          partial: z.boolean(),
+          numerator: published,
+          denominator: published,
+          value: published,
+          suppressed: z.boolean(),
+          spcPointType: z.string().nullable(),
+        }),
+      ),
+    }),
+  ),
+  notComputed: z.array(z.object({ id: z.string(), title: z.string(), missingDatasets: z.array(z.string()) })),
+});
+
+describe('npm run indicators', () => {
+  it('computes every indicator of all five areas for the sample data, monthly, with SPC point types', async () => {
+    const files = (await readdir('sample-data')).filter((f) => f.endsWith('.csv')).map((f) => join('sample-data', f));
+    const { code, stdout, stderr } = await runCli(['--data', ...files, '--period', 'month']);
+    expect(code, stderr).toBe(0);
+    expect(stderr).toMatch(/Loaded 34133 rows from 11 file\(s\); 0 rejected/);
+    const report = reportSchema.parse(JSON.parse(stdout));
+    expect(report.notComputed).toEqual([]);
+    expect(new Set(report.indicators.map((i) => i.family))).toEqual(
+      new Set(['early_help', 'training', 'obligations', 'audits', 'reviews']),
+    );
+    const eh1 = report.indicators.find((i) => i.id === 'EH1');
+    expect(eh1?.points[0]).toMatchObject({
+      periodLabel: 'Apr 2022',
+      periodStart: '2022-04-01',
+      periodEnd: '2022-04-30',
+    });
+    expect(eh1?.spcChart).toBe('xmr');
+    expect(eh1?.points.every((p) => typeof p.spcPointType === 'string')).toBe(true);
+  }, 120_000);
+
+  it('writes CSV for one financial year, and suppresses small numbers with --suppress', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pi-cli-'));
+    const file = join(dir, 'practice_reviews.csv');
+    await writeFile(
+      file,
+      [
+        'review_id,la_aware_date,notification_date',
+        'V1,01/04/2024,03/04/2024',
+        'V2,01/05/2024,10/05/2024',
+        'V3,01/06/2024,03/06/2024',
+      ].join('\n'),
+    );
+    const plain = await runCli([
+      '--data',
+      file,
+      '--period',
+      'year',
+      '--from',
+      '2024-04-01',
+      '--to',
+      '2025-03-31',
+      '--format',
+      'csv',
+    ]);
+    expect(plain.code, plain.stderr).toBe(0);
+    const lines = plain.stdout.trim().split('\r\n');
+    expect(lines[0]).toBe(
+      'indicator_id,title,unit,period_label,period_start,period_end,effective_end,partial,numerator,denominator,value,suppressed,spc_point_type',
+    );
+    // The report date is the latest date in the file, 03/06/2024, so the year is partial.
+    expect(lines.find((l) => l.startsWith('PR1,'))).toBe(
+      'PR1,Serious incident notifications,count,2024-25,2024-04-01,2025-03-31,2024-06-03,Y,3,,3,N,',
+    );
+    // PR2: V1 2 working days, V2 7 (late), V3 1 (Sat 1 June → Mon 3 June) → 2 of 3.
+    expect(lines.find((l) => l.startsWith('PR2,'))).toContain(',2,3,66.667,N,');
+    expect(plain.stderr).toMatch(/PR6 not computed: needs review_recommendations/);
+    const suppressed = await runCli(['--data', file, '--period', 'year', '--format', 'csv', '--suppress']);
+    expect(suppressed.code).toBe(0);
+    const pr2 = suppressed.stdout.split('\r\n').find((l) => l.startsWith('PR2,'));
+    expect(pr2).toContain(',c,c,c,Y,');
+  }, 120_000);
+
+  it('stops with exit code 1 and a clear message when a file cannot be read or used', async () => {
+    const missing = await runCli(['--data', 'no-such-file.csv']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/Cannot read “no-such-file.csv”/);
+    expect(missing.stdout).toBe('');
+    const dir = await mkdtemp(join(tmpdir(), 'pi-cli-'));
+    const episodes = join(dir, 'episodes.csv');
+    // An SSDA903 (children looked after) return: real, but not a partnership dataset.
+    await writeFile(
+      episodes,
+      'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n',
+    );
+    const unrecognised = await runCli(['--data', episodes]);
+    expect(unrecognised.code).toBe(1);
+    expect(unrecognised.stderr).toMatch(/not a partnership dataset/);
+    expect(unrecognised.stderr).toMatch(/Stopped/);
+    expect(unrecognised.stdout).toBe('');
+  }, 120_000);
+
+  it('exit code 2 for arguments it cannot use', async () => {
+    expect((await runCli([])).code).toBe(2);
+    const bad = await runCli(['--data', 'x.csv', '--period', 'fortnight']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--period must be one of month, quarter, year, academic_year, rolling_12/);
+    expect((await runCli(['--data', 'x.csv', '--from', '31/03/2024'])).stderr).toMatch(/YYYY-MM-DD/);
+  }, 60_000);
+});
