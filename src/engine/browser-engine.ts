@@ -10,6 +10,7 @@ import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import type { z } from 'zod';
 import { assertSafeFileName, type Engine, parseRows, type SqlParam } from './engine';
 import { SESSION_SETTINGS } from './session-settings';
+import { StatementCache } from './statement-cache';
 
 export class UnsupportedBrowserError extends Error {}
 
@@ -44,18 +45,29 @@ async function createBrowserEngine(): Promise<Engine> {
     }
   })();
 
-  async function execute(sql: string, params: readonly SqlParam[]) {
-    if (!debug) return executeNow(sql, params);
+  // Queries (asked again on every filter change) keep their prepared statements; statements that
+  // change data are prepared each time.
+  const statements = new StatementCache<Awaited<ReturnType<typeof conn.prepare>>>();
+
+  async function execute(sql: string, params: readonly SqlParam[], cache = false) {
+    if (!debug) return executeNow(sql, params, cache);
     const started = performance.now();
     try {
-      return await executeNow(sql, params);
+      return await executeNow(sql, params, cache);
     } finally {
       console.debug(`[sql ${Math.round(performance.now() - started)} ms] ${sql.replace(/\s+/g, ' ').slice(0, 100)}`);
     }
   }
 
-  async function executeNow(sql: string, params: readonly SqlParam[]) {
+  async function executeNow(sql: string, params: readonly SqlParam[], cache: boolean) {
     if (params.length === 0) return conn.query(sql);
+    if (cache) {
+      return statements.run(
+        sql,
+        () => conn.prepare(sql),
+        (statement) => statement.query(...params),
+      );
+    }
     const statement = await conn.prepare(sql);
     try {
       return await statement.query(...params);
@@ -67,7 +79,7 @@ async function createBrowserEngine(): Promise<Engine> {
   return {
     query<S extends z.ZodType>(sql: string, params: readonly SqlParam[], rowSchema: S) {
       return serial(async () => {
-        const table = await execute(sql, params);
+        const table = await execute(sql, params, true);
         return parseRows(
           table.toArray().map((row) => row.toJSON() as Record<string, unknown>),
           rowSchema,

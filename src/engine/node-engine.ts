@@ -6,6 +6,7 @@ import { createDuckDB, NODE_RUNTIME, VoidLogger } from '@duckdb/duckdb-wasm/bloc
 import type { z } from 'zod';
 import { assertSafeFileName, type Engine, parseRows, type SqlParam } from './engine';
 import { SESSION_SETTINGS } from './session-settings';
+import { StatementCache } from './statement-cache';
 
 export async function createNodeEngine(): Promise<Engine> {
   const require = createRequire(import.meta.url);
@@ -22,6 +23,7 @@ export async function createNodeEngine(): Promise<Engine> {
   db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
   const conn = db.connect();
   for (const statement of SESSION_SETTINGS) conn.query(statement);
+  const statements = new StatementCache<ReturnType<typeof conn.prepare>>();
 
   const engine: Engine = {
     async query<S extends z.ZodType>(sql: string, params: readonly SqlParam[], rowSchema: S) {
@@ -29,12 +31,11 @@ export async function createNodeEngine(): Promise<Engine> {
       if (params.length === 0) {
         table = conn.query(sql);
       } else {
-        const statement = conn.prepare(sql);
-        try {
-          table = statement.query(...params);
-        } finally {
-          statement.close();
-        }
+        table = await statements.run(
+          sql,
+          () => conn.prepare(sql),
+          (statement) => statement.query(...params),
+        );
       }
       return parseRows(
         table.toArray().map((row) => row.toJSON()),

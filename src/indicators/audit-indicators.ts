@@ -202,6 +202,7 @@ export const AUDIT_FAMILY: IndicatorFamilyDefinition = {
   dateRangeSql: `SELECT min(d) AS first, max(d) AS last FROM (
   SELECT audit_date AS d FROM audit_grades UNION ALL SELECT completed_date FROM audit_actions
 )`,
+  defaultGranularity: 'quarter',
   prepare: PREPARE,
   indicators: [AQ1, AQ2, AQ3, AQ4, AQ5, AQ6, AQ7],
 };

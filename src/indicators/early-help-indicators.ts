@@ -1,5 +1,12 @@
 import { dimensionColumns, type IndicatorFamilyDefinition } from './family-definition';
-import { eventCountSql, eventRateSql, FILTERS, type IndicatorDefinition, PERIODS } from './indicator-definition';
+import {
+  eventCountSql,
+  eventRateSql,
+  FILTERS,
+  type IndicatorDefinition,
+  PERIOD_MONTHS,
+  PERIODS,
+} from './indicator-definition';
 
 const EH_DIMENSIONS: IndicatorDefinition['breakdowns'] = ['agency', 'locality', 'age_band', 'gender', 'ethnicity'];
 const DATASETS = ['early_help_episodes'] as const;
@@ -39,14 +46,25 @@ FROM events GROUP BY ALL`,
   // Closures that end a piece of help (needs met, stepped down) and whether the child came back.
   `CREATE OR REPLACE TABLE pi_eh_cohort AS
 WITH ${EPISODES}
-SELECT c.child_id, c.end_date, c.agency, c.locality, c.age_band, c.gender, c.ethnicity, c.domain,
+SELECT hash(c.child_id) AS child_key, c.end_date, c.agency, c.locality, c.age_band, c.gender, c.ethnicity, c.domain,
   EXISTS (
     SELECT 1 FROM eh n
     WHERE n.child_id = c.child_id AND n.start_date > c.end_date
       AND n.start_date <= c.end_date + (SELECT eh_rereferral_days FROM pi_settings)
-  ) AS rereferred
+  ) AS rereferred,
+  count(*) OVER (PARTITION BY c.child_id) AS closures_of_child
 FROM eh c
 WHERE c.end_date <= $1::DATE AND c.end_reason IN ('NEEDS_MET', 'STEP_DOWN_UNIVERSAL')`,
+  // Children are counted once per period. Most children have one such closure in all the data: those
+  // are simply summed per month; the few with several are kept one row each, to count distinctly.
+  `CREATE OR REPLACE TABLE pi_eh_cohort_single AS
+SELECT date_trunc('month', end_date)::DATE AS month, agency, locality, age_band, gender, ethnicity, domain, rereferred,
+  count(*)::INTEGER AS n
+FROM pi_eh_cohort WHERE closures_of_child = 1 GROUP BY ALL`,
+  `CREATE OR REPLACE TABLE pi_eh_cohort_multi AS
+SELECT child_key, end_date, agency, locality, age_band, gender, ethnicity, domain, rereferred
+FROM pi_eh_cohort WHERE closures_of_child > 1`,
+  'DROP TABLE pi_eh_cohort',
   // Days from request to assessment start, as a histogram per month.
   `CREATE OR REPLACE TABLE pi_eh_wait AS
 WITH ${EPISODES}
@@ -187,14 +205,23 @@ export const EH6: IndicatorDefinition = {
   headline: true,
   caveat:
     'Counts returns to early help only: referrals to children’s social care are not in the early help extract, so this is the early-help-only re-referral rate.',
-  sql: `WITH x AS (SELECT end_date, child_id, rereferred FROM pi_eh_cohort WHERE ${FILTERS}),
-agg AS (
-  SELECT p.period_start, p.period_end,
-    count(DISTINCT x.child_id) FILTER (WHERE x.rereferred) AS num, count(DISTINCT x.child_id) AS den
-  FROM ${PERIODS} p LEFT JOIN x ON x.end_date BETWEEN p.period_start AND p.effective_end
-  GROUP BY ALL
+  sql: `WITH single AS (
+  SELECT pm.period_start, sum(x.n) FILTER (WHERE x.rereferred) AS num, sum(x.n) AS den
+  FROM (SELECT month, rereferred, sum(n) AS n FROM pi_eh_cohort_single WHERE ${FILTERS} GROUP BY 1, 2) x
+  JOIN ${PERIOD_MONTHS} pm ON pm.month = x.month
+  GROUP BY 1
+), multi AS (
+  SELECT pm.period_start,
+    count(DISTINCT x.child_key) FILTER (WHERE x.rereferred) AS num, count(DISTINCT x.child_key) AS den
+  FROM (
+    SELECT end_date AS d, child_key, bool_or(rereferred) AS rereferred FROM pi_eh_cohort_multi WHERE ${FILTERS} GROUP BY 1, 2
+  ) x
+  JOIN ${PERIOD_MONTHS} pm ON pm.month = date_trunc('month', x.d)::DATE AND x.d <= pm.effective_end
+  GROUP BY 1
 ), ready AS (
-  SELECT agg.*, agg.period_end + (SELECT eh_rereferral_days FROM pi_settings) <= $2::DATE AS ready FROM agg
+  SELECT p.period_start, coalesce(s.num, 0) + coalesce(m.num, 0) AS num, coalesce(s.den, 0) + coalesce(m.den, 0) AS den,
+    p.period_end + (SELECT eh_rereferral_days FROM pi_settings) <= $2::DATE AS ready
+  FROM ${PERIODS} p LEFT JOIN single s USING (period_start) LEFT JOIN multi m USING (period_start)
 )
 SELECT period_start,
   CASE WHEN ready THEN num END::DOUBLE AS numerator,
@@ -219,10 +246,10 @@ export const EH7: IndicatorDefinition = {
   breakdowns: EH_DIMENSIONS,
   headline: false,
   sql: `WITH w AS (
-  SELECT p.period_start, x.days, sum(x.n) AS n
-  FROM ${PERIODS} p
-  JOIN (SELECT month, days, n FROM pi_eh_wait WHERE ${FILTERS}) x ON x.month BETWEEN p.period_start AND p.effective_end
-  GROUP BY ALL
+  SELECT pm.period_start, x.days, sum(x.n) AS n
+  FROM (SELECT month, days, sum(n) AS n FROM pi_eh_wait WHERE ${FILTERS} GROUP BY 1, 2) x
+  JOIN ${PERIOD_MONTHS} pm ON pm.month = x.month
+  GROUP BY 1, 2
 ), c AS (
   SELECT period_start, days,
     sum(n) OVER (PARTITION BY period_start ORDER BY days) AS cum, sum(n) OVER (PARTITION BY period_start) AS total
@@ -282,6 +309,16 @@ export const EARLY_HELP_FAMILY: IndicatorFamilyDefinition = {
   dateRangeSql: `SELECT min(assessment_start_date) AS first,
   greatest(max(assessment_start_date), max(episode_end_date), max(assessment_completion_date), max(request_date)) AS last
 FROM early_help_episodes`,
+  defaultGranularity: 'month',
   prepare: PREPARE,
+  rollups: [
+    {
+      table: 'pi_eh_flow',
+      keys: ['month', 'end_reason'],
+      measures: ['starts', 'starts_agency_known', 'partner_led', 'ends'],
+    },
+    { table: 'pi_eh_cohort_single', keys: ['month', 'rereferred'], measures: ['n'] },
+    { table: 'pi_eh_wait', keys: ['month', 'days', 'on_time'], measures: ['n'] },
+  ],
   indicators: [EH1, EH2, EH3, EH4, EH5, EH6, EH7, EH7B, EH8],
 };

@@ -88,53 +88,61 @@ interface EventSource {
   where?: string;
 }
 
-const sourceSql = (s: EventSource, select: string) =>
-  `SELECT ${s.date} AS d, ${select} FROM ${s.from} WHERE ${s.where ? `(${s.where}) AND ` : ''}${FILTERS}`;
+/** The months of each period being reported ($1): events join them on their month, not by a range. */
+export const PERIOD_MONTHS = '(SELECT month, period_start, effective_end FROM pi_period_months WHERE period_key = $1)';
+
+const filtered = (s: EventSource, select: string, groupBy: string) =>
+  `SELECT ${s.date} AS d, ${select} FROM ${s.from} WHERE ${s.where ? `(${s.where}) AND ` : ''}${FILTERS} GROUP BY ${groupBy}`;
+
+/**
+ * Rows dated in each period: the filtered rows are first summed per date (a few hundred rows), then
+ * placed in periods through their month; a partial period stops at its effective end.
+ */
+const inPeriods = (x: string, columns: string) => `SELECT pm.period_start, ${columns}
+  FROM (${x}) x JOIN ${PERIOD_MONTHS} pm ON pm.month = date_trunc('month', x.d)::DATE AND x.d <= pm.effective_end
+  GROUP BY pm.period_start`;
 
 /** Count of rows (or sum of `expr`) dated in each period. */
 export function eventCountSql(source: EventSource, expr = '1'): string {
-  return `SELECT p.period_start, coalesce(sum(x.n), 0)::DOUBLE AS numerator, NULL::DOUBLE AS denominator,
-  coalesce(sum(x.n), 0)::DOUBLE AS value
+  return `SELECT p.period_start, coalesce(t.n, 0)::DOUBLE AS numerator, NULL::DOUBLE AS denominator,
+  coalesce(t.n, 0)::DOUBLE AS value
 FROM ${PERIODS} p
-LEFT JOIN (${sourceSql(source, `${expr} AS n`)}) x ON x.d BETWEEN p.period_start AND p.effective_end
-GROUP BY p.period_start`;
+LEFT JOIN (${inPeriods(filtered(source, `sum(${expr}) AS n`, '1'), 'sum(x.n) AS n')}) t USING (period_start)`;
 }
 
 /** Count of distinct `key` values dated in each period. */
 export function eventDistinctSql(source: EventSource, key: string): string {
-  return `SELECT p.period_start, count(DISTINCT x.k)::DOUBLE AS numerator, NULL::DOUBLE AS denominator,
-  count(DISTINCT x.k)::DOUBLE AS value
+  return `SELECT p.period_start, coalesce(t.n, 0)::DOUBLE AS numerator, NULL::DOUBLE AS denominator,
+  coalesce(t.n, 0)::DOUBLE AS value
 FROM ${PERIODS} p
-LEFT JOIN (${sourceSql(source, `${key} AS k`)}) x ON x.d BETWEEN p.period_start AND p.effective_end
-GROUP BY p.period_start`;
+LEFT JOIN (${inPeriods(filtered(source, `${key} AS k`, 'ALL'), 'count(DISTINCT x.k) AS n')}) t USING (period_start)`;
 }
 
 /** Percentage: sum of `numerator` over sum of `denominator`, rows dated in each period (unknown counts as no). */
 export function eventRateSql(source: EventSource, numerator: string, denominator = '1'): string {
-  return `SELECT p.period_start, coalesce(sum(x.num), 0)::DOUBLE AS numerator, coalesce(sum(x.den), 0)::DOUBLE AS denominator,
-  CASE WHEN sum(x.den) > 0 THEN 100.0 * sum(x.num) / sum(x.den) END AS value
+  const sums = `sum(coalesce((${numerator})::INTEGER, 0)) AS num, sum(coalesce((${denominator})::INTEGER, 0)) AS den`;
+  return `SELECT p.period_start, coalesce(t.num, 0)::DOUBLE AS numerator, coalesce(t.den, 0)::DOUBLE AS denominator,
+  CASE WHEN t.den > 0 THEN 100.0 * t.num / t.den END AS value
 FROM ${PERIODS} p
-LEFT JOIN (${sourceSql(source, `coalesce((${numerator})::INTEGER, 0) AS num, coalesce((${denominator})::INTEGER, 0) AS den`)}) x
-  ON x.d BETWEEN p.period_start AND p.effective_end
-GROUP BY p.period_start`;
+LEFT JOIN (${inPeriods(filtered(source, sums, '1'), 'sum(x.num) AS num, sum(x.den) AS den')}) t USING (period_start)`;
 }
 
 /** Percentage of distinct keys meeting a condition (a key meets it if any of its rows does). */
 export function eventDistinctRateSql(source: EventSource, key: string, condition: string): string {
-  return `SELECT p.period_start, count(DISTINCT x.k) FILTER (WHERE x.ok)::DOUBLE AS numerator,
-  count(DISTINCT x.k)::DOUBLE AS denominator,
-  CASE WHEN count(DISTINCT x.k) > 0 THEN 100.0 * count(DISTINCT x.k) FILTER (WHERE x.ok) / count(DISTINCT x.k) END AS value
+  return `SELECT p.period_start, coalesce(t.num, 0)::DOUBLE AS numerator, coalesce(t.den, 0)::DOUBLE AS denominator,
+  CASE WHEN t.den > 0 THEN 100.0 * t.num / t.den END AS value
 FROM ${PERIODS} p
-LEFT JOIN (${sourceSql(source, `${key} AS k, coalesce(${condition}, false) AS ok`)}) x
-  ON x.d BETWEEN p.period_start AND p.effective_end
-GROUP BY p.period_start`;
+LEFT JOIN (${inPeriods(
+    filtered(source, `${key} AS k, bool_or(coalesce(${condition}, false)) AS ok`, '1, 2'),
+    'count(DISTINCT x.k) FILTER (WHERE x.ok) AS num, count(DISTINCT x.k) AS den',
+  )}) t USING (period_start)`;
 }
 
-/** Mean of `expr` over rows dated in each period; the denominator is the number of rows. */
+/** Mean of `expr` over rows dated in each period; the numerator is the sum and the denominator the number of rows. */
 export function eventMeanSql(source: EventSource, expr: string): string {
-  return `SELECT p.period_start, sum(x.v)::DOUBLE AS numerator, count(x.v)::DOUBLE AS denominator,
-  avg(x.v)::DOUBLE AS value
+  return `SELECT p.period_start, t.total::DOUBLE AS numerator, coalesce(t.n, 0)::DOUBLE AS denominator,
+  (t.total / t.n)::DOUBLE AS value
 FROM ${PERIODS} p
-LEFT JOIN (${sourceSql(source, `${expr} AS v`)}) x ON x.d BETWEEN p.period_start AND p.effective_end
-GROUP BY p.period_start`;
+LEFT JOIN (${inPeriods(filtered(source, `sum(${expr}) AS total, count(${expr}) AS n`, '1'), 'sum(x.total) AS total, sum(x.n) AS n')}) t
+  USING (period_start)`;
 }

@@ -206,6 +206,7 @@ export const OBLIGATIONS_FAMILY: IndicatorFamilyDefinition = {
     'Whether partners complete their Section 11 and Section 175 self-assessments, what they found, and whether actions are done.',
   // Due dates place returns in periods, but the data is "as at" its latest submission.
   dateRangeSql: `SELECT min(coalesce(due_date, submitted_date)) AS first, max(submitted_date) AS last FROM compliance_returns`,
+  defaultGranularity: 'year',
   prepare: PREPARE,
   indicators: [OB1, OB2, OB3, OB4, OB5, OB6, OB7],
 };

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { DATASETS } from '../datasets/registry';
 import type { Engine } from '../engine/engine';
-import type { IndicatorFamily } from './indicator-definition';
+import { rollupGrains, rollupSql } from './family-definition';
+import { DIMENSIONS, type IndicatorFamily } from './indicator-definition';
 import { FAMILIES } from './registry';
 import { DEFAULT_SETTINGS, type IndicatorSettings } from './settings';
 import { buildCalendar } from './working-days';
@@ -27,6 +28,9 @@ const MACROS = [
      ELSE '16 and over' END`,
   `CREATE TABLE IF NOT EXISTS pi_periods (
      period_key VARCHAR NOT NULL, period_start DATE NOT NULL, period_end DATE NOT NULL, effective_end DATE NOT NULL)`,
+  // Each period's months (12 for a rolling year), so events find their periods by an equality join.
+  `CREATE TABLE IF NOT EXISTS pi_period_months (
+     period_key VARCHAR NOT NULL, month DATE NOT NULL, period_start DATE NOT NULL, effective_end DATE NOT NULL)`,
 ];
 
 const rangeRow = z.object({ first: z.string().nullable(), last: z.string().nullable() });
@@ -82,6 +86,9 @@ export async function prepareIndicators(
     for (const statement of family.prepare) {
       // DuckDB refuses a bound value the statement does not use.
       await engine.run(statement, statement.includes('$1') ? [reportDate ?? NO_DATA_DATE] : []);
+    }
+    for (const rollup of family.rollups ?? []) {
+      for (const grain of rollupGrains(family)) await engine.run(rollupSql(rollup, grain, DIMENSIONS));
     }
     families[family.id] = { first, last, reportDate };
   }

@@ -182,6 +182,7 @@ export const REVIEW_FAMILY: IndicatorFamilyDefinition = {
   FROM practice_reviews
   UNION ALL SELECT completed_date FROM review_recommendations
 )`,
+  defaultGranularity: 'year',
   prepare: PREPARE,
   indicators: [PR1, PR2, PR3, PR4, PR5, PR6, PR7],
 };

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import type { Engine } from '../engine/engine';
+import { withRollups } from './family-definition';
 import { DIMENSIONS, type Dimension, type IndicatorDefinition } from './indicator-definition';
 import { buildPeriods, type Granularity, type Period } from './periods';
 import type { PreparedState } from './prepare-indicators';
+import { getFamily } from './registry';
 
 export interface IndicatorPoint {
   periodStart: string;
@@ -24,7 +26,7 @@ export interface IndicatorQuery {
   granularity: Granularity;
   /** ISO date: periods start with the one containing it. Default: the first date in the area's data. */
   from?: string;
-  /** ISO date: no period after the one containing it (and the last is cut here). Default: the report date. */
+  /** ISO date: the last period is the one containing it (whole, or to the report date). Default: the report date. */
   to?: string;
   filters?: Filters;
 }
@@ -61,6 +63,7 @@ async function ensurePeriods(engine: Engine, key: string, periods: readonly Peri
   if (!pending) {
     pending = (async () => {
       await engine.run('DELETE FROM pi_periods WHERE period_key = ?', [key]);
+      await engine.run('DELETE FROM pi_period_months WHERE period_key = ?', [key]);
       for (let i = 0; i < periods.length; i += 200) {
         const chunk = periods.slice(i, i + 200);
         await engine.run(
@@ -68,6 +71,13 @@ async function ensurePeriods(engine: Engine, key: string, periods: readonly Peri
           chunk.flatMap((p) => [key, p.start, p.end, p.effectiveEnd]),
         );
       }
+      await engine.run(
+        `INSERT INTO pi_period_months
+         SELECT period_key, m::DATE, period_start, effective_end
+         FROM pi_periods, range(period_start, effective_end + INTERVAL 1 DAY, INTERVAL 1 MONTH) t(m)
+         WHERE period_key = ?`,
+        [key],
+      );
     })();
     keys.set(key, pending);
     pending.catch(() => keys.delete(key));
@@ -84,11 +94,11 @@ export function effectiveGranularity(indicator: IndicatorDefinition, granularity
  * The statement the runner executes for an indicator: its SQL, with dates as text. DuckDB wants every
  * bound parameter used, and an indicator need not use them all, so they are also selected once here.
  */
-export function indicatorQuerySql(indicator: IndicatorDefinition): string {
+export function indicatorQuerySql(indicator: IndicatorDefinition, grain: string | null = null): string {
   const params = ['$1::VARCHAR', '$2::DATE', ...DIMENSIONS.map((_, i) => `$${i + 3}::VARCHAR`)];
   return `SELECT strftime(period_start, '%Y-%m-%d') AS period_start, numerator::DOUBLE AS numerator,
   denominator::DOUBLE AS denominator, value::DOUBLE AS value
-FROM (${indicator.sql}) AS indicator
+FROM (${withRollups(indicator.sql, getFamily(indicator.family), grain)}) AS indicator
 CROSS JOIN (SELECT ${params.map((p, i) => `${p} AS p${i + 1}`).join(', ')}) AS bound
 ORDER BY period_start`;
 }
@@ -112,7 +122,9 @@ export async function runIndicator(
   const reportDate = family.reportDate;
   const granularity = effectiveGranularity(indicator, query.granularity);
   const from = query.from ?? family.first;
-  const to = query.to && query.to < reportDate ? query.to : reportDate;
+  // Whole periods: the last is the one containing `to`, measured to its end or the report date.
+  const toEnd = query.to ? (buildPeriods(granularity, query.to, query.to)[0]?.end ?? query.to) : reportDate;
+  const to = toEnd.localeCompare(reportDate) < 0 ? toEnd : reportDate;
   const periods = buildPeriods(granularity, from, to);
   const key = `${granularity}|${from}|${to}`;
   await ensurePeriods(engine, key, periods);
@@ -127,7 +139,10 @@ export async function runIndicator(
     }
     return values.join('\u001f');
   });
-  const rows = await engine.query(indicatorQuerySql(indicator), [key, reportDate, ...filterParams], row);
+  // No filter, or a filter on one dimension: the small roll-up tables answer it.
+  const active = DIMENSIONS.filter((_, i) => filterParams[i] !== '');
+  const grain = active.length === 0 ? 'all' : active.length === 1 ? (active[0] as string) : null;
+  const rows = await engine.query(indicatorQuerySql(indicator, grain), [key, reportDate, ...filterParams], row);
   const byStart = new Map(rows.map((r) => [r.period_start, r]));
   const points = periods.map((p): IndicatorPoint => {
     const r = byStart.get(p.start);

@@ -262,6 +262,7 @@ export const TRAINING_FAMILY: IndicatorFamilyDefinition = {
   WHERE EXISTS (SELECT 1 FROM training_attendance a WHERE a.event_id = e.event_id AND a.booking_status = 'ATTENDED')
   UNION ALL SELECT response_date FROM training_evaluations
 )`,
+  defaultGranularity: 'quarter',
   prepare: PREPARE,
   indicators: [TR1, TR2, TR3, TR4, TR5, TR5B, TR6, TR7],
 };

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateEarlyHelpLines } from '../../sample-data/early-help-generator.mjs';
+import { FAMILIES, INDICATORS } from '../../src/indicators/registry';
 import { type AppUnderTest, openApp, screenshot } from './support/browser';
 
 const dir = mkdtempSync(join(tmpdir(), 'pi-e2e-'));
@@ -51,7 +52,13 @@ async function waitForNewReport(page: Page, before: string | null, timeout = 60_
   );
 }
 
+/** Follows a link of the main navigation, as a user would. */
+async function openPage(page: Page, name: string) {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
+}
+
 async function loadFiles(page: Page, paths: string[]) {
+  await openPage(page, 'Data');
   const before = await currentLoadSeq(page);
   await page.getByTestId('file-input').setInputFiles(paths);
   await waitForNewReport(page, before);
@@ -68,6 +75,9 @@ async function reportNumbers(page: Page) {
 }
 
 async function waitForChart(page: Page, id: string) {
+  if (id.startsWith('EH') && !(await page.evaluate(() => window.location.hash === '#/early-help'))) {
+    await openPage(page, 'Early help');
+  }
   const card = page.locator(`[data-indicator-id="${id}"][data-state="ready"]`);
   await card.waitFor({ timeout: 60_000 });
   await card.locator('[data-testid="trend-chart"] svg.recharts-surface').first().waitFor({ timeout: 30_000 });
@@ -167,7 +177,7 @@ describe('the built app in headless Chromium', () => {
     expect(csv).toContain('early_help_agency_a.csv,6,assessment_start_date,31/02/2024,No such date in the calendar');
     expect(csv).toContain('semicolon.csv,3,assessment_start_date,02/13/2024');
     await screenshot(page, '04-data-quality');
-    await page.getByRole('link', { name: 'Data and indicators' }).click();
+    await openPage(page, 'Data');
   });
 
   it('recognises other partnership datasets and reports rows per dataset', async () => {
@@ -276,10 +286,69 @@ describe('the built app in headless Chromium', () => {
     await screenshot(page, '05-sample-data');
   });
 
+  it('computes every indicator of all five areas from the sample data', async () => {
+    const { page } = app;
+    for (const family of FAMILIES) {
+      await openPage(page, family.title);
+      await page.getByTestId(`area-${family.id}`).waitFor();
+      await page.waitForFunction(
+        (n) => document.querySelectorAll('[data-indicator-id][data-state="ready"]').length === n,
+        family.indicators.length,
+        { timeout: 90_000 },
+      );
+      const cards = await page.evaluate(() =>
+        [...document.querySelectorAll('[data-indicator-id]')].map((e) => ({
+          id: e.getAttribute('data-indicator-id'),
+          value: e.getAttribute('data-latest-value'),
+          label: e.getAttribute('data-period-label'),
+        })),
+      );
+      expect(cards.map((c) => c.id)).toEqual(family.indicators.map((i) => i.id));
+      expect(cards.every((c) => c.label !== '')).toBe(true);
+      // Nearly every latest value is a number; a lagged cohort or an empty quarter may have none.
+      expect(cards.filter((c) => c.value !== '' && Number.isFinite(Number(c.value))).length).toBeGreaterThan(
+        family.indicators.length / 2,
+      );
+      await screenshot(page, `09-area-${family.id}`);
+    }
+  });
+
+  it('explains every indicator on the Definitions page, and applies a local setting', async () => {
+    const { page } = app;
+    await openPage(page, 'Definitions');
+    expect(await page.locator('[data-testid^="definition-"]').count()).toBe(INDICATORS.length);
+    await expect(page.getByTestId('definition-PR2').textContent()).resolves.toContain(
+      'Notification standard (working days): 5',
+    );
+    await screenshot(page, '10-definitions');
+    await page.getByTestId('setting-reportDate').fill('31/02/2025');
+    await page.getByTestId('save-settings').click();
+    await expect(page.getByTestId('settings-errors').textContent()).resolves.toContain('Report date must be a date');
+    await page.getByTestId('setting-reportDate').fill('31/03/2025');
+    await page.getByTestId('save-settings').click();
+    await page.getByText('Saved. Every figure now uses these settings.').waitFor();
+    await openPage(page, 'Early help');
+    await page.getByTestId('granularity-month').check();
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-indicator-id="EH1"][data-state="ready"]')?.getAttribute('data-period-label') ===
+        'Mar 2025',
+      undefined,
+      { timeout: 60_000 },
+    );
+    await expect(page.getByTestId('area-early_help').textContent()).resolves.toContain('report date 31/03/2025');
+    // Back to the default for the tests that follow.
+    await openPage(page, 'Definitions');
+    await page.getByTestId('setting-reportDate').fill('');
+    await page.getByTestId('save-settings').click();
+    await page.getByText('Saved. Every figure now uses these settings.').waitFor();
+  });
+
   it('shows progress while a large file loads, and loads all of it', async () => {
     const { page } = app;
     const lines = [...generateEarlyHelpLines({ seed: 5, startsPerMonth: 1300 })];
     const big = fixture('large_extract.csv', `${lines.join('\n')}\n`);
+    await openPage(page, 'Data');
     const before = await currentLoadSeq(page);
     await page.getByTestId('file-input').setInputFiles(big);
     const progress = page.getByTestId('load-progress');
@@ -310,14 +379,16 @@ describe('the built app in headless Chromium', () => {
     expect(readFileSync(path, 'utf8')).toMatch(/^event_id,attendee_id,agency,booking_status\r\n/);
     await screenshot(page, '08-templates');
     expect(app.requests.slice(before).filter((u) => !u.startsWith('blob:'))).toEqual([]);
-    await page.getByRole('link', { name: 'Data and indicators' }).click();
+    await openPage(page, 'Data');
     await page.getByRole('heading', { name: 'Partnership data', level: 1 }).waitFor();
   });
 
   it('removes all loaded data on request', async () => {
     const { page } = app;
     await page.getByTestId('clear-data').click();
-    await page.getByText('No early help episodes are loaded yet.').waitFor();
+    await page.getByTestId('load-report').waitFor({ state: 'detached' });
+    await openPage(page, 'Early help');
+    await page.getByText('No early help data is loaded yet.').waitFor();
     expect(await page.locator('[data-indicator-id]').count()).toBe(0);
     expect(await page.getByTestId('load-report').count()).toBe(0);
   });
@@ -329,6 +400,7 @@ describe('the built app in headless Chromium', () => {
 
   it('works offline after one visit: reload with the server gone, load a file, see the chart', async () => {
     const { page, context } = app;
+    await openPage(page, 'Data');
     await page.waitForFunction(
       async () => {
         const registration = await navigator.serviceWorker.ready;

@@ -12,7 +12,7 @@ const CHOICES: Granularity[] = ['month', 'quarter', 'year', 'academic_year', 'ro
 export function AreaPage({ familyId }: { familyId: IndicatorFamily }) {
   const family = getFamily(familyId);
   const prepared = usePreparedIndicators();
-  const [granularity, setGranularity] = useState<Granularity>(familyId === 'early_help' ? 'month' : 'quarter');
+  const [granularity, setGranularity] = useState<Granularity>(family.defaultGranularity);
   const groupName = useId();
   const headingId = useId();
 

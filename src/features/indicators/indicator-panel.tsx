@@ -20,7 +20,9 @@ function summary(indicator: IndicatorDefinition, points: IndicatorPoint[]): stri
   const change = latest.value - previous.value;
   const size =
     unit === 'percent' ? `${formatValue(Math.abs(change), 'score')} points` : formatValue(Math.abs(change), unit);
-  const direction = change === 0 ? 'the same as' : change > 0 ? `up ${size} on` : `down ${size} on`;
+  // A change that rounds away is no change to the reader.
+  const same = formatValue(latest.value, unit) === formatValue(previous.value, unit);
+  const direction = same ? 'the same as' : change > 0 ? `up ${size} on` : `down ${size} on`;
   return `${base}, ${direction} ${previous.label} (${formatValue(previous.value, unit)}).${
     indicator.direction === 'neutral' ? ' Read in context: neither up nor down is good in itself.' : ''
   }`;
