@@ -17,7 +17,8 @@ export interface PreparedState {
 
 const MACROS = [
   // A dimension value for breakdowns: blank becomes "Not recorded" so it can be chosen like any other.
-  `CREATE OR REPLACE MACRO pi_dim(x) AS coalesce(nullif(trim(x::VARCHAR), ''), 'Not recorded')`,
+  // (Loaded values are already trimmed by the ingest.)
+  `CREATE OR REPLACE MACRO pi_dim(x) AS coalesce(nullif(x, ''), 'Not recorded')`,
   // Children in need census age groups.
   `CREATE OR REPLACE MACRO pi_age_band(age) AS CASE
      WHEN age IS NULL THEN 'Not recorded'
