@@ -170,3 +170,32 @@ export async function dimensionValues(engine: Engine, table: string, dimension: 
   );
   return rows.map((r) => r.v);
 }
+
+export interface BreakdownRow {
+  value: string;
+  result: IndicatorResult;
+}
+
+/**
+ * An indicator for each value of one dimension (e.g. per agency), within the query's other filters.
+ * The values are those in the area's data; the indicator must support the dimension.
+ */
+export async function runBreakdown(
+  engine: Engine,
+  prepared: PreparedState,
+  indicator: IndicatorDefinition,
+  query: IndicatorQuery,
+  dimension: Dimension,
+): Promise<BreakdownRow[]> {
+  if (!indicator.breakdowns.includes(dimension)) {
+    throw new Error(`${indicator.id} cannot be broken down by ${dimension}`);
+  }
+  if (indicator.datasets.some((id) => !prepared.datasetRows[id])) return [];
+  const values = await dimensionValues(engine, getFamily(indicator.family).dimensionTable, dimension);
+  const rows: BreakdownRow[] = [];
+  for (const value of values) {
+    const filters = { ...query.filters, [dimension]: [value] };
+    rows.push({ value, result: await runIndicator(engine, prepared, indicator, { ...query, filters }) });
+  }
+  return rows;
+}

@@ -320,7 +320,11 @@ describe('the built app in headless Chromium', () => {
     await expect(page.getByTestId('definition-PR2').textContent()).resolves.toContain(
       'Notification standard (working days): 5',
     );
-    await screenshot(page, '10-definitions');
+    await screenshot(page, '10-definitions-top', { fullPage: false });
+    await page.getByTestId('definition-EH6').scrollIntoViewIfNeeded();
+    await screenshot(page, '10-definitions-eh6', { fullPage: false });
+    await page.getByTestId('settings-form').scrollIntoViewIfNeeded();
+    await screenshot(page, '10-definitions-settings', { fullPage: false });
     await page.getByTestId('setting-reportDate').fill('31/02/2025');
     await page.getByTestId('save-settings').click();
     await expect(page.getByTestId('settings-errors').textContent()).resolves.toContain('Report date must be a date');

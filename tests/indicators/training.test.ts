@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { getIndicator } from '../../src/indicators/registry';
+import { runBreakdown } from '../../src/indicators/run-indicator';
 import { createIndicatorSession } from '../support/indicator-session';
 
 type Session = Awaited<ReturnType<typeof createIndicatorSession>>;
@@ -115,6 +117,23 @@ describe('training indicators', () => {
       ['2024-25 Q1', 1, 2, 50],
       ['2024-25 Q2', 1, 1, 100],
     ]);
+  });
+
+  it('TR2 broken down by agency: police 1 of 4, school 1 of 2, ICB 1 of 1 — together the 3 of 7', async () => {
+    const rows = await runBreakdown(t.engine, t.prepared, getIndicator('TR2'), q1, 'agency');
+    expect(
+      rows.map((r) => [
+        r.value,
+        r.result.status === 'ok' ? [r.result.points[0]?.numerator, r.result.points[0]?.denominator] : null,
+      ]),
+    ).toEqual([
+      ['ICB', [1, 1]],
+      ['POLICE', [1, 4]],
+      ['SCHOOL', [1, 2]],
+    ]);
+    await expect(runBreakdown(t.engine, t.prepared, getIndicator('TR3'), q1, 'agency')).rejects.toThrow(
+      /cannot be broken down/,
+    );
   });
 
   it('an indicator whose files are missing says which', async () => {
