@@ -56,7 +56,9 @@ function Definition({ indicator, settings }: { indicator: IndicatorDefinition; s
         <div>
           <dt>Direction of good</dt>
           <dd>
-            {DIRECTIONS[indicator.direction]}. {indicator.directionNote}
+            {indicator.directionNote.startsWith(DIRECTIONS[indicator.direction])
+              ? indicator.directionNote
+              : `${DIRECTIONS[indicator.direction]}. ${indicator.directionNote}`}
           </dd>
         </div>
         <div>
