@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { AppDataProvider } from './session/app-data';
 import { IndicatorSettingsProvider } from './session/indicator-settings';
+import { TargetsProvider } from './session/targets';
 import './app/styles.css';
 
 const queryClient = new QueryClient({
@@ -17,7 +18,9 @@ createRoot(root).render(
     <QueryClientProvider client={queryClient}>
       <AppDataProvider>
         <IndicatorSettingsProvider>
-          <App />
+          <TargetsProvider>
+            <App />
+          </TargetsProvider>
         </IndicatorSettingsProvider>
       </AppDataProvider>
     </QueryClientProvider>

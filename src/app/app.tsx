@@ -7,18 +7,19 @@ import { LoadDataPanel } from '../features/load-data/load-data-panel';
 import { TemplatesPage } from '../features/templates/templates-page';
 import { FAMILIES } from '../indicators/registry';
 import { useAppData } from '../session/app-data';
-import { hashOf, type Page, pageFromHash } from '../ui/routes';
-
-const isCurrent = (page: Page, other: Page) => hashOf(page) === hashOf(other);
+import { hashOf, type Page, pageFromHash, samePage, type View, viewFromHash } from '../ui/routes';
 
 export function App() {
   const { dataVersion } = useAppData();
   const [page, setPage] = useState<Page>(() => pageFromHash(window.location.hash));
+  const [view, setView] = useState<View>(() => viewFromHash(window.location.hash));
   useEffect(() => {
     const onHashChange = () => {
       // In-page links (#definitions-training) are not pages.
-      if (window.location.hash.startsWith('#/') || window.location.hash === '')
+      if (window.location.hash.startsWith('#/') || window.location.hash === '') {
         setPage(pageFromHash(window.location.hash));
+        setView(viewFromHash(window.location.hash));
+      }
     };
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
@@ -46,7 +47,7 @@ export function App() {
               <a
                 key={hashOf(item.page)}
                 href={hashOf(item.page)}
-                aria-current={isCurrent(page, item.page) ? 'page' : undefined}
+                aria-current={samePage(page, item.page) ? 'page' : undefined}
               >
                 {item.label}
               </a>
@@ -66,7 +67,17 @@ export function App() {
           <LoadDataPanel />
           {dataVersion > 0 && page.kind === 'data' && <AreaLinks />}
         </div>
-        {page.kind === 'area' && <AreaPage key={page.family} familyId={page.family} />}
+        {page.kind === 'area' && (
+          <AreaPage
+            key={page.family}
+            familyId={page.family}
+            view={view}
+            onViewChange={(next) => {
+              // A new entry in the history: Back undoes a filter, and the address is the view.
+              window.location.hash = hashOf(page, next);
+            }}
+          />
+        )}
         {page.kind === 'definitions' && <DefinitionsPage />}
         {page.kind === 'quality' && <DataQualityPage />}
         {page.kind === 'templates' && <TemplatesPage />}

@@ -1,20 +1,36 @@
-import { useId, useState } from 'react';
 import { findDataset } from '../../datasets/registry';
-import type { IndicatorFamily } from '../../indicators/indicator-definition';
-import { formatUkDate, GRANULARITY_LABELS, type Granularity } from '../../indicators/periods';
-import { getFamily } from '../../indicators/registry';
+import type { Dimension, IndicatorFamily } from '../../indicators/indicator-definition';
+import { formatUkDate } from '../../indicators/periods';
+import { getFamily, getIndicator } from '../../indicators/registry';
 import { usePreparedIndicators } from '../../session/indicator-settings';
+import { dimensionValueLabel } from '../../ui/dimension-labels';
+import type { View } from '../../ui/routes';
+import { BreakdownPanel } from './breakdown-panel';
+import { FilterBar } from './filter-bar';
 import { IndicatorPanel } from './indicator-panel';
 
-const CHOICES: Granularity[] = ['month', 'quarter', 'year', 'academic_year', 'rolling_12'];
+/** The comparison at the top of each area: which indicator, across which dimension. */
+const COMPARISONS: Record<IndicatorFamily, { indicator: string; dimension: Dimension }> = {
+  early_help: { indicator: 'EH1', dimension: 'agency' },
+  training: { indicator: 'TR2', dimension: 'agency' },
+  obligations: { indicator: 'OB3', dimension: 'agency' },
+  audits: { indicator: 'AQ4', dimension: 'domain' },
+  reviews: { indicator: 'PR7', dimension: 'agency' },
+};
 
-/** One statutory area: every indicator of its family, over the loaded data. */
-export function AreaPage({ familyId }: { familyId: IndicatorFamily }) {
+/** One statutory area: every indicator of its family, over the loaded data, for the view in the address. */
+export function AreaPage({
+  familyId,
+  view,
+  onViewChange,
+}: {
+  familyId: IndicatorFamily;
+  view: View;
+  onViewChange: (view: View) => void;
+}) {
   const family = getFamily(familyId);
   const prepared = usePreparedIndicators();
-  const [granularity, setGranularity] = useState<Granularity>(family.defaultGranularity);
-  const groupName = useId();
-  const headingId = useId();
+  const granularity = view.granularity ?? family.defaultGranularity;
 
   if (prepared.isPending) return <p role="status">Preparing the figures…</p>;
   if (prepared.isError) {
@@ -28,24 +44,38 @@ export function AreaPage({ familyId }: { familyId: IndicatorFamily }) {
   const datasets = [...new Set(family.indicators.flatMap((i) => i.datasets))];
   const loaded = datasets.filter((id) => prepared.data.datasetRows[id]);
   const missing = datasets.filter((id) => !prepared.data.datasetRows[id]);
+  const dimensions = [...new Set(family.indicators.flatMap((i) => i.breakdowns))];
+  const query = { granularity, from: view.from, to: view.to, filters: view.filters };
+  const comparison = COMPARISONS[familyId];
+  const compared = getIndicator(comparison.indicator);
+  const comparedLoaded = compared.datasets.every((id) => prepared.data.datasetRows[id]);
 
   return (
-    <section aria-labelledby={headingId} className="indicators" data-testid={`area-${familyId}`}>
-      <h2 id={headingId} className="heading-l">
+    <section aria-labelledby={`area-${familyId}-heading`} className="indicators" data-testid={`area-${familyId}`}>
+      <h1 id={`area-${familyId}-heading`} className="heading-xl">
         {family.title}
-      </h2>
+      </h1>
       <p className="lead">{family.summary}</p>
-      {!state.reportDate ? (
-        <p className="inset-text" data-testid="area-empty">
-          No {family.title.toLowerCase()} data is loaded yet. This area needs{' '}
-          {datasets.map((id) => findDataset(id)?.fileName ?? id).join(', ')} —{' '}
-          <a href="#/templates">see the templates</a>, or go to <a href="#/">Data</a> to load files.
-        </p>
+      {!state.reportDate || !state.first ? (
+        <div className="inset-text" data-testid="area-empty">
+          <p>No {family.title.toLowerCase()} data is loaded yet.</p>
+          <p>
+            This area needs{' '}
+            {datasets.map((id, i) => (
+              <span key={id}>
+                {i > 0 ? ', ' : ''}
+                <strong>{findDataset(id)?.fileName ?? id}</strong>
+              </span>
+            ))}
+            . <a href="#/templates">See the templates</a> for the columns, or go to <a href="#/">Data</a> to load files
+            or try the sample data.
+          </p>
+        </div>
       ) : (
         <>
           <p>
-            Data from {formatUkDate(state.first ?? state.reportDate)} to {formatUkDate(state.last ?? state.reportDate)}.
-            Figures are as at the report date <strong>{formatUkDate(state.reportDate)}</strong>
+            Data from {formatUkDate(state.first)} to {formatUkDate(state.last ?? state.reportDate)}. Figures are as at
+            the report date <strong>{formatUkDate(state.reportDate)}</strong>
             {prepared.data.settings.reportDate ? ' (set on the Definitions page)' : ' (the latest date in the data)'}.
           </p>
           {missing.length > 0 && (
@@ -54,34 +84,45 @@ export function AreaPage({ familyId }: { familyId: IndicatorFamily }) {
               {missing.map((id) => findDataset(id)?.fileName ?? id).join(', ')}.
             </p>
           )}
-          <fieldset className="fieldset">
-            <legend className="fieldset__legend">Show figures by</legend>
-            <div className="radios">
-              {CHOICES.map((value) => (
-                <label key={value} className="radio">
-                  <input
-                    type="radio"
-                    name={groupName}
-                    value={value}
-                    checked={granularity === value}
-                    onChange={() => setGranularity(value)}
-                    data-testid={`granularity-${value}`}
-                  />
-                  <span>{GRANULARITY_LABELS[value]}</span>
-                </label>
-              ))}
-            </div>
-          </fieldset>
+          <FilterBar
+            view={view}
+            granularity={granularity}
+            dimensions={dimensions}
+            dimensionTable={family.dimensionTable}
+            prepared={prepared.data}
+            first={state.first}
+            last={state.reportDate}
+            onChange={onViewChange}
+          />
           <div className="indicator-grid">
-            {family.indicators.map((indicator) => (
-              <IndicatorPanel
-                key={indicator.id}
-                indicator={indicator}
+            {comparedLoaded && (
+              <BreakdownPanel
+                indicator={compared}
+                dimension={comparison.dimension}
                 prepared={prepared.data}
-                query={{ granularity }}
+                query={query}
+                selected={view.filters[comparison.dimension]?.[0]}
+                onSelect={(value) => {
+                  const filters = { ...view.filters };
+                  if (value === undefined) delete filters[comparison.dimension];
+                  else filters[comparison.dimension] = [value];
+                  onViewChange({ ...view, filters });
+                }}
               />
+            )}
+            {family.indicators.map((indicator) => (
+              <IndicatorPanel key={indicator.id} indicator={indicator} prepared={prepared.data} query={query} />
             ))}
           </div>
+          {Object.keys(view.filters).length > 0 && (
+            <p className="hint" data-testid="filter-note">
+              Filtered by{' '}
+              {Object.entries(view.filters)
+                .flatMap(([d, values]) => (values ?? []).map((v) => dimensionValueLabel(d as Dimension, v)))
+                .join(', ')}
+              .
+            </p>
+          )}
         </>
       )}
     </section>

@@ -1,12 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { TrendChart } from '../../charts/trend-chart';
+import { AssuranceIcon, SpcChart, VariationIcon } from '../../charts/spc-chart';
 import { findDataset } from '../../datasets/registry';
 import { DIMENSION_LABELS, type IndicatorDefinition } from '../../indicators/indicator-definition';
 import { formatUkDate, GRANULARITY_LABELS } from '../../indicators/periods';
 import type { PreparedState } from '../../indicators/prepare-indicators';
 import { type IndicatorPoint, type IndicatorQuery, runIndicator } from '../../indicators/run-indicator';
+import { analyseSpc, POINT_TYPE_LABELS, type PointType } from '../../indicators/spc';
 import { useAppData } from '../../session/app-data';
+import { useTargets } from '../../session/targets';
 import { formatValue, UNIT_AXIS_LABELS } from '../../ui/format';
 
 function summary(indicator: IndicatorDefinition, points: IndicatorPoint[]): string {
@@ -49,6 +51,12 @@ export function IndicatorPanel({
   const points = data?.status === 'ok' ? data.points : [];
   const latest = points.at(-1);
   const granularity = data?.status === 'ok' ? data.granularity : query.granularity;
+  const { targets } = useTargets();
+  const target = targets[indicator.id] ?? null;
+  const spc = analyseSpc(
+    points.map((p) => p.value),
+    { direction: indicator.direction, target },
+  );
 
   return (
     <article
@@ -92,15 +100,23 @@ export function IndicatorPanel({
               showing everyone.
             </p>
           )}
+          <div className="spc-icons">
+            <VariationIcon type={spc.variation} />
+            {spc.assurance && <AssuranceIcon type={spc.assurance} />}
+          </div>
           {asTable ? (
-            <IndicatorTable indicator={indicator} points={points} />
+            <IndicatorTable indicator={indicator} points={points} spcTypes={spc.points.map((p) => p.type)} />
           ) : (
-            <TrendChart
+            <SpcChart
               points={points}
+              spc={spc}
+              target={target}
               valueLabel={UNIT_AXIS_LABELS[indicator.unit]}
               title={`${indicator.title}, by ${GRANULARITY_LABELS[granularity].toLowerCase()}`}
+              format={(v) => formatValue(v, indicator.unit)}
             />
           )}
+          <p className="hint">{spc.note}</p>
           {indicator.periodRule === 'stock_at_period_end' && indicator.family === 'early_help' && (
             <p className="hint">
               Only episodes in the loaded files are counted: if the extract leaves out episodes that started before{' '}
@@ -130,7 +146,15 @@ export function IndicatorPanel({
   );
 }
 
-function IndicatorTable({ indicator, points }: { indicator: IndicatorDefinition; points: IndicatorPoint[] }) {
+function IndicatorTable({
+  indicator,
+  points,
+  spcTypes,
+}: {
+  indicator: IndicatorDefinition;
+  points: IndicatorPoint[];
+  spcTypes: (PointType | null)[];
+}) {
   return (
     <div className="table-scroll">
       <table className="table table--compact" data-testid={`table-${indicator.id}`}>
@@ -153,10 +177,11 @@ function IndicatorTable({ indicator, points }: { indicator: IndicatorDefinition;
             <th scope="col" className="numeric">
               {indicator.title}
             </th>
+            <th scope="col">Variation</th>
           </tr>
         </thead>
         <tbody>
-          {points.map((p) => (
+          {points.map((p, i) => (
             <tr key={p.periodStart}>
               <th scope="row">
                 {p.label}
@@ -171,6 +196,7 @@ function IndicatorTable({ indicator, points }: { indicator: IndicatorDefinition;
                 </>
               )}
               <td className="numeric">{formatValue(p.value, indicator.unit)}</td>
+              <td>{spcTypes[i] ? POINT_TYPE_LABELS[spcTypes[i]] : '–'}</td>
             </tr>
           ))}
         </tbody>

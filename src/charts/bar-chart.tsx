@@ -1,0 +1,70 @@
+import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+
+export interface BarDatum {
+  key: string;
+  label: string;
+  value: number | null;
+  /** Shown after the value, e.g. "716 of 1,213". */
+  detail?: string;
+}
+
+/**
+ * Horizontal bars, one per category (partner comparison). A click on a bar calls `onSelect`; the
+ * selected bar is dark and the others light. Presentational: no SQL.
+ */
+export function ComparisonBarChart({
+  bars,
+  title,
+  valueLabel,
+  format,
+  selected,
+  onSelect,
+}: {
+  bars: BarDatum[];
+  title: string;
+  valueLabel: string;
+  format: (value: number | null) => string;
+  selected?: string;
+  onSelect?: (key: string) => void;
+}) {
+  const height = Math.max(120, bars.length * 34 + 60);
+  return (
+    <figure
+      className="chart"
+      data-testid="comparison-chart"
+      aria-label={`${title}: bar chart. Use “Show as table” for the values.`}
+    >
+      <ResponsiveContainer width="100%" height={height}>
+        <BarChart data={bars} layout="vertical" margin={{ top: 8, right: 60, bottom: 28, left: 8 }}>
+          <CartesianGrid stroke="#e5e5e5" horizontal={false} />
+          <XAxis
+            type="number"
+            tick={{ fontSize: 13, fill: '#0b0c0c' }}
+            tickFormatter={(v: number) => format(v)}
+            label={{ value: valueLabel, position: 'insideBottom', offset: -16, fill: '#505a5f', fontSize: 13 }}
+          />
+          <YAxis type="category" dataKey="label" width={190} tick={{ fontSize: 13, fill: '#0b0c0c' }} />
+          <Tooltip formatter={(value) => [format(Number(value)), valueLabel]} />
+          <Bar
+            dataKey="value"
+            isAnimationActive={false}
+            cursor={onSelect ? 'pointer' : undefined}
+            onClick={(data) => {
+              const key = (data as unknown as { payload?: BarDatum }).payload?.key;
+              if (onSelect && key) onSelect(key);
+            }}
+            label={{ position: 'right', fontSize: 13, fill: '#0b0c0c', formatter: (v: unknown) => format(Number(v)) }}
+          >
+            {bars.map((bar) => (
+              <Cell
+                key={bar.key}
+                fill={selected === undefined || selected === bar.key ? '#1d70b8' : '#a7c4e0'}
+                data-testid={`bar-${bar.key}`}
+              />
+            ))}
+          </Bar>
+        </BarChart>
+      </ResponsiveContainer>
+    </figure>
+  );
+}

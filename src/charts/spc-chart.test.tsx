@@ -1,0 +1,86 @@
+// @vitest-environment jsdom
+import { act } from 'react';
+import { createRoot } from 'react-dom/client';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { analyseSpc, SPC_COLOURS } from '../indicators/spc';
+import { AssuranceIcon, SpcChart, VariationIcon } from './spc-chart';
+
+// Rendered in jsdom at a fixed width: the colours and labels are read from the SVG and HTML.
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+const labels = (n: number) => Array.from({ length: n }, (_, i) => `P${i + 1}`);
+
+function render(values: number[], direction: 'up' | 'down' | 'neutral', target?: number) {
+  const spc = analyseSpc(values, { direction, target });
+  const points = values.map((value, i) => ({ label: labels(values.length)[i] as string, partial: false, value }));
+  const container = document.createElement('div');
+  document.body.append(container);
+  const root = createRoot(container);
+  act(() => {
+    root.render(
+      <SpcChart
+        points={points}
+        spc={spc}
+        target={target}
+        valueLabel="Per cent"
+        title="Test"
+        format={String}
+        width={800}
+      />,
+    );
+  });
+  const html = container.innerHTML;
+  act(() => root.unmount());
+  container.remove();
+  const dots = [...html.matchAll(/<circle[^>]*data-point-type="([a-z_]+)"[^>]*>/g)].map((m) => {
+    const fill = /fill="([^"]+)"/.exec(m[0])?.[1];
+    return { type: m[1], fill };
+  });
+  return { spc, html, dots };
+}
+
+describe('the SPC chart', () => {
+  // 14 ordinary points and one far above the upper limit (worked in spc.test.ts: UPL 19.51).
+  const series = [10, 12, 11, 13, 12, 11, 10, 12, 13, 11, 12, 10, 11, 12, 30];
+
+  it('colours a special-cause improvement blue and common cause grey, with limits and a mean', () => {
+    const { dots, html } = render(series, 'up');
+    expect(dots).toHaveLength(15);
+    expect(dots.slice(0, 14).every((d) => d.type === 'common_cause' && d.fill === SPC_COLOURS.common_cause)).toBe(true);
+    expect(dots[14]).toEqual({ type: 'special_cause_improvement', fill: SPC_COLOURS.special_cause_improvement });
+    expect(html).toContain('data-spc-chart="xmr"');
+    expect(html).toContain('Process limits');
+    expect(html).toContain('Mean');
+  });
+
+  it('the same point is orange (concern) when lower is better, purple when there is no direction', () => {
+    expect(render(series, 'down').dots[14]).toEqual({
+      type: 'special_cause_concern',
+      fill: SPC_COLOURS.special_cause_concern,
+    });
+    expect(render(series, 'neutral').dots[14]?.fill).toBe(SPC_COLOURS.special_cause_neutral_high);
+  });
+
+  it('a short series is a run chart: median, no limits, no judgement', () => {
+    const { html, dots } = render([3, 5, 4, 6], 'up');
+    expect(html).toContain('data-spc-chart="run"');
+    expect(html).toContain('Median');
+    expect(html).not.toContain('Process limits');
+    expect(dots.every((d) => d.type === 'none')).toBe(true);
+  });
+
+  it('draws the target and names it in the key', () => {
+    const { html } = render(series, 'up', 25);
+    expect(html).toContain('Target 25');
+  });
+
+  it('icons always carry a text label, not colour alone', () => {
+    const variation = renderToStaticMarkup(<VariationIcon type="special_cause_concern" />);
+    expect(variation).toContain('Special cause: concern');
+    expect(variation).toContain(`fill="${SPC_COLOURS.special_cause_concern}"`);
+    expect(renderToStaticMarkup(<VariationIcon type={null} />)).toContain('Too few points to judge variation');
+    expect(renderToStaticMarkup(<AssuranceIcon type="consistent_fail" />)).toContain(
+      'Will consistently miss the target',
+    );
+  });
+});

@@ -1,0 +1,279 @@
+import { type ReactElement, useEffect } from 'react';
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  ASSURANCE_LABELS,
+  type AssuranceType,
+  POINT_TYPE_LABELS,
+  type PointType,
+  SPC_COLOURS,
+  type SpcResult,
+} from '../indicators/spc';
+
+export interface SpcChartPoint {
+  label: string;
+  partial: boolean;
+  value: number | null;
+}
+
+interface Row extends SpcChartPoint {
+  centre: number | null;
+  upper: number | null;
+  lower: number | null;
+  target: number | null;
+  type: PointType | null;
+}
+
+const NAVY = '#0b0c0c';
+const LINE = '#505a5f';
+export const TARGET_COLOUR = '#de1b1b';
+
+interface DotProps {
+  cx?: number;
+  cy?: number;
+  payload?: Row;
+}
+
+/** A point in its Making Data Count colour; the unfinished last period hollow. */
+function SpcDot({ cx, cy, payload }: DotProps): ReactElement | null {
+  if (cx === undefined || cy === undefined || !payload || payload.value === null) return null;
+  const colour = payload.type ? SPC_COLOURS[payload.type] : LINE;
+  return payload.partial ? (
+    <circle
+      cx={cx}
+      cy={cy}
+      r={5}
+      fill="#ffffff"
+      stroke={colour}
+      strokeWidth={2}
+      data-point-type={payload.type ?? 'none'}
+    />
+  ) : (
+    <circle
+      cx={cx}
+      cy={cy}
+      r={payload.type && payload.type !== 'common_cause' ? 5 : 3.5}
+      fill={colour}
+      data-point-type={payload.type ?? 'none'}
+    />
+  );
+}
+
+/** The variation icon: a disc in the point-type colour with a letter, and always a text label beside it. */
+export function VariationIcon({ type }: { type: PointType | null }) {
+  const letter =
+    type === null
+      ? '–'
+      : type === 'common_cause'
+        ? '~'
+        : type.endsWith('_high') || type === 'special_cause_improvement'
+          ? 'H'
+          : 'L';
+  const colour = type ? SPC_COLOURS[type] : '#b1b4b6';
+  return (
+    <span className="spc-icon" data-testid="variation-icon" data-variation={type ?? 'none'}>
+      <svg width="24" height="24" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+        <circle cx="12" cy="12" r="11" fill={colour} />
+        <text x="12" y="16.5" textAnchor="middle" fontSize="13" fontWeight="700" fill="#ffffff">
+          {letter}
+        </text>
+      </svg>
+      <span>{type ? POINT_TYPE_LABELS[type] : 'Too few points to judge variation'}</span>
+    </span>
+  );
+}
+
+/** The assurance icon against a target, with its text label. */
+export function AssuranceIcon({ type }: { type: AssuranceType }) {
+  const colour =
+    type === 'consistent_pass'
+      ? SPC_COLOURS.special_cause_improvement
+      : type === 'consistent_fail'
+        ? SPC_COLOURS.special_cause_concern
+        : '#a6a6a6';
+  const letter = type === 'consistent_pass' ? 'P' : type === 'consistent_fail' ? 'F' : '?';
+  return (
+    <span className="spc-icon" data-testid="assurance-icon" data-assurance={type}>
+      <svg width="24" height="24" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+        <rect x="1" y="1" width="22" height="22" rx="4" fill={colour} />
+        <text x="12" y="16.5" textAnchor="middle" fontSize="13" fontWeight="700" fill="#ffffff">
+          {letter}
+        </text>
+      </svg>
+      <span>{ASSURANCE_LABELS[type]}</span>
+    </span>
+  );
+}
+
+/**
+ * An SPC chart (NHS Making Data Count): the values, the mean (or the median on a run chart), process
+ * limits, an optional target, and each point coloured by its variation type. Presentational: it draws
+ * the analysis it is given. `width` renders at a fixed size (tests, print) instead of filling its box.
+ */
+export function SpcChart({
+  points,
+  spc,
+  target,
+  valueLabel,
+  title,
+  format,
+  width,
+}: {
+  points: SpcChartPoint[];
+  spc: SpcResult;
+  target?: number | null;
+  valueLabel: string;
+  title: string;
+  format: (value: number | null) => string;
+  width?: number;
+}) {
+  useEffect(() => {
+    // Read by `npm run bench`: when a chart with data was last drawn.
+    if (points.length > 0) performance.mark('pi-chart-drawn');
+  }, [points]);
+  const rows: Row[] = points.map((p, i) => {
+    const s = spc.points[i];
+    return {
+      ...p,
+      centre: s?.centre ?? null,
+      upper: s?.upperLimit ?? null,
+      lower: s?.lowerLimit ?? null,
+      target: target ?? null,
+      type: s?.type ?? null,
+    };
+  });
+  const chart = (
+    <LineChart
+      data={rows}
+      margin={{ top: 12, right: 40, bottom: 28, left: 12 }}
+      width={width}
+      height={width ? 300 : undefined}
+    >
+      <CartesianGrid stroke="#e5e5e5" vertical={false} />
+      <XAxis
+        dataKey="label"
+        tick={{ fontSize: 13, fill: NAVY }}
+        interval="preserveStartEnd"
+        minTickGap={16}
+        label={{ value: 'Period', position: 'insideBottom', offset: -16, fill: LINE, fontSize: 13 }}
+      />
+      <YAxis
+        tick={{ fontSize: 13, fill: NAVY }}
+        tickFormatter={(v: number) => format(v)}
+        width={72}
+        label={{ value: valueLabel, angle: -90, position: 'insideLeft', offset: 0, dy: 60, fill: LINE, fontSize: 13 }}
+      />
+      <Tooltip
+        formatter={(value, name) => [format(Number(value)), String(name)]}
+        labelFormatter={(label, payload) => {
+          const row = payload?.[0]?.payload as Row | undefined;
+          const type = row?.type ? ` — ${POINT_TYPE_LABELS[row.type]}` : '';
+          return `${String(label)}${row?.partial ? ' (to date)' : ''}${type}`;
+        }}
+      />
+      {spc.chart === 'xmr' && (
+        <Line
+          name="Upper process limit"
+          dataKey="upper"
+          stroke={LINE}
+          strokeDasharray="6 4"
+          strokeWidth={1.5}
+          dot={false}
+          isAnimationActive={false}
+        />
+      )}
+      {spc.chart === 'xmr' && (
+        <Line
+          name="Lower process limit"
+          dataKey="lower"
+          stroke={LINE}
+          strokeDasharray="6 4"
+          strokeWidth={1.5}
+          dot={false}
+          isAnimationActive={false}
+        />
+      )}
+      <Line
+        name={spc.chart === 'xmr' ? 'Mean' : 'Median'}
+        dataKey="centre"
+        stroke={NAVY}
+        strokeWidth={1.5}
+        dot={false}
+        isAnimationActive={false}
+      />
+      {target !== null && target !== undefined && (
+        <Line
+          name="Target"
+          dataKey="target"
+          stroke={TARGET_COLOUR}
+          strokeDasharray="2 3"
+          strokeWidth={2}
+          dot={false}
+          isAnimationActive={false}
+        />
+      )}
+      <Line
+        name={valueLabel}
+        type="linear"
+        dataKey="value"
+        stroke="#7f8c96"
+        strokeWidth={2}
+        dot={<SpcDot />}
+        activeDot={{ r: 6 }}
+        isAnimationActive={false}
+        connectNulls={false}
+      />
+    </LineChart>
+  );
+  return (
+    <figure
+      className="chart"
+      data-testid="trend-chart"
+      data-spc-chart={spc.chart}
+      aria-label={`${title}: ${spc.chart === 'xmr' ? 'SPC chart with process limits' : 'run chart'}. Use “Show as table” for the values.`}
+    >
+      {width ? (
+        chart
+      ) : (
+        <ResponsiveContainer width="100%" height={300}>
+          {chart}
+        </ResponsiveContainer>
+      )}
+      <figcaption className="spc-key">
+        {spc.chart === 'xmr' ? (
+          <>
+            <span className="spc-key__item">
+              <span className="spc-swatch spc-swatch--mean" aria-hidden="true" /> Mean
+            </span>
+            <span className="spc-key__item">
+              <span className="spc-swatch spc-swatch--limit" aria-hidden="true" /> Process limits
+            </span>
+          </>
+        ) : (
+          <span className="spc-key__item">
+            <span className="spc-swatch spc-swatch--mean" aria-hidden="true" /> Median
+          </span>
+        )}
+        {target !== null && target !== undefined && (
+          <span className="spc-key__item">
+            <span className="spc-swatch spc-swatch--target" aria-hidden="true" /> Target {format(target)}
+          </span>
+        )}
+        <span className="spc-key__item">
+          <span className="spc-dot" style={{ background: SPC_COLOURS.special_cause_improvement }} aria-hidden="true" />{' '}
+          Improvement
+        </span>
+        <span className="spc-key__item">
+          <span className="spc-dot" style={{ background: SPC_COLOURS.special_cause_concern }} aria-hidden="true" />{' '}
+          Concern
+        </span>
+        <span className="spc-key__item">
+          <span className="spc-dot" style={{ background: SPC_COLOURS.special_cause_neutral_high }} aria-hidden="true" />{' '}
+          Special cause, no direction
+        </span>
+        <span className="spc-key__item">
+          <span className="spc-dot" style={{ background: SPC_COLOURS.common_cause }} aria-hidden="true" /> Common cause
+        </span>
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,174 @@
+import { useQuery } from '@tanstack/react-query';
+import { useId } from 'react';
+import { DIMENSION_LABELS, type Dimension } from '../../indicators/indicator-definition';
+import { financialYearLabel, financialYearOf, GRANULARITY_LABELS, type Granularity } from '../../indicators/periods';
+import type { PreparedState } from '../../indicators/prepare-indicators';
+import { dimensionValues } from '../../indicators/run-indicator';
+import { useAppData } from '../../session/app-data';
+import { dimensionValueLabel } from '../../ui/dimension-labels';
+import type { View } from '../../ui/routes';
+
+const CHOICES: Granularity[] = ['month', 'quarter', 'year', 'academic_year', 'rolling_12'];
+
+function financialYears(first: string, last: string): number[] {
+  const years: number[] = [];
+  for (let y = financialYearOf(first); y <= financialYearOf(last); y += 1) years.push(y);
+  return years;
+}
+
+/** Period, range and filters for every chart on an area page; the choices live in the address. */
+export function FilterBar({
+  view,
+  granularity,
+  dimensions,
+  dimensionTable,
+  prepared,
+  first,
+  last,
+  onChange,
+}: {
+  view: View;
+  granularity: Granularity;
+  dimensions: readonly Dimension[];
+  dimensionTable: string;
+  prepared: PreparedState;
+  first: string;
+  last: string;
+  onChange: (view: View) => void;
+}) {
+  const { getEngine } = useAppData();
+  const id = useId();
+  const values = useQuery({
+    queryKey: ['dimension-values', dimensionTable, dimensions, prepared],
+    queryFn: async () => {
+      const engine = await getEngine();
+      const out: Partial<Record<Dimension, string[]>> = {};
+      for (const d of dimensions) out[d] = await dimensionValues(engine, dimensionTable, d);
+      return out;
+    },
+  });
+  const years = financialYears(first, last);
+  const setFilter = (dimension: Dimension, value: string) => {
+    const filters = { ...view.filters };
+    if (value === '') delete filters[dimension];
+    else filters[dimension] = [value];
+    onChange({ ...view, filters });
+  };
+  const active = dimensions.flatMap((d) => (view.filters[d] ?? []).map((v) => [d, v] as const));
+
+  return (
+    <section className="filter-bar" aria-label="Period and filters" data-testid="filter-bar">
+      <fieldset className="fieldset">
+        <legend className="fieldset__legend">Show figures by</legend>
+        <div className="radios">
+          {CHOICES.map((value) => (
+            <label key={value} className="radio">
+              <input
+                type="radio"
+                name={`${id}-granularity`}
+                value={value}
+                checked={granularity === value}
+                onChange={() => onChange({ ...view, granularity: value })}
+                data-testid={`granularity-${value}`}
+              />
+              <span>{GRANULARITY_LABELS[value]}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="filter-bar__row">
+        <div className="form-group">
+          <label className="label" htmlFor={`${id}-from`}>
+            From
+          </label>
+          <select
+            id={`${id}-from`}
+            className="select"
+            value={view.from ?? ''}
+            onChange={(e) => onChange({ ...view, from: e.target.value || undefined })}
+            data-testid="range-from"
+          >
+            <option value="">The start of the data</option>
+            {years.map((y) => (
+              <option key={y} value={`${y}-04-01`}>
+                April {y} ({financialYearLabel(y)})
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="form-group">
+          <label className="label" htmlFor={`${id}-to`}>
+            To
+          </label>
+          <select
+            id={`${id}-to`}
+            className="select"
+            value={view.to ?? ''}
+            onChange={(e) => onChange({ ...view, to: e.target.value || undefined })}
+            data-testid="range-to"
+          >
+            <option value="">The report date</option>
+            {years.map((y) => (
+              <option key={y} value={`${y + 1}-03-31`}>
+                March {y + 1} ({financialYearLabel(y)})
+              </option>
+            ))}
+          </select>
+        </div>
+        {dimensions.map((d) => (
+          <div className="form-group" key={d}>
+            <label className="label" htmlFor={`${id}-${d}`}>
+              {DIMENSION_LABELS[d]}
+            </label>
+            <select
+              id={`${id}-${d}`}
+              className="select"
+              value={view.filters[d]?.[0] ?? ''}
+              onChange={(e) => setFilter(d, e.target.value)}
+              data-testid={`filter-${d}`}
+            >
+              <option value="">All</option>
+              {(values.data?.[d] ?? view.filters[d] ?? []).map((v) => (
+                <option key={v} value={v}>
+                  {dimensionValueLabel(d, v)}
+                </option>
+              ))}
+            </select>
+          </div>
+        ))}
+      </div>
+      {active.length > 0 && (
+        <div className="active-filters" data-testid="active-filters">
+          <h3 className="heading-s">Filtered by</h3>
+          <ul className="active-filters__list">
+            {active.map(([d, v]) => (
+              <li key={`${d}:${v}`}>
+                <button
+                  type="button"
+                  className="filter-tag"
+                  onClick={() => setFilter(d, '')}
+                  data-testid={`clear-filter-${d}`}
+                >
+                  <span className="visually-hidden">Remove filter </span>
+                  {DIMENSION_LABELS[d]}: {dimensionValueLabel(d, v)} <span aria-hidden="true">×</span>
+                </button>
+              </li>
+            ))}
+            {active.length > 1 && (
+              <li>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => onChange({ ...view, filters: {} })}
+                  data-testid="clear-all-filters"
+                >
+                  Clear all filters
+                </button>
+              </li>
+            )}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}
