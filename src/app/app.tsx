@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
+import { AccessibilityPage } from '../features/accessibility/accessibility-page';
 import { DataQualityPage } from '../features/data-quality/data-quality-page';
 import { DefinitionsPage } from '../features/definitions/definitions-page';
 import { AreaLinks } from '../features/indicators/area-links';
 import { AreaPage } from '../features/indicators/area-page';
 import { LoadDataPanel } from '../features/load-data/load-data-panel';
+import { OverviewPage } from '../features/overview/overview-page';
 import { TemplatesPage } from '../features/templates/templates-page';
 import { FAMILIES } from '../indicators/registry';
 import { useAppData } from '../session/app-data';
@@ -27,6 +29,7 @@ export function App() {
 
   const navItems: { page: Page; label: string }[] = [
     { page: { kind: 'data' }, label: 'Data' },
+    { page: { kind: 'overview' }, label: 'Overview' },
     ...FAMILIES.map((f) => ({ page: { kind: 'area', family: f.id } as Page, label: f.title })),
     { page: { kind: 'definitions' }, label: 'Definitions' },
     { page: { kind: 'quality' }, label: 'Data quality' },
@@ -78,13 +81,18 @@ export function App() {
             }}
           />
         )}
+        {page.kind === 'overview' && (
+          <OverviewPage view={view} onViewChange={(next) => (window.location.hash = hashOf(page, next))} />
+        )}
         {page.kind === 'definitions' && <DefinitionsPage />}
+        {page.kind === 'accessibility' && <AccessibilityPage />}
         {page.kind === 'quality' && <DataQualityPage />}
         {page.kind === 'templates' && <TemplatesPage />}
       </main>
       <footer className="app-footer">
         <div className="app-width">
-          Partnership Insight works offline. Nothing you load is uploaded, stored on a server or shared.
+          Partnership Insight works offline. Nothing you load is uploaded, stored on a server or shared.{' '}
+          <a href="#/accessibility">Accessibility statement</a>
         </div>
       </footer>
     </>

@@ -12,6 +12,9 @@ export function AreaLinks() {
       <h2 id="area-links-heading" className="heading-l">
         Indicators from the data loaded
       </h2>
+      <p>
+        <a href={hashOf({ kind: 'overview' })}>See the overview</a> of the headline indicators, or go to an area:
+      </p>
       <ul className="list">
         {FAMILIES.map((family) => {
           const computable = family.indicators.filter((i) => i.datasets.every((id) => rows[id]));

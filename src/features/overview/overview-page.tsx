@@ -1,0 +1,267 @@
+import { useQuery } from '@tanstack/react-query';
+import { type FormEvent, useId, useState } from 'react';
+import { Sparkline } from '../../charts/sparkline';
+import { AssuranceIcon, VariationIcon } from '../../charts/spc-chart';
+import type { IndicatorDefinition } from '../../indicators/indicator-definition';
+import { buildPeriods, GRANULARITY_LABELS, type Granularity } from '../../indicators/periods';
+import type { PreparedState } from '../../indicators/prepare-indicators';
+import { FAMILIES } from '../../indicators/registry';
+import { effectiveGranularity, type IndicatorPoint, runIndicator } from '../../indicators/run-indicator';
+import { analyseSpc } from '../../indicators/spc';
+import { useAppData } from '../../session/app-data';
+import { usePreparedIndicators } from '../../session/indicator-settings';
+import { useTargets } from '../../session/targets';
+import { formatValue } from '../../ui/format';
+import { hashOf, type View } from '../../ui/routes';
+import { type Rag, ragAgainstTarget } from './rag';
+
+const CHOICES: Granularity[] = ['month', 'quarter', 'year'];
+const PERIODS_PER_YEAR: Partial<Record<Granularity, number>> = { month: 12, quarter: 4, year: 1, academic_year: 1 };
+
+/** The end of the last finished period before the report date (or the report date if a period ends on it). */
+export function lastCompleteEnd(granularity: Granularity, reportDate: string): string {
+  const current = buildPeriods(granularity, reportDate, reportDate)[0];
+  return current?.partial ? dayBefore(current.start) : reportDate;
+}
+
+function dayBefore(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+function changeText(
+  indicator: IndicatorDefinition,
+  latest: IndicatorPoint,
+  earlier: IndicatorPoint | undefined,
+): string {
+  if (!earlier || earlier.value === null || latest.value === null) return 'no earlier figure';
+  if (formatValue(latest.value, indicator.unit) === formatValue(earlier.value, indicator.unit)) {
+    return `the same as ${earlier.label}`;
+  }
+  const change = latest.value - earlier.value;
+  const size =
+    indicator.unit === 'percent'
+      ? `${formatValue(Math.abs(change), 'score')} points`
+      : formatValue(Math.abs(change), indicator.unit);
+  return `${change > 0 ? 'up' : 'down'} ${size} on ${earlier.label} (${formatValue(earlier.value, indicator.unit)})`;
+}
+
+const RAG_TEXT: Record<Rag, string> = { green: 'On target', amber: 'Close to target', red: 'Off target' };
+
+function TargetForm({ indicator, target }: { indicator: IndicatorDefinition; target: number | null }) {
+  const { setTarget } = useTargets();
+  const [text, setText] = useState(target === null ? '' : String(target));
+  const [error, setError] = useState<string | null>(null);
+  const id = useId();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (text.trim() === '') {
+      setTarget(indicator.id, null);
+      setError(null);
+      return;
+    }
+    const value = Number(text.replace('%', ''));
+    if (!Number.isFinite(value)) {
+      setError('Enter a number, or leave it empty for no target.');
+      return;
+    }
+    setError(null);
+    setTarget(indicator.id, value);
+  };
+  return (
+    <details className="details">
+      <summary className="details__summary">{target === null ? 'Set a target' : 'Change the target'}</summary>
+      <form onSubmit={submit} className="target-form" noValidate>
+        <label className="label" htmlFor={`${id}-target`}>
+          Target for {indicator.id}
+          {indicator.unit === 'percent' ? ' (%)' : ''}
+        </label>
+        {error && (
+          <p className="error-text" role="alert">
+            {error}
+          </p>
+        )}
+        <input
+          id={`${id}-target`}
+          className="input input--width-4"
+          inputMode="decimal"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          data-testid={`target-input-${indicator.id}`}
+        />{' '}
+        <button
+          type="submit"
+          className="button button--secondary button--small"
+          data-testid={`save-target-${indicator.id}`}
+        >
+          Save target
+        </button>
+      </form>
+    </details>
+  );
+}
+
+function ScoreCard({
+  indicator,
+  prepared,
+  granularity,
+}: {
+  indicator: IndicatorDefinition;
+  prepared: PreparedState;
+  granularity: Granularity;
+}) {
+  const { getEngine } = useAppData();
+  const { targets } = useTargets();
+  const target = targets[indicator.id] ?? null;
+  const reportDate = prepared.families[indicator.family].reportDate;
+  const used = effectiveGranularity(indicator, granularity);
+  const to = reportDate ? lastCompleteEnd(used, reportDate) : undefined;
+  const result = useQuery({
+    queryKey: ['scorecard', indicator.id, granularity, to, prepared],
+    queryFn: async () => runIndicator(await getEngine(), prepared, indicator, { granularity, to }),
+  });
+  const data = result.data;
+  const points = data?.status === 'ok' ? data.points : [];
+  const latest = points.at(-1);
+  const perYear = PERIODS_PER_YEAR[used] ?? 1;
+  const spc = analyseSpc(
+    points.map((p) => p.value),
+    { direction: indicator.direction, target },
+  );
+  const rag = latest && target !== null ? ragAgainstTarget(indicator.direction, latest.value, target) : null;
+
+  return (
+    <article
+      className="score-card"
+      data-indicator-id={indicator.id}
+      data-latest-value={latest?.value ?? ''}
+      data-period-label={latest?.label ?? ''}
+      data-state={
+        result.isSuccess ? (data?.status === 'ok' ? 'ready' : 'missing-data') : result.isError ? 'error' : 'loading'
+      }
+      aria-labelledby={`score-${indicator.id}`}
+    >
+      <h3 className="heading-s" id={`score-${indicator.id}`}>
+        <span className="indicator-id">{indicator.id}</span> {indicator.title}
+      </h3>
+      {result.isPending && <p role="status">Calculating…</p>}
+      {result.isError && (
+        <p className="error-text" role="alert">
+          Could not be calculated: {result.error.message}
+        </p>
+      )}
+      {data?.status === 'missing_data' && <p className="hint">Needs {data.missingDatasets.join(', ')}.</p>}
+      {data?.status === 'ok' && latest && (
+        <>
+          <p className="score-card__value">
+            <span className="score-card__number">{formatValue(latest.value, indicator.unit)}</span>{' '}
+            <span className="score-card__period">in {latest.label}</span>
+          </p>
+          <ul className="score-card__changes">
+            <li>{changeText(indicator, latest, points.at(-2))}</li>
+            <li>Same period last year: {changeText(indicator, latest, points.at(-1 - perYear))}</li>
+          </ul>
+          <Sparkline
+            values={points.slice(-16).map((p) => p.value)}
+            label={`${indicator.title}, last ${Math.min(16, points.length)} periods`}
+          />
+          <div className="spc-icons">
+            <VariationIcon type={spc.variation} />
+            {spc.assurance && <AssuranceIcon type={spc.assurance} />}
+          </div>
+          {rag && (
+            <p className={`rag rag--${rag}`} data-testid={`rag-${indicator.id}`} data-rag={rag}>
+              <span className="rag__dot" aria-hidden="true" />
+              {RAG_TEXT[rag]} (target {formatValue(target, indicator.unit)})
+            </p>
+          )}
+          {indicator.direction === 'neutral' && target !== null && (
+            <p className="hint">No direction of good: the target is shown on the chart only.</p>
+          )}
+          <TargetForm indicator={indicator} target={target} />
+        </>
+      )}
+    </article>
+  );
+}
+
+/** The overview scorecard: every headline indicator for the last complete period, with change and SPC. */
+export function OverviewPage({ view, onViewChange }: { view: View; onViewChange: (view: View) => void }) {
+  const prepared = usePreparedIndicators();
+  const granularity = view.granularity && CHOICES.includes(view.granularity) ? view.granularity : 'quarter';
+  const id = useId();
+  if (prepared.isPending) return <p role="status">Preparing the figures…</p>;
+  if (prepared.isError) {
+    return (
+      <p className="error-summary" role="alert">
+        The figures could not be prepared: {prepared.error.message}
+      </p>
+    );
+  }
+  const withData = FAMILIES.filter((f) => prepared.data.families[f.id].reportDate);
+  return (
+    <div data-testid="overview">
+      <h1 className="heading-xl">Overview</h1>
+      <p className="lead">
+        The headline indicators for the last complete period: how each compares with the period before and the same
+        period a year earlier, and whether the change is more than everyday variation (NHS “Making Data Count”).
+      </p>
+      {withData.length === 0 ? (
+        <div className="inset-text" data-testid="overview-empty">
+          <p>Nothing is loaded yet.</p>
+          <p>
+            Go to <a href="#/">Data</a> to drop your partners’ files, or press “Try with sample data” there to see the
+            dashboard with a fictional partnership’s data.
+          </p>
+        </div>
+      ) : (
+        <>
+          <fieldset className="fieldset">
+            <legend className="fieldset__legend">Compare by</legend>
+            <div className="radios">
+              {CHOICES.map((value) => (
+                <label key={value} className="radio">
+                  <input
+                    type="radio"
+                    name={`${id}-granularity`}
+                    checked={granularity === value}
+                    onChange={() => onViewChange({ ...view, granularity: value })}
+                    data-testid={`overview-granularity-${value}`}
+                  />
+                  <span>{GRANULARITY_LABELS[value]}</span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          {FAMILIES.map((family) => {
+            const state = prepared.data.families[family.id];
+            return (
+              <section key={family.id} aria-labelledby={`${id}-${family.id}`} className="overview-area">
+                <h2 className="heading-l" id={`${id}-${family.id}`}>
+                  <a href={hashOf({ kind: 'area', family: family.id })}>{family.title}</a>
+                </h2>
+                {!state.reportDate ? (
+                  <p className="hint">No {family.title.toLowerCase()} data is loaded.</p>
+                ) : (
+                  <div className="score-grid">
+                    {family.indicators
+                      .filter((i) => i.headline)
+                      .map((indicator) => (
+                        <ScoreCard
+                          key={indicator.id}
+                          indicator={indicator}
+                          prepared={prepared.data}
+                          granularity={granularity}
+                        />
+                      ))}
+                  </div>
+                )}
+              </section>
+            );
+          })}
+        </>
+      )}
+    </div>
+  );
+}
