@@ -1,4 +1,4 @@
-import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 
 export interface BarDatum {
   key: string;
@@ -54,15 +54,27 @@ export function ComparisonBarChart({
               if (onSelect && key) onSelect(key);
             }}
             label={{ position: 'right', fontSize: 13, fill: '#0b0c0c', formatter: (v: unknown) => format(Number(v)) }}
-          >
-            {bars.map((bar) => (
-              <Cell
-                key={bar.key}
-                fill={selected === undefined || selected === bar.key ? '#1d70b8' : '#a7c4e0'}
-                data-testid={`bar-${bar.key}`}
-              />
-            ))}
-          </Bar>
+            shape={(props: unknown) => {
+              const { x, y, width, height, payload } = props as {
+                x: number;
+                y: number;
+                width: number;
+                height: number;
+                payload: BarDatum;
+              };
+              return (
+                <rect
+                  x={x}
+                  y={y}
+                  width={Math.max(0, width)}
+                  height={Math.max(0, height)}
+                  fill={selected === undefined || selected === payload.key ? '#1d70b8' : '#a7c4e0'}
+                  data-bar-key={payload.key}
+                  data-selected={selected === payload.key ? 'true' : undefined}
+                />
+              );
+            }}
+          />
         </BarChart>
       </ResponsiveContainer>
     </figure>

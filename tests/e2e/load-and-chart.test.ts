@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { AxeResults } from 'axe-core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateEarlyHelpLines } from '../../sample-data/early-help-generator.mjs';
@@ -311,6 +312,203 @@ describe('the built app in headless Chromium', () => {
       );
       await screenshot(page, `09-area-${family.id}`);
     }
+  });
+
+  it('filters every chart on a page by clicking a bar, lists the filter, and clears it in one click', async () => {
+    const { page } = app;
+    await openPage(page, 'Early help');
+    await page.getByTestId('granularity-year').check();
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-indicator-id="EH1"][data-state="ready"]')?.getAttribute('data-period-label') ===
+        '2026-27',
+      undefined,
+      { timeout: 60_000 },
+    );
+    const ids = ['EH1', 'EH2', 'EH3', 'EH5'];
+    await page.waitForFunction(
+      (list) =>
+        list.every((id) => {
+          const card = document.querySelector(`[data-indicator-id="${id}"]`);
+          return card?.getAttribute('data-state') === 'ready' && card.getAttribute('data-period-label') === '2026-27';
+        }),
+      ids,
+      { timeout: 60_000 },
+    );
+    const values = () =>
+      page.evaluate(
+        (list) =>
+          list.map((id) => document.querySelector(`[data-indicator-id="${id}"]`)?.getAttribute('data-latest-value')),
+        ids,
+      );
+    const before = await values();
+    const breakdown = page.getByTestId('breakdown-panel');
+    await breakdown.getByTestId('comparison-chart').waitFor({ timeout: 60_000 });
+    await screenshot(page, '11-cross-filter-before', { fullPage: false });
+    // Click the bar for schools.
+    await breakdown.locator('[data-bar-key="SCHOOL"]').click();
+    await page.waitForFunction(() => window.location.hash.includes('agency=SCHOOL'));
+    await page.getByTestId('active-filters').waitFor();
+    await expect(page.getByTestId('active-filters').textContent()).resolves.toContain('Agency: Schools');
+    await page.waitForFunction(
+      (list) =>
+        list.every(
+          (id) => document.querySelector(`[data-indicator-id="${id}"]`)?.getAttribute('data-state') === 'ready',
+        ),
+      ids,
+    );
+    await page.waitForFunction(
+      ([list, old]) =>
+        list.every(
+          (id, i) =>
+            document.querySelector(`[data-indicator-id="${id}"]`)?.getAttribute('data-latest-value') !== old[i],
+        ),
+      [ids, before] as const,
+      { timeout: 60_000 },
+    );
+    const filtered = await values();
+    // Every chart changed: school-led episodes are fewer than all episodes.
+    for (let i = 0; i < ids.length; i += 1) expect(filtered[i], ids[i]).not.toBe(before[i]);
+    expect(Number(filtered[0])).toBeLessThan(Number(before[0]));
+    await screenshot(page, '11-cross-filter-applied');
+    await page.getByTestId('clear-filter-agency').click();
+    await page.waitForFunction(() => !window.location.hash.includes('agency='));
+    await page.waitForFunction(
+      ([list, old]) =>
+        list.every(
+          (id, i) =>
+            document
+              .querySelector(`[data-indicator-id="${id}"][data-state="ready"]`)
+              ?.getAttribute('data-latest-value') === old[i],
+        ),
+      [ids, before] as const,
+      { timeout: 60_000 },
+    );
+    expect(await page.getByTestId('active-filters').count()).toBe(0);
+  });
+
+  it('restores a view from its address: page, period and filters', async () => {
+    const { page } = app;
+    await page.goto(`${app.url}#/training?period=year&agency=POLICE`);
+    await page.getByTestId('area-training').waitFor({ timeout: 60_000 });
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-indicator-id="TR2"][data-state="ready"]')?.getAttribute('data-period-label') ===
+        '2026-27',
+      undefined,
+      { timeout: 60_000 },
+    );
+    expect(await page.getByTestId('granularity-year').isChecked()).toBe(true);
+    expect(await page.getByTestId('filter-agency').inputValue()).toBe('POLICE');
+    await expect(page.getByTestId('active-filters').textContent()).resolves.toContain('Agency: Police');
+    // The same as choosing it on screen from an unfiltered page.
+    const fromLink = await page.evaluate(() =>
+      document.querySelector('[data-indicator-id="TR2"]')?.getAttribute('data-latest-value'),
+    );
+    await page.getByTestId('clear-filter-agency').click();
+    await page.waitForFunction(() => !window.location.hash.includes('agency='));
+    await page.getByTestId('filter-agency').selectOption('POLICE');
+    await page.waitForFunction(
+      (v) =>
+        document.querySelector('[data-indicator-id="TR2"][data-state="ready"]')?.getAttribute('data-latest-value') ===
+        v,
+      fromLink,
+      { timeout: 60_000 },
+    );
+    // A filter that leaves nothing says so rather than drawing an empty chart.
+    await page.goto(`${app.url}#/training?period=year&agency=NO_SUCH_AGENCY`);
+    await page.getByTestId('area-training').waitFor({ timeout: 60_000 });
+    await page.waitForFunction(
+      () => document.querySelector('[data-indicator-id="TR1"][data-state="ready"]') !== null,
+      undefined,
+      { timeout: 60_000 },
+    );
+    await expect(page.locator('[data-indicator-id="TR1"]').textContent()).resolves.toContain(
+      'No data for this selection',
+    );
+  });
+
+  it('shows the overview scorecard with SPC icons, change and a target with its RAG rating', async () => {
+    const { page } = app;
+    await openPage(page, 'Overview');
+    await page.getByTestId('overview').waitFor();
+    const headline = INDICATORS.filter((i) => i.headline).length;
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('.score-card[data-state="ready"]').length === n,
+      headline,
+      { timeout: 90_000 },
+    );
+    const card = page.locator('.score-card[data-indicator-id="EH3"]');
+    expect(await card.getAttribute('data-period-label')).toBe('2026-27 Q2');
+    await expect(card.textContent()).resolves.toMatch(/Same period last year: (up|down|the same)/);
+    expect(await card.getByTestId('variation-icon').count()).toBe(1);
+    await card.getByText('Set a target').click();
+    await card.getByTestId('target-input-EH3').fill('70');
+    await card.getByTestId('save-target-EH3').click();
+    await card.getByTestId('rag-EH3').waitFor();
+    expect(await card.getByTestId('rag-EH3').getAttribute('data-rag')).toBe('red');
+    await expect(card.getByTestId('assurance-icon').textContent()).resolves.toMatch(/target/);
+    await screenshot(page, '12-overview');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await screenshot(page, '12-overview-1366', { fullPage: false });
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await screenshot(page, '12-overview-1920', { fullPage: false });
+    await openPage(page, 'Early help');
+    await page.locator('[data-indicator-id="EH1"][data-state="ready"]').waitFor({ timeout: 60_000 });
+    await screenshot(page, '12-early-help-1920', { fullPage: false });
+    await page.setViewportSize({ width: 1366, height: 768 });
+    // Remove the target again for the tests that follow.
+    await openPage(page, 'Overview');
+    const again = page.locator('.score-card[data-indicator-id="EH3"]');
+    await again.getByText('Change the target').click();
+    await again.getByTestId('target-input-EH3').fill('');
+    await again.getByTestId('save-target-EH3').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="rag-EH3"]') === null);
+  });
+
+  it('has no serious or critical accessibility problems (axe-core, WCAG 2.2 AA) on any page', async () => {
+    const { page } = app;
+    const axeSource = readFileSync(resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
+    const pages = ['Data', 'Overview', ...FAMILIES.map((f) => f.title), 'Definitions', 'Data quality', 'Templates'];
+    const problems: string[] = [];
+    const check = async (name: string) => {
+      // evaluate() runs outside the page's Content-Security-Policy, which rightly refuses inline scripts.
+      await page.evaluate(axeSource);
+      const violations = await page.evaluate(async () => {
+        const result = await (
+          window as unknown as { axe: { run(context: Document, options: unknown): Promise<AxeResults> } }
+        ).axe.run(document, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+        });
+        if (result.passes.length < 10) throw new Error(`axe checked too little: ${result.passes.length} rules passed`);
+        return result.violations.map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          help: v.help,
+          targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+        }));
+      });
+      for (const v of violations) {
+        if (v.impact === 'serious' || v.impact === 'critical')
+          problems.push(`${name}: ${v.id} (${v.impact}) ${v.help} — ${v.targets.join(', ')}`);
+      }
+    };
+    for (const name of pages) {
+      await openPage(page, name);
+      await page.waitForFunction(
+        () =>
+          document.querySelectorAll('[data-state="loading"]').length === 0 &&
+          !document.querySelector('[role="status"]')?.textContent?.includes('Preparing'),
+        undefined,
+        { timeout: 90_000 },
+      );
+      await check(name);
+    }
+    await page.getByRole('link', { name: 'Accessibility statement' }).click();
+    await page.getByTestId('accessibility-statement').waitFor();
+    await check('Accessibility statement');
+    await screenshot(page, '13-accessibility-statement');
+    expect(problems).toEqual([]);
   });
 
   it('explains every indicator on the Definitions page, and applies a local setting', async () => {

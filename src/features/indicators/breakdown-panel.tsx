@@ -78,7 +78,8 @@ export function BreakdownPanel({
             {top
               ? `Highest: ${top.label}, ${formatValue(top.value, indicator.unit)}${top.detail ? ` (${top.detail})` : ''}.`
               : ''}{' '}
-            Select a {DIMENSION_LABELS[dimension].toLowerCase()} to filter every chart on this page
+            Select {/^[aeiou]/i.test(DIMENSION_LABELS[dimension]) ? 'an' : 'a'}{' '}
+            {DIMENSION_LABELS[dimension].toLowerCase()} to filter every chart on this page
             {selected ? '; select it again to clear the filter' : ''}.
           </p>
           {asTable ? (

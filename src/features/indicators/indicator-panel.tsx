@@ -53,6 +53,10 @@ export function IndicatorPanel({
   const granularity = data?.status === 'ok' ? data.granularity : query.granularity;
   const { targets } = useTargets();
   const target = targets[indicator.id] ?? null;
+  // A selection that leaves nothing: say so instead of drawing a flat line at zero.
+  const empty =
+    points.length > 0 && points.every((p) => p.value === null || (indicator.unit === 'count' && p.value === 0));
+  const filtered = Object.values(query.filters ?? {}).some((values) => (values?.length ?? 0) > 0);
   const spc = analyseSpc(
     points.map((p) => p.value),
     { direction: indicator.direction, target },
@@ -104,7 +108,13 @@ export function IndicatorPanel({
             <VariationIcon type={spc.variation} />
             {spc.assurance && <AssuranceIcon type={spc.assurance} />}
           </div>
-          {asTable ? (
+          {empty ? (
+            <p className="inset-text" data-testid={`empty-${indicator.id}`}>
+              {filtered
+                ? 'No data for this selection: the filters leave nothing to count in these periods. Remove a filter above to see more.'
+                : 'No data in these periods.'}
+            </p>
+          ) : asTable ? (
             <IndicatorTable indicator={indicator} points={points} spcTypes={spc.points.map((p) => p.type)} />
           ) : (
             <SpcChart
