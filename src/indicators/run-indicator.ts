@@ -4,6 +4,7 @@ import { withRollups } from './family-definition';
 import { DIMENSIONS, type Dimension, type IndicatorDefinition } from './indicator-definition';
 import { buildPeriods, type Granularity, type Period } from './periods';
 import type { PreparedState } from './prepare-indicators';
+import type { ProfileDefinition } from './profiles';
 import { getFamily } from './registry';
 
 export interface IndicatorPoint {
@@ -95,11 +96,10 @@ export function effectiveGranularity(indicator: IndicatorDefinition, granularity
  * bound parameter used, and an indicator need not use them all, so they are also selected once here.
  */
 export function indicatorQuerySql(indicator: IndicatorDefinition, grain: string | null = null): string {
-  const params = ['$1::VARCHAR', '$2::DATE', ...DIMENSIONS.map((_, i) => `$${i + 3}::VARCHAR`)];
   return `SELECT strftime(period_start, '%Y-%m-%d') AS period_start, numerator::DOUBLE AS numerator,
   denominator::DOUBLE AS denominator, value::DOUBLE AS value
 FROM (${withRollups(indicator.sql, getFamily(indicator.family), grain)}) AS indicator
-CROSS JOIN (SELECT ${params.map((p, i) => `${p} AS p${i + 1}`).join(', ')}) AS bound
+${BOUND}
 ORDER BY period_start`;
 }
 
@@ -121,27 +121,14 @@ export async function runIndicator(
   }
   const reportDate = family.reportDate;
   const granularity = effectiveGranularity(indicator, query.granularity);
-  const from = query.from ?? family.first;
-  // Whole periods: the last is the one containing `to`, measured to its end or the report date.
-  const toEnd = query.to ? (buildPeriods(granularity, query.to, query.to)[0]?.end ?? query.to) : reportDate;
-  const to = toEnd.localeCompare(reportDate) < 0 ? toEnd : reportDate;
-  const periods = buildPeriods(granularity, from, to);
-  const key = `${granularity}|${from}|${to}`;
-  await ensurePeriods(engine, key, periods);
-
-  const ignoredFilters: Dimension[] = [];
-  const filterParams = DIMENSIONS.map((dimension) => {
-    const values = query.filters?.[dimension] ?? [];
-    if (values.length === 0) return '';
-    if (!indicator.breakdowns.includes(dimension)) {
-      ignoredFilters.push(dimension);
-      return '';
-    }
-    return values.join('\u001f');
+  const { key, periods, filterParams, ignoredFilters, grain } = await setUp(engine, {
+    granularity,
+    from: query.from ?? family.first,
+    to: query.to,
+    reportDate,
+    filters: query.filters,
+    breakdowns: indicator.breakdowns,
   });
-  // No filter, or a filter on one dimension: the small roll-up tables answer it.
-  const active = DIMENSIONS.filter((_, i) => filterParams[i] !== '');
-  const grain = active.length === 0 ? 'all' : active.length === 1 ? (active[0] as string) : null;
   const rows = await engine.query(indicatorQuerySql(indicator, grain), [key, reportDate, ...filterParams], row);
   const byStart = new Map(rows.map((r) => [r.period_start, r]));
   const points = periods.map((p): IndicatorPoint => {
@@ -158,6 +145,109 @@ export async function runIndicator(
     };
   });
   return { status: 'ok', indicator, reportDate, granularity, points, ignoredFilters };
+}
+
+/** The periods (written to pi_periods), the bound filter values and the roll-up grain for one run. */
+async function setUp(
+  engine: Engine,
+  options: {
+    granularity: Granularity;
+    from: string;
+    to: string | undefined;
+    reportDate: string;
+    filters: Filters | undefined;
+    breakdowns: readonly Dimension[];
+  },
+) {
+  const { granularity, from, reportDate } = options;
+  // Whole periods: the last is the one containing `to`, measured to its end or the report date.
+  const toEnd = options.to ? (buildPeriods(granularity, options.to, options.to)[0]?.end ?? options.to) : reportDate;
+  const to = toEnd.localeCompare(reportDate) < 0 ? toEnd : reportDate;
+  const periods = buildPeriods(granularity, from, to);
+  const key = `${granularity}|${from}|${to}`;
+  await ensurePeriods(engine, key, periods);
+  const ignoredFilters: Dimension[] = [];
+  const filterParams = DIMENSIONS.map((dimension) => {
+    const values = options.filters?.[dimension] ?? [];
+    if (values.length === 0) return '';
+    if (!options.breakdowns.includes(dimension)) {
+      ignoredFilters.push(dimension);
+      return '';
+    }
+    return values.join('\u001f');
+  });
+  // No filter, or a filter on one dimension: the small roll-up tables answer it.
+  const active = DIMENSIONS.filter((_, i) => filterParams[i] !== '');
+  const grain = active.length === 0 ? 'all' : active.length === 1 ? (active[0] as string) : null;
+  return { key, periods, filterParams, ignoredFilters, grain };
+}
+
+/** Every bound parameter selected once, so a statement may use only some of them. */
+const BOUND = `CROSS JOIN (SELECT ${['$1::VARCHAR', '$2::DATE', ...DIMENSIONS.map((_, i) => `$${i + 3}::VARCHAR`)]
+  .map((p, i) => `${p} AS p${i + 1}`)
+  .join(', ')}) AS bound`;
+
+export interface ProfileCell {
+  row: string;
+  column: string;
+  n: number;
+  /** For a share: the number it is out of. */
+  total: number | null;
+}
+
+export type ProfileResult =
+  | { status: 'ok'; profile: ProfileDefinition; periods: Period[]; cells: ProfileCell[]; ignoredFilters: Dimension[] }
+  | { status: 'missing_data'; profile: ProfileDefinition; missingDatasets: string[] };
+
+const profileRow = z.object({
+  row_key: z.string().nullable(),
+  col_key: z.string().nullable(),
+  n: z.number(),
+  total: z.number().nullable(),
+});
+
+export function profileQuerySql(profile: ProfileDefinition, grain: string | null = null): string {
+  return `SELECT row_key, col_key, n, total FROM (${withRollups(profile.sql, getFamily(profile.family), grain)}) AS profile
+${BOUND}
+ORDER BY row_key, col_key`;
+}
+
+/** Runs a profile (counts across two categories) over the periods and filters of a query. */
+export async function runProfile(
+  engine: Engine,
+  prepared: PreparedState,
+  profile: ProfileDefinition,
+  query: IndicatorQuery,
+): Promise<ProfileResult> {
+  const missingDatasets = profile.datasets.filter((id) => !prepared.datasetRows[id]);
+  const family = prepared.families[profile.family];
+  if (missingDatasets.length > 0 || !family.reportDate || !family.first) {
+    return {
+      status: 'missing_data',
+      profile,
+      missingDatasets: missingDatasets.length ? missingDatasets : [...profile.datasets],
+    };
+  }
+  const { key, periods, filterParams, ignoredFilters, grain } = await setUp(engine, {
+    granularity: query.granularity,
+    from: query.from ?? family.first,
+    to: query.to,
+    reportDate: family.reportDate,
+    filters: query.filters,
+    breakdowns: profile.breakdowns,
+  });
+  const rows = await engine.query(
+    profileQuerySql(profile, grain),
+    [key, family.reportDate, ...filterParams],
+    profileRow,
+  );
+  const cells = rows.map((r) => ({
+    row: r.row_key ?? 'Not recorded',
+    column: r.col_key ?? 'Not recorded',
+    n: r.n,
+    total: r.total,
+  }));
+  return { status: 'ok', profile, periods, cells, ignoredFilters };
 }
 
 /** The distinct values of a dimension in an indicator's prepared data (for filter lists and breakdowns). */

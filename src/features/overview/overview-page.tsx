@@ -122,7 +122,10 @@ function ScoreCard({
     queryFn: async () => runIndicator(await getEngine(), prepared, indicator, { granularity, to }),
   });
   const data = result.data;
-  const points = data?.status === 'ok' ? data.points : [];
+  const all = data?.status === 'ok' ? data.points : [];
+  // A lagged cohort's latest periods are not yet followed up: the scorecard shows the latest that is.
+  const lastReady = all.findLastIndex((p) => p.value !== null);
+  const points = indicator.periodRule === 'lagged_cohort' && lastReady >= 0 ? all.slice(0, lastReady + 1) : all;
   const latest = points.at(-1);
   const perYear = PERIODS_PER_YEAR[used] ?? 1;
   const spc = analyseSpc(
@@ -158,6 +161,9 @@ function ScoreCard({
             <span className="score-card__number">{formatValue(latest.value, indicator.unit)}</span>{' '}
             <span className="score-card__period">in {latest.label}</span>
           </p>
+          {points.length < all.length && (
+            <p className="hint">Later periods are still within their 12-month follow-up.</p>
+          )}
           <ul className="score-card__changes">
             <li>{changeText(indicator, latest, points.at(-2))}</li>
             <li>Same period last year: {changeText(indicator, latest, points.at(-1 - perYear))}</li>

@@ -1,0 +1,140 @@
+import { FILTERS, type IndicatorDefinition, PERIOD_MONTHS, PERIODS } from './indicator-definition';
+
+/**
+ * A profile: counts of one thing across two categories — closure reasons per period, ratings per
+ * standard and agency, grades per audit domain, recommendations per owner and status. Data like the
+ * indicators: the SQL returns row_key, col_key, n (and total where a cell is a share), with the same
+ * bound parameters ($1 periods, $2 report date, $3… filters), over the periods being reported.
+ */
+export interface ProfileDefinition {
+  id: string;
+  family: IndicatorDefinition['family'];
+  title: string;
+  /** One line on how to read it. */
+  description: string;
+  rowLabel: string;
+  columnLabel: string;
+  /** The column order, and labels; categories not listed come after, as written. */
+  columns: readonly { key: string; label: string }[];
+  /** Rows are periods (drawn as stacked bars over time), or categories (a heatmap or bars). */
+  rows: 'periods' | 'categories';
+  /** The dimension a click on a row filters the page by, if any. */
+  rowDimension?: IndicatorDefinition['breakdowns'][number];
+  /** The dimension a click on a column filters the page by, if any. */
+  columnDimension?: IndicatorDefinition['breakdowns'][number];
+  datasets: readonly string[];
+  breakdowns: IndicatorDefinition['breakdowns'];
+  sql: string;
+}
+
+/** First and last day of the periods being reported. */
+const RANGE = `(SELECT min(period_start) FROM ${PERIODS}) AND (SELECT max(effective_end) FROM ${PERIODS})`;
+
+export const CLOSURE_REASONS: ProfileDefinition = {
+  id: 'EHP1',
+  family: 'early_help',
+  title: 'Why early help episodes closed',
+  description: 'Closures in each period by end reason, stacked. The same closures EH3, EH4 and EH5 count.',
+  rowLabel: 'Period',
+  columnLabel: 'End reason',
+  columns: [
+    { key: 'NEEDS_MET', label: 'Needs met' },
+    { key: 'STEP_DOWN_UNIVERSAL', label: 'Stepped down to universal services' },
+    { key: 'STEP_UP_CSC', label: 'Stepped up to social care' },
+    { key: 'DISENGAGED', label: 'Disengaged' },
+    { key: 'CONSENT_WITHDRAWN', label: 'Consent withdrawn' },
+    { key: 'MOVED_AWAY', label: 'Moved away' },
+    { key: 'TRANSFER_OTHER_SERVICE', label: 'Transferred to another service' },
+    { key: 'OTHER', label: 'Other' },
+    { key: 'NOT_RECORDED', label: 'Not recorded' },
+  ],
+  rows: 'periods',
+  datasets: ['early_help_episodes'],
+  breakdowns: ['agency', 'locality', 'age_band', 'gender', 'ethnicity'],
+  sql: `SELECT strftime(pm.period_start, '%Y-%m-%d') AS row_key, x.end_reason AS col_key, sum(x.n)::DOUBLE AS n,
+  NULL::DOUBLE AS total
+FROM (SELECT month, end_reason, sum(ends) AS n FROM pi_eh_flow WHERE ends > 0 AND ${FILTERS} GROUP BY 1, 2) x
+JOIN ${PERIOD_MONTHS} pm ON pm.month = x.month
+GROUP BY 1, 2`,
+};
+
+export const STANDARD_RATINGS: ProfileDefinition = {
+  id: 'OBP1',
+  family: 'obligations',
+  title: 'Section 11 and Section 175 standards met, by agency',
+  description:
+    'Each cell: the percentage of ratings of that standard by that kind of agency that were “met”, with the number of ratings. Self-assessed.',
+  rowLabel: 'Standard',
+  columnLabel: 'Agency',
+  columns: [],
+  rows: 'categories',
+  columnDimension: 'agency',
+  datasets: ['compliance_returns'],
+  breakdowns: ['agency'],
+  sql: `SELECT coalesce(standard_id, 'Not recorded') AS row_key, agency AS col_key,
+  count(*) FILTER (WHERE rating = 'MET')::DOUBLE AS n, count(*)::DOUBLE AS total
+FROM pi_ob_ratings
+WHERE period_date BETWEEN ${RANGE} AND ${FILTERS}
+GROUP BY 1, 2`,
+};
+
+export const GRADE_PROFILE: ProfileDefinition = {
+  id: 'AQP1',
+  family: 'audits',
+  title: 'Audit grades by practice domain',
+  description: 'Each cell: how many grades of each kind a domain received in the audits in these periods.',
+  rowLabel: 'Domain',
+  columnLabel: 'Grade',
+  columns: [
+    { key: 'OUTSTANDING', label: 'Outstanding' },
+    { key: 'GOOD', label: 'Good' },
+    { key: 'REQUIRES_IMPROVEMENT', label: 'Requires improvement' },
+    { key: 'INADEQUATE', label: 'Inadequate' },
+  ],
+  rows: 'categories',
+  rowDimension: 'domain',
+  datasets: ['audit_grades'],
+  breakdowns: ['agency', 'domain'],
+  sql: `SELECT domain AS row_key, grade AS col_key, count(*)::DOUBLE AS n, NULL::DOUBLE AS total
+FROM pi_aq_grades
+WHERE grade IS NOT NULL AND audit_date BETWEEN ${RANGE} AND ${FILTERS}
+GROUP BY 1, 2`,
+};
+
+export const RECOMMENDATION_STATUS: ProfileDefinition = {
+  id: 'PRP1',
+  family: 'reviews',
+  title: 'Review recommendations by owner agency and status',
+  description:
+    'Recommendations due from the start of these periods on (including those not yet due), by the agency that owns them and where they stand at the report date.',
+  rowLabel: 'Owner agency',
+  columnLabel: 'Status at the report date',
+  columns: [
+    { key: 'COMPLETE_ON_TIME', label: 'Completed on time' },
+    { key: 'COMPLETE_LATE', label: 'Completed late or undated' },
+    { key: 'OVERDUE', label: 'Overdue' },
+    { key: 'OPEN', label: 'Open, not yet due' },
+  ],
+  rows: 'categories',
+  rowDimension: 'agency',
+  datasets: ['review_recommendations'],
+  breakdowns: ['agency'],
+  sql: `SELECT agency AS row_key,
+  CASE
+    WHEN completed_date IS NOT NULL AND completed_date <= due_date THEN 'COMPLETE_ON_TIME'
+    WHEN completed_date IS NOT NULL OR status = 'COMPLETE' THEN 'COMPLETE_LATE'
+    WHEN due_date < $2::DATE THEN 'OVERDUE'
+    ELSE 'OPEN'
+  END AS col_key,
+  count(*)::DOUBLE AS n, NULL::DOUBLE AS total
+FROM pi_pr_recommendations
+WHERE coalesce(due_date, $2::DATE) >= (SELECT min(period_start) FROM ${PERIODS}) AND ${FILTERS}
+GROUP BY 1, 2`,
+};
+
+export const PROFILES: readonly ProfileDefinition[] = [
+  CLOSURE_REASONS,
+  STANDARD_RATINGS,
+  GRADE_PROFILE,
+  RECOMMENDATION_STATUS,
+];

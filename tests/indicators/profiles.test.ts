@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { DIMENSIONS } from '../../src/indicators/indicator-definition';
+import { prepareIndicators } from '../../src/indicators/prepare-indicators';
+import {
+  CLOSURE_REASONS,
+  GRADE_PROFILE,
+  PROFILES,
+  type ProfileDefinition,
+  RECOMMENDATION_STATUS,
+  STANDARD_RATINGS,
+} from '../../src/indicators/profiles';
+import { profileQuerySql, runProfile } from '../../src/indicators/run-indicator';
+import { createIndicatorSession } from '../support/indicator-session';
+import { createTestSession } from '../support/load-csv';
+
+type Query = Parameters<typeof runProfile>[3];
+
+async function cells(
+  files: Record<string, string[]>,
+  settings: { reportDate: string },
+  profile: ProfileDefinition,
+  query: Query,
+) {
+  const t = await createIndicatorSession(files, settings);
+  const result = await runProfile(t.engine, t.prepared, profile, query);
+  if (result.status !== 'ok') throw new Error('not computed');
+  return result.cells.map((c) => [c.row, c.column, c.n, c.total]);
+}
+
+describe('profiles, on hand-made fixtures', () => {
+  it('EHP1 closure reasons per quarter', async () => {
+    const rows = await cells(
+      {
+        'eh.csv': [
+          'child_id,assessment_start_date,episode_end_date,end_reason',
+          'A,01/04/2024,20/05/2024,NEEDS_MET',
+          'B,02/04/2024,10/06/2024,NEEDS_MET',
+          'C,03/04/2024,15/06/2024,DISENGAGED',
+          'D,04/04/2024,20/07/2024,NEEDS_MET',
+          'E,05/04/2024,,',
+        ],
+      },
+      { reportDate: '2024-09-30' },
+      CLOSURE_REASONS,
+      { granularity: 'quarter', from: '2024-04-01' },
+    );
+    expect(rows).toEqual([
+      ['2024-04-01', 'DISENGAGED', 1, null],
+      ['2024-04-01', 'NEEDS_MET', 2, null],
+      ['2024-07-01', 'NEEDS_MET', 1, null],
+    ]);
+  });
+
+  it('OBP1 standards met by agency: a share of the ratings, NA left out', async () => {
+    const rows = await cells(
+      {
+        'compliance_returns.csv': [
+          'return_id,framework,organisation,agency_type,cycle,due_date,submitted_date,standard_id,rating',
+          'R1,S11,Police,POLICE,2024-25,31/10/2024,15/10/2024,S11-1,MET',
+          'R1,S11,Police,POLICE,2024-25,31/10/2024,15/10/2024,S11-2,PARTIAL',
+          'R2,S11,ICB,ICB,2024-25,31/10/2024,05/11/2024,S11-1,NOT_MET',
+          'R2,S11,ICB,ICB,2024-25,31/10/2024,05/11/2024,S11-2,NA',
+          'R3,S11,Police North,POLICE,2024-25,31/10/2024,01/10/2024,S11-1,MET',
+        ],
+      },
+      { reportDate: '2025-03-31' },
+      STANDARD_RATINGS,
+      { granularity: 'year' },
+    );
+    expect(rows).toEqual([
+      ['S11-1', 'ICB', 0, 1],
+      ['S11-1', 'POLICE', 2, 2],
+      ['S11-2', 'POLICE', 0, 1],
+    ]);
+  });
+
+  it('AQP1 grades by domain, and filtered to one agency', async () => {
+    const files = {
+      'audit_grades.csv': [
+        'audit_id,audit_date,case_id,agency,domain,grade',
+        'A1,10/05/2024,C1,MULTI,OVERALL,GOOD',
+        'A1,10/05/2024,C1,POLICE,OVERALL,REQUIRES_IMPROVEMENT',
+        'A1,10/05/2024,C1,POLICE,VOICE_OF_CHILD,GOOD',
+        'A1,10/05/2024,C2,ICB,VOICE_OF_CHILD,INADEQUATE',
+      ],
+    };
+    const query = { granularity: 'quarter', from: '2024-04-01' } as const;
+    expect(await cells(files, { reportDate: '2024-06-30' }, GRADE_PROFILE, query)).toEqual([
+      ['OVERALL', 'GOOD', 1, null],
+      ['OVERALL', 'REQUIRES_IMPROVEMENT', 1, null],
+      ['VOICE_OF_CHILD', 'GOOD', 1, null],
+      ['VOICE_OF_CHILD', 'INADEQUATE', 1, null],
+    ]);
+    expect(
+      await cells(files, { reportDate: '2024-06-30' }, GRADE_PROFILE, { ...query, filters: { agency: ['POLICE'] } }),
+    ).toEqual([
+      ['OVERALL', 'REQUIRES_IMPROVEMENT', 1, null],
+      ['VOICE_OF_CHILD', 'GOOD', 1, null],
+    ]);
+  });
+
+  it('PRP1 recommendations by owner and where they stand at the report date (31/03/2025)', async () => {
+    const rows = await cells(
+      {
+        'review_recommendations.csv': [
+          'review_id,rec_id,owner_agency,due_date,status,completed_date',
+          'V1,R1,POLICE,30/06/2024,COMPLETE,20/06/2024', // on time
+          'V1,R2,ICB,31/08/2024,COMPLETE,15/10/2024', // late
+          'V1,R3,ICB,30/11/2024,OPEN,', // overdue
+          'V1,R4,SCHOOL,31/12/2024,SUPERSEDED,', // left out
+          'V1,R5,POLICE,31/01/2025,COMPLETE,', // complete, no date
+          'V3,R6,LA_CSC,30/06/2025,OPEN,', // not yet due
+        ],
+      },
+      { reportDate: '2025-03-31' },
+      RECOMMENDATION_STATUS,
+      { granularity: 'year', from: '2024-04-01' },
+    );
+    expect(rows).toEqual([
+      ['ICB', 'COMPLETE_LATE', 1, null],
+      ['ICB', 'OVERDUE', 1, null],
+      ['LA_CSC', 'OPEN', 1, null],
+      ['POLICE', 'COMPLETE_LATE', 1, null],
+      ['POLICE', 'COMPLETE_ON_TIME', 1, null],
+    ]);
+  });
+
+  it('every profile plans (EXPLAIN) against the canonical tables', async () => {
+    const t = await createTestSession();
+    await prepareIndicators(t.engine);
+    for (const profile of PROFILES) {
+      const plan = await t.engine.query(
+        `EXPLAIN ${profileQuerySql(profile)}`,
+        ['month|2024-01-01|2024-03-31', '2024-03-31', ...DIMENSIONS.map(() => '')],
+        z.object({ explain_key: z.string(), explain_value: z.string() }),
+      );
+      expect(plan.length, profile.id).toBeGreaterThan(0);
+    }
+  });
+});
