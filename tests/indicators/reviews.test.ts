@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { reviewTimeline } from '../../src/indicators/review-timeline';
 import { createIndicatorSession } from '../support/indicator-session';
 
 type Session = Awaited<ReturnType<typeof createIndicatorSession>>;
@@ -76,6 +77,25 @@ describe('practice review indicators', () => {
   it('PR6 recommendations on time: R1 of R1, R2, R3, R5 (R4 superseded, R6 not yet due)', async () => {
     expect(await t.rows('PR6', fy)).toEqual([['2024-25', 1, 4, 25]]);
     expect((await t.values('PR6', quarters)).map((r) => r[1])).toEqual([100, 0, 0, 0]);
+  });
+
+  it('the timeline lists each review with its working days and whether each step was on time', async () => {
+    const rows = await reviewTimeline(t.engine, t.prepared, '2024-04-01', '2025-03-31');
+    expect(
+      rows.map((r) => [
+        r.reviewId,
+        r.notificationWorkingDays,
+        r.notificationOnTime,
+        r.rapidReviewWorkingDays,
+        r.rapidReviewOnTime,
+        r.lcsprOnTime,
+      ]),
+    ).toEqual([
+      ['V1', 4, true, 15, true, true],
+      ['V3', 6, false, 16, false, false],
+      ['V2', 4, true, 15, true, null],
+      ['V4', null, null, null, null, null],
+    ]);
   });
 
   it('PR7 overdue at each quarter end: R2 at 30/09, R3 at 31/12 and 31/03', async () => {

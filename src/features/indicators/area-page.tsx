@@ -1,6 +1,7 @@
 import { findDataset } from '../../datasets/registry';
 import type { Dimension, IndicatorFamily } from '../../indicators/indicator-definition';
 import { formatUkDate } from '../../indicators/periods';
+import { PROFILES } from '../../indicators/profiles';
 import { getFamily, getIndicator } from '../../indicators/registry';
 import { usePreparedIndicators } from '../../session/indicator-settings';
 import { dimensionValueLabel } from '../../ui/dimension-labels';
@@ -8,6 +9,8 @@ import type { View } from '../../ui/routes';
 import { BreakdownPanel } from './breakdown-panel';
 import { FilterBar } from './filter-bar';
 import { IndicatorPanel } from './indicator-panel';
+import { ProfilePanel } from './profile-panel';
+import { ReviewTimelinePanel } from './review-timeline-panel';
 
 /** The comparison at the top of each area: which indicator, across which dimension. */
 const COMPARISONS: Record<IndicatorFamily, { indicator: string; dimension: Dimension }> = {
@@ -108,6 +111,28 @@ export function AreaPage({
                   else filters[comparison.dimension] = [value];
                   onViewChange({ ...view, filters });
                 }}
+              />
+            )}
+            {PROFILES.filter((p) => p.family === familyId).map((profile) => (
+              <ProfilePanel
+                key={profile.id}
+                profile={profile}
+                prepared={prepared.data}
+                query={query}
+                selected={view.filters}
+                onFilter={(dimension, value) => {
+                  const filters = { ...view.filters };
+                  if (value === undefined) delete filters[dimension];
+                  else filters[dimension] = [value];
+                  onViewChange({ ...view, filters });
+                }}
+              />
+            ))}
+            {familyId === 'reviews' && (
+              <ReviewTimelinePanel
+                prepared={prepared.data}
+                from={view.from ?? state.first}
+                to={view.to && view.to < state.reportDate ? view.to : state.reportDate}
               />
             )}
             {family.indicators.map((indicator) => (

@@ -1,0 +1,144 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Heatmap } from '../../charts/heatmap';
+import { StackedBarChart } from '../../charts/stacked-bar-chart';
+import type { Dimension } from '../../indicators/indicator-definition';
+import type { PreparedState } from '../../indicators/prepare-indicators';
+import type { ProfileDefinition } from '../../indicators/profiles';
+import { type IndicatorQuery, runProfile } from '../../indicators/run-indicator';
+import { useAppData } from '../../session/app-data';
+import { dimensionValueLabel } from '../../ui/dimension-labels';
+import { formatNumber } from '../../ui/format';
+
+/**
+ * A profile as a stacked bar chart over periods, or as a heatmap table of two categories. Clicking a
+ * filterable row or column filters the page by it (cross-filter), by mouse or keyboard.
+ */
+export function ProfilePanel({
+  profile,
+  prepared,
+  query,
+  onFilter,
+  selected,
+}: {
+  profile: ProfileDefinition;
+  prepared: PreparedState;
+  query: IndicatorQuery;
+  onFilter: (dimension: Dimension, value: string | undefined) => void;
+  selected: Partial<Record<Dimension, string[]>>;
+}) {
+  const { getEngine } = useAppData();
+  const [asTable, setAsTable] = useState(false);
+  const result = useQuery({
+    queryKey: ['profile', profile.id, query, prepared],
+    queryFn: async () => runProfile(await getEngine(), prepared, profile, query),
+  });
+  const data = result.data;
+  if (data?.status === 'missing_data') return null;
+  const cells = data?.status === 'ok' ? data.cells : [];
+  const labelOf = (dimension: Dimension | undefined, key: string, known: readonly { key: string; label: string }[]) =>
+    known.find((c) => c.key === key)?.label ?? (dimension ? dimensionValueLabel(dimension, key) : key);
+  const columnKeys = [
+    ...profile.columns.map((c) => c.key).filter((k) => cells.some((c) => c.column === k)),
+    ...[...new Set(cells.map((c) => c.column))].filter((k) => !profile.columns.some((c) => c.key === k)).sort(),
+  ];
+  const columns = columnKeys.map((key) => ({ key, label: labelOf(profile.columnDimension, key, profile.columns) }));
+  const rowKeys =
+    profile.rows === 'periods'
+      ? data?.status === 'ok'
+        ? data.periods.map((p) => p.start)
+        : []
+      : [...new Set(cells.map((c) => c.row))].sort();
+  const rowLabel = (key: string) =>
+    profile.rows === 'periods' && data?.status === 'ok'
+      ? (data.periods.find((p) => p.start === key)?.label ?? key)
+      : profile.rowDimension
+        ? dimensionValueLabel(profile.rowDimension, key)
+        : key;
+  const rows = rowKeys.map((key) => ({ key, label: rowLabel(key) }));
+  const find = (row: string, column: string) => cells.find((c) => c.row === row && c.column === column);
+  const max = Math.max(1, ...cells.map((c) => c.n));
+  const toggle = (dimension: Dimension | undefined, key: string) => {
+    if (!dimension) return;
+    onFilter(dimension, selected[dimension]?.[0] === key ? undefined : key);
+  };
+  const heatmapCell = (row: string, column: string) => {
+    const c = find(row, column);
+    if (!c)
+      return {
+        text: '–',
+        intensity: null,
+        description: `${rowLabel(row)}, ${labelOf(profile.columnDimension, column, profile.columns)}: none`,
+      };
+    const share = c.total !== null && c.total > 0 ? c.n / c.total : null;
+    const text =
+      share !== null
+        ? `${Math.round(share * 100)}% (${formatNumber(c.n)} of ${formatNumber(c.total)})`
+        : formatNumber(c.n);
+    return {
+      text,
+      intensity: share ?? c.n / max,
+      description: `${rowLabel(row)}, ${labelOf(profile.columnDimension, column, profile.columns)}: ${text}`,
+    };
+  };
+
+  return (
+    <article
+      className="indicator-card indicator-card--wide"
+      data-testid={`profile-${profile.id}`}
+      aria-label={profile.title}
+    >
+      <h3 className="heading-m">{profile.title}</h3>
+      <p className="hint">{profile.description}</p>
+      {result.isPending && <p role="status">Calculating…</p>}
+      {result.isError && (
+        <p className="error-text" role="alert">
+          Could not be calculated: {result.error.message}
+        </p>
+      )}
+      {data?.status === 'ok' && cells.length === 0 && <p className="inset-text">Nothing to show for this selection.</p>}
+      {data?.status === 'ok' && cells.length > 0 && (
+        <>
+          {data.ignoredFilters.length > 0 && (
+            <p className="hint">Not broken down by the active filter: showing everyone.</p>
+          )}
+          {profile.rows === 'periods' && !asTable ? (
+            <StackedBarChart
+              rows={rows.map((r) => ({
+                label: r.label,
+                ...Object.fromEntries(columns.map((c) => [c.key, find(r.key, c.key)?.n ?? 0])),
+              }))}
+              series={columns}
+              title={profile.title}
+              valueLabel="Number"
+              categoryLabel={profile.rowLabel}
+            />
+          ) : (
+            <Heatmap
+              caption={profile.title}
+              rowLabel={profile.rowLabel}
+              rows={rows}
+              columns={columns}
+              cell={heatmapCell}
+              onRow={profile.rowDimension ? (key) => toggle(profile.rowDimension, key) : undefined}
+              onColumn={profile.columnDimension ? (key) => toggle(profile.columnDimension, key) : undefined}
+              selectedRow={profile.rowDimension ? selected[profile.rowDimension]?.[0] : undefined}
+              selectedColumn={profile.columnDimension ? selected[profile.columnDimension]?.[0] : undefined}
+              testId={`heatmap-${profile.id}`}
+            />
+          )}
+          {profile.rows === 'periods' && (
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              aria-pressed={asTable}
+              onClick={() => setAsTable((v) => !v)}
+            >
+              {asTable ? 'Show as chart' : 'Show as table'}
+            </button>
+          )}
+        </>
+      )}
+    </article>
+  );
+}
