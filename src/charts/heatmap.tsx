@@ -11,10 +11,10 @@ export interface HeatmapCell {
 }
 
 function shade(intensity: number): { background: string; color: string } {
-  // From #f3f7fb to #1d70b8; dark text on light cells and white text on dark ones keep contrast ≥ 4.5:1.
-  const mix = (a: number, b: number) => Math.round(a + (b - a) * intensity);
-  const background = `rgb(${mix(243, 29)}, ${mix(247, 112)}, ${mix(251, 184)})`;
-  return { background, color: intensity > 0.55 ? '#ffffff' : '#0b0c0c' };
+  // From #f3f7fb to #3d85c4 at most, so the dark text keeps a contrast of at least 4.5:1 in every cell.
+  const level = Math.min(1, Math.max(0, intensity)) * 0.85;
+  const mix = (a: number, b: number) => Math.round(a + (b - a) * level);
+  return { background: `rgb(${mix(243, 29)}, ${mix(247, 112)}, ${mix(251, 184)})`, color: '#0b0c0c' };
 }
 
 export function Heatmap({
@@ -41,14 +41,16 @@ export function Heatmap({
   testId?: string;
 }) {
   return (
-    <div className="table-scroll">
+    // A wide table scrolls sideways: the region takes the keyboard focus so it can be scrolled without a mouse.
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (WCAG 2.1.1)
+    <section className="table-scroll" tabIndex={0} aria-label={`${caption} (table)`}>
       <table className="table table--compact heatmap" data-testid={testId}>
         <caption className="heatmap__caption">{caption}</caption>
         <thead>
           <tr>
             <th scope="col">{rowLabel}</th>
             {columns.map((c) => (
-              <th scope="col" key={c.key} className="numeric" aria-sort={undefined}>
+              <th scope="col" key={c.key} className="numeric">
                 {onColumn ? (
                   <button
                     type="button"
@@ -111,6 +113,6 @@ export function Heatmap({
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }

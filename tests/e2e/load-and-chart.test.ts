@@ -387,6 +387,29 @@ describe('the built app in headless Chromium', () => {
     expect(await page.getByTestId('active-filters').count()).toBe(0);
   });
 
+  it('filters a page from a heatmap cell, by keyboard', async () => {
+    const { page } = app;
+    await openPage(page, 'Statutory obligations');
+    const cell = page.getByTestId('heatmap-OBP1').locator('[data-testid$="-POLICE"]').first();
+    await cell.waitFor({ timeout: 60_000 });
+    await page.locator('[data-indicator-id="OB3"][data-state="ready"]').waitFor({ timeout: 60_000 });
+    const before = await page.locator('[data-indicator-id="OB3"]').getAttribute('data-latest-value');
+    await cell.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => window.location.hash.includes('agency=POLICE'));
+    await page.waitForFunction(
+      (old) => {
+        const card = document.querySelector('[data-indicator-id="OB3"][data-state="ready"]');
+        return card !== null && card.getAttribute('data-latest-value') !== old;
+      },
+      before,
+      { timeout: 60_000 },
+    );
+    await screenshot(page, '11-heatmap-filter');
+    await page.getByTestId('clear-filter-agency').click();
+    await page.waitForFunction(() => !window.location.hash.includes('agency='));
+  });
+
   it('restores a view from its address: page, period and filters', async () => {
     const { page } = app;
     await page.goto(`${app.url}#/training?period=year&agency=POLICE`);

@@ -48,7 +48,8 @@ export function ReviewTimelinePanel({ prepared, from, to }: { prepared: Prepared
       {result.isPending && <p role="status">Calculating…</p>}
       {result.isSuccess && rows.length === 0 && <p className="inset-text">No reviews in these periods.</p>}
       {rows.length > 0 && (
-        <div className="table-scroll">
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (WCAG 2.1.1)
+        <section className="table-scroll" tabIndex={0} aria-label="Practice reviews in date order (table)">
           <table className="table table--compact">
             <caption className="visually-hidden">Practice reviews in date order</caption>
             <thead>
@@ -91,7 +92,7 @@ export function ReviewTimelinePanel({ prepared, from, to }: { prepared: Prepared
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
     </article>
   );
