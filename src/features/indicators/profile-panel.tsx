@@ -82,6 +82,35 @@ export function ProfilePanel({
     };
   };
 
+  /** One line in words: the largest group in the latest period, or the highest and lowest cells. */
+  const summarise = (): string => {
+    if (profile.rows === 'periods') {
+      const last = [...rows].reverse().find((r) => cells.some((c) => c.row === r.key));
+      if (!last) return '';
+      const inLast = cells.filter((c) => c.row === last.key);
+      const total = inLast.reduce((a, c) => a + c.n, 0);
+      const top = [...inLast].sort((a, b) => b.n - a.n)[0];
+      if (!top) return '';
+      return `${last.label}: ${formatNumber(total)} in all; the largest group was “${labelOf(profile.columnDimension, top.column, profile.columns)}” (${formatNumber(top.n)}, ${Math.round((100 * top.n) / Math.max(1, total))}%).`;
+    }
+    const shares = cells.filter((c) => c.total !== null && c.total > 0);
+    if (shares.length > 0) {
+      const sorted = [...shares].sort((a, b) => a.n / (a.total ?? 1) - b.n / (b.total ?? 1));
+      const low = sorted[0];
+      const high = sorted.at(-1);
+      if (!low || !high) return '';
+      const describe = (c: (typeof cells)[number]) =>
+        `${rowLabel(c.row)} for ${labelOf(profile.columnDimension, c.column, profile.columns)} (${Math.round((100 * c.n) / (c.total ?? 1))}%)`;
+      return `Highest: ${describe(high)}. Lowest: ${describe(low)}.`;
+    }
+    const total = cells.reduce((a, c) => a + c.n, 0);
+    const byColumn = columns.map((c) => ({
+      label: c.label,
+      n: cells.filter((x) => x.column === c.key).reduce((a, x) => a + x.n, 0),
+    }));
+    return `${formatNumber(total)} in all: ${byColumn.map((c) => `${c.label} ${formatNumber(c.n)}`).join(', ')}.`;
+  };
+
   return (
     <article
       className="indicator-card indicator-card--wide"
@@ -99,6 +128,7 @@ export function ProfilePanel({
       {data?.status === 'ok' && cells.length === 0 && <p className="inset-text">Nothing to show for this selection.</p>}
       {data?.status === 'ok' && cells.length > 0 && (
         <>
+          <p className="chart-summary">{summarise()}</p>
           {data.ignoredFilters.length > 0 && (
             <p className="hint">Not broken down by the active filter: showing everyone.</p>
           )}
