@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { DIMENSION_LABELS, type Dimension } from '../../indicators/indicator-definition';
-import { financialYearLabel, financialYearOf, GRANULARITY_LABELS, type Granularity } from '../../indicators/periods';
+import { financialYearLabel, financialYearOf, type Granularity } from '../../indicators/periods';
 import type { PreparedState } from '../../indicators/prepare-indicators';
 import { dimensionValues } from '../../indicators/run-indicator';
 import { useAppData } from '../../session/app-data';
 import { dimensionValueLabel } from '../../ui/dimension-labels';
+import { GranularityRadios } from '../../ui/granularity-radios';
 import type { View } from '../../ui/routes';
 
 const CHOICES: Granularity[] = ['month', 'quarter', 'year', 'academic_year', 'rolling_12'];
@@ -58,24 +59,13 @@ export function FilterBar({
 
   return (
     <section className="filter-bar" aria-label="Period and filters" data-testid="filter-bar">
-      <fieldset className="fieldset">
-        <legend className="fieldset__legend">Show figures by</legend>
-        <div className="radios">
-          {CHOICES.map((value) => (
-            <label key={value} className="radio">
-              <input
-                type="radio"
-                name={`${id}-granularity`}
-                value={value}
-                checked={granularity === value}
-                onChange={() => onChange({ ...view, granularity: value })}
-                data-testid={`granularity-${value}`}
-              />
-              <span>{GRANULARITY_LABELS[value]}</span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <GranularityRadios
+        legend="Show figures by"
+        choices={CHOICES}
+        value={granularity}
+        onChange={(value) => onChange({ ...view, granularity: value })}
+        testIdPrefix="granularity-"
+      />
       <div className="filter-bar__row">
         <div className="form-group">
           <label className="label" htmlFor={`${id}-from`}>

@@ -3,7 +3,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { Sparkline } from '../../charts/sparkline';
 import { AssuranceIcon, VariationIcon } from '../../charts/spc-chart';
 import type { IndicatorDefinition } from '../../indicators/indicator-definition';
-import { buildPeriods, GRANULARITY_LABELS, type Granularity } from '../../indicators/periods';
+import { buildPeriods, type Granularity } from '../../indicators/periods';
 import type { PreparedState } from '../../indicators/prepare-indicators';
 import { FAMILIES } from '../../indicators/registry';
 import { effectiveGranularity, type IndicatorPoint, runIndicator } from '../../indicators/run-indicator';
@@ -12,6 +12,7 @@ import { useAppData } from '../../session/app-data';
 import { usePreparedIndicators } from '../../session/indicator-settings';
 import { useTargets } from '../../session/targets';
 import { formatValue } from '../../ui/format';
+import { GranularityRadios } from '../../ui/granularity-radios';
 import { hashOf, type View } from '../../ui/routes';
 import { type Rag, ragAgainstTarget } from './rag';
 
@@ -223,23 +224,13 @@ export function OverviewPage({ view, onViewChange }: { view: View; onViewChange:
         </div>
       ) : (
         <>
-          <fieldset className="fieldset">
-            <legend className="fieldset__legend">Compare by</legend>
-            <div className="radios">
-              {CHOICES.map((value) => (
-                <label key={value} className="radio">
-                  <input
-                    type="radio"
-                    name={`${id}-granularity`}
-                    checked={granularity === value}
-                    onChange={() => onViewChange({ ...view, granularity: value })}
-                    data-testid={`overview-granularity-${value}`}
-                  />
-                  <span>{GRANULARITY_LABELS[value]}</span>
-                </label>
-              ))}
-            </div>
-          </fieldset>
+          <GranularityRadios
+            legend="Compare by"
+            choices={CHOICES}
+            value={granularity}
+            onChange={(value) => onViewChange({ ...view, granularity: value })}
+            testIdPrefix="overview-granularity-"
+          />
           {FAMILIES.map((family) => {
             const state = prepared.data.families[family.id];
             return (
