@@ -18,6 +18,8 @@ export interface IndicatorFamilyDefinition {
   dateRangeSql: string;
   /** The period a page opens with: monthly where there is enough data for SPC, yearly for annual cycles. */
   defaultGranularity: Granularity;
+  /** For an area that runs in yearly cycles: the overview always compares years. */
+  yearlyCycle?: boolean;
   /** The prepared table that lists the values of each dimension, for filter lists and breakdowns. */
   dimensionTable: string;
   /** Statements that build the prepared tables. $1 is the report date; settings come from pi_settings. */

@@ -472,6 +472,28 @@ describe('the built app in headless Chromium', () => {
     expect(await card.getByTestId('rag-EH3').getAttribute('data-rag')).toBe('red');
     await expect(card.getByTestId('assurance-icon').textContent()).resolves.toMatch(/target/);
     await screenshot(page, '12-overview');
+    // Another period: 2025-26 Q4 is the third complete quarter back from the report date 30/09/2026.
+    await page.getByTestId('overview-period').selectOption({ label: '2025-26 Q4' });
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('.score-card[data-indicator-id="EH3"][data-state="ready"]')
+          ?.getAttribute('data-period-label') === '2025-26 Q4',
+      undefined,
+      { timeout: 60_000 },
+    );
+    expect(page.url()).toContain('to=2026-03-31');
+    await page.getByTestId('overview-period').selectOption('');
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('.score-card[data-indicator-id="EH3"][data-state="ready"]')
+          ?.getAttribute('data-period-label') === '2026-27 Q2',
+    );
+    // Print: no navigation or controls, cards kept whole.
+    await page.emulateMedia({ media: 'print' });
+    await screenshot(page, '12-overview-print');
+    await page.emulateMedia({ media: 'screen' });
     await page.setViewportSize({ width: 1366, height: 768 });
     await screenshot(page, '12-overview-1366', { fullPage: false });
     await page.setViewportSize({ width: 1920, height: 1080 });

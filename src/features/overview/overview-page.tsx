@@ -25,6 +25,19 @@ export function lastCompleteEnd(granularity: Granularity, reportDate: string): s
   return current?.partial ? dayBefore(current.start) : reportDate;
 }
 
+/** The last twelve complete periods before a date, newest first (for the period list). */
+function recentPeriods(granularity: Granularity, reportDate: string): { end: string; label: string }[] {
+  if (!reportDate) return [];
+  const end = lastCompleteEnd(granularity, reportDate);
+  const back = granularity === 'month' ? 11 : granularity === 'quarter' ? 33 : 132;
+  const start = new Date(`${end}T00:00:00Z`);
+  start.setUTCMonth(start.getUTCMonth() - back);
+  return buildPeriods(granularity, start.toISOString().slice(0, 10), end)
+    .filter((p) => !p.partial)
+    .map((p) => ({ end: p.end, label: p.label }))
+    .reverse();
+}
+
 function dayBefore(iso: string): string {
   const d = new Date(`${iso}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() - 1);
@@ -107,17 +120,21 @@ function ScoreCard({
   indicator,
   prepared,
   granularity,
+  periodEnding,
 }: {
   indicator: IndicatorDefinition;
   prepared: PreparedState;
   granularity: Granularity;
+  /** The period chosen (ISO date in it); default the last complete one. */
+  periodEnding: string | undefined;
 }) {
   const { getEngine } = useAppData();
   const { targets } = useTargets();
   const target = targets[indicator.id] ?? null;
   const reportDate = prepared.families[indicator.family].reportDate;
   const used = effectiveGranularity(indicator, granularity);
-  const to = reportDate ? lastCompleteEnd(used, reportDate) : undefined;
+  const complete = reportDate ? lastCompleteEnd(used, reportDate) : undefined;
+  const to = periodEnding && complete && periodEnding < complete ? periodEnding : complete;
   const result = useQuery({
     queryKey: ['scorecard', indicator.id, granularity, to, prepared],
     queryFn: async () => runIndicator(await getEngine(), prepared, indicator, { granularity, to }),
@@ -207,12 +224,16 @@ export function OverviewPage({ view, onViewChange }: { view: View; onViewChange:
     );
   }
   const withData = FAMILIES.filter((f) => prepared.data.families[f.id].reportDate);
+  const latestReportDate = withData
+    .map((f) => prepared.data.families[f.id].reportDate as string)
+    .reduce((a, b) => (a > b ? a : b), '');
   return (
     <div data-testid="overview">
       <h1 className="heading-xl">Overview</h1>
       <p className="lead">
-        The headline indicators for the last complete period: how each compares with the period before and the same
-        period a year earlier, and whether the change is more than everyday variation (NHS “Making Data Count”).
+        The headline indicators for the last complete period (or the one you choose): how each compares with the period
+        before and the same period a year earlier, and whether the change is more than everyday variation (NHS “Making
+        Data Count”).
       </p>
       {withData.length === 0 ? (
         <div className="inset-text" data-testid="overview-empty">
@@ -231,6 +252,25 @@ export function OverviewPage({ view, onViewChange }: { view: View; onViewChange:
             onChange={(value) => onViewChange({ ...view, granularity: value })}
             testIdPrefix="overview-granularity-"
           />
+          <div className="form-group">
+            <label className="label" htmlFor={`${id}-period`}>
+              Period
+            </label>
+            <select
+              id={`${id}-period`}
+              className="select"
+              value={view.to ?? ''}
+              onChange={(e) => onViewChange({ ...view, to: e.target.value || undefined })}
+              data-testid="overview-period"
+            >
+              <option value="">The last complete period</option>
+              {recentPeriods(granularity, latestReportDate).map((p) => (
+                <option key={p.end} value={p.end}>
+                  {p.label}
+                </option>
+              ))}
+            </select>
+          </div>
           {FAMILIES.map((family) => {
             const state = prepared.data.families[family.id];
             return (
@@ -238,6 +278,9 @@ export function OverviewPage({ view, onViewChange }: { view: View; onViewChange:
                 <h2 className="heading-l" id={`${id}-${family.id}`}>
                   <a href={hashOf({ kind: 'area', family: family.id })}>{family.title}</a>
                 </h2>
+                {family.yearlyCycle && granularity !== 'year' && state.reportDate && (
+                  <p className="hint">These returns come in yearly cycles, so they are compared year on year.</p>
+                )}
                 {!state.reportDate ? (
                   <p className="hint">No {family.title.toLowerCase()} data is loaded.</p>
                 ) : (
@@ -249,7 +292,8 @@ export function OverviewPage({ view, onViewChange }: { view: View; onViewChange:
                           key={indicator.id}
                           indicator={indicator}
                           prepared={prepared.data}
-                          granularity={granularity}
+                          granularity={family.yearlyCycle ? 'year' : granularity}
+                          periodEnding={view.to}
                         />
                       ))}
                   </div>
