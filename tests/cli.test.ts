@@ -111,7 +111,7 @@ describe('npm run indicators', () => {
     );
     // PR2: V1 2 working days, V2 7 (late), V3 1 (Sat 1 June → Mon 3 June) → 2 of 3.
     expect(lines.find((l) => l.startsWith('PR2,'))).toContain(',2,3,66.667,N,');
-    expect(plain.stderr).toMatch(/PR6 not computed: needs review_recommendations/);
+    expect(plain.stderr).toMatch(/Not computed — needs review_recommendations: PR6, PR7/);
     const suppressed = await runCli(['--data', file, '--period', 'year', '--format', 'csv', '--suppress']);
     expect(suppressed.code).toBe(0);
     const pr2 = suppressed.stdout.split('\r\n').find((l) => l.startsWith('PR2,'));

@@ -95,9 +95,13 @@ export async function main(argv: string[]): Promise<void> {
     suppress: args.suppress,
     settings: { ...DEFAULT_SETTINGS, reportDate: args.reportDate ?? null },
   });
+  // One line per set of missing files: "Not computed — needs workforce: TR4".
+  const byNeed = new Map<string, string[]>();
   for (const missing of report.notComputed) {
-    process.stderr.write(`${missing.id} not computed: needs ${missing.missingDatasets.join(', ')}\n`);
+    const need = missing.missingDatasets.join(', ');
+    byNeed.set(need, [...(byNeed.get(need) ?? []), missing.id]);
   }
+  for (const [need, ids] of byNeed) process.stderr.write(`Not computed — needs ${need}: ${ids.join(', ')}\n`);
   process.stdout.write(args.format === 'csv' ? reportToCsv(report) : `${JSON.stringify(report, null, 2)}\n`);
 }
 
