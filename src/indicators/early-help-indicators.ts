@@ -43,6 +43,10 @@ SELECT month, agency, locality, age_band, gender, ethnicity, domain, end_reason,
   sum(starts)::INTEGER AS starts, sum(starts_agency_known)::INTEGER AS starts_agency_known,
   sum(partner_led)::INTEGER AS partner_led, sum(ends)::INTEGER AS ends
 FROM events GROUP BY ALL`,
+];
+
+/** The re-referral cohort and the waiting-time histogram: slower, built after the first charts. */
+const PREPARE_LATER = [
   // Closures that end a piece of help (needs met, stepped down) and whether the child came back.
   `CREATE OR REPLACE TABLE pi_eh_cohort AS
 WITH ${EPISODES}
@@ -312,6 +316,7 @@ FROM early_help_episodes`,
   defaultGranularity: 'month',
   dimensionTable: 'pi_eh_flow',
   prepare: PREPARE,
+  prepareLater: PREPARE_LATER,
   rollups: [
     {
       table: 'pi_eh_flow',

@@ -24,6 +24,8 @@ export interface IndicatorFamilyDefinition {
   dimensionTable: string;
   /** Statements that build the prepared tables. $1 is the report date; settings come from pi_settings. */
   prepare: readonly string[];
+  /** Slower statements, built after the first charts are drawn (same rules as `prepare`). */
+  prepareLater?: readonly string[];
   indicators: readonly IndicatorDefinition[];
   /**
    * Summary tables that also get a roll-up per single dimension (and one with no dimension): a filter

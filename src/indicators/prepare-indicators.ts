@@ -13,6 +13,8 @@ export interface PreparedState {
   families: Record<IndicatorFamily, { first: string | null; last: string | null; reportDate: string | null }>;
   /** Rows loaded per dataset id. */
   datasetRows: Record<string, number>;
+  /** False until the second-stage tables are built (see prepareIndicators). */
+  complete: boolean;
 }
 
 const MACROS = [
@@ -39,13 +41,41 @@ const rangeRow = z.object({ first: z.string().nullable(), last: z.string().nulla
 /** A date before any data: prepared tables built with it are empty. */
 const NO_DATA_DATE = '1900-01-01';
 
+/** The tables a list of statements creates (CREATE OR REPLACE TABLE name …). */
+function createdTables(statements: readonly string[]): string[] {
+  return statements.flatMap((sql) => [...sql.matchAll(/CREATE OR REPLACE TABLE (\w+)/g)].map((m) => m[1] as string));
+}
+
+/** Whether an indicator (or profile) reads a table built in the second, slower stage. */
+export function needsSecondStage(item: { family: IndicatorFamily; sql: string }): boolean {
+  const family = FAMILIES.find((f) => f.id === item.family);
+  return createdTables(family?.prepareLater ?? []).some((table) => new RegExp(`\\b${table}\\b`).test(item.sql));
+}
+
+async function runStatements(engine: Engine, statements: readonly string[], reportDate: string | null) {
+  for (const statement of statements) {
+    // DuckDB refuses a bound value the statement does not use.
+    await engine.run(statement, statement.includes('$1') ? [reportDate ?? NO_DATA_DATE] : []);
+  }
+}
+
+async function buildRollups(engine: Engine, family: (typeof FAMILIES)[number], tables: readonly string[]) {
+  for (const rollup of family.rollups ?? []) {
+    if (!tables.includes(rollup.table)) continue;
+    for (const grain of rollupGrains(family)) await engine.run(rollupSql(rollup, grain, DIMENSIONS));
+  }
+}
+
 /**
  * Builds the calendar, the settings row and every area's prepared tables. Run after each load and each
- * settings change; indicators then read only the prepared tables.
+ * settings change; indicators then read only the prepared tables. With `stage: 'first'` the slower
+ * tables (e.g. the early help re-referral cohort) are left for `prepareSecondStage`, so the first
+ * charts can be drawn sooner.
  */
 export async function prepareIndicators(
   engine: Engine,
   settings: IndicatorSettings = DEFAULT_SETTINGS,
+  options: { stage: 'first' | 'all' } = { stage: 'all' },
 ): Promise<PreparedState> {
   for (const statement of MACROS) await engine.run(statement);
   await buildCalendar(engine, settings.closureDays);
@@ -84,14 +114,20 @@ export async function prepareIndicators(
     const first = range?.first ?? null;
     const last = range?.last ?? null;
     const reportDate = last === null ? null : (settings.reportDate ?? last);
-    for (const statement of family.prepare) {
-      // DuckDB refuses a bound value the statement does not use.
-      await engine.run(statement, statement.includes('$1') ? [reportDate ?? NO_DATA_DATE] : []);
-    }
-    for (const rollup of family.rollups ?? []) {
-      for (const grain of rollupGrains(family)) await engine.run(rollupSql(rollup, grain, DIMENSIONS));
-    }
+    await runStatements(engine, family.prepare, reportDate);
+    await buildRollups(engine, family, createdTables(family.prepare));
     families[family.id] = { first, last, reportDate };
   }
-  return { settings, families, datasetRows };
+  const state: PreparedState = { settings, families, datasetRows, complete: false };
+  return options.stage === 'all' ? prepareSecondStage(engine, state) : state;
+}
+
+/** Builds the tables left by `prepareIndicators(…, { stage: 'first' })`. */
+export async function prepareSecondStage(engine: Engine, state: PreparedState): Promise<PreparedState> {
+  for (const family of FAMILIES) {
+    const later = family.prepareLater ?? [];
+    await runStatements(engine, later, state.families[family.id].reportDate);
+    await buildRollups(engine, family, createdTables(later));
+  }
+  return { ...state, complete: true };
 }

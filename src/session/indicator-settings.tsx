@@ -1,6 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
-import { type PreparedState, prepareIndicators } from '../indicators/prepare-indicators';
+import type { IndicatorFamily } from '../indicators/indicator-definition';
+import {
+  needsSecondStage,
+  type PreparedState,
+  prepareIndicators,
+  prepareSecondStage,
+} from '../indicators/prepare-indicators';
 import { DEFAULT_SETTINGS, type IndicatorSettings, indicatorSettingsSchema } from '../indicators/settings';
 import { useAppData } from './app-data';
 
@@ -48,14 +54,41 @@ export function useIndicatorSettings(): IndicatorSettingsValue {
 
 /**
  * The prepared (summary) tables for the loaded data and the current settings: built once per load or
- * settings change; every indicator on every page then reads them.
+ * settings change; every indicator on every page then reads them. This is the first stage, enough for
+ * most charts; `useCompletePreparation` adds the slower tables.
  */
 export function usePreparedIndicators() {
   const { getEngine, dataVersion } = useAppData();
   const { settings } = useIndicatorSettings();
   return useQuery<PreparedState>({
     queryKey: ['prepared-indicators', dataVersion, settings],
-    queryFn: async () => prepareIndicators(await getEngine(), settings),
+    queryFn: async () => prepareIndicators(await getEngine(), settings, { stage: 'first' }),
     staleTime: Number.POSITIVE_INFINITY,
   });
+}
+
+/** Every prepared table, the slower ones included (built after the first stage). */
+export function useCompletePreparation() {
+  const { getEngine, dataVersion } = useAppData();
+  const { settings } = useIndicatorSettings();
+  const first = usePreparedIndicators();
+  return useQuery<PreparedState>({
+    queryKey: ['prepared-indicators-complete', dataVersion, settings, first.data],
+    queryFn: async () => prepareSecondStage(await getEngine(), first.data as PreparedState),
+    enabled: first.data !== undefined,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/**
+ * The prepared state an indicator can be computed from: the first stage, or — for an indicator that
+ * reads a slower table — the complete one once it exists (undefined until then).
+ */
+export function usePreparedFor(
+  item: { family: IndicatorFamily; sql: string },
+  first: PreparedState,
+): PreparedState | undefined {
+  const complete = useCompletePreparation();
+  if (!needsSecondStage(item)) return first;
+  return complete.data;
 }

@@ -1,4 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { needsSecondStage, prepareIndicators, prepareSecondStage } from '../../src/indicators/prepare-indicators';
+import { getIndicator } from '../../src/indicators/registry';
+import { runIndicator } from '../../src/indicators/run-indicator';
+import { DEFAULT_SETTINGS } from '../../src/indicators/settings';
 import { createIndicatorSession } from '../support/indicator-session';
 
 type Session = Awaited<ReturnType<typeof createIndicatorSession>>;
@@ -209,5 +213,29 @@ describe('EH3–EH8 on closures, re-referrals, waiting times and lead agencies',
     const q3 = { granularity: 'quarter', from: '2024-10-01', to: '2024-12-31' } as const;
     expect(await t.rows('EH3', q3)).toEqual([['2024-25 Q3', 0, 0, null]]);
     expect(await t.rows('EH7', q3)).toEqual([['2024-25 Q3', null, 0, null]]);
+  });
+});
+
+describe('preparing in two stages', () => {
+  it('draws most indicators from the first stage; the cohort and waiting times follow in the second', async () => {
+    const t = await createIndicatorSession({
+      'eh.csv': [
+        'child_id,request_date,assessment_start_date,episode_end_date,end_reason',
+        'A,01/03/2024,01/04/2024,20/05/2024,NEEDS_MET',
+      ],
+    });
+    const first = await prepareIndicators(t.engine, DEFAULT_SETTINGS, { stage: 'first' });
+    expect(first.complete).toBe(false);
+    expect(needsSecondStage(getIndicator('EH1'))).toBe(false);
+    expect(needsSecondStage(getIndicator('EH3'))).toBe(false);
+    expect(needsSecondStage(getIndicator('EH6'))).toBe(true);
+    expect(needsSecondStage(getIndicator('EH7'))).toBe(true);
+    expect(needsSecondStage(getIndicator('TR1'))).toBe(false);
+    const eh1 = await runIndicator(t.engine, first, getIndicator('EH1'), { granularity: 'year' });
+    expect(eh1.status === 'ok' && eh1.points.map((p) => p.value)).toEqual([1]);
+    const complete = await prepareSecondStage(t.engine, first);
+    expect(complete.complete).toBe(true);
+    const eh7 = await runIndicator(t.engine, complete, getIndicator('EH7'), { granularity: 'year' });
+    expect(eh7.status === 'ok' && eh7.points.map((p) => p.value)).toEqual([31]);
   });
 });

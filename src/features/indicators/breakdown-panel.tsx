@@ -5,6 +5,7 @@ import { DIMENSION_LABELS, type Dimension, type IndicatorDefinition } from '../.
 import type { PreparedState } from '../../indicators/prepare-indicators';
 import { type IndicatorQuery, runBreakdown } from '../../indicators/run-indicator';
 import { useAppData } from '../../session/app-data';
+import { usePreparedFor } from '../../session/indicator-settings';
 import { dimensionValueLabel } from '../../ui/dimension-labels';
 import { formatNumber, formatValue, UNIT_AXIS_LABELS } from '../../ui/format';
 
@@ -34,9 +35,11 @@ export function BreakdownPanel({
   const others = { ...query.filters };
   delete others[dimension];
   const baseQuery = { ...query, filters: others };
+  const state = usePreparedFor(indicator, prepared);
   const result = useQuery({
-    queryKey: ['breakdown', indicator.id, dimension, baseQuery, prepared],
-    queryFn: async () => runBreakdown(await getEngine(), prepared, indicator, baseQuery, dimension),
+    queryKey: ['breakdown', indicator.id, dimension, baseQuery, state],
+    queryFn: async () => runBreakdown(await getEngine(), state as PreparedState, indicator, baseQuery, dimension),
+    enabled: state !== undefined,
   });
   const rows = (result.data ?? []).flatMap((row) => {
     if (row.result.status !== 'ok') return [];

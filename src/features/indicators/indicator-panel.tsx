@@ -8,6 +8,7 @@ import type { PreparedState } from '../../indicators/prepare-indicators';
 import { type IndicatorPoint, type IndicatorQuery, runIndicator } from '../../indicators/run-indicator';
 import { analyseSpc, POINT_TYPE_LABELS, type PointType } from '../../indicators/spc';
 import { useAppData } from '../../session/app-data';
+import { usePreparedFor } from '../../session/indicator-settings';
 import { useTargets } from '../../session/targets';
 import { formatValue, UNIT_AXIS_LABELS } from '../../ui/format';
 
@@ -43,9 +44,11 @@ export function IndicatorPanel({
   const { getEngine } = useAppData();
   const [asTable, setAsTable] = useState(false);
   const headingId = useId();
+  const state = usePreparedFor(indicator, prepared);
   const result = useQuery({
-    queryKey: ['indicator', indicator.id, query, prepared],
-    queryFn: async () => runIndicator(await getEngine(), prepared, indicator, query),
+    queryKey: ['indicator', indicator.id, query, state],
+    queryFn: async () => runIndicator(await getEngine(), state as PreparedState, indicator, query),
+    enabled: state !== undefined,
   });
   const data = result.data;
   const points = data?.status === 'ok' ? data.points : [];

@@ -7,6 +7,7 @@ import type { PreparedState } from '../../indicators/prepare-indicators';
 import type { ProfileDefinition } from '../../indicators/profiles';
 import { type IndicatorQuery, runProfile } from '../../indicators/run-indicator';
 import { useAppData } from '../../session/app-data';
+import { usePreparedFor } from '../../session/indicator-settings';
 import { dimensionValueLabel } from '../../ui/dimension-labels';
 import { formatNumber } from '../../ui/format';
 
@@ -29,9 +30,11 @@ export function ProfilePanel({
 }) {
   const { getEngine } = useAppData();
   const [asTable, setAsTable] = useState(false);
+  const state = usePreparedFor(profile, prepared);
   const result = useQuery({
-    queryKey: ['profile', profile.id, query, prepared],
-    queryFn: async () => runProfile(await getEngine(), prepared, profile, query),
+    queryKey: ['profile', profile.id, query, state],
+    queryFn: async () => runProfile(await getEngine(), state as PreparedState, profile, query),
+    enabled: state !== undefined,
   });
   const data = result.data;
   if (data?.status === 'missing_data') return null;

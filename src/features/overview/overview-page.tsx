@@ -9,7 +9,7 @@ import { FAMILIES } from '../../indicators/registry';
 import { effectiveGranularity, type IndicatorPoint, runIndicator } from '../../indicators/run-indicator';
 import { analyseSpc } from '../../indicators/spc';
 import { useAppData } from '../../session/app-data';
-import { usePreparedIndicators } from '../../session/indicator-settings';
+import { usePreparedFor, usePreparedIndicators } from '../../session/indicator-settings';
 import { useTargets } from '../../session/targets';
 import { formatValue } from '../../ui/format';
 import { GranularityRadios } from '../../ui/granularity-radios';
@@ -135,9 +135,11 @@ function ScoreCard({
   const used = effectiveGranularity(indicator, granularity);
   const complete = reportDate ? lastCompleteEnd(used, reportDate) : undefined;
   const to = periodEnding && complete && periodEnding < complete ? periodEnding : complete;
+  const state = usePreparedFor(indicator, prepared);
   const result = useQuery({
-    queryKey: ['scorecard', indicator.id, granularity, to, prepared],
-    queryFn: async () => runIndicator(await getEngine(), prepared, indicator, { granularity, to }),
+    queryKey: ['scorecard', indicator.id, granularity, to, state],
+    queryFn: async () => runIndicator(await getEngine(), state as PreparedState, indicator, { granularity, to }),
+    enabled: state !== undefined,
   });
   const data = result.data;
   const all = data?.status === 'ok' ? data.points : [];
