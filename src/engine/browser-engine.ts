@@ -103,6 +103,15 @@ async function createBrowserEngine(): Promise<Engine> {
         }
       });
     },
+    async whenIdle() {
+      // Wait for the queue to drain, then give the page a moment to queue more; repeat until it stays empty.
+      let seen: Promise<unknown>;
+      do {
+        seen = queue;
+        await seen;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      } while (seen !== queue);
+    },
     dropFile(name) {
       return serial(async () => {
         await db.dropFile(name);

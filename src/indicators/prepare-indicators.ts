@@ -52,8 +52,15 @@ export function needsSecondStage(item: { family: IndicatorFamily; sql: string })
   return createdTables(family?.prepareLater ?? []).some((table) => new RegExp(`\\b${table}\\b`).test(item.sql));
 }
 
-async function runStatements(engine: Engine, statements: readonly string[], reportDate: string | null) {
+async function runStatements(
+  engine: Engine,
+  statements: readonly string[],
+  reportDate: string | null,
+  background = false,
+) {
   for (const statement of statements) {
+    // Background work lets the queries a user is waiting for go first.
+    if (background) await engine.whenIdle?.();
     // DuckDB refuses a bound value the statement does not use.
     await engine.run(statement, statement.includes('$1') ? [reportDate ?? NO_DATA_DATE] : []);
   }
@@ -126,7 +133,7 @@ export async function prepareIndicators(
 export async function prepareSecondStage(engine: Engine, state: PreparedState): Promise<PreparedState> {
   for (const family of FAMILIES) {
     const later = family.prepareLater ?? [];
-    await runStatements(engine, later, state.families[family.id].reportDate);
+    await runStatements(engine, later, state.families[family.id].reportDate, true);
     await buildRollups(engine, family, createdTables(later));
   }
   return { ...state, complete: true };
