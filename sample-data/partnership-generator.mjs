@@ -222,6 +222,7 @@ const DOMAINS = [
 ];
 const GRADES = ['OUTSTANDING', 'GOOD', 'REQUIRES_IMPROVEMENT', 'INADEQUATE'];
 const AUDIT_AGENCIES = ['LA_CSC', 'POLICE', 'ICB', 'SCHOOL', 'HEALTH_TRUST_COMMUNITY'];
+const gradeOf = (q) => (q > 0.95 ? GRADES[0] : q > 0.5 ? GRADES[1] : q > 0.15 ? GRADES[2] : GRADES[3]);
 
 /** Quarterly themed multi-agency case-file audits of six cases each, and their actions. */
 export function generateAudits(seed = 2025) {
@@ -251,37 +252,25 @@ export function generateAudits(seed = 2025) {
       const caseId = `${id}-C${c}`;
       const quality = random() + n * 0.02;
       const involved = random() < 0.6 + n * 0.015 ? 'Y' : 'N';
+      const row = (agency, domain, q, feedback) => [
+        id,
+        themes[n % themes.length],
+        formatUkDate(date),
+        caseId,
+        agency,
+        domain,
+        gradeOf(q),
+        involved,
+        feedback,
+      ];
       for (const domain of DOMAINS) {
         const q = quality + random() * 0.4 - 0.2;
-        const grade = q > 0.95 ? GRADES[0] : q > 0.5 ? GRADES[1] : q > 0.15 ? GRADES[2] : GRADES[3];
-        grades.push([
-          id,
-          themes[n % themes.length],
-          formatUkDate(date),
-          caseId,
-          'MULTI',
-          domain,
-          grade,
-          involved,
-          random() < 0.35 ? 'Y' : 'N',
-        ]);
+        grades.push(row('MULTI', domain, q, random() < 0.35 ? 'Y' : 'N'));
       }
       // Each agency taking part also returns its own audit tool with an overall grade (most do).
       for (const agency of AUDIT_AGENCIES) {
         if (agencyRandom() > 0.7 + n * 0.012) continue;
-        const q = quality + agencyRandom() * 0.5 - 0.25;
-        const grade = q > 0.95 ? GRADES[0] : q > 0.5 ? GRADES[1] : q > 0.15 ? GRADES[2] : GRADES[3];
-        grades.push([
-          id,
-          themes[n % themes.length],
-          formatUkDate(date),
-          caseId,
-          agency,
-          'OVERALL',
-          grade,
-          involved,
-          'N',
-        ]);
+        grades.push(row(agency, 'OVERALL', quality + agencyRandom() * 0.5 - 0.25, 'N'));
       }
     }
     for (let a = 1; a <= 3; a += 1) {

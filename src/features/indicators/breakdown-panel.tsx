@@ -8,6 +8,7 @@ import { useAppData } from '../../session/app-data';
 import { usePreparedFor } from '../../session/indicator-settings';
 import { dimensionValueLabel } from '../../ui/dimension-labels';
 import { formatNumber, formatValue, UNIT_AXIS_LABELS } from '../../ui/format';
+import { TableToggle } from '../../ui/table-toggle';
 
 /**
  * One indicator compared across the values of a dimension (e.g. partners) for the latest complete
@@ -130,15 +131,11 @@ export function BreakdownPanel({
               onSelect={select}
             />
           )}
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            aria-pressed={asTable}
-            onClick={() => setAsTable((v) => !v)}
-            data-testid={`toggle-breakdown-table-${indicator.id}`}
-          >
-            {asTable ? 'Show as chart' : 'Show as table'}
-          </button>
+          <TableToggle
+            asTable={asTable}
+            onToggle={() => setAsTable((v) => !v)}
+            testId={`toggle-breakdown-table-${indicator.id}`}
+          />
         </>
       )}
     </article>

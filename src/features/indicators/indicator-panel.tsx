@@ -11,6 +11,7 @@ import { useAppData } from '../../session/app-data';
 import { usePreparedFor } from '../../session/indicator-settings';
 import { useTargets } from '../../session/targets';
 import { formatValue, UNIT_AXIS_LABELS } from '../../ui/format';
+import { TableToggle } from '../../ui/table-toggle';
 
 function summary(indicator: IndicatorDefinition, points: IndicatorPoint[]): string {
   const complete = points.filter((p) => !p.partial && p.value !== null);
@@ -144,15 +145,11 @@ export function IndicatorPanel({
               {formatUkDate(latest.effectiveEnd)}.
             </p>
           )}
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            aria-pressed={asTable}
-            onClick={() => setAsTable((v) => !v)}
-            data-testid={`toggle-table-${indicator.id}`}
-          >
-            {asTable ? 'Show as chart' : 'Show as table'}
-          </button>
+          <TableToggle
+            asTable={asTable}
+            onToggle={() => setAsTable((v) => !v)}
+            testId={`toggle-table-${indicator.id}`}
+          />
         </>
       )}
     </article>

@@ -10,6 +10,7 @@ import { useAppData } from '../../session/app-data';
 import { usePreparedFor } from '../../session/indicator-settings';
 import { dimensionValueLabel } from '../../ui/dimension-labels';
 import { formatNumber } from '../../ui/format';
+import { TableToggle } from '../../ui/table-toggle';
 
 /**
  * A profile as a stacked bar chart over periods, or as a heatmap table of two categories. Clicking a
@@ -160,16 +161,7 @@ export function ProfilePanel({
               testId={`heatmap-${profile.id}`}
             />
           )}
-          {profile.rows === 'periods' && (
-            <button
-              type="button"
-              className="button button--secondary button--small"
-              aria-pressed={asTable}
-              onClick={() => setAsTable((v) => !v)}
-            >
-              {asTable ? 'Show as chart' : 'Show as table'}
-            </button>
-          )}
+          {profile.rows === 'periods' && <TableToggle asTable={asTable} onToggle={() => setAsTable((v) => !v)} />}
         </>
       )}
     </article>
