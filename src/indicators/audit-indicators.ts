@@ -203,6 +203,7 @@ export const AUDIT_FAMILY: IndicatorFamilyDefinition = {
   SELECT audit_date AS d FROM audit_grades UNION ALL SELECT completed_date FROM audit_actions
 )`,
   defaultGranularity: 'quarter',
+  comparison: { indicator: 'AQ4', dimension: 'domain' },
   dimensionTable: 'pi_aq_grades',
   prepare: PREPARE,
   indicators: [AQ1, AQ2, AQ3, AQ4, AQ5, AQ6, AQ7],

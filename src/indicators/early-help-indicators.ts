@@ -314,6 +314,7 @@ export const EARLY_HELP_FAMILY: IndicatorFamilyDefinition = {
   greatest(max(assessment_start_date), max(episode_end_date), max(assessment_completion_date), max(request_date)) AS last
 FROM early_help_episodes`,
   defaultGranularity: 'month',
+  comparison: { indicator: 'EH1', dimension: 'agency' },
   dimensionTable: 'pi_eh_flow',
   prepare: PREPARE,
   prepareLater: PREPARE_LATER,

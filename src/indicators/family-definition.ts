@@ -1,4 +1,4 @@
-import type { IndicatorDefinition, IndicatorFamily } from './indicator-definition';
+import type { Dimension, IndicatorDefinition, IndicatorFamily } from './indicator-definition';
 import type { Granularity } from './periods';
 
 /**
@@ -18,6 +18,8 @@ export interface IndicatorFamilyDefinition {
   dateRangeSql: string;
   /** The period a page opens with: monthly where there is enough data for SPC, yearly for annual cycles. */
   defaultGranularity: Granularity;
+  /** The comparison at the top of the area's page: which indicator, across which dimension. */
+  comparison: { indicator: string; dimension: Dimension };
   /** For an area that runs in yearly cycles: the overview always compares years. */
   yearlyCycle?: boolean;
   /** The prepared table that lists the values of each dimension, for filter lists and breakdowns. */

@@ -208,6 +208,7 @@ export const OBLIGATIONS_FAMILY: IndicatorFamilyDefinition = {
   dateRangeSql: `SELECT min(coalesce(due_date, submitted_date)) AS first, max(submitted_date) AS last FROM compliance_returns`,
   defaultGranularity: 'year',
   yearlyCycle: true,
+  comparison: { indicator: 'OB3', dimension: 'agency' },
   dimensionTable: 'pi_ob_returns',
   prepare: PREPARE,
   indicators: [OB1, OB2, OB3, OB4, OB5, OB6, OB7],

@@ -183,6 +183,7 @@ export const REVIEW_FAMILY: IndicatorFamilyDefinition = {
   UNION ALL SELECT completed_date FROM review_recommendations
 )`,
   defaultGranularity: 'year',
+  comparison: { indicator: 'PR7', dimension: 'agency' },
   dimensionTable: 'pi_pr_recommendations',
   prepare: PREPARE,
   indicators: [PR1, PR2, PR3, PR4, PR5, PR6, PR7],

@@ -263,6 +263,7 @@ export const TRAINING_FAMILY: IndicatorFamilyDefinition = {
   UNION ALL SELECT response_date FROM training_evaluations
 )`,
   defaultGranularity: 'quarter',
+  comparison: { indicator: 'TR2', dimension: 'agency' },
   dimensionTable: 'pi_tr_bookings',
   prepare: PREPARE,
   indicators: [TR1, TR2, TR3, TR4, TR5, TR5B, TR6, TR7],

@@ -37,6 +37,14 @@ describe('the indicator registry', () => {
     }
   });
 
+  it("each area's comparison names one of its own indicators and a dimension that indicator supports", () => {
+    for (const family of FAMILIES) {
+      const indicator = family.indicators.find((i) => i.id === family.comparison.indicator);
+      expect(indicator, family.id).toBeDefined();
+      expect(indicator?.breakdowns, family.id).toContain(family.comparison.dimension);
+    }
+  });
+
   describe('SQL bound by DuckDB against the canonical tables', () => {
     let t: Awaited<ReturnType<typeof createTestSession>>;
     beforeAll(async () => {

@@ -12,15 +12,6 @@ import { IndicatorPanel } from './indicator-panel';
 import { ProfilePanel } from './profile-panel';
 import { ReviewTimelinePanel } from './review-timeline-panel';
 
-/** The comparison at the top of each area: which indicator, across which dimension. */
-const COMPARISONS: Record<IndicatorFamily, { indicator: string; dimension: Dimension }> = {
-  early_help: { indicator: 'EH1', dimension: 'agency' },
-  training: { indicator: 'TR2', dimension: 'agency' },
-  obligations: { indicator: 'OB3', dimension: 'agency' },
-  audits: { indicator: 'AQ4', dimension: 'domain' },
-  reviews: { indicator: 'PR7', dimension: 'agency' },
-};
-
 /** One statutory area: every indicator of its family, over the loaded data, for the view in the address. */
 export function AreaPage({
   familyId,
@@ -49,7 +40,7 @@ export function AreaPage({
   const missing = datasets.filter((id) => !prepared.data.datasetRows[id]);
   const dimensions = [...new Set(family.indicators.flatMap((i) => i.breakdowns))];
   const query = { granularity, from: view.from, to: view.to, filters: view.filters };
-  const comparison = COMPARISONS[familyId];
+  const comparison = family.comparison;
   const compared = getIndicator(comparison.indicator);
   const comparedLoaded = compared.datasets.every((id) => prepared.data.datasetRows[id]);
 
