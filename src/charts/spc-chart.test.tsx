@@ -10,7 +10,12 @@ import { AssuranceIcon, SpcChart, VariationIcon } from './spc-chart';
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 const labels = (n: number) => Array.from({ length: n }, (_, i) => `P${i + 1}`);
 
-function render(values: number[], direction: 'up' | 'down' | 'neutral', target?: number) {
+function render(
+  values: number[],
+  direction: 'up' | 'down' | 'neutral',
+  target?: number,
+  bounds?: { min?: number; max?: number },
+) {
   const spc = analyseSpc(values, { direction, target });
   const points = values.map((value, i) => ({ label: labels(values.length)[i] as string, partial: false, value }));
   const container = document.createElement('div');
@@ -26,6 +31,7 @@ function render(values: number[], direction: 'up' | 'down' | 'neutral', target?:
         title="Test"
         format={String}
         width={800}
+        bounds={bounds}
       />,
     );
   });
@@ -82,5 +88,16 @@ describe('the SPC chart', () => {
     expect(renderToStaticMarkup(<AssuranceIcon type="consistent_fail" />)).toContain(
       'Will consistently miss the target',
     );
+  });
+
+  it('a percentage’s limits stop at 0 and 100, so the axis does too', () => {
+    // Wild swings between 0 and 100: the unclipped limits would run far beyond both.
+    const swings = [0, 100, 0, 100, 50, 0, 100, 0, 100, 50, 0, 100, 0, 100, 50];
+    const ticks = (html: string) => [...html.matchAll(/<tspan[^>]*>(-?[0-9.]+)<\/tspan>/g)].map((m) => Number(m[1]));
+    const clipped = ticks(render(swings, 'up', undefined, { min: 0, max: 100 }).html);
+    expect(Math.max(...clipped)).toBeLessThanOrEqual(100);
+    expect(Math.min(...clipped)).toBeGreaterThanOrEqual(0);
+    const unclipped = ticks(render(swings, 'up').html);
+    expect(Math.max(...unclipped)).toBeGreaterThan(100);
   });
 });

@@ -24,6 +24,14 @@ interface Row extends SpcChartPoint {
 }
 
 const NAVY = '#0b0c0c';
+
+/** A limit drawn no further than the measure can go (a percentage's limits stop at 0 and 100). */
+function clamp(value: number | null, bounds: { min?: number; max?: number } | undefined): number | null {
+  if (value === null || !bounds) return value;
+  const low = bounds.min ?? Number.NEGATIVE_INFINITY;
+  const high = bounds.max ?? Number.POSITIVE_INFINITY;
+  return Math.min(high, Math.max(low, value));
+}
 const LINE = '#505a5f';
 export const TARGET_COLOUR = '#de1b1b';
 
@@ -117,6 +125,7 @@ export function SpcChart({
   title,
   format,
   width,
+  bounds,
 }: {
   points: SpcChartPoint[];
   spc: SpcResult;
@@ -125,6 +134,8 @@ export function SpcChart({
   title: string;
   format: (value: number | null) => string;
   width?: number;
+  /** Values the measure cannot go beyond (0–100 for a percentage): limit lines are drawn up to them. */
+  bounds?: { min?: number; max?: number };
 }) {
   useEffect(() => {
     // Read by `npm run bench`: when a chart with data was last drawn.
@@ -135,8 +146,8 @@ export function SpcChart({
     return {
       ...p,
       centre: s?.centre ?? null,
-      upper: s?.upperLimit ?? null,
-      lower: s?.lowerLimit ?? null,
+      upper: clamp(s?.upperLimit ?? null, bounds),
+      lower: clamp(s?.lowerLimit ?? null, bounds),
       target: target ?? null,
       type: s?.type ?? null,
     };

@@ -128,6 +128,13 @@ export function IndicatorPanel({
               valueLabel={UNIT_AXIS_LABELS[indicator.unit]}
               title={`${indicator.title}, by ${GRANULARITY_LABELS[granularity].toLowerCase()}`}
               format={(v) => formatValue(v, indicator.unit)}
+              bounds={
+                indicator.unit === 'percent'
+                  ? { min: 0, max: 100 }
+                  : indicator.unit === 'score'
+                    ? undefined
+                    : { min: 0 }
+              }
             />
           )}
           <p className="hint">{spc.note}</p>
