@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { ReviewTimelineChart } from '../../charts/review-timeline-chart';
 import { formatUkDate } from '../../indicators/periods';
 import type { PreparedState } from '../../indicators/prepare-indicators';
 import { reviewTimeline } from '../../indicators/review-timeline';
@@ -47,6 +48,22 @@ export function ReviewTimelinePanel({ prepared, from, to }: { prepared: Prepared
       </p>
       {result.isPending && <p role="status">Calculating…</p>}
       {result.isSuccess && rows.length === 0 && <p className="inset-text">No reviews in these periods.</p>}
+      {rows.length > 0 && (
+        <ReviewTimelineChart
+          from={from}
+          to={to}
+          rows={rows.map((r) => ({
+            id: r.reviewId,
+            events: [
+              r.notified ? [{ date: r.notified, kind: 'notified' as const, onTime: r.notificationOnTime }] : [],
+              r.rapidReviewSent
+                ? [{ date: r.rapidReviewSent, kind: 'rapid_review' as const, onTime: r.rapidReviewOnTime }]
+                : [],
+              r.lcsprFinal ? [{ date: r.lcsprFinal, kind: 'local_review' as const, onTime: r.lcsprOnTime }] : [],
+            ].flat(),
+          }))}
+        />
+      )}
       {rows.length > 0 && (
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (WCAG 2.1.1)
         <section className="table-scroll" tabIndex={0} aria-label="Practice reviews in date order (table)">

@@ -1,0 +1,109 @@
+/** One step of a review on the timeline. */
+export interface TimelineEvent {
+  date: string;
+  kind: 'notified' | 'rapid_review' | 'local_review';
+  /** Null when there is no standard to judge it by. */
+  onTime: boolean | null;
+}
+
+export interface TimelineRow {
+  id: string;
+  events: TimelineEvent[];
+}
+
+const KIND_LABELS: Record<TimelineEvent['kind'], string> = {
+  notified: 'Notification',
+  rapid_review: 'Rapid review sent',
+  local_review: 'Local review final report',
+};
+const ON_TIME = '#1d70b8';
+const LATE = '#e46c0a';
+const UNJUDGED = '#505a5f';
+
+const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+
+function Marker({ x, y, event }: { x: number; y: number; event: TimelineEvent }) {
+  const colour = event.onTime === null ? UNJUDGED : event.onTime ? ON_TIME : LATE;
+  // Late steps are hollow as well as orange, so the difference never rests on colour alone.
+  const fill = event.onTime === false ? '#ffffff' : colour;
+  const common = {
+    fill,
+    stroke: colour,
+    strokeWidth: 2,
+    'data-kind': event.kind,
+    'data-on-time': String(event.onTime),
+  };
+  if (event.kind === 'notified') return <circle cx={x} cy={y} r={6} {...common} />;
+  if (event.kind === 'rapid_review') return <rect x={x - 6} y={y - 6} width={12} height={12} {...common} />;
+  return <path d={`M${x},${y - 8} L${x + 8},${y} L${x},${y + 8} L${x - 8},${y} Z`} {...common} />;
+}
+
+/**
+ * The practice reviews on a time line: one row per review, a circle when the Panel was notified, a square
+ * when the rapid review was sent, a diamond for a local review's final report; filled blue when on time,
+ * hollow orange when late. Presentational; the table beside it carries the same facts in text.
+ */
+export function ReviewTimelineChart({ rows, from, to }: { rows: TimelineRow[]; from: string; to: string }) {
+  const left = 110;
+  const width = 1000;
+  const rowHeight = 26;
+  const top = 30;
+  const height = top + rows.length * rowHeight + 10;
+  const start = day(from);
+  const end = Math.max(day(to), start + 1);
+  const x = (iso: string) => left + ((day(iso) - start) / (end - start)) * (width - left - 20);
+  const years: string[] = [];
+  for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y += 1) {
+    const april = `${y}-04-01`;
+    if (april >= from && april <= to) years.push(april);
+  }
+  const late = rows.flatMap((r) => r.events).filter((e) => e.onTime === false).length;
+  return (
+    <figure className="chart" data-testid="review-timeline-chart">
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        width="100%"
+        role="img"
+        aria-label={`Timeline of ${rows.length} practice reviews: ${late} ${late === 1 ? 'step was' : 'steps were'} later than the standard. The table below lists every date.`}
+      >
+        {years.map((april) => (
+          <g key={april}>
+            <line x1={x(april)} x2={x(april)} y1={top - 8} y2={height - 6} stroke="#b1b4b6" strokeDasharray="3 3" />
+            <text x={x(april) + 4} y={top - 14} fontSize={13} fill="#0b0c0c">
+              {`${april.slice(0, 4)}-${String((Number(april.slice(0, 4)) + 1) % 100).padStart(2, '0')}`}
+            </text>
+          </g>
+        ))}
+        {rows.map((row, i) => {
+          const y = top + i * rowHeight + rowHeight / 2;
+          const dated = row.events.filter((e) => e.date >= from && e.date <= to);
+          const xs = dated.map((e) => x(e.date));
+          return (
+            <g key={row.id} data-review={row.id}>
+              <text x={left - 8} y={y + 4} fontSize={12} textAnchor="end" fill="#0b0c0c">
+                {row.id}
+              </text>
+              {xs.length > 1 && (
+                <line x1={Math.min(...xs)} x2={Math.max(...xs)} y1={y} y2={y} stroke="#b1b4b6" strokeWidth={2} />
+              )}
+              {dated.map((event) => (
+                <Marker key={event.kind} x={x(event.date)} y={y} event={event} />
+              ))}
+            </g>
+          );
+        })}
+      </svg>
+      <figcaption className="spc-key">
+        {(['notified', 'rapid_review', 'local_review'] as const).map((kind) => (
+          <span key={kind} className="spc-key__item">
+            <svg width="18" height="18" viewBox="-9 -9 18 18" aria-hidden="true" focusable="false">
+              <Marker x={0} y={0} event={{ date: from, kind, onTime: true }} />
+            </svg>
+            {KIND_LABELS[kind]}
+          </span>
+        ))}
+        <span className="spc-key__item">Filled blue: on time · hollow orange: late · grey: no standard</span>
+      </figcaption>
+    </figure>
+  );
+}
