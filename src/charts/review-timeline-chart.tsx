@@ -57,6 +57,9 @@ export function ReviewTimelineChart({ rows, from, to }: { rows: TimelineRow[]; f
     const april = `${y}-04-01`;
     if (april >= from && april <= to) years.push(april);
   }
+  // The financial year the range starts in is named at its left edge.
+  const firstYear = Number(from.slice(0, 4)) - (from.slice(5) < '04-01' ? 1 : 0);
+  const firstLabel = `${firstYear}-${String((firstYear + 1) % 100).padStart(2, '0')}`;
   const late = rows.flatMap((r) => r.events).filter((e) => e.onTime === false).length;
   return (
     <figure className="chart" data-testid="review-timeline-chart">
@@ -66,6 +69,11 @@ export function ReviewTimelineChart({ rows, from, to }: { rows: TimelineRow[]; f
         role="img"
         aria-label={`Timeline of ${rows.length} practice reviews: ${late} ${late === 1 ? 'step was' : 'steps were'} later than the standard. The table below lists every date.`}
       >
+        {years[0] !== from && (
+          <text x={left + 4} y={top - 14} fontSize={13} fill="#0b0c0c">
+            {firstLabel}
+          </text>
+        )}
         {years.map((april) => (
           <g key={april}>
             <line x1={x(april)} x2={x(april)} y1={top - 8} y2={height - 6} stroke="#b1b4b6" strokeDasharray="3 3" />
