@@ -10,7 +10,7 @@ import { analyseSpc, POINT_TYPE_LABELS, type PointType } from '../../indicators/
 import { useAppData } from '../../session/app-data';
 import { usePreparedFor } from '../../session/indicator-settings';
 import { useTargets } from '../../session/targets';
-import { formatValue, UNIT_AXIS_LABELS } from '../../ui/format';
+import { describeChange, formatValue, UNIT_AXIS_LABELS } from '../../ui/format';
 import { TableToggle } from '../../ui/table-toggle';
 
 function summary(indicator: IndicatorDefinition, points: IndicatorPoint[]): string {
@@ -21,13 +21,7 @@ function summary(indicator: IndicatorDefinition, points: IndicatorPoint[]): stri
   const unit = indicator.unit;
   const base = `${formatValue(latest.value, unit)} in ${latest.label}`;
   if (!previous || previous.value === null || latest.value === null) return `${base}.`;
-  const change = latest.value - previous.value;
-  const size =
-    unit === 'percent' ? `${formatValue(Math.abs(change), 'score')} points` : formatValue(Math.abs(change), unit);
-  // A change that rounds away is no change to the reader.
-  const same = formatValue(latest.value, unit) === formatValue(previous.value, unit);
-  const direction = same ? 'the same as' : change > 0 ? `up ${size} on` : `down ${size} on`;
-  return `${base}, ${direction} ${previous.label} (${formatValue(previous.value, unit)}).${
+  return `${base}, ${describeChange(unit, latest, previous)}.${
     indicator.direction === 'neutral' ? ' Read in context: neither up nor down is good in itself.' : ''
   }`;
 }

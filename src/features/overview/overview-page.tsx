@@ -6,12 +6,12 @@ import type { IndicatorDefinition } from '../../indicators/indicator-definition'
 import { buildPeriods, type Granularity } from '../../indicators/periods';
 import type { PreparedState } from '../../indicators/prepare-indicators';
 import { FAMILIES } from '../../indicators/registry';
-import { effectiveGranularity, type IndicatorPoint, runIndicator } from '../../indicators/run-indicator';
+import { effectiveGranularity, runIndicator } from '../../indicators/run-indicator';
 import { analyseSpc } from '../../indicators/spc';
 import { useAppData } from '../../session/app-data';
 import { usePreparedFor, usePreparedIndicators } from '../../session/indicator-settings';
 import { useTargets } from '../../session/targets';
-import { formatValue } from '../../ui/format';
+import { describeChange, formatValue } from '../../ui/format';
 import { GranularityRadios } from '../../ui/granularity-radios';
 import { hashOf, type View } from '../../ui/routes';
 import { type Rag, ragAgainstTarget } from './rag';
@@ -42,23 +42,6 @@ function dayBefore(iso: string): string {
   const d = new Date(`${iso}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() - 1);
   return d.toISOString().slice(0, 10);
-}
-
-function changeText(
-  indicator: IndicatorDefinition,
-  latest: IndicatorPoint,
-  earlier: IndicatorPoint | undefined,
-): string {
-  if (!earlier || earlier.value === null || latest.value === null) return 'no earlier figure';
-  if (formatValue(latest.value, indicator.unit) === formatValue(earlier.value, indicator.unit)) {
-    return `the same as ${earlier.label}`;
-  }
-  const change = latest.value - earlier.value;
-  const size =
-    indicator.unit === 'percent'
-      ? `${formatValue(Math.abs(change), 'score')} points`
-      : formatValue(Math.abs(change), indicator.unit);
-  return `${change > 0 ? 'up' : 'down'} ${size} on ${earlier.label} (${formatValue(earlier.value, indicator.unit)})`;
 }
 
 const RAG_TEXT: Record<Rag, string> = { green: 'On target', amber: 'Close to target', red: 'Off target' };
@@ -185,8 +168,8 @@ function ScoreCard({
             <p className="hint">Later periods are still within their 12-month follow-up.</p>
           )}
           <ul className="score-card__changes">
-            <li>{changeText(indicator, latest, points.at(-2))}</li>
-            <li>Same period last year: {changeText(indicator, latest, points.at(-1 - perYear))}</li>
+            <li>{describeChange(indicator.unit, latest, points.at(-2))}</li>
+            <li>Same period last year: {describeChange(indicator.unit, latest, points.at(-1 - perYear))}</li>
           </ul>
           <Sparkline
             values={points.slice(-16).map((p) => p.value)}
