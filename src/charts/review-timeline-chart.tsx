@@ -1,3 +1,5 @@
+import { financialYearLabel, financialYearOf } from '../indicators/periods';
+
 /** One step of a review on the timeline. */
 export interface TimelineEvent {
   date: string;
@@ -58,8 +60,7 @@ export function ReviewTimelineChart({ rows, from, to }: { rows: TimelineRow[]; f
     if (april >= from && april <= to) years.push(april);
   }
   // The financial year the range starts in is named at its left edge.
-  const firstYear = Number(from.slice(0, 4)) - (from.slice(5) < '04-01' ? 1 : 0);
-  const firstLabel = `${firstYear}-${String((firstYear + 1) % 100).padStart(2, '0')}`;
+  const firstLabel = financialYearLabel(financialYearOf(from));
   const late = rows.flatMap((r) => r.events).filter((e) => e.onTime === false).length;
   return (
     <figure className="chart" data-testid="review-timeline-chart">
@@ -78,7 +79,7 @@ export function ReviewTimelineChart({ rows, from, to }: { rows: TimelineRow[]; f
           <g key={april}>
             <line x1={x(april)} x2={x(april)} y1={top - 8} y2={height - 6} stroke="#b1b4b6" strokeDasharray="3 3" />
             <text x={x(april) + 4} y={top - 14} fontSize={13} fill="#0b0c0c">
-              {`${april.slice(0, 4)}-${String((Number(april.slice(0, 4)) + 1) % 100).padStart(2, '0')}`}
+              {financialYearLabel(financialYearOf(april))}
             </text>
           </g>
         ))}

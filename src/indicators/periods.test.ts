@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BANK_HOLIDAYS_ENGLAND_WALES } from './bank-holidays';
-import { addMonths, buildPeriods, periodLabel, periodStartOf } from './periods';
+import { addDays, addMonths, buildPeriods, periodLabel, periodStartOf } from './periods';
 
 describe('periods', () => {
   it('financial quarters and years run from April', () => {
@@ -47,6 +47,9 @@ describe('periods', () => {
   it('adds calendar months like DuckDB (the day clipped to the month end)', () => {
     expect(addMonths('2024-08-31', 6)).toBe('2025-02-28');
     expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
+    expect(addMonths('2024-06-30', -33)).toBe('2021-09-30');
+    expect(addDays('2024-04-01', -1)).toBe('2024-03-31');
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
   });
 });
 

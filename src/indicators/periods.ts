@@ -187,6 +187,13 @@ export function formatLongDate(iso: string): string {
   return `${day} ${MONTH_NAMES[month - 1]} ${year}`;
 }
 
+/** ISO date `days` days after `iso` (negative for before). */
+export function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
 /** ISO date `months` calendar months after `iso` (day clipped to the month's last day, like DuckDB). */
 export function addMonths(iso: string, months: number): string {
   const { year, month, day } = parts(iso);

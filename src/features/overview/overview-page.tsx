@@ -3,7 +3,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { Sparkline } from '../../charts/sparkline';
 import { AssuranceIcon, VariationIcon } from '../../charts/spc-chart';
 import type { IndicatorDefinition } from '../../indicators/indicator-definition';
-import { buildPeriods, type Granularity } from '../../indicators/periods';
+import { addDays, addMonths, buildPeriods, type Granularity } from '../../indicators/periods';
 import type { PreparedState } from '../../indicators/prepare-indicators';
 import { FAMILIES } from '../../indicators/registry';
 import { effectiveGranularity, runIndicator } from '../../indicators/run-indicator';
@@ -22,7 +22,7 @@ const PERIODS_PER_YEAR: Partial<Record<Granularity, number>> = { month: 12, quar
 /** The end of the last finished period before the report date (or the report date if a period ends on it). */
 export function lastCompleteEnd(granularity: Granularity, reportDate: string): string {
   const current = buildPeriods(granularity, reportDate, reportDate)[0];
-  return current?.partial ? dayBefore(current.start) : reportDate;
+  return current?.partial ? addDays(current.start, -1) : reportDate;
 }
 
 /** The last twelve complete periods before a date, newest first (for the period list). */
@@ -30,18 +30,10 @@ function recentPeriods(granularity: Granularity, reportDate: string): { end: str
   if (!reportDate) return [];
   const end = lastCompleteEnd(granularity, reportDate);
   const back = granularity === 'month' ? 11 : granularity === 'quarter' ? 33 : 132;
-  const start = new Date(`${end}T00:00:00Z`);
-  start.setUTCMonth(start.getUTCMonth() - back);
-  return buildPeriods(granularity, start.toISOString().slice(0, 10), end)
+  return buildPeriods(granularity, addMonths(end, -back), end)
     .filter((p) => !p.partial)
     .map((p) => ({ end: p.end, label: p.label }))
     .reverse();
-}
-
-function dayBefore(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
 }
 
 const RAG_TEXT: Record<Rag, string> = { green: 'On target', amber: 'Close to target', red: 'Off target' };
