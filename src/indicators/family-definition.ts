@@ -70,9 +70,16 @@ FROM ${rollup.table} GROUP BY ${groupBy.join(', ')}`;
 /** Points an indicator's SQL at the roll-ups for `grain` (table names are the app's own, never input). */
 export function withRollups(sql: string, family: IndicatorFamilyDefinition, grain: string | null): string {
   if (grain === null || !rollupGrains(family).includes(grain)) return sql;
-  let out = sql;
-  for (const rollup of family.rollups ?? []) {
-    out = out.replace(new RegExp(`\\b${rollup.table}\\b`, 'g'), rollupName(rollup.table, grain));
+  const key = `${grain}\u0000${sql}`;
+  let cached = rewritten.get(key);
+  if (cached === undefined) {
+    cached = sql;
+    for (const rollup of family.rollups ?? []) {
+      cached = cached.replace(new RegExp(`\\b${rollup.table}\\b`, 'g'), rollupName(rollup.table, grain));
+    }
+    rewritten.set(key, cached);
   }
-  return out;
+  return cached;
 }
+/** Rewritten SQL per grain: on the recompute path, so each text is made once (a few dozen in all). */
+const rewritten = new Map<string, string>();

@@ -48,9 +48,16 @@ function createdTables(statements: readonly string[]): string[] {
 
 /** Whether an indicator (or profile) reads a table built in the second, slower stage. */
 export function needsSecondStage(item: { family: IndicatorFamily; sql: string }): boolean {
-  const family = FAMILIES.find((f) => f.id === item.family);
-  return createdTables(family?.prepareLater ?? []).some((table) => new RegExp(`\\b${table}\\b`).test(item.sql));
+  // Asked on every render of every panel: worked out once per definition.
+  let answer = secondStageCache.get(item);
+  if (answer === undefined) {
+    const family = FAMILIES.find((f) => f.id === item.family);
+    answer = createdTables(family?.prepareLater ?? []).some((table) => new RegExp(`\\b${table}\\b`).test(item.sql));
+    secondStageCache.set(item, answer);
+  }
+  return answer;
 }
+const secondStageCache = new WeakMap<object, boolean>();
 
 async function runStatements(
   engine: Engine,
