@@ -1,26 +1,12 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { CONTENT_SECURITY_POLICY } from './scripts/security-headers.mjs';
 
 /**
- * Strict Content-Security-Policy for the built app: everything from our own origin, nothing else.
- * 'wasm-unsafe-eval' lets DuckDB compile its WebAssembly; no script eval, no inline script.
- * Injected at build time only, because Vite's dev server needs inline scripts for hot reload.
+ * The strict Content-Security-Policy (scripts/security-headers.mjs) also goes into the built index.html,
+ * for servers that cannot send headers. Build only: Vite's dev server needs inline scripts for hot reload.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "worker-src 'self'",
-  "connect-src 'self'",
-  "img-src 'self' data: blob:",
-  "style-src 'self' 'unsafe-inline'",
-  "font-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'none'",
-  "manifest-src 'self'",
-].join('; ');
-
 function contentSecurityPolicy(): Plugin {
   return {
     name: 'partnership-insight-csp',

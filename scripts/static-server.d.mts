@@ -6,3 +6,5 @@ export function startStaticServer(options: {
   host?: string;
   extraRoutes?: Record<string, (req: IncomingMessage, res: ServerResponse) => void>;
 }): Promise<{ url: string; port: number; close: () => Promise<void> }>;
+
+export function resolveRequestPath(base: string, rawUrl: string | undefined): string | null;

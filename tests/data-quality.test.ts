@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { earlyHelpEpisodes } from '../src/datasets/early-help';
 import { DATASETS } from '../src/datasets/registry';
-import { datasetQuality, rejectedRowsCsv } from '../src/ingest/data-quality';
+import { datasetQuality, rejectedRowsTable } from '../src/ingest/data-quality';
+import { csvText } from '../src/shared/csv';
 import { createTestSession } from './support/load-csv';
 
 type Session = Awaited<ReturnType<typeof createTestSession>>;
@@ -40,11 +41,14 @@ describe('data quality of a loaded dataset', () => {
   });
 
   it('downloads the rejected rows with file, line, column, value and reason', async () => {
-    expect(await rejectedRowsCsv(t.engine, 'early_help_episodes')).toBe(
-      'file,line,column,value,reason\r\n' +
-        'dq.csv,5,assessment_start_date,31/02/2024,No such date in the calendar\r\n' +
-        'dq.csv,6,episode_end_date,01/05/2024,Episode end date is before assessment start date\r\n',
+    const table = await rejectedRowsTable(t.engine, 'early_help_episodes');
+    expect(csvText(table)).toBe(
+      'dataset,file,line,column,value,reason\r\n' +
+        'early_help_episodes,dq.csv,5,assessment_start_date,31/02/2024,No such date in the calendar\r\n' +
+        'early_help_episodes,dq.csv,6,episode_end_date,01/05/2024,Episode end date is before assessment start date\r\n',
     );
+    // With no dataset named: every dataset's rejections (here the same two).
+    expect(await rejectedRowsTable(t.engine, null)).toEqual(table);
   });
 
   it('binds for every dataset, loaded or empty', async () => {

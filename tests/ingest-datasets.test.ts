@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { DATASETS } from '../src/datasets/registry';
-import { templateCsv } from '../src/datasets/template';
+import { templateRows } from '../src/datasets/template';
+import { csvFile } from '../src/shared/csv';
 import { createTestSession } from './support/load-csv';
 
 type Session = Awaited<ReturnType<typeof createTestSession>>;
@@ -14,8 +15,8 @@ const quote = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : 
 
 describe('every dataset loads from its own downloadable template', () => {
   it.each(DATASETS.map((d) => [d.id, d] as const))('%s', async (_id, dataset) => {
-    // The downloadable template itself: its header and example row.
-    const [header, example] = templateCsv(dataset).trimEnd().split('\r\n');
+    // The downloadable template itself, as saved (byte-order mark included): its header and example row.
+    const [header, example] = csvFile(templateRows(dataset)).trimEnd().split('\r\n');
     const missingRequired = dataset.fields.map((f) => (f.required ? '' : quote(f.example))).join(',');
     const report = await t.load(`${dataset.id}.csv`, `${header}\n${example}\n${example}\n${missingRequired}\n`);
     // A row with only the required values left out is rejected — unless every column is required,

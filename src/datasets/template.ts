@@ -1,4 +1,3 @@
-import { csvText } from '../shared/csv';
 import type { DatasetDefinition, FieldDefinition } from './dataset-definition';
 
 /** What a value of a field may be, in words for a partner agency's data officer. */
@@ -20,7 +19,7 @@ export function describeType(field: FieldDefinition): string {
   }
 }
 
-/** A CSV template: the header and one example row, as a partner would fill it in. */
-export function templateCsv(dataset: DatasetDefinition): string {
-  return csvText([dataset.fields.map((f) => f.name), dataset.fields.map((f) => f.example)]);
+/** A CSV template's rows: the header and one example row, as a partner would fill it in. */
+export function templateRows(dataset: DatasetDefinition): string[][] {
+  return [dataset.fields.map((f) => f.name), dataset.fields.map((f) => f.example)];
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { DatasetDefinition } from '../datasets/dataset-definition';
 import type { Engine } from '../engine/engine';
-import { csvText } from '../shared/csv';
+import type { CsvValue } from '../shared/csv';
 
 export interface ColumnQuality {
   field: string;
@@ -104,13 +104,17 @@ export async function datasetQuality(engine: Engine, dataset: DatasetDefinition)
   };
 }
 
-/** Every rejected row of a dataset, as CSV: file, line, column, value as written, reason. */
-export async function rejectedRowsCsv(engine: Engine, datasetId: string): Promise<string> {
+/**
+ * Every rejected row of one dataset (or, with null, of all), as a table for a CSV file: dataset, file,
+ * line, column, value as written, reason. Written with the safe CSV writer (see shared/csv.ts).
+ */
+export async function rejectedRowsTable(engine: Engine, datasetId: string | null): Promise<CsvValue[][]> {
   const rows = await engine.query(
-    `SELECT source_file, line, column_name, value, reason FROM pi_rejections
-     WHERE dataset_id = ? ORDER BY source_file, line, column_name`,
-    [datasetId],
+    `SELECT coalesce(dataset_id, '') AS dataset_id, source_file, line, column_name, value, reason FROM pi_rejections
+     WHERE ?::VARCHAR IS NULL OR dataset_id = ? ORDER BY dataset_id, source_file, line, column_name`,
+    [datasetId, datasetId],
     z.object({
+      dataset_id: z.string(),
       source_file: z.string(),
       line: z.number().nullable(),
       column_name: z.string().nullable(),
@@ -118,10 +122,10 @@ export async function rejectedRowsCsv(engine: Engine, datasetId: string): Promis
       reason: z.string(),
     }),
   );
-  return csvText([
-    ['file', 'line', 'column', 'value', 'reason'],
-    ...rows.map((r) => [r.source_file, r.line, r.column_name ?? '(whole row)', r.value, r.reason]),
-  ]);
+  return [
+    ['dataset', 'file', 'line', 'column', 'value', 'reason'],
+    ...rows.map((r) => [r.dataset_id, r.source_file, r.line, r.column_name ?? '(whole row)', r.value, r.reason]),
+  ];
 }
 
 /** Per file of a dataset: rows loaded (in the table) and rows rejected (distinct lines). */

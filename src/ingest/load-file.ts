@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type DatasetDefinition, normaliseCode } from '../datasets/dataset-definition';
 import type { Engine } from '../engine/engine';
+import { ownValue } from '../shared/own';
 import {
   codeValuesSql,
   insertLoadedSql,
@@ -143,7 +144,7 @@ export async function loadDelimitedFile(engine: Engine, file: Blob, options: Loa
     closestDatasetId: recognition.best?.dataset.id ?? recognition.closest?.dataset.id ?? null,
   };
   // The user's mapping (chosen now, or before for a file with the same header) beats recognition.
-  const saved = options.savedColumnMappings?.[headerSignature(layout.header)];
+  const saved = ownValue(options.savedColumnMappings, headerSignature(layout.header));
   const chosen = options.columnMapping
     ? { datasetId: options.datasetId, columns: options.columnMapping }
     : options.datasetId
@@ -277,7 +278,9 @@ export async function loadDelimitedFile(engine: Engine, file: Blob, options: Loa
       const key = normaliseCode(raw);
       const value = field.type.values.includes(key)
         ? key
-        : (field.type.aliases?.[key] ?? mappedValue(options.valueMappings, dataset.id, field.name, raw) ?? null);
+        : (ownValue(field.type.aliases, key) ??
+          mappedValue(options.valueMappings, dataset.id, field.name, raw) ??
+          null);
       const list = codeMaps.get(field.name) ?? [];
       list.push({ raw, value });
       codeMaps.set(field.name, list);

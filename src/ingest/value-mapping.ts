@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { DatasetDefinition, FieldDefinition } from '../datasets/dataset-definition';
 import type { Engine } from '../engine/engine';
+import { ownValue } from '../shared/own';
 
 /**
  * Local codes → canonical values, chosen by the user (e.g. "Escalated to social care" → STEP_UP_CSC).
@@ -107,7 +108,7 @@ export function mappedValue(
   field: string,
   raw: string,
 ): string | undefined {
-  return mappings?.[datasetId]?.[field]?.[raw];
+  return ownValue(ownValue(ownValue(mappings, datasetId), field), raw);
 }
 
 /**

@@ -1,10 +1,41 @@
-/** One CSV cell (RFC 4180): quoted when it holds a comma, quote or line break. */
-export function csvCell(value: string | number | null | undefined): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+import Papa from 'papaparse';
+
+export type CsvValue = string | number | null | undefined;
+
+/**
+ * A cell that starts with one of these is taken as a formula by Excel, LibreOffice and Google Sheets
+ * (OWASP "CSV injection"). Such text cells are written with a leading apostrophe, so they show as
+ * written and never run. Numbers are written as numbers: -5 stays -5. (papaparse's own default pattern
+ * misses a formula followed by a line break, so the pattern is ours.)
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Rows → CSV text (RFC 4180, CRLF as Excel writes it, a final line end), formula-like text made inert. */
+export function csvText(rows: readonly (readonly CsvValue[])[]): string {
+  if (rows.length === 0) return '';
+  const body = Papa.unparse(
+    rows.map((row) => row.map((cell) => (cell === undefined ? null : cell))),
+    { escapeFormulae: FORMULA_START, newline: '\r\n', quotes: false },
+  );
+  return `${body}\r\n`;
 }
 
-/** Rows → CSV text with CRLF line ends (as Excel writes it) and a final line end. */
-export function csvText(rows: readonly (readonly (string | number | null | undefined)[])[]): string {
-  return `${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+/** A CSV file for people to open: UTF-8 with a byte-order mark, so Excel shows ’ £ – and é as written. */
+export function csvFile(rows: readonly (readonly CsvValue[])[]): string {
+  return `\uFEFF${csvText(rows)}`;
+}
+
+/**
+ * A file name safe on Windows, macOS and Linux, and inert when a spreadsheet shows it: characters
+ * that are not allowed in file names become "_", and a leading formula character is dropped.
+ */
+export function safeFileName(name: string, fallback = 'download.csv'): string {
+  const cleaned = name
+    .normalize('NFC')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is removed
+    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, '_')
+    .replace(/^[=+\-@\s.]+/, '')
+    .replace(/[\s.]+$/, '')
+    .slice(0, 150);
+  return cleaned === '' ? fallback : cleaned;
 }

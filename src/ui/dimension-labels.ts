@@ -1,5 +1,6 @@
 import { AGENCY_LABELS } from '../datasets/agencies';
 import type { Dimension } from '../indicators/indicator-definition';
+import { ownValue } from '../shared/own';
 
 const GENDER_LABELS: Record<string, string> = {
   MALE: 'Male',
@@ -23,8 +24,8 @@ const DOMAIN_LABELS: Record<string, string> = {
 /** A dimension value as people say it: "Police" for POLICE, "Female" for FEMALE. */
 export function dimensionValueLabel(dimension: Dimension, value: string): string {
   if (dimension === 'agency')
-    return (AGENCY_LABELS as Record<string, string>)[value] ?? (value === 'MULTI' ? 'Multi-agency' : value);
-  if (dimension === 'gender') return GENDER_LABELS[value] ?? value;
-  if (dimension === 'domain') return DOMAIN_LABELS[value] ?? value;
+    return ownValue<string>(AGENCY_LABELS, value) ?? (value === 'MULTI' ? 'Multi-agency' : value);
+  if (dimension === 'gender') return ownValue(GENDER_LABELS, value) ?? value;
+  if (dimension === 'domain') return ownValue(DOMAIN_LABELS, value) ?? value;
   return value;
 }

@@ -1,9 +1,16 @@
+import { type CsvValue, csvFile, safeFileName } from '../shared/csv';
+
 /** Saves text as a file from memory: nothing is fetched or sent anywhere. */
 export function downloadText(fileName: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const link = document.createElement('a');
   link.href = url;
-  link.download = fileName;
+  link.download = safeFileName(fileName);
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Saves rows as a CSV file for Excel: UTF-8 with a byte-order mark, formula-like cells made inert. */
+export function downloadCsv(fileName: string, rows: readonly (readonly CsvValue[])[]): void {
+  downloadText(fileName, csvFile(rows), 'text/csv;charset=utf-8');
 }

@@ -1,5 +1,6 @@
 import { DIMENSIONS, type Dimension, type IndicatorFamily } from '../indicators/indicator-definition';
 import { GRANULARITIES, type Granularity, isIsoDate } from '../indicators/periods';
+import { ownValue } from '../shared/own';
 
 /**
  * Pages and the view on them (period, filters), named in the address (#/training?period=year&agency=POLICE)
@@ -41,7 +42,7 @@ const SIMPLE: Record<string, Page> = {
 
 export function pageFromHash(hash: string): Page {
   const path = hash.replace(/^#\/?/, '').split('?')[0] ?? '';
-  const simple = SIMPLE[path];
+  const simple = ownValue(SIMPLE, path);
   if (simple) return simple;
   for (const [family, area] of Object.entries(AREA_PATHS)) {
     if (path === area) return { kind: 'area', family: family as IndicatorFamily };

@@ -2,9 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import type { DatasetDefinition } from '../../datasets/dataset-definition';
 import { DATASETS } from '../../datasets/registry';
 import { formatUkDate } from '../../indicators/periods';
-import { datasetQuality, fileCounts, rejectedRowsCsv } from '../../ingest/data-quality';
+import { datasetQuality, fileCounts, rejectedRowsTable } from '../../ingest/data-quality';
 import { useAppData } from '../../session/app-data';
-import { downloadText } from '../../ui/download';
+import { downloadCsv } from '../../ui/download';
 import { formatNumber } from '../../ui/format';
 import { ValueMappingTable } from '../load-data/value-mapping-table';
 
@@ -25,11 +25,7 @@ function DatasetQualitySection({ dataset }: { dataset: DatasetDefinition }) {
   const rejected = files.reduce((n, f) => n + f.rejected, 0);
 
   const download = async () =>
-    downloadText(
-      `${dataset.id}_rejected_rows.csv`,
-      await rejectedRowsCsv(await getEngine(), dataset.id),
-      'text/csv;charset=utf-8',
-    );
+    downloadCsv(`${dataset.id}_rejected_rows.csv`, await rejectedRowsTable(await getEngine(), dataset.id));
 
   return (
     <section
@@ -138,6 +134,36 @@ function DatasetQualitySection({ dataset }: { dataset: DatasetDefinition }) {
   );
 }
 
+/** One download of every rejected row of every dataset (the control the browser tests use). */
+function AllRejectionsDownload() {
+  const { getEngine, dataVersion } = useAppData();
+  const rows = useQuery({
+    queryKey: ['all-rejections', dataVersion],
+    queryFn: async () => (await rejectedRowsTable(await getEngine(), null)).length - 1,
+  });
+  if (!rows.data) return null;
+  return (
+    <p>
+      <button
+        type="button"
+        className="button"
+        data-testid="download-rejections"
+        onClick={() =>
+          void getEngine().then(async (engine) =>
+            downloadCsv('rejected_rows.csv', await rejectedRowsTable(engine, null)),
+          )
+        }
+      >
+        Download every rejected row (CSV, {formatNumber(rows.data)} {rows.data === 1 ? 'problem' : 'problems'})
+      </button>{' '}
+      <span className="hint">
+        One line per problem: dataset, file, line, column, the value as written and the reason. Values that a
+        spreadsheet would run as a formula are written with a leading apostrophe.
+      </span>
+    </p>
+  );
+}
+
 /** Per dataset: what was loaded from which file, what was rejected and why, and how complete it is. */
 export function DataQualityPage() {
   const { rowsInDatabase, dataVersion } = useAppData();
@@ -155,7 +181,12 @@ export function DataQualityPage() {
           Nothing is loaded yet. <a href="#/">Load files</a> first.
         </p>
       ) : (
-        DATASETS.map((dataset) => <DatasetQualitySection key={dataset.id} dataset={dataset} />)
+        <>
+          <AllRejectionsDownload />
+          {DATASETS.map((dataset) => (
+            <DatasetQualitySection key={dataset.id} dataset={dataset} />
+          ))}
+        </>
       )}
     </section>
   );

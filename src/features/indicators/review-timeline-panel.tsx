@@ -4,6 +4,7 @@ import { formatUkDate } from '../../indicators/periods';
 import type { PreparedState } from '../../indicators/prepare-indicators';
 import { reviewTimeline } from '../../indicators/review-timeline';
 import { useAppData } from '../../session/app-data';
+import { ownValue } from '../../shared/own';
 
 const DECISIONS: Record<string, string> = {
   LCSPR: 'Local review (LCSPR)',
@@ -100,7 +101,7 @@ export function ReviewTimelinePanel({ prepared, from, to }: { prepared: Prepared
                       standard={prRapidReviewWorkingDays}
                     />
                   </td>
-                  <td>{r.decision ? (DECISIONS[r.decision] ?? r.decision) : 'Awaited'}</td>
+                  <td>{r.decision ? (ownValue(DECISIONS, r.decision) ?? r.decision) : 'Awaited'}</td>
                   <td>
                     {date(r.lcsprFinal)}
                     {r.lcsprOnTime === false ? ' (after 6 months)' : r.lcsprOnTime ? ' (within 6 months)' : ''}

@@ -1,6 +1,6 @@
 import { DATASETS } from '../../datasets/registry';
-import { describeType, templateCsv } from '../../datasets/template';
-import { downloadText } from '../../ui/download';
+import { describeType, templateRows } from '../../datasets/template';
+import { downloadCsv } from '../../ui/download';
 
 /** A template and guidance for each dataset, to send to partner agencies. */
 export function TemplatesPage() {
@@ -40,7 +40,7 @@ export function TemplatesPage() {
           <button
             type="button"
             className="button button--secondary"
-            onClick={() => downloadText(dataset.fileName, templateCsv(dataset), 'text/csv;charset=utf-8')}
+            onClick={() => downloadCsv(dataset.fileName, templateRows(dataset))}
             data-testid={`download-template-${dataset.id}`}
           >
             Download the {dataset.title.toLowerCase()} template (CSV)

@@ -1,12 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createTestSession } from './support/load-csv';
+import { createTestSession } from '../support/load-csv';
+import { requireSamples } from './samples-folder';
 
-// Real public files made by others (../shared/external-samples, beside the repository). None is an
-// partnership dataset: each must get a clear "not recognised" message — never a crash.
-const SAMPLES = resolve(import.meta.dirname, '../../shared/external-samples');
+// Real public files made by others (../shared/external-samples, beside the repository). None of the
+// CSV files is a partnership dataset: each must get a clear "not recognised" message — never a crash.
+const SAMPLES = requireSamples();
 const csvFiles = ['ssda903', 'dfe-statistics'].flatMap((dir) =>
   readdirSync(join(SAMPLES, dir))
     .filter((name) => name.endsWith('.csv'))

@@ -1,0 +1,63 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+
+/** Writes a fixture file into `dir` and returns its path. */
+export function writeFixture(dir: string, name: string, content: string | Uint8Array): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+/** The load report's sequence number now, without waiting for a report to exist. */
+export function currentLoadSeq(page: Page): Promise<string | null> {
+  return page.evaluate(
+    () => document.querySelector('[data-testid="load-report"]')?.getAttribute('data-load-seq') ?? null,
+  );
+}
+
+/** Waits until a load report newer than `before` is on the page. */
+export async function waitForNewReport(page: Page, before: string | null, timeout = 60_000) {
+  await page.waitForFunction(
+    (previous) => {
+      const report = document.querySelector('[data-testid="load-report"]');
+      return report !== null && report.getAttribute('data-load-seq') !== previous;
+    },
+    before,
+    { timeout },
+  );
+}
+
+/** Follows a link of the main navigation, as a user would. */
+export async function openPage(page: Page, name: string) {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
+}
+
+/** Chooses files with the file input of the Data page and waits for their load report. */
+export async function loadFiles(page: Page, paths: string[], timeout = 60_000) {
+  await openPage(page, 'Data');
+  const before = await currentLoadSeq(page);
+  await page.getByTestId('file-input').setInputFiles(paths);
+  await waitForNewReport(page, before, timeout);
+}
+
+export async function reportNumbers(page: Page) {
+  const report = page.getByTestId('load-report');
+  return {
+    read: Number(await report.getAttribute('data-rows-read')),
+    loaded: Number(await report.getAttribute('data-rows-loaded')),
+    rejected: Number(await report.getAttribute('data-rows-rejected')),
+    status: await report.getAttribute('data-status'),
+  };
+}
+
+/** Waits for an indicator's card to be computed and its trend chart drawn. */
+export async function waitForChart(page: Page, id: string) {
+  if (id.startsWith('EH') && !(await page.evaluate(() => window.location.hash.startsWith('#/early-help')))) {
+    await openPage(page, 'Early help');
+  }
+  const card = page.locator(`[data-indicator-id="${id}"][data-state="ready"]`);
+  await card.waitFor({ timeout: 60_000 });
+  await card.locator('[data-testid="trend-chart"] svg.recharts-surface').first().waitFor({ timeout: 30_000 });
+  return card;
+}
