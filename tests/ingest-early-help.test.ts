@@ -1,5 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { headerSignature } from '../src/ingest/header-match';
 import type { LoadReport } from '../src/ingest/load-report';
 import { createTestSession } from './support/load-csv';
 
@@ -76,10 +77,10 @@ describe('dates', () => {
       'A,31/02/2024,', // line 2: no such date
       'B,02/13/2024,', // line 3: US month/day
       'C,next week,', // line 4: not a date
-      'D,01/05/2024,30/04/2024', // line 5: ends before it starts
-      'E,01/05/2024,', // line 6: fine
-      'F,01/05/1850,', // line 7: implausible year
-      ',01/05/2024,', // line 8: no child id
+      'D,13/05/2024,30/04/2024', // line 5: ends before it starts
+      'E,13/05/2024,', // line 6: fine
+      'F,13/05/1850,', // line 7: implausible year
+      ',13/05/2024,', // line 8: no child id
     ].join('\n');
     const report = await t.load('bad-dates.csv', csv);
     expectConserved(report);
@@ -95,7 +96,7 @@ describe('dates', () => {
         ['assessment_start_date', 'No such date in the calendar', 2, '31/02/2024'],
         [
           'assessment_start_date',
-          'Month is over 12: dates must be day/month/year (this looks like a US month/day date)',
+          'Month is over 12: dates are read as day/month/year, and this looks like a US month/day date',
           3,
           '02/13/2024',
         ],
@@ -106,7 +107,7 @@ describe('dates', () => {
           'next week',
         ],
         ['episode_end_date', 'Episode end date is before assessment start date', 5, '30/04/2024'],
-        ['assessment_start_date', 'Date is outside the years 1900–2099', 7, '01/05/1850'],
+        ['assessment_start_date', 'Date is outside the years 1900–2099', 7, '13/05/1850'],
         ['child_id', 'Child ID is required but empty', 8, null],
       ]),
     );
@@ -122,6 +123,88 @@ describe('dates', () => {
       ['bad-dates.csv', 5],
       ['bad-dates.csv', 7],
       ['bad-dates.csv', 8],
+    ]);
+  });
+});
+
+describe('a column written month/day (US order)', () => {
+  const csv = [
+    'child_id,assessment_start_date,episode_end_date',
+    'A,02/13/2024,', // line 2: can only be month/day
+    'B,03/04/2024,', // line 3: could be either
+    'C,25/12/2024,', // line 4: can only be day/month
+    'D,2024-04-03,', // line 5: ISO, never in doubt
+    'E,05/05/2024,', // line 6: the same date either way
+    'F,13/05/2024,04/06/2024', // line 7: the end date column has no month/day dates: read as UK
+  ].join('\n');
+  const starts = async () =>
+    (
+      await t.engine.query(
+        "SELECT child_id, strftime(assessment_start_date, '%Y-%m-%d') AS start, strftime(episode_end_date, '%Y-%m-%d') AS ending FROM early_help_episodes ORDER BY child_id",
+        [],
+        z.object({ child_id: z.string(), start: z.string(), ending: z.string().nullable() }),
+      )
+    ).map((r) => [r.child_id, r.start, r.ending]);
+
+  it('never loads a date that could be either while the column looks month/day, and says so', async () => {
+    const report = await t.load('us-dates.csv', csv);
+    expectConserved(report);
+    expect(report).toMatchObject({ rowsRead: 6, rowsLoaded: 4, rowsRejected: 2 });
+    expect(await starts()).toEqual([
+      ['C', '2024-12-25', null],
+      ['D', '2024-04-03', null],
+      ['E', '2024-05-05', null],
+      ['F', '2024-05-13', '2024-06-04'],
+    ]);
+    expect(report.files[0]?.dateColumns).toEqual([
+      {
+        field: 'assessment_start_date',
+        order: 'unsure',
+        monthDayCount: 1,
+        example: { line: 2, value: '02/13/2024' },
+        ambiguousCount: 1,
+      },
+    ]);
+    const reasons = report.files[0]?.rejections.map((g) => [g.examples[0]?.line, g.reason]);
+    expect(reasons).toEqual(
+      expect.arrayContaining([
+        [2, 'Month is over 12: dates are read as day/month/year, and this looks like a US month/day date'],
+        [
+          3,
+          'Could be day/month or month/day: other dates in this column can only be month/day, so this one was not guessed',
+        ],
+      ]),
+    );
+  });
+
+  it('reads the column as month/day once the user says so (remembered per header)', async () => {
+    const header = ['child_id', 'assessment_start_date', 'episode_end_date'];
+    const report = await t.loadFiles([{ name: 'us-dates.csv', blob: new Blob([csv]) }], {
+      dates: { [headerSignature(header)]: { assessment_start_date: 'mdy' } },
+    });
+    expectConserved(report);
+    expect(await starts()).toEqual([
+      ['A', '2024-02-13', null],
+      ['B', '2024-03-04', null],
+      ['D', '2024-04-03', null],
+      ['E', '2024-05-05', null],
+    ]);
+    const reasons = report.files[0]?.rejections.map((g) => [g.examples.map((e) => e.line), g.reason]);
+    expect(reasons).toEqual([
+      [[4, 7], 'Month is over 12: this column is read as month/day/year, and this looks like a day/month date'],
+    ]);
+    expect(report.files[0]?.dateColumns).toMatchObject([{ field: 'assessment_start_date', order: 'mdy' }]);
+  });
+
+  it('keeps day/month when the user says the month/day dates are mistakes', async () => {
+    const header = ['child_id', 'assessment_start_date', 'episode_end_date'];
+    const report = await t.loadFiles([{ name: 'us-dates.csv', blob: new Blob([csv]) }], {
+      dates: { [headerSignature(header)]: { assessment_start_date: 'dmy' } },
+    });
+    expect(report).toMatchObject({ rowsLoaded: 5, rowsRejected: 1 });
+    expect((await starts()).find((r) => r[0] === 'B')).toEqual(['B', '2024-04-03', null]);
+    expect(report.files[0]?.dateColumns).toMatchObject([
+      { field: 'assessment_start_date', order: 'dmy', monthDayCount: 1 },
     ]);
   });
 });
@@ -239,13 +322,13 @@ describe('bad input: a clear message, nothing lost, nothing crashes', () => {
     const text = 'child_id,assessment_start_date,locality\nA,01/04/2024,King’s Lynn £5 – east\n';
     const bytes = Uint8Array.from([...text].map((ch) => ({ '’': 0x92, '£': 0xa3, '–': 0x96 })[ch] ?? ch.charCodeAt(0)));
     const report = await t.load('cp1252.csv', bytes);
-    expect(report.files[0]).toMatchObject({ encoding: 'windows-1252', rowsLoaded: 1 });
+    expect(report.files[0]).toMatchObject({ encoding: 'Windows-1252', rowsLoaded: 1 });
     expect((await rows())[0]?.locality).toBe('King’s Lynn £5 – east');
   });
 
   it('a UTF-8 BOM and CRLF line ends', async () => {
     const report = await t.load('bom.csv', '\uFEFFchild_id,assessment_start_date\r\nA,01/04/2024\r\nB,02/04/2024\r\n');
-    expect(report.files[0]).toMatchObject({ encoding: 'utf-8', rowsLoaded: 2, rowsRejected: 0, headerLine: 1 });
+    expect(report.files[0]).toMatchObject({ encoding: 'UTF-8', rowsLoaded: 2, rowsRejected: 0, headerLine: 1 });
   });
 
   it('ragged rows: too many values rejected with the line, too few padded', async () => {
@@ -297,13 +380,22 @@ describe('bad input: a clear message, nothing lost, nothing crashes', () => {
     ]);
   });
 
-  it('an unclosed quote is reported, the rows before it load', async () => {
-    const csv = 'child_id,assessment_start_date,locality\nA,01/04/2024,North\nB,02/04/2024,"South\nC,03/04/2024,East\n';
+  it('an unclosed quote: the rows before it load, and every line after it is counted and rejected', async () => {
+    const csv =
+      'child_id,assessment_start_date,locality\nA,01/04/2024,North\nB,02/04/2024,"South\nC,03/04/2024,East\n\nD,04/04/2024,West\n';
     const report = await t.load('quote.csv', csv);
     expectConserved(report);
-    expect(report).toMatchObject({ rowsLoaded: 1, rowsRejected: 1 });
-    expect(report.files[0]?.rejections[0]?.column).toBeNull();
-    expect(report.files[0]?.rejections[0]?.examples[0]?.line).toBe(3);
+    // Lines 3, 4 and 6 are what a user sees after line 2 (line 5 is blank).
+    expect(report).toMatchObject({ rowsRead: 4, rowsLoaded: 1, rowsRejected: 3 });
+    const groups = report.files[0]?.rejections ?? [];
+    expect(groups.map((g) => [g.column, g.count, g.examples.map((e) => e.line)])).toEqual([
+      [null, 2, [4, 6]],
+      [null, 1, [3]],
+    ]);
+    expect(groups[1]?.reason).toBe(
+      'A double quote on line 3 opens a value that is never closed, so that line and every line after it could not be read (check for a stray double quote)',
+    );
+    expect(groups[0]?.reason).toContain('Inside a quoted value that opens on line 3 and is never closed');
   });
 
   it('the same file dropped twice (even renamed) is recognised and not counted twice', async () => {

@@ -1,5 +1,10 @@
 import type { DatasetDefinition, FieldDefinition } from '../datasets/dataset-definition';
+import { DATE_ORDER_MACROS, type DateOrder } from './date-order';
 import type { ColumnMatch } from './header-match';
+
+/** How each date field of a file is read (fields not listed: day/month/year). */
+export type DateOrderMap = ReadonlyMap<string, DateOrder>;
+const orderOf = (orders: DateOrderMap, field: string): DateOrder => orders.get(field) ?? 'dmy';
 
 /** Quotes one of OUR constants (labels, reasons) as an SQL string. Never used for user input. */
 export function sqlConstant(text: string): string {
@@ -15,11 +20,11 @@ function isTyped(field: FieldDefinition): boolean {
 }
 
 /** Text → typed value, from the cleaned text column `<field>__txt` of the inner select. */
-function typedExpression(field: FieldDefinition): string {
+function typedExpression(field: FieldDefinition, orders: DateOrderMap): string {
   const raw = `${field.name}__txt`;
   switch (field.type.kind) {
     case 'date':
-      return `pi_date(${raw})`;
+      return `${DATE_ORDER_MACROS[orderOf(orders, field.name)].read}(${raw})`;
     case 'integer':
       // Whole numbers only ("7", "7.0"), unless the field cuts fractions off (an age of 7.83 is 7).
       return field.type.fraction === 'floor'
@@ -55,7 +60,12 @@ export interface CsvLayout {
  * to `pi_rejects`) → each mapped field's cleaned text (`<field>__raw`) and typed value, and whether
  * the row is blank. Row order is file order, so the table's rowid says which record a row is.
  */
-export function parsedTableSql(dataset: DatasetDefinition, matches: readonly ColumnMatch[], layout: CsvLayout): string {
+export function parsedTableSql(
+  dataset: DatasetDefinition,
+  matches: readonly ColumnMatch[],
+  layout: CsvLayout,
+  orders: DateOrderMap = new Map(),
+): string {
   const { registeredName, delimiter, skip, columnCount, headerWidth, quotedNewlines, trimValues } = layout;
   if (!/^[A-Za-z0-9_.-]+$/.test(registeredName)) throw new Error('unsafe registered file name');
   // Missing markers are NULL already (nullstr); trimming is only needed when the scan saw padding.
@@ -70,7 +80,7 @@ export function parsedTableSql(dataset: DatasetDefinition, matches: readonly Col
   // not be read (to report it): good rows then carry no second copy, which keeps the pass light.
   const outputs = dataset.fields.flatMap((field) => {
     if (!isTyped(field)) return [`${field.name}__txt AS ${rawColumn(field.name)}`];
-    const typed = typedExpression(field);
+    const typed = typedExpression(field, orders);
     const type = field.type;
     let bad = `${typed} IS NULL`;
     if (type.kind === 'date') bad = `${typed} IS NULL OR NOT pi_date_ok(${typed})`;
@@ -124,13 +134,23 @@ export function numberedRowsSql(singleSegmentDelta: number | null): string {
     : `(SELECT rowid + 1 AS rec, (rowid + 1 + ${Math.trunc(singleSegmentDelta)})::INTEGER AS line, * FROM pi_parsed) p`;
 }
 
+export interface ProblemChecks {
+  headerWidth: number;
+  /** The line where a quoted value opens and is never closed, when DuckDB loaded that row regardless. */
+  unclosedQuoteLine: number | null;
+  dateOrders: DateOrderMap;
+  /** Mapped fields with formula cells Excel never calculated (listed in `pi_formula_cells`). */
+  formulaFields: readonly { field: string; columnIndex: number }[];
+}
+
+/** Why a row with a quote that never closes was not loaded; `line` is an SQL expression. */
+export function unclosedQuoteReasonSql(line: string): string {
+  return `'A double quote on line ' || (${line})::VARCHAR || ' opens a value that is never closed, so that line and every line after it could not be read (check for a stray double quote)'`;
+}
+
 /** Every reason a row cannot be loaded, one row per (row, column, reason). */
-export function problemsTableSql(
-  dataset: DatasetDefinition,
-  headerWidth: number,
-  rows: string,
-  unclosedQuote: boolean,
-): string {
+export function problemsTableSql(dataset: DatasetDefinition, rows: string, options: ProblemChecks): string {
+  const { headerWidth, unclosedQuoteLine, dateOrders } = options;
   const select = (column: string | null, value: string, reason: string, where: string) =>
     `SELECT rec, line, ${column === null ? 'NULL::VARCHAR' : sqlConstant(column)} AS column_name, ${value} AS value, ${reason} AS reason FROM bad WHERE ${where}`;
   const checks: string[] = [
@@ -141,15 +161,13 @@ export function problemsTableSql(
       'extra__value IS NOT NULL',
     ),
   ];
-  if (unclosedQuote) {
+  if (unclosedQuoteLine !== null) {
     // The file ends inside a quoted value: the last row swallowed everything after its opening quote.
     checks.push(
       select(
         null,
         'NULL::VARCHAR',
-        sqlConstant(
-          'A quoted value is never closed, so everything after it was read as one value (check for a stray double quote)',
-        ),
+        unclosedQuoteReasonSql(String(Math.trunc(unclosedQuoteLine))),
         'rec = (SELECT count(*) FROM pi_parsed)',
       ),
     );
@@ -168,7 +186,8 @@ export function problemsTableSql(
     }
     const type = field.type;
     if (type.kind === 'date') {
-      checks.push(select(field.name, raw, `pi_date_problem(${raw})`, `${raw} IS NOT NULL`));
+      const problem = DATE_ORDER_MACROS[orderOf(dateOrders, field.name)].problem;
+      checks.push(select(field.name, raw, `${problem}(${raw})`, `${raw} IS NOT NULL`));
     } else if (type.kind === 'integer') {
       checks.push(
         select(
@@ -209,7 +228,21 @@ export function problemsTableSql(
   const conditions = checks.map((check) => `(${check.slice(check.lastIndexOf(' FROM bad WHERE ') + 16)})`);
   return `CREATE OR REPLACE TEMP TABLE pi_problems AS
 WITH bad AS MATERIALIZED (SELECT * FROM ${rows} WHERE NOT ${blankSql(dataset)} AND (${conditions.join(' OR ')}))
-${checks.join('\nUNION ALL\n')}`;
+${[...checks, ...formulaChecks(dataset, rows, options.formulaFields)].join('\nUNION ALL\n')}`;
+}
+
+/** Rows with a cell that is a formula Excel never calculated, in a column the dataset uses. */
+function formulaChecks(
+  dataset: DatasetDefinition,
+  rows: string,
+  fields: readonly { field: string; columnIndex: number }[],
+): string[] {
+  return fields.map(({ field, columnIndex }) => {
+    const label = dataset.fields.find((f) => f.name === field)?.label ?? field;
+    const reason = `${label} is a formula with no saved value (the workbook was never recalculated and saved in Excel): open it in Excel, save it, and load it again`;
+    return `SELECT p.rec, p.line, ${sqlConstant(field)} AS column_name, f.formula AS value, ${sqlConstant(reason)} AS reason
+FROM ${rows} JOIN pi_formula_cells f ON f.line = p.line AND f.column_index = ${Math.trunc(columnIndex)}`;
+  });
 }
 
 /** The distinct raw values of a code field and what each maps to (null: not recognised). */

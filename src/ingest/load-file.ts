@@ -1,28 +1,19 @@
-import { z } from 'zod';
-import { type DatasetDefinition, normaliseCode } from '../datasets/dataset-definition';
+import type { DatasetDefinition } from '../datasets/dataset-definition';
 import type { Engine } from '../engine/engine';
 import { ownValue } from '../shared/own';
-import {
-  codeValuesSql,
-  insertLoadedSql,
-  mapsByJoin,
-  numberedRowsSql,
-  parsedTableSql,
-  problemsTableSql,
-} from './conversion-sql';
-import { type ColumnMatch, headerSignature, matchFromMapping } from './header-match';
-import { buildLineMap } from './line-map';
-import {
-  duplicateFileReport,
-  emptyFileReport,
-  type FileReport,
-  type RejectionGroup,
-  type UnmappedCode,
-} from './load-report';
-import { recogniseDataset, requiredColumnsSummary } from './recognise';
-import { blobChunks, scanRecords } from './record-scan';
-import { decode, describeBinary, detectEncoding, PREVIEW_BYTES, sniffLayout } from './sniff';
-import { type ColumnMappings, mappedValue, type ValueMappings } from './value-mapping';
+import { type CheckedRows, checkAndRead } from './check-and-read';
+import type { FormulaCell } from './check-stage';
+import { chooseDataset } from './choose-dataset';
+import { mapCodes } from './code-stage';
+import type { DateOrders } from './date-order';
+import { type ColumnMatch, headerSignature } from './header-match';
+import { duplicateFileReport, emptyFileReport, type FileReport } from './load-report';
+import type { ReadPlan } from './read-stage';
+import { reportRows } from './report-stage';
+import { sniffLayout, type TextLayout } from './sniff';
+import { rejectSwallowedLines, storeRows } from './store-stage';
+import { linesAfterUnclosedQuote, prepareTextSource, readTextHead, type TextSource } from './text-source';
+import type { ColumnMappings, ValueMappings } from './value-mapping';
 
 /** The wasm database has no disk to spill to; beyond this a file is refused with an explanation. */
 export const MAX_FILE_BYTES = 1024 * 1024 * 1024;
@@ -50,34 +41,19 @@ export interface LoadFileOptions {
   columnMapping?: Readonly<Record<string, string>>;
   /** Column mappings chosen before, by header signature: a file with the same header reuses one. */
   savedColumnMappings?: ColumnMappings;
+  /** How the user said date columns are written (day/month or month/day), by header signature. */
+  savedDateOrders?: DateOrders;
+  /** Workbook cells that are formulas without a saved value (a sheet's rows are its lines). */
+  formulaCells?: readonly FormulaCell[];
   onProgress?: (progress: LoadProgress) => void | Promise<void>;
 }
 
-const countRow = z.object({ n: z.number() });
-const rejectRow = z.object({ line: z.number(), reason: z.string(), csv_line: z.string().nullable() });
-const codeValueRow = z.object({ field: z.string().nullable(), raw: z.string().nullable(), n: z.number() });
-const exampleRow = z.object({
-  column_name: z.string().nullable(),
-  reason: z.string(),
-  n: z.number(),
-  line: z.number().nullable(),
-  value: z.string().nullable(),
-});
-
-/** DuckDB's structural CSV errors in the user's words. */
-function structuralReasonSql(headerWidth: number): string {
-  return `CASE error_type
-    WHEN 'TOO MANY COLUMNS' THEN 'Row has more values than the header has columns (${headerWidth})'
-    WHEN 'UNQUOTED VALUE' THEN 'A quoted value is not closed properly (check for a stray double quote)'
-    WHEN 'LINE SIZE OVER MAXIMUM' THEN 'Row is too long to read'
-    ELSE 'Row could not be read: ' || error_message END`;
-}
-
-const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
-
-function listFields(dataset: DatasetDefinition, names: readonly string[]): string {
-  return names.map((name) => dataset.fields.find((f) => f.name === name)?.label ?? name).join(', ');
-}
+const DELIMITER_NAMES = new Map([
+  [',', 'comma'],
+  [';', 'semicolon'],
+  ['\t', 'tab'],
+  ['|', 'pipe'],
+]);
 
 /** DuckDB's own error text → a sentence for a business manager, naming file and line. */
 export function explainEngineError(fileName: string, error: unknown): string {
@@ -90,31 +66,30 @@ export function explainEngineError(fileName: string, error: unknown): string {
   return `“${fileName}” could not be read${where}: ${text.split('\n')[0]}`;
 }
 
-async function insertCodeMap(engine: Engine, rows: { field: string; raw: string; value: string | null }[]) {
-  await engine.run('CREATE OR REPLACE TEMP TABLE pi_code_map (field VARCHAR, raw VARCHAR, value VARCHAR)');
-  for (let start = 0; start < rows.length; start += 300) {
-    const batch = rows.slice(start, start + 300);
-    await engine.run(
-      `INSERT INTO pi_code_map VALUES ${batch.map(() => '(?, ?, ?)').join(', ')}`,
-      batch.flatMap((r) => [r.field, r.raw, r.value]),
-    );
-  }
+/** The layout facts every report of a text file carries, whatever happens next. */
+function layoutFacts(layout: TextLayout): Partial<FileReport> {
+  return {
+    delimiter: DELIMITER_NAMES.get(layout.delimiter) ?? layout.delimiter,
+    headerLine: layout.headerIndex + 1,
+    header: layout.header,
+  };
 }
 
 /**
- * Reads one delimited text file into a dataset's table. Never throws for bad input: every problem
- * becomes part of the returned report, and rows read = rows loaded + rows rejected.
+ * Reads one delimited text file into a dataset's table, stage by stage: sniff the layout → choose the
+ * dataset → prepare the text (encoding, line ends, record scan) → read and check (DuckDB) → map codes
+ * → store → report. Never throws for bad input: every problem becomes part of the returned report, and
+ * rows read = rows loaded + rows rejected.
  */
 export async function loadDelimitedFile(engine: Engine, file: Blob, options: LoadFileOptions): Promise<FileReport> {
   const started = Date.now();
-  const { datasets, fileName, fileId } = options;
-  const report = emptyFileReport(fileId, fileName, file.size);
+  const { fileName, fileId } = options;
   const finish = (patch: Partial<FileReport>): FileReport => ({
-    ...report,
+    ...emptyFileReport(fileId, fileName, file.size),
     ...patch,
     durationMs: Date.now() - started,
   });
-  const progress = async (phase: LoadPhase, fraction?: number) => {
+  const progress = async (phase: LoadProgress['phase'], fraction?: number) => {
     if (options.onProgress) await options.onProgress({ fileName, phase, fraction });
   };
 
@@ -124,245 +99,111 @@ export async function loadDelimitedFile(engine: Engine, file: Blob, options: Loa
       message: `“${fileName}” is ${(file.size / 1024 ** 3).toFixed(1)} GB: the in-browser database can take files up to 1 GB. Split it into smaller files (for example one per year).`,
     });
   }
-  const head = new Uint8Array(await file.slice(0, PREVIEW_BYTES).arrayBuffer());
-  const binary = describeBinary(head);
-  if (binary) {
+  const head = await readTextHead(file);
+  if (head.kind === 'binary') {
     return finish({
-      message: `“${fileName}” looks like ${binary}, not a CSV file. Save the data from Excel as “CSV UTF-8 (Comma delimited)” and try again.`,
+      message: `“${fileName}” looks like ${head.description}, not a CSV file. Save the data from Excel as “CSV UTF-8 (Comma delimited)” and try again.`,
     });
   }
-  const complete = file.size <= PREVIEW_BYTES;
-  const previewEncoding = detectEncoding(head, complete);
-  const layout = sniffLayout(decode(head, previewEncoding), datasets, complete);
-  const columnsFound = layout.header.filter((h) => h.trim() !== '').map((h) => `“${h.trim()}”`);
-  const forced = options.datasetId ? datasets.filter((d) => d.id === options.datasetId) : datasets;
-  const recognition = recogniseDataset(layout.header, forced, fileName);
-  const base: Partial<FileReport> = {
-    delimiter: DELIMITER_NAMES[layout.delimiter] ?? layout.delimiter,
-    headerLine: layout.headerIndex + 1,
-    header: layout.header,
-    closestDatasetId: recognition.best?.dataset.id ?? recognition.closest?.dataset.id ?? null,
+  const layout = sniffLayout(head.text, options.datasets, head.complete);
+  const choice = chooseDataset(layout.header, options);
+  const facts = layoutFacts(layout);
+  if (choice.kind === 'refused') {
+    const guess = chooseDataset(layout.header, { ...options, savedColumnMappings: undefined });
+    const closest = guess.kind === 'chosen' ? guess.dataset.id : closestDataset(layout.header, options.datasets);
+    return finish({ ...facts, status: choice.status, message: choice.message, closestDatasetId: closest });
+  }
+  const source = await prepareTextSource(file, head.utf16, layout.delimiter, (done) =>
+    progress('reading', done / file.size),
+  );
+  const known = {
+    ...facts,
+    datasetId: choice.dataset.id,
+    closestDatasetId: choice.dataset.id,
+    confidence: choice.confidence,
+    columns: choice.match.matches,
+    ignoredColumns: choice.match.ignoredColumns,
+    encoding: source.encoding,
+    contentHash: source.contentHash,
+    lineEndsNormalised: source.lineEndsNormalised,
   };
-  // The user's mapping (chosen now, or before for a file with the same header) beats recognition.
-  const saved = ownValue(options.savedColumnMappings, headerSignature(layout.header));
-  const chosen = options.columnMapping
-    ? { datasetId: options.datasetId, columns: options.columnMapping }
-    : options.datasetId
-      ? undefined
-      : saved;
-  const chosenDataset = chosen ? datasets.find((d) => d.id === chosen.datasetId) : undefined;
-  if (chosen && chosenDataset) {
-    const mapped = matchFromMapping(layout.header, chosenDataset, chosen.columns);
-    if (mapped.missingRequired.length > 0) {
-      return finish({
-        ...base,
-        message: `The column mapping for “${fileName}” leaves ${listFields(chosenDataset, mapped.missingRequired)} without a column: each of those is required.`,
-      });
-    }
-    recognition.best = { dataset: chosenDataset, match: mapped, confidence: 1 };
-  }
-  if (!recognition.best) {
-    const closest = recognition.closest;
-    const hint = closest
-      ? ` The closest is ${closest.dataset.title.toLowerCase()}, which also needs ${listFields(closest.dataset, closest.match.missingRequired)}.`
-      : '';
-    return finish({
-      ...base,
-      message: `“${fileName}” is not a partnership dataset this app recognises.${hint} Columns found: ${columnsFound.slice(0, 12).join(', ') || 'none'}. Each dataset needs at least: ${requiredColumnsSummary(forced)}. Choose its columns yourself with “Map columns”, or see the templates.`,
-    });
-  }
-  const { dataset, match, confidence } = recognition.best;
-  Object.assign(base, {
-    datasetId: dataset.id,
-    confidence,
-    columns: match.matches,
-    ignoredColumns: match.ignoredColumns,
-  });
-
-  const scan = await scanRecords(blobChunks(file), layout.delimiter, (done) => progress('reading', done / file.size));
-  const earlier = options.loadedBefore?.get(scan.contentHash);
+  const earlier = options.loadedBefore?.get(source.contentHash);
   if (earlier !== undefined) {
-    return {
-      ...duplicateFileReport(fileId, fileName, file.size, scan.contentHash, earlier),
-      ...base,
-      durationMs: Date.now() - started,
-    };
+    return { ...duplicateFileReport(fileId, fileName, file.size, source.contentHash, earlier), ...known };
   }
-  const encoding = scan.utf8 ? 'utf-8' : 'windows-1252';
-  const registered = `pi_file_${fileId}.csv`;
-  const skip = layout.headerIndex + 1;
-  const columnCount = Math.max(1, layout.columnCount);
-  // Named columns end at the last non-empty header cell; later cells may only be empty.
-  const headerWidth = Math.max(1, ...layout.header.map((h, i) => (h.trim() === '' ? 0 : i + 1)));
-  const stats: Partial<FileReport> = { ...base, encoding, contentHash: scan.contentHash };
+  const plan: ReadPlan = {
+    registeredName: `pi_file_${fileId}.csv`,
+    layout,
+    scan: source.scan,
+    dataset: choice.dataset,
+    matches: choice.match.matches,
+  };
+  const result = await loadRows(engine, source, plan, options, progress);
+  return finish({ ...known, ...result });
+}
 
+/** The dataset a file comes closest to, for the column-mapping form's first guess. */
+function closestDataset(header: readonly string[], datasets: readonly DatasetDefinition[]): string | null {
+  const guess = chooseDataset(header, { fileName: '', datasets });
+  return guess.kind === 'chosen' ? guess.dataset.id : null;
+}
+
+/** Read, check, map codes, store and report: the DuckDB stages, with nothing left half-loaded on error. */
+async function loadRows(
+  engine: Engine,
+  source: TextSource,
+  plan: ReadPlan,
+  options: LoadFileOptions,
+  progress: (phase: LoadProgress['phase'], fraction?: number) => Promise<void>,
+): Promise<Partial<FileReport>> {
+  const target = { fileId: options.fileId, fileName: options.fileName, dataset: plan.dataset };
+  const scan = source.scan;
   try {
     await progress('loading');
-    // Windows-1252 is decoded exactly in JS (DuckDB's latin-1 differs for € and curly quotes).
-    const source = scan.utf8
-      ? file
-      : new TextEncoder().encode(decode(new Uint8Array(await file.arrayBuffer()), encoding));
-    await engine.registerFile(registered, source);
-    await engine.run('DROP TABLE IF EXISTS pi_rejects');
-    await engine.run('DROP TABLE IF EXISTS pi_reject_scans');
-    await engine.run(
-      parsedTableSql(dataset, match.matches, {
-        registeredName: registered,
-        delimiter: layout.delimiter,
-        skip,
-        columnCount,
-        headerWidth,
-        quotedNewlines: scan.quotedNewlines,
-        trimValues: scan.paddedValues || scan.quotedNewlines,
-      }),
-    );
-
-    const structural = await engine.query(
-      `SELECT line::INTEGER AS line,
-         ${structuralReasonSql(headerWidth)} AS reason,
-         left(csv_line, 200) AS csv_line
-       FROM pi_rejects ORDER BY line`,
-      [],
-      rejectRow,
-    );
-    const staged = (await engine.query('SELECT count(*) AS n FROM pi_parsed', [], countRow))[0]?.n ?? 0;
-    const lineMap = buildLineMap(
-      skip,
-      scan.records,
-      scan.blankRecords,
-      structural.map((r) => r.line),
-    );
-    const linesApproximate = lineMap.expectedRows !== staged;
-    const segments = linesApproximate ? [{ fromRec: 1, delta: skip }] : lineMap.segments;
-    const single = segments.length === 1 ? (segments[0]?.delta ?? skip) : null;
-    if (single === null) {
-      await engine.run('CREATE OR REPLACE TEMP TABLE pi_line_map (from_rec BIGINT, delta INTEGER)');
-      for (let start = 0; start < segments.length; start += 500) {
-        const batch = segments.slice(start, start + 500);
-        await engine.run(
-          `INSERT INTO pi_line_map VALUES ${batch.map(() => '(?, ?)').join(', ')}`,
-          batch.flatMap((s) => [s.fromRec, s.delta]),
-        );
-      }
-    }
-
-    await progress('checking');
-    const rows = numberedRowsSql(single);
-    // An unclosed quote either made DuckDB reject the row (already counted) or swallow the rest of the file.
-    const unclosedQuote =
-      scan.unclosedQuoteRecord !== null && !structural.some((r) => r.line === scan.unclosedQuoteRecord);
-    await engine.run(problemsTableSql(dataset, headerWidth, rows, unclosedQuote));
-    const problemRows =
-      (await engine.query('SELECT count(DISTINCT rec) AS n FROM pi_problems', [], countRow))[0]?.n ?? 0;
-
-    // Code values: map the distinct values (a handful) in TypeScript, where the aliases live. The same
-    // scan counts the rows that are not blank.
-    const codeFields = dataset.fields.filter(
-      (f) => f.type.kind === 'code' && match.matches.some((m) => m.field === f.name),
-    );
-    const codeValues = await engine.query(
-      codeValuesSql(
-        dataset,
-        codeFields.map((f) => f.name),
-      ),
-      [],
-      codeValueRow,
-    );
-    const codeMaps = new Map<string, { raw: string; value: string | null }[]>();
-    const unmappedCodes: UnmappedCode[] = [];
-    let parsedRows = 0;
-    for (const { field: name, raw, n } of codeValues) {
-      const field = codeFields.find((f) => f.name === name);
-      if (name === null) parsedRows = n;
-      if (!field || raw === null || field.type.kind !== 'code') continue;
-      const key = normaliseCode(raw);
-      const value = field.type.values.includes(key)
-        ? key
-        : (ownValue(field.type.aliases, key) ??
-          mappedValue(options.valueMappings, dataset.id, field.name, raw) ??
-          null);
-      const list = codeMaps.get(field.name) ?? [];
-      list.push({ raw, value });
-      codeMaps.set(field.name, list);
-      if (value === null) unmappedCodes.push({ field: field.name, value: raw, count: n });
-    }
-    // Only fields with too many values for a CASE are mapped through the pi_code_map table.
-    await insertCodeMap(
-      engine,
-      [...codeMaps]
-        .filter(([, list]) => mapsByJoin(list))
-        .flatMap(([field, list]) => list.map((m) => ({ field, ...m }))),
-    );
-    const insert = insertLoadedSql(dataset, rows, problemRows > 0, { fileId, fileName, codeMaps });
-    await engine.run(insert.sql, insert.params);
-    await engine.run(
-      `INSERT INTO pi_rejections
-       SELECT ?::INTEGER, ?::VARCHAR, ?::VARCHAR, line, column_name, left(value, 200), reason FROM pi_problems
-       UNION ALL
-       SELECT ?::INTEGER, ?::VARCHAR, ?::VARCHAR, line::INTEGER, NULL, left(csv_line, 200),
-         ${structuralReasonSql(headerWidth)} FROM pi_rejects`,
-      [fileId, dataset.id, fileName, fileId, dataset.id, fileName],
-    );
-
-    const loaded =
-      (await engine.query(`SELECT count(*) AS n FROM ${dataset.id} WHERE load_id = ?`, [fileId], countRow))[0]?.n ?? 0;
-    const examples = await engine.query(
-      `SELECT column_name, reason, n, line, value FROM (
-         SELECT column_name, reason, line, value,
-           count(*) OVER (PARTITION BY column_name, reason) AS n,
-           row_number() OVER (PARTITION BY column_name, reason ORDER BY line) AS k
-         FROM pi_rejections WHERE load_id = ?)
-       WHERE k <= 3 ORDER BY n DESC, column_name, reason, line`,
-      [fileId],
-      exampleRow,
-    );
-    const groups = new Map<string, RejectionGroup>();
-    for (const row of examples) {
-      const key = `${row.column_name ?? ''}\u0000${row.reason}`;
-      let group = groups.get(key);
-      if (!group) {
-        group = { column: row.column_name, reason: row.reason, count: row.n, examples: [] };
-        groups.set(key, group);
-      }
-      group.examples.push({ line: row.line, value: row.value });
-    }
-
-    const rowsRejected = problemRows + structural.length;
-    const rowsRead = parsedRows + structural.length;
-    const blankRows = staged - parsedRows + scan.blankRecords.filter((r) => r > skip).length;
-    let status: FileReport['status'] = rowsRejected > 0 ? 'partial' : 'loaded';
-    let message: string | null = null;
-    if (rowsRead === 0) {
-      status = 'empty';
-      message = `“${fileName}” has a header row but no data rows.`;
-    } else if (loaded === 0) {
-      status = 'failed';
-      message = `No rows of “${fileName}” could be loaded: every row has a problem (see the reasons below).`;
-    } else if (rowsRejected > 0) {
-      message = `${rowsRejected.toLocaleString('en-GB')} of ${rowsRead.toLocaleString('en-GB')} rows in “${fileName}” were not loaded (reasons below).`;
-    }
-    return finish({
-      ...stats,
-      status,
-      message,
-      rowsRead,
-      rowsLoaded: loaded,
-      rowsRejected,
-      blankRows,
-      rejections: [...groups.values()],
-      unmappedCodes,
-      linesApproximate,
+    await engine.registerFile(plan.registeredName, source.blob);
+    const chosenOrders = ownValue(options.savedDateOrders, headerSignature(plan.layout.header));
+    const checked: CheckedRows = await checkAndRead(engine, plan, {
+      chosenOrders,
+      formulaCells: options.formulaCells ?? [],
+      onChecking: () => progress('checking'),
     });
+    const codes = await mapCodes(engine, plan, options.valueMappings);
+    await storeRows(engine, target, checked.staged, { ...checked, codeMaps: codes.codeMaps });
+    const swallowed =
+      scan.unclosedQuoteRecord !== null && scan.unclosedQuoteOffset !== null
+        ? await linesAfterUnclosedQuote(
+            source.blob,
+            scan.unclosedQuoteOffset,
+            scan.unclosedQuoteRecord,
+            plan.layout.delimiter,
+          )
+        : null;
+    if (swallowed) await rejectSwallowedLines(engine, target, { ...swallowed, openedOn: swallowed.first - 1 });
+    const swallowedCount = swallowed ? Math.max(0, swallowed.last - swallowed.first + 1 - swallowed.blank.length) : 0;
+    const counts = {
+      rowsNotBlank: codes.rowsNotBlank,
+      structural: checked.staged.structural.length,
+      problemRows: checked.problemRows,
+      swallowed: swallowedCount,
+    };
+    const skip = plan.layout.headerIndex + 1;
+    return {
+      ...(await reportRows(engine, target, counts)),
+      blankRows: checked.staged.staged - codes.rowsNotBlank + scan.blankRecords.filter((r) => r > skip).length,
+      unmappedCodes: codes.unmappedCodes,
+      linesApproximate: checked.staged.linesApproximate,
+      dateColumns: checked.dateColumns,
+    };
   } catch (error) {
     // Nothing of this file stays half-loaded.
-    await engine.run(`DELETE FROM ${dataset.id} WHERE load_id = ?`, [fileId]).catch(() => undefined);
-    await engine.run('DELETE FROM pi_rejections WHERE load_id = ?', [fileId]).catch(() => undefined);
-    return finish({ ...stats, status: 'failed', message: explainEngineError(fileName, error) });
+    await engine.run(`DELETE FROM ${plan.dataset.id} WHERE load_id = ?`, [options.fileId]).catch(() => undefined);
+    await engine.run('DELETE FROM pi_rejections WHERE load_id = ?', [options.fileId]).catch(() => undefined);
+    return { status: 'failed', message: explainEngineError(options.fileName, error) };
   } finally {
-    for (const table of ['pi_parsed', 'pi_problems', 'pi_line_map', 'pi_code_map']) {
+    for (const table of ['pi_parsed', 'pi_problems', 'pi_line_map', 'pi_code_map', 'pi_formula_cells']) {
       await engine.run(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
     }
-    await engine.dropFile(registered).catch(() => undefined);
+    await engine.dropFile(plan.registeredName).catch(() => undefined);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { DatasetDefinition } from '../datasets/dataset-definition';
 import type { Engine } from '../engine/engine';
+import type { DateOrders } from './date-order';
 import { looksLikeWorkbook, readWorkbook, rowsToCsv } from './excel';
 import { explainEngineError, type LoadProgress, loadDelimitedFile } from './load-file';
 import { duplicateFileReport, emptyFileReport, type FileReport, type LoadReport, summariseLoad } from './load-report';
@@ -21,6 +22,8 @@ export interface NamedBlob {
 export interface UserMappings {
   values?: ValueMappings;
   columns?: ColumnMappings;
+  /** Date columns the user said are day/month or month/day, by header. */
+  dates?: DateOrders;
 }
 
 const WORKBOOK_EXTENSIONS = /\.(xlsx|xlsm|xls|ods)$/i;
@@ -123,6 +126,7 @@ export function createIngestSession(engine: Engine, datasets: readonly DatasetDe
             valueMappings,
             columnMapping: file.columnMapping,
             savedColumnMappings: mappings.columns,
+            savedDateOrders: mappings.dates,
             onProgress,
           });
           remember(report);

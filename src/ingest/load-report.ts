@@ -1,3 +1,4 @@
+import type { DateColumnReport } from './date-order';
 import type { ColumnMatch } from './header-match';
 
 export interface RejectionExample {
@@ -18,7 +19,12 @@ export interface UnmappedCode {
   count: number;
 }
 
-export type FileStatus = 'loaded' | 'partial' | 'empty' | 'failed' | 'duplicate';
+/**
+ * loaded: every row; partial: some rows rejected; empty: no data rows; failed: nothing could be used;
+ * duplicate: the same bytes were loaded before; unconfirmed: the file resembles a dataset only weakly
+ * (most of its columns are unknown to it), so it waits for the user to confirm its columns.
+ */
+export type FileStatus = 'loaded' | 'partial' | 'empty' | 'failed' | 'duplicate' | 'unconfirmed';
 
 /** What happened to one file. rowsRead = rowsLoaded + rowsRejected, always. */
 export interface FileReport {
@@ -52,6 +58,10 @@ export interface FileReport {
   contentHash: string | null;
   /** True if line numbers could not be matched exactly to the file (they are then estimates). */
   linesApproximate: boolean;
+  /** True when mixed or old-Mac line ends were made uniform before reading. */
+  lineEndsNormalised: boolean;
+  /** Date columns that are, or look, month/day in this file (see date-order.ts). */
+  dateColumns: DateColumnReport[];
   durationMs: number;
 }
 
@@ -80,6 +90,8 @@ export function emptyFileReport(fileId: number, fileName: string, bytes: number)
     unmappedCodes: [],
     contentHash: null,
     linesApproximate: false,
+    lineEndsNormalised: false,
+    dateColumns: [],
     durationMs: 0,
   };
 }

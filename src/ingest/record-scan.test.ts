@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scanRecords } from './record-scan';
+import { scanRecords, uniformLineEnds } from './record-scan';
 
 async function scan(text: string | Uint8Array, delimiter = ',', chunkSize = 3) {
   const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text;
@@ -21,8 +21,24 @@ describe('scanRecords', () => {
     expect(result).toMatchObject({ records: 3, blankRecords: [], quotedNewlines: true });
   });
 
-  it('notices a quote that is never closed', async () => {
-    expect((await scan('a,b\n1,"open\n2,3\n')).unclosedQuoteRecord).toBe(2);
+  it('notices a quote that is never closed, and where it opened', async () => {
+    const result = await scan('a,b\n1,"open\n2,3\n');
+    expect(result).toMatchObject({ unclosedQuoteRecord: 2, unclosedQuoteOffset: 6 });
+  });
+
+  it.each([
+    ['a,b\n1,2\n', { crlf: 0, lf: 2, loneCr: false }, true],
+    ['a,b\r\n1,2\r\n', { crlf: 2, lf: 0, loneCr: false }, true],
+    ['a,b\r\n1,2\n3,4\r5,6\r\n', { crlf: 2, lf: 1, loneCr: true }, false],
+    ['a,b\r1,2\r', { crlf: 0, lf: 0, loneCr: true }, false],
+    ['a,b\n1,"x\ry"\n', { crlf: 0, lf: 2, loneCr: false }, true],
+    ['a,b\r\n1,"x\ny"\r\n', { crlf: 2, lf: 0, loneCr: false }, true],
+  ])('line ends of %j: %j', async (text, ends, uniform) => {
+    for (const size of [1, 2, 3, 64]) {
+      const result = await scan(text, ',', size);
+      expect(result.lineEnds).toEqual(ends);
+      expect(uniformLineEnds(result.lineEnds)).toBe(uniform);
+    }
   });
 
   it('skips a byte-order mark before a quoted first value', async () => {

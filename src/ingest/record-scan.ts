@@ -23,7 +23,22 @@ export interface RecordScan {
   contentHash: string;
   /** Record whose quoted value is never closed (it then runs to the end of the file), or null. */
   unclosedQuoteRecord: number | null;
+  /** Byte offset of that record's opening quote (where the rest of the file starts to be swallowed). */
+  unclosedQuoteOffset: number | null;
+  /** Line ends outside quoted values: how many CRLF and LF, and whether any lone CR ends a line. */
+  lineEnds: LineEnds;
   bytes: number;
+}
+
+export interface LineEnds {
+  crlf: number;
+  lf: number;
+  loneCr: boolean;
+}
+
+/** Whether DuckDB can read the line ends as they are: all LF or all CRLF, never a lone CR. */
+export function uniformLineEnds(ends: LineEnds): boolean {
+  return !ends.loneCr && (ends.crlf === 0 || ends.lf === 0);
 }
 
 const QUOTE = 0x22;
@@ -48,7 +63,10 @@ export async function scanRecords(
   let bomSkipped = false;
   let quotedNewlines = false;
   let quoteRecord = 0;
+  let quoteOffset = 0;
   let paddedValues = false;
+  const lineEnds: LineEnds = { crlf: 0, lf: 0, loneCr: false };
+  let crAtChunkEnd = false; // a CR ended the last chunk: lone unless this chunk starts with LF
   const TAB = 0x09;
   const SPACE = 0x20;
   const NBSP = 0xa0; // also the second byte of UTF-8 "à" etc.: a false alarm only costs the trimming
@@ -73,6 +91,10 @@ export async function scanRecords(
       }
     }
     let i = 0;
+    if (crAtChunkEnd) {
+      crAtChunkEnd = false;
+      if (chunk[0] !== NEWLINE) lineEnds.loneCr = true;
+    }
     if (!bomSkipped) {
       bomSkipped = true;
       if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
@@ -87,6 +109,12 @@ export async function scanRecords(
     const quoteFrom = (from: number) => {
       if (nextQuote === -2 || (nextQuote !== -1 && nextQuote < from)) nextQuote = chunk.indexOf(QUOTE, from);
       return nextQuote;
+    };
+    // The same for carriage returns, to find a CR that ends a line on its own (old Mac files, mixed files).
+    let nextCr = -2;
+    const crFrom = (from: number) => {
+      if (nextCr === -2 || (nextCr !== -1 && nextCr < from)) nextCr = chunk.indexOf(CR, from);
+      return nextCr;
     };
     while (i < n) {
       if (quoteMayClose) {
@@ -117,12 +145,21 @@ export async function scanRecords(
       }
       const nl = chunk.indexOf(NEWLINE, i);
       const q = quoteFrom(i);
+      if (!lineEnds.loneCr) {
+        const cr = crFrom(i);
+        const stop = Math.min(nl === -1 ? n : nl, q === -1 ? n : q);
+        if (cr !== -1 && cr < stop && cr !== nl - 1) {
+          if (cr === n - 1) crAtChunkEnd = true;
+          else lineEnds.loneCr = true;
+        }
+      }
       if (q !== -1 && (nl === -1 || q < nl)) {
         const before = q > 0 ? (chunk[q - 1] ?? prevByte) : prevByte;
         const atFieldStart = before === delim || before === NEWLINE || offset + q === recordStart;
         if (atFieldStart) {
           inQuotes = true;
           quoteRecord = record;
+          quoteOffset = offset + q;
         }
         prevByte = QUOTE;
         i = q + 1;
@@ -136,6 +173,8 @@ export async function scanRecords(
       const globalNl = offset + nl;
       const length = globalNl - recordStart;
       const before = nl > 0 ? (chunk[nl - 1] ?? prevByte) : prevByte;
+      if (before === CR) lineEnds.crlf += 1;
+      else lineEnds.lf += 1;
       if (length === 0 || (length === 1 && before === CR)) blankRecords.push(record);
       record += 1;
       recordStart = globalNl + 1;
@@ -158,14 +197,17 @@ export async function scanRecords(
     records = record;
     if (offset - recordStart === 1 && prevByte === CR) blankRecords.push(record);
   }
-  const unclosedQuoteRecord = inQuotes && !quoteMayClose ? quoteRecord : null;
+  if (crAtChunkEnd) lineEnds.loneCr = true;
+  const unclosed = inQuotes && !quoteMayClose;
   return {
     records,
     blankRecords,
     utf8,
     quotedNewlines,
     paddedValues,
-    unclosedQuoteRecord,
+    unclosedQuoteRecord: unclosed ? quoteRecord : null,
+    unclosedQuoteOffset: unclosed ? quoteOffset : null,
+    lineEnds,
     contentHash: hash.digest(),
     bytes: offset,
   };

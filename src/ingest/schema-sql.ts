@@ -44,18 +44,44 @@ export const MACROS: readonly string[] = [
   // Text → DATE, or NULL when unreadable. Callers reject dates outside 1900–2099 (see pi_date_ok).
   `CREATE OR REPLACE MACRO pi_date(v) AS pi_date_raw(pi_date_part(v))`,
   `CREATE OR REPLACE MACRO pi_date_ok(d) AS d BETWEEN DATE '1900-01-01' AND DATE '2099-12-31'`,
+  // The two leading numbers of a d/m/y-shaped date (any of / . - between), as a list, else NULL.
+  `CREATE OR REPLACE MACRO pi_date_dm(v) AS
+     CASE WHEN regexp_full_match(pi_date_part(v), '[0-9]{1,2}[/.-][0-9]{1,2}[/.-]([0-9]{2}|[0-9]{4})')
+       THEN string_split(translate(pi_date_part(v), '.-', '//'), '/')[1:2]::INTEGER[] END`,
+  // Can only be month/day: the second number is over 12 (and could be a day), the first could be a month.
+  `CREATE OR REPLACE MACRO pi_date_looks_us(v) AS
+     coalesce(pi_date_dm(v)[2] BETWEEN 13 AND 31 AND pi_date_dm(v)[1] BETWEEN 1 AND 12, false)`,
+  // Could be either: both numbers 1–12 and different (03/04 is 3 April or 4 March; 05/05 is the same date).
+  `CREATE OR REPLACE MACRO pi_date_ambiguous(v) AS
+     coalesce(pi_date_dm(v)[1] BETWEEN 1 AND 12 AND pi_date_dm(v)[2] BETWEEN 1 AND 12
+       AND pi_date_dm(v)[1] <> pi_date_dm(v)[2], false)`,
+  // Month/day/year, when the user says a column is written that way (ISO and serial dates are unchanged).
+  `CREATE OR REPLACE MACRO pi_date_mdy(v) AS
+     pi_date(regexp_replace(v, '^([0-9]{1,2})([/.-])([0-9]{1,2})([/.-])', '\\3\\2\\1\\4'))`,
+  // Day/month/year, except dates that could be either: used for a column that also holds month/day dates.
+  `CREATE OR REPLACE MACRO pi_date_unsure(v) AS CASE WHEN pi_date_ambiguous(v) THEN NULL ELSE pi_date(v) END`,
   // Why a date could not be read, in the user's words (only ever evaluated on rejected values).
   `CREATE OR REPLACE MACRO pi_date_problem(v) AS
      CASE
        WHEN pi_date_raw(pi_date_part(v)) IS NOT NULL THEN 'Date is outside the years 1900–2099'
-       WHEN regexp_full_match(pi_date_part(v), '[0-9]{1,2}[/.-][0-9]{1,2}[/.-]([0-9]{2}|[0-9]{4})')
-         AND string_split(translate(pi_date_part(v), '.-', '//'), '/')[2]::INTEGER > 12
-         AND string_split(translate(pi_date_part(v), '.-', '//'), '/')[1]::INTEGER BETWEEN 1 AND 12
-         THEN 'Month is over 12: dates must be day/month/year (this looks like a US month/day date)'
-       WHEN regexp_full_match(pi_date_part(v), '[0-9]{1,2}[/.-][0-9]{1,2}[/.-]([0-9]{2}|[0-9]{4})')
+       WHEN pi_date_looks_us(v)
+         THEN 'Month is over 12: dates are read as day/month/year, and this looks like a US month/day date'
+       WHEN pi_date_dm(v) IS NOT NULL
          OR regexp_full_match(pi_date_part(v), '[0-9]{4}[/.-][0-9]{1,2}[/.-][0-9]{1,2}')
          THEN 'No such date in the calendar'
        ELSE 'Not a date in an accepted format (dd/mm/yyyy, dd/mm/yy or yyyy-mm-dd)'
+     END`,
+  `CREATE OR REPLACE MACRO pi_date_problem_unsure(v) AS
+     CASE WHEN pi_date_ambiguous(v)
+       THEN 'Could be day/month or month/day: other dates in this column can only be month/day, so this one was not guessed'
+       ELSE pi_date_problem(v) END`,
+  `CREATE OR REPLACE MACRO pi_date_problem_mdy(v) AS
+     CASE
+       WHEN pi_date_mdy(v) IS NOT NULL THEN 'Date is outside the years 1900–2099'
+       WHEN pi_date_dm(v)[1] BETWEEN 13 AND 31 AND pi_date_dm(v)[2] BETWEEN 1 AND 12
+         THEN 'Month is over 12: this column is read as month/day/year, and this looks like a day/month date'
+       WHEN pi_date_dm(v) IS NOT NULL THEN 'No such date in the calendar'
+       ELSE pi_date_problem(v)
      END`,
   // Start of the period containing d: 1 = month, 3 = financial quarter (Apr–Jun = Q1), 12 = financial year.
   `CREATE OR REPLACE MACRO pi_period_start(d, months) AS

@@ -6,8 +6,16 @@ export const PREVIEW_BYTES = 256 * 1024;
 const HEADER_SEARCH_ROWS = 30;
 
 export type Encoding = 'utf-8' | 'windows-1252';
+export type Utf16 = 'utf-16le' | 'utf-16be';
 
-/** Recognises files that are clearly not delimited text, so the user gets a useful message. */
+/** Above this share of control bytes (other than tab, line ends and form feed) a file is not text. */
+const MAX_CONTROL_SHARE = 0.05;
+
+/**
+ * Recognises files that are clearly not delimited text, so the user gets a useful message. Judged by
+ * signature, then by the share of control bytes in the first 8 KB: one stray NUL does not make a CSV
+ * "binary". Call after `detectUtf16` (UTF-16 text is half NUL bytes).
+ */
 export function describeBinary(bytes: Uint8Array): string | undefined {
   const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
   if (starts(0x89, 0x50, 0x4e, 0x47)) return 'a PNG image';
@@ -15,8 +23,33 @@ export function describeBinary(bytes: Uint8Array): string | undefined {
   if (starts(0x25, 0x50, 0x44, 0x46)) return 'a PDF document';
   if (starts(0x50, 0x4b, 0x03, 0x04)) return 'a zip file or Excel workbook (.xlsx)';
   if (starts(0xd0, 0xcf, 0x11, 0xe0)) return 'an old-style Excel (.xls) or Word file';
+  if (starts(0x1f, 0x8b)) return 'a compressed (.gz) file';
   const head = bytes.subarray(0, 8192);
-  if (head.includes(0)) return 'a binary (non-text) file';
+  let control = 0;
+  for (const byte of head) {
+    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c) control += 1;
+  }
+  if (head.length > 0 && control / head.length > MAX_CONTROL_SHARE) return 'a binary (non-text) file';
+  return undefined;
+}
+
+/**
+ * UTF-16 text, as Excel's "Unicode Text" writes it: by its byte-order mark, or without one when
+ * nearly every other byte is zero (ASCII letters in UTF-16 have a zero high byte).
+ */
+export function detectUtf16(bytes: Uint8Array): Utf16 | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  const pairs = Math.floor(Math.min(bytes.length, 4096) / 2);
+  if (pairs < 4) return undefined;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < pairs; i += 1) {
+    if (bytes[2 * i] === 0) evenZero += 1;
+    if (bytes[2 * i + 1] === 0) oddZero += 1;
+  }
+  if (oddZero > 0.4 * pairs && evenZero < 0.05 * pairs) return 'utf-16le';
+  if (evenZero > 0.4 * pairs && oddZero < 0.05 * pairs) return 'utf-16be';
   return undefined;
 }
 

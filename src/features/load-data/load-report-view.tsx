@@ -12,6 +12,7 @@ const STATUS_TEXT: Record<FileReport['status'], string> = {
   empty: 'No data rows',
   failed: 'Not loaded',
   duplicate: 'Already loaded',
+  unconfirmed: 'Not loaded: check its columns',
 };
 
 const LOAD_STATUS_TEXT = {

@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import type { DatasetDefinition } from '../datasets/dataset-definition';
+import type { Engine } from '../engine/engine';
+import { type DateOrderMap, problemsTableSql, rawColumn, sqlConstant } from './conversion-sql';
+import type { DateColumnReport, DateOrder } from './date-order';
+import type { ColumnMatch } from './header-match';
+import type { StagedRows } from './read-stage';
+
+/** A cell of a workbook that holds a formula Excel never calculated (no saved value). */
+export interface FormulaCell {
+  /** Row number in the sheet (= line of the sheet's CSV). */
+  line: number;
+  /** 0-based column. */
+  column: number;
+  formula: string;
+}
+
+const detectionRow = z.object({
+  field: z.string(),
+  month_day: z.number(),
+  ambiguous: z.number(),
+  line: z.number().nullable(),
+  value: z.string().nullable(),
+});
+
+/**
+ * Per date field read so far: how many values can only be month/day (02/13/2024), the first of them,
+ * and how many that could be either were left unread (only while the column is "unsure").
+ */
+export async function detectDateOrders(
+  engine: Engine,
+  dataset: DatasetDefinition,
+  matches: readonly ColumnMatch[],
+  staged: StagedRows,
+): Promise<Map<string, Omit<DateColumnReport, 'order'>>> {
+  const dateFields = dataset.fields.filter((f) => f.type.kind === 'date' && matches.some((m) => m.field === f.name));
+  if (dateFields.length === 0) return new Map();
+  const parts = dateFields.map((f) => {
+    const raw = `p.${rawColumn(f.name)}`;
+    return `SELECT ${sqlConstant(f.name)} AS field, ${raw} AS value, p.line,
+      pi_date_looks_us(${raw}) AS us, pi_date_ambiguous(${raw}) AS amb
+    FROM ${staged.rows} WHERE ${raw} IS NOT NULL`;
+  });
+  const rows = await engine.query(
+    `SELECT field, count(*) FILTER (WHERE us)::INTEGER AS month_day, count(*) FILTER (WHERE amb)::INTEGER AS ambiguous,
+       min(line) FILTER (WHERE us)::INTEGER AS line, arg_min(value, line) FILTER (WHERE us) AS value
+     FROM (${parts.join('\nUNION ALL\n')}) GROUP BY field`,
+    [],
+    detectionRow,
+  );
+  return new Map(
+    rows.map((r) => [
+      r.field,
+      {
+        field: r.field,
+        monthDayCount: r.month_day,
+        ambiguousCount: r.ambiguous,
+        example: r.line !== null && r.value !== null ? { line: r.line, value: r.value } : null,
+      },
+    ]),
+  );
+}
+
+/** Date columns worth showing in the load report: read as month/day, unsure, or holding month/day dates. */
+export function dateColumnReports(
+  detections: ReadonlyMap<string, Omit<DateColumnReport, 'order'>>,
+  orders: DateOrderMap,
+): DateColumnReport[] {
+  const fields = new Set([...detections.keys(), ...[...orders].filter(([, o]) => o !== 'dmy').map(([f]) => f)]);
+  return [...fields].flatMap((field) => {
+    const order: DateOrder = orders.get(field) ?? 'dmy';
+    const found = detections.get(field) ?? { field, monthDayCount: 0, ambiguousCount: 0, example: null };
+    if (order === 'dmy' && found.monthDayCount === 0) return [];
+    return [{ ...found, order }];
+  });
+}
+
+async function storeFormulaCells(engine: Engine, cells: readonly FormulaCell[]): Promise<void> {
+  await engine.run(
+    'CREATE OR REPLACE TEMP TABLE pi_formula_cells (line INTEGER, column_index INTEGER, formula VARCHAR)',
+  );
+  for (let start = 0; start < cells.length; start += 300) {
+    const batch = cells.slice(start, start + 300);
+    await engine.run(
+      `INSERT INTO pi_formula_cells VALUES ${batch.map(() => '(?, ?, ?)').join(', ')}`,
+      batch.flatMap((c) => [c.line, c.column, c.formula]),
+    );
+  }
+}
+
+/**
+ * The check stage: every reason a staged row cannot be loaded goes to `pi_problems` (one row per row,
+ * column and reason). Returns how many rows have a problem.
+ */
+export async function checkRows(
+  engine: Engine,
+  plan: { dataset: DatasetDefinition; matches: readonly ColumnMatch[] },
+  staged: StagedRows,
+  options: { dateOrders: DateOrderMap; unclosedQuoteLine: number | null; formulaCells: readonly FormulaCell[] },
+): Promise<number> {
+  const formulaColumns = new Set(options.formulaCells.map((c) => c.column));
+  const formulaFields = plan.matches
+    .filter((m) => formulaColumns.has(m.columnIndex))
+    .map((m) => ({ field: m.field, columnIndex: m.columnIndex }));
+  if (formulaFields.length > 0) await storeFormulaCells(engine, options.formulaCells);
+  // A quote that never closes: DuckDB either rejected its row (already counted) or swallowed the rest of
+  // the file into the last row, which is then a problem row.
+  const unclosedQuoteLine =
+    options.unclosedQuoteLine !== null && !staged.structural.some((r) => r.line === options.unclosedQuoteLine)
+      ? options.unclosedQuoteLine
+      : null;
+  await engine.run(
+    problemsTableSql(plan.dataset, staged.rows, {
+      headerWidth: staged.headerWidth,
+      unclosedQuoteLine,
+      dateOrders: options.dateOrders,
+      formulaFields,
+    }),
+  );
+  const [count] = await engine.query(
+    'SELECT count(DISTINCT rec)::INTEGER AS n FROM pi_problems',
+    [],
+    z.object({ n: z.number() }),
+  );
+  return count?.n ?? 0;
+}

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { type DatasetDefinition, normaliseCode } from '../datasets/dataset-definition';
+import type { Engine } from '../engine/engine';
+import { ownValue } from '../shared/own';
+import { type CodeMaps, codeValuesSql, mapsByJoin } from './conversion-sql';
+import type { ColumnMatch } from './header-match';
+import type { UnmappedCode } from './load-report';
+import { mappedValue, type ValueMappings } from './value-mapping';
+
+const codeValueRow = z.object({ field: z.string().nullable(), raw: z.string().nullable(), n: z.number() });
+
+export interface CodeStage {
+  codeMaps: CodeMaps;
+  unmappedCodes: UnmappedCode[];
+  /** Staged rows that are not blank (the same scan counts them). */
+  rowsNotBlank: number;
+}
+
+/**
+ * The map-codes stage: the distinct values of each coded column (a handful) are mapped in TypeScript,
+ * where the aliases and the user's mappings live; a value nobody has mapped stays as written and is
+ * listed. Fields with many values are mapped through the `pi_code_map` table rather than a CASE.
+ */
+export async function mapCodes(
+  engine: Engine,
+  plan: { dataset: DatasetDefinition; matches: readonly ColumnMatch[] },
+  valueMappings: ValueMappings | undefined,
+): Promise<CodeStage> {
+  const { dataset } = plan;
+  const codeFields = dataset.fields.filter(
+    (f) => f.type.kind === 'code' && plan.matches.some((m) => m.field === f.name),
+  );
+  const codeValues = await engine.query(
+    codeValuesSql(
+      dataset,
+      codeFields.map((f) => f.name),
+    ),
+    [],
+    codeValueRow,
+  );
+  const codeMaps = new Map<string, { raw: string; value: string | null }[]>();
+  const unmappedCodes: UnmappedCode[] = [];
+  let rowsNotBlank = 0;
+  for (const { field: name, raw, n } of codeValues) {
+    const field = codeFields.find((f) => f.name === name);
+    if (name === null) rowsNotBlank = n;
+    if (!field || raw === null || field.type.kind !== 'code') continue;
+    const key = normaliseCode(raw);
+    const value = field.type.values.includes(key)
+      ? key
+      : (ownValue(field.type.aliases, key) ?? mappedValue(valueMappings, dataset.id, field.name, raw) ?? null);
+    const list = codeMaps.get(field.name) ?? [];
+    list.push({ raw, value });
+    codeMaps.set(field.name, list);
+    if (value === null) unmappedCodes.push({ field: field.name, value: raw, count: n });
+  }
+  await fillCodeMapTable(
+    engine,
+    [...codeMaps].filter(([, list]) => mapsByJoin(list)).flatMap(([field, list]) => list.map((m) => ({ field, ...m }))),
+  );
+  return { codeMaps, unmappedCodes, rowsNotBlank };
+}
+
+async function fillCodeMapTable(engine: Engine, rows: { field: string; raw: string; value: string | null }[]) {
+  await engine.run('CREATE OR REPLACE TEMP TABLE pi_code_map (field VARCHAR, raw VARCHAR, value VARCHAR)');
+  for (let start = 0; start < rows.length; start += 300) {
+    const batch = rows.slice(start, start + 300);
+    await engine.run(
+      `INSERT INTO pi_code_map VALUES ${batch.map(() => '(?, ?, ?)').join(', ')}`,
+      batch.flatMap((r) => [r.field, r.raw, r.value]),
+    );
+  }
+}

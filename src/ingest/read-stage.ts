@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import type { DatasetDefinition } from '../datasets/dataset-definition';
+import type { Engine } from '../engine/engine';
+import {
+  type DateOrderMap,
+  numberedRowsSql,
+  parsedTableSql,
+  sqlConstant,
+  unclosedQuoteReasonSql,
+} from './conversion-sql';
+import type { ColumnMatch } from './header-match';
+import { buildLineMap } from './line-map';
+import type { RecordScan } from './record-scan';
+import type { TextLayout } from './sniff';
+
+/** What the read stage needs: the registered file, its layout and scan, and the columns to read. */
+export interface ReadPlan {
+  registeredName: string;
+  layout: TextLayout;
+  scan: RecordScan;
+  dataset: DatasetDefinition;
+  matches: readonly ColumnMatch[];
+}
+
+export interface StagedRows {
+  /** Rows DuckDB could not split into columns, with the file line and the reason in the user's words. */
+  structural: { line: number; reason: string; csv_line: string | null }[];
+  /** Rows read into `pi_parsed` (blank ones included). */
+  staged: number;
+  /** SQL for the staged rows with their record number and file line, as `p`. */
+  rows: string;
+  /** True when the file's lines could not be matched exactly to DuckDB's rows (numbers are estimates). */
+  linesApproximate: boolean;
+  headerWidth: number;
+}
+
+const structuralRow = z.object({ line: z.number(), reason: z.string(), csv_line: z.string().nullable() });
+const countRow = z.object({ n: z.number() });
+
+/** DuckDB's structural CSV errors in the user's words (`line` is the error's line in the file). */
+export function structuralReasonSql(headerWidth: number, unclosedQuoteLine: number | null): string {
+  const unclosed =
+    unclosedQuoteLine === null
+      ? ''
+      : `WHEN error_type = 'UNQUOTED VALUE' AND line = ${Math.trunc(unclosedQuoteLine)} THEN ${unclosedQuoteReasonSql('line')}`;
+  return `CASE ${unclosed}
+    WHEN error_type = 'TOO MANY COLUMNS' THEN ${sqlConstant(`Row has more values than the header has columns (${headerWidth})`)}
+    WHEN error_type = 'UNQUOTED VALUE' THEN 'A double quote is out of place: a quoted value must be followed by the delimiter or the end of the line (check for a stray double quote)'
+    WHEN error_type = 'LINE SIZE OVER MAXIMUM' THEN 'Row is too long to read'
+    ELSE 'Row could not be read: ' || error_message END`;
+}
+
+/**
+ * The read stage: DuckDB's CSV reader fills `pi_parsed` (every mapped field's text and typed value),
+ * puts rows it cannot split aside, and each staged row is given its line in the file.
+ */
+export async function readRows(engine: Engine, plan: ReadPlan, dateOrders: DateOrderMap): Promise<StagedRows> {
+  const { layout, scan } = plan;
+  const skip = layout.headerIndex + 1;
+  // Named columns end at the last non-empty header cell; later cells may only be empty.
+  const headerWidth = Math.max(1, ...layout.header.map((h, i) => (h.trim() === '' ? 0 : i + 1)));
+  await engine.run('DROP TABLE IF EXISTS pi_rejects');
+  await engine.run('DROP TABLE IF EXISTS pi_reject_scans');
+  const csv = {
+    registeredName: plan.registeredName,
+    delimiter: layout.delimiter,
+    skip,
+    columnCount: Math.max(1, layout.columnCount),
+    headerWidth,
+    quotedNewlines: scan.quotedNewlines,
+    trimValues: scan.paddedValues || scan.quotedNewlines,
+  };
+  await engine.run(parsedTableSql(plan.dataset, plan.matches, csv, dateOrders));
+  const structural = await engine.query(
+    `SELECT line::INTEGER AS line, ${structuralReasonSql(headerWidth, scan.unclosedQuoteRecord)} AS reason,
+       left(csv_line, 200) AS csv_line
+     FROM pi_rejects ORDER BY line`,
+    [],
+    structuralRow,
+  );
+  const staged = (await engine.query('SELECT count(*) AS n FROM pi_parsed', [], countRow))[0]?.n ?? 0;
+  const numbering = await numberRows(engine, skip, scan, structural, staged);
+  return { structural, staged, headerWidth, ...numbering };
+}
+
+/** Gives every staged row its file line: one shift for the whole file, or stretches in `pi_line_map`. */
+async function numberRows(
+  engine: Engine,
+  skip: number,
+  scan: RecordScan,
+  structural: readonly { line: number }[],
+  staged: number,
+): Promise<{ rows: string; linesApproximate: boolean }> {
+  const lineMap = buildLineMap(
+    skip,
+    scan.records,
+    scan.blankRecords,
+    structural.map((r) => r.line),
+  );
+  const linesApproximate = lineMap.expectedRows !== staged;
+  const segments = linesApproximate ? [{ fromRec: 1, delta: skip }] : lineMap.segments;
+  if (segments.length === 1) return { rows: numberedRowsSql(segments[0]?.delta ?? skip), linesApproximate };
+  await engine.run('CREATE OR REPLACE TEMP TABLE pi_line_map (from_rec BIGINT, delta INTEGER)');
+  for (let start = 0; start < segments.length; start += 500) {
+    const batch = segments.slice(start, start + 500);
+    await engine.run(
+      `INSERT INTO pi_line_map VALUES ${batch.map(() => '(?, ?)').join(', ')}`,
+      batch.flatMap((s) => [s.fromRec, s.delta]),
+    );
+  }
+  return { rows: numberedRowsSql(null), linesApproximate };
+}

@@ -1,0 +1,69 @@
+import type { DatasetDefinition } from '../datasets/dataset-definition';
+import type { Engine } from '../engine/engine';
+import { type CodeMaps, insertLoadedSql } from './conversion-sql';
+import { structuralReasonSql } from './read-stage';
+
+/** Lines swallowed by a quote that never closes: rejected one by one, blank lines left out. */
+export interface SwallowedLines {
+  openedOn: number;
+  first: number;
+  last: number;
+  blank: readonly number[];
+}
+
+export interface StoreTarget {
+  fileId: number;
+  fileName: string;
+  dataset: DatasetDefinition;
+}
+
+/**
+ * The store stage: rows without a problem go into the dataset's table with their file and line; every
+ * problem goes into `pi_rejections` with its file, line, column, value and reason.
+ */
+export async function storeRows(
+  engine: Engine,
+  target: StoreTarget,
+  staged: { rows: string; headerWidth: number },
+  checks: { problemRows: number; codeMaps: CodeMaps; unclosedQuoteLine: number | null },
+): Promise<void> {
+  const { fileId, fileName, dataset } = target;
+  const insert = insertLoadedSql(dataset, staged.rows, checks.problemRows > 0, {
+    fileId,
+    fileName,
+    codeMaps: checks.codeMaps,
+  });
+  await engine.run(insert.sql, insert.params);
+  await engine.run(
+    `INSERT INTO pi_rejections
+     SELECT ?::INTEGER, ?::VARCHAR, ?::VARCHAR, line, column_name, left(value, 200), reason FROM pi_problems
+     UNION ALL
+     SELECT ?::INTEGER, ?::VARCHAR, ?::VARCHAR, line::INTEGER, NULL, left(csv_line, 200),
+       ${structuralReasonSql(staged.headerWidth, checks.unclosedQuoteLine)} FROM pi_rejects`,
+    [fileId, dataset.id, fileName, fileId, dataset.id, fileName],
+  );
+}
+
+/** Non-blank lines first..last, as ranges between the blank ones. */
+export function lineRanges(lines: SwallowedLines): [number, number][] {
+  const ranges: [number, number][] = [];
+  let from = lines.first;
+  for (const blank of [...lines.blank].sort((a, b) => a - b)) {
+    if (blank > from) ranges.push([from, blank - 1]);
+    from = Math.max(from, blank + 1);
+  }
+  if (lines.last >= from) ranges.push([from, lines.last]);
+  return ranges;
+}
+
+/** Rejects each line swallowed by an unclosed quote, naming the line where the quote opened. */
+export async function rejectSwallowedLines(engine: Engine, target: StoreTarget, lines: SwallowedLines) {
+  const reason = `Inside a quoted value that opens on line ${lines.openedOn} and is never closed, so this line could not be read (check for a stray double quote on line ${lines.openedOn})`;
+  for (const [from, to] of lineRanges(lines)) {
+    await engine.run(
+      `INSERT INTO pi_rejections SELECT ?::INTEGER, ?::VARCHAR, ?::VARCHAR, r::INTEGER, NULL, NULL, ?::VARCHAR
+       FROM range(?::BIGINT, ?::BIGINT) t(r)`,
+      [target.fileId, target.dataset.id, target.fileName, reason, from, to + 1],
+    );
+  }
+}
