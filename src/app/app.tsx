@@ -8,11 +8,9 @@ import { LoadDataPanel } from '../features/load-data/load-data-panel';
 import { OverviewPage } from '../features/overview/overview-page';
 import { TemplatesPage } from '../features/templates/templates-page';
 import { FAMILIES } from '../indicators/registry';
-import { useAppData } from '../session/app-data';
 import { hashOf, type Page, pageFromHash, samePage, type View, viewFromHash } from '../ui/routes';
 
 export function App() {
-  const { dataVersion } = useAppData();
   const [page, setPage] = useState<Page>(() => pageFromHash(window.location.hash));
   const [view, setView] = useState<View>(() => viewFromHash(window.location.hash));
   useEffect(() => {
@@ -67,8 +65,7 @@ export function App() {
             case-file audits, practice reviews — to see indicators and trends. Files are read on this computer only.{' '}
             <a href="#/templates">Templates</a> show what each file needs.
           </p>
-          <LoadDataPanel />
-          {dataVersion > 0 && page.kind === 'data' && <AreaLinks />}
+          <LoadDataPanel nextSteps={<AreaLinks />} />
         </div>
         {page.kind === 'area' && (
           <AreaPage

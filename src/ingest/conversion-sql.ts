@@ -226,9 +226,19 @@ export function problemsTableSql(dataset: DatasetDefinition, rows: string, optio
   }
   // One scan finds the (usually few) rows with any problem; each check then reads only those.
   const conditions = checks.map((check) => `(${check.slice(check.lastIndexOf(' FROM bad WHERE ') + 16)})`);
+  const bad = `bad AS MATERIALIZED (SELECT * FROM ${rows} WHERE NOT ${blankSql(dataset)} AND (${conditions.join(' OR ')}))`;
+  const formulas = formulaChecks(dataset, rows, options.formulaFields);
+  if (formulas.length === 0) {
+    return `CREATE OR REPLACE TEMP TABLE pi_problems AS\nWITH ${bad}\n${checks.join('\nUNION ALL\n')}`;
+  }
+  // A formula with no saved value is the one reason given for its cell (its emptiness follows from it).
   return `CREATE OR REPLACE TEMP TABLE pi_problems AS
-WITH bad AS MATERIALIZED (SELECT * FROM ${rows} WHERE NOT ${blankSql(dataset)} AND (${conditions.join(' OR ')}))
-${[...checks, ...formulaChecks(dataset, rows, options.formulaFields)].join('\nUNION ALL\n')}`;
+WITH ${bad},
+formula AS (${formulas.join('\nUNION ALL\n')}),
+other AS (${checks.join('\nUNION ALL\n')})
+SELECT * FROM formula
+UNION ALL
+SELECT * FROM other o WHERE NOT EXISTS (SELECT 1 FROM formula f WHERE f.rec = o.rec AND f.column_name IS NOT DISTINCT FROM o.column_name)`;
 }
 
 /** Rows with a cell that is a formula Excel never calculated, in a column the dataset uses. */

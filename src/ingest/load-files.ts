@@ -1,13 +1,15 @@
 import type { DatasetDefinition } from '../datasets/dataset-definition';
 import type { Engine } from '../engine/engine';
+import type { FormulaCell } from './check-stage';
 import type { DateOrders } from './date-order';
-import { looksLikeWorkbook, readWorkbook, rowsToCsv } from './excel';
-import { explainEngineError, type LoadProgress, loadDelimitedFile } from './load-file';
+import { explainEngineError, type LoadFileOptions, type LoadProgress, loadDelimitedFile } from './load-file';
 import { duplicateFileReport, emptyFileReport, type FileReport, type LoadReport, summariseLoad } from './load-report';
 import { recogniseDataset, requiredColumnsSummary } from './recognise';
-import { ContentHash } from './record-scan';
+import { blobChunks, ContentHash } from './record-scan';
 import { sniffLayout } from './sniff';
+import { readTextHead } from './text-source';
 import type { ColumnMappings, ValueMappings } from './value-mapping';
+import { classifyFile, type FileKind, readWorkbook, type WorkbookResult } from './workbook/read-workbook';
 
 export interface NamedBlob {
   name: string;
@@ -18,7 +20,7 @@ export interface NamedBlob {
   columnMapping?: Record<string, string>;
 }
 
-/** What the user has taught the app: local codes and column mappings, applied to every load. */
+/** What the user has taught the app: local codes, column mappings and date orders, applied to every load. */
 export interface UserMappings {
   values?: ValueMappings;
   columns?: ColumnMappings;
@@ -26,71 +28,104 @@ export interface UserMappings {
   dates?: DateOrders;
 }
 
-const WORKBOOK_EXTENSIONS = /\.(xlsx|xlsm|xls|ods)$/i;
+/** Reads a workbook into sheets: in the browser in a worker, in Node directly. */
+export type WorkbookReader = (
+  blob: Blob,
+  kind: Exclude<FileKind, 'text'>,
+  onProgress?: (fraction: number) => void,
+) => Promise<WorkbookResult>;
+
+type Progress = (p: LoadProgress) => void | Promise<void>;
+
+/** What was loaded as one file (a text file, or one sheet of a workbook as CSV): enough to load it again. */
+interface Source {
+  name: string;
+  blob: Blob;
+  formulaCells: readonly FormulaCell[];
+}
+
+async function fingerprint(blob: Blob): Promise<string> {
+  const hash = new ContentHash();
+  for await (const chunk of blobChunks(blob)) hash.update(chunk);
+  return hash.digest();
+}
 
 /**
  * Loads several files one after another into the same session. Each file (or workbook sheet) gets
  * its own id so its rows and rejections can be told apart; files of one dataset append.
  */
-export function createIngestSession(engine: Engine, datasets: readonly DatasetDefinition[]) {
+export function createIngestSession(
+  engine: Engine,
+  datasets: readonly DatasetDefinition[],
+  options: { readWorkbook?: WorkbookReader } = {},
+) {
+  const reader: WorkbookReader =
+    options.readWorkbook ?? ((blob, kind, onProgress) => readWorkbook(blob, kind, { onProgress }));
   let nextFileId = 1;
   /** Content fingerprint → name of the file loaded with it. */
   const loaded = new Map<string, string>();
-  const remember = (report: FileReport) => {
+  /** File id → what it was loaded from, so it can be loaded again with the user's choices. */
+  const sources = new Map<number, Source>();
+  const takeId = () => nextFileId++;
+  const remember = (report: FileReport, source: Source) => {
+    sources.set(report.fileId, source);
     if (report.contentHash && (report.status === 'loaded' || report.status === 'partial')) {
       loaded.set(report.contentHash, report.fileName);
     }
   };
-  const takeId = () => {
-    const id = nextFileId;
-    nextFileId += 1;
-    return id;
-  };
+
+  function loadText(source: Source, base: Omit<LoadFileOptions, 'fileId' | 'fileName' | 'formulaCells'>) {
+    return loadDelimitedFile(engine, source.blob, {
+      ...base,
+      fileId: takeId(),
+      fileName: source.name,
+      formulaCells: source.formulaCells,
+      loadedBefore: loaded,
+    });
+  }
 
   async function loadWorkbook(
     file: NamedBlob,
-    onProgress?: (p: LoadProgress) => void | Promise<void>,
-    valueMappings?: ValueMappings,
-  ): Promise<FileReport[]> {
+    kind: Exclude<FileKind, 'text'>,
+    base: Omit<LoadFileOptions, 'fileId' | 'fileName'>,
+  ) {
     const started = Date.now();
     const failed = (message: string): FileReport[] => [
       { ...emptyFileReport(takeId(), file.name, file.blob.size), message, durationMs: Date.now() - started },
     ];
-    if (onProgress) await onProgress({ fileName: file.name, phase: 'reading' });
-    const bytes = new Uint8Array(await file.blob.arrayBuffer());
-    const fingerprint = new ContentHash();
-    fingerprint.update(bytes);
-    const hash = fingerprint.digest();
+    await base.onProgress?.({ fileName: file.name, phase: 'reading', fraction: 0 });
+    const hash = await fingerprint(file.blob);
     const earlier = loaded.get(hash);
     if (earlier !== undefined) return [duplicateFileReport(takeId(), file.name, file.blob.size, hash, earlier)];
-    let sheets: Awaited<ReturnType<typeof readWorkbook>>;
-    try {
-      sheets = await readWorkbook(bytes);
-    } catch (error) {
+    const result = await reader(
+      file.blob,
+      kind,
+      (fraction) => void base.onProgress?.({ fileName: file.name, phase: 'reading', fraction }),
+    );
+    if (result.kind === 'refused') {
       return failed(
-        `“${file.name}” could not be opened as a spreadsheet (${error instanceof Error ? error.message : String(error)}). Save it from Excel as .xlsx or as “CSV UTF-8”, and try again.`,
+        `“${file.name}” was not opened: ${result.message}. Save it from Excel as .xlsx or as “CSV UTF-8”, and try again.`,
       );
     }
     const forced = file.datasetId ? datasets.filter((d) => d.id === file.datasetId) : datasets;
     const reports: FileReport[] = [];
     const unrecognised: string[] = [];
-    for (const sheet of sheets) {
-      if (!sheet.rows.some((row) => row.some((cell) => cell.trim() !== ''))) continue;
-      const csv = rowsToCsv(sheet.rows);
-      const layout = sniffLayout(csv.slice(0, 256 * 1024), forced, csv.length <= 256 * 1024);
+    for (const sheet of result.sheets) {
+      if (sheet.csv.size === 0) continue;
+      const head = await readTextHead(sheet.csv);
+      const layout = sniffLayout(head.kind === 'text' ? head.text : '', forced, head.kind === 'text' && head.complete);
       if (!recogniseDataset(layout.header, forced, sheet.name).best) {
         unrecognised.push(sheet.name);
         continue;
       }
-      reports.push(
-        await loadDelimitedFile(engine, new Blob([csv]), {
-          fileId: takeId(),
-          fileName: `${file.name} › ${sheet.name}`,
-          datasets: forced,
-          valueMappings,
-          onProgress,
-        }),
-      );
+      const source: Source = {
+        name: `${file.name} › ${sheet.name}`,
+        blob: sheet.csv,
+        formulaCells: sheet.uncalculated.map((c) => ({ line: c.row, column: c.column, formula: c.formula })),
+      };
+      const report = await loadText(source, { ...base, datasets: forced });
+      remember(report, source);
+      reports.push(report);
     }
     // The workbook as a whole is what a second drop would match.
     if (reports.some((r) => r.status === 'loaded' || r.status === 'partial')) loaded.set(hash, file.name);
@@ -102,35 +137,38 @@ export function createIngestSession(engine: Engine, datasets: readonly DatasetDe
     return reports;
   }
 
+  async function loadOne(
+    file: NamedBlob,
+    onProgress: Progress | undefined,
+    mappings: UserMappings,
+  ): Promise<FileReport[]> {
+    const base = {
+      datasets,
+      datasetId: file.datasetId,
+      columnMapping: file.columnMapping,
+      valueMappings: mappings.values,
+      savedColumnMappings: mappings.columns,
+      savedDateOrders: mappings.dates,
+      onProgress,
+    };
+    const kind = classifyFile(new Uint8Array(await file.blob.slice(0, 4096).arrayBuffer()));
+    if (kind !== 'text') return loadWorkbook(file, kind, base);
+    const source: Source = { name: file.name, blob: file.blob, formulaCells: [] };
+    const report = await loadText(source, base);
+    remember(report, source);
+    return [report];
+  }
+
   return {
     async loadFiles(
       files: readonly NamedBlob[],
-      onProgress?: (p: LoadProgress) => void | Promise<void>,
+      onProgress?: Progress,
       mappings: UserMappings = {},
     ): Promise<LoadReport> {
-      const valueMappings = mappings.values;
       const reports: FileReport[] = [];
       for (const file of files) {
         try {
-          const head = new Uint8Array(await file.blob.slice(0, 8).arrayBuffer());
-          if (looksLikeWorkbook(head) || WORKBOOK_EXTENSIONS.test(file.name)) {
-            reports.push(...(await loadWorkbook(file, onProgress, valueMappings)));
-            continue;
-          }
-          const report = await loadDelimitedFile(engine, file.blob, {
-            fileId: takeId(),
-            fileName: file.name,
-            datasets,
-            datasetId: file.datasetId,
-            loadedBefore: loaded,
-            valueMappings,
-            columnMapping: file.columnMapping,
-            savedColumnMappings: mappings.columns,
-            savedDateOrders: mappings.dates,
-            onProgress,
-          });
-          remember(report);
-          reports.push(report);
+          reports.push(...(await loadOne(file, onProgress, mappings)));
         } catch (error) {
           // Nothing about one file may stop the others from loading.
           reports.push({
@@ -143,16 +181,43 @@ export function createIngestSession(engine: Engine, datasets: readonly DatasetDe
     },
     /** Removes one file's rows and rejections, so it can be loaded again (e.g. as another dataset). */
     async removeFile(report: FileReport): Promise<void> {
-      if (report.datasetId) {
-        const dataset = datasets.find((d) => d.id === report.datasetId);
-        if (dataset) await engine.run(`DELETE FROM ${dataset.id} WHERE load_id = ?`, [report.fileId]);
-      }
+      const dataset = datasets.find((d) => d.id === report.datasetId);
+      if (dataset) await engine.run(`DELETE FROM ${dataset.id} WHERE load_id = ?`, [report.fileId]);
       await engine.run('DELETE FROM pi_rejections WHERE load_id = ?', [report.fileId]);
       if (report.contentHash) loaded.delete(report.contentHash);
+      sources.delete(report.fileId);
+    },
+    /** Whether a file (or sheet) can be loaded again: its bytes are still at hand. */
+    canReload(report: FileReport): boolean {
+      return sources.has(report.fileId);
+    },
+    /**
+     * Loads a file (or sheet) again under the same name, with the user's choices: another dataset and
+     * columns, or date orders. Its earlier rows and rejections are removed first.
+     */
+    async reloadFile(
+      report: FileReport,
+      choice: { datasetId?: string; columnMapping?: Record<string, string> },
+      mappings: UserMappings = {},
+    ): Promise<LoadReport> {
+      const source = sources.get(report.fileId);
+      if (!source) return summariseLoad([]);
+      await this.removeFile(report);
+      const fresh = await loadText(source, {
+        datasets,
+        datasetId: choice.datasetId,
+        columnMapping: choice.columnMapping,
+        valueMappings: mappings.values,
+        savedColumnMappings: mappings.columns,
+        savedDateOrders: mappings.dates,
+      });
+      remember(fresh, source);
+      return summariseLoad([fresh]);
     },
     /** Forget which files were loaded (after the data itself has been removed). */
     forgetLoadedFiles(): void {
       loaded.clear();
+      sources.clear();
     },
   };
 }

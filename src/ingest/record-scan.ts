@@ -130,8 +130,10 @@ export async function scanRecords(
       if (inQuotes) {
         const q = quoteFrom(i);
         if (!quotedNewlines) {
+          // A CR inside quotes counts too: DuckDB treats it as a line break in the value.
           const nl = chunk.indexOf(NEWLINE, i);
-          if (nl !== -1 && (q === -1 || nl < q)) quotedNewlines = true;
+          const cr = chunk.indexOf(CR, i);
+          if ((nl !== -1 && (q === -1 || nl < q)) || (cr !== -1 && (q === -1 || cr < q))) quotedNewlines = true;
         }
         if (q === -1) {
           prevByte = chunk[n - 1] ?? prevByte;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { DatasetDefinition, FieldDefinition } from '../datasets/dataset-definition';
 import type { Engine } from '../engine/engine';
 import { ownValue } from '../shared/own';
+import { chosenDateOrderSchema, type DateOrders } from './date-order';
 
 /**
  * Local codes → canonical values, chosen by the user (e.g. "Escalated to social care" → STEP_UP_CSC).
@@ -10,6 +11,11 @@ import { ownValue } from '../shared/own';
 export type ValueMappings = Record<string, Record<string, Record<string, string>>>;
 
 export const MAPPING_PROFILE_VERSION = 1;
+
+/** A mapping profile is a small file: beyond this it is refused before it is read. */
+export const MAX_PROFILE_BYTES = 5 * 1024 * 1024;
+/** …and beyond this many code mappings it is refused once read. */
+export const MAX_PROFILE_CODES = 50_000;
 
 /** A column mapping chosen for files with a given header (see headerSignature): which dataset, which columns. */
 export interface ColumnMapping {
@@ -27,11 +33,17 @@ const profileSchema = z.object({
   columns: z
     .record(z.string(), z.object({ datasetId: z.string(), columns: z.record(z.string(), z.string()) }))
     .optional(),
+  dateOrders: z.record(z.string(), z.record(z.string(), chosenDateOrderSchema)).optional(),
 });
 
 export type MappingProfile = z.infer<typeof profileSchema>;
 
-export function toProfile(values: ValueMappings, columns?: ColumnMappings, name?: string): MappingProfile {
+export function toProfile(
+  values: ValueMappings,
+  columns?: ColumnMappings,
+  dateOrders?: DateOrders,
+  name?: string,
+): MappingProfile {
   return {
     kind: 'partnership-insight-mapping-profile',
     version: MAPPING_PROFILE_VERSION,
@@ -39,7 +51,25 @@ export function toProfile(values: ValueMappings, columns?: ColumnMappings, name?
     exported: new Date().toISOString(),
     values,
     columns,
+    dateOrders,
   };
+}
+
+/** How many code mappings a profile holds. */
+export function profileCodeCount(values: ValueMappings): number {
+  return Object.values(values).reduce(
+    (sum, fields) => sum + Object.values(fields).reduce((n, pairs) => n + Object.keys(pairs).length, 0),
+    0,
+  );
+}
+
+/** Refuses a file too large to be a mapping profile, before reading it. */
+export function checkProfileSize(bytes: number): void {
+  if (bytes > MAX_PROFILE_BYTES) {
+    throw new Error(
+      `This file is ${(bytes / 1024 ** 2).toFixed(1)} MB; a mapping profile is a small file (at most ${MAX_PROFILE_BYTES / 1024 ** 2} MB). Check that you chose the profile exported from Partnership Insight.`,
+    );
+  }
 }
 
 function codeField(dataset: DatasetDefinition, fieldName: string): FieldDefinition & { type: { kind: 'code' } } {
@@ -53,6 +83,7 @@ function codeField(dataset: DatasetDefinition, fieldName: string): FieldDefiniti
  * Throws an Error whose message says, in plain words, what is wrong.
  */
 export function parseProfile(text: string, datasets: readonly DatasetDefinition[]): MappingProfile {
+  checkProfileSize(text.length);
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -68,6 +99,12 @@ export function parseProfile(text: string, datasets: readonly DatasetDefinition[
     const issue = parsed.error.issues[0];
     throw new Error(
       `This is not a valid mapping profile (${issue ? `${issue.path.join('.') || 'file'}: ${issue.message}` : 'unknown problem'}).`,
+    );
+  }
+  const codes = profileCodeCount(parsed.data.values);
+  if (codes > MAX_PROFILE_CODES) {
+    throw new Error(
+      `This mapping profile maps ${codes.toLocaleString('en-GB')} codes; a profile may hold at most ${MAX_PROFILE_CODES.toLocaleString('en-GB')}.`,
     );
   }
   for (const [signature, mapping] of Object.entries(parsed.data.columns ?? {})) {
@@ -122,9 +159,41 @@ export async function applyValueMapping(
   raw: string,
   value: string,
 ): Promise<void> {
+  await applyValueMappings(engine, dataset, fieldName, [[raw, value]]);
+}
+
+/**
+ * Applies many mappings of one field at once (an imported profile): the pairs go into a temporary
+ * table in batches of bound parameters, then one UPDATE joins it. 2,000 codes take a few statements,
+ * not 2,000 round trips.
+ */
+export async function applyValueMappings(
+  engine: Engine,
+  dataset: DatasetDefinition,
+  fieldName: string,
+  pairs: readonly (readonly [string, string])[],
+): Promise<void> {
   const field = codeField(dataset, fieldName);
-  if (!field.type.values.includes(value)) throw new Error(`“${value}” is not a ${field.label} value`);
-  await engine.run(`UPDATE ${dataset.id} SET ${field.name} = ? WHERE ${field.name}_raw = ?`, [value, raw]);
+  const bad = pairs.find(([, value]) => !field.type.values.includes(value));
+  if (bad) throw new Error(`“${bad[1]}” is not a ${field.label} value`);
+  if (pairs.length === 0) return;
+  await engine.run('CREATE OR REPLACE TEMP TABLE pi_import_map (raw VARCHAR, value VARCHAR)');
+  for (let start = 0; start < pairs.length; start += 500) {
+    const batch = pairs.slice(start, start + 500);
+    await engine.run(
+      `INSERT INTO pi_import_map VALUES ${batch.map(() => '(?, ?)').join(', ')}`,
+      batch.flatMap(([raw, value]) => [raw, value]),
+    );
+  }
+  await engine.run(
+    `UPDATE ${dataset.id} SET ${field.name} = m.value FROM pi_import_map m WHERE ${dataset.id}.${field.name}_raw = m.raw`,
+  );
+  await engine.run('DROP TABLE pi_import_map');
+}
+
+/** Adds a date order chosen for a column of files with this header. */
+export function withDateOrder(orders: DateOrders, signature: string, field: string, order: 'dmy' | 'mdy'): DateOrders {
+  return { ...orders, [signature]: { ...ownValue(orders, signature), [field]: order } };
 }
 
 export function withMapping(

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { DATASETS } from '../datasets/registry';
 import type { Engine } from '../engine/engine';
+import type { ChosenDateOrder, DateOrders } from '../ingest/date-order';
 import { headerSignature } from '../ingest/header-match';
 import type { LoadProgress } from '../ingest/load-file';
 import { createIngestSession, type IngestSession, type NamedBlob } from '../ingest/load-files';
@@ -9,12 +10,14 @@ import { type FileReport, type LoadReport, summariseLoad } from '../ingest/load-
 import { prepareDatabase } from '../ingest/prepare-database';
 import {
   applyValueMapping,
+  applyValueMappings,
   type ColumnMappings,
-  parseProfile,
-  toProfile,
+  type MappingProfile,
   type ValueMappings,
+  withDateOrder,
   withMapping,
 } from '../ingest/value-mapping';
+import { readSavedMappings, type SavedMappings, saveMappings } from './saved-mappings';
 
 interface Started {
   engine: Engine;
@@ -30,44 +33,31 @@ export interface AppData {
   lastReport: LoadReport | null;
   /** A message when the load itself could not run (e.g. the database failed to start). */
   loadError: string | null;
-  /** Bumps after every load: queries key on it so every chart refreshes. */
+  /** Bumps after every change of the data: queries key on it so every chart refreshes. */
   dataVersion: number;
+  /** Bumps after each load of new files (not after a mapping or a reload of one file). */
+  loadCount: number;
   rowsInDatabase: number;
   /** Forgets every loaded row and rejection (nothing is stored anywhere else). */
   clearData(): Promise<void>;
+  /** Forgets one file's (or sheet's) rows and rejections, and takes it off the load report. */
+  removeFile(file: FileReport): Promise<void>;
   /** Local codes mapped to canonical values: saved in this browser, applied to every load. */
   valueMappings: ValueMappings;
   /** Maps one local code, for the rows loaded so far and every later file. */
   mapValue(datasetId: string, field: string, raw: string, value: string): Promise<void>;
   /** Adds a mapping profile's mappings (from a file a colleague shared) and applies them. */
-  importMappings(values: ValueMappings, columns?: ColumnMappings): Promise<void>;
+  importMappings(profile: Pick<MappingProfile, 'values' | 'columns' | 'dateOrders'>): Promise<void>;
   /** Column mappings chosen for files, by header: reused for the next file with the same header. */
   columnMappings: ColumnMappings;
-  /** Loads a file of the last load again as the given dataset, with the columns the user chose. */
+  /** Loads a file of the report again as the given dataset, with the columns the user chose. */
   mapColumns(file: FileReport, datasetId: string, columns: Record<string, string>): Promise<void>;
-  /** Whether a file of the last load can be loaded again with a mapping (its bytes are still at hand). */
+  /** Date columns said to be day/month or month/day, by file header. */
+  dateOrders: DateOrders;
+  /** Says how a date column of a file is written (remembered for its header) and loads the file again. */
+  setDateOrder(file: FileReport, field: string, order: ChosenDateOrder): Promise<void>;
+  /** Whether a file of the report can be loaded again (its bytes are still at hand). */
   canRemap(file: FileReport): boolean;
-}
-
-const MAPPINGS_KEY = 'partnership-insight:value-mappings';
-
-function readSavedProfile(): { values: ValueMappings; columns: ColumnMappings } {
-  try {
-    const text = localStorage.getItem(MAPPINGS_KEY);
-    const profile = text ? parseProfile(text, DATASETS) : undefined;
-    return { values: profile?.values ?? {}, columns: profile?.columns ?? {} };
-  } catch {
-    // A damaged or outdated entry is ignored rather than breaking the app.
-    return { values: {}, columns: {} };
-  }
-}
-
-function saveMappings(values: ValueMappings, columns: ColumnMappings) {
-  try {
-    localStorage.setItem(MAPPINGS_KEY, JSON.stringify(toProfile(values, columns)));
-  } catch {
-    // Storage can be full or blocked by policy; mappings then last for this visit only.
-  }
 }
 
 const AppDataContext = createContext<AppData | null>(null);
@@ -84,11 +74,35 @@ function withoutUnmapped(report: LoadReport, datasetId: string, field: string, r
   };
 }
 
+/** The report with one file replaced by the result of loading it again (or by nothing). */
+function replaceFile(report: LoadReport | null, fileId: number, files: FileReport[]): LoadReport | null {
+  if (!report) return files.length > 0 ? summariseLoad(files) : null;
+  const next = report.files.flatMap((f) => (f.fileId === fileId ? files : [f]));
+  return next.length > 0 ? summariseLoad(next) : null;
+}
+
 async function start(): Promise<Started> {
   const { getBrowserEngine } = await import('../engine/browser-engine');
   const engine = await getBrowserEngine();
   await prepareDatabase(engine, DATASETS);
-  return { engine, session: createIngestSession(engine, DATASETS) };
+  const readWorkbook = async (
+    ...args: Parameters<typeof import('../ingest/workbook/workbook-client').readWorkbookInWorker>
+  ) => (await import('../ingest/workbook/workbook-client')).readWorkbookInWorker(...args);
+  return { engine, session: createIngestSession(engine, DATASETS, { readWorkbook }) };
+}
+
+/** Asks before the tab is closed or reloaded while data is loaded: it lives only in this tab. */
+function useLeaveWarning(active: boolean) {
+  useEffect(() => {
+    if (!active) return undefined;
+    const warn = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      // Older browsers show the prompt only when returnValue is set.
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [active]);
 }
 
 export function AppDataProvider({ children }: { children: ReactNode }) {
@@ -98,12 +112,12 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
   const [lastReport, setLastReport] = useState<LoadReport | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [dataVersion, setDataVersion] = useState(0);
+  const [loadCount, setLoadCount] = useState(0);
   const [rowsInDatabase, setRowsInDatabase] = useState(0);
-  const [valueMappings, setValueMappings] = useState<ValueMappings>(() => readSavedProfile().values);
-  const [columnMappings, setColumnMappings] = useState<ColumnMappings>(() => readSavedProfile().columns);
-  /** The files of the last load, so one can be loaded again with a column mapping. */
-  const lastFiles = useRef(new Map<string, Blob>());
+  const [mappings, setMappings] = useState<SavedMappings>(readSavedMappings);
+  const [session, setSession] = useState<IngestSession | null>(null);
   const queryClient = useQueryClient();
+  useLeaveWarning(rowsInDatabase > 0);
 
   const ensureStarted = useCallback(() => {
     if (!started.current) {
@@ -118,13 +132,27 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
   // Start the database as soon as the page is up, so it is ready by the time a file is chosen.
   useEffect(() => {
     ensureStarted()
-      .then(() => performance.mark('pi-engine-ready'))
+      .then((ready) => {
+        setSession(ready.session);
+        performance.mark('pi-engine-ready');
+      })
       .catch((error: unknown) => {
         setLoadError(
           `The in-browser database could not start: ${error instanceof Error ? error.message : String(error)}`,
         );
       });
   }, [ensureStarted]);
+
+  /** Every chart and table asks again. */
+  const refresh = useCallback(async () => {
+    setDataVersion((v) => v + 1);
+    await queryClient.invalidateQueries();
+  }, [queryClient]);
+
+  const remember = useCallback((next: SavedMappings) => {
+    setMappings(next);
+    saveMappings(next);
+  }, []);
 
   const loadFiles = useCallback(
     async (files: readonly NamedBlob[]) => {
@@ -140,19 +168,18 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
           (p) => {
             // Re-render at most every 2% of a file so a big load stays smooth.
             const fraction = p.fraction ?? -1;
-            if (p.phase !== 'reading' || fraction - lastShown >= 0.02 || fraction === 1) {
+            if (p.phase !== 'reading' || fraction - lastShown >= 0.02 || fraction === 1 || fraction === 0) {
               lastShown = fraction;
               setProgress(p);
             }
           },
-          { values: valueMappings, columns: columnMappings },
+          mappings,
         );
-        lastFiles.current = new Map(files.map((f) => [f.name, f.blob]));
         performance.mark('pi-load-end');
         setLastReport(report);
+        setLoadCount((n) => n + 1);
         setRowsInDatabase((n) => n + report.rowsLoaded);
-        setDataVersion((v) => v + 1);
-        await queryClient.invalidateQueries();
+        await refresh();
       } catch (error) {
         setLoadError(
           `The files could not be loaded: ${error instanceof Error ? error.message : String(error)}. Reload the page and try again.`,
@@ -162,80 +189,24 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
         setProgress(null);
       }
     },
-    [ensureStarted, queryClient, valueMappings, columnMappings],
+    [ensureStarted, refresh, mappings],
   );
 
-  const mapValue = useCallback(
-    async (datasetId: string, field: string, raw: string, value: string) => {
-      const dataset = DATASETS.find((d) => d.id === datasetId);
-      if (!dataset) return;
-      const { engine } = await ensureStarted();
-      await applyValueMapping(engine, dataset, field, raw, value);
-      const next = withMapping(valueMappings, datasetId, field, raw, value);
-      setValueMappings(next);
-      saveMappings(next, columnMappings);
-      setLastReport((report) => report && withoutUnmapped(report, datasetId, field, raw));
-      setDataVersion((v) => v + 1);
-      await queryClient.invalidateQueries();
-    },
-    [ensureStarted, queryClient, valueMappings, columnMappings],
-  );
-
-  const importMappings = useCallback(
-    async (values: ValueMappings, columns: ColumnMappings = {}) => {
-      const { engine } = await ensureStarted();
-      let next = valueMappings;
-      for (const [datasetId, fields] of Object.entries(values)) {
-        const dataset = DATASETS.find((d) => d.id === datasetId);
-        if (!dataset) continue;
-        for (const [field, pairs] of Object.entries(fields)) {
-          for (const [raw, value] of Object.entries(pairs)) {
-            await applyValueMapping(engine, dataset, field, raw, value);
-            next = withMapping(next, datasetId, field, raw, value);
-            setLastReport((report) => report && withoutUnmapped(report, datasetId, field, raw));
-          }
-        }
-      }
-      const nextColumns = { ...columnMappings, ...columns };
-      setValueMappings(next);
-      setColumnMappings(nextColumns);
-      saveMappings(next, nextColumns);
-      setDataVersion((v) => v + 1);
-      await queryClient.invalidateQueries();
-    },
-    [ensureStarted, queryClient, valueMappings, columnMappings],
-  );
-
-  const canRemap = useCallback((file: FileReport) => lastFiles.current.has(file.fileName), []);
-
-  const mapColumns = useCallback(
-    async (file: FileReport, datasetId: string, columns: Record<string, string>) => {
-      const blob = lastFiles.current.get(file.fileName);
-      if (!blob) return;
+  /** Loads one file of the report again with the user's choice, and puts the result in its place. */
+  const reload = useCallback(
+    async (
+      file: FileReport,
+      choice: { datasetId?: string; columnMapping?: Record<string, string> },
+      next: SavedMappings,
+    ) => {
       const { session } = await ensureStarted();
-      const nextColumns = { ...columnMappings, [headerSignature(file.header)]: { datasetId, columns } };
-      setColumnMappings(nextColumns);
-      saveMappings(valueMappings, nextColumns);
       setLoading(true);
       setLoadError(null);
       try {
-        await session.removeFile(file);
-        const report = await session.loadFiles(
-          [{ name: file.fileName, blob, datasetId, columnMapping: columns }],
-          undefined,
-          {
-            values: valueMappings,
-            columns: nextColumns,
-          },
-        );
-        // The remapped file's new result replaces its old one in the report.
-        setLastReport((previous) =>
-          previous
-            ? summariseLoad(previous.files.flatMap((f) => (f.fileId === file.fileId ? report.files : [f])))
-            : report,
-        );
-        setDataVersion((v) => v + 1);
-        await queryClient.invalidateQueries();
+        const report = await session.reloadFile(file, choice, next);
+        setLastReport((previous) => replaceFile(previous, file.fileId, report.files));
+        setRowsInDatabase((n) => n - file.rowsLoaded + report.rowsLoaded);
+        await refresh();
       } catch (error) {
         setLoadError(
           `“${file.fileName}” could not be loaded again: ${error instanceof Error ? error.message : String(error)}`,
@@ -244,7 +215,82 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
         setLoading(false);
       }
     },
-    [ensureStarted, queryClient, valueMappings, columnMappings],
+    [ensureStarted, refresh],
+  );
+
+  const mapColumns = useCallback(
+    async (file: FileReport, datasetId: string, columns: Record<string, string>) => {
+      const next = {
+        ...mappings,
+        columns: { ...mappings.columns, [headerSignature(file.header)]: { datasetId, columns } },
+      };
+      remember(next);
+      await reload(file, { datasetId, columnMapping: columns }, next);
+    },
+    [mappings, remember, reload],
+  );
+
+  const setDateOrder = useCallback(
+    async (file: FileReport, field: string, order: ChosenDateOrder) => {
+      const next = { ...mappings, dates: withDateOrder(mappings.dates, headerSignature(file.header), field, order) };
+      remember(next);
+      await reload(file, {}, next);
+    },
+    [mappings, remember, reload],
+  );
+
+  const mapValue = useCallback(
+    async (datasetId: string, field: string, raw: string, value: string) => {
+      const dataset = DATASETS.find((d) => d.id === datasetId);
+      if (!dataset) return;
+      const { engine } = await ensureStarted();
+      await applyValueMapping(engine, dataset, field, raw, value);
+      remember({ ...mappings, values: withMapping(mappings.values, datasetId, field, raw, value) });
+      setLastReport((report) => report && withoutUnmapped(report, datasetId, field, raw));
+      await refresh();
+    },
+    [ensureStarted, refresh, mappings, remember],
+  );
+
+  const importMappings = useCallback(
+    async (profile: Pick<MappingProfile, 'values' | 'columns' | 'dateOrders'>) => {
+      const { engine } = await ensureStarted();
+      let values = mappings.values;
+      let report = lastReport;
+      for (const [datasetId, fields] of Object.entries(profile.values)) {
+        const dataset = DATASETS.find((d) => d.id === datasetId);
+        if (!dataset) continue;
+        for (const [field, pairs] of Object.entries(fields)) {
+          const entries = Object.entries(pairs);
+          await applyValueMappings(engine, dataset, field, entries);
+          for (const [raw, value] of entries) {
+            values = withMapping(values, datasetId, field, raw, value);
+            report = report && withoutUnmapped(report, datasetId, field, raw);
+          }
+        }
+      }
+      remember({
+        values,
+        columns: { ...mappings.columns, ...profile.columns },
+        dates: { ...mappings.dates, ...profile.dateOrders },
+      });
+      setLastReport(report);
+      await refresh();
+    },
+    [ensureStarted, refresh, mappings, remember, lastReport],
+  );
+
+  const canRemap = useCallback((file: FileReport) => session?.canReload(file) === true, [session]);
+
+  const removeFile = useCallback(
+    async (file: FileReport) => {
+      const { session } = await ensureStarted();
+      await session.removeFile(file);
+      setLastReport((previous) => replaceFile(previous, file.fileId, []));
+      setRowsInDatabase((n) => Math.max(0, n - file.rowsLoaded));
+      await refresh();
+    },
+    [ensureStarted, refresh],
   );
 
   const clearData = useCallback(async () => {
@@ -254,9 +300,8 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
     await engine.run('DELETE FROM pi_rejections');
     setLastReport(null);
     setRowsInDatabase(0);
-    setDataVersion((v) => v + 1);
-    await queryClient.invalidateQueries();
-  }, [ensureStarted, queryClient]);
+    await refresh();
+  }, [ensureStarted, refresh]);
 
   const value = useMemo<AppData>(
     () => ({
@@ -267,13 +312,17 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
       lastReport,
       loadError,
       dataVersion,
+      loadCount,
       rowsInDatabase,
       clearData,
-      valueMappings,
+      removeFile,
+      valueMappings: mappings.values,
       mapValue,
       importMappings,
-      columnMappings,
+      columnMappings: mappings.columns,
       mapColumns,
+      setDateOrder,
+      dateOrders: mappings.dates,
       canRemap,
     }),
     [
@@ -284,13 +333,15 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
       lastReport,
       loadError,
       dataVersion,
+      loadCount,
       rowsInDatabase,
       clearData,
-      valueMappings,
+      removeFile,
+      mappings,
       mapValue,
       importMappings,
-      columnMappings,
       mapColumns,
+      setDateOrder,
       canRemap,
     ],
   );

@@ -22,6 +22,8 @@ export interface View {
   /** Last period: the one containing this ISO date. */
   to?: string;
   filters: Partial<Record<Dimension, string[]>>;
+  /** Parts of the address that were not understood and left out ("colour=red"), to say so on the page. */
+  ignored?: string[];
 }
 
 export const AREA_PATHS: Record<IndicatorFamily, string> = {
@@ -50,22 +52,57 @@ export function pageFromHash(hash: string): Page {
   return { kind: 'data' };
 }
 
-/** The view in the address; anything not understood is left out (an old or edited link still opens). */
+const MAX_VALUE_LENGTH = 200;
+
+/** One part of the address as shown in a note: short, whatever was typed. */
+function shown(key: string, value: string): string {
+  const text = `${key}=${value}`;
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+/**
+ * The view in the address. Anything not understood (an unknown name, a period or date it cannot read,
+ * an over-long value) is left out and listed in `ignored`, so an old or edited link still opens and
+ * the page can say what it left out.
+ */
 export function viewFromHash(hash: string): View {
   const query = hash.includes('?') ? hash.slice(hash.indexOf('?') + 1) : '';
-  const params = new URLSearchParams(query);
   const view: View = { filters: {} };
-  const period = params.get('period');
-  if (period && (GRANULARITIES as readonly string[]).includes(period)) view.granularity = period as Granularity;
-  const from = params.get('from');
-  if (from && isIsoDate(from)) view.from = from;
-  const to = params.get('to');
-  if (to && isIsoDate(to)) view.to = to;
-  for (const dimension of DIMENSIONS) {
-    const values = params.getAll(dimension).filter((v) => v.length > 0 && v.length <= 200);
-    if (values.length > 0) view.filters[dimension] = [...new Set(values)];
+  const ignored: string[] = [];
+  const dimensions = new Set<string>(DIMENSIONS);
+  for (const [key, value] of new URLSearchParams(query)) {
+    if (value === '') continue;
+    if (key === 'period' && (GRANULARITIES as readonly string[]).includes(value))
+      view.granularity = value as Granularity;
+    else if ((key === 'from' || key === 'to') && isIsoDate(value)) view[key] = value;
+    else if (dimensions.has(key) && value.length <= MAX_VALUE_LENGTH) {
+      const dimension = key as Dimension;
+      view.filters[dimension] = [...new Set([...(view.filters[dimension] ?? []), value])];
+    } else ignored.push(shown(key, value));
   }
+  if (ignored.length > 0) view.ignored = ignored;
   return view;
+}
+
+/**
+ * Splits a view's filters into values the loaded data has and values it does not (an edited or old
+ * link: `agency=__proto__`). Filters on dimensions whose values are not known yet are kept.
+ */
+export function splitFilters(
+  filters: View['filters'],
+  known: Partial<Record<Dimension, readonly string[]>> | undefined,
+): { applied: View['filters']; unknown: { dimension: Dimension; value: string }[] } {
+  const applied: View['filters'] = {};
+  const unknown: { dimension: Dimension; value: string }[] = [];
+  for (const dimension of DIMENSIONS) {
+    const values = filters[dimension];
+    if (!values) continue;
+    const present = known?.[dimension];
+    const keep = present ? values.filter((v) => present.includes(v)) : values;
+    for (const value of values) if (!keep.includes(value)) unknown.push({ dimension, value });
+    if (keep.length > 0) applied[dimension] = keep;
+  }
+  return { applied, unknown };
 }
 
 function pathOf(page: Page): string {

@@ -85,7 +85,7 @@ describe('the built app in headless Chromium', () => {
     const png = fixture('chart.csv', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
     const empty = fixture('empty.csv', '');
     const headerOnly = fixture('header-only.csv', 'child_id,assessment_start_date\n');
-    const semicolon = fixture('semicolon.csv', 'child_id;assessment_start_date\nS1;01/10/2024\nS2;02/13/2024\n');
+    const semicolon = fixture('semicolon.csv', 'child_id;assessment_start_date\nS1;13/10/2024\nS2;02/13/2024\n');
     const cp1252 = fixture(
       'windows-1252.csv',
       Uint8Array.from(
@@ -575,6 +575,7 @@ describe('the built app in headless Chromium', () => {
   it('removes all loaded data on request', async () => {
     const { page } = app;
     await page.getByTestId('clear-data').click();
+    await page.getByTestId('confirm-clear-data').click();
     await page.getByTestId('load-report').waitFor({ state: 'detached' });
     await openPage(page, 'Early help');
     await page.getByText('No early help data is loaded yet.').waitFor();

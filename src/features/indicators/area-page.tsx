@@ -4,18 +4,20 @@ import { formatUkDate } from '../../indicators/periods';
 import { PROFILES } from '../../indicators/profiles';
 import { getFamily, getIndicator } from '../../indicators/registry';
 import { usePreparedIndicators } from '../../session/indicator-settings';
+import { AddressNote } from '../../ui/address-note';
 import { dimensionValueLabel } from '../../ui/dimension-labels';
-import type { View } from '../../ui/routes';
+import { splitFilters, type View } from '../../ui/routes';
 import { BreakdownPanel } from './breakdown-panel';
 import { FilterBar } from './filter-bar';
 import { IndicatorPanel } from './indicator-panel';
 import { ProfilePanel } from './profile-panel';
 import { ReviewTimelinePanel } from './review-timeline-panel';
+import { useDimensionValues } from './use-dimension-values';
 
 /** One statutory area: every indicator of its family, over the loaded data, for the view in the address. */
 export function AreaPage({
   familyId,
-  view,
+  view: addressView,
   onViewChange,
 }: {
   familyId: IndicatorFamily;
@@ -24,7 +26,9 @@ export function AreaPage({
 }) {
   const family = getFamily(familyId);
   const prepared = usePreparedIndicators();
-  const granularity = view.granularity ?? family.defaultGranularity;
+  const dimensions = [...new Set(family.indicators.flatMap((i) => i.breakdowns))];
+  const known = useDimensionValues(family.dimensionTable, dimensions, prepared.data);
+  const granularity = addressView.granularity ?? family.defaultGranularity;
 
   if (prepared.isPending) return <p role="status">Preparing the figures…</p>;
   if (prepared.isError) {
@@ -38,7 +42,9 @@ export function AreaPage({
   const datasets = [...new Set(family.indicators.flatMap((i) => i.datasets))];
   const loaded = datasets.filter((id) => prepared.data.datasetRows[id]);
   const missing = datasets.filter((id) => !prepared.data.datasetRows[id]);
-  const dimensions = [...new Set(family.indicators.flatMap((i) => i.breakdowns))];
+  // Filter values the data does not have (an edited link) are left out, and the page says so.
+  const { applied, unknown } = splitFilters(addressView.filters, known.data);
+  const view: View = { ...addressView, filters: applied };
   const query = { granularity, from: view.from, to: view.to, filters: view.filters };
   const comparison = family.comparison;
   const compared = getIndicator(comparison.indicator);
@@ -50,6 +56,7 @@ export function AreaPage({
         {family.title}
       </h1>
       <p className="lead">{family.summary}</p>
+      <AddressNote ignored={addressView.ignored} unknown={unknown} />
       {!state.reportDate || !state.first ? (
         <div className="inset-text" data-testid="area-empty">
           <p>No {family.title.toLowerCase()} data is loaded yet.</p>

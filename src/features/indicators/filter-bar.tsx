@@ -1,13 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { DIMENSION_LABELS, type Dimension } from '../../indicators/indicator-definition';
 import { financialYearLabel, financialYearOf, type Granularity } from '../../indicators/periods';
 import type { PreparedState } from '../../indicators/prepare-indicators';
-import { dimensionValues } from '../../indicators/run-indicator';
-import { useAppData } from '../../session/app-data';
 import { dimensionValueLabel } from '../../ui/dimension-labels';
 import { GranularityRadios } from '../../ui/granularity-radios';
 import type { View } from '../../ui/routes';
+import { useDimensionValues } from './use-dimension-values';
 
 const CHOICES: Granularity[] = ['month', 'quarter', 'year', 'academic_year', 'rolling_12'];
 
@@ -37,17 +35,8 @@ export function FilterBar({
   last: string;
   onChange: (view: View) => void;
 }) {
-  const { getEngine } = useAppData();
   const id = useId();
-  const values = useQuery({
-    queryKey: ['dimension-values', dimensionTable, dimensions, prepared],
-    queryFn: async () => {
-      const engine = await getEngine();
-      const out: Partial<Record<Dimension, string[]>> = {};
-      for (const d of dimensions) out[d] = await dimensionValues(engine, dimensionTable, d);
-      return out;
-    },
-  });
+  const values = useDimensionValues(dimensionTable, dimensions, prepared);
   const years = financialYears(first, last);
   const setFilter = (dimension: Dimension, value: string) => {
     const filters = { ...view.filters };

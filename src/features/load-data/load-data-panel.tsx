@@ -1,5 +1,6 @@
-import { type DragEvent, useId, useRef, useState } from 'react';
+import { type DragEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useAppData } from '../../session/app-data';
+import { formatNumber } from '../../ui/format';
 import { LoadProgressView } from './load-progress-view';
 import { LoadReportView } from './load-report-view';
 import { MappingProfile } from './mapping-profile';
@@ -7,13 +8,68 @@ import { MappingProfile } from './mapping-profile';
 /** The synthetic Fernshire extracts, one per dataset, bundled (and cached for offline use) by the build. */
 const SAMPLE_FILES = import.meta.glob<string>('/sample-data/*.csv', { query: '?url', import: 'default', eager: true });
 
+/** "Remove all loaded data" asks first: what is loaded lives only in this tab. */
+function ClearDataButton() {
+  const { rowsInDatabase, clearData, loading } = useAppData();
+  const [asking, setAsking] = useState(false);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const headingId = useId();
+  useEffect(() => {
+    if (asking) confirmRef.current?.focus();
+  }, [asking]);
+  if (rowsInDatabase === 0) return null;
+  return (
+    <>
+      <button
+        type="button"
+        className="button button--warning"
+        onClick={() => setAsking(true)}
+        disabled={loading || asking}
+        data-testid="clear-data"
+      >
+        Remove all loaded data
+      </button>
+      {asking && (
+        <div className="confirm-panel" role="alertdialog" aria-labelledby={headingId} data-testid="confirm-clear">
+          <p id={headingId}>
+            Remove all {formatNumber(rowsInDatabase)} rows loaded in this tab? Your files on this computer are not
+            changed; you would need to load them again to see the indicators.
+          </p>
+          <div className="button-group">
+            <button
+              ref={confirmRef}
+              type="button"
+              className="button button--warning"
+              data-testid="confirm-clear-data"
+              onClick={() => {
+                setAsking(false);
+                void clearData();
+              }}
+            >
+              Yes, remove all loaded data
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => setAsking(false)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+    </>
+  );
+}
+
 /** Drop zone with a keyboard-operable "Choose files" button and a one-click sample. */
-export function LoadDataPanel() {
-  const { loadFiles, loading, progress, lastReport, loadError, dataVersion, rowsInDatabase, clearData } = useAppData();
+export function LoadDataPanel({ nextSteps }: { nextSteps?: ReactNode }) {
+  const { loadFiles, loading, progress, lastReport, loadError, dataVersion, loadCount } = useAppData();
   const inputRef = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
   const [sampleError, setSampleError] = useState<string | null>(null);
   const hintId = useId();
+  const reportRef = useRef<HTMLDivElement>(null);
+  // After a load, bring the report (and the way to the Overview at its top) into view.
+  useEffect(() => {
+    if (loadCount > 0) reportRef.current?.scrollIntoView?.({ block: 'start' });
+  }, [loadCount]);
 
   const takeFiles = (list: FileList | null) => {
     const files = Array.from(list ?? []).map((file) => ({ name: file.name, blob: file as Blob }));
@@ -69,18 +125,12 @@ export function LoadDataPanel() {
           <button type="button" className="button button--secondary" onClick={loadSample} disabled={loading}>
             Try with sample data
           </button>
-          {rowsInDatabase > 0 && (
-            <button
-              type="button"
-              className="button button--warning"
-              onClick={() => void clearData()}
-              disabled={loading}
-              data-testid="clear-data"
-            >
-              Remove all loaded data
-            </button>
-          )}
+          <ClearDataButton />
         </div>
+        <p className="hint">
+          Files are read in this browser tab and never leave this computer. What you load is forgotten when you close or
+          reload the tab (the app asks first), so keep your files.
+        </p>
         <input
           ref={inputRef}
           data-testid="file-input"
@@ -109,7 +159,9 @@ export function LoadDataPanel() {
           {sampleError}
         </p>
       )}
-      {lastReport && !loading && <LoadReportView report={lastReport} sequence={dataVersion} />}
+      <div ref={reportRef}>
+        {lastReport && !loading && <LoadReportView report={lastReport} sequence={dataVersion} nextSteps={nextSteps} />}
+      </div>
     </section>
   );
 }

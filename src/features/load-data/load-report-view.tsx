@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { findDataset } from '../../datasets/registry';
 import type { FileReport, LoadReport } from '../../ingest/load-report';
 import { useAppData } from '../../session/app-data';
 import { formatNumber } from '../../ui/format';
 import { ColumnMappingForm } from './column-mapping-form';
+import { DateOrderChoice } from './date-order-choice';
 import { ValueMappingTable } from './value-mapping-table';
 
 const STATUS_TEXT: Record<FileReport['status'], string> = {
@@ -21,10 +22,24 @@ const LOAD_STATUS_TEXT = {
   failed: 'Nothing could be loaded from these files. The reasons are listed below.',
 };
 
-/** The report of the latest load: rows read = loaded + rejected, per file and in total, with reasons. */
-export function LoadReportView({ report, sequence }: { report: LoadReport; sequence: number }) {
-  const { canRemap } = useAppData();
-  const [mappingFileId, setMappingFileId] = useState<number | null>(null);
+/**
+ * The report of the latest load: rows read = loaded + rejected, per file and in total, with reasons.
+ * `nextSteps` (the way to the Overview) comes first, so nobody has to scroll past the detail for it.
+ */
+export function LoadReportView({
+  report,
+  sequence,
+  nextSteps,
+}: {
+  report: LoadReport;
+  sequence: number;
+  nextSteps?: ReactNode;
+}) {
+  const { canRemap, removeFile, loading } = useAppData();
+  // A file that only weakly resembles a dataset opens the column form straight away, pre-filled.
+  const [mappingFileId, setMappingFileId] = useState<number | null>(
+    () => report.files.find((f) => f.status === 'unconfirmed')?.fileId ?? null,
+  );
   const remappable = (file: FileReport) => file.header.length > 0 && file.status !== 'duplicate' && canRemap(file);
   const mappingFile = report.files.find((f) => f.fileId === mappingFileId);
   return (
@@ -41,6 +56,7 @@ export function LoadReportView({ report, sequence }: { report: LoadReport; seque
       <h2 id="load-report-heading" className="heading-m">
         Load report
       </h2>
+      {report.rowsLoaded > 0 && nextSteps}
       <p>{LOAD_STATUS_TEXT[report.status]}</p>
       <table className="table">
         <caption className="visually-hidden">Rows read, loaded and rejected per file</caption>
@@ -57,6 +73,9 @@ export function LoadReportView({ report, sequence }: { report: LoadReport; seque
             </th>
             <th scope="col" className="numeric">
               Rejected
+            </th>
+            <th scope="col">
+              <span className="visually-hidden">Remove</span>
             </th>
           </tr>
         </thead>
@@ -84,6 +103,20 @@ export function LoadReportView({ report, sequence }: { report: LoadReport; seque
               <td className="numeric">{formatNumber(file.rowsRead)}</td>
               <td className="numeric">{formatNumber(file.rowsLoaded)}</td>
               <td className="numeric">{formatNumber(file.rowsRejected)}</td>
+              <td>
+                {file.rowsRead > 0 && (
+                  <button
+                    type="button"
+                    className="link-button link-button--danger"
+                    onClick={() => void removeFile(file)}
+                    disabled={loading}
+                    data-testid="remove-file"
+                    aria-label={`Remove ${file.fileName} and its rows`}
+                  >
+                    Remove
+                  </button>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -96,6 +129,7 @@ export function LoadReportView({ report, sequence }: { report: LoadReport; seque
               <td className="numeric">{formatNumber(report.rowsRead)}</td>
               <td className="numeric">{formatNumber(report.rowsLoaded)}</td>
               <td className="numeric">{formatNumber(report.rowsRejected)}</td>
+              <td />
             </tr>
           </tfoot>
         )}
@@ -154,7 +188,8 @@ function fieldLabel(datasetId: string | null, field: string | null): string {
 }
 
 function FileDetails({ file, onMap }: { file: FileReport; onMap: (() => void) | null }) {
-  const hasDetail = file.message || file.rejections.length > 0 || file.unmappedCodes.length > 0;
+  const hasDetail =
+    file.message || file.rejections.length > 0 || file.unmappedCodes.length > 0 || file.dateColumns.length > 0;
   if (!hasDetail) return null;
   return (
     <div className="file-details">
@@ -173,6 +208,9 @@ function FileDetails({ file, onMap }: { file: FileReport; onMap: (() => void) | 
           )}
         </p>
       )}
+      {file.dateColumns.map((column) => (
+        <DateOrderChoice key={column.field} file={file} column={column} />
+      ))}
       {file.rejections.length > 0 && (
         <table className="table table--compact">
           <caption>Why rows were not loaded{file.linesApproximate ? ' (line numbers are approximate)' : ''}</caption>
@@ -210,7 +248,7 @@ function FileDetails({ file, onMap }: { file: FileReport; onMap: (() => void) | 
           onClick={onMap}
           data-testid="map-columns"
         >
-          Map columns
+          {file.status === 'unconfirmed' ? 'Check its columns' : 'Map columns'}
         </button>
       )}
     </div>

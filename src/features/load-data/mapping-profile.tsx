@@ -1,32 +1,32 @@
 import { useRef, useState } from 'react';
 import { DATASETS } from '../../datasets/registry';
-import { parseProfile, toProfile } from '../../ingest/value-mapping';
+import { checkProfileSize, parseProfile, profileCodeCount, toProfile } from '../../ingest/value-mapping';
 import { useAppData } from '../../session/app-data';
 import { downloadText } from '../../ui/download';
 
 /** Export the code mappings as a file another partnership can import, or import theirs. */
 export function MappingProfile() {
-  const { valueMappings, columnMappings, importMappings } = useAppData();
+  const { valueMappings, columnMappings, dateOrders, importMappings } = useAppData();
   const input = useRef<HTMLInputElement>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const count =
-    Object.values(valueMappings).reduce(
-      (sum, fields) => sum + Object.values(fields).reduce((n, pairs) => n + Object.keys(pairs).length, 0),
-      0,
-    ) + Object.keys(columnMappings).length;
+    profileCodeCount(valueMappings) +
+    Object.keys(columnMappings).length +
+    Object.values(dateOrders).reduce((n, fields) => n + Object.keys(fields).length, 0);
 
   const exportProfile = () =>
     downloadText(
       'partnership-insight-mapping-profile.json',
-      `${JSON.stringify(toProfile(valueMappings, columnMappings), null, 2)}\n`,
+      `${JSON.stringify(toProfile(valueMappings, columnMappings, dateOrders), null, 2)}\n`,
       'application/json',
     );
 
   const importProfile = async (file: File | undefined) => {
     if (!file) return;
     try {
+      checkProfileSize(file.size);
       const profile = parseProfile(await file.text(), DATASETS);
-      await importMappings(profile.values, profile.columns);
+      await importMappings(profile);
       setMessage({ text: `Imported the mappings in “${file.name}”.`, error: false });
     } catch (error) {
       setMessage({

@@ -11,6 +11,7 @@ import { analyseSpc } from '../../indicators/spc';
 import { useAppData } from '../../session/app-data';
 import { usePreparedFor, usePreparedIndicators } from '../../session/indicator-settings';
 import { useTargets } from '../../session/targets';
+import { AddressNote } from '../../ui/address-note';
 import { describeChange, formatValue } from '../../ui/format';
 import { GranularityRadios } from '../../ui/granularity-radios';
 import { hashOf, type View } from '../../ui/routes';
@@ -207,6 +208,7 @@ export function OverviewPage({ view, onViewChange }: { view: View; onViewChange:
   return (
     <div data-testid="overview">
       <h1 className="heading-xl">Overview</h1>
+      <AddressNote ignored={view.ignored} />
       <p className="lead">
         The headline indicators for the last complete period (or the one you choose): how each compares with the period
         before and the same period a year earlier, and whether the change is more than everyday variation (NHS “Making
