@@ -14,7 +14,13 @@ export type DatasetChoice =
       /** The user chose the columns now or for an earlier file with the same header; or the app recognised them. */
       by: 'user' | 'saved' | 'recognised';
     }
-  | { kind: 'refused'; status: 'failed' | 'unconfirmed'; message: string };
+  | {
+      kind: 'refused';
+      status: 'failed' | 'unconfirmed';
+      message: string;
+      /** The dataset the file comes closest to: the column form's first guess. */
+      closestDatasetId: string | null;
+    };
 
 export interface ChoiceOptions {
   fileName: string;
@@ -57,6 +63,7 @@ export function chooseDataset(header: readonly string[], options: ChoiceOptions)
       return {
         kind: 'refused',
         status: 'failed',
+        closestDatasetId: mappedDataset.id,
         message: `The column mapping for “${fileName}” leaves ${listFields(mappedDataset, match.missingRequired)} without a column: each of those is required.`,
       };
     }
@@ -73,6 +80,7 @@ export function chooseDataset(header: readonly string[], options: ChoiceOptions)
     return {
       kind: 'refused',
       status: 'failed',
+      closestDatasetId: closest?.dataset.id ?? null,
       message: `“${fileName}” is not a partnership dataset this app recognises.${hint} Columns found: ${columnsFound.slice(0, 12).join(', ') || 'none'}. Each dataset needs at least: ${requiredColumnsSummary(forced)}. Choose its columns yourself with “Map columns”, or see the templates.`,
     };
   }
@@ -82,7 +90,8 @@ export function chooseDataset(header: readonly string[], options: ChoiceOptions)
     return {
       kind: 'refused',
       status: 'unconfirmed',
-      message: `“${fileName}” looks a little like ${best.dataset.title.toLowerCase()} (${known}), but ${named - best.match.matches.length} of its ${named} columns are not ones that dataset has, so it was not loaded. If it is ${best.dataset.title.toLowerCase()}, check which column holds what below and load it; otherwise leave it out.`,
+      closestDatasetId: best.dataset.id,
+      message: `“${fileName}” looks a little like ${best.dataset.title.toLowerCase()} (${known}), but ${named - best.match.matches.length} of its ${named} columns are not ones that dataset has, so it was not loaded. If it is ${best.dataset.title.toLowerCase()}, check which column holds what and load it; otherwise leave it out.`,
     };
   }
   return { kind: 'chosen', dataset: best.dataset, match: best.match, confidence: best.confidence, by: 'recognised' };

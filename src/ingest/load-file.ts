@@ -109,9 +109,12 @@ export async function loadDelimitedFile(engine: Engine, file: Blob, options: Loa
   const choice = chooseDataset(layout.header, options);
   const facts = layoutFacts(layout);
   if (choice.kind === 'refused') {
-    const guess = chooseDataset(layout.header, { ...options, savedColumnMappings: undefined });
-    const closest = guess.kind === 'chosen' ? guess.dataset.id : closestDataset(layout.header, options.datasets);
-    return finish({ ...facts, status: choice.status, message: choice.message, closestDatasetId: closest });
+    return finish({
+      ...facts,
+      status: choice.status,
+      message: choice.message,
+      closestDatasetId: choice.closestDatasetId,
+    });
   }
   const source = await prepareTextSource(file, head.utf16, layout.delimiter, (done) =>
     progress('reading', done / file.size),
@@ -140,12 +143,6 @@ export async function loadDelimitedFile(engine: Engine, file: Blob, options: Loa
   };
   const result = await loadRows(engine, source, plan, options, progress);
   return finish({ ...known, ...result });
-}
-
-/** The dataset a file comes closest to, for the column-mapping form's first guess. */
-function closestDataset(header: readonly string[], datasets: readonly DatasetDefinition[]): string | null {
-  const guess = chooseDataset(header, { fileName: '', datasets });
-  return guess.kind === 'chosen' ? guess.dataset.id : null;
 }
 
 /** Read, check, map codes, store and report: the DuckDB stages, with nothing left half-loaded on error. */

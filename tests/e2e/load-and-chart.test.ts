@@ -380,7 +380,7 @@ describe('the built app in headless Chromium', () => {
       fromLink,
       { timeout: 60_000 },
     );
-    // A filter that leaves nothing says so rather than drawing an empty chart.
+    // A filter value the data does not have says so, and is left out rather than drawing empty charts.
     await page.goto(`${app.url}#/training?period=year&agency=NO_SUCH_AGENCY`);
     await page.getByTestId('area-training').waitFor({ timeout: 60_000 });
     await page.waitForFunction(
@@ -388,9 +388,10 @@ describe('the built app in headless Chromium', () => {
       undefined,
       { timeout: 60_000 },
     );
-    await expect(page.locator('[data-indicator-id="TR1"]').textContent()).resolves.toContain(
-      'No data for this selection',
+    await expect(page.getByTestId('address-note').textContent()).resolves.toContain(
+      'No data for this selection: “agency NO_SUCH_AGENCY” is not in the loaded data',
     );
+    expect(await page.locator('[data-indicator-id="TR1"]').getAttribute('data-latest-value')).not.toBe('');
   });
 
   it('shows the overview scorecard with SPC icons, change and a target with its RAG rating', async () => {

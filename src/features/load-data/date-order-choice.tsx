@@ -9,11 +9,11 @@ function describe(column: DateColumnReport, label: string): string {
   const monthDay = `${formatNumber(column.monthDayCount)} ${column.monthDayCount === 1 ? 'date' : 'dates'}`;
   switch (column.order) {
     case 'unsure':
-      return `${label} looks like month/day: ${monthDay} can only be read that way${example}. So that no date is read the wrong way round, ${formatNumber(column.ambiguousCount)} that could be either (like 03/04/2024) were not loaded. How is this column written?`;
+      return `${label} looks like month/day: ${monthDay} can only be read that way${example}. So that no date is read the wrong way round, ${formatNumber(column.ambiguousCount)} that could be either (like 03/04/2024) ${column.ambiguousCount === 1 ? 'was' : 'were'} not loaded. How is this column written?`;
     case 'mdy':
       return `${label} is read as month/day/year, as you chose for files with these columns.`;
     default:
-      return `${label} is read as day/month/year, as you chose; ${monthDay} that can only be month/day were not loaded${example}.`;
+      return `${label} is read as day/month/year, as you chose; ${monthDay} that can only be month/day ${column.monthDayCount === 1 ? 'was' : 'were'} not loaded${example}.`;
   }
 }
 

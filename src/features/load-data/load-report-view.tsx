@@ -151,6 +151,8 @@ export function LoadReportView({
 
 function datasetText(file: FileReport): string {
   const dataset = findDataset(file.datasetId);
+  const closest = findDataset(file.closestDatasetId);
+  if (file.status === 'unconfirmed' && closest) return `Looks a little like ${closest.title.toLowerCase()}`;
   if (!dataset) return 'Not recognised';
   const confidence = file.confidence === null ? '' : ` (${Math.round(file.confidence * 100)}% of columns)`;
   return `${dataset.title}${confidence}`;
