@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,6 +63,13 @@ describe('the static server (npm start, browser tests)', () => {
   ])('%s → %i, and the server lives on', async (line, status) => {
     expect(await rawRequest(line)).toBe(status);
     expect((await fetch(`${server.url}/`)).status).toBe(200);
+  });
+
+  it('the README documents the very headers the server sends (IIS and nginx)', () => {
+    const readme = readFileSync(join(import.meta.dirname, '../README.md'), 'utf8');
+    const documented = readme.split(CONTENT_SECURITY_POLICY_HEADER).length - 1;
+    expect(documented).toBeGreaterThanOrEqual(3); // the header list, web.config, nginx
+    expect(readme).toContain('<mimeMap fileExtension=".wasm" mimeType="application/wasm" />');
   });
 
   it('never resolves a path outside the root', () => {
