@@ -81,7 +81,9 @@ export async function main(argv: string[]): Promise<void> {
   await prepareDatabase(engine, DATASETS);
   const load = await createIngestSession(engine, DATASETS).loadFiles(files);
   process.stderr.write(describeLoad(load));
-  const unreadable = load.files.filter((f) => f.status === 'failed' || f.status === 'empty');
+  const unreadable = load.files.filter(
+    (f) => f.status === 'failed' || f.status === 'empty' || f.status === 'unconfirmed',
+  );
   if (unreadable.length > 0) {
     fail(
       `Stopped: ${unreadable.map((f) => `“${f.fileName}”`).join(', ')} could not be used (see above). Fix or leave out the file and run again.`,
