@@ -182,7 +182,7 @@ export async function applyValueMappings(
     const batch = pairs.slice(start, start + 500);
     await engine.run(
       `INSERT INTO pi_import_map VALUES ${batch.map(() => '(?, ?)').join(', ')}`,
-      batch.flatMap(([raw, value]) => [raw, value]),
+      batch.flat(),
     );
   }
   await engine.run(
