@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { AppDataProvider } from './session/app-data';
+import { ChartNotesProvider } from './session/chart-notes';
 import { IndicatorSettingsProvider } from './session/indicator-settings';
 import { TargetsProvider } from './session/targets';
 import './app/styles.css';
@@ -19,7 +20,9 @@ createRoot(root).render(
       <AppDataProvider>
         <IndicatorSettingsProvider>
           <TargetsProvider>
-            <App />
+            <ChartNotesProvider>
+              <App />
+            </ChartNotesProvider>
           </TargetsProvider>
         </IndicatorSettingsProvider>
       </AppDataProvider>

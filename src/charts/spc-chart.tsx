@@ -1,5 +1,5 @@
 import { type ReactElement, useEffect } from 'react';
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import {
   ASSURANCE_LABELS,
   type AssuranceType,
@@ -16,11 +16,15 @@ export interface SpcChartPoint {
 }
 
 interface Row extends SpcChartPoint {
-  centre: number | null;
-  upper: number | null;
-  lower: number | null;
   target: number | null;
   type: PointType | null;
+  /** centre0, upper0, lower0, centre1, …: one set of lines per phase, so lines break at a marked change. */
+  [phaseLine: `${'centre' | 'upper' | 'lower'}${number}`]: number | null;
+}
+
+export interface ChartChange {
+  index: number;
+  label: string;
 }
 
 const NAVY = '#0b0c0c';
@@ -126,9 +130,12 @@ export function SpcChart({
   format,
   width,
   bounds,
+  changes = [],
 }: {
   points: SpcChartPoint[];
   spc: SpcResult;
+  /** Changes marked by the user: a vertical line and its label where each new phase starts. */
+  changes?: readonly ChartChange[];
   target?: number | null;
   valueLabel: string;
   title: string;
@@ -141,17 +148,19 @@ export function SpcChart({
     // Read by `npm run bench`: when a chart with data was last drawn.
     if (points.length > 0) performance.mark('pi-chart-drawn');
   }, [points]);
+  const phases = [...new Set(spc.points.map((p) => p.phase))];
   const rows: Row[] = points.map((p, i) => {
     const s = spc.points[i];
-    return {
-      ...p,
-      centre: s?.centre ?? null,
-      upper: clamp(s?.upperLimit ?? null, bounds),
-      lower: clamp(s?.lowerLimit ?? null, bounds),
-      target: target ?? null,
-      type: s?.type ?? null,
-    };
+    const row: Row = { ...p, target: target ?? null, type: s?.type ?? null };
+    for (const phase of phases) {
+      const mine = s?.phase === phase;
+      row[`centre${phase}`] = mine ? (s?.centre ?? null) : null;
+      row[`upper${phase}`] = mine ? clamp(s?.upperLimit ?? null, bounds) : null;
+      row[`lower${phase}`] = mine ? clamp(s?.lowerLimit ?? null, bounds) : null;
+    }
+    return row;
   });
+  const lineProps = { dot: false, isAnimationActive: false, connectNulls: false } as const;
   const chart = (
     <LineChart
       data={rows}
@@ -181,36 +190,50 @@ export function SpcChart({
           return `${String(label)}${row?.partial ? ' (to date)' : ''}${type}`;
         }}
       />
-      {spc.chart === 'xmr' && (
+      {phases.flatMap((phase) => [
+        spc.chart === 'xmr' && (
+          <Line
+            key={`upper${phase}`}
+            name="Upper process limit"
+            dataKey={`upper${phase}`}
+            stroke={LINE}
+            strokeDasharray="6 4"
+            strokeWidth={1.5}
+            {...lineProps}
+          />
+        ),
+        spc.chart === 'xmr' && (
+          <Line
+            key={`lower${phase}`}
+            name="Lower process limit"
+            dataKey={`lower${phase}`}
+            stroke={LINE}
+            strokeDasharray="6 4"
+            strokeWidth={1.5}
+            {...lineProps}
+          />
+        ),
         <Line
-          name="Upper process limit"
-          dataKey="upper"
-          stroke={LINE}
-          strokeDasharray="6 4"
+          key={`centre${phase}`}
+          name={spc.chart === 'xmr' ? 'Mean' : 'Median'}
+          dataKey={`centre${phase}`}
+          stroke={NAVY}
           strokeWidth={1.5}
-          dot={false}
-          isAnimationActive={false}
-        />
-      )}
-      {spc.chart === 'xmr' && (
-        <Line
-          name="Lower process limit"
-          dataKey="lower"
-          stroke={LINE}
-          strokeDasharray="6 4"
-          strokeWidth={1.5}
-          dot={false}
-          isAnimationActive={false}
-        />
-      )}
-      <Line
-        name={spc.chart === 'xmr' ? 'Mean' : 'Median'}
-        dataKey="centre"
-        stroke={NAVY}
-        strokeWidth={1.5}
-        dot={false}
-        isAnimationActive={false}
-      />
+          {...lineProps}
+        />,
+      ])}
+      {changes.map((change) => {
+        const at = points[change.index]?.label;
+        return at === undefined ? null : (
+          <ReferenceLine
+            key={`${change.index}-${change.label}`}
+            x={at}
+            stroke={NAVY}
+            strokeWidth={2}
+            label={{ value: change.label, position: 'insideTopLeft', fill: NAVY, fontSize: 13 }}
+          />
+        );
+      })}
       {target !== null && target !== undefined && (
         <Line
           name="Target"
@@ -269,6 +292,12 @@ export function SpcChart({
             <span className="spc-swatch spc-swatch--target" aria-hidden="true" /> Target {format(target)}
           </span>
         )}
+        {changes.map((change) => (
+          <span className="spc-key__item" key={`key-${change.index}-${change.label}`} data-testid="change-mark">
+            <span className="spc-swatch spc-swatch--change" aria-hidden="true" /> {change.label} (from{' '}
+            {points[change.index]?.label}; limits worked out again from there)
+          </span>
+        ))}
         <span className="spc-key__item">
           <span className="spc-dot" style={{ background: SPC_COLOURS.special_cause_improvement }} aria-hidden="true" />{' '}
           Improvement

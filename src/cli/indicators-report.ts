@@ -1,11 +1,12 @@
 import type { Engine } from '../engine/engine';
 import type { Direction, IndicatorFamily, Unit } from '../indicators/indicator-definition';
+import { indicatorSpc } from '../indicators/indicator-spc';
 import type { Granularity } from '../indicators/periods';
 import { prepareIndicators } from '../indicators/prepare-indicators';
 import { INDICATORS } from '../indicators/registry';
 import { runIndicator } from '../indicators/run-indicator';
 import type { IndicatorSettings } from '../indicators/settings';
-import { analyseSpc, type PointType } from '../indicators/spc';
+import type { PointType } from '../indicators/spc';
 import { type Published, suppressSeries } from '../indicators/suppression';
 import { csvText } from '../shared/csv';
 
@@ -74,10 +75,7 @@ export async function buildIndicatorsReport(engine: Engine, options: ReportOptio
       report.notComputed.push({ id: indicator.id, title: indicator.title, missingDatasets: result.missingDatasets });
       continue;
     }
-    const spc = analyseSpc(
-      result.points.map((p) => p.value),
-      { direction: indicator.direction },
-    );
+    const spc = indicatorSpc(indicator, result);
     const published = options.suppress ? suppressSeries(result.points) : null;
     report.indicators.push({
       id: indicator.id,

@@ -68,6 +68,11 @@ export interface IndicatorDefinition {
   headline: boolean;
   /** Known limits of the measure with typical extracts. */
   caveat?: string;
+  /**
+   * Fewest cases a period needs (its denominator) for process limits and comparisons; below it the chart
+   * is a run chart and a change is "too few to compare". Default 10 for indicators with a denominator.
+   */
+  minDenominator?: number;
   sql: string;
 }
 

@@ -8,21 +8,30 @@ describe('XmR limits and rule 1 (a point beyond the limits)', () => {
   const series = [10, 12, 11, 13, 12, 11, 10, 12, 13, 11, 12, 10, 11, 12, 30];
   // Sum = 160 + 30 = 190, mean = 190 / 15 = 12.6667.
   // Moving ranges: 2,1,2,1,1,1,2,1,2,1,2,1,1 (= 18) and 18 → 36 / 14 = 2.5714.
-  // UPL = 12.6667 + 2.66 × 2.5714 = 19.5067; LPL = 5.8267.
+  // Screening: 18 ≥ 3.267 × 2.5714 = 8.401, so it is left out: 18 / 13 = 1.3846.
+  // UPL = 12.6667 + 2.66 × 1.3846 = 16.3497; LPL = 8.9836; 2σ lines 12.6667 ± 1.7733 × 1.3846.
   const result = analyseSpc(series, { direction: 'up' });
 
-  it('computes the mean and the process limits', () => {
+  it('computes the mean and the process limits, the one shock left out of the moving range', () => {
     const last = result.points[14];
     expect(result.chart).toBe('xmr');
     expect(last?.centre).toBeCloseTo(12.6667, 4);
-    expect(last?.upperLimit).toBeCloseTo(19.5067, 4);
-    expect(last?.lowerLimit).toBeCloseTo(5.8267, 4);
-    expect(last?.upperNear).toBeCloseTo(12.6667 + (2 / 3) * 2.66 * 2.5714, 3);
+    expect(last?.upperLimit).toBeCloseTo(16.3497, 4);
+    expect(last?.lowerLimit).toBeCloseTo(8.9836, 4);
+    expect(last?.upperNear).toBeCloseTo(12.6667 + (2 / 3) * 2.66 * 1.3846, 3);
+  });
+
+  it('without screening (as the Excel tool does) the shock widens the limits: 2.5714 → UPL 19.5067', () => {
+    const unscreened = analyseSpc(series, { direction: 'up', screenOutliers: false });
+    expect(unscreened.points[14]?.upperLimit).toBeCloseTo(19.5067, 4);
+    expect(unscreened.points[14]?.lowerLimit).toBeCloseTo(5.8267, 4);
+    expect(unscreened.variation).toBe('special_cause_improvement');
   });
 
   it('flags only the point above the upper limit, as improvement when up is good', () => {
     expect(result.points.map((p) => p.type)).toEqual([...Array(14).fill('common_cause'), 'special_cause_improvement']);
     expect(result.points[14]?.rules).toEqual({ outsideLimits: true, shift: false, trend: false, twoOfThree: false });
+    expect(result.points[14]?.decidedBy).toBe('outside_limits');
     expect(result.variation).toBe('special_cause_improvement');
   });
 
@@ -33,10 +42,10 @@ describe('XmR limits and rule 1 (a point beyond the limits)', () => {
 
   it('assurance against a target: inside the limits is inconsistent, beyond them consistent', () => {
     expect(analyseSpc(series, { direction: 'up', target: 15 }).assurance).toBe('inconsistent');
-    expect(analyseSpc(series, { direction: 'up', target: 25 }).assurance).toBe('consistent_fail'); // > UPL
-    expect(analyseSpc(series, { direction: 'up', target: 5 }).assurance).toBe('consistent_pass'); // < LPL
-    expect(analyseSpc(series, { direction: 'down', target: 25 }).assurance).toBe('consistent_pass');
-    expect(analyseSpc(series, { direction: 'down', target: 5 }).assurance).toBe('consistent_fail');
+    expect(analyseSpc(series, { direction: 'up', target: 17 }).assurance).toBe('consistent_fail'); // > UPL 16.35
+    expect(analyseSpc(series, { direction: 'up', target: 8 }).assurance).toBe('consistent_pass'); // < LPL 8.98
+    expect(analyseSpc(series, { direction: 'down', target: 17 }).assurance).toBe('consistent_pass');
+    expect(analyseSpc(series, { direction: 'down', target: 8 }).assurance).toBe('consistent_fail');
     expect(analyseSpc(series, { direction: 'neutral', target: 25 }).assurance).toBeNull();
     expect(analyseSpc(series, { direction: 'up' }).assurance).toBeNull();
   });
@@ -99,23 +108,82 @@ describe('rule 3: 7 points rising or falling', () => {
   });
 });
 
-describe('rule 4: 2 of 3 points beyond 2σ on one side', () => {
-  // 10/12 alternating for 13 points, then 15.3 and 15.5. Mean = (70 + 72 + 30.8) / 15 = 11.52.
-  // Moving ranges: 12 × 2 = 24, 5.3, 0.2 → 29.5 / 14 = 2.1071. 2σ line = 11.52 + (2/3) × 2.66 × 2.1071
-  // = 15.2567; UPL = 17.125. Both 15.3 and 15.5 are between the 2σ line and the limit.
-  const series = [10, 12, 10, 12, 10, 12, 10, 12, 10, 12, 10, 12, 10, 15.3, 15.5];
-  it('flags the two points in the band', () => {
+describe('rule 4: 2 of 3 points beyond 2σ, all three on one side of the mean', () => {
+  // 10/12 alternating for 12 points, then 12, 15.3, 15.5. Mean = (60 + 72 + 42.8) / 15 = 11.6533.
+  // Moving ranges: 11 × 2 = 22, 0, 3.3, 0.2 → 25.5 / 14 = 1.8214 (no range reaches 3.267 × 1.8214 = 5.95).
+  // 2σ line = 11.6533 + (2/3) × 2.66 × 1.8214 = 14.8833; UPL = 16.4983. 15.3 and 15.5 are in the band,
+  // and the three points 12, 15.3, 15.5 are all above the mean.
+  const series = [10, 12, 10, 12, 10, 12, 10, 12, 10, 12, 10, 12, 12, 15.3, 15.5];
+  it('flags the two points in the band (not the third), improvement when up is good', () => {
     const result = analyseSpc(series, { direction: 'up' });
+    expect(result.points[13]?.upperNear).toBeCloseTo(14.8833, 4);
     expect(result.points.map((p) => p.rules.twoOfThree)).toEqual([...Array(13).fill(false), true, true]);
-    expect(result.points.slice(13).map((p) => p.type)).toEqual([
-      'special_cause_improvement',
-      'special_cause_improvement',
+    expect(result.points.slice(13).map((p) => [p.type, p.decidedBy])).toEqual([
+      ['special_cause_improvement', 'two_of_three'],
+      ['special_cause_improvement', 'two_of_three'],
     ]);
     expect(result.points.slice(0, 13).every((p) => p.type === 'common_cause')).toBe(true);
+  });
+  it('is not flagged when the three points straddle the mean (the reference since its 2023 fix)', () => {
+    // As above but the 13th point is 10: mean = 172.8 / 15 = 11.52, MR = 29.5 / 14 = 2.1071, 2σ line
+    // 15.2567, UPL 17.125. 15.3 and 15.5 are in the band, but 10 is below the mean: no window of three
+    // containing both is all on one side.
+    const split = [10, 12, 10, 12, 10, 12, 10, 12, 10, 12, 10, 12, 10, 15.3, 15.5];
+    const result = analyseSpc(split, { direction: 'up' });
+    expect(result.points[13]?.upperNear).toBeCloseTo(15.2567, 4);
+    expect(result.points.some((p) => p.rules.twoOfThree)).toBe(false);
+    expect(result.variation).toBe('common_cause');
+  });
+  it('nor when the two points are near opposite limits', () => {
+    // 10/12 × 12, then 15.3, 7, 15.4: mean 11.3133, MR 45 / 15 = 3.0 → 2σ lines 16.63 and 5.99, so none of
+    // them is even in the band; the rule needs two in the band and all three on one side.
+    const opposite = [10, 12, 10, 12, 10, 12, 10, 12, 10, 12, 10, 12, 15.3, 7, 15.4];
+    expect(analyseSpc(opposite, { direction: 'up' }).points.some((p) => p.rules.twoOfThree)).toBe(false);
   });
   it('one point in the band is not enough', () => {
     const one = [10, 12, 10, 12, 10, 12, 10, 12, 10, 12, 10, 12, 10, 12, 15.5];
     expect(analyseSpc(one, { direction: 'up' }).points.some((p) => p.rules.twoOfThree)).toBe(false);
+  });
+});
+
+describe('the order of the rules: a trend beats a run on one side', () => {
+  // 25/5 alternating for 8 points, then 6, 7, …, 12. Mean = (100 + 20 + 63) / 15 = 12.2.
+  // Moving ranges: 7 × 20 = 140, then 1 × 7 → 147 / 14 = 10.5 (none ≥ 3.267 × 10.5 = 34.3).
+  // UPL = 12.2 + 27.93 = 40.13: nothing beyond a limit; 2σ lines 30.82 and −6.42: nothing in the band.
+  // From index 7 the values 5, 6, …, 12 are 8 points below the mean (a run) and rising (a trend).
+  const series = [25, 5, 25, 5, 25, 5, 25, 5, 6, 7, 8, 9, 10, 11, 12];
+  it('labels the rising points below the mean by the trend: improvement when up is good', () => {
+    const result = analyseSpc(series, { direction: 'up' });
+    expect(result.points.slice(7).every((p) => p.rules.shift && p.rules.trend)).toBe(true);
+    expect(result.points.map((p) => p.type)).toEqual([
+      ...Array(7).fill('common_cause'),
+      ...Array(8).fill('special_cause_improvement'),
+    ]);
+    expect(result.points[14]?.decidedBy).toBe('trend');
+  });
+  it('and concern when down is good', () => {
+    expect(analyseSpc(series, { direction: 'down' }).variation).toBe('special_cause_concern');
+  });
+});
+
+describe('points left out of the calculation', () => {
+  it('an unfinished last period is drawn with the lines but takes no part and gets no label', () => {
+    // The first 15 values: sum 171, mean 11.4; moving ranges 2,1,2,1,1,1,2,1,2,1,2,1,1,1 = 19 / 14 =
+    // 1.3571 → UPL 11.4 + 3.61 = 15.01. The excluded 30 would otherwise be far beyond it.
+    const series = [10, 12, 11, 13, 12, 11, 10, 12, 13, 11, 12, 10, 11, 12, 11, 30];
+    const result = analyseSpc(series, { direction: 'up', excluded: [...Array(15).fill(false), true] });
+    expect(result.points[15]).toMatchObject({ excluded: true, type: null, decidedBy: null });
+    expect(result.points[15]?.centre).toBeCloseTo(11.4, 6);
+    expect(result.points[15]?.upperLimit).toBeCloseTo(15.01, 2);
+    expect(result.variation).toBe('common_cause'); // the latest point that counts
+  });
+
+  it('a run chart on request, with the reason as its note (overlapping rolling windows)', () => {
+    const series = [10, 12, 11, 13, 12, 11, 10, 12, 13, 11, 12, 10, 11, 12, 30];
+    const because = 'Rolling 12-month figures overlap, so they are not judged as separate points.';
+    const result = analyseSpc(series, { direction: 'up', runChartBecause: because });
+    expect(result).toMatchObject({ chart: 'run', variation: null, assurance: null, note: because });
+    expect(result.points.every((p) => p.type === null && p.upperLimit === null)).toBe(true);
   });
 });
 

@@ -1,8 +1,17 @@
 /**
- * Statistical process control as NHS England's "Making Data Count" uses it: an XmR (individuals) chart
- * with process limits at the mean ± 2.66 × the mean moving range, four special-cause rules, a variation
- * type per point and an assurance type against a target. Re-implemented from the published description
- * (domain.md §3.4), framework-free so the charts, exports and the command line share it.
+ * Statistical process control as NHS England's "Making Data Count" applies it (its Excel tool, and
+ * NHSRplotthedots since its 2023 alignment with it): an XmR (individuals) chart with process limits at
+ * the mean ± 2.66 × the mean moving range, four special-cause rules checked in the reference's order, a
+ * variation type per point and an assurance type against a target. Framework-free, so the charts, the
+ * overview, the exports and the command line all take their icons from this one computation.
+ *
+ * Choices, as the reference leaves room:
+ * - Moving-range screening is on: a moving range of 3.267 × the average or more (the upper limit of a
+ *   moving-range chart) is left out of the average before the limits are drawn, as NHSRplotthedots does by
+ *   default, so one shock does not widen the limits for every other point. (The Excel tool does not
+ *   screen; the two differ only when such a jump exists.) `screenOutliers: false` turns it off.
+ * - Points the caller excludes (an unfinished last period) are drawn but take no part in the mean, the
+ *   limits or the rules, and get no type.
  */
 import type { Direction } from './indicator-definition';
 
@@ -16,15 +25,18 @@ export type PointType =
 export type AssuranceType = 'consistent_pass' | 'consistent_fail' | 'inconsistent';
 
 export interface SpcRules {
-  /** Rule 1: beyond a process limit. */
+  /** Beyond a process limit. */
   outsideLimits: boolean;
-  /** Rule 2: part of a run of 7 or more on one side of the mean. */
+  /** Part of a run of 7 or more on one side of the mean (a point on the mean breaks it). */
   shift: boolean;
-  /** Rule 3: part of a run of 7 or more points each higher (or each lower) than the one before. */
+  /** Part of a run of 7 or more points each higher (or each lower) than the one before. */
   trend: boolean;
-  /** Rule 4: one of 2 (or 3) out of 3 consecutive points beyond 2σ, inside the limits, on one side. */
+  /** Beyond 2σ (inside the limits), with another of 3 consecutive points, all 3 on the same side. */
   twoOfThree: boolean;
 }
+
+/** The rule that decided a special-cause point's type, in the reference's order of precedence. */
+export type DecidingRule = 'outside_limits' | 'trend' | 'two_of_three' | 'shift';
 
 export interface SpcPoint {
   value: number | null;
@@ -35,9 +47,13 @@ export interface SpcPoint {
   /** The 2σ lines: mean ± (2/3) × 2.66 × mean moving range. */
   upperNear: number | null;
   lowerNear: number | null;
-  /** Null for a missing value, and on a run chart (too few points to judge). */
+  /** Null for a missing or excluded value, and on a run chart (too few points to judge). */
   type: PointType | null;
   rules: SpcRules;
+  /** Which rule decided the type (null for common cause and for points with no type). */
+  decidedBy: DecidingRule | null;
+  /** True for a point drawn but left out of the calculation (an unfinished period). */
+  excluded: boolean;
   /** Index of the phase (0 before the first rebase). */
   phase: number;
 }
@@ -50,6 +66,12 @@ export interface SpcOptions {
   rebaseAt?: readonly number[];
   /** Fewest values a phase needs before process limits are shown (Making Data Count: 15–20). */
   minPoints?: number;
+  /** Points to draw but leave out of the mean, limits and rules (an unfinished last period). */
+  excluded?: readonly boolean[];
+  /** Draw a run chart whatever the number of points, and say why (rolling windows, small numbers). */
+  runChartBecause?: string;
+  /** Leave moving ranges of 3.267 × the average or more out of the limits (default true). */
+  screenOutliers?: boolean;
 }
 
 export interface SpcResult {
@@ -67,6 +89,9 @@ export interface SpcResult {
 export const SPC_CONSTANT = 2.66;
 export const DEFAULT_MIN_POINTS = 15;
 const RUN_LENGTH = 7;
+
+/** A moving-range chart's upper limit, as a multiple of the average moving range (3.267 = D4 for n = 2). */
+export const MR_SCREEN = 3.267;
 
 const noRules = (): SpcRules => ({ outsideLimits: false, shift: false, trend: false, twoOfThree: false });
 
@@ -93,63 +118,84 @@ interface PhaseOut {
   centre: number;
   limits: { upper: number; lower: number; upperNear: number; lowerNear: number } | null;
   rules: SpcRules[];
-  /** +1 high, −1 low, 0 none: which way each special point goes. */
+  /** +1 high, −1 low, 0 none: which way each special point goes, and the rule that said so. */
   sides: number[];
+  decidedBy: (DecidingRule | null)[];
 }
 
-function analysePhase(values: readonly number[], minPoints: number): PhaseOut {
+/** The average moving range, optionally leaving out ranges at or above 3.267 × the first average. */
+export function averageMovingRange(values: readonly number[], screen: boolean): number {
+  const ranges = values.slice(1).map((v, i) => Math.abs(v - (values[i] as number)));
+  if (ranges.length === 0) return 0;
+  const first = ranges.reduce((a, b) => a + b, 0) / ranges.length;
+  if (!screen) return first;
+  const kept = ranges.filter((r) => r < MR_SCREEN * first);
+  return kept.length === 0 ? first : kept.reduce((a, b) => a + b, 0) / kept.length;
+}
+
+/** Which points are special cause under each rule, and which side each goes. */
+function applyRules(values: readonly number[], mean: number, limits: NonNullable<PhaseOut['limits']>) {
   const rules = values.map(noRules);
-  const sides = values.map(() => 0);
-  if (values.length < minPoints || values.length < 2) {
-    return { centre: median(values), limits: null, rules, sides };
-  }
-  const mean = values.reduce((a, b) => a + b, 0) / values.length;
-  let mrSum = 0;
-  for (let i = 1; i < values.length; i += 1) mrSum += Math.abs((values[i] as number) - (values[i - 1] as number));
-  const meanMr = mrSum / (values.length - 1);
-  const limits = {
-    upper: mean + SPC_CONSTANT * meanMr,
-    lower: mean - SPC_CONSTANT * meanMr,
-    upperNear: mean + (2 / 3) * SPC_CONSTANT * meanMr,
-    lowerNear: mean - (2 / 3) * SPC_CONSTANT * meanMr,
-  };
   const relative = values.map((v) => Math.sign(v - mean));
   values.forEach((v, i) => {
-    if (v > limits.upper || v < limits.lower) {
-      (rules[i] as SpcRules).outsideLimits = true;
-      sides[i] = relative[i] as number;
-    }
+    (rules[i] as SpcRules).outsideLimits = v > limits.upper || v < limits.lower;
   });
-  markRuns(relative, RUN_LENGTH, (i) => {
-    (rules[i] as SpcRules).shift = true;
-    sides[i] = relative[i] as number;
-  });
-  // A trend of 7 points is 6 steps in the same direction; a step with no change breaks it.
-  const steps = values.map((v, i) => (i === 0 ? 0 : Math.sign(v - (values[i - 1] as number))));
-  markRuns(steps.slice(1), RUN_LENGTH - 1, (j) => {
+  // A trend of 7 points is 6 steps the same way; a step with no change breaks it. Its points go the
+  // trend's way (a rising trend below the mean is still rising).
+  const steps = values.slice(1).map((v, i) => Math.sign(v - (values[i] as number)));
+  const trendSide = values.map(() => 0);
+  markRuns(steps, RUN_LENGTH - 1, (j) => {
     for (const i of [j, j + 1]) {
       (rules[i] as SpcRules).trend = true;
-      // A trend point takes the trend's direction unless another rule already placed it.
-      if (sides[i] === 0) sides[i] = steps[j + 1] as number;
+      trendSide[i] = steps[j] as number;
     }
   });
-  const near = values.map((v) => {
-    if (v > limits.upperNear && v <= limits.upper) return 1;
-    if (v < limits.lowerNear && v >= limits.lower) return -1;
-    return 0;
-  });
+  // Beyond 2σ but inside the limits; flagged with another such point of 3 in a row all on one side.
+  const close = values.map(
+    (v, i) => !(rules[i] as SpcRules).outsideLimits && (v > limits.upperNear || v < limits.lowerNear),
+  );
   for (let i = 0; i + 2 < values.length; i += 1) {
-    for (const side of [1, -1]) {
-      const members = [i, i + 1, i + 2].filter((j) => near[j] === side);
-      if (members.length >= 2) {
-        for (const j of members) {
-          (rules[j] as SpcRules).twoOfThree = true;
-          if (sides[j] === 0) sides[j] = side;
-        }
-      }
+    const window = [i, i + 1, i + 2];
+    const sameSide = Math.abs(window.reduce((n, j) => n + (relative[j] as number), 0)) === 3;
+    if (sameSide && window.filter((j) => close[j]).length >= 2) {
+      for (const j of window) if (close[j]) (rules[j] as SpcRules).twoOfThree = true;
     }
   }
-  return { centre: mean, limits, rules, sides };
+  markRuns(relative, RUN_LENGTH, (i) => {
+    (rules[i] as SpcRules).shift = true;
+  });
+  return { rules, relative, trendSide };
+}
+
+function analysePhase(values: readonly number[], minPoints: number, screen: boolean): PhaseOut {
+  const none = { rules: values.map(noRules), sides: values.map(() => 0), decidedBy: values.map(() => null) };
+  if (values.length < minPoints || values.length < 2) return { centre: median(values), limits: null, ...none };
+  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  const mr = averageMovingRange(values, screen);
+  const limits = {
+    upper: mean + SPC_CONSTANT * mr,
+    lower: mean - SPC_CONSTANT * mr,
+    upperNear: mean + (2 / 3) * SPC_CONSTANT * mr,
+    lowerNear: mean - (2 / 3) * SPC_CONSTANT * mr,
+  };
+  const { rules, relative, trendSide } = applyRules(values, mean, limits);
+  const sides = values.map(() => 0);
+  const decidedBy: (DecidingRule | null)[] = values.map(() => null);
+  // The reference's order: beyond a limit, then trend, then 2 of 3, then a run on one side.
+  rules.forEach((r, i) => {
+    const [side, rule]: [number, DecidingRule | null] = r.outsideLimits
+      ? [relative[i] as number, 'outside_limits']
+      : r.trend
+        ? [trendSide[i] as number, 'trend']
+        : r.twoOfThree
+          ? [relative[i] as number, 'two_of_three']
+          : r.shift
+            ? [relative[i] as number, 'shift']
+            : [0, null];
+    sides[i] = side;
+    decidedBy[i] = side === 0 ? null : rule;
+  });
+  return { centre: mean, limits, rules, sides, decidedBy };
 }
 
 function pointType(side: number, direction: Direction): PointType {
@@ -175,11 +221,8 @@ export function assuranceType(
   return 'inconsistent';
 }
 
-/** Analyses a series (missing values are skipped, not treated as zero). */
-export function analyseSpc(series: readonly (number | null)[], options: SpcOptions): SpcResult {
-  const minPoints = options.minPoints ?? DEFAULT_MIN_POINTS;
-  const present = series.flatMap((v, i) => (v === null || !Number.isFinite(v) ? [] : [i]));
-  const points: SpcPoint[] = series.map((value) => ({
+function emptyPoint(value: number | null, excluded: boolean): SpcPoint {
+  return {
     value,
     centre: null,
     upperLimit: null,
@@ -188,45 +231,78 @@ export function analyseSpc(series: readonly (number | null)[], options: SpcOptio
     lowerNear: null,
     type: null,
     rules: noRules(),
+    decidedBy: null,
+    excluded,
     phase: 0,
-  }));
-  if (present.length === 0) {
+  };
+}
+
+/** Fills the points of one phase from its analysis; excluded points get the lines but no type. */
+function fillPhase(
+  points: SpcPoint[],
+  phase: number,
+  members: readonly number[],
+  used: readonly number[],
+  out: PhaseOut,
+  direction: Direction,
+) {
+  for (const index of members) {
+    const point = points[index] as SpcPoint;
+    point.phase = phase;
+    point.centre = out.centre;
+    point.upperLimit = out.limits?.upper ?? null;
+    point.lowerLimit = out.limits?.lower ?? null;
+    point.upperNear = out.limits?.upperNear ?? null;
+    point.lowerNear = out.limits?.lowerNear ?? null;
+    const k = used.indexOf(index);
+    if (k < 0 || point.value === null) continue;
+    point.rules = out.rules[k] as SpcRules;
+    const side = out.sides[k] as number;
+    point.decidedBy = out.limits ? (out.decidedBy[k] ?? null) : null;
+    // Without limits there is no judgement to make: the point has no type.
+    point.type = !out.limits ? null : side !== 0 ? pointType(side, direction) : 'common_cause';
+  }
+}
+
+/**
+ * Analyses a series: missing values are skipped (never read as zero), excluded ones are drawn but not
+ * used, and each phase (from a rebase) gets its own mean and limits.
+ */
+export function analyseSpc(series: readonly (number | null)[], options: SpcOptions): SpcResult {
+  const minPoints = options.runChartBecause ? Number.POSITIVE_INFINITY : (options.minPoints ?? DEFAULT_MIN_POINTS);
+  const excluded = (i: number) => options.excluded?.[i] === true;
+  const isValue = (v: number | null): v is number => v !== null && Number.isFinite(v);
+  const points = series.map((value, i) => emptyPoint(value, excluded(i)));
+  const present = series.flatMap((v, i) => (isValue(v) ? [i] : []));
+  const used = present.filter((i) => !excluded(i));
+  if (used.length === 0) {
     return { chart: 'none', points, variation: null, assurance: null, note: 'No values to chart.' };
   }
   const rebase = [...new Set(options.rebaseAt ?? [])].filter((i) => i > 0 && i < series.length).sort((a, b) => a - b);
   const phaseOf = (index: number) => rebase.filter((r) => r <= index).length;
   let last: PhaseOut | null = null;
   for (let phase = 0; phase <= rebase.length; phase += 1) {
-    const indices = present.filter((i) => phaseOf(i) === phase);
-    if (indices.length === 0) continue;
+    const members = present.filter((i) => phaseOf(i) === phase);
+    const phaseUsed = used.filter((i) => phaseOf(i) === phase);
+    if (phaseUsed.length === 0) continue;
     const out = analysePhase(
-      indices.map((i) => series[i] as number),
+      phaseUsed.map((i) => series[i] as number),
       minPoints,
+      options.screenOutliers ?? true,
     );
-    indices.forEach((index, k) => {
-      const point = points[index] as SpcPoint;
-      point.phase = phase;
-      point.centre = out.centre;
-      point.upperLimit = out.limits?.upper ?? null;
-      point.lowerLimit = out.limits?.lower ?? null;
-      point.upperNear = out.limits?.upperNear ?? null;
-      point.lowerNear = out.limits?.lowerNear ?? null;
-      point.rules = out.rules[k] as SpcRules;
-      const side = out.sides[k] as number;
-      const special = Object.values(point.rules).some(Boolean) && side !== 0;
-      // Without limits there is no judgement to make: the point has no type.
-      point.type = !out.limits ? null : special ? pointType(side, options.direction) : 'common_cause';
-    });
+    fillPhase(points, phase, members, phaseUsed, out, options.direction);
     last = out;
   }
-  const lastPoint = points[present[present.length - 1] as number] as SpcPoint;
+  const latest = points[used[used.length - 1] as number] as SpcPoint;
   if (!last?.limits) {
     return {
       chart: 'run',
       points,
       variation: null,
       assurance: null,
-      note: `Run chart: fewer than ${minPoints} points${rebase.length ? ' since the last rebase' : ''}, so process limits would not be reliable. The line shows the median.`,
+      note:
+        options.runChartBecause ??
+        `Run chart: fewer than ${minPoints} points${rebase.length ? ' since the last change marked' : ''}, so process limits would not be reliable. The line shows the median.`,
     };
   }
   const target = options.target;
@@ -237,7 +313,7 @@ export function analyseSpc(series: readonly (number | null)[], options: SpcOptio
   return {
     chart: 'xmr',
     points,
-    variation: lastPoint.type,
+    variation: latest.type,
     assurance,
     note: 'XmR chart: process limits at the mean ± 2.66 × the average moving range (NHS Making Data Count).',
   };

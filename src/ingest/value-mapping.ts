@@ -180,10 +180,7 @@ export async function applyValueMappings(
   await engine.run('CREATE OR REPLACE TEMP TABLE pi_import_map (raw VARCHAR, value VARCHAR)');
   for (let start = 0; start < pairs.length; start += 500) {
     const batch = pairs.slice(start, start + 500);
-    await engine.run(
-      `INSERT INTO pi_import_map VALUES ${batch.map(() => '(?, ?)').join(', ')}`,
-      batch.flat(),
-    );
+    await engine.run(`INSERT INTO pi_import_map VALUES ${batch.map(() => '(?, ?)').join(', ')}`, batch.flat());
   }
   await engine.run(
     `UPDATE ${dataset.id} SET ${field.name} = m.value FROM pi_import_map m WHERE ${dataset.id}.${field.name}_raw = m.raw`,

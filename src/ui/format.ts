@@ -28,16 +28,51 @@ export const UNIT_AXIS_LABELS: Record<'count' | 'percent' | 'days' | 'score', st
   score: 'Points on the scale',
 };
 
+type Unit = 'count' | 'percent' | 'days' | 'score';
+
+interface Figure {
+  value: number | null;
+  numerator?: number | null;
+  denominator?: number | null;
+}
+
+/** The count a figure rests on, in words ("4 of 6", "median of 1,464", "mean of 1,222"), or null for a count. */
+export function countText(point: Figure, unit: Unit): string | null {
+  if (point.value === null || point.denominator === null || point.denominator === undefined) return null;
+  if (unit === 'percent' && point.numerator !== null && point.numerator !== undefined) {
+    return `${formatNumber(point.numerator)} of ${formatNumber(point.denominator)}`;
+  }
+  if (unit === 'days') return `median of ${formatNumber(point.denominator)}`;
+  if (unit === 'score') return `mean of ${formatNumber(point.denominator)}`;
+  return null;
+}
+
+/**
+ * A figure with the count it rests on, so a small number is never hidden behind a percentage:
+ * "66.7% — 4 of 6", "7.0 days — median of 1,464", "1.0 — mean of 1,222". Counts are as they are.
+ */
+export function formatWithCount(point: Figure, unit: Unit): string {
+  const count = countText(point, unit);
+  return count ? `${formatValue(point.value, unit)} — ${count}` : formatValue(point.value, unit);
+}
+
 /**
  * A change between two periods in words: "up 2.1 points on 2024-25 Q3 (58.0%)", "the same as …" when
- * the change rounds away, "no earlier figure" without one.
+ * the change rounds away, "no earlier figure" without one, and "too few to compare with …" when either
+ * figure rests on fewer cases than `minDenominator` (a change of 66.7 points on 4 of 6 means nothing).
  */
 export function describeChange(
-  unit: 'count' | 'percent' | 'days' | 'score',
-  latest: { value: number | null },
-  earlier: { value: number | null; label: string } | undefined,
+  unit: Unit,
+  latest: Figure,
+  earlier: (Figure & { label: string }) | undefined,
+  minDenominator: number | null = null,
 ): string {
   if (!earlier || earlier.value === null || latest.value === null) return 'no earlier figure';
+  const small = (f: Figure) =>
+    minDenominator !== null && f.denominator !== null && f.denominator !== undefined && f.denominator < minDenominator;
+  if (small(latest) || small(earlier)) {
+    return `too few to compare with ${earlier.label} (${formatWithCount(earlier, unit)})`;
+  }
   const then = formatValue(earlier.value, unit);
   if (formatValue(latest.value, unit) === then) return `the same as ${earlier.label} (${then})`;
   const change = latest.value - earlier.value;

@@ -2,9 +2,11 @@ import { type FormEvent, useId, useState } from 'react';
 import { findDataset } from '../../datasets/registry';
 import { BANK_HOLIDAYS_ENGLAND_WALES, FIRST_CALENDAR_YEAR, LAST_CALENDAR_YEAR } from '../../indicators/bank-holidays';
 import { DIMENSION_LABELS, type IndicatorDefinition, type PeriodRule } from '../../indicators/indicator-definition';
+import { minDenominatorFor as minDenominatorOf } from '../../indicators/indicator-spc';
 import { formatUkDate, isIsoDate } from '../../indicators/periods';
 import { FAMILIES } from '../../indicators/registry';
 import { type IndicatorSettings, indicatorSettingsSchema, SETTING_DESCRIPTIONS } from '../../indicators/settings';
+import { useChartNotes } from '../../session/chart-notes';
 import { useIndicatorSettings } from '../../session/indicator-settings';
 
 const PERIOD_RULES: Record<PeriodRule, string> = {
@@ -84,6 +86,14 @@ function Definition({ indicator, settings }: { indicator: IndicatorDefinition; s
             </dd>
           </div>
         ) : null}
+        {indicator.denominator && (
+          <div>
+            <dt>Small numbers</dt>
+            <dd>
+              <MinDenominatorField indicator={indicator} />
+            </dd>
+          </div>
+        )}
         {indicator.caveat && (
           <div>
             <dt>Caveat</dt>
@@ -92,6 +102,39 @@ function Definition({ indicator, settings }: { indicator: IndicatorDefinition; s
         )}
       </dl>
     </section>
+  );
+}
+
+/** The fewest cases a period needs for process limits and comparisons: the definition's, or the user's own. */
+function MinDenominatorField({ indicator }: { indicator: IndicatorDefinition }) {
+  const { minDenominatorFor, setMinDenominator } = useChartNotes();
+  const own = minDenominatorFor(indicator.id);
+  const standard = minDenominatorOf(indicator) ?? 10;
+  const [text, setText] = useState(String(own ?? standard));
+  const id = useId();
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    const n = Number(text);
+    if (Number.isInteger(n) && n >= 1 && n <= 100_000) setMinDenominator(indicator.id, n === standard ? null : n);
+  };
+  return (
+    <form className="inline-form" onSubmit={save}>
+      <label htmlFor={id}>
+        Process limits and comparisons need at least{' '}
+        <input
+          id={id}
+          className="input input--width-4"
+          inputMode="numeric"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          data-testid={`min-denominator-${indicator.id}`}
+        />{' '}
+        cases a period (standard {standard}); below that the chart is a run chart and changes are “too few to compare”.
+      </label>{' '}
+      <button type="submit" className="button button--secondary button--small">
+        Save
+      </button>
+    </form>
   );
 }
 

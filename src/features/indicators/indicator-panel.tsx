@@ -3,25 +3,36 @@ import { useId, useState } from 'react';
 import { AssuranceIcon, SpcChart, VariationIcon } from '../../charts/spc-chart';
 import { findDataset } from '../../datasets/registry';
 import { DIMENSION_LABELS, type IndicatorDefinition } from '../../indicators/indicator-definition';
+import { type IndicatorSpc, indicatorSpc } from '../../indicators/indicator-spc';
 import { formatUkDate, GRANULARITY_LABELS } from '../../indicators/periods';
 import type { PreparedState } from '../../indicators/prepare-indicators';
 import { type IndicatorPoint, type IndicatorQuery, runIndicator } from '../../indicators/run-indicator';
-import { analyseSpc, POINT_TYPE_LABELS, type PointType } from '../../indicators/spc';
+import { POINT_TYPE_LABELS, type SpcPoint } from '../../indicators/spc';
 import { useAppData } from '../../session/app-data';
+import { useChartNotes } from '../../session/chart-notes';
 import { usePreparedFor } from '../../session/indicator-settings';
 import { useTargets } from '../../session/targets';
-import { describeChange, formatValue, UNIT_AXIS_LABELS } from '../../ui/format';
+import { describeChange, formatValue, formatWithCount, UNIT_AXIS_LABELS } from '../../ui/format';
 import { TableToggle } from '../../ui/table-toggle';
+import { ChangePoints } from './change-points';
 
-function summary(indicator: IndicatorDefinition, points: IndicatorPoint[]): string {
+/** A point's variation in the table's words: its type, or why it has none. */
+function variationText(point: SpcPoint | undefined): string {
+  if (!point || point.value === null) return '–';
+  if (point.excluded) return 'Not judged: the period is not finished';
+  return point.type ? POINT_TYPE_LABELS[point.type] : '–';
+}
+
+/** The latest complete period in words, with the count it rests on; a half-finished period is never summed up. */
+function summary(indicator: IndicatorDefinition, points: IndicatorPoint[], minDenominator: number | null): string {
   const complete = points.filter((p) => !p.partial && p.value !== null);
   const latest = complete.at(-1);
   const previous = complete.at(-2);
   if (!latest) return 'Not enough data for a complete period yet.';
   const unit = indicator.unit;
-  const base = `${formatValue(latest.value, unit)} in ${latest.label}`;
+  const base = `${formatWithCount(latest, unit)} in ${latest.label}`;
   if (!previous || previous.value === null || latest.value === null) return `${base}.`;
-  return `${base}, ${describeChange(unit, latest, previous)}.${
+  return `${base}, ${describeChange(unit, latest, previous, minDenominator)}.${
     indicator.direction === 'neutral' ? ' Read in context: neither up nor down is good in itself.' : ''
   }`;
 }
@@ -55,9 +66,11 @@ export function IndicatorPanel({
   const empty =
     points.length > 0 && points.every((p) => p.value === null || (indicator.unit === 'count' && p.value === 0));
   const filtered = Object.values(query.filters ?? {}).some((values) => (values?.length ?? 0) > 0);
-  const spc = analyseSpc(
-    points.map((p) => p.value),
-    { direction: indicator.direction, target },
+  const { changesFor, minDenominatorFor } = useChartNotes();
+  const spc = indicatorSpc(
+    indicator,
+    { granularity, points },
+    { target, changes: changesFor(indicator.id), minDenominator: minDenominatorFor(indicator.id) },
   );
 
   return (
@@ -95,7 +108,7 @@ export function IndicatorPanel({
       )}
       {data?.status === 'ok' && (
         <>
-          <p className="chart-summary">{summary(indicator, points)}</p>
+          <p className="chart-summary">{summary(indicator, points, spc.minDenominator)}</p>
           {data.ignoredFilters.length > 0 && (
             <p className="hint">
               Not broken down by {data.ignoredFilters.map((d) => DIMENSION_LABELS[d].toLowerCase()).join(' or ')}:
@@ -113,11 +126,12 @@ export function IndicatorPanel({
                 : 'No data in these periods.'}
             </p>
           ) : asTable ? (
-            <IndicatorTable indicator={indicator} points={points} spcTypes={spc.points.map((p) => p.type)} />
+            <IndicatorTable indicator={indicator} points={points} spc={spc} />
           ) : (
             <SpcChart
               points={points}
               spc={spc}
+              changes={spc.changes}
               target={target}
               valueLabel={UNIT_AXIS_LABELS[indicator.unit]}
               title={`${indicator.title}, by ${GRANULARITY_LABELS[granularity].toLowerCase()}`}
@@ -151,6 +165,7 @@ export function IndicatorPanel({
             onToggle={() => setAsTable((v) => !v)}
             testId={`toggle-table-${indicator.id}`}
           />
+          <ChangePoints indicator={indicator} periods={points} spc={spc} />
         </>
       )}
     </article>
@@ -160,12 +175,13 @@ export function IndicatorPanel({
 function IndicatorTable({
   indicator,
   points,
-  spcTypes,
+  spc,
 }: {
   indicator: IndicatorDefinition;
   points: IndicatorPoint[];
-  spcTypes: (PointType | null)[];
+  spc: IndicatorSpc;
 }) {
+  const changeAt = new Map(spc.changes.map((c) => [c.index, c.label]));
   return (
     <div className="table-scroll">
       <table className="table table--compact" data-testid={`table-${indicator.id}`}>
@@ -189,6 +205,7 @@ function IndicatorTable({
               {indicator.title}
             </th>
             <th scope="col">Variation</th>
+            {spc.changes.length > 0 && <th scope="col">Change marked</th>}
           </tr>
         </thead>
         <tbody>
@@ -207,7 +224,8 @@ function IndicatorTable({
                 </>
               )}
               <td className="numeric">{formatValue(p.value, indicator.unit)}</td>
-              <td>{spcTypes[i] ? POINT_TYPE_LABELS[spcTypes[i]] : '–'}</td>
+              <td>{variationText(spc.points[i])}</td>
+              {spc.changes.length > 0 && <td>{changeAt.get(i) ?? ''}</td>}
             </tr>
           ))}
         </tbody>

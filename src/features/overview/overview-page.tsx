@@ -3,16 +3,17 @@ import { type FormEvent, useId, useState } from 'react';
 import { Sparkline } from '../../charts/sparkline';
 import { AssuranceIcon, VariationIcon } from '../../charts/spc-chart';
 import type { IndicatorDefinition } from '../../indicators/indicator-definition';
+import { indicatorSpc } from '../../indicators/indicator-spc';
 import { addDays, addMonths, buildPeriods, type Granularity } from '../../indicators/periods';
 import type { PreparedState } from '../../indicators/prepare-indicators';
 import { FAMILIES } from '../../indicators/registry';
 import { effectiveGranularity, runIndicator } from '../../indicators/run-indicator';
-import { analyseSpc } from '../../indicators/spc';
 import { useAppData } from '../../session/app-data';
+import { useChartNotes } from '../../session/chart-notes';
 import { usePreparedFor, usePreparedIndicators } from '../../session/indicator-settings';
 import { useTargets } from '../../session/targets';
 import { AddressNote } from '../../ui/address-note';
-import { describeChange, formatValue } from '../../ui/format';
+import { countText, describeChange, formatValue } from '../../ui/format';
 import { GranularityRadios } from '../../ui/granularity-radios';
 import { hashOf, type View } from '../../ui/routes';
 import { type Rag, ragAgainstTarget } from './rag';
@@ -124,10 +125,13 @@ function ScoreCard({
   const points = indicator.periodRule === 'lagged_cohort' && lastReady >= 0 ? all.slice(0, lastReady + 1) : all;
   const latest = points.at(-1);
   const perYear = PERIODS_PER_YEAR[used] ?? 1;
-  const spc = analyseSpc(
-    points.map((p) => p.value),
-    { direction: indicator.direction, target },
+  const { changesFor, minDenominatorFor } = useChartNotes();
+  const spc = indicatorSpc(
+    indicator,
+    { granularity: used, points },
+    { target, changes: changesFor(indicator.id), minDenominator: minDenominatorFor(indicator.id) },
   );
+  const small = spc.minDenominator;
   const rag = latest && target !== null ? ragAgainstTarget(indicator.direction, latest.value, target) : null;
 
   return (
@@ -157,12 +161,17 @@ function ScoreCard({
             <span className="score-card__number">{formatValue(latest.value, indicator.unit)}</span>{' '}
             <span className="score-card__period">in {latest.label}</span>
           </p>
+          {countText(latest, indicator.unit) && (
+            <p className="score-card__count" data-testid={`count-${indicator.id}`}>
+              {countText(latest, indicator.unit)}
+            </p>
+          )}
           {points.length < all.length && (
             <p className="hint">Later periods are still within their 12-month follow-up.</p>
           )}
           <ul className="score-card__changes">
-            <li>{describeChange(indicator.unit, latest, points.at(-2))}</li>
-            <li>Same period last year: {describeChange(indicator.unit, latest, points.at(-1 - perYear))}</li>
+            <li>{describeChange(indicator.unit, latest, points.at(-2), small)}</li>
+            <li>Same period last year: {describeChange(indicator.unit, latest, points.at(-1 - perYear), small)}</li>
           </ul>
           <Sparkline
             values={points.slice(-16).map((p) => p.value)}

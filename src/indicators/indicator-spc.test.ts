@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { indicatorSpc, minDenominatorFor, ROLLING_NOTE, type SeriesPoint, tooFewToCompare } from './indicator-spc';
+import { getIndicator } from './registry';
+
+/** Monthly points from April 2024, values as given, denominators as given (or 100). */
+function months(values: readonly (number | null)[], denominators?: readonly number[]): SeriesPoint[] {
+  return values.map((value, i) => {
+    const start = new Date(Date.UTC(2024, 3 + i, 1));
+    const end = new Date(Date.UTC(2024, 4 + i, 0));
+    return {
+      label: `M${i + 1}`,
+      periodStart: start.toISOString().slice(0, 10),
+      periodEnd: end.toISOString().slice(0, 10),
+      partial: false,
+      value,
+      numerator: value,
+      denominator: denominators?.[i] ?? 100,
+    };
+  });
+}
+
+const steady = [10, 12, 11, 13, 12, 11, 10, 12, 13, 11, 12, 10, 11, 12, 11, 12];
+const eh3 = getIndicator('EH3'); // a percentage, up is good
+const eh1 = getIndicator('EH1'); // a count
+
+describe('indicatorSpc: one computation for charts, cards and exports', () => {
+  it('leaves the unfinished last period out of the mean, the limits and the labels', () => {
+    const points = months([...steady, 40]);
+    (points[16] as SeriesPoint).partial = true;
+    const spc = indicatorSpc(eh3, { granularity: 'month', points });
+    expect(spc.chart).toBe('xmr');
+    expect(spc.points[16]).toMatchObject({ excluded: true, type: null });
+    // The 16 finished months: mean 183 / 16 = 11.4375.
+    expect(spc.points[0]?.centre).toBeCloseTo(11.4375, 4);
+    expect(spc.variation).toBe('common_cause');
+  });
+
+  it('draws rolling 12-month series as run charts and says why', () => {
+    const spc = indicatorSpc(eh1, { granularity: 'rolling_12', points: months([...steady, 40]) });
+    expect(spc).toMatchObject({ chart: 'run', variation: null, note: ROLLING_NOTE });
+  });
+
+  it('draws a run chart when a typical period has fewer cases than the minimum', () => {
+    // Denominators 4, 5, …, 19: median 11.5 ≥ 10, so limits. Denominators 3–8 repeating: median 5, a run chart.
+    const many = indicatorSpc(eh3, {
+      granularity: 'month',
+      points: months(
+        steady,
+        steady.map((_, i) => i + 4),
+      ),
+    });
+    expect(many.chart).toBe('xmr');
+    const few = indicatorSpc(eh3, {
+      granularity: 'month',
+      points: months(
+        steady,
+        steady.map((_, i) => 3 + (i % 6)),
+      ),
+    });
+    expect(few.chart).toBe('run');
+    expect(few.note).toMatch(/a typical period has 5 cases, fewer than the 10 needed/);
+    // The user's own minimum wins.
+    expect(
+      indicatorSpc(
+        eh3,
+        {
+          granularity: 'month',
+          points: months(
+            steady,
+            steady.map(() => 5),
+          ),
+        },
+        { minDenominator: 4 },
+      ).chart,
+    ).toBe('xmr');
+    // Counts have no denominator and no minimum.
+    expect(minDenominatorFor(eh1)).toBeNull();
+    expect(minDenominatorFor(getIndicator('AQ2'))).toBe(10);
+  });
+
+  it('recalculates the limits from each change marked, and reports where it falls', () => {
+    const before = [10, 11, 10, 11, 10, 11, 10, 11, 10, 11, 10, 11, 10, 11, 10];
+    const after = [20, 22, 20, 22, 20, 22, 20, 22, 20, 22, 20, 22, 20, 22, 20];
+    const points = months([...before, ...after]);
+    // The change is dated inside the 16th month (July 2025): that month starts the new phase.
+    const spc = indicatorSpc(
+      eh3,
+      { granularity: 'month', points },
+      { changes: [{ date: '2025-07-14', label: 'Family hubs opened' }] },
+    );
+    expect(spc.changes).toEqual([{ index: 15, label: 'Family hubs opened', date: '2025-07-14' }]);
+    expect(spc.points[14]?.phase).toBe(0);
+    expect(spc.points[15]?.phase).toBe(1);
+    expect(spc.points[20]?.centre).toBeCloseTo(314 / 15, 6);
+    expect(spc.points.every((p) => p.type === 'common_cause')).toBe(true);
+  });
+
+  it('a change before the chart starts is not on it', () => {
+    const spc = indicatorSpc(
+      eh3,
+      { granularity: 'month', points: months(steady) },
+      { changes: [{ date: '2030-01-01', label: 'Later' }] },
+    );
+    expect(spc.changes).toEqual([]);
+  });
+
+  it('tooFewToCompare', () => {
+    expect(tooFewToCompare({ denominator: 6 }, 10)).toBe(true);
+    expect(tooFewToCompare({ denominator: 10 }, 10)).toBe(false);
+    expect(tooFewToCompare({ denominator: null }, 10)).toBe(false);
+    expect(tooFewToCompare({ denominator: 3 }, null)).toBe(false);
+  });
+});

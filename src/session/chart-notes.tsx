@@ -1,0 +1,98 @@
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import { z } from 'zod';
+import type { ChangePoint } from '../indicators/indicator-spc';
+import { isIsoDate } from '../indicators/periods';
+import { ownValue } from '../shared/own';
+
+/**
+ * What the partnership notes on its charts, saved in this browser (never data): changes marked on an
+ * indicator ("Family hubs opened, October 2024"), from which its limits are recalculated, and its own
+ * minimum number of cases per period for process limits and comparisons.
+ */
+const NOTES_KEY = 'partnership-insight:chart-notes';
+
+const changeSchema = z.object({
+  date: z.string().refine(isIsoDate),
+  label: z.string().trim().min(1).max(120),
+});
+const notesSchema = z.object({
+  changes: z.record(z.string(), z.array(changeSchema).max(50)).default({}),
+  minDenominators: z.record(z.string(), z.number().int().min(1).max(100_000)).default({}),
+});
+export type ChartNotes = z.infer<typeof notesSchema>;
+
+function readNotes(): ChartNotes {
+  try {
+    const parsed = notesSchema.safeParse(JSON.parse(localStorage.getItem(NOTES_KEY) ?? '{}'));
+    return parsed.success ? parsed.data : { changes: {}, minDenominators: {} };
+  } catch {
+    return { changes: {}, minDenominators: {} };
+  }
+}
+
+interface ChartNotesValue {
+  notes: ChartNotes;
+  changesFor(indicatorId: string): ChangePoint[];
+  minDenominatorFor(indicatorId: string): number | null;
+  addChange(indicatorIds: readonly string[], change: ChangePoint): void;
+  removeChange(indicatorId: string, change: ChangePoint): void;
+  setMinDenominator(indicatorId: string, value: number | null): void;
+}
+
+const ChartNotesContext = createContext<ChartNotesValue | null>(null);
+
+export function ChartNotesProvider({ children }: { children: ReactNode }) {
+  const [notes, setNotes] = useState<ChartNotes>(readNotes);
+  const update = useCallback((change: (current: ChartNotes) => ChartNotes) => {
+    setNotes((current) => {
+      const next = change(current);
+      try {
+        localStorage.setItem(NOTES_KEY, JSON.stringify(next));
+      } catch {
+        // Storage blocked by policy: the notes last for this visit.
+      }
+      return next;
+    });
+  }, []);
+  const value = useMemo<ChartNotesValue>(
+    () => ({
+      notes,
+      changesFor: (id) => ownValue(notes.changes, id) ?? [],
+      minDenominatorFor: (id) => ownValue(notes.minDenominators, id) ?? null,
+      addChange: (ids, change) =>
+        update((current) => {
+          const changes = { ...current.changes };
+          for (const id of ids) {
+            const list = (ownValue(changes, id) ?? []).filter((c) => c.date !== change.date);
+            changes[id] = [...list, change].sort((a, b) => a.date.localeCompare(b.date));
+          }
+          return { ...current, changes };
+        }),
+      removeChange: (id, change) =>
+        update((current) => ({
+          ...current,
+          changes: {
+            ...current.changes,
+            [id]: (ownValue(current.changes, id) ?? []).filter(
+              (c) => c.date !== change.date || c.label !== change.label,
+            ),
+          },
+        })),
+      setMinDenominator: (id, min) =>
+        update((current) => {
+          const minDenominators = { ...current.minDenominators };
+          if (min === null) delete minDenominators[id];
+          else minDenominators[id] = min;
+          return { ...current, minDenominators };
+        }),
+    }),
+    [notes, update],
+  );
+  return <ChartNotesContext.Provider value={value}>{children}</ChartNotesContext.Provider>;
+}
+
+export function useChartNotes(): ChartNotesValue {
+  const value = useContext(ChartNotesContext);
+  if (!value) throw new Error('useChartNotes must be used inside ChartNotesProvider');
+  return value;
+}
