@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { attack, type SumRelation } from './support/exact-attacker';
 
 /** Runs `npm run indicators -- …` the way a user would (through tsx), and collects its output. */
 function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -116,7 +117,82 @@ describe('npm run indicators', () => {
     expect(suppressed.code).toBe(0);
     const pr2 = suppressed.stdout.split('\r\n').find((l) => l.startsWith('PR2,'));
     expect(pr2).toContain(',c,c,c,Y,');
+    // Published CSV: values to 1 decimal place, x for not available, z for not applicable.
+    const pr1 = suppressed.stdout.split('\r\n').find((l) => l.startsWith('PR1,'));
+    expect(pr1).toContain(',c,z,c,Y,'); // a count has no denominator
+    const pr3 = suppressed.stdout.split('\r\n').find((l) => l.startsWith('PR3,'));
+    expect(pr3).toMatch(/,0,0,z,N,$/); // no rapid reviews: a rate over nothing
   }, 120_000);
+
+  it('with --suppress, months, quarters and years together give no hidden count away', async () => {
+    const files = (await readdir('sample-data')).filter((f) => f.endsWith('.csv')).map((f) => join('sample-data', f));
+    const run = async (period: string, suppress: boolean) => {
+      const out = await runCli(['--data', ...files, '--period', period, ...(suppress ? ['--suppress'] : [])]);
+      expect(out.code, out.stderr).toBe(0);
+      return reportSchema.parse(JSON.parse(out.stdout));
+    };
+    const periods = ['month', 'quarter', 'year'];
+    const published = await Promise.all(periods.map((p) => run(p, true)));
+    const truth = await Promise.all(periods.map((p) => run(p, false)));
+    // The example the review found: EH4 numerator in 2022-23 Q1 was 1, and the year minus the
+    // other quarters gave it back.
+    const eh4q1 = published[1]?.indicators.find((i) => i.id === 'EH4')?.points[0];
+    expect(eh4q1).toMatchObject({ periodLabel: '2022-23 Q1', numerator: 'c' });
+    let hiddenCells = 0;
+    for (const indicator of published[0]?.indicators ?? []) {
+      for (const measure of ['numerator', 'denominator'] as const) {
+        const cells: (number | 'c' | null)[] = [];
+        const actual: (number | null)[] = [];
+        const at = new Map<string, number>();
+        periods.forEach((_, g) => {
+          const pub = published[g]?.indicators.find((i) => i.id === indicator.id);
+          const real = truth[g]?.indicators.find((i) => i.id === indicator.id);
+          pub?.points.forEach((point, k) => {
+            at.set(`${g}:${point.periodStart}`, cells.length);
+            cells.push(point[measure] as number | 'c' | null);
+            actual.push(real?.points[k]?.[measure] as number | null);
+          });
+        });
+        hiddenCells += cells.filter((c) => c === 'c').length;
+        // The attacker knows how periods nest (months in quarters, both in years) and uses every sum, and
+        // every "last figure" (a stock), that holds in the true figures.
+        const relations: SumRelation[] = [];
+        const pointsOf = (g: number) => published[g]?.indicators.find((i) => i.id === indicator.id)?.points ?? [];
+        for (const [g, finer] of [
+          [1, 0],
+          [2, 0],
+          [2, 1],
+        ] as const) {
+          for (const point of pointsOf(g)) {
+            const parts = pointsOf(finer)
+              .filter((m) => m.periodStart >= point.periodStart && m.periodStart <= point.effectiveEnd)
+              .map((m) => at.get(`${finer}:${m.periodStart}`) as number);
+            const total = at.get(`${g}:${point.periodStart}`) as number;
+            for (const candidate of [parts, parts.slice(-1)]) {
+              const sum = candidate.reduce((n, c) => n + (actual[c] ?? Number.NaN), 0);
+              if (Math.abs((actual[total] ?? Number.NaN) - sum) < 1e-9) relations.push({ total, parts: candidate });
+            }
+          }
+        }
+        // Whatever the attacker solves for, it must never be a hidden cell's true value.
+        for (const { cell, value } of attack(cells, relations)) {
+          expect(Math.abs(value - (actual[cell] ?? Number.NaN)) < 1e-9, `${indicator.id} ${measure} cell ${cell}`).toBe(
+            false,
+          );
+        }
+      }
+    }
+    expect(hiddenCells).toBeGreaterThan(50);
+  }, 240_000);
+
+  it('refuses rolling 12-month and academic years with --suppress, saying why', async () => {
+    const rolling = await runCli(['--data', 'x.csv', '--period', 'rolling_12', '--suppress']);
+    expect(rolling.code).toBe(2);
+    expect(rolling.stderr).toMatch(/each window shares 11 months with the next/);
+    const academic = await runCli(['--data', 'x.csv', '--period', 'academic_year', '--suppress']);
+    expect(academic.code).toBe(2);
+    expect(academic.stderr).toMatch(/academic and financial years overlap/);
+  }, 60_000);
 
   it('stops with exit code 1 and a clear message when a file cannot be read or used', async () => {
     const missing = await runCli(['--data', 'no-such-file.csv']);

@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { DATASETS } from '../datasets/registry';
 import { createNodeEngine } from '../engine/node-engine';
 import { GRANULARITIES, type Granularity, isIsoDate } from '../indicators/periods';
+import { suppressionRefusal } from '../indicators/publication';
 import { DEFAULT_SETTINGS } from '../indicators/settings';
 import { createIngestSession } from '../ingest/load-files';
 import type { LoadReport } from '../ingest/load-report';
@@ -27,7 +28,10 @@ const USAGE = `Usage: npm run indicators -- --data FILE [FILE …] [options]
   --period P         month | quarter | year | academic_year | rolling_12 (default: quarter)
   --report-date D    figures "as at" this date (default: the latest event date in each area's data)
   --format F         json | csv (default: json)
-  --suppress         publishable output: counts of 1–5 shown as "c", rates withheld with them
+  --suppress         publishable output: counts of 1–5 shown as "c", and enough else hidden that no
+                     hidden count can be worked out from any month, quarter, year or total the tool
+                     publishes; rates withheld with their counts; values to 1 decimal place; x not
+                     available, z not applicable (month, quarter or year only)
   --help             this text
 `;
 
@@ -140,6 +144,8 @@ function parseCli(argv: string[]) {
     throw new UsageError(`--period must be one of ${GRANULARITIES.join(', ')}, not “${values.period}”.`);
   }
   if (values.format !== 'json' && values.format !== 'csv') throw new UsageError(`--format must be json or csv.`);
+  const notPublishable = values.suppress ? suppressionRefusal(values.period as Granularity) : null;
+  if (notPublishable) throw new UsageError(notPublishable);
   return {
     help: false as const,
     files,

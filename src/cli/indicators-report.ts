@@ -1,13 +1,15 @@
 import type { Engine } from '../engine/engine';
-import type { Direction, IndicatorFamily, Unit } from '../indicators/indicator-definition';
+import type { Direction, IndicatorDefinition, IndicatorFamily, Unit } from '../indicators/indicator-definition';
 import { indicatorSpc } from '../indicators/indicator-spc';
 import type { Granularity } from '../indicators/periods';
+import type { PreparedState } from '../indicators/prepare-indicators';
 import { prepareIndicators } from '../indicators/prepare-indicators';
+import { PUBLISHABLE_WITH_SUPPRESSION, type PublishedCell, protectSeries } from '../indicators/publication';
 import { INDICATORS } from '../indicators/registry';
-import { runIndicator } from '../indicators/run-indicator';
+import { type IndicatorPoint, type IndicatorResult, runIndicator } from '../indicators/run-indicator';
 import type { IndicatorSettings } from '../indicators/settings';
 import type { PointType } from '../indicators/spc';
-import { type Published, suppressSeries } from '../indicators/suppression';
+import type { Published } from '../indicators/suppression';
 import { csvText } from '../shared/csv';
 
 /** One period of one indicator, as the command line prints it (documented in the README). */
@@ -54,6 +56,29 @@ export interface ReportOptions {
   settings: IndicatorSettings;
 }
 
+/**
+ * The requested points as published with suppression: the indicator is computed at every granularity
+ * over the whole data, protected together (publication.ts), and the requested periods taken from that,
+ * so that no run of the tool — at any period or range — gives away a count another run hides.
+ */
+async function publishedPoints(
+  engine: Engine,
+  prepared: PreparedState,
+  indicator: IndicatorDefinition,
+  result: Extract<IndicatorResult, { status: 'ok' }>,
+): Promise<(PublishedCell | undefined)[]> {
+  const series = new Map<string, IndicatorPoint[]>();
+  for (const granularity of PUBLISHABLE_WITH_SUPPRESSION) {
+    const full = await runIndicator(engine, prepared, indicator, { granularity });
+    if (full.status === 'ok') series.set(full.granularity, full.points);
+  }
+  const protectedSeries = protectSeries(series, indicator.unit);
+  const wanted = series.get(result.granularity) ?? [];
+  const cells = protectedSeries.get(result.granularity) ?? [];
+  const byStart = new Map(wanted.map((p, i) => [p.periodStart, cells[i]]));
+  return result.points.map((p) => byStart.get(p.periodStart));
+}
+
 /** Every computable indicator per period, with SPC point types and (optionally) suppression. */
 export async function buildIndicatorsReport(engine: Engine, options: ReportOptions): Promise<IndicatorsReport> {
   const prepared = await prepareIndicators(engine, options.settings);
@@ -76,7 +101,7 @@ export async function buildIndicatorsReport(engine: Engine, options: ReportOptio
       continue;
     }
     const spc = indicatorSpc(indicator, result);
-    const published = options.suppress ? suppressSeries(result.points) : null;
+    const published = options.suppress ? await publishedPoints(engine, prepared, indicator, result) : null;
     report.indicators.push({
       id: indicator.id,
       family: indicator.family,
@@ -124,7 +149,25 @@ const CSV_HEADER = [
   'spc_point_type',
 ];
 
+/**
+ * A value in the CSV. Published (`--suppress`) output follows the DfE symbols: `c` suppressed, `x` not
+ * available, `z` not applicable (a rate over nothing), values to 1 decimal place. Otherwise empty for
+ * none, and 3 decimal places.
+ */
+function csvValue(p: ReportPoint, published: boolean): string {
+  if (typeof p.value === 'string') return p.value;
+  if (p.value === null) return published ? (p.denominator === 0 ? 'z' : 'x') : '';
+  return published ? p.value.toFixed(1) : String(Math.round(p.value * 1000) / 1000);
+}
+
+/** A count in the CSV; `z` where the indicator has no such count (a count has no denominator). */
+function csvCount(n: Published, published: boolean, applicable: boolean): string | number {
+  if (n === null) return published ? (applicable ? 'x' : 'z') : '';
+  return n;
+}
+
 export function reportToCsv(report: IndicatorsReport): string {
+  const pub = report.suppressed;
   const rows = report.indicators.flatMap((indicator) =>
     indicator.points.map((p) => [
       indicator.id,
@@ -135,9 +178,9 @@ export function reportToCsv(report: IndicatorsReport): string {
       p.periodEnd,
       p.effectiveEnd,
       p.partial ? 'Y' : 'N',
-      p.numerator ?? '',
-      p.denominator ?? '',
-      p.value === null ? '' : typeof p.value === 'number' ? String(Math.round(p.value * 1000) / 1000) : p.value,
+      csvCount(p.numerator, pub, indicator.unit === 'count' || indicator.unit === 'percent'),
+      csvCount(p.denominator, pub, indicator.unit !== 'count'),
+      csvValue(p, pub),
       p.suppressed ? 'Y' : 'N',
       p.spcPointType ?? '',
     ]),

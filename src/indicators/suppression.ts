@@ -1,12 +1,13 @@
 /**
- * Small-number suppression for publishable outputs, following the DfE children's statistics convention
- * (domain.md §3.3): counts of 1 to 5 are shown as `c`; secondary suppression hides further cells so that
- * no hidden count can be worked out from a row or column total; a rate or percentage is withheld when
- * its numerator or denominator is hidden. 0 is a true zero and is never hidden by the first rule.
+ * Small-number suppression for publishable tables, following the DfE children's statistics convention
+ * (publishing.md §3): counts of 1 to 5 are shown as `c`; secondary suppression hides further cells so
+ * that no hidden count can be worked out from a row, column or grand total; a rate or percentage is
+ * withheld when its numerator or denominator is hidden. 0 is a true zero and is never hidden by the first
+ * rule. Series published at several granularities are protected together in publication.ts.
  */
+import { DEFAULT_THRESHOLD, protectCells, type Relation, SUPPRESSED } from './disclosure';
 
-export const SUPPRESSED = 'c';
-export const DEFAULT_THRESHOLD = 5;
+export { DEFAULT_THRESHOLD, isSmall, SUPPRESSED } from './disclosure';
 
 export type Published = number | typeof SUPPRESSED | null;
 
@@ -27,71 +28,53 @@ export interface SuppressedTable {
   grandTotal: Published | null;
 }
 
-export const isSmall = (n: number | null, threshold = DEFAULT_THRESHOLD): boolean =>
-  n !== null && n >= 1 && n <= threshold;
-
 /**
- * Primary then secondary suppression. In any line (row or column) whose total is published and that
- * has exactly one hidden cell, the smallest other count in that line is hidden too (a non-zero one if
- * there is one); this repeats until no line gives a hidden cell away. A total of 1–5 is itself hidden.
+ * Primary then secondary suppression of a table whose totals are cells too: row totals, column totals
+ * and the grand total are protected with the body (disclosure.ts), so no hidden count can be worked out
+ * from any of them — by one subtraction or by a chain of them.
  */
 export function suppressTable(table: CountTable, threshold = DEFAULT_THRESHOLD): SuppressedTable {
   const rows = table.cells.length;
   const cols = Math.max(0, ...table.cells.map((r) => r.length));
   const value = (r: number, c: number) => table.cells[r]?.[c] ?? null;
-  const hidden = table.cells.map((row) => row.map((n) => isSmall(n, threshold)));
   const sum = (ns: (number | null)[]) => ns.reduce<number>((a, n) => a + (n ?? 0), 0);
-  const rowTotal = (r: number) => sum(Array.from({ length: cols }, (_, c) => value(r, c)));
-  const colTotal = (c: number) => sum(Array.from({ length: rows }, (_, r) => value(r, c)));
-
-  const lines: { cells: [number, number][]; total: number }[] = [];
+  const body = (r: number, c: number) => r * cols + c;
+  const values: (number | null)[] = [];
+  for (let r = 0; r < rows; r += 1) for (let c = 0; c < cols; c += 1) values.push(value(r, c));
+  const relations: Relation[] = [];
+  const rowTotalAt: number[] = [];
+  const colTotalAt: number[] = [];
   if (table.rowTotals) {
     for (let r = 0; r < rows; r += 1) {
-      lines.push({ cells: Array.from({ length: cols }, (_, c) => [r, c] as [number, number]), total: rowTotal(r) });
+      rowTotalAt.push(values.push(sum(Array.from({ length: cols }, (_, c) => value(r, c)))) - 1);
+      relations.push({ total: rowTotalAt[r] as number, parts: rowCells(r) });
     }
   }
   if (table.columnTotals) {
     for (let c = 0; c < cols; c += 1) {
-      lines.push({ cells: Array.from({ length: rows }, (_, r) => [r, c] as [number, number]), total: colTotal(c) });
+      colTotalAt.push(values.push(sum(Array.from({ length: rows }, (_, r) => value(r, c)))) - 1);
+      relations.push({ total: colTotalAt[c] as number, parts: Array.from({ length: rows }, (_, r) => body(r, c)) });
     }
   }
-  const isHidden = (r: number, c: number) => hidden[r]?.[c] === true;
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const line of lines) {
-      const present = line.cells.filter(([r, c]) => value(r, c) !== null);
-      const hiddenCells = present.filter(([r, c]) => isHidden(r, c));
-      // A hidden total protects its line; one hidden cell next to a shown total does not.
-      if (hiddenCells.length !== 1 || isSmall(line.total, threshold)) continue;
-      const candidates = present
-        .filter(([r, c]) => !isHidden(r, c))
-        .sort(([r1, c1], [r2, c2]) => {
-          const a = value(r1, c1) as number;
-          const b = value(r2, c2) as number;
-          return (a === 0 ? 1 : 0) - (b === 0 ? 1 : 0) || a - b;
-        });
-      const pick = candidates[0];
-      if (pick) {
-        (hidden[pick[0]] as boolean[])[pick[1]] = true;
-        changed = true;
-      }
-    }
+  let grandAt: number | null = null;
+  if (table.rowTotals || table.columnTotals) {
+    grandAt = values.push(sum(values.slice(0, rows * cols))) - 1;
+    if (table.rowTotals) relations.push({ total: grandAt, parts: rowTotalAt });
+    if (table.columnTotals) relations.push({ total: grandAt, parts: colTotalAt });
+    relations.push({ total: grandAt, parts: values.slice(0, rows * cols).map((_, i) => i) });
   }
-  const publish = (n: number | null, hide: boolean): Published => (n === null ? null : hide ? SUPPRESSED : n);
-  const rowTotals = table.rowTotals
-    ? Array.from({ length: rows }, (_, r) => publish(rowTotal(r), isSmall(rowTotal(r), threshold)))
-    : null;
-  const columnTotals = table.columnTotals
-    ? Array.from({ length: cols }, (_, c) => publish(colTotal(c), isSmall(colTotal(c), threshold)))
-    : null;
-  const grand = sum(table.cells.map((_, r) => rowTotal(r)));
+  function rowCells(r: number) {
+    return Array.from({ length: cols }, (_, c) => body(r, c));
+  }
+  const hidden = protectCells(values, relations, threshold);
+  const publish = (i: number): Published =>
+    values[i] === null ? null : hidden[i] ? SUPPRESSED : (values[i] as number);
   return {
-    cells: table.cells.map((row, r) => row.map((n, c) => publish(n, isHidden(r, c)))),
-    hidden,
-    rowTotals,
-    columnTotals,
-    grandTotal: table.rowTotals || table.columnTotals ? publish(grand, isSmall(grand, threshold)) : null,
+    cells: table.cells.map((row, r) => row.map((_, c) => publish(body(r, c)))),
+    hidden: table.cells.map((row, r) => row.map((_, c) => hidden[body(r, c)] === true)),
+    rowTotals: table.rowTotals ? rowTotalAt.map(publish) : null,
+    columnTotals: table.columnTotals ? colTotalAt.map(publish) : null,
+    grandTotal: grandAt === null ? null : publish(grandAt),
   };
 }
 

@@ -74,7 +74,7 @@ export function checkProfileSize(bytes: number): void {
 
 function codeField(dataset: DatasetDefinition, fieldName: string): FieldDefinition & { type: { kind: 'code' } } {
   const field = dataset.fields.find((f) => f.name === fieldName);
-  if (!field || field.type.kind !== 'code') throw new Error(`${dataset.id}.${fieldName} is not a code field`);
+  if (field?.type.kind !== 'code') throw new Error(`${dataset.id}.${fieldName} is not a code field`);
   return field as FieldDefinition & { type: { kind: 'code' } };
 }
 
@@ -124,7 +124,7 @@ export function parseProfile(text: string, datasets: readonly DatasetDefinition[
     if (!dataset) throw new Error(`The mapping profile names a dataset this app does not have: “${datasetId}”.`);
     for (const [fieldName, values] of Object.entries(fields)) {
       const field = dataset.fields.find((f) => f.name === fieldName);
-      if (!field || field.type.kind !== 'code') {
+      if (field?.type.kind !== 'code') {
         throw new Error(`The mapping profile maps “${fieldName}”, which is not a coded column of ${dataset.title}.`);
       }
       const allowed = field.type.values;

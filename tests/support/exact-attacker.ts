@@ -1,0 +1,76 @@
+/**
+ * An attacker written independently of the app's disclosure code: it knows every published cell and
+ * which cells add up to which, and solves the equations exactly (rational arithmetic on BigInt, no
+ * rounding), reporting every hidden cell whose value is fixed by them. Any subtraction, and any chain of
+ * subtractions, is a combination of these equations, so if this finds nothing, no subtraction can.
+ */
+type Fraction = [bigint, bigint];
+
+const gcd = (a: bigint, b: bigint): bigint => {
+  let x = a < 0n ? -a : a;
+  let y = b < 0n ? -b : b;
+  while (y) [x, y] = [y, x % y];
+  return x || 1n;
+};
+const norm = ([n, d]: Fraction): Fraction => {
+  if (d < 0n) [n, d] = [-n, -d];
+  const g = gcd(n, d);
+  return [n / g, d / g];
+};
+const sub = (a: Fraction, b: Fraction): Fraction => norm([a[0] * b[1] - b[0] * a[1], a[1] * b[1]]);
+const mul = (a: Fraction, b: Fraction): Fraction => norm([a[0] * b[0], a[1] * b[1]]);
+const div = (a: Fraction, b: Fraction): Fraction => norm([a[0] * b[1], a[1] * b[0]]);
+const isZero = (a: Fraction) => a[0] === 0n;
+
+export interface SumRelation {
+  total: number;
+  parts: readonly number[];
+}
+
+/** Indices of hidden cells (published as 'c') whose value the equations fix, with the value found. */
+export function attack(published: readonly (number | 'c' | null)[], relations: readonly SumRelation[]) {
+  const unknowns = published.flatMap((v, i) => (v === 'c' ? [i] : []));
+  const col = new Map(unknowns.map((u, j) => [u, j]));
+  const rows: Fraction[][] = [];
+  for (const r of relations) {
+    const members = [r.total, ...r.parts];
+    if (members.some((m) => published[m] === null || published[m] === undefined)) continue;
+    const row: Fraction[] = Array.from({ length: unknowns.length + 1 }, () => [0n, 1n] as Fraction);
+    const put = (cell: number, sign: bigint) => {
+      const j = col.get(cell);
+      const v = published[cell];
+      if (j !== undefined)
+        row[j] = norm([(row[j] as Fraction)[0] + sign * (row[j] as Fraction)[1], (row[j] as Fraction)[1]]);
+      else row[unknowns.length] = sub(row[unknowns.length] as Fraction, [sign * BigInt(v as number), 1n]);
+    };
+    put(r.total, 1n);
+    for (const p of r.parts) put(p, -1n);
+    rows.push(row);
+  }
+  let pr = 0;
+  const pivots: number[] = [];
+  for (let c = 0; c < unknowns.length && pr < rows.length; c += 1) {
+    const found = rows.findIndex((row, i) => i >= pr && !isZero(row[c] as Fraction));
+    if (found < 0) continue;
+    [rows[pr], rows[found]] = [rows[found] as Fraction[], rows[pr] as Fraction[]];
+    const pivot = rows[pr] as Fraction[];
+    const p = pivot[c] as Fraction;
+    for (let k = 0; k <= unknowns.length; k += 1) pivot[k] = div(pivot[k] as Fraction, p);
+    rows.forEach((row, i) => {
+      if (i === pr || isZero(row[c] as Fraction)) return;
+      const f = row[c] as Fraction;
+      for (let k = 0; k <= unknowns.length; k += 1) row[k] = sub(row[k] as Fraction, mul(f, pivot[k] as Fraction));
+    });
+    pivots.push(c);
+    pr += 1;
+  }
+  const recovered: { cell: number; value: number }[] = [];
+  pivots.forEach((c, i) => {
+    const row = rows[i] as Fraction[];
+    if (row.slice(0, unknowns.length).every((f, k) => k === c || isZero(f))) {
+      const [n, d] = row[unknowns.length] as Fraction;
+      recovered.push({ cell: unknowns[c] as number, value: Number(n) / Number(d) });
+    }
+  });
+  return recovered;
+}
