@@ -406,8 +406,99 @@ describe('bad input: a clear message, nothing lost, nothing crashes', () => {
     expect(second.files[0]).toMatchObject({ status: 'duplicate', rowsRead: 0, rowsLoaded: 0 });
     expect(second.files[0]?.message).toContain('“police (1).csv” is the same file as “police.csv”');
     expect((await rows()).length).toBe(2);
+    // An edited copy is not the same file: its new record loads, the one already loaded does not.
     const edited = await t.load('police-corrected.csv', csv.replace('02/04/2024', '03/04/2024'));
-    expect(edited.rowsLoaded).toBe(2);
+    expect(edited).toMatchObject({ rowsRead: 2, rowsLoaded: 1, rowsRejected: 1 });
+    expect(edited.files[0]?.rejections[0]?.reason).toBe(
+      'Already loaded from “police.csv” (line 2): the same Child ID and Assessment start date',
+    );
+    expect((await rows()).length).toBe(3);
+  });
+
+  describe('records already loaded (no silent double counting)', () => {
+    const extract = 'episode_id,child_id,assessment_start_date\nE1,A,01/04/2024\nE2,B,02/04/2024\nE3,C,03/04/2024\n';
+    const overlap = 'episode_id,child_id,assessment_start_date\nE3,C,03/04/2024\nE4,D,04/04/2024\n';
+
+    it('skips records whose key is loaded (the same extract again as .xlsx, an overlapping extract), saying where from', async () => {
+      await t.load('april.csv', extract);
+      const report = await t.load('april-to-may.csv', overlap);
+      expect(report).toMatchObject({ rowsRead: 2, rowsLoaded: 1, rowsRejected: 1, status: 'partial' });
+      expect(report.files[0]?.duplicates).toMatchObject({
+        policy: 'skip',
+        key: ['Episode ID'],
+        alreadyLoaded: 1,
+        earlierFiles: ['april.csv'],
+      });
+      expect(report.files[0]?.rejections[0]).toMatchObject({
+        reason: 'Already loaded from “april.csv” (line 4): the same Episode ID',
+        examples: [{ line: 2, value: 'E3' }],
+      });
+      expect((await rows()).length).toBe(4);
+    });
+
+    it('replaces the earlier file’s records, or keeps both, when the user says so', async () => {
+      await t.load('april.csv', extract);
+      const replaced = await t.loadFiles([
+        { name: 'april-to-may.csv', blob: new Blob([overlap]), duplicates: 'replace' },
+      ]);
+      expect(replaced).toMatchObject({ rowsLoaded: 2, rowsRejected: 0 });
+      expect(replaced.files[0]?.duplicates).toMatchObject({
+        policy: 'replace',
+        replaced: 1,
+        earlierFiles: ['april.csv'],
+      });
+      const counts = await t.engine.query(
+        'SELECT source_file, count(*)::INTEGER AS n FROM early_help_episodes GROUP BY 1 ORDER BY 1',
+        [],
+        z.object({ source_file: z.string(), n: z.number() }),
+      );
+      expect(counts).toEqual([
+        { source_file: 'april-to-may.csv', n: 2 },
+        { source_file: 'april.csv', n: 2 },
+      ]);
+      await t.reset();
+      await t.load('april.csv', extract);
+      const kept = await t.loadFiles([{ name: 'april-to-may.csv', blob: new Blob([overlap]), duplicates: 'keep' }]);
+      expect(kept).toMatchObject({ rowsLoaded: 2, rowsRejected: 0 });
+      expect((await rows()).length).toBe(5);
+    });
+
+    it('the same data as CSV and then as a workbook counts once', async () => {
+      await t.load('extract.csv', extract);
+      const XLSX = await import('@e965/xlsx');
+      const book = XLSX.utils.book_new();
+      XLSX.utils.book_append_sheet(
+        book,
+        // Saved from Excel: the dates are real date cells now, so the bytes differ from the CSV's.
+        XLSX.utils.aoa_to_sheet(
+          [
+            ['episode_id', 'child_id', 'assessment_start_date'],
+            ['E1', 'A', new Date(Date.UTC(2024, 3, 1))],
+            ['E2', 'B', new Date(Date.UTC(2024, 3, 2))],
+            ['E3', 'C', new Date(Date.UTC(2024, 3, 3))],
+          ],
+          { cellDates: true, dateNF: 'dd/mm/yyyy' },
+        ),
+        'Episodes',
+      );
+      const bytes = new Uint8Array(XLSX.write(book, { bookType: 'xlsx', type: 'array' }) as ArrayBuffer);
+      const report = await t.load('extract.xlsx', bytes);
+      expect(report).toMatchObject({ rowsRead: 3, rowsLoaded: 0, rowsRejected: 3 });
+      expect(report.files[0]?.status).toBe('failed');
+      expect((await rows()).length).toBe(3);
+    });
+
+    it('reports a key repeated inside one file, and loads both rows', async () => {
+      const report = await t.load(
+        'twice.csv',
+        'child_id,assessment_start_date\nA,01/04/2024\nB,02/04/2024\nA,01/04/2024\n',
+      );
+      expect(report).toMatchObject({ rowsLoaded: 3, rowsRejected: 0 });
+      expect(report.files[0]?.duplicates).toMatchObject({
+        withinFile: 1,
+        withinFileExamples: [{ line: 4, firstLine: 2, key: 'A / 2024-04-01' }],
+      });
+    });
   });
 
   it('several files append; the same file name twice is kept apart by file id', async () => {

@@ -15,6 +15,10 @@ export const auditGrades: DatasetDefinition = {
   title: 'Case-file audit grades',
   fileName: 'audit_grades.csv',
   description: 'One row per case, domain and agency (or MULTI for the agreed multi-agency grade) in a case-file audit.',
+  recordKeys: [
+    ['audit_id', 'case_id', 'agency', 'domain'],
+    ['audit_id', 'case_id', 'domain'],
+  ],
   dateOrder: [],
   fields: [
     auditId,
@@ -84,6 +88,7 @@ export const auditActions: DatasetDefinition = {
   title: 'Case-file audit actions',
   fileName: 'audit_actions.csv',
   description: 'One row per action arising from a case-file audit.',
+  recordKeys: [['audit_id', 'action_id']],
   dateOrder: [],
   fields: [
     auditId,

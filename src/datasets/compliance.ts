@@ -8,6 +8,10 @@ export const complianceReturns: DatasetDefinition = {
   fileName: 'compliance_returns.csv',
   description:
     'One row per standard in an organisation’s Section 11 or Section 175 return: when it was due and submitted, the self-assessed rating, and any action.',
+  recordKeys: [
+    ['framework', 'organisation', 'cycle', 'standard_id'],
+    ['framework', 'organisation', 'cycle'],
+  ],
   dateOrder: [],
   fields: [
     field('return_id', 'Return ID', text, { aliases: ['audit id', 'submission id'], example: 'S11-2024-POL' }),
@@ -66,6 +70,7 @@ export const schools: DatasetDefinition = {
   title: 'Schools list',
   fileName: 'schools.csv',
   description: 'One row per school expected to complete a Section 175/157 return.',
+  recordKeys: [['urn']],
   dateOrder: [],
   fields: [
     field('urn', 'URN', text, {

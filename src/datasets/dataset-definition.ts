@@ -41,6 +41,12 @@ export interface DatasetDefinition {
   dateOrder: readonly (readonly [string, string])[];
   /** Field used when the file has no id of its own: rows get `<file>:<line>` instead. */
   generatedIdField?: string;
+  /**
+   * What makes a record itself, in order of preference: the first set of fields the file has is the
+   * key. A record whose key is already loaded (the same extract again, as .xlsx; overlapping monthly
+   * extracts) is reported and not loaded twice; a key repeated inside one file is reported too.
+   */
+  recordKeys: readonly (readonly string[])[];
 }
 
 /** Code values compare on upper-case letters and digits only: "Needs met" ≡ "NEEDS_MET" ≡ "needs-met". */

@@ -28,6 +28,7 @@ export const earlyHelpEpisodes: DatasetDefinition = {
   description:
     'One row per early help episode: when the assessment started, when the episode ended and why, and which agency led it. Ofsted Annex A List 2 and D2I SSD extracts are recognised.',
   generatedIdField: 'episode_id',
+  recordKeys: [['episode_id'], ['child_id', 'assessment_start_date']],
   dateOrder: [
     ['assessment_start_date', 'episode_end_date'],
     ['assessment_start_date', 'assessment_completion_date'],

@@ -15,6 +15,7 @@ export const practiceReviews: DatasetDefinition = {
   fileName: 'practice_reviews.csv',
   description:
     'One row per serious incident: when the local authority became aware, when the Panel was notified, the rapid review and its decision, and any local review.',
+  recordKeys: [['review_id']],
   dateOrder: [
     ['la_aware_date', 'notification_date'],
     ['notification_date', 'rapid_review_sent_date'],
@@ -75,6 +76,7 @@ export const reviewRecommendations: DatasetDefinition = {
   title: 'Review recommendations',
   fileName: 'review_recommendations.csv',
   description: 'One row per recommendation or action from a practice review, with its owner, due date and status.',
+  recordKeys: [['review_id', 'rec_id']],
   dateOrder: [],
   fields: [
     reviewId,

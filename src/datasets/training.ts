@@ -20,6 +20,7 @@ export const trainingEvents: DatasetDefinition = {
   fileName: 'training_events.csv',
   description:
     'One row per course session (event): when it ran, what kind of course it was and how many places it had.',
+  recordKeys: [['event_id']],
   dateOrder: [],
   fields: [
     eventId,
@@ -66,6 +67,7 @@ export const trainingAttendance: DatasetDefinition = {
   fileName: 'training_attendance.csv',
   description:
     'One row per booking: who (pseudonymised) booked which event, from which agency, and whether they attended.',
+  recordKeys: [['event_id', 'attendee_id']],
   dateOrder: [],
   fields: [
     eventId,
@@ -91,6 +93,10 @@ export const trainingEvaluations: DatasetDefinition = {
   title: 'Training evaluations',
   fileName: 'training_evaluations.csv',
   description: 'One row per evaluation response: before, after, or at follow-up, with confidence and knowledge scores.',
+  recordKeys: [
+    ['event_id', 'attendee_id', 'stage', 'response_date'],
+    ['event_id', 'attendee_id', 'stage'],
+  ],
   dateOrder: [],
   fields: [
     eventId,
@@ -134,6 +140,7 @@ export const workforce: DatasetDefinition = {
   title: 'Workforce in scope',
   fileName: 'workforce.csv',
   description: 'Staff in scope for safeguarding training, per agency, at a date.',
+  recordKeys: [['agency', 'period_end']],
   dateOrder: [],
   fields: [
     field('agency', 'Agency', agency, { required: true, aliases: ['organisation'], example: 'SCHOOL' }),

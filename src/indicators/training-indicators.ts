@@ -17,32 +17,44 @@ const EVENTS = `ev AS (
   FROM training_events WHERE event_date IS NOT NULL GROUP BY event_id
 )`;
 
-/** Attendee's agency per event, from the attendance list (for evaluations). */
+/**
+ * One booking per person per course: a file may list a person twice for one course (booked, cancelled,
+ * booked again; or under two agencies). The latest row — the last file loaded, its last line — is the
+ * one used, so a person counts once per course whatever the agency.
+ */
+const BOOKINGS = `bk AS (
+  SELECT * FROM training_attendance
+  QUALIFY row_number() OVER (PARTITION BY event_id, attendee_id ORDER BY load_id DESC, source_line DESC) = 1
+)`;
+
+/** Attendee's agency per event, from their latest booking (for evaluations). */
 const ATTENDEE_AGENCY = `att AS (
-  SELECT event_id, attendee_id, any_value(agency) AS agency FROM training_attendance GROUP BY ALL
+  SELECT event_id, attendee_id, arg_max(agency, (load_id, source_line)) AS agency FROM training_attendance GROUP BY ALL
 )`;
 
 const PREPARE = [
   // Bookings with their event's date and type.
   `CREATE OR REPLACE TABLE pi_tr_bookings AS
-WITH ${EVENTS}
+WITH ${EVENTS}, ${BOOKINGS}
 SELECT a.event_id, a.attendee_id, a.booking_status, ev.event_date, ev.course_type, ${AGENCY}
-FROM training_attendance a JOIN ev USING (event_id)
+FROM bk a JOIN ev USING (event_id)
 WHERE ev.event_date <= $1::DATE`,
   // Events with places and how many attended.
   `CREATE OR REPLACE TABLE pi_tr_events AS
 WITH ${EVENTS}
 SELECT ev.event_id, ev.event_date, ev.places,
-  (SELECT count(*) FROM training_attendance a WHERE a.event_id = ev.event_id AND a.booking_status = 'ATTENDED')::INTEGER AS attended,
+  (SELECT count(DISTINCT a.attendee_id) FROM training_attendance a WHERE a.event_id = ev.event_id AND a.booking_status = 'ATTENDED')::INTEGER AS attended,
   ${NO_DIMENSIONS}
 FROM ev WHERE ev.event_date <= $1::DATE AND ev.places > 0`,
-  // Pre- and post-course confidence per person and course (the latest answer at each stage).
+  // Pre- and post-course confidence per person and course: their latest answer at each stage; two
+  // answers on the same date — the one last in the files (latest file, latest line); both are listed on
+  // the Data quality page as a repeated record.
   `CREATE OR REPLACE TABLE pi_tr_confidence AS
 WITH ${ATTENDEE_AGENCY},
 s AS (
   SELECT event_id, attendee_id,
-    arg_max(confidence_score, response_date) FILTER (WHERE stage = 'PRE' AND confidence_score IS NOT NULL) AS pre,
-    arg_max(confidence_score, response_date) FILTER (WHERE stage = 'POST' AND confidence_score IS NOT NULL) AS post,
+    arg_max(confidence_score, (response_date, load_id, source_line)) FILTER (WHERE stage = 'PRE' AND confidence_score IS NOT NULL) AS pre,
+    arg_max(confidence_score, (response_date, load_id, source_line)) FILTER (WHERE stage = 'POST' AND confidence_score IS NOT NULL) AS post,
     max(response_date) FILTER (WHERE stage = 'POST' AND confidence_score IS NOT NULL) AS post_date
   FROM training_evaluations WHERE response_date <= $1::DATE
   GROUP BY ALL
@@ -61,7 +73,10 @@ f AS (
 SELECT a.event_id, a.attendee_id, ev.event_date,
   coalesce(f.first_follow_up >= ev.event_date + (SELECT tr_follow_up_min_days FROM pi_settings), false) AS responded,
   ${AGENCY}
-FROM (SELECT DISTINCT event_id, attendee_id, agency FROM training_attendance WHERE booking_status = 'ATTENDED') a
+FROM (
+  SELECT event_id, attendee_id, arg_max(agency, (load_id, source_line)) AS agency
+  FROM training_attendance WHERE booking_status = 'ATTENDED' GROUP BY event_id, attendee_id
+) a
 JOIN ev USING (event_id)
 LEFT JOIN f USING (event_id, attendee_id)
 WHERE ev.event_date + (SELECT tr_follow_up_event_age_days FROM pi_settings) <= $1::DATE`,

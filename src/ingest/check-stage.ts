@@ -117,6 +117,11 @@ export async function checkRows(
       formulaFields,
     }),
   );
+  return countProblemRows(engine);
+}
+
+/** How many staged rows have at least one problem. */
+export async function countProblemRows(engine: Engine): Promise<number> {
   const [count] = await engine.query(
     'SELECT count(DISTINCT rec)::INTEGER AS n FROM pi_problems',
     [],

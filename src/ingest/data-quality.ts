@@ -142,3 +142,44 @@ export async function fileCounts(
     z.object({ file: z.string(), loaded: num, rejected: num }),
   );
 }
+
+export interface RepeatedRecords {
+  /** The record key, as field labels. */
+  key: string[];
+  /** Rows whose key another row of the dataset shares. */
+  rows: number;
+  /** The first of them: file, line and key value, grouped by key. */
+  examples: { file: string; line: number; key: string }[];
+}
+
+const repeatRow = z.object({ file: z.string(), line: z.number(), key_text: z.string(), total: z.number() });
+
+/**
+ * Rows that share a record key with another row of the dataset (for each of the dataset's keys):
+ * loaded, because inside one extract a repeat is data the definitions deal with, and listed here so
+ * nobody has to take that on trust (two answers from one person on one day; one person booked twice).
+ */
+export async function repeatedRecords(engine: Engine, dataset: DatasetDefinition): Promise<RepeatedRecords[]> {
+  const out: RepeatedRecords[] = [];
+  for (const names of dataset.recordKeys) {
+    const fields = names.map((n) => dataset.fields.find((f) => f.name === n)).filter((f) => f !== undefined);
+    const columns = fields.map((f) => (f.type.kind === 'code' ? `${f.name}_raw` : f.name));
+    const text = `concat_ws(' / ', ${columns.map((c) => `coalesce(CAST(${c} AS VARCHAR), '(blank)')`).join(', ')})`;
+    const rows = await engine.query(
+      `SELECT source_file AS file, source_line AS line, key_text, count(*) OVER ()::INTEGER AS total FROM (
+         SELECT source_file, source_line, ${text} AS key_text, count(*) OVER (PARTITION BY ${columns.join(', ')}) AS n
+         FROM ${dataset.id} WHERE ${columns.map((c) => `${c} IS NOT NULL`).join(' AND ')}
+       ) WHERE n > 1 ORDER BY key_text, file, line LIMIT 50`,
+      [],
+      repeatRow,
+    );
+    if (rows.length > 0) {
+      out.push({
+        key: fields.map((f) => f.label),
+        rows: rows[0]?.total ?? 0,
+        examples: rows.map((r) => ({ file: r.file, line: r.line, key: r.key_text })),
+      });
+    }
+  }
+  return out;
+}

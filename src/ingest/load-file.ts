@@ -2,10 +2,11 @@ import type { DatasetDefinition } from '../datasets/dataset-definition';
 import type { Engine } from '../engine/engine';
 import { ownValue } from '../shared/own';
 import { type CheckedRows, checkAndRead } from './check-and-read';
-import type { FormulaCell } from './check-stage';
+import { countProblemRows, type FormulaCell } from './check-stage';
 import { chooseDataset } from './choose-dataset';
 import { mapCodes } from './code-stage';
 import type { DateOrders } from './date-order';
+import { type DuplicatePolicy, dedupeRows } from './dedupe-stage';
 import { type ColumnMatch, headerSignature } from './header-match';
 import { duplicateFileReport, emptyFileReport, type FileReport } from './load-report';
 import type { ReadPlan } from './read-stage';
@@ -45,6 +46,8 @@ export interface LoadFileOptions {
   savedDateOrders?: DateOrders;
   /** Workbook cells that are formulas without a saved value (a sheet's rows are its lines). */
   formulaCells?: readonly FormulaCell[];
+  /** What to do with records already loaded from an earlier file: skip them (default), replace, or keep both. */
+  duplicates?: DuplicatePolicy;
   onProgress?: (progress: LoadProgress) => void | Promise<void>;
 }
 
@@ -164,8 +167,10 @@ async function loadRows(
       formulaCells: options.formulaCells ?? [],
       onChecking: () => progress('checking'),
     });
+    const duplicates = await dedupeRows(engine, plan, checked.staged.rows, options.duplicates ?? 'skip');
+    const problemRows = duplicates ? await countProblemRows(engine) : checked.problemRows;
     const codes = await mapCodes(engine, plan, options.valueMappings);
-    await storeRows(engine, target, checked.staged, { ...checked, codeMaps: codes.codeMaps });
+    await storeRows(engine, target, checked.staged, { ...checked, problemRows, codeMaps: codes.codeMaps });
     const swallowed =
       scan.unclosedQuoteRecord !== null && scan.unclosedQuoteOffset !== null
         ? await linesAfterUnclosedQuote(
@@ -180,7 +185,7 @@ async function loadRows(
     const counts = {
       rowsNotBlank: codes.rowsNotBlank,
       structural: checked.staged.structural.length,
-      problemRows: checked.problemRows,
+      problemRows,
       swallowed: swallowedCount,
     };
     const skip = plan.layout.headerIndex + 1;
@@ -190,6 +195,7 @@ async function loadRows(
       unmappedCodes: codes.unmappedCodes,
       linesApproximate: checked.staged.linesApproximate,
       dateColumns: checked.dateColumns,
+      duplicates,
     };
   } catch (error) {
     // Nothing of this file stays half-loaded.

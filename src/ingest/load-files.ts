@@ -2,6 +2,7 @@ import type { DatasetDefinition } from '../datasets/dataset-definition';
 import type { Engine } from '../engine/engine';
 import type { FormulaCell } from './check-stage';
 import type { DateOrders } from './date-order';
+import type { DuplicatePolicy } from './dedupe-stage';
 import { explainEngineError, type LoadFileOptions, type LoadProgress, loadDelimitedFile } from './load-file';
 import { duplicateFileReport, emptyFileReport, type FileReport, type LoadReport, summariseLoad } from './load-report';
 import { recogniseDataset, requiredColumnsSummary } from './recognise';
@@ -18,6 +19,8 @@ export interface NamedBlob {
   datasetId?: string;
   /** With datasetId: which of the file's columns fills each field (field → column heading). */
   columnMapping?: Record<string, string>;
+  /** Records already loaded from an earlier file: skip them (default), replace the earlier ones, or keep both. */
+  duplicates?: DuplicatePolicy;
 }
 
 /** What the user has taught the app: local codes, column mappings and date orders, applied to every load. */
@@ -146,6 +149,7 @@ export function createIngestSession(
       datasets,
       datasetId: file.datasetId,
       columnMapping: file.columnMapping,
+      duplicates: file.duplicates,
       valueMappings: mappings.values,
       savedColumnMappings: mappings.columns,
       savedDateOrders: mappings.dates,
@@ -197,7 +201,7 @@ export function createIngestSession(
      */
     async reloadFile(
       report: FileReport,
-      choice: { datasetId?: string; columnMapping?: Record<string, string> },
+      choice: { datasetId?: string; columnMapping?: Record<string, string>; duplicates?: DuplicatePolicy },
       mappings: UserMappings = {},
     ): Promise<LoadReport> {
       const source = sources.get(report.fileId);
@@ -207,6 +211,7 @@ export function createIngestSession(
         datasets,
         datasetId: choice.datasetId,
         columnMapping: choice.columnMapping,
+        duplicates: choice.duplicates,
         valueMappings: mappings.values,
         savedColumnMappings: mappings.columns,
         savedDateOrders: mappings.dates,

@@ -1,4 +1,5 @@
 import type { DateColumnReport } from './date-order';
+import type { DuplicateReport } from './dedupe-stage';
 import type { ColumnMatch } from './header-match';
 
 export interface RejectionExample {
@@ -62,6 +63,8 @@ export interface FileReport {
   lineEndsNormalised: boolean;
   /** Date columns that are, or look, month/day in this file (see date-order.ts). */
   dateColumns: DateColumnReport[];
+  /** Records this file repeats (inside itself, or already loaded from an earlier file), and what was done. */
+  duplicates: DuplicateReport | null;
   durationMs: number;
 }
 
@@ -92,6 +95,7 @@ export function emptyFileReport(fileId: number, fileName: string, bytes: number)
     linesApproximate: false,
     lineEndsNormalised: false,
     dateColumns: [],
+    duplicates: null,
     durationMs: 0,
   };
 }

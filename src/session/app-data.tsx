@@ -3,6 +3,7 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useM
 import { DATASETS } from '../datasets/registry';
 import type { Engine } from '../engine/engine';
 import type { ChosenDateOrder, DateOrders } from '../ingest/date-order';
+import type { DuplicatePolicy } from '../ingest/dedupe-stage';
 import { headerSignature } from '../ingest/header-match';
 import type { LoadProgress } from '../ingest/load-file';
 import { createIngestSession, type IngestSession, type NamedBlob } from '../ingest/load-files';
@@ -56,6 +57,8 @@ export interface AppData {
   dateOrders: DateOrders;
   /** Says how a date column of a file is written (remembered for its header) and loads the file again. */
   setDateOrder(file: FileReport, field: string, order: ChosenDateOrder): Promise<void>;
+  /** Loads a file again treating records already loaded as the user says: skip, replace, or keep both. */
+  setDuplicatePolicy(file: FileReport, policy: DuplicatePolicy): Promise<void>;
   /** Whether a file of the report can be loaded again (its bytes are still at hand). */
   canRemap(file: FileReport): boolean;
 }
@@ -196,7 +199,7 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
   const reload = useCallback(
     async (
       file: FileReport,
-      choice: { datasetId?: string; columnMapping?: Record<string, string> },
+      choice: { datasetId?: string; columnMapping?: Record<string, string>; duplicates?: DuplicatePolicy },
       next: SavedMappings,
     ) => {
       const { session } = await ensureStarted();
@@ -205,7 +208,8 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
       try {
         const report = await session.reloadFile(file, choice, next);
         setLastReport((previous) => replaceFile(previous, file.fileId, report.files));
-        setRowsInDatabase((n) => n - file.rowsLoaded + report.rowsLoaded);
+        const replaced = report.files.reduce((sum, f) => sum + (f.duplicates?.replaced ?? 0), 0);
+        setRowsInDatabase((n) => n - file.rowsLoaded + report.rowsLoaded - replaced);
         await refresh();
       } catch (error) {
         setLoadError(
@@ -237,6 +241,14 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
       await reload(file, {}, next);
     },
     [mappings, remember, reload],
+  );
+
+  const setDuplicatePolicy = useCallback(
+    async (file: FileReport, policy: DuplicatePolicy) => {
+      // A file loaded with a column mapping keeps it: the saved mapping for its header applies again.
+      await reload(file, { duplicates: policy }, mappings);
+    },
+    [mappings, reload],
   );
 
   const mapValue = useCallback(
@@ -322,6 +334,7 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
       columnMappings: mappings.columns,
       mapColumns,
       setDateOrder,
+      setDuplicatePolicy,
       dateOrders: mappings.dates,
       canRemap,
     }),
@@ -342,6 +355,7 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
       importMappings,
       mapColumns,
       setDateOrder,
+      setDuplicatePolicy,
       canRemap,
     ],
   );

@@ -65,3 +65,19 @@ describe('the indicator registry', () => {
     }
   });
 });
+
+describe('record keys', () => {
+  it('every dataset names its record key by fields it has', async () => {
+    const { DATASETS } = await import('../../src/datasets/registry');
+    for (const dataset of DATASETS) {
+      expect(dataset.recordKeys.length, dataset.id).toBeGreaterThan(0);
+      for (const key of dataset.recordKeys) {
+        for (const name of key)
+          expect(
+            dataset.fields.some((f) => f.name === name),
+            `${dataset.id}.${name}`,
+          ).toBe(true);
+      }
+    }
+  });
+});

@@ -2,7 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 import type { DatasetDefinition } from '../../datasets/dataset-definition';
 import { DATASETS } from '../../datasets/registry';
 import { formatUkDate } from '../../indicators/periods';
-import { datasetQuality, fileCounts, rejectedRowsTable } from '../../ingest/data-quality';
+import {
+  datasetQuality,
+  fileCounts,
+  type RepeatedRecords,
+  rejectedRowsTable,
+  repeatedRecords,
+} from '../../ingest/data-quality';
 import { useAppData } from '../../session/app-data';
 import { downloadCsv } from '../../ui/download';
 import { formatNumber } from '../../ui/format';
@@ -16,11 +22,15 @@ function DatasetQualitySection({ dataset }: { dataset: DatasetDefinition }) {
     queryKey: ['data-quality', dataset.id, dataVersion],
     queryFn: async () => {
       const engine = await getEngine();
-      return { quality: await datasetQuality(engine, dataset), files: await fileCounts(engine, dataset) };
+      return {
+        quality: await datasetQuality(engine, dataset),
+        files: await fileCounts(engine, dataset),
+        repeats: await repeatedRecords(engine, dataset),
+      };
     },
   });
   if (!result.data) return null;
-  const { quality, files } = result.data;
+  const { quality, files, repeats } = result.data;
   if (files.length === 0) return null;
   const rejected = files.reduce((n, f) => n + f.rejected, 0);
 
@@ -126,11 +136,70 @@ function DatasetQualitySection({ dataset }: { dataset: DatasetDefinition }) {
           </button>
         </>
       )}
+      {repeats.map((repeat) => (
+        <RepeatedRecordsTable key={repeat.key.join('|')} datasetId={dataset.id} repeat={repeat} />
+      ))}
       <ValueMappingTable
         datasetId={dataset.id}
         codes={quality.unmappedValues.map((u) => ({ field: u.field, value: u.value, count: u.count }))}
       />
     </section>
+  );
+}
+
+/** How the definitions treat a repeated record, per dataset (the rules written down). */
+const REPEAT_RULES = new Map([
+  [
+    'training_evaluations',
+    'TR5 uses each person’s latest answer at each stage for a course; two answers on the same date: the one last in the files (the latest file, then the latest line).',
+  ],
+  [
+    'training_attendance',
+    'Each person counts once per course (TR1–TR3, TR6): their latest booking row, whatever the agency on the others.',
+  ],
+]);
+
+/** Rows sharing a record key inside the data loaded: listed, with how the indicators treat them. */
+function RepeatedRecordsTable({ datasetId, repeat }: { datasetId: string; repeat: RepeatedRecords }) {
+  return (
+    <details className="details" data-testid={`repeats-${datasetId}`}>
+      <summary>
+        {formatNumber(repeat.rows)} rows share their {repeat.key.join(' and ')} with another row
+      </summary>
+      <p className="hint">
+        They were loaded: inside one extract a repeat is part of the data (one person booked twice, two answers on one
+        day). {REPEAT_RULES.get(datasetId) ?? 'Each is counted; check the extract if that is not right.'} Records
+        repeated across files are not loaded twice (the load report says so).
+      </p>
+      <div className="table-scroll">
+        <table className="table table--compact">
+          <caption className="visually-hidden">Rows sharing a key</caption>
+          <thead>
+            <tr>
+              <th scope="col">{repeat.key.join(' / ')}</th>
+              <th scope="col">File</th>
+              <th scope="col" className="numeric">
+                Line
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {repeat.examples.map((e) => (
+              <tr key={`${e.file}-${e.line}`}>
+                <td>{e.key}</td>
+                <td>{e.file}</td>
+                <td className="numeric">{e.line}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {repeat.rows > repeat.examples.length && (
+        <p className="hint">
+          The first {repeat.examples.length} of {formatNumber(repeat.rows)} are shown.
+        </p>
+      )}
+    </details>
   );
 }
 

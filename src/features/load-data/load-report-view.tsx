@@ -5,6 +5,7 @@ import { useAppData } from '../../session/app-data';
 import { formatNumber } from '../../ui/format';
 import { ColumnMappingForm } from './column-mapping-form';
 import { DateOrderChoice } from './date-order-choice';
+import { DuplicateChoice } from './duplicate-choice';
 import { ValueMappingTable } from './value-mapping-table';
 
 const STATUS_TEXT: Record<FileReport['status'], string> = {
@@ -190,8 +191,17 @@ function fieldLabel(datasetId: string | null, field: string | null): string {
 }
 
 function FileDetails({ file, onMap }: { file: FileReport; onMap: (() => void) | null }) {
+  const duplicates =
+    file.duplicates &&
+    (file.duplicates.alreadyLoaded > 0 || file.duplicates.withinFile > 0 || file.duplicates.replaced > 0)
+      ? file.duplicates
+      : null;
   const hasDetail =
-    file.message || file.rejections.length > 0 || file.unmappedCodes.length > 0 || file.dateColumns.length > 0;
+    file.message ||
+    file.rejections.length > 0 ||
+    file.unmappedCodes.length > 0 ||
+    file.dateColumns.length > 0 ||
+    duplicates !== null;
   if (!hasDetail) return null;
   return (
     <div className="file-details">
@@ -210,6 +220,7 @@ function FileDetails({ file, onMap }: { file: FileReport; onMap: (() => void) | 
           )}
         </p>
       )}
+      {duplicates && <DuplicateChoice file={file} duplicates={duplicates} />}
       {file.dateColumns.map((column) => (
         <DateOrderChoice key={column.field} file={file} column={column} />
       ))}

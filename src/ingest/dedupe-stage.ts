@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import type { DatasetDefinition, FieldDefinition } from '../datasets/dataset-definition';
+import type { Engine } from '../engine/engine';
+import { blankSql, rawColumn } from './conversion-sql';
+import type { ColumnMatch } from './header-match';
+
+/**
+ * No silent double counting. Each dataset declares what makes a record itself (its record key). A
+ * record whose key is already loaded from an earlier file — the same extract again as .xlsx, or
+ * overlapping monthly extracts — is rejected with the file and line it was loaded from, unless the user
+ * chose to replace the earlier file's records or to keep both. A key repeated inside one file is loaded
+ * but reported (with its lines, and on the Data quality page): inside one extract a repeat is a fact
+ * about the data (two bookings of one person, two answers on one day) that each indicator's definition
+ * says how it treats.
+ */
+export type DuplicatePolicy = 'skip' | 'replace' | 'keep';
+
+export interface DuplicateReport {
+  policy: DuplicatePolicy;
+  /** The key, as field labels ("Episode ID"; "Child ID and Assessment start date"). */
+  key: string[];
+  /** Rows whose key an earlier row of the same file already has (loaded, and listed). */
+  withinFile: number;
+  withinFileExamples: { line: number; firstLine: number; key: string }[];
+  /** Rows whose key was already loaded (skipped, or loaded anyway when kept). */
+  alreadyLoaded: number;
+  /** Rows of earlier files removed because this file replaces them. */
+  replaced: number;
+  /** The earlier files those records came from. */
+  earlierFiles: string[];
+}
+
+/** The key fields this file can give: the first of the dataset's keys whose fields it has. */
+export function recordKeyFor(dataset: DatasetDefinition, matches: readonly ColumnMatch[]): FieldDefinition[] | null {
+  const mapped = new Set(matches.map((m) => m.field));
+  const key = dataset.recordKeys.find((fields) => fields.every((f) => mapped.has(f)));
+  return key ? key.map((name) => dataset.fields.find((f) => f.name === name) as FieldDefinition) : null;
+}
+
+const typed = (f: FieldDefinition) => f.type.kind === 'date' || f.type.kind === 'integer' || f.type.kind === 'flag';
+/** A key field of a staged row (p): typed values as typed, text and codes as written. */
+const staged = (f: FieldDefinition) => (typed(f) ? `p.${f.name}` : `p.${rawColumn(f.name)}`);
+/** The same field of a loaded row (t): codes compare on their text as written. */
+const stored = (f: FieldDefinition) => (f.type.kind === 'code' ? `t.${f.name}_raw` : `t.${f.name}`);
+const keyText = (key: readonly FieldDefinition[]) =>
+  `concat_ws(' / ', ${key.map((f) => `coalesce(CAST(${staged(f)} AS VARCHAR), '(blank)')`).join(', ')})`;
+const labels = (key: readonly FieldDefinition[]) => key.map((f) => f.label).join(' and ');
+
+/** Good rows: not blank, no problem found so far. */
+const good = (dataset: DatasetDefinition) => `NOT ${blankSql(dataset)} AND p.rec NOT IN (SELECT rec FROM pi_problems)`;
+
+const countRow = z.object({ n: z.number() });
+const fileRow = z.object({ file: z.string() });
+
+const repeatRow = z.object({ line: z.number(), first_line: z.number(), key_text: z.string(), n: z.number() });
+
+/** Rows whose key an earlier row of the same file has: how many, and the first few. */
+async function repeatsWithinFile(engine: Engine, dataset: DatasetDefinition, rows: string, key: FieldDefinition[]) {
+  const repeats = await engine.query(
+    `SELECT line, first_line, key_text, count(*) OVER ()::INTEGER AS n FROM (
+  SELECT p.line, ${keyText(key)} AS key_text, row_number() OVER w AS k, first_value(p.line) OVER w AS first_line
+  FROM ${rows} WHERE ${good(dataset)}
+  WINDOW w AS (PARTITION BY ${key.map(staged).join(', ')} ORDER BY p.rec)
+) WHERE k > 1 ORDER BY line LIMIT 5`,
+    [],
+    repeatRow,
+  );
+  return {
+    withinFile: repeats[0]?.n ?? 0,
+    withinFileExamples: repeats.map((r) => ({ line: r.line, firstLine: r.first_line, key: r.key_text })),
+  };
+}
+
+/** The join of good staged rows (p) to loaded rows (t) with the same key. */
+const sameKey = (dataset: DatasetDefinition, rows: string, key: FieldDefinition[]) =>
+  `(SELECT p.* FROM ${rows} WHERE ${good(dataset)}) p
+  JOIN ${dataset.id} t ON ${key.map((f) => `${staged(f)} IS NOT DISTINCT FROM ${stored(f)}`).join(' AND ')}`;
+
+async function rejectAlreadyLoaded(engine: Engine, dataset: DatasetDefinition, rows: string, key: FieldDefinition[]) {
+  const reason = `'Already loaded from “' || t.source_file || '” (line ' || t.source_line || '): the same ${labels(key).replace(/'/g, "''")}'`;
+  await engine.run(`INSERT INTO pi_problems
+SELECT p.rec, p.line, NULL::VARCHAR, ${keyText(key)}, ${reason}
+FROM ${sameKey(dataset, rows, key)}
+QUALIFY row_number() OVER (PARTITION BY p.rec ORDER BY t.load_id, t.source_line) = 1`);
+}
+
+/**
+ * The dedupe stage (after the checks, before the store): adds duplicate rows to `pi_problems`, or
+ * removes the earlier files' records this file replaces. Returns what it found.
+ */
+export async function dedupeRows(
+  engine: Engine,
+  plan: { dataset: DatasetDefinition; matches: readonly ColumnMatch[] },
+  rows: string,
+  policy: DuplicatePolicy,
+): Promise<DuplicateReport | null> {
+  const { dataset } = plan;
+  const key = recordKeyFor(dataset, plan.matches);
+  if (!key) return null;
+  const count = async (sql: string) => (await engine.query(sql, [], countRow))[0]?.n ?? 0;
+  const repeats = await repeatsWithinFile(engine, dataset, rows, key);
+  const matching = `FROM ${sameKey(dataset, rows, key)}`;
+  const earlierFiles = (
+    await engine.query(`SELECT DISTINCT t.source_file AS file ${matching} ORDER BY 1`, [], fileRow)
+  ).map((r) => r.file);
+  const alreadyLoaded = await count(`SELECT count(DISTINCT p.rec)::INTEGER AS n ${matching}`);
+  let replaced = 0;
+  if (alreadyLoaded > 0 && policy === 'skip') await rejectAlreadyLoaded(engine, dataset, rows, key);
+  if (alreadyLoaded > 0 && policy === 'replace') {
+    replaced = await count(`SELECT count(DISTINCT t.rowid)::INTEGER AS n ${matching}`);
+    await engine.run(`DELETE FROM ${dataset.id} WHERE rowid IN (SELECT t.rowid ${matching})`);
+  }
+  return { policy, key: key.map((f) => f.label), ...repeats, alreadyLoaded, replaced, earlierFiles };
+}
