@@ -31,7 +31,8 @@ export default defineConfig({
       manifest: {
         name: 'Partnership Insight',
         short_name: 'Insight',
-        description: 'Offline analytics for Local Safeguarding Children Partnerships. Data never leaves this computer.',
+        description:
+          'Offline analytics for multi-agency safeguarding arrangements (safeguarding partners; LSCPs). Data never leaves this computer.',
         theme_color: '#1d3a5f',
         background_color: '#ffffff',
         display: 'standalone',

@@ -61,9 +61,12 @@ export function App() {
         <div hidden={page.kind !== 'data'}>
           <h1 className="heading-xl">Partnership data</h1>
           <p className="lead">
-            Load the extracts your partner agencies send you — early help, training, Section 11 and Section 175 returns,
-            case-file audits, practice reviews — to see indicators and trends. Files are read on this computer only.{' '}
-            <a href="#/templates">Templates</a> show what each file needs.
+            For the safeguarding partners — the local authority, the integrated care board and the police — and the
+            relevant agencies of your multi-agency safeguarding arrangements (often still called the LSCP). Load the
+            extracts partners send you — early help, training, Section 11 and Section 175/157 returns, case-file audits,
+            practice reviews — to see indicators and trends for the lead safeguarding partners, independent scrutiny and
+            the yearly report. Files are read on this computer only. <a href="#/templates">Templates</a> show what each
+            file needs.
           </p>
           <LoadDataPanel nextSteps={<AreaLinks />} />
         </div>

@@ -4,6 +4,8 @@ import { normaliseCode } from './dataset-definition';
 export const AGENCIES = [
   'LA_CSC',
   'LA_EARLY_HELP',
+  'LA_FAMILY_HELP',
+  'MACPT',
   'LA_EDUCATION',
   'POLICE',
   'ICB',
@@ -24,6 +26,8 @@ export type Agency = (typeof AGENCIES)[number];
 export const AGENCY_LABELS: Record<Agency, string> = {
   LA_CSC: "Children's social care",
   LA_EARLY_HELP: 'Local authority early help',
+  LA_FAMILY_HELP: 'Family Help (local authority)',
+  MACPT: 'Multi-agency child protection team',
   LA_EDUCATION: 'Local authority education',
   POLICE: 'Police',
   ICB: 'Integrated care board',
@@ -45,6 +49,11 @@ export const AGENCY_LABELS: Record<Agency, string> = {
  */
 const RAW_AGENCY_ALIASES: Record<string, Agency> = {
   'Social care': 'LA_CSC',
+  'Family Help': 'LA_FAMILY_HELP',
+  'Family Help service': 'LA_FAMILY_HELP',
+  'Family Help team': 'LA_FAMILY_HELP',
+  'Multi agency child protection team': 'MACPT',
+  'Multi-agency child protection team': 'MACPT',
   "Children's social care": 'LA_CSC',
   CSC: 'LA_CSC',
   'LA social care': 'LA_CSC',

@@ -4,10 +4,10 @@ import { actionStatus, agency, code, date, field, flag, text } from './field-hel
 /** Statutory obligations (domain.md §5.3): Section 11 and Section 175/157 self-assessment returns. */
 export const complianceReturns: DatasetDefinition = {
   id: 'compliance_returns',
-  title: 'Section 11 / Section 175 returns',
+  title: 'Section 11 / Section 175/157 returns',
   fileName: 'compliance_returns.csv',
   description:
-    'One row per standard in an organisation’s Section 11 or Section 175 return: when it was due and submitted, the self-assessed rating, and any action.',
+    'One row per standard in an organisation’s Section 11 or Section 175/157 return: when it was due and submitted, the self-assessed rating, and any action.',
   recordKeys: [
     ['framework', 'organisation', 'cycle', 'standard_id'],
     ['framework', 'organisation', 'cycle'],
@@ -44,6 +44,11 @@ export const complianceReturns: DatasetDefinition = {
       example: '28/10/2024',
     }),
     field('standard_id', 'Standard', text, { aliases: ['standard', 'question', 'question id'], example: 'S11-3' }),
+    field('standard_name', 'Standard name', text, {
+      aliases: ['standard description', 'standard title', 'question text', 'standard wording'],
+      description: 'What the standard asks, as the return words it (shown beside its code).',
+      example: 'A clear line of accountability for safeguarding',
+    }),
     field(
       'rating',
       'Rating',

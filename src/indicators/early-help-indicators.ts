@@ -32,7 +32,7 @@ WITH ${EPISODES},
 events AS (
   SELECT date_trunc('month', start_date)::DATE AS month, agency, locality, age_band, gender, ethnicity, domain,
     NULL::VARCHAR AS end_reason, 1 AS starts, (lead_agency IS NOT NULL)::INTEGER AS starts_agency_known,
-    coalesce(lead_agency NOT IN ('LA_EARLY_HELP', 'LA_CSC'), false)::INTEGER AS partner_led, 0 AS ends
+    coalesce(lead_agency NOT IN ('LA_EARLY_HELP', 'LA_CSC', 'LA_FAMILY_HELP'), false)::INTEGER AS partner_led, 0 AS ends
   FROM eh
   UNION ALL
   SELECT date_trunc('month', end_date)::DATE, agency, locality, age_band, gender, ethnicity, domain,
@@ -158,8 +158,8 @@ export const EH4: IndicatorDefinition = {
   family: 'early_help',
   title: 'Early help closures stepped up to social care',
   definition:
-    'Of the early help episodes that closed in the period, the percentage that closed because the child was stepped up to children’s social care.',
-  numerator: 'Closures in the period with end reason STEP_UP_CSC',
+    'Of the early help episodes that closed in the period, the percentage that closed because the child was stepped up to children’s social care (STEP_UP_CSC) or, where the Families First Partnership programme is in place, to child protection with a multi-agency child protection team (STEP_UP_CP). Under Families First, targeted early help and child-in-need support are one Family Help service: a move into or within Family Help is not a step-up (record it as TRANSFER_OTHER_SERVICE).',
+  numerator: 'Closures in the period with end reason STEP_UP_CSC or STEP_UP_CP',
   denominator: 'All closures in the period',
   unit: 'percent',
   periodRule: 'event_in_period',
@@ -169,7 +169,7 @@ export const EH4: IndicatorDefinition = {
   datasets: DATASETS,
   breakdowns: EH_DIMENSIONS,
   headline: false,
-  sql: closures("CASE WHEN end_reason = 'STEP_UP_CSC' THEN ends ELSE 0 END"),
+  sql: closures("CASE WHEN end_reason IN ('STEP_UP_CSC', 'STEP_UP_CP') THEN ends ELSE 0 END"),
 };
 
 export const EH5: IndicatorDefinition = {
@@ -293,8 +293,8 @@ export const EH8: IndicatorDefinition = {
   family: 'early_help',
   title: 'Early help assessments led by partner agencies',
   definition:
-    'Of the early help assessments started in the period with a lead agency recorded, the percentage led by an agency other than the local authority’s early help service or children’s social care (for example schools, health or police).',
-  numerator: 'Starts whose lead agency is not LA_EARLY_HELP or LA_CSC',
+    'Of the early help assessments started in the period with a lead agency recorded, the percentage led by an agency other than the local authority’s early help or Family Help service or children’s social care (for example schools, health or police, whose lead practitioners Families First expects).',
+  numerator: 'Starts whose lead agency is not LA_EARLY_HELP, LA_FAMILY_HELP or LA_CSC',
   denominator: 'Starts in the period with a lead agency recorded',
   unit: 'percent',
   periodRule: 'event_in_period',

@@ -8,7 +8,7 @@ export type IndicatorFamily = 'early_help' | 'training' | 'obligations' | 'audit
 export const FAMILY_TITLES: Record<IndicatorFamily, string> = {
   early_help: 'Early help',
   training: 'Training',
-  obligations: 'Statutory obligations (Section 11 and Section 175)',
+  obligations: 'Statutory obligations (Section 11 and Section 175/157)',
   audits: 'Case-file audits',
   reviews: 'Practice reviews',
 };

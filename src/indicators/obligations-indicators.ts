@@ -1,7 +1,18 @@
+import { SECTION_11_STANDARDS } from '../datasets/section-11-standards';
 import { dimensionColumns, type IndicatorFamilyDefinition } from './family-definition';
 import { eventRateSql, FILTERS, type IndicatorDefinition, PERIODS } from './indicator-definition';
 
 const AGENCY = dimensionColumns({ agency: 'pi_dim(agency_type)' });
+
+const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
+/** Each standard's name: the one the returns give most often, else the Section 11 key feature's. */
+const STANDARD_NAMES = `names AS (
+  SELECT standard_id, coalesce(mode(standard_name), any_value(k.name)) AS standard_name
+  FROM compliance_returns
+  LEFT JOIN (VALUES ${SECTION_11_STANDARDS.map(([id, name]) => `(${quote(id)}, ${quote(name)})`).join(', ')}) k(id, name)
+    ON upper(trim(compliance_returns.standard_id)) = k.id
+  WHERE standard_id IS NOT NULL GROUP BY standard_id
+)`;
 
 const PREPARE = [
   // One row per expected return (framework, organisation, cycle), placed in time by its due date.
@@ -13,8 +24,10 @@ WHERE organisation IS NOT NULL AND coalesce(due_date, submitted_date) IS NOT NUL
 GROUP BY framework, organisation, cycle`,
   // Ratings of standards (one row per standard per return).
   `CREATE OR REPLACE TABLE pi_ob_ratings AS
-SELECT framework, organisation, standard_id, rating, coalesce(due_date, submitted_date) AS period_date, ${AGENCY}
-FROM compliance_returns
+WITH ${STANDARD_NAMES}
+SELECT framework, organisation, standard_id, names.standard_name, rating,
+  coalesce(due_date, submitted_date) AS period_date, ${AGENCY}
+FROM compliance_returns LEFT JOIN names USING (standard_id)
 WHERE rating IS NOT NULL AND rating <> 'NA' AND coalesce(due_date, submitted_date) IS NOT NULL`,
   // Actions arising from the returns.
   `CREATE OR REPLACE TABLE pi_ob_actions AS
@@ -40,9 +53,9 @@ const RETURN_DIMENSIONS: IndicatorDefinition['breakdowns'] = ['agency'];
 export const OB1: IndicatorDefinition = {
   id: 'OB1',
   family: 'obligations',
-  title: 'Section 11 and Section 175 returns received',
+  title: 'Section 11 and Section 175/157 returns received',
   definition:
-    'Of the organisations expected to make a Section 11 or Section 175 return due in the period, the percentage that had returned it by the end of the period (or by the report date for the current period). An organisation is expected when it is listed in the returns file, with or without a submitted date.',
+    'Of the organisations expected to make a Section 11 or Section 175/157 return due in the period, the percentage that had returned it by the end of the period (or by the report date for the current period). An organisation is expected when it is listed in the returns file, with or without a submitted date.',
   numerator: 'Expected returns with a submitted date on or before the period end',
   denominator: 'Returns (framework, organisation, cycle) due in the period',
   unit: 'percent',
@@ -66,7 +79,7 @@ export const OB2: IndicatorDefinition = {
   family: 'obligations',
   title: 'Returns submitted on time',
   definition:
-    'Of the Section 11 and Section 175 returns due in the period that have been submitted, the percentage submitted on or before their due date.',
+    'Of the Section 11 and Section 175/157 returns due in the period that have been submitted, the percentage submitted on or before their due date.',
   numerator: 'Returns submitted on or before the due date',
   denominator: 'Returns due in the period with a submitted date and a due date',
   unit: 'percent',
@@ -125,7 +138,7 @@ export const OB5: IndicatorDefinition = {
   family: 'obligations',
   title: 'Actions from returns completed',
   definition:
-    'Of the actions from Section 11 and Section 175 returns that fell due in the period (up to the report date), the percentage marked complete. Actions closed as needing no action are left out.',
+    'Of the actions from Section 11 and Section 175/157 returns that fell due in the period (up to the report date), the percentage marked complete. Actions closed as needing no action are left out.',
   numerator: 'Actions with status COMPLETE',
   denominator: 'Actions with a due date in the period, on or before the report date',
   unit: 'percent',
@@ -148,7 +161,7 @@ export const OB6: IndicatorDefinition = {
   family: 'obligations',
   title: 'Overdue actions from returns',
   definition:
-    'The number of actions from Section 11 and Section 175 returns that are not complete and whose due date had passed by the end of the period. The status is as at the report date, so earlier periods show which of today’s open actions were already overdue then.',
+    'The number of actions from Section 11 and Section 175/157 returns that are not complete and whose due date had passed by the end of the period. The status is as at the report date, so earlier periods show which of today’s open actions were already overdue then.',
   numerator: 'Actions not COMPLETE with an action due date before the period end',
   denominator: null,
   unit: 'count',
@@ -169,11 +182,11 @@ GROUP BY p.period_start`,
 export const OB7: IndicatorDefinition = {
   id: 'OB7',
   family: 'obligations',
-  title: 'Schools that returned their Section 175 audit',
+  title: 'Schools that returned their Section 175/157 audit',
   definition:
-    'Of the schools on the schools list, the percentage that had returned a Section 175 audit due in the period by its end. Reported by academic year (September–August) when years are chosen. A school is matched by its URN or its name in the organisation column.',
-  numerator: 'Schools on the list with a Section 175 return due in the period and submitted by its end',
-  denominator: 'Schools on the list (only periods in which Section 175 returns were due are shown)',
+    'Of the schools on the schools list, the percentage that had returned a Section 175/157 audit due in the period by its end. Reported by academic year (September–August) when years are chosen. A school is matched by its URN or its name in the organisation column.',
+  numerator: 'Schools on the list with a Section 175/157 return due in the period and submitted by its end',
+  denominator: 'Schools on the list (only periods in which Section 175/157 returns were due are shown)',
   unit: 'percent',
   periodRule: 'event_in_period',
   direction: 'up',
@@ -203,7 +216,7 @@ export const OBLIGATIONS_FAMILY: IndicatorFamilyDefinition = {
   id: 'obligations',
   title: 'Statutory obligations',
   summary:
-    'Whether partners complete their Section 11 and Section 175 self-assessments, what they found, and whether actions are done.',
+    'Whether partners complete their Section 11 and Section 175/157 self-assessments, what they found, and whether actions are done.',
   // Due dates place returns in periods, but the data is "as at" its latest submission.
   dateRangeSql: `SELECT min(coalesce(due_date, submitted_date)) AS first, max(submitted_date) AS last FROM compliance_returns`,
   defaultGranularity: 'year',

@@ -41,6 +41,7 @@ export const CLOSURE_REASONS: ProfileDefinition = {
     { key: 'NEEDS_MET', label: 'Needs met' },
     { key: 'STEP_DOWN_UNIVERSAL', label: 'Stepped down to universal services' },
     { key: 'STEP_UP_CSC', label: 'Stepped up to social care' },
+    { key: 'STEP_UP_CP', label: 'Stepped up to child protection' },
     { key: 'DISENGAGED', label: 'Disengaged' },
     { key: 'CONSENT_WITHDRAWN', label: 'Consent withdrawn' },
     { key: 'MOVED_AWAY', label: 'Moved away' },
@@ -61,7 +62,7 @@ GROUP BY 1, 2`,
 export const STANDARD_RATINGS: ProfileDefinition = {
   id: 'OBP1',
   family: 'obligations',
-  title: 'Section 11 and Section 175 standards met, by agency',
+  title: 'Section 11 and Section 175/157 standards met, by agency',
   description:
     'Each cell: the percentage of ratings of that standard by that kind of agency that were “met”, with the number of ratings. Self-assessed.',
   rowLabel: 'Standard',
@@ -71,7 +72,7 @@ export const STANDARD_RATINGS: ProfileDefinition = {
   columnDimension: 'agency',
   datasets: ['compliance_returns'],
   breakdowns: ['agency'],
-  sql: `SELECT coalesce(standard_id, 'Not recorded') AS row_key, agency AS col_key,
+  sql: `SELECT coalesce(standard_id, 'Not recorded') || coalesce(' — ' || standard_name, '') AS row_key, agency AS col_key,
   count(*) FILTER (WHERE rating = 'MET')::DOUBLE AS n, count(*)::DOUBLE AS total
 FROM pi_ob_ratings
 WHERE period_date BETWEEN ${RANGE} AND ${FILTERS}

@@ -16,7 +16,8 @@ LEFT JOIN pi_calendar aware ON aware.d = r.la_aware_date
 LEFT JOIN pi_calendar notified ON notified.d = r.notification_date
 LEFT JOIN pi_calendar sent ON sent.d = r.rapid_review_sent_date`,
   `CREATE OR REPLACE TABLE pi_pr_recommendations AS
-SELECT review_id, rec_id, due_date, completed_date, status, ${dimensionColumns({ agency: 'pi_dim(owner_agency)' })}
+SELECT review_id, rec_id, due_date, completed_date, status, evidence_of_impact,
+  ${dimensionColumns({ agency: 'pi_dim(owner_agency)' })}
 FROM review_recommendations WHERE coalesce(status, '') <> 'SUPERSEDED'`,
 ];
 
@@ -51,7 +52,8 @@ export const PR2: IndicatorDefinition = {
   unit: 'percent',
   periodRule: 'event_in_period',
   direction: 'up',
-  directionNote: 'Higher is better: Working Together expects notification within 5 working days.',
+  directionNote:
+    'Higher is better: the local authority must notify the Child Safeguarding Practice Review Panel within 5 working days of becoming aware of a serious incident (Children Act 2004, section 16C).',
   datasets: REVIEWS,
   breakdowns: [],
   settings: ['prNotificationWorkingDays', 'closureDays'],
@@ -73,7 +75,8 @@ export const PR3: IndicatorDefinition = {
   unit: 'percent',
   periodRule: 'event_in_period',
   direction: 'up',
-  directionNote: 'Higher is better: Working Together expects the rapid review within 15 working days.',
+  directionNote:
+    'Higher is better: the Child Safeguarding Practice Review Panel’s guidance expects the rapid review within 15 working days of the notification.',
   datasets: REVIEWS,
   breakdowns: [],
   settings: ['prRapidReviewWorkingDays', 'closureDays'],
@@ -121,7 +124,8 @@ export const PR5: IndicatorDefinition = {
   breakdowns: [],
   settings: ['prLcsprMonths'],
   headline: false,
-  caveat: 'The 6-month expectation comes from Working Together 2018; check it against the current guidance.',
+  caveat:
+    'A local review’s timescale is set by the safeguarding partners; 6 months is the expectation Working Together 2018 gave, kept as the default. Change it on the Definitions page to your own.',
   sql: eventRateSql(
     { from: 'pi_pr_reviews', date: 'lcspr_report_final_date', where: 'lcspr_decision_date IS NOT NULL' },
     'lcspr_on_time',
@@ -173,6 +177,28 @@ LEFT JOIN (SELECT * FROM pi_pr_recommendations WHERE ${FILTERS}) r
 GROUP BY p.period_start`,
 };
 
+export const PR8: IndicatorDefinition = {
+  id: 'PR8',
+  family: 'reviews',
+  title: 'Completed recommendations with evidence of impact',
+  definition:
+    'Of the practice review recommendations completed in the period, the percentage whose completion is backed by evidence of an impact on practice (evidence_of_impact = Y). Working Together 2023 asks that the yearly report shows the impact of reviews’ recommendations, not only that actions were done.',
+  numerator: 'Recommendations completed in the period with evidence of impact',
+  denominator: 'Recommendations completed in the period',
+  unit: 'percent',
+  periodRule: 'event_in_period',
+  direction: 'up',
+  directionNote: 'Higher is better: learning that changed practice, and can show it.',
+  datasets: ['review_recommendations'],
+  breakdowns: ['agency'],
+  headline: true,
+  caveat: 'A recommendation with no answer in the evidence column counts as without evidence.',
+  sql: eventRateSql(
+    { from: 'pi_pr_recommendations', date: 'completed_date', where: 'completed_date IS NOT NULL' },
+    'evidence_of_impact',
+  ),
+};
+
 export const REVIEW_FAMILY: IndicatorFamilyDefinition = {
   id: 'reviews',
   title: 'Practice reviews',
@@ -186,5 +212,5 @@ export const REVIEW_FAMILY: IndicatorFamilyDefinition = {
   comparison: { indicator: 'PR7', dimension: 'agency' },
   dimensionTable: 'pi_pr_recommendations',
   prepare: PREPARE,
-  indicators: [PR1, PR2, PR3, PR4, PR5, PR6, PR7],
+  indicators: [PR1, PR2, PR3, PR4, PR5, PR6, PR7, PR8],
 };

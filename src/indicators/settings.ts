@@ -21,9 +21,9 @@ export const indicatorSettingsSchema = z.object({
   trFollowUpMinDays: z.number().int().min(0).max(365).default(42),
   /** TR6: only courses at least this many days old at the report date are counted. */
   trFollowUpEventAgeDays: z.number().int().min(0).max(730).default(90),
-  /** PR2: working days from the LA becoming aware to the notification (Working Together: 5). */
+  /** PR2: working days from the LA becoming aware to the notification (Children Act 2004 s16C: 5). */
   prNotificationWorkingDays: z.number().int().min(1).max(60).default(5),
-  /** PR3: working days from notification to the rapid review being sent (Working Together: 15). */
+  /** PR3: working days from notification to the rapid review being sent (the Panel's guidance: 15). */
   prRapidReviewWorkingDays: z.number().int().min(1).max(120).default(15),
   /** PR5: calendar months from the LCSPR decision to the final report ([K] Working Together 2018: 6). */
   prLcsprMonths: z.number().int().min(1).max(36).default(6),
@@ -48,11 +48,11 @@ export const SETTING_DESCRIPTIONS: Record<keyof IndicatorSettings, string> = {
     'TR6: a follow-up evaluation counts when it came at least this many days after the course (6–8 weeks is common).',
   trFollowUpEventAgeDays: 'TR6: only courses held at least this many days before the report date are counted.',
   prNotificationWorkingDays:
-    'PR2: a serious incident notification is on time within this many working days of the local authority becoming aware (Working Together: 5).',
+    'PR2: a serious incident notification is on time within this many working days of the local authority becoming aware (5: Children Act 2004, section 16C).',
   prRapidReviewWorkingDays:
-    'PR3: a rapid review is on time when sent within this many working days of the notification (Working Together: 15).',
+    'PR3: a rapid review is on time when sent within this many working days of the notification (15: the Child Safeguarding Practice Review Panel’s guidance).',
   prLcsprMonths:
-    'PR5: a local child safeguarding practice review is on time when the final report comes within this many months of the decision to hold it (6 months; check against current Working Together).',
+    'PR5: a local child safeguarding practice review is on time when the final report comes within this many months of the decision to hold it. The safeguarding partners set this; 6 months was Working Together 2018’s expectation.',
   closureDays:
     'Local closure days that are not working days (for example the days between Christmas and New Year), on top of England and Wales bank holidays.',
 };

@@ -56,22 +56,26 @@ describe('profiles, on hand-made fixtures', () => {
     const rows = await cells(
       {
         'compliance_returns.csv': [
-          'return_id,framework,organisation,agency_type,cycle,due_date,submitted_date,standard_id,rating',
-          'R1,S11,Police,POLICE,2024-25,31/10/2024,15/10/2024,S11-1,MET',
-          'R1,S11,Police,POLICE,2024-25,31/10/2024,15/10/2024,S11-2,PARTIAL',
-          'R2,S11,ICB,ICB,2024-25,31/10/2024,05/11/2024,S11-1,NOT_MET',
-          'R2,S11,ICB,ICB,2024-25,31/10/2024,05/11/2024,S11-2,NA',
-          'R3,S11,Police North,POLICE,2024-25,31/10/2024,01/10/2024,S11-1,MET',
+          'return_id,framework,organisation,agency_type,cycle,due_date,submitted_date,standard_id,standard_name,rating',
+          'R1,S11,Police,POLICE,2024-25,31/10/2024,15/10/2024,S11-1,,MET',
+          'R1,S11,Police,POLICE,2024-25,31/10/2024,15/10/2024,S11-2,Our own words,PARTIAL',
+          'R2,S11,ICB,ICB,2024-25,31/10/2024,05/11/2024,S11-1,,NOT_MET',
+          'R2,S11,ICB,ICB,2024-25,31/10/2024,05/11/2024,S11-2,Our own words,NA',
+          'R3,S11,Police North,POLICE,2024-25,31/10/2024,01/10/2024,S11-1,,MET',
+          'R4,S11,Police North,POLICE,2024-25,31/10/2024,01/10/2024,L-9,,MET',
         ],
       },
       { reportDate: '2025-03-31' },
       STANDARD_RATINGS,
       { granularity: 'year' },
     );
+    // Standards are named: by the file where it names them, else (S11-1 … S11-8) by the statutory key
+    // features; a local code the file does not name keeps its code.
     expect(rows).toEqual([
-      ['S11-1', 'ICB', 0, 1],
-      ['S11-1', 'POLICE', 2, 2],
-      ['S11-2', 'POLICE', 0, 1],
+      ['L-9', 'POLICE', 1, 1],
+      ['S11-1 — Senior management commitment to safeguarding', 'ICB', 0, 1],
+      ['S11-1 — Senior management commitment to safeguarding', 'POLICE', 2, 2],
+      ['S11-2 — Our own words', 'POLICE', 0, 1],
     ]);
   });
 

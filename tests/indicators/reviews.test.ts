@@ -98,6 +98,13 @@ describe('practice review indicators', () => {
     ]);
   });
 
+  it('PR8 completed recommendations with evidence of impact: R1 (Y) of R1 and R2 (R5 has no completed date)', async () => {
+    // Completed in 2024-25: R1 on 20/06/2024 (evidence Y), R2 on 15/10/2024 (N). R5 is marked complete but has no
+    // date, so it is in no period. → 1 of 2 = 50%; by quarter: Q1 1 of 1, Q3 0 of 1.
+    expect(await t.rows('PR8', fy)).toEqual([['2024-25', 1, 2, 50]]);
+    expect((await t.values('PR8', quarters)).map((r) => r[1])).toEqual([100, null, 0, null]);
+  });
+
   it('PR7 overdue at each quarter end: R2 at 30/09, R3 at 31/12 and 31/03', async () => {
     expect((await t.values('PR7', quarters)).map((r) => r[1])).toEqual([0, 1, 1, 1]);
     expect((await t.values('PR7', { ...quarters, filters: { agency: ['POLICE'] } })).map((r) => r[1])).toEqual([

@@ -74,10 +74,13 @@ export function AreaPage({
         </div>
       ) : (
         <>
-          <p>
-            Data from {formatUkDate(state.first)} to {formatUkDate(state.last ?? state.reportDate)}. Figures are as at
-            the report date <strong>{formatUkDate(state.reportDate)}</strong>
-            {prepared.data.settings.reportDate ? ' (set on the Definitions page)' : ' (the latest date in the data)'}.
+          <p className="as-at" data-testid="as-at">
+            Figures as at <strong>{formatUkDate(state.reportDate)}</strong>
+            {prepared.data.settings.reportDate
+              ? ' (the report date set on the Definitions page)'
+              : ' (the latest date in this area’s data)'}
+            ; data from {formatUkDate(state.first)} to {formatUkDate(state.last ?? state.reportDate)}. A period still
+            running at that date is drawn hollow and never summed up as if it were whole.
           </p>
           {missing.length > 0 && (
             <p className="hint">

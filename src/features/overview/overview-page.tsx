@@ -4,7 +4,7 @@ import { Sparkline } from '../../charts/sparkline';
 import { AssuranceIcon, VariationIcon } from '../../charts/spc-chart';
 import type { IndicatorDefinition } from '../../indicators/indicator-definition';
 import { indicatorSpc } from '../../indicators/indicator-spc';
-import { addDays, addMonths, buildPeriods, type Granularity } from '../../indicators/periods';
+import { addDays, addMonths, buildPeriods, formatUkDate, type Granularity } from '../../indicators/periods';
 import type { PreparedState } from '../../indicators/prepare-indicators';
 import { FAMILIES } from '../../indicators/registry';
 import { effectiveGranularity, runIndicator } from '../../indicators/run-indicator';
@@ -211,9 +211,14 @@ export function OverviewPage({ view, onViewChange }: { view: View; onViewChange:
     );
   }
   const withData = FAMILIES.filter((f) => prepared.data.families[f.id].reportDate);
-  const latestReportDate = withData
-    .map((f) => prepared.data.families[f.id].reportDate as string)
-    .reduce((a, b) => (a > b ? a : b), '');
+  const reportDates = withData.map((f) => prepared.data.families[f.id].reportDate as string);
+  const latestReportDate = reportDates.reduce((a, b) => (a > b ? a : b), '');
+  const oneDate = new Set(reportDates).size === 1;
+  const dateSource = prepared.data.settings.reportDate
+    ? 'the report date set on the Definitions page'
+    : oneDate
+      ? 'the latest date in the data'
+      : 'the latest date in each area’s data';
   return (
     <div data-testid="overview">
       <h1 className="heading-xl">Overview</h1>
@@ -223,6 +228,21 @@ export function OverviewPage({ view, onViewChange }: { view: View; onViewChange:
         before and the same period a year earlier, and whether the change is more than everyday variation (NHS “Making
         Data Count”).
       </p>
+      {withData.length > 0 && (
+        <p className="as-at" data-testid="as-at">
+          {oneDate ? (
+            <>
+              Figures as at <strong>{formatUkDate(latestReportDate)}</strong> ({dateSource}). Each card shows the last
+              period complete by then; a period still running is never shown as if it were whole.
+            </>
+          ) : (
+            <>
+              The areas’ data run to different dates ({dateSource}), so each area below is as at its own date. Each card
+              shows the last period complete by that date; a period still running is never shown as if it were whole.
+            </>
+          )}
+        </p>
+      )}
       {withData.length === 0 ? (
         <div className="inset-text" data-testid="overview-empty">
           <p>Nothing is loaded yet.</p>
@@ -265,6 +285,12 @@ export function OverviewPage({ view, onViewChange }: { view: View; onViewChange:
               <section key={family.id} aria-labelledby={`${id}-${family.id}`} className="overview-area">
                 <h2 className="heading-l" id={`${id}-${family.id}`}>
                   <a href={hashOf({ kind: 'area', family: family.id })}>{family.title}</a>
+                  {state.reportDate && !oneDate && (
+                    <span className="as-at-area" data-testid={`as-at-${family.id}`}>
+                      {' '}
+                      — as at {formatUkDate(state.reportDate)}
+                    </span>
+                  )}
                 </h2>
                 {family.yearlyCycle && granularity !== 'year' && state.reportDate && (
                   <p className="hint">These returns come in yearly cycles, so they are compared year on year.</p>
