@@ -1,4 +1,5 @@
 import type { Engine } from '../engine/engine';
+import { countsAboutChildren } from '../indicators/disclosure-scope';
 import type { Direction, IndicatorDefinition, IndicatorFamily, Unit } from '../indicators/indicator-definition';
 import { indicatorSpc } from '../indicators/indicator-spc';
 import type { Granularity } from '../indicators/periods';
@@ -101,7 +102,10 @@ export async function buildIndicatorsReport(engine: Engine, options: ReportOptio
       continue;
     }
     const spc = indicatorSpc(indicator, result);
-    const published = options.suppress ? await publishedPoints(engine, prepared, indicator, result) : null;
+    const published =
+      options.suppress && countsAboutChildren(indicator)
+        ? await publishedPoints(engine, prepared, indicator, result)
+        : null;
     report.indicators.push({
       id: indicator.id,
       family: indicator.family,

@@ -12,6 +12,7 @@ const auditId = field('audit_id', 'Audit ID', text, {
 /** Multi-agency case-file audits (domain.md §5.4): grades per case, domain and agency; and actions. */
 export const auditGrades: DatasetDefinition = {
   id: 'audit_grades',
+  about: 'children',
   title: 'Case-file audit grades',
   fileName: 'audit_grades.csv',
   description: 'One row per case, domain and agency (or MULTI for the agreed multi-agency grade) in a case-file audit.',
@@ -85,6 +86,7 @@ export const auditGrades: DatasetDefinition = {
 
 export const auditActions: DatasetDefinition = {
   id: 'audit_actions',
+  about: 'organisations',
   title: 'Case-file audit actions',
   fileName: 'audit_actions.csv',
   description: 'One row per action arising from a case-file audit.',

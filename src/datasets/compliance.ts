@@ -4,6 +4,7 @@ import { actionStatus, agency, code, date, field, flag, text } from './field-hel
 /** Statutory obligations (domain.md §5.3): Section 11 and Section 175/157 self-assessment returns. */
 export const complianceReturns: DatasetDefinition = {
   id: 'compliance_returns',
+  about: 'organisations',
   title: 'Section 11 / Section 175/157 returns',
   fileName: 'compliance_returns.csv',
   description:
@@ -72,6 +73,7 @@ export const complianceReturns: DatasetDefinition = {
 /** The schools expected to make a Section 175/157 return (for OB7). */
 export const schools: DatasetDefinition = {
   id: 'schools',
+  about: 'organisations',
   title: 'Schools list',
   fileName: 'schools.csv',
   description: 'One row per school expected to complete a Section 175/157 return.',

@@ -47,6 +47,12 @@ export interface DatasetDefinition {
    * extracts) is reported and not loaded twice; a key repeated inside one file is reported too.
    */
   recordKeys: readonly (readonly string[])[];
+  /**
+   * Whom its records are about. Counts about children and families are published with small numbers
+   * suppressed (DfE practice for children's statistics); counts of professionals (training) and of
+   * organisations (Section 11 returns, review recommendations, audit actions) are not personal data.
+   */
+  about: 'children' | 'professionals' | 'organisations';
 }
 
 /** Code values compare on upper-case letters and digits only: "Needs met" ≡ "NEEDS_MET" ≡ "needs-met". */

@@ -24,6 +24,7 @@ const agencyType = { kind: 'code', values: AGENCIES, aliases: AGENCY_ALIASES } a
  */
 export const earlyHelpEpisodes: DatasetDefinition = {
   id: 'early_help_episodes',
+  about: 'children',
   title: 'Early help episodes',
   fileName: 'early_help_episodes.csv',
   description:

@@ -11,6 +11,7 @@ const reviewId = field('review_id', 'Review ID', text, {
 /** Child safeguarding practice reviews (domain.md §5.5): notifications, rapid reviews, local reviews. */
 export const practiceReviews: DatasetDefinition = {
   id: 'practice_reviews',
+  about: 'children',
   title: 'Practice reviews',
   fileName: 'practice_reviews.csv',
   description:
@@ -73,6 +74,7 @@ export const practiceReviews: DatasetDefinition = {
 
 export const reviewRecommendations: DatasetDefinition = {
   id: 'review_recommendations',
+  about: 'organisations',
   title: 'Review recommendations',
   fileName: 'review_recommendations.csv',
   description: 'One row per recommendation or action from a practice review, with its owner, due date and status.',

@@ -16,6 +16,7 @@ const attendeeId = field('attendee_id', 'Attendee ID', text, {
 /** Training impact (domain.md §5.2): events, attendance, evaluations and workforce in scope. */
 export const trainingEvents: DatasetDefinition = {
   id: 'training_events',
+  about: 'professionals',
   title: 'Training events',
   fileName: 'training_events.csv',
   description:
@@ -63,6 +64,7 @@ export const trainingEvents: DatasetDefinition = {
 
 export const trainingAttendance: DatasetDefinition = {
   id: 'training_attendance',
+  about: 'professionals',
   title: 'Training attendance',
   fileName: 'training_attendance.csv',
   description:
@@ -90,6 +92,7 @@ export const trainingAttendance: DatasetDefinition = {
 
 export const trainingEvaluations: DatasetDefinition = {
   id: 'training_evaluations',
+  about: 'professionals',
   title: 'Training evaluations',
   fileName: 'training_evaluations.csv',
   description: 'One row per evaluation response: before, after, or at follow-up, with confidence and knowledge scores.',
@@ -137,6 +140,7 @@ export const trainingEvaluations: DatasetDefinition = {
 
 export const workforce: DatasetDefinition = {
   id: 'workforce',
+  about: 'professionals',
   title: 'Workforce in scope',
   fileName: 'workforce.csv',
   description: 'Staff in scope for safeguarding training, per agency, at a date.',

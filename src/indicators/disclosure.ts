@@ -24,87 +24,124 @@ const EPSILON = 1e-9;
 
 /**
  * Indices of hidden cells whose value follows exactly from the published cells and the relations.
- * Gaussian elimination to reduced row-echelon form over the hidden cells; a hidden cell is fixed when
- * some reduced equation involves it alone.
+ * Whether a hidden cell is fixed depends only on the coefficients of the hidden cells in the equations
+ * (the published values only move the right-hand side), so the equations are reduced — sparse Gaussian
+ * elimination to reduced row-echelon form over the hidden cells — and a hidden cell is fixed when some
+ * reduced equation involves it alone.
  */
 export function recoverableCells(
   values: readonly (number | null)[],
   relations: readonly Relation[],
   hidden: readonly boolean[],
 ): number[] {
-  const unknowns = values.flatMap((v, i) => (v !== null && hidden[i] ? [i] : []));
-  if (unknowns.length === 0) return [];
-  const column = new Map(unknowns.map((cell, j) => [cell, j]));
-  const rows: number[][] = [];
+  const basis = new Map<number, Map<number, number>>();
   for (const relation of relations) {
     const members = [relation.total, ...relation.parts];
     if (members.some((m) => values[m] === null || values[m] === undefined)) continue;
-    if (!members.some((m) => hidden[m])) continue;
-    // total − Σ parts = 0, with the published members moved to the right-hand side (the last column).
-    const row = new Array<number>(unknowns.length + 1).fill(0);
+    const row = new Map<number, number>();
     const add = (cell: number, sign: number) => {
-      const j = column.get(cell);
-      if (j !== undefined) row[j] = (row[j] as number) + sign;
-      else row[unknowns.length] = (row[unknowns.length] as number) - sign * (values[cell] as number);
+      if (hidden[cell]) row.set(cell, (row.get(cell) ?? 0) + sign);
     };
     add(relation.total, 1);
     for (const part of relation.parts) add(part, -1);
-    rows.push(row);
+    for (const [cell, coefficient] of row) if (Math.abs(coefficient) < EPSILON) row.delete(cell);
+    if (row.size > 0) insertRow(basis, row);
   }
-  return determined(rows, unknowns.length).map((j) => unknowns[j] as number);
+  const fixed: number[] = [];
+  for (const [pivot, row] of basis) if (row.size === 1) fixed.push(pivot);
+  return fixed.sort((a, b) => a - b);
 }
 
-/** Columns (< n) fixed by the linear system `rows` (each row: n coefficients and a constant). */
-function determined(rows: number[][], n: number): number[] {
-  let pivotRow = 0;
-  const pivots: number[] = [];
-  for (let col = 0; col < n && pivotRow < rows.length; col += 1) {
-    let best = pivotRow;
-    for (let r = pivotRow + 1; r < rows.length; r += 1) {
-      if (Math.abs((rows[r] as number[])[col] as number) > Math.abs((rows[best] as number[])[col] as number)) best = r;
-    }
-    if (Math.abs((rows[best] as number[])[col] as number) < EPSILON) continue;
-    [rows[pivotRow], rows[best]] = [rows[best] as number[], rows[pivotRow] as number[]];
-    const pivot = rows[pivotRow] as number[];
-    const scale = pivot[col] as number;
-    for (let k = col; k <= n; k += 1) pivot[k] = (pivot[k] as number) / scale;
-    for (let r = 0; r < rows.length; r += 1) {
-      const row = rows[r] as number[];
-      const factor = row[col] as number;
-      if (r === pivotRow || Math.abs(factor) < EPSILON) continue;
-      for (let k = col; k <= n; k += 1) row[k] = (row[k] as number) - factor * (pivot[k] as number);
-    }
-    pivots.push(col);
-    pivotRow += 1;
+/** row ← row − factor × other, dropping what cancels. */
+function subtractRow(row: Map<number, number>, other: ReadonlyMap<number, number>, factor: number) {
+  for (const [cell, coefficient] of other) {
+    const next = (row.get(cell) ?? 0) - factor * coefficient;
+    if (Math.abs(next) < EPSILON) row.delete(cell);
+    else row.set(cell, next);
   }
-  return pivots.filter((col, r) => {
-    const row = rows[r] as number[];
-    for (let k = 0; k < n; k += 1) if (k !== col && Math.abs(row[k] as number) > EPSILON) return false;
-    return true;
-  });
 }
 
-/** The published cells that share a relation with `cell`, the best to hide first. */
-function candidatesNear(
-  cell: number,
-  values: readonly (number | null)[],
-  relations: readonly Relation[],
-  hidden: boolean[],
-) {
-  const near = new Set<number>();
+/**
+ * Adds an equation to a basis kept in reduced row-echelon form (pivot cell → its row, pivot
+ * coefficient 1, no other row holding that cell).
+ */
+function insertRow(basis: Map<number, Map<number, number>>, row: Map<number, number>) {
+  for (const cell of [...row.keys()]) {
+    const pivotRow = basis.get(cell);
+    const factor = row.get(cell);
+    if (pivotRow && factor !== undefined) subtractRow(row, pivotRow, factor);
+  }
+  if (row.size === 0) return;
+  // The pivot: the cell with the largest coefficient (stable), scaled to 1.
+  let pivot = -1;
+  let best = 0;
+  for (const [cell, coefficient] of row) {
+    if (Math.abs(coefficient) > best + EPSILON || (Math.abs(Math.abs(coefficient) - best) <= EPSILON && cell < pivot)) {
+      pivot = cell;
+      best = Math.abs(coefficient);
+    }
+  }
+  const scale = row.get(pivot) as number;
+  for (const [cell, coefficient] of row) row.set(cell, coefficient / scale);
+  for (const other of basis.values()) {
+    const factor = other.get(pivot);
+    if (factor !== undefined) subtractRow(other, row, factor);
+  }
+  basis.set(pivot, row);
+}
+
+interface RelationIndex {
+  /** The relations each cell is a member of. */
+  of: Map<number, Relation[]>;
+  totals: Set<number>;
+}
+
+function indexRelations(relations: readonly Relation[]): RelationIndex {
+  const of = new Map<number, Relation[]>();
   for (const relation of relations) {
-    const members = [relation.total, ...relation.parts];
-    if (!members.includes(cell)) continue;
-    for (const m of members) if (!hidden[m] && values[m] !== null && values[m] !== undefined) near.add(m);
+    for (const m of new Set([relation.total, ...relation.parts])) {
+      const list = of.get(m) ?? [];
+      list.push(relation);
+      of.set(m, list);
+    }
   }
-  // Prefer a non-zero count (a hidden zero protects little once zeros are shown), then the smallest, then
-  // a part rather than a total (totals are what readers look at first).
-  const isTotal = new Set(relations.map((r) => r.total));
-  return [...near].sort((a, b) => {
+  return { of, totals: new Set(relations.map((r) => r.total)) };
+}
+
+/** Relations with more members than this (a range of sixty months) are far-reaching, not local. */
+const LOCAL_RELATION = 13;
+
+/**
+ * The published cells that share a relation with any of `cells`, the best to hide first: those in a
+ * local relation (a quarter and its months, a table row, a year and its quarters) before those only in
+ * a far-reaching one (a range of sixty months), then a non-zero count (a hidden zero protects little once zeros are shown), then the
+ * smallest, then a part rather than a total (totals are what readers look at first).
+ */
+function candidatesNear(
+  cells: readonly number[],
+  values: readonly (number | null)[],
+  index: RelationIndex,
+  hidden: boolean[],
+): number[] {
+  const near = new Map<number, number>();
+  for (const cell of cells) {
+    for (const relation of index.of.get(cell) ?? []) {
+      const size = relation.parts.length + 1 > LOCAL_RELATION ? 1 : 0;
+      for (const m of [relation.total, ...relation.parts]) {
+        if (hidden[m] || values[m] === null || values[m] === undefined) continue;
+        near.set(m, Math.min(size, near.get(m) ?? Number.POSITIVE_INFINITY));
+      }
+    }
+  }
+  return [...near.keys()].sort((a, b) => {
     const va = values[a] as number;
     const vb = values[b] as number;
     return (
-      (va === 0 ? 1 : 0) - (vb === 0 ? 1 : 0) || va - vb || Number(isTotal.has(a)) - Number(isTotal.has(b)) || a - b
+      (near.get(a) as number) - (near.get(b) as number) ||
+      (va === 0 ? 1 : 0) - (vb === 0 ? 1 : 0) ||
+      va - vb ||
+      Number(index.totals.has(a)) - Number(index.totals.has(b)) ||
+      a - b
     );
   });
 }
@@ -122,14 +159,91 @@ export function protectCells(
   threshold = DEFAULT_THRESHOLD,
 ): boolean[] {
   const hidden = values.map((v) => isSmall(v, threshold));
+  // Cells no relation connects cannot tell each other anything: each connected group is protected alone.
+  for (const group of connectedGroups(values.length, relations)) {
+    if (!group.cells.some((cell) => hidden[cell])) continue;
+    const local = new Map(group.cells.map((cell, i) => [cell, i]));
+    const subHidden = protectGroup(
+      group.cells.map((cell) => values[cell] ?? null),
+      group.relations.map((r) => ({
+        total: local.get(r.total) as number,
+        parts: r.parts.map((p) => local.get(p) as number),
+      })),
+      group.cells.map((cell) => hidden[cell] === true),
+    );
+    group.cells.forEach((cell, i) => {
+      hidden[cell] = subHidden[i] === true;
+    });
+  }
+  return hidden;
+}
+
+/** The cells joined by relations, group by group (union–find); cells in no relation are left out. */
+export function connectedGroups(
+  size: number,
+  relations: readonly Relation[],
+): { cells: number[]; relations: Relation[] }[] {
+  const parent = Array.from({ length: size }, (_, i) => i);
+  const find = (x: number): number => {
+    let root = x;
+    while (parent[root] !== root) root = parent[root] as number;
+    while (parent[x] !== root) [x, parent[x]] = [parent[x] as number, root];
+    return root;
+  };
+  for (const r of relations) for (const p of r.parts) parent[find(p)] = find(r.total);
+  const groups = new Map<number, { cells: number[]; relations: Relation[] }>();
+  const groupOf = (cell: number) => {
+    const root = find(cell);
+    let group = groups.get(root);
+    if (!group) {
+      group = { cells: [], relations: [] };
+      groups.set(root, group);
+    }
+    return group;
+  };
+  const inRelation = new Set(relations.flatMap((r) => [r.total, ...r.parts]));
+  for (const cell of [...inRelation].sort((a, b) => a - b)) groupOf(cell).cells.push(cell);
+  for (const r of relations) groupOf(r.total).relations.push(r);
+  return [...groups.values()];
+}
+
+/** Above this many exposed cells, one cell next to each is hidden at once (no looking ahead). */
+const BATCH_ABOVE = 4;
+/** How many candidates are tried when looking one step ahead. */
+const LOOKAHEAD = 12;
+
+/** protectCells for one connected group, starting from the cells already hidden. */
+function protectGroup(values: readonly (number | null)[], relations: readonly Relation[], start: boolean[]): boolean[] {
+  const hidden = start;
+  const index = indexRelations(relations);
   let exposed = recoverableCells(values, relations, hidden);
   while (exposed.length > 0) {
-    let candidates = [...new Set(exposed.flatMap((cell) => candidatesNear(cell, values, relations, hidden)))];
+    if (exposed.length > BATCH_ABOVE) {
+      // Many exposed at once (a large pack): hide the best neighbour of each, then look again.
+      let hid = false;
+      for (const cell of exposed) {
+        const next = candidatesNear([cell], values, index, hidden)[0];
+        if (next !== undefined) {
+          hidden[next] = true;
+          hid = true;
+        }
+      }
+      if (hid) {
+        exposed = recoverableCells(values, relations, hidden);
+        continue;
+      }
+    }
+    let candidates = candidatesNear(exposed, values, index, hidden);
     // A hidden zero can be fixed by relations whose members are all hidden: widen the search.
     if (candidates.length === 0)
-      candidates = [...new Set(relations.flatMap((r) => candidatesNear(r.total, values, relations, hidden)))];
+      candidates = candidatesNear(
+        relations.map((r) => r.total),
+        values,
+        index,
+        hidden,
+      );
     let best: { cell: number; exposed: number[] } | null = null;
-    for (const cell of candidates) {
+    for (const cell of candidates.slice(0, LOOKAHEAD)) {
       hidden[cell] = true;
       const after = recoverableCells(values, relations, hidden);
       hidden[cell] = false;

@@ -24,7 +24,23 @@ export interface ProfileDefinition {
   columnDimension?: IndicatorDefinition['breakdowns'][number];
   datasets: readonly string[];
   breakdowns: IndicatorDefinition['breakdowns'];
+  /**
+   * Indicator counts this profile's cells add up to, over the same dates: a row of a profile by period
+   * (or the whole table of a profile by category) summed over `columns` (all when absent) but
+   * `excludeColumns`, leaving out `excludeRows`, of its counts (`n`) or of what they are out of (`total`). Publishing both, a reader can
+   * add them up, so the pack protects them together; tests check that each holds.
+   */
+  composes?: readonly Composition[];
   sql: string;
+}
+
+export interface Composition {
+  indicator: string;
+  measure: 'numerator' | 'denominator';
+  columns?: readonly string[];
+  excludeColumns?: readonly string[];
+  excludeRows?: readonly string[];
+  of?: 'n' | 'total';
 }
 
 /** First and last day of the periods being reported. */
@@ -51,6 +67,14 @@ export const CLOSURE_REASONS: ProfileDefinition = {
   ],
   rows: 'periods',
   datasets: ['early_help_episodes'],
+  composes: [
+    { indicator: 'EH3', measure: 'numerator', columns: ['NEEDS_MET'] },
+    { indicator: 'EH3', measure: 'denominator', excludeColumns: ['MOVED_AWAY', 'TRANSFER_OTHER_SERVICE'] },
+    { indicator: 'EH4', measure: 'numerator', columns: ['STEP_UP_CSC', 'STEP_UP_CP'] },
+    { indicator: 'EH4', measure: 'denominator' },
+    { indicator: 'EH5', measure: 'numerator', columns: ['DISENGAGED', 'CONSENT_WITHDRAWN'] },
+    { indicator: 'EH5', measure: 'denominator' },
+  ],
   breakdowns: ['agency', 'locality', 'age_band', 'gender', 'ethnicity'],
   sql: `SELECT strftime(pm.period_start, '%Y-%m-%d') AS row_key, x.end_reason AS col_key, sum(x.n)::DOUBLE AS n,
   NULL::DOUBLE AS total
@@ -71,6 +95,10 @@ export const STANDARD_RATINGS: ProfileDefinition = {
   rows: 'categories',
   columnDimension: 'agency',
   datasets: ['compliance_returns'],
+  composes: [
+    { indicator: 'OB3', measure: 'numerator' },
+    { indicator: 'OB3', measure: 'denominator', of: 'total' },
+  ],
   breakdowns: ['agency'],
   sql: `SELECT coalesce(standard_id, 'Not recorded') || coalesce(' — ' || standard_name, '') AS row_key, agency AS col_key,
   count(*) FILTER (WHERE rating = 'MET')::DOUBLE AS n, count(*)::DOUBLE AS total
@@ -95,6 +123,10 @@ export const GRADE_PROFILE: ProfileDefinition = {
   rows: 'categories',
   rowDimension: 'domain',
   datasets: ['audit_grades'],
+  composes: [
+    { indicator: 'AQ4', measure: 'numerator', columns: ['OUTSTANDING', 'GOOD'], excludeRows: ['OVERALL'] },
+    { indicator: 'AQ4', measure: 'denominator', excludeRows: ['OVERALL'] },
+  ],
   breakdowns: ['agency', 'domain'],
   sql: `SELECT domain AS row_key, grade AS col_key, count(*)::DOUBLE AS n, NULL::DOUBLE AS total
 FROM pi_aq_grades

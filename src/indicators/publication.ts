@@ -52,7 +52,7 @@ export interface PublishedCell {
   suppressed: boolean;
 }
 
-interface Located {
+export interface Located {
   granularity: string;
   index: number;
   point: PublishablePoint;
@@ -65,10 +65,11 @@ function pointsIn(period: PublishablePoint, finer: readonly Located[]): Located[
   return finer.filter((m) => m.point.periodStart >= period.periodStart && m.point.periodStart <= period.effectiveEnd);
 }
 
-/** Months are inside quarters, and both inside years. */
+/** Months are inside quarters, and both inside years; academic years (September–August) hold months only. */
 const FINER = new Map<string, readonly string[]>([
   ['quarter', ['month']],
   ['year', ['month', 'quarter']],
+  ['academic_year', ['month']],
 ]);
 
 /**
@@ -95,10 +96,12 @@ function measureCells(all: readonly Located[], measure: 'numerator' | 'denominat
       if (parts.length === 0 || partValues.some((v) => v === null)) continue;
       const indices = parts.map((p) => at.get(p) as number);
       const sum = partValues.reduce<number>((a, v) => a + (v as number), 0);
+      // Every relation that holds is one an attacker can use: a sum, a last figure (a stock), or both.
       if (close(total, sum)) {
         relations.push({ total: i, parts: indices });
         if (parts.length > 1) additive = true;
-      } else if (close(total, partValues.at(-1) as number)) {
+      }
+      if (parts.length > 1 && close(total, partValues.at(-1) as number)) {
         relations.push({ total: i, parts: [indices.at(-1) as number] });
       }
     }
@@ -114,16 +117,24 @@ function measureCells(all: readonly Located[], measure: 'numerator' | 'denominat
   return { values, relations };
 }
 
+/** One indicator's cells at every granularity, ready to be protected (alone, or with a whole pack). */
+export interface SeriesProblem {
+  cells: readonly Located[];
+  numerators: { values: (number | null)[]; relations: Relation[] };
+  denominators: { values: (number | null)[]; relations: Relation[] };
+  /** Whether the numerator is a count to protect (a sum of days or scores is not). */
+  countsNumerator: boolean;
+}
+
+/** The dates a cell covers, as `start|end`: cells with the same span describe the same time. */
+export const spanOf = (point: { periodStart: string; effectiveEnd: string }) =>
+  `${point.periodStart}|${point.effectiveEnd}`;
+
 /**
- * Protects one indicator's series at every granularity together. `series` must hold the months; the
- * result has the same granularities and points, each cell published or `c`, and `range`: the total of
- * the whole range (one cell; null when the measure does not add up over time).
+ * The cells of one indicator's series at every granularity, the whole-range total, and the sums that
+ * hold between them. `series` must hold the months.
  */
-export function protectSeries(
-  series: ReadonlyMap<string, readonly PublishablePoint[]>,
-  unit: Unit,
-  threshold?: number,
-): Map<string, PublishedCell[]> {
+export function seriesProblem(series: ReadonlyMap<string, readonly PublishablePoint[]>, unit: Unit): SeriesProblem {
   if (series.has('rolling_12')) throw new Error(ROLLING_NOT_PUBLISHABLE);
   if (series.has('academic_year') && series.has('year')) throw new Error(ACADEMIC_NOT_PUBLISHABLE);
   const listed: Located[] = [...series].flatMap(([granularity, points]) =>
@@ -138,8 +149,8 @@ export function protectSeries(
     denominator: null,
     value: null,
   };
-  const all = [...listed, { granularity: 'range', index: 0, point: rangePoint }];
-  const range = all.length - 1;
+  const cells = [...listed, { granularity: 'range', index: 0, point: rangePoint }];
+  const range = cells.length - 1;
   const numerators = measureCells(listed, 'numerator', range);
   const denominators = measureCells(listed, 'denominator', range);
   // The range's value is its numerator over its denominator when both add up (a percentage), else its sum.
@@ -157,14 +168,20 @@ export function protectSeries(
         : null;
   // Counts of people and records are hidden when small; a sum of scores or days is not a count.
   const countsNumerator = unit === 'count' || unit === 'percent';
-  const hideNumerator = countsNumerator
-    ? protectCells(numerators.values, numerators.relations, threshold)
-    : numerators.values.map(() => false);
-  const hideDenominator = protectCells(denominators.values, denominators.relations, threshold);
+  if (!countsNumerator) numerators.relations.length = 0;
+  return { cells, numerators, denominators, countsNumerator };
+}
+
+/** The published cells of a series problem, given which numerators and denominators are hidden. */
+export function publishSeries(
+  problem: SeriesProblem,
+  hideNumerator: readonly boolean[],
+  hideDenominator: readonly boolean[],
+): Map<string, PublishedCell[]> {
   const out = new Map<string, PublishedCell[]>();
-  all.forEach((cell, i) => {
+  problem.cells.forEach((cell, i) => {
     const den = hideDenominator[i] === true;
-    const num = hideNumerator[i] === true || (!countsNumerator && den);
+    const num = (problem.countsNumerator && hideNumerator[i] === true) || (!problem.countsNumerator && den);
     const suppressed = num || den;
     const show = (v: number | null, hide: boolean): Published => (v === null ? null : hide ? SUPPRESSED : v);
     const list = out.get(cell.granularity) ?? [];
@@ -177,4 +194,22 @@ export function protectSeries(
     out.set(cell.granularity, list);
   });
   return out;
+}
+
+/**
+ * Protects one indicator's series at every granularity together. `series` must hold the months; the
+ * result has the same granularities and points, each cell published or `c`, and `range`: the total of
+ * the whole range (one cell; null when the measure does not add up over time).
+ */
+export function protectSeries(
+  series: ReadonlyMap<string, readonly PublishablePoint[]>,
+  unit: Unit,
+  threshold?: number,
+): Map<string, PublishedCell[]> {
+  const problem = seriesProblem(series, unit);
+  const hideNumerator = problem.countsNumerator
+    ? protectCells(problem.numerators.values, problem.numerators.relations, threshold)
+    : problem.numerators.values.map(() => false);
+  const hideDenominator = protectCells(problem.denominators.values, problem.denominators.relations, threshold);
+  return publishSeries(problem, hideNumerator, hideDenominator);
 }

@@ -1,0 +1,276 @@
+import type { Engine } from '../engine/engine';
+import { countsAboutChildren } from '../indicators/disclosure-scope';
+import type { IndicatorDefinition } from '../indicators/indicator-definition';
+import type { ChangePoint } from '../indicators/indicator-spc';
+import { indicatorSpc } from '../indicators/indicator-spc';
+import { JointPublication } from '../indicators/joint-disclosure';
+import { narrative } from '../indicators/narrative';
+import type { Granularity } from '../indicators/periods';
+import type { PreparedState } from '../indicators/prepare-indicators';
+import {
+  type PublishedCell,
+  publishSeries,
+  type SeriesProblem,
+  seriesProblem,
+  spanOf,
+} from '../indicators/publication';
+import { getFamily } from '../indicators/registry';
+import { effectiveGranularity, type IndicatorPoint, runIndicator } from '../indicators/run-indicator';
+import { addTable, compositionRelations, publishTable, type TableDraft, type TableFigures } from './pack-tables';
+import { type PackGranularity, type PackViewId, packViewTables, type TimelineFigures } from './pack-views';
+
+/**
+ * Every figure a board pack (or yearly report) shows, computed once and — with suppression on —
+ * protected together: the series of each indicator at months, quarters and years, and every table of
+ * every view, as one disclosure problem (joint-disclosure.ts). Charts, tables, narratives, the summary,
+ * the slides, the PDF and the PowerPoint all read these figures and nothing else, so what one hides no
+ * other shows. SPC and narratives are worked out from the published values only: a mean or a limit
+ * drawn from a hidden count would give it away.
+ */
+
+export interface FigurePoint {
+  label: string;
+  periodStart: string;
+  periodEnd: string;
+  effectiveEnd: string;
+  partial: boolean;
+  /** Null when hidden or not available; `suppressed` says which. */
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  /** The value is withheld (its numerator or denominator is a hidden count). */
+  suppressed: boolean;
+  numeratorHidden: boolean;
+  denominatorHidden: boolean;
+}
+
+export interface IndicatorFigures {
+  status: 'ok';
+  indicator: IndicatorDefinition;
+  granularity: Granularity;
+  points: FigurePoint[];
+  spc: ReturnType<typeof indicatorSpc>;
+  /** The latest complete period with a value (a lagged cohort's latest followed-up one), or -1. */
+  latestIndex: number;
+  target: number | null;
+  narrative: string;
+  reportDate: string;
+}
+
+export type IndicatorOutcome =
+  | IndicatorFigures
+  | { status: 'missing_data'; indicator: IndicatorDefinition; missingDatasets: string[] };
+
+export interface PackRequest {
+  indicators: readonly IndicatorDefinition[];
+  views: readonly PackViewId[];
+  granularity: PackGranularity;
+  /** Show periods up to the one containing this date (default: everything to the report date). */
+  to?: string;
+  suppress: boolean;
+  targets: Readonly<Record<string, number>>;
+  changesFor: (id: string) => readonly ChangePoint[];
+  minDenominatorFor: (id: string) => number | null;
+}
+
+export interface PackFigures {
+  suppressed: boolean;
+  granularity: PackGranularity;
+  indicators: Map<string, IndicatorOutcome>;
+  tables: Map<PackViewId, TableFigures>;
+  timeline: TimelineFigures | null;
+  /** How many counts are hidden across the pack (primary and secondary). */
+  hiddenCells: number;
+}
+
+/** The granularity an indicator is shown at in a pack: a yearly-cycle area always by year. */
+export function packGranularity(indicator: IndicatorDefinition, granularity: PackGranularity): Granularity {
+  return effectiveGranularity(indicator, getFamily(indicator.family).yearlyCycle ? 'year' : granularity);
+}
+
+interface IndicatorRun {
+  indicator: IndicatorDefinition;
+  shown: Granularity;
+  reportDate: string;
+  series: Map<string, IndicatorPoint[]>;
+  problem: SeriesProblem | null;
+  offsets: { numerators: number; denominators: number } | null;
+  /** The dates of each of the problem's cells (clipped to the start of the data). */
+  spans: string[];
+}
+
+/** An indicator at the granularities published together (all three with suppression, else the one shown). */
+async function runSeries(
+  engine: Engine,
+  prepared: PreparedState,
+  indicator: IndicatorDefinition,
+  request: PackRequest,
+): Promise<IndicatorRun | IndicatorOutcome> {
+  const shown = packGranularity(indicator, request.granularity);
+  const wanted: Granularity[] = request.suppress
+    ? [...new Set(['month', 'quarter', 'year'].map((g) => effectiveGranularity(indicator, g as Granularity)))]
+    : [shown];
+  const series = new Map<string, IndicatorPoint[]>();
+  let reportDate = '';
+  for (const granularity of wanted) {
+    const result = await runIndicator(engine, prepared, indicator, { granularity, to: request.to });
+    if (result.status !== 'ok') return { status: 'missing_data', indicator, missingDatasets: result.missingDatasets };
+    series.set(result.granularity, result.points);
+    reportDate = result.reportDate;
+  }
+  return { indicator, shown, reportDate, series, problem: null, offsets: null, spans: [] };
+}
+
+/** The earliest date of an area's data: a period starting before it covers the same records as from it. */
+function clipSpan(span: string, first: string | null): string {
+  const [start = '', end = ''] = span.split('|');
+  return first && start < first ? `${first}|${end}` : span;
+}
+
+function addSeries(joint: JointPublication, run: IndicatorRun, first: string | null) {
+  const problem = seriesProblem(run.series, run.indicator.unit);
+  const source = joint.item(run.indicator.datasets);
+  const spans = problem.cells.map((c) => clipSpan(spanOf(c.point), first));
+  const numerators = problem.countsNumerator
+    ? joint.add(source, problem.numerators.values, spans, problem.numerators.relations)
+    : -1;
+  const denominators = joint.add(source, problem.denominators.values, spans, problem.denominators.relations);
+  run.problem = problem;
+  run.offsets = { numerators, denominators };
+  run.spans = spans;
+}
+
+/** An indicator's count (global cell) by measure and dates, among the indicators of the pack. */
+function countFinder(runs: readonly IndicatorRun[]) {
+  const cells = new Map<string, number>();
+  for (const run of runs) {
+    if (!run.offsets) continue;
+    for (const measure of ['numerator', 'denominator'] as const) {
+      const offset = measure === 'numerator' ? run.offsets.numerators : run.offsets.denominators;
+      if (offset < 0) continue;
+      run.spans.forEach((span, i) => {
+        const key = `${run.indicator.id}|${measure}|${span}`;
+        if (!cells.has(key)) cells.set(key, offset + i);
+      });
+    }
+  }
+  return (indicator: string, measure: 'numerator' | 'denominator', span: string) =>
+    cells.get(`${indicator}|${measure}|${span}`);
+}
+
+function hiddenSlice(hidden: readonly boolean[], offset: number, length: number): boolean[] {
+  return offset < 0 ? new Array<boolean>(length).fill(false) : hidden.slice(offset, offset + length);
+}
+
+/** The shown series as published: hidden counts taken out, every other figure as computed. */
+function publishedPoints(run: IndicatorRun, hidden: readonly boolean[] | null): FigurePoint[] {
+  const points = run.series.get(run.shown) ?? [];
+  let cells: (PublishedCell | undefined)[] = points.map(() => undefined);
+  if (hidden && run.problem && run.offsets) {
+    const n = run.problem.cells.length;
+    const published = publishSeries(
+      run.problem,
+      hiddenSlice(hidden, run.offsets.numerators, n),
+      hiddenSlice(hidden, run.offsets.denominators, n),
+    );
+    cells = published.get(run.shown) ?? cells;
+  }
+  return points.map((p, i) => {
+    const cell = cells[i];
+    const numeratorHidden = cell?.numerator === 'c';
+    const denominatorHidden = cell?.denominator === 'c';
+    const suppressed = cell?.suppressed ?? false;
+    return {
+      label: p.label,
+      periodStart: p.periodStart,
+      periodEnd: p.periodEnd,
+      effectiveEnd: p.effectiveEnd,
+      partial: p.partial,
+      value: suppressed ? null : p.value,
+      numerator: numeratorHidden ? null : p.numerator,
+      denominator: denominatorHidden ? null : p.denominator,
+      suppressed,
+      numeratorHidden,
+      denominatorHidden,
+    };
+  });
+}
+
+/** SPC, the latest complete period and the narrative, from the published points only. */
+function describe(run: IndicatorRun, points: FigurePoint[], request: PackRequest): IndicatorFigures {
+  const { indicator } = run;
+  const target = request.targets[indicator.id] ?? null;
+  const spc = indicatorSpc(
+    indicator,
+    { granularity: run.shown, points },
+    {
+      target,
+      changes: request.changesFor(indicator.id),
+      minDenominator: request.minDenominatorFor(indicator.id),
+    },
+  );
+  // The latest finished period: for a lagged cohort, the latest one already followed up.
+  const latestIndex = points.findLastIndex((p) => !p.partial && (p.value !== null || p.suppressed));
+  const latest = points[latestIndex];
+  return {
+    status: 'ok',
+    indicator,
+    granularity: run.shown,
+    points,
+    spc,
+    latestIndex,
+    target,
+    reportDate: run.reportDate,
+    narrative: narrative({
+      indicator,
+      granularity: run.shown,
+      latest,
+      latestIndex,
+      spc,
+      target,
+      suppressed: latest?.suppressed ?? false,
+    }),
+  };
+}
+
+/** Every figure of a pack, protected together when `request.suppress`. */
+export async function packFigures(engine: Engine, prepared: PreparedState, request: PackRequest): Promise<PackFigures> {
+  const joint = new JointPublication();
+  const runs: IndicatorRun[] = [];
+  const indicators = new Map<string, IndicatorOutcome>();
+  for (const indicator of request.indicators) {
+    const run = await runSeries(engine, prepared, indicator, request);
+    if ('status' in run) {
+      indicators.set(indicator.id, run);
+      continue;
+    }
+    runs.push(run);
+    if (request.suppress && countsAboutChildren(indicator)) {
+      addSeries(joint, run, prepared.families[indicator.family].first);
+    }
+  }
+  const { drafts, timeline } = await packViewTables(engine, prepared, request.views, request.granularity, request.to);
+  const placed = new Map<PackViewId, { draft: TableDraft; offset: number }>();
+  const cellAt = countFinder(runs);
+  for (const [id, draft] of drafts) {
+    const offset = request.suppress && countsAboutChildren(draft) ? addTable(joint, draft) : -1;
+    if (offset >= 0) {
+      for (const r of compositionRelations(draft, offset, cellAt, (cell) => joint.valueOf(cell))) joint.relate(r);
+    }
+    placed.set(id, { draft, offset });
+  }
+  const hidden = request.suppress ? joint.protect() : null;
+  for (const run of runs) {
+    indicators.set(run.indicator.id, describe(run, publishedPoints(run, hidden), request));
+  }
+  const tables = new Map<PackViewId, TableFigures>();
+  for (const [id, { draft, offset }] of placed) tables.set(id, publishTable(draft, hidden, offset));
+  return {
+    suppressed: request.suppress,
+    granularity: request.granularity,
+    indicators,
+    tables,
+    timeline,
+    hiddenCells: hidden ? hidden.filter(Boolean).length : 0,
+  };
+}

@@ -1,0 +1,161 @@
+import type { Engine } from '../engine/engine';
+import type { Dimension } from '../indicators/indicator-definition';
+import { buildPeriods, formatUkDate, type Period } from '../indicators/periods';
+import type { PreparedState } from '../indicators/prepare-indicators';
+import {
+  CLOSURE_REASONS,
+  GRADE_PROFILE,
+  type ProfileDefinition,
+  RECOMMENDATION_STATUS,
+  STANDARD_RATINGS,
+} from '../indicators/profiles';
+import { reviewTimeline } from '../indicators/review-timeline';
+import { type ProfileCell, runProfile } from '../indicators/run-indicator';
+import { dimensionValueLabel } from '../ui/dimension-labels';
+import type { TableDraft } from './pack-tables';
+
+/** The area views a pack can hold, besides indicators and the summary. */
+export const PACK_VIEWS = ['EHP1', 'OBP1', 'AQP1', 'PRP1', 'review_timeline'] as const;
+export type PackViewId = (typeof PACK_VIEWS)[number];
+export type PackGranularity = 'month' | 'quarter' | 'year';
+
+const PROFILE_OF: Record<Exclude<PackViewId, 'review_timeline'>, ProfileDefinition> = {
+  EHP1: CLOSURE_REASONS,
+  OBP1: STANDARD_RATINGS,
+  AQP1: GRADE_PROFILE,
+  PRP1: RECOMMENDATION_STATUS,
+};
+
+export const PACK_VIEW_TITLES: Record<PackViewId, string> = {
+  EHP1: CLOSURE_REASONS.title,
+  OBP1: STANDARD_RATINGS.title,
+  AQP1: GRADE_PROFILE.title,
+  PRP1: RECOMMENDATION_STATUS.title,
+  review_timeline: 'Practice reviews: notification, rapid review and local review',
+};
+
+/** The family a view belongs to (for its data's dates). */
+export function viewFamily(id: PackViewId) {
+  return id === 'review_timeline' ? 'reviews' : PROFILE_OF[id].family;
+}
+
+export interface TimelineFigures {
+  from: string;
+  to: string;
+  /** Reviews numbered in date order ("Review 1"): a board pack carries no case reference. */
+  rows: {
+    label: string;
+    events: { date: string; kind: 'notified' | 'rapid_review' | 'local_review'; onTime: boolean | null }[];
+  }[];
+}
+
+const span = (start: string, end: string, first: string | null) => `${first && start < first ? first : start}|${end}`;
+
+function labelOf(dimension: Dimension | undefined, key: string, known: readonly { key: string; label: string }[]) {
+  return known.find((c) => c.key === key)?.label ?? (dimension ? dimensionValueLabel(dimension, key) : key);
+}
+
+/** A profile's result as a table draft: rows are its periods, or its categories over one period. */
+function draftOf(
+  profile: ProfileDefinition,
+  id: Exclude<PackViewId, 'review_timeline'>,
+  periods: Period[],
+  cells: ProfileCell[],
+  first: string | null,
+): TableDraft {
+  const columnKeys = [
+    ...profile.columns.map((c) => c.key).filter((k) => cells.some((c) => c.column === k)),
+    ...[...new Set(cells.map((c) => c.column))].filter((k) => !profile.columns.some((c) => c.key === k)).sort(),
+  ];
+  const whole = span(periods[0]?.start ?? '', periods.at(-1)?.effectiveEnd ?? '', first);
+  const byPeriod = profile.rows === 'periods';
+  const rows = byPeriod
+    ? periods.map((p) => ({ key: p.start, label: p.label, span: span(p.start, p.effectiveEnd, first) }))
+    : [...new Set(cells.map((c) => c.row))].sort().map((key) => ({
+        key,
+        label: profile.rowDimension ? dimensionValueLabel(profile.rowDimension, key) : key,
+        span: whole,
+      }));
+  const shares = cells.some((c) => c.total !== null);
+  const find = (row: string, column: string) => cells.find((c) => c.row === row && c.column === column);
+  const n = rows.map((r) => columnKeys.map((c) => find(r.key, c)?.n ?? (shares ? null : 0)));
+  const total = shares ? rows.map((r) => columnKeys.map((c) => find(r.key, c)?.total ?? null)) : null;
+  const coverage =
+    periods.length === 1
+      ? `${periods[0]?.label}${periods[0]?.partial ? ` (to ${formatUkDate(periods[0].effectiveEnd)})` : ''}`
+      : `${periods[0]?.label} to ${periods.at(-1)?.label}`;
+  return {
+    id,
+    title: profile.title,
+    description: profile.description,
+    rowLabel: profile.rowLabel,
+    columnLabel: profile.columnLabel,
+    coverage,
+    periods: byPeriod,
+    rows,
+    columns: columnKeys.map((key) => ({ key, label: labelOf(profile.columnDimension, key, profile.columns) })),
+    n,
+    total,
+    rowTotals: byPeriod,
+    span: whole,
+    datasets: profile.datasets,
+    composes: profile.composes ?? [],
+  };
+}
+
+async function timelineOf(
+  engine: Engine,
+  prepared: PreparedState,
+  to: string | undefined,
+): Promise<TimelineFigures | null> {
+  const family = prepared.families.reviews;
+  if (!family.first || !family.reportDate) return null;
+  const end = to && to < family.reportDate ? to : family.reportDate;
+  const rows = await reviewTimeline(engine, prepared, family.first, end);
+  return {
+    from: family.first,
+    to: end,
+    rows: rows.map((r, i) => ({
+      label: `Review ${i + 1}`,
+      events: [
+        r.notified ? [{ date: r.notified, kind: 'notified' as const, onTime: r.notificationOnTime }] : [],
+        r.rapidReviewSent
+          ? [{ date: r.rapidReviewSent, kind: 'rapid_review' as const, onTime: r.rapidReviewOnTime }]
+          : [],
+        r.lcsprFinal ? [{ date: r.lcsprFinal, kind: 'local_review' as const, onTime: r.lcsprOnTime }] : [],
+      ].flat(),
+    })),
+  };
+}
+
+/**
+ * The views' tables: closure reasons by the pack's period from the start of the data; the category
+ * tables over the latest year (the year containing the pack's last date); the review timeline whole.
+ */
+export async function packViewTables(
+  engine: Engine,
+  prepared: PreparedState,
+  views: readonly PackViewId[],
+  granularity: PackGranularity,
+  to: string | undefined,
+): Promise<{ drafts: Map<PackViewId, TableDraft>; timeline: TimelineFigures | null }> {
+  const drafts = new Map<PackViewId, TableDraft>();
+  let timeline: TimelineFigures | null = null;
+  for (const id of views) {
+    if (id === 'review_timeline') {
+      timeline = await timelineOf(engine, prepared, to);
+      continue;
+    }
+    const profile = PROFILE_OF[id];
+    const family = prepared.families[profile.family];
+    if (!family.reportDate) continue;
+    const last = to && to < family.reportDate ? to : family.reportDate;
+    const query =
+      profile.rows === 'periods' ? { granularity, to } : { granularity: 'year' as const, from: last, to: last };
+    const result = await runProfile(engine, prepared, profile, query);
+    if (result.status !== 'ok') continue;
+    const periods = result.periods.length > 0 ? result.periods : buildPeriods('year', last, last);
+    drafts.set(id, draftOf(profile, id, periods, result.cells, family.first));
+  }
+  return { drafts, timeline };
+}

@@ -1,0 +1,132 @@
+import type { IndicatorDefinition, Unit } from './indicator-definition';
+import type { IndicatorSpc } from './indicator-spc';
+import type { Granularity } from './periods';
+
+/**
+ * Plain-English sentences about an indicator's latest complete period, built from its value, counts,
+ * SPC variation and assurance. The rule is never to overstate: "improvement" only with special cause in
+ * the improving direction, no claim of change on a run chart or on too few cases, and nothing about a
+ * hidden (suppressed) figure beyond that it is hidden.
+ */
+export interface NarrativePoint {
+  label: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+}
+
+export interface NarrativeInput {
+  indicator: Pick<IndicatorDefinition, 'title' | 'unit' | 'direction'>;
+  granularity: Granularity;
+  /** The latest complete period (never one still running). */
+  latest: NarrativePoint | undefined;
+  spc: Pick<IndicatorSpc, 'chart' | 'variation' | 'assurance' | 'minDenominator' | 'points'>;
+  /** Index of `latest` in the SPC points, to read how its type was decided. */
+  latestIndex: number;
+  target: number | null;
+  /** The latest figure is not published (small numbers). */
+  suppressed: boolean;
+}
+
+const PERIOD_WORDS: Readonly<Record<Granularity, [string, string]>> = {
+  month: ['month', 'months'],
+  quarter: ['quarter', 'quarters'],
+  year: ['year', 'years'],
+  academic_year: ['academic year', 'academic years'],
+  rolling_12: ['12-month period', '12-month periods'],
+};
+
+const count = new Intl.NumberFormat('en-GB');
+const oneDecimal = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/** A value in words with the count it rests on: "59.4% (262 of 441)", "7.0 days (median of 1,464)". */
+export function valueInWords(point: NarrativePoint, unit: Unit): string {
+  const v = point.value as number;
+  const n = point.denominator;
+  switch (unit) {
+    case 'percent':
+      return `${oneDecimal.format(v)}%${point.numerator !== null && n !== null ? ` (${count.format(point.numerator)} of ${count.format(n)})` : ''}`;
+    case 'days':
+      return `${oneDecimal.format(v)} days${n !== null ? ` (the median of ${count.format(n)})` : ''}`;
+    case 'score':
+      return `${oneDecimal.format(v)}${n !== null ? ` (the average of ${count.format(n)})` : ''}`;
+    default:
+      return count.format(v);
+  }
+}
+
+function targetInWords(target: number, unit: Unit): string {
+  return unit === 'percent'
+    ? `${oneDecimal.format(target)}%`
+    : unit === 'count'
+      ? count.format(target)
+      : oneDecimal.format(target);
+}
+
+function variationSentence(input: NarrativeInput): string | null {
+  const [one, many] = PERIOD_WORDS[input.granularity];
+  const { spc } = input;
+  if (spc.chart !== 'xmr' || spc.variation === null) return null;
+  const rule = spc.points[input.latestIndex]?.decidedBy ?? null;
+  const good = spc.variation === 'special_cause_improvement';
+  const bad = spc.variation === 'special_cause_concern';
+  if (spc.variation === 'common_cause') {
+    return `This is within the range expected from recent ${many}: no sign of real change (common cause variation).`;
+  }
+  if (good || bad) {
+    const word = good ? 'improvement' : 'deterioration';
+    switch (rule) {
+      case 'outside_limits':
+        return `This is beyond the range expected from recent ${many}: a real ${word} (special cause).`;
+      case 'trend':
+        return `It is part of a run of seven or more ${many} each ${good ? 'better' : 'worse'} than the one before: a real ${word} (special cause).`;
+      case 'two_of_three':
+        return `Two of the last three ${many} are near the edge of the expected range: an early sign of ${word} (special cause).`;
+      default:
+        return `It is one of seven or more ${many} in a row on the ${good ? 'better' : 'worse'} side of the average: a sustained ${word} (special cause).`;
+    }
+  }
+  const high = spc.variation === 'special_cause_neutral_high';
+  return `This ${one} is unusually ${high ? 'high' : 'low'} compared with recent ${many} (special cause); neither higher nor lower is good in itself, so read it in context.`;
+}
+
+function smallNumbers(input: NarrativeInput): boolean {
+  const n = input.latest?.denominator;
+  return input.spc.minDenominator !== null && n !== null && n !== undefined && n < input.spc.minDenominator;
+}
+
+/** The narrative: what the figure is, whether it is changing, and whether the target will be met. */
+export function narrative(input: NarrativeInput): string {
+  const { indicator, latest } = input;
+  const [one, many] = PERIOD_WORDS[input.granularity];
+  if (latest && input.suppressed) {
+    return `${indicator.title} in ${latest.label}: not shown, because the numbers are small (1 to 5) or would let a small number be worked out.`;
+  }
+  if (!latest || latest.value === null) return `${indicator.title}: no complete ${one} to describe yet.`;
+  const sentences = [`${indicator.title}: ${valueInWords(latest, indicator.unit)} in ${latest.label}.`];
+  if (smallNumbers(input)) {
+    sentences.push(
+      `That rests on only ${count.format(latest.denominator as number)} ${latest.denominator === 1 ? 'case' : 'cases'}, so a few cases move it a long way: no change is claimed.`,
+    );
+  } else {
+    const variation = variationSentence(input);
+    sentences.push(
+      variation ??
+        `There are too few ${many} (or cases) to tell real change from everyday variation, so no change is claimed.`,
+    );
+  }
+  const { target, spc } = input;
+  if (target !== null && indicator.direction !== 'neutral') {
+    const t = targetInWords(target, indicator.unit);
+    if (spc.chart !== 'xmr' || spc.assurance === null || smallNumbers(input)) {
+      sentences.push(`Whether the ${t} target will be met cannot be judged yet.`);
+    } else if (spc.assurance === 'consistent_pass') {
+      sentences.push(`The ${t} target will be met reliably if nothing changes.`);
+    } else if (spc.assurance === 'consistent_fail') {
+      sentences.push(`The ${t} target will not be met reliably without a change.`);
+    } else {
+      sentences.push(`The ${t} target will be met in some ${many} and missed in others, as things stand.`);
+    }
+  }
+  return sentences.join(' ');
+}
