@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { AppDataProvider } from './session/app-data';
+import { BoardPackProvider } from './session/board-pack';
 import { ChartNotesProvider } from './session/chart-notes';
 import { IndicatorSettingsProvider } from './session/indicator-settings';
 import { TargetsProvider } from './session/targets';
@@ -21,7 +22,9 @@ createRoot(root).render(
         <IndicatorSettingsProvider>
           <TargetsProvider>
             <ChartNotesProvider>
-              <App />
+              <BoardPackProvider>
+                <App />
+              </BoardPackProvider>
             </ChartNotesProvider>
           </TargetsProvider>
         </IndicatorSettingsProvider>

@@ -1,5 +1,8 @@
 import { useEffect, useState } from 'react';
 import { AccessibilityPage } from '../features/accessibility/accessibility-page';
+import { BoardPackPage } from '../features/board-pack/board-pack-page';
+import { PresentPage } from '../features/board-pack/present-page';
+import { PrintPage } from '../features/board-pack/print-page';
 import { DataQualityPage } from '../features/data-quality/data-quality-page';
 import { DefinitionsPage } from '../features/definitions/definitions-page';
 import { AreaLinks } from '../features/indicators/area-links';
@@ -7,6 +10,7 @@ import { AreaPage } from '../features/indicators/area-page';
 import { LoadDataPanel } from '../features/load-data/load-data-panel';
 import { OverviewPage } from '../features/overview/overview-page';
 import { TemplatesPage } from '../features/templates/templates-page';
+import { YearlyReportPage, YearlyReportPrintPage } from '../features/yearly-report/yearly-report-page';
 import { FAMILIES } from '../indicators/registry';
 import { hashOf, type Page, pageFromHash, samePage, type View, viewFromHash } from '../ui/routes';
 
@@ -29,10 +33,25 @@ export function App() {
     { page: { kind: 'data' }, label: 'Data' },
     { page: { kind: 'overview' }, label: 'Overview' },
     ...FAMILIES.map((f) => ({ page: { kind: 'area', family: f.id } as Page, label: f.title })),
+    { page: { kind: 'board-pack', mode: 'build' }, label: 'Board pack' },
+    { page: { kind: 'yearly-report', mode: 'view' }, label: 'Yearly report' },
     { page: { kind: 'definitions' }, label: 'Definitions' },
     { page: { kind: 'quality' }, label: 'Data quality' },
     { page: { kind: 'templates' }, label: 'Templates' },
   ];
+
+  // Presenting and printing: the slides or pages alone, without the site's header, menu and footer.
+  const bare =
+    (page.kind === 'board-pack' && page.mode !== 'build') || (page.kind === 'yearly-report' && page.mode === 'print');
+  if (bare) {
+    return (
+      <main id="main" className={page.kind === 'board-pack' && page.mode === 'present' ? 'present-main' : 'print-main'}>
+        {page.kind === 'board-pack' && page.mode === 'present' && <PresentPage />}
+        {page.kind === 'board-pack' && page.mode === 'print' && <PrintPage />}
+        {page.kind === 'yearly-report' && <YearlyReportPrintPage year={view.year} />}
+      </main>
+    );
+  }
 
   return (
     <>
@@ -88,6 +107,13 @@ export function App() {
         {page.kind === 'accessibility' && <AccessibilityPage />}
         {page.kind === 'quality' && <DataQualityPage />}
         {page.kind === 'templates' && <TemplatesPage />}
+        {page.kind === 'board-pack' && <BoardPackPage />}
+        {page.kind === 'yearly-report' && (
+          <YearlyReportPage
+            year={view.year}
+            onYear={(year) => (window.location.hash = hashOf(page, { filters: {}, year }))}
+          />
+        )}
       </main>
       <footer className="app-footer">
         <div className="app-width">

@@ -4,7 +4,7 @@ import type { IndicatorDefinition } from '../indicators/indicator-definition';
 import type { ChangePoint } from '../indicators/indicator-spc';
 import { indicatorSpc } from '../indicators/indicator-spc';
 import { JointPublication } from '../indicators/joint-disclosure';
-import { narrative } from '../indicators/narrative';
+import { narrative, trendPhrase } from '../indicators/narrative';
 import type { Granularity } from '../indicators/periods';
 import type { PreparedState } from '../indicators/prepare-indicators';
 import {
@@ -54,6 +54,8 @@ export interface IndicatorFigures {
   latestIndex: number;
   target: number | null;
   narrative: string;
+  /** The judgement in a few words, for the summary table. */
+  trend: string;
   reportDate: string;
 }
 
@@ -212,6 +214,15 @@ function describe(run: IndicatorRun, points: FigurePoint[], request: PackRequest
   // The latest finished period: for a lagged cohort, the latest one already followed up.
   const latestIndex = points.findLastIndex((p) => !p.partial && (p.value !== null || p.suppressed));
   const latest = points[latestIndex];
+  const words = {
+    indicator,
+    granularity: run.shown,
+    latest,
+    latestIndex,
+    spc,
+    target,
+    suppressed: latest?.suppressed ?? false,
+  };
   return {
     status: 'ok',
     indicator,
@@ -221,15 +232,8 @@ function describe(run: IndicatorRun, points: FigurePoint[], request: PackRequest
     latestIndex,
     target,
     reportDate: run.reportDate,
-    narrative: narrative({
-      indicator,
-      granularity: run.shown,
-      latest,
-      latestIndex,
-      spc,
-      target,
-      suppressed: latest?.suppressed ?? false,
-    }),
+    narrative: narrative(words),
+    trend: trendPhrase(words),
   };
 }
 

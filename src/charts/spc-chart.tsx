@@ -8,6 +8,7 @@ import {
   SPC_COLOURS,
   type SpcResult,
 } from '../indicators/spc';
+import type { LegendItem } from './chart-image';
 
 export interface SpcChartPoint {
   label: string;
@@ -70,8 +71,24 @@ function SpcDot({ cx, cy, payload }: DotProps): ReactElement | null {
   );
 }
 
-/** The variation icon: a disc in the point-type colour with a letter, and always a text label beside it. */
-export function VariationIcon({ type }: { type: PointType | null }) {
+const SHORT_VARIATION: Record<PointType, string> = {
+  common_cause: 'No significant change',
+  special_cause_improvement: 'Improvement',
+  special_cause_concern: 'Concern',
+  special_cause_neutral_high: 'Higher (neutral)',
+  special_cause_neutral_low: 'Lower (neutral)',
+};
+const SHORT_ASSURANCE: Record<AssuranceType, string> = {
+  consistent_pass: 'Will meet target',
+  consistent_fail: 'Will miss target',
+  inconsistent: 'May meet or miss',
+};
+
+/**
+ * The variation icon: a disc in the point-type colour with a letter, and always a text label beside it
+ * (`short` for a summary table's narrow column).
+ */
+export function VariationIcon({ type, short = false }: { type: PointType | null; short?: boolean }) {
   const letter =
     type === null
       ? '–'
@@ -89,13 +106,21 @@ export function VariationIcon({ type }: { type: PointType | null }) {
           {letter}
         </text>
       </svg>
-      <span>{type ? POINT_TYPE_LABELS[type] : 'Too few points to judge variation'}</span>
+      <span>
+        {type
+          ? short
+            ? SHORT_VARIATION[type]
+            : POINT_TYPE_LABELS[type]
+          : short
+            ? 'Not judged'
+            : 'Too few points to judge variation'}
+      </span>
     </span>
   );
 }
 
 /** The assurance icon against a target, with its text label. */
-export function AssuranceIcon({ type }: { type: AssuranceType }) {
+export function AssuranceIcon({ type, short = false }: { type: AssuranceType; short?: boolean }) {
   const colour =
     type === 'consistent_pass'
       ? SPC_COLOURS.special_cause_improvement
@@ -111,9 +136,36 @@ export function AssuranceIcon({ type }: { type: AssuranceType }) {
           {letter}
         </text>
       </svg>
-      <span>{ASSURANCE_LABELS[type]}</span>
+      <span>{short ? SHORT_ASSURANCE[type] : ASSURANCE_LABELS[type]}</span>
     </span>
   );
+}
+
+/** The chart's key as legend items, for an image of the chart (chart-image.ts). */
+export function spcLegend(
+  spc: Pick<SpcResult, 'chart'>,
+  target: number | null | undefined,
+  format: (value: number | null) => string,
+  changes: readonly ChartChange[] = [],
+): LegendItem[] {
+  const items: LegendItem[] =
+    spc.chart === 'xmr'
+      ? [
+          { label: 'Mean', colour: NAVY, shape: 'line' },
+          { label: 'Process limits', colour: LINE, shape: 'dashed' },
+        ]
+      : [{ label: 'Median', colour: NAVY, shape: 'line' }];
+  if (target !== null && target !== undefined) {
+    items.push({ label: `Target ${format(target)}`, colour: TARGET_COLOUR, shape: 'dashed' });
+  }
+  for (const change of changes) items.push({ label: change.label, colour: NAVY, shape: 'line' });
+  items.push(
+    { label: 'Improvement', colour: SPC_COLOURS.special_cause_improvement, shape: 'dot' },
+    { label: 'Concern', colour: SPC_COLOURS.special_cause_concern, shape: 'dot' },
+    { label: 'Special cause, no direction', colour: SPC_COLOURS.special_cause_neutral_high, shape: 'dot' },
+    { label: 'Common cause', colour: SPC_COLOURS.common_cause, shape: 'dot' },
+  );
+  return items;
 }
 
 /**
@@ -129,6 +181,7 @@ export function SpcChart({
   title,
   format,
   width,
+  height = 300,
   bounds,
   changes = [],
 }: {
@@ -141,6 +194,8 @@ export function SpcChart({
   title: string;
   format: (value: number | null) => string;
   width?: number;
+  /** Height in pixels (300; a slide gives more). */
+  height?: number;
   /** Values the measure cannot go beyond (0–100 for a percentage): limit lines are drawn up to them. */
   bounds?: { min?: number; max?: number };
 }) {
@@ -166,7 +221,7 @@ export function SpcChart({
       data={rows}
       margin={{ top: 12, right: 40, bottom: 28, left: 12 }}
       width={width}
-      height={width ? 300 : undefined}
+      height={width ? height : undefined}
     >
       <CartesianGrid stroke="#e5e5e5" vertical={false} />
       <XAxis
@@ -268,7 +323,7 @@ export function SpcChart({
       {width ? (
         chart
       ) : (
-        <ResponsiveContainer width="100%" height={300}>
+        <ResponsiveContainer width="100%" height={height}>
           {chart}
         </ResponsiveContainer>
       )}

@@ -10,6 +10,9 @@ import { DEFAULT_THRESHOLD, protectCells, type Relation } from './disclosure';
  * - two cells of items reading a dataset in common, covering the same dates with the same count, are
  *   taken to be the same count (a coincidence only makes the protection stricter);
  * - likewise a cell equal to the sum of a whole row, column or table of another item, same dates.
+ * Found equalities are taken for counts above the small-number threshold only: counts of 1 to 5 are
+ * hidden wherever they are, and zeros and small counts coincide too often by chance (every empty
+ * quarter) for "same count" to mean "same thing" — taken as one, they chain whole areas into hiding.
  */
 interface Cell {
   value: number | null;
@@ -70,10 +73,10 @@ export class JointPublication {
   }
 
   /** The relations found between items. */
-  crossRelations(): Relation[] {
+  crossRelations(threshold = DEFAULT_THRESHOLD): Relation[] {
     const bySpanValue = new Map<string, number[]>();
     this.cells.forEach((cell, i) => {
-      if (cell.value === null) return;
+      if (cell.value === null || cell.value <= threshold) return;
       const key = `${cell.span}#${cell.value}`;
       const list = bySpanValue.get(key) ?? [];
       list.push(i);
@@ -115,7 +118,7 @@ export class JointPublication {
    */
   protect(threshold = DEFAULT_THRESHOLD): boolean[] {
     const values = this.cells.map((c) => c.value);
-    const all = [...this.relations, ...this.crossRelations()];
+    const all = [...this.relations, ...this.crossRelations(threshold)];
     const classOf = equalClasses(values.length, all);
     const reps = [...new Set(classOf)].sort((a, b) => a - b);
     const local = new Map(reps.map((rep, i) => [rep, i]));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IndicatorDefinition } from './indicator-definition';
 import { indicatorSpc, type SeriesPoint } from './indicator-spc';
-import { narrative, valueInWords } from './narrative';
+import { narrative, trendPhrase, valueInWords } from './narrative';
 import { getIndicator } from './registry';
 
 /** Quarterly percentages: numerator = value × denominator / 100 (denominators 200 unless given). */
@@ -107,5 +107,30 @@ describe('narrative: plain English that never overstates', () => {
       '7.0 days (the median of 1,464)',
     );
     expect(valueInWords({ label: 'Q1', value: 1234, numerator: 1234, denominator: null }, 'count')).toBe('1,234');
+  });
+});
+
+describe('trendPhrase: the judgement in a few words', () => {
+  const phrase = (indicator: IndicatorDefinition, values: readonly number[], suppressed = false) => {
+    const points = quarters(values);
+    const spc = indicatorSpc(indicator, { granularity: 'quarter', points });
+    const latestIndex = points.length - 1;
+    return trendPhrase({
+      indicator,
+      granularity: 'quarter',
+      latest: points[latestIndex],
+      latestIndex,
+      spc,
+      target: null,
+      suppressed,
+    });
+  };
+  it('says improving only with special cause in the good direction', () => {
+    expect(phrase(up, steady)).toBe('No significant change');
+    expect(phrase(up, [...steady, 75])).toBe('Improving: beyond the expected range');
+    expect(phrase(up, [...steady, 45])).toBe('Deteriorating: beyond the expected range');
+    expect(phrase(neutral, [...steady, 75])).toBe('Unusually high: beyond the expected range');
+    expect(phrase(up, [60, 75, 90])).toBe('Too few periods to judge');
+    expect(phrase(up, steady, true)).toBe('Not shown: small numbers');
   });
 });

@@ -130,3 +130,33 @@ export function narrative(input: NarrativeInput): string {
   }
   return sentences.join(' ');
 }
+
+/** The narrative's judgement in a few words, for a summary table row ("No significant change"). */
+export function trendPhrase(input: NarrativeInput): string {
+  const { latest, spc } = input;
+  if (latest && input.suppressed) return 'Not shown: small numbers';
+  if (!latest || latest.value === null) return 'No complete period yet';
+  if (smallNumbers(input)) return 'Too few cases to judge';
+  if (spc.chart !== 'xmr' || spc.variation === null) return 'Too few periods to judge';
+  const rule = spc.points[input.latestIndex]?.decidedBy ?? null;
+  const how =
+    rule === 'outside_limits'
+      ? 'beyond the expected range'
+      : rule === 'trend'
+        ? 'seven periods in one direction'
+        : rule === 'two_of_three'
+          ? 'two of three near the limit'
+          : 'a run of seven on one side';
+  switch (spc.variation) {
+    case 'common_cause':
+      return 'No significant change';
+    case 'special_cause_improvement':
+      return `Improving: ${how}`;
+    case 'special_cause_concern':
+      return `Deteriorating: ${how}`;
+    case 'special_cause_neutral_high':
+      return `Unusually high: ${how}`;
+    default:
+      return `Unusually low: ${how}`;
+  }
+}

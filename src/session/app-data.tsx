@@ -38,6 +38,8 @@ export interface AppData {
   dataVersion: number;
   /** Bumps after each load of new files (not after a mapping or a reload of one file). */
   loadCount: number;
+  /** When files were last loaded (ISO date and time), for the footer of printed and exported packs. */
+  loadedAt: string | null;
   rowsInDatabase: number;
   /** Forgets every loaded row and rejection (nothing is stored anywhere else). */
   clearData(): Promise<void>;
@@ -116,6 +118,7 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [dataVersion, setDataVersion] = useState(0);
   const [loadCount, setLoadCount] = useState(0);
+  const [loadedAt, setLoadedAt] = useState<string | null>(null);
   const [rowsInDatabase, setRowsInDatabase] = useState(0);
   const [mappings, setMappings] = useState<SavedMappings>(readSavedMappings);
   const [session, setSession] = useState<IngestSession | null>(null);
@@ -181,6 +184,7 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
         performance.mark('pi-load-end');
         setLastReport(report);
         setLoadCount((n) => n + 1);
+        setLoadedAt(new Date().toISOString());
         setRowsInDatabase((n) => n + report.rowsLoaded);
         await refresh();
       } catch (error) {
@@ -312,6 +316,7 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
     await engine.run('DELETE FROM pi_rejections');
     setLastReport(null);
     setRowsInDatabase(0);
+    setLoadedAt(null);
     await refresh();
   }, [ensureStarted, refresh]);
 
@@ -325,6 +330,7 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
       loadError,
       dataVersion,
       loadCount,
+      loadedAt,
       rowsInDatabase,
       clearData,
       removeFile,
@@ -347,6 +353,7 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
       loadError,
       dataVersion,
       loadCount,
+      loadedAt,
       rowsInDatabase,
       clearData,
       removeFile,

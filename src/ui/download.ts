@@ -14,3 +14,13 @@ export function downloadText(fileName: string, text: string, type: string): void
 export function downloadCsv(fileName: string, rows: readonly (readonly CsvValue[])[]): void {
   downloadText(fileName, csvFile(rows), 'text/csv;charset=utf-8');
 }
+
+/** Saves bytes (an image, a presentation) as a file from memory. */
+export function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = safeFileName(fileName);
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

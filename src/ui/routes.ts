@@ -13,7 +13,9 @@ export type Page =
   | { kind: 'definitions' }
   | { kind: 'quality' }
   | { kind: 'templates' }
-  | { kind: 'accessibility' };
+  | { kind: 'accessibility' }
+  | { kind: 'board-pack'; mode: 'build' | 'present' | 'print' }
+  | { kind: 'yearly-report'; mode: 'view' | 'print' };
 
 export interface View {
   granularity?: Granularity;
@@ -22,6 +24,8 @@ export interface View {
   /** Last period: the one containing this ISO date. */
   to?: string;
   filters: Partial<Record<Dimension, string[]>>;
+  /** The financial year a yearly report is for: its first calendar year (2024 for 2024-25). */
+  year?: number;
   /** Parts of the address that were not understood and left out ("colour=red"), to say so on the page. */
   ignored?: string[];
 }
@@ -40,6 +44,11 @@ const SIMPLE: Record<string, Page> = {
   'data-quality': { kind: 'quality' },
   templates: { kind: 'templates' },
   accessibility: { kind: 'accessibility' },
+  'board-pack': { kind: 'board-pack', mode: 'build' },
+  'board-pack/present': { kind: 'board-pack', mode: 'present' },
+  'board-pack/print': { kind: 'board-pack', mode: 'print' },
+  'yearly-report': { kind: 'yearly-report', mode: 'view' },
+  'yearly-report/print': { kind: 'yearly-report', mode: 'print' },
 };
 
 export function pageFromHash(hash: string): Page {
@@ -75,6 +84,7 @@ export function viewFromHash(hash: string): View {
     if (key === 'period' && (GRANULARITIES as readonly string[]).includes(value))
       view.granularity = value as Granularity;
     else if ((key === 'from' || key === 'to') && isIsoDate(value)) view[key] = value;
+    else if (key === 'year' && /^20\d\d$/.test(value)) view.year = Number(value);
     else if (dimensions.has(key) && value.length <= MAX_VALUE_LENGTH) {
       const dimension = key as Dimension;
       view.filters[dimension] = [...new Set([...(view.filters[dimension] ?? []), value])];
@@ -113,6 +123,10 @@ function pathOf(page: Page): string {
       return `#/${AREA_PATHS[page.family]}`;
     case 'quality':
       return '#/data-quality';
+    case 'board-pack':
+      return page.mode === 'build' ? '#/board-pack' : `#/board-pack/${page.mode}`;
+    case 'yearly-report':
+      return page.mode === 'view' ? '#/yearly-report' : '#/yearly-report/print';
     default:
       return `#/${page.kind}`;
   }
@@ -125,6 +139,7 @@ export function hashOf(page: Page, view?: View): string {
   if (view.granularity) params.set('period', view.granularity);
   if (view.from) params.set('from', view.from);
   if (view.to) params.set('to', view.to);
+  if (view.year) params.set('year', String(view.year));
   for (const dimension of DIMENSIONS) {
     for (const value of view.filters[dimension] ?? []) params.append(dimension, value);
   }

@@ -1,0 +1,120 @@
+/**
+ * A chart as a file: a standalone SVG with its title and legend drawn in (so the image says what it
+ * shows wherever it is pasted), and a PNG of it at twice its size for slides and documents. Built from
+ * the chart's own SVG in the page; nothing is fetched.
+ */
+
+export interface LegendItem {
+  label: string;
+  colour: string;
+  /** How the key draws it: a line (mean, limits, target), a dashed line, a dot or a block. */
+  shape: 'line' | 'dashed' | 'dot' | 'block';
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const FONT = 'Arial, Helvetica, sans-serif';
+const TEXT = '#0b0c0c';
+
+const escapeXml = (text: string) =>
+  text.replace(
+    /[<>&"']/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] as string,
+  );
+
+/** The legend as rows of SVG items that fit `width`; returns the markup and the height it takes. */
+function legendMarkup(items: readonly LegendItem[], width: number, top: number): { markup: string; height: number } {
+  const rowHeight = 24;
+  let x = 16;
+  let y = top + 16;
+  const parts: string[] = [];
+  for (const item of items) {
+    const itemWidth = 34 + item.label.length * 7.5;
+    if (x + itemWidth > width - 16 && x > 16) {
+      x = 16;
+      y += rowHeight;
+    }
+    const swatch =
+      item.shape === 'dot'
+        ? `<circle cx="${x + 8}" cy="${y - 4}" r="6" fill="${item.colour}"/>`
+        : item.shape === 'block'
+          ? `<rect x="${x}" y="${y - 11}" width="16" height="14" fill="${item.colour}"/>`
+          : `<line x1="${x}" y1="${y - 4}" x2="${x + 18}" y2="${y - 4}" stroke="${item.colour}" stroke-width="2.5"${
+              item.shape === 'dashed' ? ' stroke-dasharray="5 3"' : ''
+            }/>`;
+    parts.push(`${swatch}<text x="${x + 24}" y="${y}" font-size="13" fill="${TEXT}">${escapeXml(item.label)}</text>`);
+    x += itemWidth + 12;
+  }
+  return { markup: parts.join(''), height: items.length === 0 ? 0 : y - top + 12 };
+}
+
+/**
+ * The chart's SVG with a title above (none when `title` is empty: a slide has its own) and the legend
+ * below, as one standalone SVG document.
+ */
+export function standaloneSvg(chart: SVGSVGElement, title: string, legend: readonly LegendItem[]): string {
+  const width = Math.round(chart.width.baseVal.value || chart.getBoundingClientRect().width || 800);
+  const height = Math.round(chart.height.baseVal.value || chart.getBoundingClientRect().height || 300);
+  const titleHeight = title ? 44 : 8;
+  const copy = chart.cloneNode(true) as SVGSVGElement;
+  copy.setAttribute('x', '0');
+  copy.setAttribute('y', String(titleHeight));
+  copy.setAttribute('width', String(width));
+  copy.setAttribute('height', String(height));
+  copy.removeAttribute('style');
+  copy.removeAttribute('class');
+  const inner = new XMLSerializer().serializeToString(copy);
+  const key = legendMarkup(legend, width, titleHeight + height);
+  const total = titleHeight + height + key.height + 8;
+  return [
+    `<?xml version="1.0" encoding="UTF-8"?>`,
+    `<svg xmlns="${SVG_NS}" width="${width}" height="${total}" viewBox="0 0 ${width} ${total}" font-family="${FONT}">`,
+    title ? `<title>${escapeXml(title)}</title>` : '',
+    `<rect width="100%" height="100%" fill="#ffffff"/>`,
+    title ? `<text x="16" y="28" font-size="18" font-weight="700" fill="${TEXT}">${escapeXml(title)}</text>` : '',
+    inner,
+    key.markup,
+    `</svg>`,
+  ].join('');
+}
+
+/** An SVG document drawn onto a canvas at `scale` times its size, as PNG bytes. */
+export async function svgToPng(svg: string, scale = 2): Promise<Blob> {
+  const size = /<svg[^>]*\bwidth="(\d+(?:\.\d+)?)"[^>]*\bheight="(\d+(?:\.\d+)?)"/.exec(svg);
+  const width = Number(size?.[1] ?? 800);
+  const height = Number(size?.[2] ?? 400);
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  try {
+    const image = new Image();
+    image.decoding = 'sync';
+    await new Promise<void>((resolve, reject) => {
+      image.onload = () => resolve();
+      image.onerror = () => reject(new Error('The chart could not be drawn as an image.'));
+      image.src = url;
+    });
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(width * scale);
+    canvas.height = Math.round(height * scale);
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('This browser cannot draw images.');
+    context.fillStyle = '#ffffff';
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    context.drawImage(image, 0, 0, canvas.width, canvas.height);
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('No image was made.'))), 'image/png'),
+    );
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+/** The main SVG of a chart figure (recharts draws small SVGs for legend icons too: the largest). */
+export function chartSvgIn(element: Element): SVGSVGElement | null {
+  const svgs = [...element.querySelectorAll('svg')].filter((s) => !s.closest('.spc-key, .recharts-legend-wrapper'));
+  return (
+    svgs.sort(
+      (a, b) =>
+        b.getBoundingClientRect().width * b.getBoundingClientRect().height -
+        a.getBoundingClientRect().width * a.getBoundingClientRect().height,
+    )[0] ?? null
+  );
+}

@@ -1,0 +1,78 @@
+import type { BoardPack } from '../../board/pack-model';
+import type { PackGranularity, PackViewId } from '../../board/pack-views';
+import { PACK_VIEW_TITLES } from '../../board/pack-views';
+import type { IndicatorDefinition } from '../../indicators/indicator-definition';
+import { getIndicator, INDICATORS } from '../../indicators/registry';
+
+/**
+ * What is shown, slide by slide, whatever made it: a board pack, or the yearly report. The screens,
+ * the presentation, the print view and the PowerPoint all draw the same deck from the same figures.
+ */
+export type DeckSlide =
+  | { key: string; kind: 'summary'; title: string; commentary: string }
+  | { key: string; kind: 'indicator'; indicatorId: string; title: string; commentary: string }
+  | { key: string; kind: 'view'; view: PackViewId; title: string; commentary: string }
+  | {
+      key: string;
+      kind: 'section';
+      title: string;
+      /** What the statutory guidance asks of this use of data. */
+      lead: string;
+      indicatorIds: readonly string[];
+      /** The partnership's own words: what it did, and the evidence of impact. */
+      blocks: readonly { heading: string; text: string }[];
+    };
+
+export interface Deck {
+  title: string;
+  granularity: PackGranularity;
+  /** The last date shown (a yearly report stops at its year's end). */
+  to?: string;
+  slides: readonly DeckSlide[];
+}
+
+export const HEADLINES: readonly IndicatorDefinition[] = INDICATORS.filter((i) => i.headline);
+
+export function deckOfPack(pack: BoardPack): Deck {
+  return {
+    title: pack.title,
+    granularity: pack.granularity,
+    slides: pack.items.map((item): DeckSlide => {
+      switch (item.kind) {
+        case 'summary':
+          return { key: item.key, kind: 'summary', title: 'Board summary', commentary: item.commentary };
+        case 'indicator': {
+          const indicator = getIndicator(item.indicatorId);
+          return {
+            key: item.key,
+            kind: 'indicator',
+            indicatorId: indicator.id,
+            title: `${indicator.id} ${indicator.title}`,
+            commentary: item.commentary,
+          };
+        }
+        default:
+          return {
+            key: item.key,
+            kind: 'view',
+            view: item.view,
+            title: PACK_VIEW_TITLES[item.view],
+            commentary: item.commentary,
+          };
+      }
+    }),
+  };
+}
+
+/** Every indicator and view a deck shows: what its figures are computed (and protected) for. */
+export function deckNeeds(deck: Deck): { indicators: IndicatorDefinition[]; views: PackViewId[] } {
+  const ids = new Set<string>();
+  const views = new Set<PackViewId>();
+  for (const slide of deck.slides) {
+    if (slide.kind === 'summary') for (const i of HEADLINES) ids.add(i.id);
+    if (slide.kind === 'indicator') ids.add(slide.indicatorId);
+    if (slide.kind === 'section') for (const id of slide.indicatorIds) ids.add(id);
+    if (slide.kind === 'view') views.add(slide.view);
+  }
+  return { indicators: INDICATORS.filter((i) => ids.has(i.id)), views: [...views] };
+}

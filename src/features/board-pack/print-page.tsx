@@ -1,0 +1,45 @@
+import { useEffect } from 'react';
+import { useBoardPack } from '../../session/board-pack';
+import { deckOfPack } from './deck';
+import { PrintDeck } from './print-deck';
+import { useDeck } from './use-deck';
+
+/** Set by "Download PDF": the print view opens the browser's print dialog once it is drawn. */
+export const PRINT_NOW_KEY = 'partnership-insight:print-now';
+
+/** Opens the print dialog once, when asked for and the pages are drawn. */
+export function usePrintWhenReady(ready: boolean) {
+  useEffect(() => {
+    if (!ready || sessionStorage.getItem(PRINT_NOW_KEY) !== '1') return undefined;
+    sessionStorage.removeItem(PRINT_NOW_KEY);
+    const timer = setTimeout(() => window.print(), 300);
+    return () => clearTimeout(timer);
+  }, [ready]);
+}
+
+/** The pack as printed pages: what "Download PDF" prints (Save as PDF in the print dialog). */
+export function PrintPage() {
+  const { pack } = useBoardPack();
+  const deck = deckOfPack(pack);
+  const { figures, footer } = useDeck(deck);
+  usePrintWhenReady(figures.data !== undefined);
+  return (
+    <div className="print-view" data-testid="board-pack-print" data-state={figures.data ? 'ready' : 'loading'}>
+      <div className="print-view__toolbar screen-only">
+        <a href="#/board-pack">Back to the board pack</a>{' '}
+        <button type="button" className="button" onClick={() => window.print()}>
+          Print, or save as PDF
+        </button>
+        <p className="hint">
+          Choose “Save as PDF” as the printer for a PDF. Pages are A4 landscape, one slide to a page; each page’s footer
+          says: {footer}
+        </p>
+      </div>
+      {figures.data ? (
+        <PrintDeck deck={deck} figures={figures.data} footer={footer} />
+      ) : (
+        <p role="status">Preparing the pages…</p>
+      )}
+    </div>
+  );
+}

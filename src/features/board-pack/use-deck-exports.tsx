@@ -1,0 +1,102 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { PackFigures } from '../../board/pack-figures';
+import { chartSvgIn, type LegendItem, standaloneSvg, svgToPng } from '../../charts/chart-image';
+import { spcLegend } from '../../charts/spc-chart';
+import { downloadBlob } from '../../ui/download';
+import { formatValue } from '../../ui/format';
+import type { Deck, DeckSlide } from './deck';
+import type { ChartImage } from './pptx-export';
+import { PrintDeck } from './print-deck';
+import { PRINT_NOW_KEY } from './print-page';
+import { viewLegend } from './view-body';
+
+function legendOf(slide: DeckSlide, figures: PackFigures): LegendItem[] {
+  if (slide.kind === 'view') return viewLegend(slide.view, figures);
+  if (slide.kind !== 'indicator') return [];
+  const outcome = figures.indicators.get(slide.indicatorId);
+  if (outcome?.status !== 'ok') return [];
+  return spcLegend(outcome.spc, outcome.target, (v) => formatValue(v, outcome.indicator.unit), outcome.spc.changes);
+}
+
+/** Each slide's chart, drawn for print, as a PNG at twice its size with its legend. */
+async function chartImages(container: HTMLElement, deck: Deck, figures: PackFigures): Promise<Map<string, ChartImage>> {
+  const images = new Map<string, ChartImage>();
+  const slides = [...container.querySelectorAll<HTMLElement>('[data-testid="slide"]')];
+  for (const [i, element] of slides.entries()) {
+    const slide = deck.slides[i];
+    const holder = element.querySelector('[data-slide-chart]');
+    const svg = holder ? chartSvgIn(holder) : null;
+    if (!slide || !svg) continue;
+    const text = standaloneSvg(svg, '', legendOf(slide, figures));
+    const png = await svgToPng(text, 2);
+    const size = /width="(\d+)" height="(\d+)"/.exec(text);
+    const data = await new Promise<string>((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(String(reader.result));
+      reader.onerror = () => reject(new Error('The chart image could not be read.'));
+      reader.readAsDataURL(png);
+    });
+    images.set(slide.key, { data, width: Number(size?.[1] ?? 1000), height: Number(size?.[2] ?? 400) });
+  }
+  return images;
+}
+
+/**
+ * "Download PDF" (the print view, then the browser's Save as PDF) and "Download PowerPoint" (the deck
+ * drawn off screen for print, its charts captured as images, then pptxgenjs).
+ */
+export function useDeckExports(deck: Deck, figures: PackFigures | undefined, footer: string, printHash: string) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [drawing, setDrawing] = useState(false);
+  const holder = useRef<HTMLDivElement>(null);
+  const fileName = deck.title.replace(/[^\w\- ]+/g, '').trim() || 'board-pack';
+
+  const exportPdf = useCallback(() => {
+    sessionStorage.setItem(PRINT_NOW_KEY, '1');
+    window.location.hash = printHash;
+  }, [printHash]);
+
+  const exportPptx = useCallback(() => {
+    setError(null);
+    setBusy(true);
+    setDrawing(true);
+  }, []);
+
+  useEffect(() => {
+    if (!drawing || !figures) return undefined;
+    let cancelled = false;
+    // Two frames: the charts are drawn once the off-screen slides are in the page.
+    requestAnimationFrame(() =>
+      requestAnimationFrame(async () => {
+        try {
+          const container = holder.current;
+          if (!container) throw new Error('The slides could not be drawn.');
+          const images = await chartImages(container, deck, figures);
+          const { buildPptx } = await import('./pptx-export');
+          const blob = await buildPptx(deck, figures, images, footer);
+          if (!cancelled) downloadBlob(`${fileName}.pptx`, blob);
+        } catch (e) {
+          if (!cancelled)
+            setError(`The PowerPoint file could not be made: ${e instanceof Error ? e.message : String(e)}`);
+        } finally {
+          if (!cancelled) {
+            setDrawing(false);
+            setBusy(false);
+          }
+        }
+      }),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [drawing, figures, deck, footer, fileName]);
+
+  const offscreen =
+    drawing && figures ? (
+      <div className="offscreen" ref={holder} aria-hidden="true">
+        <PrintDeck deck={deck} figures={figures} footer={footer} />
+      </div>
+    ) : null;
+  return { exportPdf, exportPptx, busy, error, offscreen };
+}

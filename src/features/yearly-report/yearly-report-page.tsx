@@ -1,0 +1,190 @@
+import { useId, useMemo } from 'react';
+import { PACK_VIEW_TITLES } from '../../board/pack-views';
+import { financialYearLabel, financialYearOf } from '../../indicators/periods';
+import { FAMILIES } from '../../indicators/registry';
+import { useBoardPack } from '../../session/board-pack';
+import { useCompletePreparation } from '../../session/indicator-settings';
+import type { Deck, DeckSlide } from '../board-pack/deck';
+import { PrintDeck } from '../board-pack/print-deck';
+import { usePrintWhenReady } from '../board-pack/print-page';
+import { Slide } from '../board-pack/slide';
+import { SuppressionSwitch } from '../board-pack/suppression-switch';
+import { useDeck } from '../board-pack/use-deck';
+import { useDeckExports } from '../board-pack/use-deck-exports';
+import { SECTION_BLOCKS, YEARLY_SECTIONS } from './sections';
+
+/** The financial years the loaded data covers, latest first; and the one to open with. */
+function useYears(chosen: number | undefined) {
+  const prepared = useCompletePreparation();
+  const firsts = FAMILIES.flatMap((f) => prepared.data?.families[f.id].first ?? []);
+  const lasts = FAMILIES.flatMap((f) => prepared.data?.families[f.id].reportDate ?? []);
+  if (firsts.length === 0 || lasts.length === 0) return { years: [], year: chosen };
+  const from = financialYearOf(firsts.reduce((a, b) => (a < b ? a : b)));
+  const lastDate = lasts.reduce((a, b) => (a > b ? a : b));
+  const to = financialYearOf(lastDate);
+  const years = Array.from({ length: to - from + 1 }, (_, i) => to - i);
+  // By default the latest year that has ended, as the yearly report covers the previous April to March.
+  const ended = lastDate >= `${to + 1}-03-31` ? to : to - 1;
+  const year = chosen !== undefined && years.includes(chosen) ? chosen : years.includes(ended) ? ended : years[0];
+  return { years, year };
+}
+
+/** The yearly report as a deck: one page per statutory use, each followed by its views. */
+export function yearlyDeck(year: number, evidence: Readonly<Record<string, string>>): Deck {
+  const slides: DeckSlide[] = YEARLY_SECTIONS.flatMap((section) => [
+    {
+      key: `section-${section.id}`,
+      kind: 'section' as const,
+      title: section.title,
+      lead: section.lead,
+      indicatorIds: section.indicatorIds,
+      blocks: SECTION_BLOCKS.map((b) => ({
+        heading: b.heading,
+        text: evidence[`${year}:${section.id}:${b.id}`] ?? '',
+      })),
+    },
+    ...section.views.map((view) => ({
+      key: `view-${section.id}-${view}`,
+      kind: 'view' as const,
+      view,
+      title: PACK_VIEW_TITLES[view],
+      commentary: '',
+    })),
+  ]);
+  return { title: `Yearly report ${financialYearLabel(year)}`, granularity: 'year', to: `${year + 1}-03-31`, slides };
+}
+
+/**
+ * The yearly report: for a financial year, one page per statutory use of data with the year's figures
+ * against the year before, and room for what the partnership did and the evidence of its impact.
+ */
+export function YearlyReportPage({
+  year: chosen,
+  onYear,
+}: {
+  year: number | undefined;
+  onYear: (year: number) => void;
+}) {
+  const { years, year } = useYears(chosen);
+  const { evidence, setEvidence } = useBoardPack();
+  const deck = useMemo(() => yearlyDeck(year ?? 2000, evidence), [year, evidence]);
+  const { figures, footer, hasData } = useDeck(deck);
+  const exports = useDeckExports(deck, figures.data, footer, `#/yearly-report/print?year=${year ?? ''}`);
+  const id = useId();
+  return (
+    <div data-testid="yearly-report">
+      <h1 className="heading-xl">Yearly report</h1>
+      <p className="lead">
+        The figures for the partnership’s yearly report, one page for each use of data the statutory guidance asks for —
+        the help children and families get, including early help; statutory obligations; practice quality; training —
+        and for practice reviews. Write what the partnership did and the evidence of its impact beside the figures: most
+        published yearly reports leave that out.
+      </p>
+      <SuppressionSwitch />
+      {!hasData || year === undefined ? (
+        <p className="inset-text">
+          Nothing is loaded yet: <a href="#/">load your partners’ files</a>, or try the sample data.
+        </p>
+      ) : (
+        <>
+          <div className="form-group">
+            <label className="label" htmlFor={`${id}-year`}>
+              Financial year (April to March)
+            </label>
+            <select
+              id={`${id}-year`}
+              className="select"
+              value={year}
+              onChange={(e) => onYear(Number(e.target.value))}
+              data-testid="report-year"
+            >
+              {years.map((y) => (
+                <option key={y} value={y}>
+                  {financialYearLabel(y)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="pack-actions">
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={exports.exportPdf}
+              data-testid="export-pdf"
+            >
+              Download PDF
+            </button>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={exports.exportPptx}
+              disabled={!figures.data || exports.busy}
+              data-testid="export-pptx"
+            >
+              {exports.busy ? 'Making the PowerPoint…' : 'Download PowerPoint'}
+            </button>
+          </div>
+          {exports.error && (
+            <p className="error-text" role="alert">
+              {exports.error}
+            </p>
+          )}
+          {figures.data ? (
+            deck.slides.map((slide) => (
+              <div key={slide.key} className="report-section">
+                <Slide slide={slide} figures={figures.data} mode="screen" deckTitle={deck.title} />
+                {slide.kind === 'section' &&
+                  SECTION_BLOCKS.map((block) => {
+                    const key = `${year}:${slide.key.replace('section-', '')}:${block.id}`;
+                    return (
+                      <div className="form-group" key={block.id}>
+                        <label className="label" htmlFor={`${id}-${key}`}>
+                          {block.heading}
+                        </label>
+                        <textarea
+                          id={`${id}-${key}`}
+                          className="textarea"
+                          rows={4}
+                          maxLength={8000}
+                          value={evidence[key] ?? ''}
+                          onChange={(e) => setEvidence(key, e.target.value)}
+                          data-testid={`evidence-${slide.key.replace('section-', '')}-${block.id}`}
+                        />
+                      </div>
+                    );
+                  })}
+              </div>
+            ))
+          ) : (
+            <p role="status">Calculating…</p>
+          )}
+        </>
+      )}
+      {exports.offscreen}
+    </div>
+  );
+}
+
+/** The yearly report as printed pages (what its "Download PDF" prints). */
+export function YearlyReportPrintPage({ year: chosen }: { year: number | undefined }) {
+  const { year } = useYears(chosen);
+  const { evidence } = useBoardPack();
+  const deck = useMemo(() => yearlyDeck(year ?? 2000, evidence), [year, evidence]);
+  const { figures, footer } = useDeck(deck);
+  usePrintWhenReady(figures.data !== undefined && year !== undefined);
+  return (
+    <div className="print-view" data-testid="yearly-report-print" data-state={figures.data ? 'ready' : 'loading'}>
+      <div className="print-view__toolbar screen-only">
+        <a href={`#/yearly-report?year=${year ?? ''}`}>Back to the yearly report</a>{' '}
+        <button type="button" className="button" onClick={() => window.print()}>
+          Print, or save as PDF
+        </button>
+      </div>
+      {figures.data ? (
+        <PrintDeck deck={deck} figures={figures.data} footer={footer} />
+      ) : (
+        <p role="status">Preparing the pages…</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import { z } from 'zod';
+import { type BoardPack, defaultPack, packSchema } from '../board/pack-model';
+
+const PACK_KEY = 'partnership-insight:board-pack';
+const EVIDENCE_KEY = 'partnership-insight:yearly-report';
+const evidenceSchema = z.record(z.string().max(40), z.string().max(8000));
+
+function read<T>(key: string, schema: z.ZodType<T>, fallback: () => T): T {
+  try {
+    const text = localStorage.getItem(key);
+    const parsed = text ? schema.safeParse(JSON.parse(text)) : null;
+    return parsed?.success ? parsed.data : fallback();
+  } catch {
+    return fallback();
+  }
+}
+
+function write(key: string, value: unknown) {
+  try {
+    localStorage.setItem(key, JSON.stringify(value));
+  } catch {
+    // Storage blocked by policy: the pack lasts for this visit.
+  }
+}
+
+interface BoardPackValue {
+  pack: BoardPack;
+  setPack(pack: BoardPack): void;
+  /** Small numbers hidden in the summary, the slides and every export: on until switched off, every visit. */
+  suppress: boolean;
+  setSuppress(on: boolean): void;
+  /** The yearly report's own words (evidence of impact), by `<year>:<section>`. */
+  evidence: Readonly<Record<string, string>>;
+  setEvidence(key: string, text: string): void;
+}
+
+const BoardPackContext = createContext<BoardPackValue | null>(null);
+
+/** The board pack and the yearly report's words, saved in this browser (choices and words, never data). */
+export function BoardPackProvider({ children }: { children: ReactNode }) {
+  const [pack, setPackState] = useState<BoardPack>(() => read(PACK_KEY, packSchema, defaultPack));
+  const [suppress, setSuppress] = useState(true);
+  const [evidence, setEvidenceState] = useState<Record<string, string>>(() =>
+    read(EVIDENCE_KEY, evidenceSchema, () => ({})),
+  );
+  const setPack = useCallback((next: BoardPack) => {
+    const checked = packSchema.parse(next);
+    setPackState(checked);
+    write(PACK_KEY, checked);
+  }, []);
+  const setEvidence = useCallback((key: string, text: string) => {
+    setEvidenceState((current) => {
+      const next = { ...current, [key]: text };
+      write(EVIDENCE_KEY, next);
+      return next;
+    });
+  }, []);
+  const value = useMemo(
+    () => ({ pack, setPack, suppress, setSuppress, evidence, setEvidence }),
+    [pack, setPack, suppress, evidence, setEvidence],
+  );
+  return <BoardPackContext.Provider value={value}>{children}</BoardPackContext.Provider>;
+}
+
+export function useBoardPack(): BoardPackValue {
+  const value = useContext(BoardPackContext);
+  if (!value) throw new Error('useBoardPack must be used inside BoardPackProvider');
+  return value;
+}
