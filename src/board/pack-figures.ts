@@ -57,6 +57,11 @@ export interface IndicatorFigures {
   /** The judgement in a few words, for the summary table. */
   trend: string;
   reportDate: string;
+  /**
+   * The series as published at each granularity computed (all three with suppression on, else the
+   * one shown): what an area page's download at its own granularity takes, hidden counts and all.
+   */
+  published: ReadonlyMap<Granularity, FigurePoint[]>;
 }
 
 export type IndicatorOutcome =
@@ -164,19 +169,25 @@ function hiddenSlice(hidden: readonly boolean[], offset: number, length: number)
   return offset < 0 ? new Array<boolean>(length).fill(false) : hidden.slice(offset, offset + length);
 }
 
-/** The shown series as published: hidden counts taken out, every other figure as computed. */
-function publishedPoints(run: IndicatorRun, hidden: readonly boolean[] | null): FigurePoint[] {
-  const points = run.series.get(run.shown) ?? [];
-  let cells: (PublishedCell | undefined)[] = points.map(() => undefined);
+/** Every series of a run as published: hidden counts taken out, every other figure as computed. */
+function publishedPoints(run: IndicatorRun, hidden: readonly boolean[] | null): Map<Granularity, FigurePoint[]> {
+  let published = new Map<string, PublishedCell[]>();
   if (hidden && run.problem && run.offsets) {
     const n = run.problem.cells.length;
-    const published = publishSeries(
+    published = publishSeries(
       run.problem,
       hiddenSlice(hidden, run.offsets.numerators, n),
       hiddenSlice(hidden, run.offsets.denominators, n),
     );
-    cells = published.get(run.shown) ?? cells;
   }
+  const out = new Map<Granularity, FigurePoint[]>();
+  for (const [granularity, points] of run.series) {
+    out.set(granularity as Granularity, asFigures(points, published.get(granularity) ?? []));
+  }
+  return out;
+}
+
+function asFigures(points: readonly IndicatorPoint[], cells: readonly (PublishedCell | undefined)[]): FigurePoint[] {
   return points.map((p, i) => {
     const cell = cells[i];
     const numeratorHidden = cell?.numerator === 'c';
@@ -199,8 +210,13 @@ function publishedPoints(run: IndicatorRun, hidden: readonly boolean[] | null): 
 }
 
 /** SPC, the latest complete period and the narrative, from the published points only. */
-function describe(run: IndicatorRun, points: FigurePoint[], request: PackRequest): IndicatorFigures {
+function describe(
+  run: IndicatorRun,
+  published: Map<Granularity, FigurePoint[]>,
+  request: PackRequest,
+): IndicatorFigures {
   const { indicator } = run;
+  const points = published.get(run.shown) ?? [];
   const target = request.targets[indicator.id] ?? null;
   const spc = indicatorSpc(
     indicator,
@@ -234,6 +250,7 @@ function describe(run: IndicatorRun, points: FigurePoint[], request: PackRequest
     reportDate: run.reportDate,
     narrative: narrative(words),
     trend: trendPhrase(words),
+    published,
   };
 }
 

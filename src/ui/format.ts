@@ -21,6 +21,12 @@ export function formatValue(value: number | null | undefined, unit: 'count' | 'p
   }
 }
 
+/** Values a measure cannot go beyond, for its chart's limit lines (a percentage stays within 0–100). */
+export function axisBounds(unit: Unit): { min?: number; max?: number } | undefined {
+  if (unit === 'percent') return { min: 0, max: 100 };
+  return unit === 'score' ? undefined : { min: 0 };
+}
+
 export const UNIT_AXIS_LABELS: Record<'count' | 'percent' | 'days' | 'score', string> = {
   count: 'Number',
   percent: 'Per cent',

@@ -63,16 +63,3 @@ export function deckOfPack(pack: BoardPack): Deck {
     }),
   };
 }
-
-/** Every indicator and view a deck shows: what its figures are computed (and protected) for. */
-export function deckNeeds(deck: Deck): { indicators: IndicatorDefinition[]; views: PackViewId[] } {
-  const ids = new Set<string>();
-  const views = new Set<PackViewId>();
-  for (const slide of deck.slides) {
-    if (slide.kind === 'summary') for (const i of HEADLINES) ids.add(i.id);
-    if (slide.kind === 'indicator') ids.add(slide.indicatorId);
-    if (slide.kind === 'section') for (const id of slide.indicatorIds) ids.add(id);
-    if (slide.kind === 'view') views.add(slide.view);
-  }
-  return { indicators: INDICATORS.filter((i) => ids.has(i.id)), views: [...views] };
-}

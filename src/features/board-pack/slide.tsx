@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { IndicatorFigures, PackFigures } from '../../board/pack-figures';
 import { SpcChart } from '../../charts/spc-chart';
 import { GRANULARITY_LABELS } from '../../indicators/periods';
-import { formatValue, UNIT_AXIS_LABELS } from '../../ui/format';
+import { axisBounds, formatValue, UNIT_AXIS_LABELS } from '../../ui/format';
 import { BoardSummary } from './board-summary';
 import type { DeckSlide } from './deck';
 import { HEADLINES } from './deck';
@@ -41,9 +41,7 @@ function IndicatorBody({ figures, mode }: { figures: IndicatorFigures; mode: Sli
           format={(v) => formatValue(v, indicator.unit)}
           width={mode === 'print' ? PRINT_CHART.width : undefined}
           height={height}
-          bounds={
-            indicator.unit === 'percent' ? { min: 0, max: 100 } : indicator.unit === 'score' ? undefined : { min: 0 }
-          }
+          bounds={axisBounds(indicator.unit)}
         />
       </div>
       {hidden > 0 && (

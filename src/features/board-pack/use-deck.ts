@@ -1,16 +1,15 @@
+import { footerText } from '../../board/page-footer';
 import { useAppData } from '../../session/app-data';
 import { useBoardPack } from '../../session/board-pack';
 import { useCompletePreparation } from '../../session/indicator-settings';
-import { type Deck, deckNeeds } from './deck';
-import { footerText } from './pack-footer';
+import type { Deck } from './deck';
 import { usePackFigures } from './use-pack-figures';
 
 const PERIOD_WORDS = { month: 'By month', quarter: 'By financial quarter', year: 'By financial year' } as const;
 
 /** A deck's figures (protected together when suppression is on) and the footer of its pages. */
 export function useDeck(deck: Deck) {
-  const { indicators, views } = deckNeeds(deck);
-  const figures = usePackFigures({ indicators, views, granularity: deck.granularity, to: deck.to });
+  const figures = usePackFigures({ granularity: deck.granularity, to: deck.to });
   const { loadedAt } = useAppData();
   const prepared = useCompletePreparation();
   const { suppress } = useBoardPack();

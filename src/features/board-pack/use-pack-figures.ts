@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { PackFigures, PackRequest } from '../../board/pack-figures';
-import type { PackViewId } from '../../board/pack-views';
-import type { IndicatorDefinition } from '../../indicators/indicator-definition';
+import { PACK_VIEWS } from '../../board/pack-views';
+import { INDICATORS } from '../../indicators/registry';
 import { useAppData } from '../../session/app-data';
 import { useBoardPack } from '../../session/board-pack';
 import { useChartNotes } from '../../session/chart-notes';
@@ -9,43 +9,25 @@ import { useCompletePreparation } from '../../session/indicator-settings';
 import { useTargets } from '../../session/targets';
 
 /**
- * The figures of a pack (or a yearly report), protected together when suppression is on: computed once
- * for the loaded data, the settings, the targets and the changes marked, and shared by the summary, the
- * slides, the print view and the PowerPoint.
+ * Everything the tool publishes for a granularity and end date, protected together when suppression is
+ * on: every indicator (at month, quarter and year) and every area view, as one disclosure problem, so
+ * that the summary, a slide, the PDF, the PowerPoint and a chart or table downloaded from an area page
+ * all hide the same counts and none can be worked out from the others. Computed once for the loaded
+ * data, the settings, the targets and the changes marked (about 2 s on the sample), then shared.
  */
-export function usePackFigures(request: {
-  indicators: readonly IndicatorDefinition[];
-  views: readonly PackViewId[];
-  granularity: PackRequest['granularity'];
-  to?: string;
-  /** Overrides the pack's switch (a table download follows the switch too). */
-  suppress?: boolean;
-  enabled?: boolean;
-}) {
+export function usePackFigures(request: { granularity: PackRequest['granularity']; to?: string; enabled?: boolean }) {
   const { getEngine } = useAppData();
   const prepared = useCompletePreparation();
-  const { suppress: switchOn } = useBoardPack();
+  const { suppress } = useBoardPack();
   const { targets } = useTargets();
   const { notes, changesFor, minDenominatorFor } = useChartNotes();
-  const suppress = request.suppress ?? switchOn;
-  const ids = request.indicators.map((i) => i.id);
   return useQuery<PackFigures>({
-    queryKey: [
-      'pack-figures',
-      ids,
-      request.views,
-      request.granularity,
-      request.to,
-      suppress,
-      targets,
-      notes,
-      prepared.data,
-    ],
+    queryKey: ['pack-figures', request.granularity, request.to, suppress, targets, notes, prepared.data],
     queryFn: async () => {
       const { packFigures } = await import('../../board/pack-figures');
       return packFigures(await getEngine(), prepared.data as NonNullable<typeof prepared.data>, {
-        indicators: request.indicators,
-        views: request.views,
+        indicators: INDICATORS,
+        views: PACK_VIEWS,
         granularity: request.granularity,
         to: request.to,
         suppress,
@@ -55,5 +37,6 @@ export function usePackFigures(request: {
       });
     },
     enabled: prepared.data !== undefined && (request.enabled ?? true),
+    staleTime: Number.POSITIVE_INFINITY,
   });
 }

@@ -25,7 +25,7 @@ export function ChartDownloads({
   const [error, setError] = useState<string | null>(null);
   const svgText = () => {
     const svg = chart.current ? chartSvgIn(chart.current) : null;
-    if (!svg) throw new Error('The chart is not drawn yet.');
+    if (!svg) throw new Error('Show the chart (not the table) to save it as an image.');
     return standaloneSvg(svg, title, legend);
   };
   const save = async (kind: 'png' | 'svg') => {

@@ -10,6 +10,7 @@ import { splitFilters, type View } from '../../ui/routes';
 import { BreakdownPanel } from './breakdown-panel';
 import { FilterBar } from './filter-bar';
 import { IndicatorPanel } from './indicator-panel';
+import { PrintHeader } from './print-header';
 import { ProfilePanel } from './profile-panel';
 import { ReviewTimelinePanel } from './review-timeline-panel';
 import { useDimensionValues } from './use-dimension-values';
@@ -74,6 +75,13 @@ export function AreaPage({
         </div>
       ) : (
         <>
+          <PrintHeader
+            prepared={prepared.data}
+            view={view}
+            granularity={granularity}
+            first={state.first}
+            last={state.reportDate}
+          />
           <p className="as-at" data-testid="as-at">
             Figures as at <strong>{formatUkDate(state.reportDate)}</strong>
             {prepared.data.settings.reportDate

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { AssuranceIcon, SpcChart, VariationIcon } from '../../charts/spc-chart';
 import { findDataset } from '../../datasets/registry';
 import { DIMENSION_LABELS, type IndicatorDefinition } from '../../indicators/indicator-definition';
@@ -12,8 +12,9 @@ import { useAppData } from '../../session/app-data';
 import { useChartNotes } from '../../session/chart-notes';
 import { usePreparedFor } from '../../session/indicator-settings';
 import { useTargets } from '../../session/targets';
-import { describeChange, formatValue, formatWithCount, UNIT_AXIS_LABELS } from '../../ui/format';
+import { axisBounds, describeChange, formatValue, formatWithCount, UNIT_AXIS_LABELS } from '../../ui/format';
 import { TableToggle } from '../../ui/table-toggle';
+import { IndicatorDownloads } from '../exports/indicator-downloads';
 import { ChangePoints } from './change-points';
 
 /** A point's variation in the table's words: its type, or why it has none. */
@@ -50,6 +51,7 @@ export function IndicatorPanel({
   const { getEngine } = useAppData();
   const [asTable, setAsTable] = useState(false);
   const headingId = useId();
+  const chart = useRef<HTMLDivElement>(null);
   const state = usePreparedFor(indicator, prepared);
   const result = useQuery({
     queryKey: ['indicator', indicator.id, query, state],
@@ -128,22 +130,18 @@ export function IndicatorPanel({
           ) : asTable ? (
             <IndicatorTable indicator={indicator} points={points} spc={spc} />
           ) : (
-            <SpcChart
-              points={points}
-              spc={spc}
-              changes={spc.changes}
-              target={target}
-              valueLabel={UNIT_AXIS_LABELS[indicator.unit]}
-              title={`${indicator.title}, by ${GRANULARITY_LABELS[granularity].toLowerCase()}`}
-              format={(v) => formatValue(v, indicator.unit)}
-              bounds={
-                indicator.unit === 'percent'
-                  ? { min: 0, max: 100 }
-                  : indicator.unit === 'score'
-                    ? undefined
-                    : { min: 0 }
-              }
-            />
+            <div ref={chart}>
+              <SpcChart
+                points={points}
+                spc={spc}
+                changes={spc.changes}
+                target={target}
+                valueLabel={UNIT_AXIS_LABELS[indicator.unit]}
+                title={`${indicator.title}, by ${GRANULARITY_LABELS[granularity].toLowerCase()}`}
+                format={(v) => formatValue(v, indicator.unit)}
+                bounds={axisBounds(indicator.unit)}
+              />
+            </div>
           )}
           <p className="hint">{spc.note}</p>
           {indicator.periodRule === 'stock_at_period_end' && indicator.family === 'early_help' && (
@@ -165,6 +163,17 @@ export function IndicatorPanel({
             onToggle={() => setAsTable((v) => !v)}
             testId={`toggle-table-${indicator.id}`}
           />
+          {!empty && (
+            <IndicatorDownloads
+              indicator={indicator}
+              granularity={granularity}
+              points={points}
+              chart={chart}
+              spc={spc}
+              target={target}
+              filtered={filtered}
+            />
+          )}
           <ChangePoints indicator={indicator} periods={points} spc={spc} />
         </>
       )}

@@ -16,6 +16,7 @@ import { AddressNote } from '../../ui/address-note';
 import { countText, describeChange, formatValue } from '../../ui/format';
 import { GranularityRadios } from '../../ui/granularity-radios';
 import { hashOf, type View } from '../../ui/routes';
+import { SpcIconKey } from '../board-pack/spc-icon-key';
 import { type Rag, ragAgainstTarget } from './rag';
 
 const CHOICES: Granularity[] = ['month', 'quarter', 'year'];
@@ -253,6 +254,11 @@ export function OverviewPage({ view, onViewChange }: { view: View; onViewChange:
         </div>
       ) : (
         <>
+          <p className="overview-board-link" data-testid="board-summary-link">
+            For the board: the <a href="#/board-pack">board summary and pack</a> (every headline indicator in one table
+            with its variation and assurance icons, small numbers suppressed), ready to present, print or save as
+            PowerPoint, and the <a href="#/yearly-report">yearly report</a>.
+          </p>
           <GranularityRadios
             legend="Compare by"
             choices={CHOICES}
@@ -315,6 +321,7 @@ export function OverviewPage({ view, onViewChange }: { view: View; onViewChange:
               </section>
             );
           })}
+          <SpcIconKey />
         </>
       )}
     </div>

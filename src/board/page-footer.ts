@@ -1,7 +1,7 @@
-import { formatUkDate } from '../../indicators/periods';
-import type { PreparedState } from '../../indicators/prepare-indicators';
-import { FAMILIES } from '../../indicators/registry';
-import { APP_VERSION } from '../../shared/app-version';
+import { formatUkDate } from '../indicators/periods';
+import type { PreparedState } from '../indicators/prepare-indicators';
+import { FAMILIES } from '../indicators/registry';
+import { APP_VERSION } from '../shared/app-version';
 
 /** The date the figures are as at: one date, or each area's when they differ. */
 export function asAtText(prepared: PreparedState | undefined): string {
