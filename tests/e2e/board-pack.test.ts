@@ -1,0 +1,277 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { AxeResults } from 'axe-core';
+import { strFromU8, unzipSync } from 'fflate';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPage, writeFixture } from './support/app-actions';
+import { type AppUnderTest, openApp, screenshot } from './support/browser';
+
+// The board pack in the built app (issue 11): the summary, presentation, PDF, PowerPoint, chart and
+// table downloads, suppression on by default, and no child-level identifier anywhere a board sees.
+
+/** Identifiers of children, cases and reviews in the sample data: none may reach a board view or file. */
+const CHILD_LEVEL = [/EH\d{7}/, /FSC\d{6}/, /MACFA-\d+-C\d+/, /RR-20\d\d-\d\d/];
+const dir = mkdtempSync(join(tmpdir(), 'pi-pack-'));
+
+let app: AppUnderTest;
+beforeAll(async () => {
+  app = await openApp({ width: 1920, height: 1080 });
+  await app.page.getByRole('button', { name: 'Try with sample data' }).click();
+  await app.page.getByTestId('go-to-overview').waitFor({ timeout: 90_000 });
+}, 120_000);
+afterAll(async () => {
+  await app?.close();
+});
+
+async function go(page: Page, hash: string) {
+  await page.evaluate((h) => {
+    window.location.hash = h;
+  }, hash);
+}
+
+async function summaryRows(page: Page) {
+  await page.locator('[data-testid="board-summary"] tr[data-indicator-id]').first().waitFor({ timeout: 90_000 });
+  return page.locator('[data-testid="board-summary"] tr[data-indicator-id]');
+}
+
+async function download(page: Page, click: () => Promise<void>) {
+  const [file] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), click()]);
+  return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
+}
+
+function expectNoChildIdentifiers(text: string) {
+  for (const pattern of CHILD_LEVEL) expect(text).not.toMatch(pattern);
+}
+
+async function axeProblems(page: Page, name: string): Promise<string[]> {
+  const axeSource = readFileSync(resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const result = await (
+      window as unknown as { axe: { run(context: Document, options: unknown): Promise<AxeResults> } }
+    ).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+    if (result.passes.length < 10) throw new Error(`axe checked too little: ${result.passes.length} rules passed`);
+    return result.violations.map((v) => `${v.id} (${v.impact}) ${v.nodes[0]?.target.join(' ')}`);
+  });
+  return violations.filter((v) => /\((serious|critical)\)/.test(v)).map((v) => `${name}: ${v}`);
+}
+
+describe('the board pack, in the built app', () => {
+  it('shows every headline indicator in one summary, with small numbers suppressed by default', async () => {
+    const { page } = app;
+    await openPage(page, 'Board pack');
+    const rows = await summaryRows(page);
+    expect(await rows.count()).toBeGreaterThanOrEqual(20);
+    await expect(page.getByTestId('suppression-toggle').getAttribute('aria-checked')).resolves.toBe('true');
+    // Serious incident notifications are a handful a year: withheld, and their icons with them.
+    const pr1 = page.locator('[data-testid="board-summary"] tr[data-indicator-id="PR1"]');
+    await expect(pr1.getAttribute('data-latest-value')).resolves.toBe('');
+    await expect(pr1.locator('td').nth(2).textContent()).resolves.toMatch(/^c/);
+    // Counts of professionals are not about children: TR1 attendances are shown.
+    const tr1 = page.locator('[data-testid="board-summary"] tr[data-indicator-id="TR1"]');
+    await expect(tr1.getAttribute('data-latest-value')).resolves.toMatch(/^\d+$/);
+    await expect(page.getByTestId('icon-key').first().textContent()).resolves.toContain('No significant change');
+    expectNoChildIdentifiers((await page.getByTestId('board-pack').textContent()) ?? '');
+    await screenshot(page, 'p01-board-pack-1920', { fullPage: false });
+    expect(await axeProblems(page, 'Board pack')).toEqual([]);
+  });
+
+  it('says when suppression is off, and shows the small numbers only then', async () => {
+    const { page } = app;
+    await page.getByTestId('suppression-toggle').click();
+    await page.getByTestId('suppression-off-warning').waitFor();
+    const pr1 = page.locator('[data-testid="board-summary"] tr[data-indicator-id="PR1"]');
+    await page.waitForFunction(
+      () => document.querySelector('tr[data-indicator-id="PR1"]')?.getAttribute('data-latest-value') !== '',
+      undefined,
+      { timeout: 60_000 },
+    );
+    await expect(pr1.getAttribute('data-latest-value')).resolves.toMatch(/^\d+$/);
+    await page.getByTestId('suppression-toggle').click();
+    await expect(page.getByTestId('suppression-off-warning').count()).resolves.toBe(0);
+    await page.waitForFunction(
+      () => document.querySelector('tr[data-indicator-id="PR1"]')?.getAttribute('data-latest-value') === '',
+      undefined,
+      { timeout: 60_000 },
+    );
+  });
+
+  it('presents one slide at a time, readable from the back of the room, with the keyboard', async () => {
+    const { page } = app;
+    const summaryKey = await page.getByTestId('pack-item').first().getAttribute('data-item-key');
+    await page.getByTestId(`commentary-${summaryKey}`).fill('The board asked for this summary every quarter.');
+    await page.getByTestId('present-pack').click();
+    await page.getByTestId('presentation').waitFor();
+    const counter = page.getByTestId('slide-counter');
+    const total = Number(((await counter.textContent()) ?? '').match(/of (\d+)/)?.[1]);
+    expect(total).toBeGreaterThanOrEqual(5);
+    await expect(counter.textContent()).resolves.toMatch(/^Slide 1 of/);
+    await expect(page.getByTestId('presentation').textContent()).resolves.toContain('every quarter');
+    await page.keyboard.press('ArrowRight');
+    await expect(counter.textContent()).resolves.toMatch(/^Slide 2 of/);
+    // An indicator slide: the narrative in large type, the chart taking most of the slide.
+    const sizes = await page.evaluate(() => {
+      const narrative = document.querySelector('.slide__narrative');
+      const chart = document.querySelector('[data-slide-chart] svg.recharts-surface');
+      return {
+        font: narrative ? Number.parseFloat(getComputedStyle(narrative).fontSize) : 0,
+        chartHeight: chart?.getBoundingClientRect().height ?? 0,
+      };
+    });
+    expect(sizes.font).toBeGreaterThanOrEqual(24);
+    expect(sizes.chartHeight).toBeGreaterThan(1080 * 0.4);
+    await screenshot(page, 'p02-presentation-slide-2', { fullPage: false });
+    await page.keyboard.press('PageDown');
+    await expect(counter.textContent()).resolves.toMatch(/^Slide 3 of/);
+    await page.keyboard.press('PageUp');
+    await expect(counter.textContent()).resolves.toMatch(/^Slide 2 of/);
+    await page.keyboard.press('End');
+    await expect(counter.textContent()).resolves.toBe(`Slide ${total} of ${total}`);
+    await page.keyboard.press('ArrowRight');
+    await expect(counter.textContent()).resolves.toBe(`Slide ${total} of ${total}`);
+    await page.keyboard.press('Home');
+    await expect(counter.textContent()).resolves.toMatch(/^Slide 1 of/);
+    expect(await axeProblems(page, 'Presentation')).toEqual([]);
+    expectNoChildIdentifiers((await page.getByTestId('presentation').textContent()) ?? '');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('board-pack').waitFor();
+  });
+
+  it('prints A4 landscape, a slide a page, every page saying what it shows and page x of y', async () => {
+    const { page } = app;
+    await go(page, '#/board-pack/print');
+    await page.locator('[data-testid="board-pack-print"][data-state="ready"]').waitFor({ timeout: 90_000 });
+    const slides = await page.locator('.slide--print').count();
+    const style = (await page.getByTestId('print-page-style').textContent()) ?? '';
+    expect(style).toContain('A4 landscape');
+    expect(style).toMatch(/counter\(page\).*counter\(pages\)/s);
+    for (const words of [
+      'Partnership Insight',
+      'Data loaded',
+      'Figures as at',
+      'Filters: none',
+      'Small numbers suppressed',
+    ])
+      expect(style).toContain(words);
+    await page.waitForTimeout(500);
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
+    // One page a slide; a long table runs on to the next page (its header repeated), never cut off.
+    expect(pages).toBeGreaterThanOrEqual(slides);
+    expect(pages).toBeLessThanOrEqual(slides + 6);
+    expectNoChildIdentifiers((await page.getByTestId('print-deck').textContent()) ?? '');
+  });
+
+  it('saves the pack as PowerPoint: charts as images, the narrative on the slide, the commentary in the notes', async () => {
+    const { page } = app;
+    await go(page, '#/board-pack'); // the print view has no navigation, as on paper
+    await summaryRows(page);
+    const slides = await page.getByTestId('pack-item').count();
+    const file = await download(page, () => page.getByTestId('export-pptx').click());
+    expect(file.name).toMatch(/\.pptx$/);
+    const zip = unzipSync(new Uint8Array(file.bytes));
+    const names = Object.keys(zip);
+    const slideFiles = names.filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n));
+    // A cover, then one slide per item; a long table runs on to a further slide, as in the PDF.
+    expect(slideFiles.length).toBeGreaterThanOrEqual(slides + 1);
+    expect(slideFiles.length).toBeLessThanOrEqual(slides + 6);
+    const images = names.filter((n) => /^ppt\/media\/.+\.png$/.test(n));
+    expect(images.length).toBeGreaterThanOrEqual(3);
+    const notes = names
+      .filter((n) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(n))
+      .map((n) => strFromU8(zip[n] as Uint8Array));
+    expect(notes.join('\n')).toContain('The board asked for this summary every quarter.');
+    const xml = slideFiles.map((n) => strFromU8(zip[n] as Uint8Array)).join('\n');
+    expect(xml).toMatch(/Early help closures with needs met: [\d.]+% \(\d+ of \d+\)/);
+    expect(xml).toContain('<a:t>c</a:t>');
+    expect(xml).toContain('Small numbers suppressed');
+    expectNoChildIdentifiers(xml + notes.join('\n'));
+    // Projector resolution: the first chart image is at least 1600 pixels wide (PNG header).
+    const png = zip[images[0] as string] as Uint8Array;
+    const width = new DataView(png.buffer, png.byteOffset).getUint32(16);
+    expect(width).toBeGreaterThanOrEqual(1600);
+  });
+
+  it('exports the pack as a small JSON file and imports it back, refusing a file that is not a pack', async () => {
+    const { page } = app;
+    await page.getByTestId('pack-title').fill('Board pack for the March board');
+    const file = await download(page, () => page.getByTestId('export-pack-json').click());
+    const pack = JSON.parse(file.bytes.toString('utf8'));
+    expect(pack.format).toBe('partnership-insight-board-pack');
+    expect(file.bytes.length).toBeLessThan(20_000);
+    expectNoChildIdentifiers(file.bytes.toString('utf8'));
+    pack.title = 'Imported pack';
+    await page.getByTestId('import-pack').setInputFiles(writeFixture(dir, 'pack.json', JSON.stringify(pack)));
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('[data-testid="pack-title"]') as HTMLInputElement | null)?.value === 'Imported pack',
+    );
+    await page
+      .getByTestId('import-pack')
+      .setInputFiles(
+        writeFixture(dir, 'bad.json', JSON.stringify({ ...pack, items: [{ kind: 'indicator', indicatorId: 'NOPE' }] })),
+      );
+    await expect(page.getByTestId('pack-file-message').textContent()).resolves.toMatch(/not|cannot|could not/i);
+    await expect(page.getByTestId('pack-title').inputValue()).resolves.toBe('Imported pack');
+  });
+
+  it('downloads an area chart as PNG and SVG and its table as CSV, as published when counts are about children', async () => {
+    const { page } = app;
+    await go(page, '#/case-file-audits');
+    const card = page.locator('article[data-indicator-id="AQ2"][data-state="ready"]');
+    await card.waitFor({ timeout: 90_000 });
+    await card.getByTestId('prepare-downloads').click();
+    await card.getByTestId('published-downloads').waitFor({ timeout: 90_000 });
+    const csv = await download(page, () => card.getByTestId('download-csv').click());
+    expect(csv.name).toBe('AQ2-by-quarter-small-numbers-suppressed.csv');
+    const text = csv.bytes.toString('utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    expect(text.split('\r\n')[0]).toBe(
+      '\uFEFFindicator_id,indicator,period,from,to,complete,numerator,denominator,value,unit,variation',
+    );
+    expect(text).toMatch(/,c,/);
+    expectNoChildIdentifiers(text);
+    const png = await download(page, () => card.getByTestId('download-png').click());
+    expect(png.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(png.bytes.readUInt32BE(16)).toBeGreaterThanOrEqual(1800); // 900 px drawn, saved at 2x
+    const svg = (await download(page, () => card.getByTestId('download-svg').click())).bytes.toString('utf8');
+    expect(svg).toMatch(/^<\?xml[^>]*\?><svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(svg).toContain('AQ2 Audited cases graded good or better overall');
+    expect(svg).toMatch(/Median|Mean/);
+    // Counts of professionals are downloaded as shown, at once.
+    await go(page, '#/training');
+    const tr1 = page.locator('article[data-indicator-id="TR1"][data-state="ready"]');
+    await tr1.waitFor({ timeout: 90_000 });
+    const tr1Csv = (await download(page, () => tr1.getByTestId('download-csv').click())).bytes.toString('utf8');
+    expect(tr1Csv).toContain('TR1,Multi-agency training attendances,');
+    expect(tr1Csv).not.toMatch(/,c,/);
+  });
+
+  it('refuses a suppressed download of a filtered page, saying why', async () => {
+    const { page } = app;
+    await go(page, '#/early-help?agency=POLICE');
+    const card = page.locator('article[data-indicator-id="EH1"][data-state="ready"]');
+    await card.waitFor({ timeout: 90_000 });
+    await expect(card.getByTestId('download-unavailable').textContent()).resolves.toContain('Clear the filters');
+  });
+
+  it('gives the yearly report a page per statutory use of data, printable', async () => {
+    const { page } = app;
+    await openPage(page, 'Yearly report');
+    await page.getByTestId('yearly-report').waitFor();
+    await page.locator('[data-testid="yearly-report"] [data-testid="slide"]').first().waitFor({ timeout: 90_000 });
+    const text = (await page.getByTestId('yearly-report').textContent()) ?? '';
+    for (const words of ['early help', 'statutory', 'audit', 'training', 'review'])
+      expect(text.toLowerCase()).toContain(words);
+    expectNoChildIdentifiers(text);
+    await screenshot(page, 'p03-yearly-report', { fullPage: false });
+    expect(await axeProblems(page, 'Yearly report')).toEqual([]);
+    await go(page, '#/yearly-report/print');
+    await page.locator('[data-testid="yearly-report-print"][data-state="ready"]').waitFor({ timeout: 90_000 });
+    expect(await page.locator('.slide--print').count()).toBeGreaterThanOrEqual(5);
+    expect(app.offOrigin()).toEqual([]);
+    expect(app.consoleErrors).toEqual([]);
+  });
+});
