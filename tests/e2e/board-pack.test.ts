@@ -192,6 +192,19 @@ describe('the board pack, in the built app', () => {
     const png = zip[images[0] as string] as Uint8Array;
     const width = new DataView(png.buffer, png.byteOffset).getUint32(16);
     expect(width).toBeGreaterThanOrEqual(1600);
+    // With suppression off, the same file shows every count and says it is not for publication.
+    await page.getByTestId('suppression-toggle').click();
+    await page.getByTestId('suppression-off-warning').waitFor();
+    const open = await download(page, () => page.getByTestId('export-pptx').click());
+    const openZip = unzipSync(new Uint8Array(open.bytes));
+    const openXml = Object.keys(openZip)
+      .filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))
+      .map((n) => strFromU8(openZip[n] as Uint8Array))
+      .join('\n');
+    expect(openXml).not.toContain('<a:t>c</a:t>');
+    expect(openXml).toContain('NOT SUPPRESSED');
+    await page.getByTestId('suppression-toggle').click();
+    await expect(page.getByTestId('suppression-off-warning').count()).resolves.toBe(0);
   });
 
   it('exports the pack as a small JSON file and imports it back, refusing a file that is not a pack', async () => {
@@ -211,9 +224,11 @@ describe('the board pack, in the built app', () => {
     await page
       .getByTestId('import-pack')
       .setInputFiles(
-        writeFixture(dir, 'bad.json', JSON.stringify({ ...pack, items: [{ kind: 'indicator', indicatorId: 'NOPE' }] })),
+        writeFixture(dir, 'bad.json', JSON.stringify({ ...pack, items: [{ key: 'item-1', kind: 'indicator', indicatorId: 'NOPE', commentary: '' }] })),
       );
-    await expect(page.getByTestId('pack-file-message').textContent()).resolves.toMatch(/not|cannot|could not/i);
+    await expect
+      .poll(() => page.getByTestId('pack-file-message').textContent())
+      .toMatch(/not a board pack this version can read: is not an indicator of this tool/);
     await expect(page.getByTestId('pack-title').inputValue()).resolves.toBe('Imported pack');
   });
 
