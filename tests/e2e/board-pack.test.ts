@@ -224,7 +224,14 @@ describe('the board pack, in the built app', () => {
     await page
       .getByTestId('import-pack')
       .setInputFiles(
-        writeFixture(dir, 'bad.json', JSON.stringify({ ...pack, items: [{ key: 'item-1', kind: 'indicator', indicatorId: 'NOPE', commentary: '' }] })),
+        writeFixture(
+          dir,
+          'bad.json',
+          JSON.stringify({
+            ...pack,
+            items: [{ key: 'item-1', kind: 'indicator', indicatorId: 'NOPE', commentary: '' }],
+          }),
+        ),
       );
     await expect
       .poll(() => page.getByTestId('pack-file-message').textContent())
