@@ -221,18 +221,16 @@ describe('the board pack, in the built app', () => {
       () =>
         (document.querySelector('[data-testid="pack-title"]') as HTMLInputElement | null)?.value === 'Imported pack',
     );
-    await page
-      .getByTestId('import-pack')
-      .setInputFiles(
-        writeFixture(
-          dir,
-          'bad.json',
-          JSON.stringify({
-            ...pack,
-            items: [{ key: 'item-1', kind: 'indicator', indicatorId: 'NOPE', commentary: '' }],
-          }),
-        ),
-      );
+    await page.getByTestId('import-pack').setInputFiles(
+      writeFixture(
+        dir,
+        'bad.json',
+        JSON.stringify({
+          ...pack,
+          items: [{ key: 'item-1', kind: 'indicator', indicatorId: 'NOPE', commentary: '' }],
+        }),
+      ),
+    );
     await expect
       .poll(() => page.getByTestId('pack-file-message').textContent())
       .toMatch(/not a board pack this version can read: is not an indicator of this tool/);
