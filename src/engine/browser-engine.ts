@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import { assertSafeFileName, type Engine, parseRows, type SqlParam } from './engine';
 import { SESSION_SETTINGS } from './session-settings';
 import { StatementCache } from './statement-cache';
+import { TaskQueue } from './task-queue';
 
 export class UnsupportedBrowserError extends Error {}
 
@@ -28,13 +29,9 @@ async function createBrowserEngine(): Promise<Engine> {
   const conn = await db.connect();
   for (const statement of SESSION_SETTINGS) await conn.query(statement);
 
-  // duckdb-wasm runs one query at a time per connection; queue calls so concurrent callers never interleave.
-  let queue: Promise<unknown> = Promise.resolve();
-  function serial<T>(task: () => Promise<T>): Promise<T> {
-    const next = queue.then(task, task);
-    queue = next.catch(() => undefined);
-    return next;
-  }
+  // duckdb-wasm runs one query at a time per connection: calls wait their turn, the user's first.
+  const queue = new TaskQueue();
+  const serial = <T>(task: () => Promise<T>, background = false) => queue.add(task, { background });
 
   // `localStorage.setItem('pi-debug', 'sql')` logs each statement's time to the console.
   const debug = (() => {
@@ -87,10 +84,10 @@ async function createBrowserEngine(): Promise<Engine> {
         );
       });
     },
-    run(sql, params = []) {
+    run(sql, params = [], options = {}) {
       return serial(async () => {
         await execute(sql, params);
-      });
+      }, options.background);
     },
     registerFile(name, source) {
       return serial(async () => {
@@ -102,15 +99,6 @@ async function createBrowserEngine(): Promise<Engine> {
           await db.registerFileHandle(name, source, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
         }
       });
-    },
-    async whenIdle() {
-      // Wait for the queue to drain, then give the page a moment to queue more; repeat until it stays empty.
-      let seen: Promise<unknown>;
-      do {
-        seen = queue;
-        await seen;
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      } while (seen !== queue);
     },
     dropFile(name) {
       return serial(async () => {

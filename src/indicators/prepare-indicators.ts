@@ -66,10 +66,9 @@ async function runStatements(
   background = false,
 ) {
   for (const statement of statements) {
-    // Background work lets the queries a user is waiting for go first.
-    if (background) await engine.whenIdle?.();
-    // DuckDB refuses a bound value the statement does not use.
-    await engine.run(statement, statement.includes('$1') ? [reportDate ?? NO_DATA_DATE] : []);
+    // DuckDB refuses a bound value the statement does not use. Background work lets the queries a
+    // user is waiting for go first.
+    await engine.run(statement, statement.includes('$1') ? [reportDate ?? NO_DATA_DATE] : [], { background });
   }
 }
 

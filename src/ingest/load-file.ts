@@ -25,6 +25,9 @@ export interface LoadProgress {
   phase: LoadPhase;
   /** 0–1 while reading; undefined when the step has no measurable progress. */
   fraction?: number;
+  /** Which file of the load this is (1-based), and how many there are. */
+  fileIndex?: number;
+  fileCount?: number;
 }
 
 export interface LoadFileOptions {

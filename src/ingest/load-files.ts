@@ -170,9 +170,13 @@ export function createIngestSession(
       mappings: UserMappings = {},
     ): Promise<LoadReport> {
       const reports: FileReport[] = [];
-      for (const file of files) {
+      for (const [index, file] of files.entries()) {
+        const progress: Progress | undefined = onProgress
+          ? (p) => onProgress({ ...p, fileIndex: index + 1, fileCount: files.length })
+          : undefined;
         try {
-          reports.push(...(await loadOne(file, onProgress, mappings)));
+          if (progress) await progress({ fileName: file.name, phase: 'reading', fraction: 0 });
+          reports.push(...(await loadOne(file, progress, mappings)));
         } catch (error) {
           // Nothing about one file may stop the others from loading.
           reports.push({

@@ -18,6 +18,15 @@ const dir = mkdtempSync(join(tmpdir(), 'pi-pack-'));
 let app: AppUnderTest;
 beforeAll(async () => {
   app = await openApp({ width: 1920, height: 1080 });
+  // Every progress message shown while the sample loads (issue 12: "file n of N").
+  await app.page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { progressSeen: string[] }).progressSeen = seen;
+    new MutationObserver(() => {
+      const text = document.querySelector('[data-testid="load-progress"] [role="status"]')?.textContent;
+      if (text && seen.at(-1) !== text) seen.push(text);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
   await app.page.getByRole('button', { name: 'Try with sample data' }).click();
   await app.page.getByTestId('go-to-overview').waitFor({ timeout: 90_000 });
 }, 120_000);
@@ -59,6 +68,13 @@ async function axeProblems(page: Page, name: string): Promise<string[]> {
 }
 
 describe('the board pack, in the built app', () => {
+  it('said which file of how many it was loading, and the step', async () => {
+    const seen = await app.page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
+    expect(
+      seen.some((text) => /^File \d+ of 1[01]: (Reading|Loading into the database|Checking every row) “/.test(text)),
+    ).toBe(true);
+  });
+
   it('shows every headline indicator in one summary, with small numbers suppressed by default', async () => {
     const { page } = app;
     await openPage(page, 'Board pack');

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import type { LoadProgress } from '../../ingest/load-file';
 
 const PHASES: Record<LoadProgress['phase'], string> = {
@@ -6,17 +7,52 @@ const PHASES: Record<LoadProgress['phase'], string> = {
   checking: 'Checking every row',
 };
 
-/** Progress of the current load; a bar while the file is read, then the step being done. */
+/** Seconds since the load started, ticking while it runs. */
+function useElapsed(): number {
+  const [started] = useState(() => performance.now());
+  const [now, setNow] = useState(started);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(performance.now()), 250);
+    return () => clearInterval(timer);
+  }, []);
+  return (now - started) / 1000;
+}
+
+/**
+ * Progress of the current load: which file of how many, the step it is at, a percentage while a file
+ * is read, and the time so far.
+ */
 export function LoadProgressView({ progress }: { progress: LoadProgress | null }) {
-  const label = progress ? `${PHASES[progress.phase]} “${progress.fileName}”` : 'Starting the in-browser database';
+  const elapsed = useElapsed();
+  const which =
+    progress?.fileCount && progress.fileCount > 1 ? `File ${progress.fileIndex} of ${progress.fileCount}: ` : '';
+  const label = progress
+    ? `${which}${PHASES[progress.phase]} “${progress.fileName}”`
+    : 'Starting the in-browser database';
   const percent = progress?.fraction === undefined ? undefined : Math.round(progress.fraction * 100);
+  // The bar shows files done when there are several, else the file read so far.
+  const overall =
+    progress?.fileCount && progress.fileCount > 1 && progress.fileIndex
+      ? Math.round(
+          ((progress.fileIndex - 1 + (progress.phase === 'reading' ? (progress.fraction ?? 0) * 0.5 : 0.5)) /
+            progress.fileCount) *
+            100,
+        )
+      : percent;
   return (
-    <div className="progress" data-testid="load-progress" role="status" aria-live="polite">
+    <div className="progress" data-testid="load-progress">
       <p className="progress__label">
-        {label}
-        {percent !== undefined ? ` — ${percent}%` : '…'}
+        <span role="status" aria-live="polite">
+          {label}
+          {percent !== undefined ? ` — ${percent}%` : '…'}
+        </span>
+        {/* Not announced: it changes four times a second. */}
+        <span className="progress__time" data-testid="load-elapsed" aria-hidden="true">
+          {' '}
+          ({elapsed.toFixed(1)} s so far)
+        </span>
       </p>
-      <progress max={100} value={percent} aria-label={label} />
+      <progress max={100} value={overall} aria-label={label} />
     </div>
   );
 }

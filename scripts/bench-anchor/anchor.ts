@@ -1,0 +1,34 @@
+// The bench's anchor: bare duckdb-wasm — the same pinned copy and bundle the app ships — reading the
+// benchmark file as a user would give it (a File from an <input>), with nothing of the app around it:
+// registerFileHandle, then CREATE TABLE AS read_csv with every column as VARCHAR. What the engine itself
+// needs, so `npm run bench` can say how much the app adds. A measuring tool, not part of the app (the
+// app's only door to DuckDB stays src/engine/).
+import * as duckdb from '@duckdb/duckdb-wasm';
+import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+
+declare global {
+  interface Window {
+    anchorReady?: boolean;
+    anchorResult?: { readMs: number; rows: number };
+  }
+}
+
+const worker = new Worker(ehWorkerUrl);
+const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+await db.instantiate(ehWasmUrl);
+await db.open({ query: { castBigIntToDouble: true } });
+const conn = await db.connect();
+await conn.query('SET autoinstall_known_extensions = false; SET autoload_known_extensions = false');
+window.anchorReady = true;
+
+document.getElementById('file')?.addEventListener('change', async (event) => {
+  const file = (event.target as HTMLInputElement).files?.[0];
+  if (!file) return;
+  const started = performance.now();
+  await db.registerFileHandle('anchor.csv', file, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
+  await conn.query("CREATE TABLE t AS SELECT * FROM read_csv('anchor.csv', header = true, all_varchar = true)");
+  const readMs = performance.now() - started;
+  const count = await conn.query('SELECT count(*)::INTEGER AS n FROM t');
+  window.anchorResult = { readMs, rows: Number(count.toArray()[0]?.toJSON().n) };
+});
