@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { createNativeEngine } from '../src/engine/native-engine';
 import { attack, type SumRelation } from './support/exact-attacker';
 
 /** Runs `npm run indicators -- …` the way a user would (through tsx), and collects its output. */
@@ -212,6 +213,29 @@ describe('npm run indicators', () => {
     expect(unrecognised.stderr).toMatch(/Stopped/);
     expect(unrecognised.stdout).toBe('');
   }, 120_000);
+
+  it('gives the same figures on native DuckDB and on duckdb-wasm, and writes the typed tables as Parquet', async () => {
+    const files = (await readdir('sample-data')).filter((f) => f.endsWith('.csv')).map((f) => join('sample-data', f));
+    const dir = await mkdtemp(join(tmpdir(), 'pi-parquet-'));
+    const [wasm, native] = await Promise.all([
+      runCli(['--data', ...files, '--engine', 'wasm', '--period', 'month']),
+      runCli(['--data', ...files, '--engine', 'native', '--period', 'month', '--export-parquet', dir]),
+    ]);
+    expect(wasm.code, wasm.stderr).toBe(0);
+    expect(native.code, native.stderr).toBe(0);
+    expect(native.stdout).toBe(wasm.stdout);
+    // The Parquet files hold every loaded row, typed: read back by DuckDB itself.
+    expect((await readdir(dir)).sort()).toContain('early_help_episodes.parquet');
+    const engine = await createNativeEngine();
+    await engine.registerFile('eh.parquet', new Uint8Array(await readFile(join(dir, 'early_help_episodes.parquet'))));
+    const [row] = await engine.query(
+      "SELECT count(*)::INTEGER AS n, typeof(any_value(assessment_start_date)) AS t FROM read_parquet('eh.parquet')",
+      [],
+      z.object({ n: z.number(), t: z.string() }),
+    );
+    expect(row).toEqual({ n: 6571, t: 'DATE' });
+    expect((await runCli(['--data', 'x.csv', '--engine', 'sqlite'])).stderr).toMatch(/--engine must be native or wasm/);
+  }, 180_000);
 
   it('exit code 2 for arguments it cannot use', async () => {
     expect((await runCli([])).code).toBe(2);

@@ -1,9 +1,10 @@
 /**
  * `npm run indicators -- --data FILE [FILE …] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
  *   [--period month|quarter|year|academic_year|rolling_12] [--report-date YYYY-MM-DD]
- *   [--format json|csv] [--suppress]`
+ *   [--format json|csv] [--suppress] [--engine native|wasm] [--export-parquet DIR]`
  *
- * Loads the files with the same ingest as the app (duckdb-wasm's Node build, the same SQL), prints every
+ * Loads the files with the same ingest and SQL as the app (native DuckDB, multi-threaded, where it is
+ * installed; else duckdb-wasm's Node build, as in the browser and the tests), prints every
  * computable indicator per period on stdout and the load report on stderr. Exit codes: 0 done; 1 a file
  * could not be read or was not recognised (nothing printed on stdout); 2 wrong arguments.
  */
@@ -11,6 +12,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DATASETS } from '../datasets/registry';
+import { createNativeEngine, nativeEngineProblem } from '../engine/native-engine';
 import { createNodeEngine } from '../engine/node-engine';
 import { GRANULARITIES, type Granularity, isIsoDate } from '../indicators/periods';
 import { suppressionRefusal } from '../indicators/publication';
@@ -18,6 +20,7 @@ import { DEFAULT_SETTINGS } from '../indicators/settings';
 import { createIngestSession } from '../ingest/load-files';
 import type { LoadReport } from '../ingest/load-report';
 import { prepareDatabase } from '../ingest/prepare-database';
+import { exportParquet } from './export-parquet';
 import { buildIndicatorsReport, reportToCsv } from './indicators-report';
 
 const USAGE = `Usage: npm run indicators -- --data FILE [FILE …] [options]
@@ -32,6 +35,10 @@ const USAGE = `Usage: npm run indicators -- --data FILE [FILE …] [options]
                      hidden count can be worked out from any month, quarter, year or total the tool
                      publishes; rates withheld with their counts; values to 1 decimal place; x not
                      available, z not applicable (month, quarter or year only)
+  --engine E         native | wasm: native DuckDB (multi-threaded, spills to disk; the default where it is
+                     installed) or duckdb-wasm, exactly as the browser runs it
+  --export-parquet DIR  also write every loaded, typed table to DIR as Parquet (one file per dataset),
+                     for running the same definitions over a region's or the country's data
   --help             this text
 `;
 
@@ -81,7 +88,8 @@ export async function main(argv: string[]): Promise<void> {
       fail(`Cannot read “${path}”: ${error instanceof Error ? error.message : String(error)}`, 1);
     }
   }
-  const engine = await createNodeEngine();
+  const engine = await openEngine(args.engine);
+  if (args.exportParquet && !engine.parquetOf) fail('--export-parquet needs the native engine, not installed here.', 2);
   await prepareDatabase(engine, DATASETS);
   const load = await createIngestSession(engine, DATASETS).loadFiles(files);
   process.stderr.write(describeLoad(load));
@@ -108,7 +116,21 @@ export async function main(argv: string[]): Promise<void> {
     byNeed.set(need, [...(byNeed.get(need) ?? []), missing.id]);
   }
   for (const [need, ids] of byNeed) process.stderr.write(`Not computed — needs ${need}: ${ids.join(', ')}\n`);
+  if (args.exportParquet) {
+    const written = await exportParquet(engine, args.exportParquet, load);
+    process.stderr.write(`Wrote ${written.map((w) => `${w.file} (${w.rows} rows)`).join(', ')}\n`);
+  }
   process.stdout.write(args.format === 'csv' ? reportToCsv(report) : `${JSON.stringify(report, null, 2)}\n`);
+}
+
+/** The engine asked for; native by default where its binary is installed, else wasm (saying so). */
+async function openEngine(choice: string | undefined) {
+  if (choice === 'wasm') return createNodeEngine();
+  const problem = await nativeEngineProblem();
+  if (problem === null) return createNativeEngine();
+  if (choice === 'native') fail(`Cannot use --engine native: ${problem}. Use --engine wasm.`, 2);
+  process.stderr.write(`Using duckdb-wasm: ${problem}.\n`);
+  return createNodeEngine();
 }
 
 function parseCli(argv: string[]) {
@@ -123,6 +145,8 @@ function parseCli(argv: string[]) {
       'report-date': { type: 'string' },
       format: { type: 'string', default: 'json' },
       suppress: { type: 'boolean', default: false },
+      engine: { type: 'string' },
+      'export-parquet': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -144,6 +168,10 @@ function parseCli(argv: string[]) {
     throw new UsageError(`--period must be one of ${GRANULARITIES.join(', ')}, not “${values.period}”.`);
   }
   if (values.format !== 'json' && values.format !== 'csv') throw new UsageError(`--format must be json or csv.`);
+  if (values.engine !== undefined && values.engine !== 'native' && values.engine !== 'wasm')
+    throw new UsageError(`--engine must be native or wasm, not “${values.engine}”.`);
+  if (values['export-parquet'] !== undefined && values.engine === 'wasm')
+    throw new UsageError('--export-parquet needs the native engine: leave out --engine wasm.');
   const notPublishable = values.suppress ? suppressionRefusal(values.period as Granularity) : null;
   if (notPublishable) throw new UsageError(notPublishable);
   return {
@@ -155,6 +183,8 @@ function parseCli(argv: string[]) {
     period: values.period as Granularity,
     format: values.format,
     suppress: values.suppress ?? false,
+    engine: values.engine,
+    exportParquet: values['export-parquet'],
   };
 }
 

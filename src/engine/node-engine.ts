@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { assertSafeFileName, type Engine, parseRows, type SqlParam } from './engine';
 import { SESSION_SETTINGS } from './session-settings';
 import { StatementCache } from './statement-cache';
+import { withTimings } from './timed-engine';
 
 export async function createNodeEngine(): Promise<Engine> {
   const require = createRequire(import.meta.url);
@@ -64,33 +65,5 @@ export async function createNodeEngine(): Promise<Engine> {
       db.dropFile(name);
     },
   };
-  return process.env.PI_DEBUG === 'sql' ? timed(engine) : engine;
-}
-
-/** `PI_DEBUG=sql`: every statement's time on stderr, slowest first at exit (where a load spends its time). */
-function timed(engine: Engine): Engine {
-  const times: { ms: number; sql: string }[] = [];
-  const started = performance.now();
-  process.on('exit', () => {
-    const total = times.reduce((sum, t) => sum + t.ms, 0);
-    process.stderr.write(
-      `\n[sql] ${times.length} statements, ${Math.round(total)} ms of ${Math.round(performance.now() - started)} ms\n`,
-    );
-    for (const t of [...times].sort((a, b) => b.ms - a.ms).slice(0, 25)) {
-      process.stderr.write(`[sql] ${String(Math.round(t.ms)).padStart(6)} ms  ${t.sql}\n`);
-    }
-  });
-  const time = async <T>(sql: string, task: () => Promise<T>): Promise<T> => {
-    const t0 = performance.now();
-    try {
-      return await task();
-    } finally {
-      times.push({ ms: performance.now() - t0, sql: sql.replace(/\s+/g, ' ').slice(0, 110) });
-    }
-  };
-  return {
-    ...engine,
-    query: (sql, params, schema) => time(sql, () => engine.query(sql, params, schema)),
-    run: (sql, params, options) => time(sql, () => engine.run(sql, params, options)),
-  };
+  return withTimings(engine);
 }

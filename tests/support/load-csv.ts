@@ -1,13 +1,13 @@
 import { DATASETS } from '../../src/datasets/registry';
 import type { Engine } from '../../src/engine/engine';
-import { createNodeEngine } from '../../src/engine/node-engine';
 import { createIngestSession, type NamedBlob, type UserMappings } from '../../src/ingest/load-files';
 import { prepareDatabase } from '../../src/ingest/prepare-database';
 import type { ValueMappings } from '../../src/ingest/value-mapping';
+import { createTestEngine } from './test-engine';
 
 /** A fresh in-memory database with the early help table, and a helper to load CSV text into it. */
 export async function createTestSession() {
-  const engine: Engine = await createNodeEngine();
+  const engine: Engine = await createTestEngine();
   await prepareDatabase(engine, DATASETS);
   const session = createIngestSession(engine, DATASETS);
   return {
