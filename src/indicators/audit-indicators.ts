@@ -1,4 +1,4 @@
-import { dimensionColumns, type IndicatorFamilyDefinition } from './family-definition';
+import { dimensionColumns, type IndicatorFamilyDefinition, type PrepareStep } from './family-definition';
 import {
   eventDistinctRateSql,
   eventDistinctSql,
@@ -8,18 +8,25 @@ import {
   PERIODS,
 } from './indicator-definition';
 
-const PREPARE = [
+const PREPARE: readonly PrepareStep[] = [
   // Every grade, with a score (4 outstanding … 1 inadequate) and the audit's date.
-  `CREATE OR REPLACE TABLE pi_aq_grades AS
-SELECT audit_id, case_id, audit_date, grade, agency AS grading_agency, agency = 'MULTI' AS is_multi,
+  {
+    table: 'pi_aq_grades',
+    reads: ['audit_grades'],
+    reportDate: true,
+    select: `SELECT audit_id, case_id, audit_date, grade, agency AS grading_agency, agency = 'MULTI' AS is_multi,
   CASE grade WHEN 'OUTSTANDING' THEN 4 WHEN 'GOOD' THEN 3 WHEN 'REQUIRES_IMPROVEMENT' THEN 2 WHEN 'INADEQUATE' THEN 1 END AS score,
   coalesce(practitioner_involved, false) AS practitioner_involved,
   ${dimensionColumns({ agency: 'pi_dim(agency)', domain: 'pi_dim(domain)' })}
 FROM audit_grades
 WHERE audit_date <= $1::DATE AND case_id IS NOT NULL`,
+  },
   // For each case in an audit, each agency taking part in that audit, and whether it graded the case.
-  `CREATE OR REPLACE TABLE pi_aq_participation AS
-WITH graded AS (
+  {
+    table: 'pi_aq_participation',
+    reads: ['audit_grades'],
+    reportDate: true,
+    select: `WITH graded AS (
   SELECT DISTINCT audit_id, case_id, audit_date, agency FROM audit_grades
   WHERE audit_date <= $1::DATE AND agency IS NOT NULL AND agency <> 'MULTI' AND case_id IS NOT NULL
 ), involved AS (SELECT DISTINCT audit_id, agency FROM graded),
@@ -28,9 +35,14 @@ SELECT c.audit_id, c.case_id, c.audit_date,
   EXISTS (SELECT 1 FROM graded g WHERE g.audit_id = c.audit_id AND g.case_id = c.case_id AND g.agency = i.agency) AS returned,
   ${dimensionColumns({ agency: 'i.agency' })}
 FROM cases c JOIN involved i USING (audit_id)`,
-  `CREATE OR REPLACE TABLE pi_aq_actions AS
-SELECT audit_id, action_id, due_date, completed_date, status, ${dimensionColumns({ agency: 'pi_dim(agency)' })}
+  },
+  {
+    table: 'pi_aq_actions',
+    reads: ['audit_actions'],
+    reportDate: true,
+    select: `SELECT audit_id, action_id, due_date, completed_date, status, ${dimensionColumns({ agency: 'pi_dim(agency)' })}
 FROM audit_actions WHERE due_date IS NOT NULL AND due_date <= $1::DATE`,
+  },
 ];
 
 /**
@@ -63,6 +75,7 @@ const AUDIT_CAVEAT =
 export const AQ1: IndicatorDefinition = {
   id: 'AQ1',
   family: 'audits',
+  reads: ['pi_aq_grades'],
   title: 'Cases audited',
   definition: 'The number of different cases with a multi-agency case-file audit dated in the period.',
   numerator: 'Distinct case IDs with an audit date in the period',
@@ -80,6 +93,7 @@ export const AQ1: IndicatorDefinition = {
 export const AQ2: IndicatorDefinition = {
   id: 'AQ2',
   family: 'audits',
+  reads: ['pi_aq_grades'],
   title: 'Audited cases graded good or better overall',
   definition:
     'Of the case audits in the period with an overall grade, the percentage graded good or outstanding. The multi-agency (consensus) grade is used where there is one; otherwise the grade most agencies gave, with ties going to the lower grade.',
@@ -99,6 +113,7 @@ export const AQ2: IndicatorDefinition = {
 export const AQ3: IndicatorDefinition = {
   id: 'AQ3',
   family: 'audits',
+  reads: ['pi_aq_grades'],
   title: 'Audited cases graded inadequate overall',
   definition:
     'Of the case audits in the period with an overall grade, the percentage graded inadequate (the overall grade is chosen as for AQ2).',
@@ -118,6 +133,7 @@ export const AQ3: IndicatorDefinition = {
 export const AQ4: IndicatorDefinition = {
   id: 'AQ4',
   family: 'audits',
+  reads: ['pi_aq_grades'],
   title: 'Audit domain grades good or better',
   definition:
     'Of the grades given to practice domains (recognition, assessment, planning, joint working, information sharing, voice of the child, timeliness, impact) in audits in the period, the percentage that were good or outstanding. Break it down by domain to see the profile; domains with fewer than 5 grades are too small to compare.',
@@ -140,6 +156,7 @@ export const AQ4: IndicatorDefinition = {
 export const AQ5: IndicatorDefinition = {
   id: 'AQ5',
   family: 'audits',
+  reads: ['pi_aq_participation'],
   title: 'Agencies returning their audit tool',
   definition:
     'For each case audited in the period, the agencies taking part in that audit (grading at least one of its cases) that graded this case, as a percentage of all those agencies. The extract has no separate list of agencies involved with each case, so taking part in the audit stands for it.',
@@ -158,6 +175,7 @@ export const AQ5: IndicatorDefinition = {
 export const AQ6: IndicatorDefinition = {
   id: 'AQ6',
   family: 'audits',
+  reads: ['pi_aq_grades'],
   title: 'Case audits involving practitioners',
   definition:
     'Of the case audits in the period, the percentage where practitioners took part (any agency’s row for the case says Y).',
@@ -180,6 +198,7 @@ export const AQ6: IndicatorDefinition = {
 export const AQ7: IndicatorDefinition = {
   id: 'AQ7',
   family: 'audits',
+  reads: ['pi_aq_actions'],
   title: 'Audit actions completed on time',
   definition:
     'Of the actions from case-file audits that fell due in the period (up to the report date), the percentage completed on or before their due date.',

@@ -1,4 +1,4 @@
-import { dimensionColumns, type IndicatorFamilyDefinition } from './family-definition';
+import { dimensionColumns, type IndicatorFamilyDefinition, type PrepareStep } from './family-definition';
 import {
   eventCountSql,
   eventRateSql,
@@ -25,10 +25,13 @@ const EPISODES = `eh AS (
   WHERE assessment_start_date <= $1::DATE
 )`;
 
-const PREPARE = [
+const PREPARE: readonly PrepareStep[] = [
   // Starts and ends per month, filter dimensions and end reason: a few thousand rows, whatever the input.
-  `CREATE OR REPLACE TABLE pi_eh_flow AS
-WITH ${EPISODES},
+  {
+    table: 'pi_eh_flow',
+    reads: ['early_help_episodes'],
+    reportDate: true,
+    select: `WITH ${EPISODES},
 events AS (
   SELECT date_trunc('month', start_date)::DATE AS month, agency, locality, age_band, gender, ethnicity, domain,
     NULL::VARCHAR AS end_reason, 1 AS starts, (lead_agency IS NOT NULL)::INTEGER AS starts_agency_known,
@@ -43,13 +46,17 @@ SELECT month, agency, locality, age_band, gender, ethnicity, domain, end_reason,
   sum(starts)::INTEGER AS starts, sum(starts_agency_known)::INTEGER AS starts_agency_known,
   sum(partner_led)::INTEGER AS partner_led, sum(ends)::INTEGER AS ends
 FROM events GROUP BY ALL`,
+  },
 ];
 
 /** The re-referral cohort and the waiting-time histogram: slower, built after the first charts. */
-const PREPARE_LATER = [
+const PREPARE_LATER: readonly PrepareStep[] = [
   // Closures that end a piece of help (needs met, stepped down) and whether the child came back.
-  `CREATE OR REPLACE TABLE pi_eh_cohort AS
-WITH ${EPISODES}
+  {
+    table: 'pi_eh_cohort',
+    reads: ['early_help_episodes', 'pi_settings'],
+    reportDate: true,
+    select: `WITH ${EPISODES}
 SELECT hash(c.child_id) AS child_key, c.end_date, c.agency, c.locality, c.age_band, c.gender, c.ethnicity, c.domain,
   EXISTS (
     SELECT 1 FROM eh n
@@ -59,19 +66,31 @@ SELECT hash(c.child_id) AS child_key, c.end_date, c.agency, c.locality, c.age_ba
   count(*) OVER (PARTITION BY c.child_id) AS closures_of_child
 FROM eh c
 WHERE c.end_date <= $1::DATE AND c.end_reason IN ('NEEDS_MET', 'STEP_DOWN_UNIVERSAL')`,
+  },
   // Children are counted once per period. Most children have one such closure in all the data: those
   // are simply summed per month; the few with several are kept one row each, to count distinctly.
-  `CREATE OR REPLACE TABLE pi_eh_cohort_single AS
-SELECT date_trunc('month', end_date)::DATE AS month, agency, locality, age_band, gender, ethnicity, domain, rereferred,
+  {
+    table: 'pi_eh_cohort_single',
+    reads: ['pi_eh_cohort'],
+    reportDate: false,
+    select: `SELECT date_trunc('month', end_date)::DATE AS month, agency, locality, age_band, gender, ethnicity, domain, rereferred,
   count(*)::INTEGER AS n
 FROM pi_eh_cohort WHERE closures_of_child = 1 GROUP BY ALL`,
-  `CREATE OR REPLACE TABLE pi_eh_cohort_multi AS
-SELECT child_key, end_date, agency, locality, age_band, gender, ethnicity, domain, rereferred
+  },
+  {
+    table: 'pi_eh_cohort_multi',
+    reads: ['pi_eh_cohort'],
+    reportDate: false,
+    select: `SELECT child_key, end_date, agency, locality, age_band, gender, ethnicity, domain, rereferred
 FROM pi_eh_cohort WHERE closures_of_child > 1`,
-  'DROP TABLE pi_eh_cohort',
+  },
+  { drop: 'pi_eh_cohort' },
   // Days from request to assessment start, as a histogram per month.
-  `CREATE OR REPLACE TABLE pi_eh_wait AS
-WITH ${EPISODES}
+  {
+    table: 'pi_eh_wait',
+    reads: ['early_help_episodes', 'pi_settings', 'pi_calendar'],
+    reportDate: true,
+    select: `WITH ${EPISODES}
 SELECT date_trunc('month', eh.start_date)::DATE AS month, agency, locality, age_band, gender, ethnicity, domain,
   (eh.start_date - eh.request_date)::INTEGER AS days,
   (cs.wd_index - cr.wd_index) <= (SELECT eh_start_standard_working_days FROM pi_settings) AS on_time,
@@ -81,6 +100,7 @@ JOIN pi_calendar cr ON cr.d = eh.request_date
 JOIN pi_calendar cs ON cs.d = eh.start_date
 WHERE eh.request_date <= eh.start_date
 GROUP BY ALL`,
+  },
 ];
 
 const FLOW = 'pi_eh_flow';
@@ -88,6 +108,7 @@ const FLOW = 'pi_eh_flow';
 export const EH1: IndicatorDefinition = {
   id: 'EH1',
   family: 'early_help',
+  reads: ['pi_eh_flow'],
   title: 'Early help assessments started',
   definition:
     'The number of early help episodes whose assessment started in the period. Every episode counts, so a child with two episodes in the period counts twice.',
@@ -106,6 +127,7 @@ export const EH1: IndicatorDefinition = {
 export const EH2: IndicatorDefinition = {
   id: 'EH2',
   family: 'early_help',
+  reads: ['pi_eh_flow'],
   title: 'Early help episodes open at period end',
   definition:
     'The number of early help episodes open on the last day of the period: the assessment started on or before that day and the episode had not ended by it (an episode ending on the last day is closed). For the latest, unfinished period the report date is used.',
@@ -135,6 +157,7 @@ const closures = (numerator: string, denominator = 'ends') =>
 export const EH3: IndicatorDefinition = {
   id: 'EH3',
   family: 'early_help',
+  reads: ['pi_eh_flow'],
   title: 'Early help closures with needs met',
   definition:
     'Of the early help episodes that closed in the period, the percentage closed because the family’s needs were met. Episodes closed because the family moved away or transferred to another service are left out, as early help could not finish its work.',
@@ -156,6 +179,7 @@ export const EH3: IndicatorDefinition = {
 export const EH4: IndicatorDefinition = {
   id: 'EH4',
   family: 'early_help',
+  reads: ['pi_eh_flow'],
   title: 'Early help closures stepped up to social care',
   definition:
     'Of the early help episodes that closed in the period, the percentage that closed because the child was stepped up to children’s social care (STEP_UP_CSC) or, where the Families First Partnership programme is in place, to child protection with a multi-agency child protection team (STEP_UP_CP). Under Families First, targeted early help and child-in-need support are one Family Help service: a move into or within Family Help is not a step-up (record it as TRANSFER_OTHER_SERVICE).',
@@ -175,6 +199,7 @@ export const EH4: IndicatorDefinition = {
 export const EH5: IndicatorDefinition = {
   id: 'EH5',
   family: 'early_help',
+  reads: ['pi_eh_flow'],
   title: 'Early help closures where the family disengaged or withdrew consent',
   definition:
     'Of the early help episodes that closed in the period, the percentage that closed because the family disengaged or withdrew consent.',
@@ -193,6 +218,7 @@ export const EH5: IndicatorDefinition = {
 export const EH6: IndicatorDefinition = {
   id: 'EH6',
   family: 'early_help',
+  reads: ['pi_eh_cohort_single', 'pi_eh_cohort_multi', 'pi_settings'],
   title: 'Children re-referred to early help within 12 months',
   definition:
     'Of the children whose early help ended in the period with needs met or a step down to universal services, the percentage who started another early help episode within 12 months (365 days) of that closure. Each child counts once per period. A period is shown only once its 12-month follow-up has passed by the report date.',
@@ -237,6 +263,7 @@ FROM ready`,
 export const EH7: IndicatorDefinition = {
   id: 'EH7',
   family: 'early_help',
+  reads: ['pi_eh_wait'],
   title: 'Median days from request to early help assessment',
   definition:
     'For early help assessments started in the period where the request date is recorded, the median number of calendar days from the request to the start of the assessment.',
@@ -272,6 +299,7 @@ FROM ${PERIODS} p LEFT JOIN m USING (period_start)`,
 export const EH7B: IndicatorDefinition = {
   id: 'EH7B',
   family: 'early_help',
+  reads: ['pi_eh_wait'],
   title: 'Early help assessments started within the local standard',
   definition:
     'For early help assessments started in the period where the request date is recorded, the percentage that started within the local standard of working days after the request (20 by default; weekends, England and Wales bank holidays and local closure days do not count).',
@@ -291,6 +319,7 @@ export const EH7B: IndicatorDefinition = {
 export const EH8: IndicatorDefinition = {
   id: 'EH8',
   family: 'early_help',
+  reads: ['pi_eh_flow'],
   title: 'Early help assessments led by partner agencies',
   definition:
     'Of the early help assessments started in the period with a lead agency recorded, the percentage led by an agency other than the local authority’s early help or Family Help service or children’s social care (for example schools, health or police, whose lead practitioners Families First expects).',

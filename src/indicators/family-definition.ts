@@ -24,10 +24,10 @@ export interface IndicatorFamilyDefinition {
   yearlyCycle?: boolean;
   /** The prepared table that lists the values of each dimension, for filter lists and breakdowns. */
   dimensionTable: string;
-  /** Statements that build the prepared tables. $1 is the report date; settings come from pi_settings. */
-  prepare: readonly string[];
-  /** Slower statements, built after the first charts are drawn (same rules as `prepare`). */
-  prepareLater?: readonly string[];
+  /** The steps that build the prepared tables, in order. */
+  prepare: readonly PrepareStep[];
+  /** Slower steps, built after the first charts are drawn (same rules as `prepare`). */
+  prepareLater?: readonly PrepareStep[];
   indicators: readonly IndicatorDefinition[];
   /**
    * Summary tables that also get a roll-up per single dimension (and one with no dimension): a filter
@@ -35,6 +35,28 @@ export interface IndicatorFamilyDefinition {
    * Every column of the table is a key, a measure (summed) or a dimension.
    */
   rollups?: readonly Rollup[];
+}
+
+/**
+ * One prepared table, as data: what it is called, what it reads (loaded datasets, other prepared
+ * tables, pi_settings, pi_calendar), whether it binds the report date as $1, and the SELECT that fills
+ * it. Or a scratch table dropped once the tables built from it are done.
+ */
+export type PrepareStep =
+  | { table: string; reads: readonly string[]; reportDate: boolean; select: string }
+  | { drop: string };
+
+/** The statement a step runs. */
+export function stepSql(step: PrepareStep): string {
+  return 'drop' in step
+    ? `DROP TABLE IF EXISTS ${step.drop}`
+    : `CREATE OR REPLACE TABLE ${step.table} AS\n${step.select}`;
+}
+
+/** The tables some steps leave behind (created and not dropped). */
+export function tablesBuilt(steps: readonly PrepareStep[]): string[] {
+  const dropped = new Set(steps.flatMap((s) => ('drop' in s ? [s.drop] : [])));
+  return steps.flatMap((s) => ('table' in s && !dropped.has(s.table) ? [s.table] : []));
 }
 
 export interface Rollup {
@@ -67,19 +89,19 @@ SELECT ${rollup.keys.join(', ')}, ${dims.join(', ')}, ${rollup.measures.map((m) 
 FROM ${rollup.table} GROUP BY ${groupBy.join(', ')}`;
 }
 
-/** Points an indicator's SQL at the roll-ups for `grain` (table names are the app's own, never input). */
-export function withRollups(sql: string, family: IndicatorFamilyDefinition, grain: string | null): string {
-  if (grain === null || !rollupGrains(family).includes(grain)) return sql;
-  const key = `${grain}\u0000${sql}`;
-  let cached = rewritten.get(key);
-  if (cached === undefined) {
-    cached = sql;
-    for (const rollup of family.rollups ?? []) {
-      cached = cached.replace(new RegExp(`\\b${rollup.table}\\b`, 'g'), rollupName(rollup.table, grain));
-    }
-    rewritten.set(key, cached);
-  }
-  return cached;
+/**
+ * An indicator's (or profile's) SQL reading the roll-ups for `grain` instead of the full summary
+ * tables: each summary table it declares it reads, and that has a roll-up, is shadowed by a CTE of the
+ * same name over the roll-up. The definition's SQL is left exactly as written.
+ */
+export function withRollups(
+  item: { sql: string; reads: readonly string[] },
+  family: IndicatorFamilyDefinition,
+  grain: string | null,
+): string {
+  if (grain === null || !rollupGrains(family).includes(grain)) return item.sql;
+  const shadowed = (family.rollups ?? []).filter((r) => item.reads.includes(r.table));
+  if (shadowed.length === 0) return item.sql;
+  const ctes = shadowed.map((r) => `${r.table} AS (FROM ${rollupName(r.table, grain)})`);
+  return `WITH ${ctes.join(', ')}\nSELECT * FROM (${item.sql}) AS rolled_up`;
 }
-/** Rewritten SQL per grain: on the recompute path, so each text is made once (a few dozen in all). */
-const rewritten = new Map<string, string>();

@@ -54,6 +54,12 @@ export interface IndicatorDefinition {
   direction: Direction;
   /** Why the direction is what it is, or why it is contextual. */
   directionNote: string;
+  /**
+   * The prepared tables (and pi_settings, pi_calendar) its SQL reads; pi_periods and pi_period_months
+   * are always there. Declared, never found by searching the SQL: a test checks each against DuckDB's
+   * own plan. The runner uses it to wait for the second stage and to read a roll-up instead.
+   */
+  reads: readonly string[];
   /** Datasets that must be loaded for the indicator to be computed. */
   datasets: readonly string[];
   /** Datasets used when present (e.g. to break training evaluations down by agency). */

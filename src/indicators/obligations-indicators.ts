@@ -1,5 +1,5 @@
 import { SECTION_11_STANDARDS } from '../datasets/section-11-standards';
-import { dimensionColumns, type IndicatorFamilyDefinition } from './family-definition';
+import { dimensionColumns, type IndicatorFamilyDefinition, type PrepareStep } from './family-definition';
 import { eventRateSql, FILTERS, type IndicatorDefinition, PERIODS } from './indicator-definition';
 
 const AGENCY = dimensionColumns({ agency: 'pi_dim(agency_type)' });
@@ -14,30 +14,45 @@ const STANDARD_NAMES = `names AS (
   WHERE standard_id IS NOT NULL GROUP BY standard_id
 )`;
 
-const PREPARE = [
+const PREPARE: readonly PrepareStep[] = [
   // One row per expected return (framework, organisation, cycle), placed in time by its due date.
-  `CREATE OR REPLACE TABLE pi_ob_returns AS
-SELECT framework, organisation, cycle, min(due_date) AS due_date, min(submitted_date) AS submitted_date,
+  {
+    table: 'pi_ob_returns',
+    reads: ['compliance_returns'],
+    reportDate: false,
+    select: `SELECT framework, organisation, cycle, min(due_date) AS due_date, min(submitted_date) AS submitted_date,
   coalesce(min(due_date), min(submitted_date)) AS period_date, ${dimensionColumns({ agency: 'pi_dim(any_value(agency_type))' })}
 FROM compliance_returns
 WHERE organisation IS NOT NULL AND coalesce(due_date, submitted_date) IS NOT NULL
 GROUP BY framework, organisation, cycle`,
+  },
   // Ratings of standards (one row per standard per return).
-  `CREATE OR REPLACE TABLE pi_ob_ratings AS
-WITH ${STANDARD_NAMES}
+  {
+    table: 'pi_ob_ratings',
+    reads: ['compliance_returns'],
+    reportDate: false,
+    select: `WITH ${STANDARD_NAMES}
 SELECT framework, organisation, standard_id, names.standard_name, rating,
   coalesce(due_date, submitted_date) AS period_date, ${AGENCY}
 FROM compliance_returns LEFT JOIN names USING (standard_id)
 WHERE rating IS NOT NULL AND rating <> 'NA' AND coalesce(due_date, submitted_date) IS NOT NULL`,
+  },
   // Actions arising from the returns.
-  `CREATE OR REPLACE TABLE pi_ob_actions AS
-SELECT framework, organisation, standard_id, action_due_date, action_status, ${AGENCY}
+  {
+    table: 'pi_ob_actions',
+    reads: ['compliance_returns'],
+    reportDate: false,
+    select: `SELECT framework, organisation, standard_id, action_due_date, action_status, ${AGENCY}
 FROM compliance_returns
 WHERE action_due_date IS NOT NULL AND coalesce(action_status, '') <> 'CLOSED_NO_ACTION'
   AND (action_required IS NOT false OR action_status IS NOT NULL)`,
+  },
   // Schools on roll and whether (and when) each returned its Section 175 audit, by due date.
-  `CREATE OR REPLACE TABLE pi_ob_schools AS
-WITH roll AS (
+  {
+    table: 'pi_ob_schools',
+    reads: ['schools', 'pi_ob_returns'],
+    reportDate: false,
+    select: `WITH roll AS (
   SELECT DISTINCT lower(trim(urn)) AS urn, lower(trim(school_name)) AS name FROM schools WHERE urn IS NOT NULL
 ), s175 AS (
   SELECT lower(trim(organisation)) AS org, due_date, submitted_date, coalesce(due_date, submitted_date) AS period_date
@@ -45,6 +60,7 @@ WITH roll AS (
 )
 SELECT roll.urn, s175.period_date, s175.submitted_date, ${dimensionColumns({})}
 FROM roll JOIN s175 ON s175.org = roll.urn OR s175.org = roll.name`,
+  },
 ];
 
 const DATASETS = ['compliance_returns'] as const;
@@ -53,6 +69,7 @@ const RETURN_DIMENSIONS: IndicatorDefinition['breakdowns'] = ['agency'];
 export const OB1: IndicatorDefinition = {
   id: 'OB1',
   family: 'obligations',
+  reads: ['pi_ob_returns'],
   title: 'Section 11 and Section 175/157 returns received',
   definition:
     'Of the organisations expected to make a Section 11 or Section 175/157 return due in the period, the percentage that had returned it by the end of the period (or by the report date for the current period). An organisation is expected when it is listed in the returns file, with or without a submitted date.',
@@ -77,6 +94,7 @@ GROUP BY p.period_start`,
 export const OB2: IndicatorDefinition = {
   id: 'OB2',
   family: 'obligations',
+  reads: ['pi_ob_returns'],
   title: 'Returns submitted on time',
   definition:
     'Of the Section 11 and Section 175/157 returns due in the period that have been submitted, the percentage submitted on or before their due date.',
@@ -98,6 +116,7 @@ export const OB2: IndicatorDefinition = {
 export const OB3: IndicatorDefinition = {
   id: 'OB3',
   family: 'obligations',
+  reads: ['pi_ob_ratings'],
   title: 'Standards fully met',
   definition:
     'Of the standards rated in returns due in the period (not counting “not applicable”), the percentage rated fully met (MET / green). Ratings are the organisations’ own self-assessment.',
@@ -117,6 +136,7 @@ export const OB3: IndicatorDefinition = {
 export const OB4: IndicatorDefinition = {
   id: 'OB4',
   family: 'obligations',
+  reads: ['pi_ob_ratings'],
   title: 'Standards not met',
   definition:
     'Of the standards rated in returns due in the period (not counting “not applicable”), the percentage rated not met (NOT_MET / red).',
@@ -136,6 +156,7 @@ export const OB4: IndicatorDefinition = {
 export const OB5: IndicatorDefinition = {
   id: 'OB5',
   family: 'obligations',
+  reads: ['pi_ob_actions'],
   title: 'Actions from returns completed',
   definition:
     'Of the actions from Section 11 and Section 175/157 returns that fell due in the period (up to the report date), the percentage marked complete. Actions closed as needing no action are left out.',
@@ -159,6 +180,7 @@ export const OB5: IndicatorDefinition = {
 export const OB6: IndicatorDefinition = {
   id: 'OB6',
   family: 'obligations',
+  reads: ['pi_ob_actions'],
   title: 'Overdue actions from returns',
   definition:
     'The number of actions from Section 11 and Section 175/157 returns that are not complete and whose due date had passed by the end of the period. The status is as at the report date, so earlier periods show which of today’s open actions were already overdue then.',
@@ -182,6 +204,7 @@ GROUP BY p.period_start`,
 export const OB7: IndicatorDefinition = {
   id: 'OB7',
   family: 'obligations',
+  reads: ['schools', 'pi_ob_returns', 'pi_ob_schools'],
   title: 'Schools that returned their Section 175/157 audit',
   definition:
     'Of the schools on the schools list, the percentage that had returned a Section 175/157 audit due in the period by its end. Reported by academic year (September–August) when years are chosen. A school is matched by its URN or its name in the organisation column.',

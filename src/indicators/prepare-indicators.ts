@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DATASETS } from '../datasets/registry';
 import type { Engine } from '../engine/engine';
-import { rollupGrains, rollupSql } from './family-definition';
+import { type PrepareStep, rollupGrains, rollupSql, stepSql, tablesBuilt } from './family-definition';
 import { DIMENSIONS, type IndicatorFamily } from './indicator-definition';
 import { FAMILIES } from './registry';
 import { DEFAULT_SETTINGS, type IndicatorSettings } from './settings';
@@ -41,34 +41,19 @@ const rangeRow = z.object({ first: z.string().nullable(), last: z.string().nulla
 /** A date before any data: prepared tables built with it are empty. */
 const NO_DATA_DATE = '1900-01-01';
 
-/** The tables a list of statements creates (CREATE OR REPLACE TABLE name …). */
-function createdTables(statements: readonly string[]): string[] {
-  return statements.flatMap((sql) => [...sql.matchAll(/CREATE OR REPLACE TABLE (\w+)/g)].map((m) => m[1] as string));
+/** The tables each family builds in its second stage. */
+const SECOND_STAGE = new Set(FAMILIES.flatMap((f) => tablesBuilt(f.prepareLater ?? [])));
+
+/** Whether an indicator (or profile) reads a table built in the second, slower stage (as it declares). */
+export function needsSecondStage(item: { reads: readonly string[] }): boolean {
+  return item.reads.some((table) => SECOND_STAGE.has(table));
 }
 
-/** Whether an indicator (or profile) reads a table built in the second, slower stage. */
-export function needsSecondStage(item: { family: IndicatorFamily; sql: string }): boolean {
-  // Asked on every render of every panel: worked out once per definition.
-  let answer = secondStageCache.get(item);
-  if (answer === undefined) {
-    const family = FAMILIES.find((f) => f.id === item.family);
-    answer = createdTables(family?.prepareLater ?? []).some((table) => new RegExp(`\\b${table}\\b`).test(item.sql));
-    secondStageCache.set(item, answer);
-  }
-  return answer;
-}
-const secondStageCache = new WeakMap<object, boolean>();
-
-async function runStatements(
-  engine: Engine,
-  statements: readonly string[],
-  reportDate: string | null,
-  background = false,
-) {
-  for (const statement of statements) {
-    // DuckDB refuses a bound value the statement does not use. Background work lets the queries a
-    // user is waiting for go first.
-    await engine.run(statement, statement.includes('$1') ? [reportDate ?? NO_DATA_DATE] : [], { background });
+async function runSteps(engine: Engine, steps: readonly PrepareStep[], reportDate: string | null, background = false) {
+  for (const step of steps) {
+    // Background work lets the queries a user is waiting for go first.
+    const params = 'reportDate' in step && step.reportDate ? [reportDate ?? NO_DATA_DATE] : [];
+    await engine.run(stepSql(step), params, { background });
   }
 }
 
@@ -127,8 +112,8 @@ export async function prepareIndicators(
     const first = range?.first ?? null;
     const last = range?.last ?? null;
     const reportDate = last === null ? null : (settings.reportDate ?? last);
-    await runStatements(engine, family.prepare, reportDate);
-    await buildRollups(engine, family, createdTables(family.prepare));
+    await runSteps(engine, family.prepare, reportDate);
+    await buildRollups(engine, family, tablesBuilt(family.prepare));
     families[family.id] = { first, last, reportDate };
   }
   const state: PreparedState = { settings, families, datasetRows, complete: false };
@@ -139,8 +124,8 @@ export async function prepareIndicators(
 export async function prepareSecondStage(engine: Engine, state: PreparedState): Promise<PreparedState> {
   for (const family of FAMILIES) {
     const later = family.prepareLater ?? [];
-    await runStatements(engine, later, state.families[family.id].reportDate, true);
-    await buildRollups(engine, family, createdTables(later));
+    await runSteps(engine, later, state.families[family.id].reportDate, true);
+    await buildRollups(engine, family, tablesBuilt(later));
   }
   return { ...state, complete: true };
 }

@@ -22,6 +22,8 @@ export interface ProfileDefinition {
   rowDimension?: IndicatorDefinition['breakdowns'][number];
   /** The dimension a click on a column filters the page by, if any. */
   columnDimension?: IndicatorDefinition['breakdowns'][number];
+  /** The prepared tables its SQL reads (as IndicatorDefinition.reads). */
+  reads: readonly string[];
   datasets: readonly string[];
   breakdowns: IndicatorDefinition['breakdowns'];
   /**
@@ -49,6 +51,7 @@ const RANGE = `(SELECT min(period_start) FROM ${PERIODS}) AND (SELECT max(effect
 export const CLOSURE_REASONS: ProfileDefinition = {
   id: 'EHP1',
   family: 'early_help',
+  reads: ['pi_eh_flow'],
   title: 'Why early help episodes closed',
   description: 'Closures in each period by end reason, stacked. The same closures EH3, EH4 and EH5 count.',
   rowLabel: 'Period',
@@ -86,6 +89,7 @@ GROUP BY 1, 2`,
 export const STANDARD_RATINGS: ProfileDefinition = {
   id: 'OBP1',
   family: 'obligations',
+  reads: ['pi_ob_ratings'],
   title: 'Section 11 and Section 175/157 standards met, by agency',
   description:
     'Each cell: the percentage of ratings of that standard by that kind of agency that were “met”, with the number of ratings. Self-assessed.',
@@ -110,6 +114,7 @@ GROUP BY 1, 2`,
 export const GRADE_PROFILE: ProfileDefinition = {
   id: 'AQP1',
   family: 'audits',
+  reads: ['pi_aq_grades'],
   title: 'Audit grades by practice domain',
   description: 'Each cell: how many grades of each kind a domain received in the audits in these periods.',
   rowLabel: 'Domain',
@@ -137,6 +142,7 @@ GROUP BY 1, 2`,
 export const RECOMMENDATION_STATUS: ProfileDefinition = {
   id: 'PRP1',
   family: 'reviews',
+  reads: ['pi_pr_recommendations'],
   title: 'Review recommendations by owner agency and status',
   description:
     'Recommendations due from the start of these periods on (including those not yet due), by the agency that owns them and where they stand at the report date.',

@@ -1,11 +1,14 @@
-import { dimensionColumns, type IndicatorFamilyDefinition } from './family-definition';
+import { dimensionColumns, type IndicatorFamilyDefinition, type PrepareStep } from './family-definition';
 import { eventCountSql, eventRateSql, FILTERS, type IndicatorDefinition, PERIODS } from './indicator-definition';
 import { workingDaysBetweenSql } from './working-days';
 
-const PREPARE = [
+const PREPARE: readonly PrepareStep[] = [
   // Reviews with their timeliness worked out once: working days per England and Wales calendar.
-  `CREATE OR REPLACE TABLE pi_pr_reviews AS
-SELECT r.review_id, r.la_aware_date, r.notification_date, r.rapid_review_sent_date, r.rr_decision,
+  {
+    table: 'pi_pr_reviews',
+    reads: ['pi_settings', 'practice_reviews', 'pi_calendar'],
+    reportDate: false,
+    select: `SELECT r.review_id, r.la_aware_date, r.notification_date, r.rapid_review_sent_date, r.rr_decision,
   r.lcspr_decision_date, r.lcspr_report_final_date, r.publication_date, r.publication_status,
   ${workingDaysBetweenSql('aware', 'notified')} AS notification_working_days,
   ${workingDaysBetweenSql('notified', 'sent')} AS rapid_review_working_days,
@@ -15,10 +18,15 @@ FROM practice_reviews r
 LEFT JOIN pi_calendar aware ON aware.d = r.la_aware_date
 LEFT JOIN pi_calendar notified ON notified.d = r.notification_date
 LEFT JOIN pi_calendar sent ON sent.d = r.rapid_review_sent_date`,
-  `CREATE OR REPLACE TABLE pi_pr_recommendations AS
-SELECT review_id, rec_id, due_date, completed_date, status, evidence_of_impact,
+  },
+  {
+    table: 'pi_pr_recommendations',
+    reads: ['review_recommendations'],
+    reportDate: false,
+    select: `SELECT review_id, rec_id, due_date, completed_date, status, evidence_of_impact,
   ${dimensionColumns({ agency: 'pi_dim(owner_agency)' })}
 FROM review_recommendations WHERE coalesce(status, '') <> 'SUPERSEDED'`,
+  },
 ];
 
 const REVIEWS = ['practice_reviews'] as const;
@@ -26,6 +34,7 @@ const REVIEWS = ['practice_reviews'] as const;
 export const PR1: IndicatorDefinition = {
   id: 'PR1',
   family: 'reviews',
+  reads: ['pi_pr_reviews'],
   title: 'Serious incident notifications',
   definition:
     'The number of serious incident notifications sent to the Child Safeguarding Practice Review Panel in the period.',
@@ -44,6 +53,7 @@ export const PR1: IndicatorDefinition = {
 export const PR2: IndicatorDefinition = {
   id: 'PR2',
   family: 'reviews',
+  reads: ['pi_pr_reviews', 'pi_settings'],
   title: 'Notifications within 5 working days',
   definition:
     'Of the notifications sent in the period where the date the local authority became aware is recorded, the percentage sent within 5 working days of it (weekends, England and Wales bank holidays and local closure days do not count; the day of becoming aware is day 0).',
@@ -67,6 +77,7 @@ export const PR2: IndicatorDefinition = {
 export const PR3: IndicatorDefinition = {
   id: 'PR3',
   family: 'reviews',
+  reads: ['pi_pr_reviews', 'pi_settings'],
   title: 'Rapid reviews within 15 working days',
   definition:
     'Of the rapid reviews sent to the Panel in the period, the percentage sent within 15 working days of the notification (weekends, bank holidays and local closure days do not count).',
@@ -90,6 +101,7 @@ export const PR3: IndicatorDefinition = {
 export const PR4: IndicatorDefinition = {
   id: 'PR4',
   family: 'reviews',
+  reads: ['pi_pr_reviews'],
   title: 'Rapid reviews leading to a local practice review',
   definition:
     'Of the rapid reviews sent in the period with a decision recorded, the percentage where the decision was to hold a local child safeguarding practice review (LCSPR).',
@@ -111,6 +123,7 @@ export const PR4: IndicatorDefinition = {
 export const PR5: IndicatorDefinition = {
   id: 'PR5',
   family: 'reviews',
+  reads: ['pi_pr_reviews'],
   title: 'Local practice reviews finished within 6 months',
   definition:
     'Of the local child safeguarding practice reviews whose final report was completed in the period, the percentage completed within 6 calendar months of the decision to hold the review.',
@@ -135,6 +148,7 @@ export const PR5: IndicatorDefinition = {
 export const PR6: IndicatorDefinition = {
   id: 'PR6',
   family: 'reviews',
+  reads: ['pi_pr_recommendations'],
   title: 'Review recommendations completed on time',
   definition:
     'Of the recommendations from practice reviews that fell due in the period (up to the report date), the percentage completed on or before their due date. Superseded recommendations are left out.',
@@ -156,6 +170,7 @@ export const PR6: IndicatorDefinition = {
 export const PR7: IndicatorDefinition = {
   id: 'PR7',
   family: 'reviews',
+  reads: ['pi_pr_recommendations'],
   title: 'Overdue review recommendations',
   definition:
     'The number of practice review recommendations not completed by the end of the period although their due date had passed. A recommendation marked complete without a completed date counts as done. Superseded recommendations are left out.',
@@ -180,6 +195,7 @@ GROUP BY p.period_start`,
 export const PR8: IndicatorDefinition = {
   id: 'PR8',
   family: 'reviews',
+  reads: ['pi_pr_recommendations'],
   title: 'Completed recommendations with evidence of impact',
   definition:
     'Of the practice review recommendations completed in the period, the percentage whose completion is backed by evidence of an impact on practice (evidence_of_impact = Y). Working Together 2023 asks that the yearly report shows the impact of reviews’ recommendations, not only that actions were done.',

@@ -98,7 +98,7 @@ export function effectiveGranularity(indicator: IndicatorDefinition, granularity
 export function indicatorQuerySql(indicator: IndicatorDefinition, grain: string | null = null): string {
   return `SELECT strftime(period_start, '%Y-%m-%d') AS period_start, numerator::DOUBLE AS numerator,
   denominator::DOUBLE AS denominator, value::DOUBLE AS value
-FROM (${withRollups(indicator.sql, getFamily(indicator.family), grain)}) AS indicator
+FROM (${withRollups(indicator, getFamily(indicator.family), grain)}) AS indicator
 ${BOUND}
 ORDER BY period_start`;
 }
@@ -207,7 +207,7 @@ const profileRow = z.object({
 });
 
 export function profileQuerySql(profile: ProfileDefinition, grain: string | null = null): string {
-  return `SELECT row_key, col_key, n, total FROM (${withRollups(profile.sql, getFamily(profile.family), grain)}) AS profile
+  return `SELECT row_key, col_key, n, total FROM (${withRollups(profile, getFamily(profile.family), grain)}) AS profile
 ${BOUND}
 ORDER BY row_key, col_key`;
 }

@@ -1,4 +1,4 @@
-import { dimensionColumns, type IndicatorFamilyDefinition } from './family-definition';
+import { dimensionColumns, type IndicatorFamilyDefinition, type PrepareStep } from './family-definition';
 import {
   eventCountSql,
   eventMeanSql,
@@ -32,25 +32,36 @@ const ATTENDEE_AGENCY = `att AS (
   SELECT event_id, attendee_id, arg_max(agency, (load_id, source_line)) AS agency FROM training_attendance GROUP BY ALL
 )`;
 
-const PREPARE = [
+const PREPARE: readonly PrepareStep[] = [
   // Bookings with their event's date and type.
-  `CREATE OR REPLACE TABLE pi_tr_bookings AS
-WITH ${EVENTS}, ${BOOKINGS}
+  {
+    table: 'pi_tr_bookings',
+    reads: ['training_events', 'training_attendance'],
+    reportDate: true,
+    select: `WITH ${EVENTS}, ${BOOKINGS}
 SELECT a.event_id, a.attendee_id, a.booking_status, ev.event_date, ev.course_type, ${AGENCY}
 FROM bk a JOIN ev USING (event_id)
 WHERE ev.event_date <= $1::DATE`,
+  },
   // Events with places and how many attended.
-  `CREATE OR REPLACE TABLE pi_tr_events AS
-WITH ${EVENTS}
+  {
+    table: 'pi_tr_events',
+    reads: ['training_events', 'training_attendance'],
+    reportDate: true,
+    select: `WITH ${EVENTS}
 SELECT ev.event_id, ev.event_date, ev.places,
   (SELECT count(DISTINCT a.attendee_id) FROM training_attendance a WHERE a.event_id = ev.event_id AND a.booking_status = 'ATTENDED')::INTEGER AS attended,
   ${NO_DIMENSIONS}
 FROM ev WHERE ev.event_date <= $1::DATE AND ev.places > 0`,
+  },
   // Pre- and post-course confidence per person and course: their latest answer at each stage; two
   // answers on the same date — the one last in the files (latest file, latest line); both are listed on
   // the Data quality page as a repeated record.
-  `CREATE OR REPLACE TABLE pi_tr_confidence AS
-WITH ${ATTENDEE_AGENCY},
+  {
+    table: 'pi_tr_confidence',
+    reads: ['training_attendance', 'training_evaluations'],
+    reportDate: true,
+    select: `WITH ${ATTENDEE_AGENCY},
 s AS (
   SELECT event_id, attendee_id,
     arg_max(confidence_score, (response_date, load_id, source_line)) FILTER (WHERE stage = 'PRE' AND confidence_score IS NOT NULL) AS pre,
@@ -63,9 +74,13 @@ SELECT s.event_id, s.attendee_id, s.post_date, (s.post - s.pre)::INTEGER AS gain
   ${dimensionColumns({ agency: 'pi_dim(att.agency)' })}
 FROM s LEFT JOIN att USING (event_id, attendee_id)
 WHERE s.pre IS NOT NULL AND s.post IS NOT NULL`,
+  },
   // People who attended a course old enough to follow up, and whether they answered the follow-up.
-  `CREATE OR REPLACE TABLE pi_tr_follow_up AS
-WITH ${EVENTS},
+  {
+    table: 'pi_tr_follow_up',
+    reads: ['training_events', 'training_evaluations', 'pi_settings', 'training_attendance'],
+    reportDate: true,
+    select: `WITH ${EVENTS},
 f AS (
   SELECT event_id, attendee_id, min(response_date) AS first_follow_up
   FROM training_evaluations WHERE stage = 'FOLLOW_UP' AND response_date <= $1::DATE GROUP BY ALL
@@ -80,16 +95,25 @@ FROM (
 JOIN ev USING (event_id)
 LEFT JOIN f USING (event_id, attendee_id)
 WHERE ev.event_date + (SELECT tr_follow_up_event_age_days FROM pi_settings) <= $1::DATE`,
+  },
   // Follow-up answers about practice.
-  `CREATE OR REPLACE TABLE pi_tr_practice AS
-WITH ${ATTENDEE_AGENCY}
+  {
+    table: 'pi_tr_practice',
+    reads: ['training_attendance', 'training_evaluations'],
+    reportDate: true,
+    select: `WITH ${ATTENDEE_AGENCY}
 SELECT e.response_date, e.practice_changed, ${dimensionColumns({ agency: 'pi_dim(att.agency)' })}
 FROM training_evaluations e LEFT JOIN att USING (event_id, attendee_id)
 WHERE e.stage = 'FOLLOW_UP' AND e.practice_changed IS NOT NULL AND e.response_date <= $1::DATE`,
+  },
   // Staff in scope per agency and date.
-  `CREATE OR REPLACE TABLE pi_tr_workforce AS
-SELECT period_end, sum(staff_in_scope)::INTEGER AS staff, ${AGENCY}
+  {
+    table: 'pi_tr_workforce',
+    reads: ['workforce'],
+    reportDate: false,
+    select: `SELECT period_end, sum(staff_in_scope)::INTEGER AS staff, ${AGENCY}
 FROM workforce WHERE staff_in_scope > 0 GROUP BY ALL`,
+  },
 ];
 
 const DATASETS_ATTENDANCE = ['training_events', 'training_attendance'] as const;
@@ -97,6 +121,7 @@ const DATASETS_ATTENDANCE = ['training_events', 'training_attendance'] as const;
 export const TR1: IndicatorDefinition = {
   id: 'TR1',
   family: 'training',
+  reads: ['pi_tr_bookings'],
   title: 'Multi-agency training attendances',
   definition:
     'The number of places taken up (bookings marked ATTENDED) on multi-agency courses held in the period. A person attending two courses counts twice.',
@@ -119,6 +144,7 @@ export const TR1: IndicatorDefinition = {
 export const TR2: IndicatorDefinition = {
   id: 'TR2',
   family: 'training',
+  reads: ['pi_tr_bookings'],
   title: 'Training places lost to non-attendance',
   definition:
     'Of the people due to attend courses held in the period, the percentage who did not attend or cancelled too late for the place to be re-used (DNA + late cancellations, over attended + DNA + late cancellations). Timely cancellations and waiting lists are left out.',
@@ -140,6 +166,7 @@ export const TR2: IndicatorDefinition = {
 export const TR3: IndicatorDefinition = {
   id: 'TR3',
   family: 'training',
+  reads: ['pi_tr_events'],
   title: 'Training places filled',
   definition:
     'Attendances as a percentage of the places offered, for courses held in the period that state how many places they had.',
@@ -158,6 +185,7 @@ export const TR3: IndicatorDefinition = {
 export const TR4: IndicatorDefinition = {
   id: 'TR4',
   family: 'training',
+  reads: ['pi_tr_workforce', 'pi_tr_bookings', 'pi_settings'],
   title: 'Workforce trained in the last three years',
   definition:
     'The number of different people who attended any course in the 36 months up to the end of the period, as a percentage of the staff in scope for safeguarding training (the latest workforce figure on or before the period end, or the earliest given if none is that old). Only agencies with a workforce figure are counted.',
@@ -195,6 +223,7 @@ FROM ${PERIODS} p LEFT JOIN agg USING (period_start)`,
 export const TR5: IndicatorDefinition = {
   id: 'TR5',
   family: 'training',
+  reads: ['pi_tr_confidence'],
   title: 'Average gain in confidence after training',
   definition:
     'For people who rated their confidence both before and after a course, the average change (after − before), by the date of the after-course answer. A Kirkpatrick level 2 measure.',
@@ -214,6 +243,7 @@ export const TR5: IndicatorDefinition = {
 export const TR5B: IndicatorDefinition = {
   id: 'TR5B',
   family: 'training',
+  reads: ['pi_tr_confidence'],
   title: 'People whose confidence rose by at least one point',
   definition:
     'Of the people who rated their confidence both before and after a course, the percentage whose confidence rose by one point or more.',
@@ -233,6 +263,7 @@ export const TR5B: IndicatorDefinition = {
 export const TR6: IndicatorDefinition = {
   id: 'TR6',
   family: 'training',
+  reads: ['pi_tr_follow_up'],
   title: 'Follow-up evaluations returned',
   definition:
     'Of the people who attended a course held in the period that is at least 90 days old at the report date, the percentage who answered a follow-up evaluation at least 42 days after the course.',
@@ -252,6 +283,7 @@ export const TR6: IndicatorDefinition = {
 export const TR7: IndicatorDefinition = {
   id: 'TR7',
   family: 'training',
+  reads: ['pi_tr_practice'],
   title: 'People reporting a change in practice after training',
   definition:
     'Of the follow-up evaluations answered in the period, the percentage saying the training changed their practice (Y) or partly changed it (PARTLY). A Kirkpatrick level 3 measure.',

@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
-import type { IndicatorFamily } from '../indicators/indicator-definition';
 import {
   needsSecondStage,
   type PreparedState,
@@ -84,10 +83,7 @@ export function useCompletePreparation() {
  * The prepared state an indicator can be computed from: the first stage, or — for an indicator that
  * reads a slower table — the complete one once it exists (undefined until then).
  */
-export function usePreparedFor(
-  item: { family: IndicatorFamily; sql: string },
-  first: PreparedState,
-): PreparedState | undefined {
+export function usePreparedFor(item: { reads: readonly string[] }, first: PreparedState): PreparedState | undefined {
   const complete = useCompletePreparation();
   if (!needsSecondStage(item)) return first;
   return complete.data;

@@ -1,0 +1,104 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { rollupGrains, rollupName, stepSql } from '../../src/indicators/family-definition';
+import { DIMENSIONS } from '../../src/indicators/indicator-definition';
+import { prepareIndicators } from '../../src/indicators/prepare-indicators';
+import { PROFILES } from '../../src/indicators/profiles';
+import { FAMILIES, getFamily, INDICATORS } from '../../src/indicators/registry';
+import { indicatorQuerySql, profileQuerySql } from '../../src/indicators/run-indicator';
+import { createTestSession } from '../support/load-csv';
+
+// Definitions declare what they read (issue 12): the runner trusts `reads` to know which stage an
+// indicator waits for and which roll-up answers a filter. Here DuckDB's own plan (EXPLAIN, as JSON)
+// says which tables each statement really scans, and it must be exactly what the definition declares.
+
+/** Always there, never declared: the periods being reported. */
+const ALWAYS = new Set(['pi_periods', 'pi_period_months']);
+const explainRow = z.object({ explain_key: z.string(), explain_value: z.string() });
+
+interface PlanNode {
+  extra_info?: Record<string, unknown>;
+  children?: PlanNode[];
+}
+
+function scanned(nodes: PlanNode[], into = new Set<string>()): Set<string> {
+  for (const node of nodes) {
+    const table = node.extra_info?.Table;
+    if (typeof table === 'string' && !ALWAYS.has(table)) into.add(table);
+    scanned(node.children ?? [], into);
+  }
+  return into;
+}
+
+let t: Awaited<ReturnType<typeof createTestSession>>;
+async function tablesRead(sql: string, params: readonly (string | null)[]): Promise<string[]> {
+  const [row] = await t.engine.query(`EXPLAIN (FORMAT json) ${sql}`, params, explainRow);
+  return [...scanned(JSON.parse(row?.explain_value ?? '[]') as PlanNode[])].sort();
+}
+
+const QUERY_PARAMS = ['month|2024-01-01|2024-03-31', '2024-03-31', ...DIMENSIONS.map(() => '')];
+const sorted = (list: readonly string[]) => [...list].sort();
+
+beforeAll(async () => {
+  // The sample data, so no table is empty (DuckDB plans no scan of a table it knows to be empty).
+  t = await createTestSession();
+  await t.loadFiles(
+    readdirSync('sample-data')
+      .filter((name) => name.endsWith('.csv'))
+      .map((name) => ({ name, blob: new Blob([readFileSync(`sample-data/${name}`)]) })),
+  );
+  await prepareIndicators(t.engine);
+}, 120_000);
+
+describe('what each definition declares it reads is what DuckDB scans', () => {
+  for (const indicator of INDICATORS) {
+    it(`${indicator.id}`, async () => {
+      expect(await tablesRead(indicatorQuerySql(indicator), QUERY_PARAMS)).toEqual(sorted(indicator.reads));
+    });
+  }
+  for (const profile of PROFILES) {
+    it(`profile ${profile.id}`, async () => {
+      expect(await tablesRead(profileQuerySql(profile), QUERY_PARAMS)).toEqual(sorted(profile.reads));
+    });
+  }
+
+  it('filtered by one dimension, an indicator reads the roll-ups of its summary tables instead', async () => {
+    let checked = 0;
+    for (const family of FAMILIES) {
+      for (const grain of rollupGrains(family)) {
+        for (const indicator of family.indicators.filter(
+          (i) => grain === 'all' || i.breakdowns.includes(grain as never),
+        )) {
+          const rolled = new Set((family.rollups ?? []).map((r) => r.table));
+          const expected = indicator.reads.map((table) => (rolled.has(table) ? rollupName(table, grain) : table));
+          expect(
+            await tablesRead(indicatorQuerySql(indicator, grain), QUERY_PARAMS),
+            `${indicator.id} ${grain}`,
+          ).toEqual(sorted(expected));
+          checked += 1;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+
+  for (const family of FAMILIES) {
+    it(`the prepared tables of ${getFamily(family.id).title}: what they read, and whether they bind the report date`, async () => {
+      // Built again in order, each step planned just before it runs (a scratch table exists only
+      // between the step that makes it and the one that drops it).
+      for (const step of [...family.prepare, ...(family.prepareLater ?? [])]) {
+        if ('drop' in step) {
+          await t.engine.run(stepSql(step));
+          continue;
+        }
+        // DuckDB refuses a bound value a statement does not use, and a statement missing one: so the
+        // declaration is right both ways.
+        const params = step.reportDate ? ['2024-03-31'] : [];
+        const tables = await tablesRead(step.select, params);
+        expect(tables, step.table).toEqual(sorted(step.reads));
+        await t.engine.run(stepSql(step), params);
+      }
+    });
+  }
+});
