@@ -54,7 +54,7 @@ const cp1252 = (text) =>
 write(
   'messy/early_help_windows1252_semicolons.csv',
   cp1252(
-    [
+    `${[
       'Child ID;Assessment Start Date;Episode End Date;Lead Agency;Locality;Notes',
       ...rows
         .slice(0, 40)
@@ -68,7 +68,7 @@ write(
             random() < 0.25 ? 'Family support £50 grant – paid' : '',
           ].join(';'),
         ),
-    ].join('\r\n') + '\r\n',
+    ].join('\r\n')}\r\n`,
   ),
 );
 
@@ -139,8 +139,8 @@ write('messy/early_help_local_end_reasons.csv', [
       [
         get(r, 'episode_id'),
         get(r, 'child_id'),
-        get(r, 'assessment_start_date').split('/').reverse().join('-') + ' 00:00:00',
-        get(r, 'episode_end_date').split('/').reverse().join('-') + ' 00:00:00',
+        `${get(r, 'assessment_start_date').split('/').reverse().join('-')} 00:00:00`,
+        `${get(r, 'episode_end_date').split('/').reverse().join('-')} 00:00:00`,
         LOCAL_REASONS[get(r, 'end_reason')],
         get(r, 'lead_agency'),
       ].join(','),

@@ -13,18 +13,18 @@ function FittedSlide({ children }: { children: ReactNode }) {
   useLayoutEffect(() => {
     const element = box.current;
     if (!element) return undefined;
-    const fit = () => {
+    const fitToSlide = () => {
       element.style.zoom = '1';
       const available = element.clientHeight;
       const needed = element.scrollHeight;
       element.style.zoom = needed > available + 2 ? String(Math.max(0.5, available / needed)) : '1';
     };
-    fit();
-    const timer = setTimeout(fit, 300);
-    window.addEventListener('resize', fit);
+    fitToSlide();
+    const timer = setTimeout(fitToSlide, 300);
+    window.addEventListener('resize', fitToSlide);
     return () => {
       clearTimeout(timer);
-      window.removeEventListener('resize', fit);
+      window.removeEventListener('resize', fitToSlide);
     };
   }, []);
   return (

@@ -213,7 +213,7 @@ export function OverviewPage({ view, onViewChange }: { view: View; onViewChange:
   }
   const withData = FAMILIES.filter((f) => prepared.data.families[f.id].reportDate);
   const reportDates = withData.map((f) => prepared.data.families[f.id].reportDate as string);
-  const latestReportDate = reportDates.reduce((a, b) => (a > b ? a : b), '');
+  const latestReportDate = [...reportDates].sort().at(-1) ?? '';
   const oneDate = new Set(reportDates).size === 1;
   const dateSource = prepared.data.settings.reportDate
     ? 'the report date set on the Definitions page'

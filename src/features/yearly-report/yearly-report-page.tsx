@@ -19,8 +19,8 @@ function useYears(chosen: number | undefined) {
   const firsts = FAMILIES.flatMap((f) => prepared.data?.families[f.id].first ?? []);
   const lasts = FAMILIES.flatMap((f) => prepared.data?.families[f.id].reportDate ?? []);
   if (firsts.length === 0 || lasts.length === 0) return { years: [], year: chosen };
-  const from = financialYearOf(firsts.reduce((a, b) => (a < b ? a : b)));
-  const lastDate = lasts.reduce((a, b) => (a > b ? a : b));
+  const from = financialYearOf([...firsts].sort()[0] as string);
+  const lastDate = [...lasts].sort().at(-1) as string;
   const to = financialYearOf(lastDate);
   const years = Array.from({ length: to - from + 1 }, (_, i) => to - i);
   // By default the latest year that has ended, as the yearly report covers the previous April to March.
