@@ -20,6 +20,8 @@ await db.instantiate(ehWasmUrl);
 await db.open({ query: { castBigIntToDouble: true } });
 const conn = await db.connect();
 await conn.query('SET autoinstall_known_extensions = false; SET autoload_known_extensions = false');
+// For experiments from the bench's browser (timing single statements in the browser's wasm).
+(window as unknown as { anchorDb: unknown }).anchorDb = { db, conn, duckdb };
 window.anchorReady = true;
 
 document.getElementById('file')?.addEventListener('change', async (event) => {

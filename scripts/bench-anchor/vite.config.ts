@@ -4,7 +4,7 @@ import { defineConfig } from 'vite';
 // Builds the bench's bare duckdb-wasm page into bench-data/anchor-dist (never committed, never shipped).
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  base: '/anchor/',
+  base: '/',
   build: {
     outDir: fileURLToPath(new URL('../../bench-data/anchor-dist', import.meta.url)),
     emptyOutDir: true,

@@ -206,9 +206,9 @@ async function loadRows(
     await engine.run('DELETE FROM pi_rejections WHERE load_id = ?', [options.fileId]).catch(() => undefined);
     return { status: 'failed', message: explainEngineError(options.fileName, error) };
   } finally {
-    for (const table of ['pi_parsed', 'pi_problems', 'pi_line_map', 'pi_code_map', 'pi_formula_cells']) {
-      await engine.run(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
-    }
+    // One round trip for the five scratch tables.
+    const scratch = ['pi_parsed', 'pi_problems', 'pi_line_map', 'pi_code_map', 'pi_formula_cells'];
+    await engine.run(scratch.map((table) => `DROP TABLE IF EXISTS ${table}`).join('; ')).catch(() => undefined);
     await engine.dropFile(plan.registeredName).catch(() => undefined);
   }
 }

@@ -59,8 +59,7 @@ export async function readRows(engine: Engine, plan: ReadPlan, dateOrders: DateO
   const skip = layout.headerIndex + 1;
   // Named columns end at the last non-empty header cell; later cells may only be empty.
   const headerWidth = Math.max(1, ...layout.header.map((h, i) => (h.trim() === '' ? 0 : i + 1)));
-  await engine.run('DROP TABLE IF EXISTS pi_rejects');
-  await engine.run('DROP TABLE IF EXISTS pi_reject_scans');
+  await engine.run('DROP TABLE IF EXISTS pi_rejects; DROP TABLE IF EXISTS pi_reject_scans');
   const csv = {
     registeredName: plan.registeredName,
     delimiter: layout.delimiter,

@@ -18,11 +18,15 @@ import {
   withDateOrder,
   withMapping,
 } from '../ingest/value-mapping';
+import { SAMPLE_FILE_URLS } from './sample-files';
 import { readSavedMappings, type SavedMappings, saveMappings } from './saved-mappings';
+import { startWarmUp, type WarmUp } from './warm-up';
 
 interface Started {
   engine: Engine;
   session: IngestSession;
+  /** Running from the moment the engine opens until the app first needs the engine. */
+  warmUp: WarmUp;
 }
 
 export interface AppData {
@@ -90,10 +94,15 @@ async function start(): Promise<Started> {
   const { getBrowserEngine } = await import('../engine/browser-engine');
   const engine = await getBrowserEngine();
   await prepareDatabase(engine, DATASETS);
+
   const readWorkbook = async (
     ...args: Parameters<typeof import('../ingest/workbook/workbook-client').readWorkbookInWorker>
   ) => (await import('../ingest/workbook/workbook-client')).readWorkbookInWorker(...args);
-  return { engine, session: createIngestSession(engine, DATASETS, { readWorkbook }) };
+  return {
+    engine,
+    session: createIngestSession(engine, DATASETS, { readWorkbook }),
+    warmUp: startWarmUp(engine, SAMPLE_FILE_URLS),
+  };
 }
 
 /** Asks before the tab is closed or reloaded while data is loaded: it lives only in this tab. */
@@ -125,7 +134,8 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   useLeaveWarning(rowsInDatabase > 0);
 
-  const ensureStarted = useCallback(() => {
+  /** The engine, opened once (and warming up until first needed). */
+  const open = useCallback(() => {
     if (!started.current) {
       started.current = start();
       started.current.catch(() => {
@@ -135,19 +145,29 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
     return started.current;
   }, []);
 
-  // Start the database as soon as the page is up, so it is ready by the time a file is chosen.
+  /** The engine for the app's own work: the warm-up is stopped and cleared away first. */
+  const ensureStarted = useCallback(async () => {
+    const ready = await open();
+    await ready.warmUp.stop();
+    return ready;
+  }, [open]);
+
+  // Start the database as soon as the page is up, so it is ready (and warm) by the time a file is chosen.
   useEffect(() => {
-    ensureStarted()
+    open()
       .then((ready) => {
         setSession(ready.session);
         performance.mark('pi-engine-ready');
+        void ready.warmUp.finished.then((whole) => {
+          if (whole) performance.mark('pi-engine-warm');
+        });
       })
       .catch((error: unknown) => {
         setLoadError(
           `The in-browser database could not start: ${error instanceof Error ? error.message : String(error)}`,
         );
       });
-  }, [ensureStarted]);
+  }, [open]);
 
   /** Every chart and table asks again. */
   const refresh = useCallback(async () => {

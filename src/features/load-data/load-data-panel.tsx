@@ -1,12 +1,12 @@
 import { type DragEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useAppData } from '../../session/app-data';
+import { SAMPLE_FILE_URLS } from '../../session/sample-files';
 import { formatNumber } from '../../ui/format';
 import { LoadProgressView } from './load-progress-view';
 import { LoadReportView } from './load-report-view';
 import { MappingProfile } from './mapping-profile';
 
 /** The synthetic Fernshire extracts, one per dataset, bundled (and cached for offline use) by the build. */
-const SAMPLE_FILES = import.meta.glob<string>('/sample-data/*.csv', { query: '?url', import: 'default', eager: true });
 
 /** "Remove all loaded data" asks first: what is loaded lives only in this tab. */
 function ClearDataButton() {
@@ -86,7 +86,7 @@ export function LoadDataPanel({ nextSteps }: { nextSteps?: ReactNode }) {
     setSampleError(null);
     try {
       const files = await Promise.all(
-        Object.entries(SAMPLE_FILES).map(async ([path, url]) => {
+        Object.entries(SAMPLE_FILE_URLS).map(async ([path, url]) => {
           const response = await fetch(url);
           if (!response.ok) throw new Error(`HTTP ${response.status} for ${path}`);
           return { name: path.split('/').at(-1) ?? path, blob: await response.blob() };
