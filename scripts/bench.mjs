@@ -134,13 +134,24 @@ async function runAnchor(url, csv) {
   });
 }
 
-/** "Try with sample data", then the Overview: from the click until every headline card has its value. */
-async function runSample(url) {
+/**
+ * "Try with sample data", then the Overview: from the click until every headline card has its value.
+ * Clicked the moment the engine is open (`warm` false: the warm-up is stopped), or once the page has
+ * warmed up (`warm` true: what a user who reads the start page first gets).
+ */
+async function runSample(url, warm) {
   return withBrowser(async (page) => {
     await page.goto(url);
     await page.waitForFunction(() => performance.getEntriesByName('pi-engine-ready').length > 0, undefined, {
       timeout: 120_000,
     });
+    const ready = await page.evaluate(() => performance.getEntriesByName('pi-engine-ready')[0].startTime);
+    if (warm) {
+      await page.waitForFunction(() => performance.getEntriesByName('pi-engine-warm').length > 0, undefined, {
+        timeout: 120_000,
+      });
+    }
+    const warmAt = await page.evaluate(() => performance.getEntriesByName('pi-engine-warm')[0]?.startTime ?? null);
     const started = Date.now();
     await page.getByRole('button', { name: 'Try with sample data' }).click();
     await page.getByTestId('go-to-overview').click({ timeout: 120_000 });
@@ -154,7 +165,7 @@ async function runSample(url) {
     );
     const ms = Date.now() - started;
     const cards = await page.locator('.score-card[data-indicator-id]').count();
-    return { ms, cards };
+    return { ms, cards, readyMs: ready, warmMs: warmAt };
   });
 }
 
@@ -260,11 +271,19 @@ async function main() {
     const baseline = [];
     const anchor = [];
     const sample = [];
+    const sampleWarm = [];
     const cli = [];
     for (let i = 0; i < RUNS; i += 1) {
-      const s1 = await runSample(server.url);
-      console.log(`  sample run ${i + 1}: click → every Overview card drawn ${fmtS(s1.ms)} (${s1.cards} cards)`);
+      const s1 = await runSample(server.url, false);
+      console.log(
+        `  sample run ${i + 1}: clicked when the engine opened (${fmtS(s1.readyMs)} after the page): every Overview card drawn ${fmtS(s1.ms)} after the click (${s1.cards} cards)`,
+      );
       sample.push(s1.ms);
+      const s2 = await runSample(server.url, true);
+      console.log(
+        `  sample run ${i + 1}: clicked once warm (${fmtS(s2.warmMs)} after the page): every Overview card drawn ${fmtS(s2.ms)} after the click`,
+      );
+      sampleWarm.push(s2.ms);
       const a = await runApp(server.url, csv);
       console.log(
         `  app run ${i + 1}: load ${fmtS(a.loadMs)}, first chart ${fmtS(a.chartMs)}, peak ${fmtGB(a.peakBytes)}, longest main-thread task ${Math.round(a.longestTaskMs)} ms, rows ${a.rows}`,
@@ -297,6 +316,7 @@ async function main() {
     );
     table.push(
       ['sample data: click → every Overview card drawn', fmtS(median(sample)), '≤ 1.50 s'],
+      ['  the same, clicked once the page has warmed up', fmtS(median(sampleWarm)), '≤ 1.50 s'],
       ['1M-row CSV: load report settled', fmtS(appLoad), '≤ 2.50 s'],
       ['1M rows: EH1 drawn on the Early help page', fmtS(appChart), '≤ 3.00 s'],
       ['  anchor: bare duckdb-wasm read_csv, same file', fmtS(anchorRead), ''],
