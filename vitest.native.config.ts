@@ -5,7 +5,12 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     environment: 'node',
-    include: ['tests/indicators/**/*.test.ts', 'tests/board/**/*.test.ts', 'tests/sample-data.test.ts'],
+    include: [
+      'tests/indicators/**/*.test.ts',
+      'tests/board/**/*.test.ts',
+      'tests/benchmarks/**/*.test.ts',
+      'tests/sample-data.test.ts',
+    ],
     env: { PI_TEST_ENGINE: 'native' },
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -237,6 +237,54 @@ describe('npm run indicators', () => {
     expect((await runCli(['--data', 'x.csv', '--engine', 'sqlite'])).stderr).toMatch(/--engine must be native or wasm/);
   }, 180_000);
 
+  it('with --la, compares the authority in the published statistics given with its neighbours, region and England', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pi-la-'));
+    const ees = join(dir, 'plans.csv');
+    const neighbours = join(dir, 'neighbours.csv');
+    // 2025: A 20, B 10, C c, D 30 · neighbours of A: B, C, D → (10 + 30) / 2 = 20 on 2 · rank (lower
+    // better): B 1, A 2, D 3 of 3 → quartile floor(1 × 4 / 3) = 1 → B.
+    await writeFile(
+      ees,
+      [
+        'time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,new_la_code,la_name,CPP_subsequent_percent',
+        '2025,Reporting year,National,E92000001,England,,,,,,21.5',
+        '2025,Reporting year,Regional,E92000001,England,R1,North,,,,19',
+        '2025,Reporting year,Local authority,E92000001,England,R1,North,201,E09000001,A,20',
+        '2025,Reporting year,Local authority,E92000001,England,R1,North,202,E09000002,B,10',
+        '2025,Reporting year,Local authority,E92000001,England,R1,North,203,E09000003,C,c',
+        '2025,Reporting year,Local authority,E92000001,England,R1,North,204,E09000004,D,30',
+      ].join('\n'),
+    );
+    await writeFile(
+      neighbours,
+      'LA num,LA Name,SN1,SNP,SN2,SNP,SN3,SNP,SN4,SN5,SN6,SN7,SN8,SN9,SN10\n201,A,202,Close,203,Close,204,Close\n',
+    );
+    const run = await runCli(['--data', ees, neighbours, '--la', 'E09000001']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/plans\.csv: published statistics/);
+    expect(JSON.parse(run.stdout).benchmarks).toEqual([
+      {
+        file: 'plans.csv',
+        measure: 'CPP_subsequent_percent',
+        filters: {},
+        timePeriod: '2025',
+        direction: 'down',
+        laValue: 20,
+        laMarker: null,
+        neighbourAverage: 20,
+        neighbourCount: 2,
+        regionValue: 19,
+        englandValue: 21.5,
+        rank: 2,
+        rankOf: 3,
+        quartile: 'B',
+      },
+    ]);
+    const unknown = await runCli(['--data', ees, '--la', '999']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/--la 999: no local authority has this code/);
+  }, 120_000);
+
   it('exit code 2 for arguments it cannot use', async () => {
     expect((await runCli([])).code).toBe(2);
     const bad = await runCli(['--data', 'x.csv', '--period', 'fortnight']);

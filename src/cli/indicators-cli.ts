@@ -1,7 +1,7 @@
 /**
  * `npm run indicators -- --data FILE [FILE …] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
  *   [--period month|quarter|year|academic_year|rolling_12] [--report-date YYYY-MM-DD]
- *   [--format json|csv] [--suppress] [--engine native|wasm] [--export-parquet DIR]`
+ *   [--format json|csv] [--suppress] [--engine native|wasm] [--export-parquet DIR] [--la CODE]`
  *
  * Loads the files with the same ingest and SQL as the app (native DuckDB, multi-threaded, where it is
  * installed; else duckdb-wasm's Node build, as in the browser and the tests), prints every
@@ -11,6 +11,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
+import { loadPublishedFile, type PublishedLoad } from '../benchmarks/load-published';
 import { DATASETS } from '../datasets/registry';
 import { createNativeEngine, nativeEngineProblem } from '../engine/native-engine';
 import { createNodeEngine } from '../engine/node-engine';
@@ -20,6 +21,7 @@ import { DEFAULT_SETTINGS } from '../indicators/settings';
 import { createIngestSession } from '../ingest/load-files';
 import type { LoadReport } from '../ingest/load-report';
 import { prepareDatabase } from '../ingest/prepare-database';
+import { buildBenchmarks, isKnownAuthority } from './benchmarks-report';
 import { exportParquet } from './export-parquet';
 import { buildIndicatorsReport, reportToCsv } from './indicators-report';
 
@@ -39,6 +41,9 @@ const USAGE = `Usage: npm run indicators -- --data FILE [FILE …] [options]
                      installed) or duckdb-wasm, exactly as the browser runs it
   --export-parquet DIR  also write every loaded, typed table to DIR as Parquet (one file per dataset),
                      for running the same definitions over a region's or the country's data
+  --la CODE          with DfE published statistics among the files (EES CSV, and the statistical-
+                     neighbour file): add "benchmarks" to the JSON — this local authority (old 3-digit or
+                     new 9-character code) against its neighbours, region and England, with rank and quartile
   --help             this text
 `;
 
@@ -91,7 +96,17 @@ export async function main(argv: string[]): Promise<void> {
   const engine = await openEngine(args.engine);
   if (args.exportParquet && !engine.parquetOf) fail('--export-parquet needs the native engine, not installed here.', 2);
   await prepareDatabase(engine, DATASETS);
-  const load = await createIngestSession(engine, DATASETS).loadFiles(files);
+  // DfE published statistics go to their own tables; everything else is partnership data.
+  const partnership = [];
+  for (const file of files) {
+    const published = await loadPublishedFile(engine, file.name, await file.blob.text());
+    if (published) process.stderr.write(describePublished(published));
+    else partnership.push(file);
+  }
+  if (args.la !== undefined && !(await isKnownAuthority(engine, args.la))) {
+    fail(`--la ${args.la}: no local authority has this code in the published statistics given with --data.`, 2);
+  }
+  const load = await createIngestSession(engine, DATASETS).loadFiles(partnership);
   process.stderr.write(describeLoad(load));
   const unreadable = load.files.filter(
     (f) => f.status === 'failed' || f.status === 'empty' || f.status === 'unconfirmed',
@@ -120,7 +135,14 @@ export async function main(argv: string[]): Promise<void> {
     const written = await exportParquet(engine, args.exportParquet, load);
     process.stderr.write(`Wrote ${written.map((w) => `${w.file} (${w.rows} rows)`).join(', ')}\n`);
   }
-  process.stdout.write(args.format === 'csv' ? reportToCsv(report) : `${JSON.stringify(report, null, 2)}\n`);
+  const output = args.la === undefined ? report : { ...report, benchmarks: await buildBenchmarks(engine, args.la) };
+  process.stdout.write(args.format === 'csv' ? reportToCsv(report) : `${JSON.stringify(output, null, 2)}\n`);
+}
+
+function describePublished(load: PublishedLoad): string {
+  if (load.kind === 'neighbours')
+    return `  ${load.fileName}: statistical neighbours for ${load.rows} local authorities\n`;
+  return `  ${load.fileName}: published statistics — ${load.rows} rows, measures ${load.measures.join(', ')}${load.breakdowns.length ? ` by ${load.breakdowns.join(', ')}` : ''}\n`;
 }
 
 /** The engine asked for; native by default where its binary is installed, else wasm (saying so). */
@@ -147,6 +169,7 @@ function parseCli(argv: string[]) {
       suppress: { type: 'boolean', default: false },
       engine: { type: 'string' },
       'export-parquet': { type: 'string' },
+      la: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -185,6 +208,7 @@ function parseCli(argv: string[]) {
     suppress: values.suppress ?? false,
     engine: values.engine,
     exportParquet: values['export-parquet'],
+    la: values.la?.trim(),
   };
 }
 

@@ -1,0 +1,50 @@
+import type { Engine } from '../engine/engine';
+import { publishedKind, readEesFile, readNeighbourFile } from './published-file';
+import { storeNeighbours, storePublishedFile } from './published-store';
+
+export interface PublishedLoad {
+  fileName: string;
+  kind: 'ees' | 'neighbours';
+  /** EES: measures and breakdowns found, and cells stored. Neighbours: authorities with a group. */
+  measures: string[];
+  breakdowns: string[];
+  cells: number;
+  rows: number;
+  otherRows: number;
+}
+
+/** The first line of a text file (BOM and all), enough to recognise published statistics by. */
+export function firstLine(text: string): string {
+  const end = text.search(/\r?\n/);
+  return end === -1 ? text : text.slice(0, end);
+}
+
+let nextFileId = 0;
+
+/**
+ * Loads a published-statistics file (EES tidy CSV, or statistical neighbours) if that is what it is;
+ * null for any other file (a partnership dataset, which the ingest takes).
+ */
+export async function loadPublishedFile(engine: Engine, fileName: string, text: string): Promise<PublishedLoad | null> {
+  const kind = publishedKind(firstLine(text));
+  if (kind === 'ees') {
+    const file = readEesFile(text);
+    nextFileId += 1;
+    const cells = await storePublishedFile(engine, nextFileId, fileName, file);
+    return {
+      fileName,
+      kind,
+      measures: file.measures,
+      breakdowns: file.breakdowns,
+      cells,
+      rows: file.rows.length,
+      otherRows: file.otherRows,
+    };
+  }
+  if (kind === 'neighbours') {
+    const groups = readNeighbourFile(text);
+    await storeNeighbours(engine, groups);
+    return { fileName, kind, measures: [], breakdowns: [], cells: 0, rows: groups.length, otherRows: 0 };
+  }
+  return null;
+}
