@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { AccessibilityPage } from '../features/accessibility/accessibility-page';
+import { BenchmarksPage } from '../features/benchmarks/benchmarks-page';
 import { BoardPackPage } from '../features/board-pack/board-pack-page';
 import { PresentPage } from '../features/board-pack/present-page';
 import { PrintPage } from '../features/board-pack/print-page';
@@ -35,6 +36,7 @@ export function App() {
     ...FAMILIES.map((f) => ({ page: { kind: 'area', family: f.id } as Page, label: f.title })),
     { page: { kind: 'board-pack', mode: 'build' }, label: 'Board pack' },
     { page: { kind: 'yearly-report', mode: 'view' }, label: 'Yearly report' },
+    { page: { kind: 'benchmarks' }, label: 'Published statistics' },
     { page: { kind: 'definitions' }, label: 'Definitions' },
     { page: { kind: 'quality' }, label: 'Data quality' },
     { page: { kind: 'templates' }, label: 'Templates' },
@@ -108,6 +110,12 @@ export function App() {
         {page.kind === 'quality' && <DataQualityPage />}
         {page.kind === 'templates' && <TemplatesPage />}
         {page.kind === 'board-pack' && <BoardPackPage />}
+        {page.kind === 'benchmarks' && (
+          <BenchmarksPage
+            la={view.la}
+            onLa={(la) => (window.location.hash = hashOf(page, { filters: {}, la: la || undefined }))}
+          />
+        )}
         {page.kind === 'yearly-report' && (
           <YearlyReportPage
             year={view.year}

@@ -2,6 +2,12 @@ import type { Engine } from '../engine/engine';
 import { publishedKind, readEesFile, readNeighbourFile } from './published-file';
 import { storeNeighbours, storePublishedFile } from './published-store';
 
+/** The load report's names for published statistics (they are not partnership datasets). */
+export const PUBLISHED_DATASETS = {
+  published_statistics: 'DfE published statistics',
+  statistical_neighbours: 'DfE statistical neighbours',
+} as const;
+
 export interface PublishedLoad {
   fileName: string;
   kind: 'ees' | 'neighbours';
@@ -19,18 +25,20 @@ export function firstLine(text: string): string {
   return end === -1 ? text : text.slice(0, end);
 }
 
-let nextFileId = 0;
-
 /**
  * Loads a published-statistics file (EES tidy CSV, or statistical neighbours) if that is what it is;
  * null for any other file (a partnership dataset, which the ingest takes).
  */
-export async function loadPublishedFile(engine: Engine, fileName: string, text: string): Promise<PublishedLoad | null> {
+export async function loadPublishedFile(
+  engine: Engine,
+  fileId: number,
+  fileName: string,
+  text: string,
+): Promise<PublishedLoad | null> {
   const kind = publishedKind(firstLine(text));
   if (kind === 'ees') {
     const file = readEesFile(text);
-    nextFileId += 1;
-    const cells = await storePublishedFile(engine, nextFileId, fileName, file);
+    const cells = await storePublishedFile(engine, fileId, fileName, file);
     return {
       fileName,
       kind,
@@ -47,4 +55,10 @@ export async function loadPublishedFile(engine: Engine, fileName: string, text: 
     return { fileName, kind, measures: [], breakdowns: [], cells: 0, rows: groups.length, otherRows: 0 };
   }
   return null;
+}
+
+/** Forgets what one loaded file put into the published-statistics tables. */
+export async function removePublishedFile(engine: Engine, datasetId: string, fileId: number): Promise<void> {
+  if (datasetId === 'published_statistics') await engine.run('DELETE FROM pi_published WHERE file_id = ?', [fileId]);
+  if (datasetId === 'statistical_neighbours') await engine.run('DELETE FROM pi_neighbours');
 }

@@ -98,8 +98,8 @@ export async function main(argv: string[]): Promise<void> {
   await prepareDatabase(engine, DATASETS);
   // DfE published statistics go to their own tables; everything else is partnership data.
   const partnership = [];
-  for (const file of files) {
-    const published = await loadPublishedFile(engine, file.name, await file.blob.text());
+  for (const [index, file] of files.entries()) {
+    const published = await loadPublishedFile(engine, 1000 + index, file.name, await file.blob.text());
     if (published) process.stderr.write(describePublished(published));
     else partnership.push(file);
   }

@@ -1,3 +1,5 @@
+import { firstLine, loadPublishedFile, removePublishedFile } from '../benchmarks/load-published';
+import { publishedKind } from '../benchmarks/published-file';
 import type { DatasetDefinition } from '../datasets/dataset-definition';
 import type { Engine } from '../engine/engine';
 import type { FormulaCell } from './check-stage';
@@ -155,12 +157,36 @@ export function createIngestSession(
       savedDateOrders: mappings.dates,
       onProgress,
     };
-    const kind = classifyFile(new Uint8Array(await file.blob.slice(0, 4096).arrayBuffer()));
+    const head = new Uint8Array(await file.blob.slice(0, 4096).arrayBuffer());
+    const kind = classifyFile(head);
     if (kind !== 'text') return loadWorkbook(file, kind, base);
+    if (publishedKind(firstLine(new TextDecoder().decode(head)))) return [await loadPublished(file)];
     const source: Source = { name: file.name, blob: file.blob, formulaCells: [] };
     const report = await loadText(source, base);
     remember(report, source);
     return [report];
+  }
+
+  /** DfE published statistics (EES) or statistical neighbours: their own tables, never a dataset's. */
+  async function loadPublished(file: NamedBlob): Promise<FileReport> {
+    const fileId = takeId();
+    const loaded = await loadPublishedFile(engine, fileId, file.name, await file.blob.text());
+    const report = emptyFileReport(fileId, file.name, file.blob.size);
+    if (!loaded) return report;
+    const what =
+      loaded.kind === 'ees'
+        ? `DfE published statistics: ${loaded.rows} rows; measures ${loaded.measures.join(', ')}${loaded.breakdowns.length ? ` by ${loaded.breakdowns.join(', ')}` : ''}.`
+        : `DfE statistical neighbours for ${loaded.rows} local authorities.`;
+    return {
+      ...report,
+      datasetId: loaded.kind === 'ees' ? 'published_statistics' : 'statistical_neighbours',
+      closestDatasetId: null,
+      status: 'loaded',
+      message: `${what} Compare your authority on the Published statistics page.`,
+      rowsRead: loaded.rows,
+      rowsLoaded: loaded.rows,
+      encoding: 'UTF-8',
+    };
   }
 
   return {
@@ -189,6 +215,7 @@ export function createIngestSession(
     },
     /** Removes one file's rows and rejections, so it can be loaded again (e.g. as another dataset). */
     async removeFile(report: FileReport): Promise<void> {
+      if (report.datasetId) await removePublishedFile(engine, report.datasetId, report.fileId);
       const dataset = datasets.find((d) => d.id === report.datasetId);
       if (dataset) await engine.run(`DELETE FROM ${dataset.id} WHERE load_id = ?`, [report.fileId]);
       await engine.run('DELETE FROM pi_rejections WHERE load_id = ?', [report.fileId]);

@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { clearPublished } from '../benchmarks/published-store';
 import { DATASETS } from '../datasets/registry';
 import type { Engine } from '../engine/engine';
 import type { ChosenDateOrder, DateOrders } from '../ingest/date-order';
@@ -334,6 +335,7 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
     for (const dataset of DATASETS) await engine.run(`DELETE FROM ${dataset.id}`);
     session.forgetLoadedFiles();
     await engine.run('DELETE FROM pi_rejections');
+    await clearPublished(engine);
     setLastReport(null);
     setRowsInDatabase(0);
     setLoadedAt(null);

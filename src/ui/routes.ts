@@ -15,7 +15,8 @@ export type Page =
   | { kind: 'templates' }
   | { kind: 'accessibility' }
   | { kind: 'board-pack'; mode: 'build' | 'present' | 'print' }
-  | { kind: 'yearly-report'; mode: 'view' | 'print' };
+  | { kind: 'yearly-report'; mode: 'view' | 'print' }
+  | { kind: 'benchmarks' };
 
 export interface View {
   granularity?: Granularity;
@@ -26,6 +27,8 @@ export interface View {
   filters: Partial<Record<Dimension, string[]>>;
   /** The financial year a yearly report is for: its first calendar year (2024 for 2024-25). */
   year?: number;
+  /** The local authority compared on the Published statistics page (old or new code). */
+  la?: string;
   /** Parts of the address that were not understood and left out ("colour=red"), to say so on the page. */
   ignored?: string[];
 }
@@ -49,6 +52,7 @@ const SIMPLE: Record<string, Page> = {
   'board-pack/print': { kind: 'board-pack', mode: 'print' },
   'yearly-report': { kind: 'yearly-report', mode: 'view' },
   'yearly-report/print': { kind: 'yearly-report', mode: 'print' },
+  benchmarks: { kind: 'benchmarks' },
 };
 
 export function pageFromHash(hash: string): Page {
@@ -85,6 +89,7 @@ export function viewFromHash(hash: string): View {
       view.granularity = value as Granularity;
     else if ((key === 'from' || key === 'to') && isIsoDate(value)) view[key] = value;
     else if (key === 'year' && /^20\d\d$/.test(value)) view.year = Number(value);
+    else if (key === 'la' && /^([0-9]{3}|[A-Z][0-9]{8})$/.test(value)) view.la = value;
     else if (dimensions.has(key) && value.length <= MAX_VALUE_LENGTH) {
       const dimension = key as Dimension;
       view.filters[dimension] = [...new Set([...(view.filters[dimension] ?? []), value])];
@@ -140,6 +145,7 @@ export function hashOf(page: Page, view?: View): string {
   if (view.from) params.set('from', view.from);
   if (view.to) params.set('to', view.to);
   if (view.year) params.set('year', String(view.year));
+  if (view.la) params.set('la', view.la);
   for (const dimension of DIMENSIONS) {
     for (const value of view.filters[dimension] ?? []) params.append(dimension, value);
   }

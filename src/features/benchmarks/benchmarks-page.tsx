@@ -1,0 +1,357 @@
+import { useQuery } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { knownDirection } from '../../benchmarks/directions';
+import {
+  type Authority,
+  type ComparisonPoint,
+  compareAuthority,
+  type Direction,
+  type MeasureChoice,
+  neighbourCount,
+  publishedAuthorities,
+  publishedMeasures,
+} from '../../benchmarks/published-store';
+import { useAppData } from '../../session/app-data';
+import { useBenchmarkSettings } from '../../session/benchmark-settings';
+import { formatNumber } from '../../ui/format';
+import { ComparisonChart } from './comparison-chart';
+import { ComparisonTable } from './comparison-table';
+
+const DIRECTION_WORDS: Record<Direction, string> = {
+  up: 'higher is better',
+  down: 'lower is better',
+  neutral: 'neither higher nor lower is better',
+};
+
+/** A measure's column name in words: `CPP_subsequent_percent` → "CPP subsequent percent". */
+export function measureLabel(measure: string): string {
+  return measure.replace(/_/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+function filtersLabel(filters: string): string {
+  const pairs = JSON.parse(filters) as [string, string][];
+  return pairs.map(([, value]) => value).join(', ');
+}
+
+const number = (v: number | null) => (v === null ? '–' : formatNumber(Math.round(v * 10) / 10));
+
+/** The sentence under a measure: the latest year, what it rests on, and the rank with its direction. */
+export function comparisonSentence(name: string, label: string, latest: ComparisonPoint, direction: Direction): string {
+  const ours =
+    latest.laValue === null
+      ? `${name}'s ${label} for ${latest.timePeriod} is not published (${latest.laMarker ? `“${latest.laMarker}”` : 'no figure'})`
+      : `${name}'s ${label} was ${number(latest.laValue)} in ${latest.timePeriod}`;
+  const neighbours =
+    latest.neighbourAverage === null
+      ? 'no statistical neighbour has a figure'
+      : `${number(latest.neighbourAverage)} on average for ${latest.neighbourCount} statistical ${latest.neighbourCount === 1 ? 'neighbour' : 'neighbours'}`;
+  const rank =
+    latest.rank === null
+      ? direction === 'neutral'
+        ? ' Not ranked: neither higher nor lower is better in itself.'
+        : ''
+      : ` Ranked ${latest.rank} of ${latest.rankOf} (${DIRECTION_WORDS[direction]}), quartile ${latest.quartile}.`;
+  return `${ours}, against ${neighbours}, ${number(latest.regionValue)} for its region and ${number(latest.englandValue)} for England.${rank}`;
+}
+
+function useComparison(choice: MeasureChoice, la: string, direction: Direction) {
+  const { getEngine, dataVersion } = useAppData();
+  return useQuery({
+    queryKey: ['benchmark', choice.file_id, choice.measure, choice.filters, la, direction, dataVersion],
+    queryFn: async () =>
+      compareAuthority(await getEngine(), {
+        fileId: choice.file_id,
+        measure: choice.measure,
+        filters: choice.filters,
+        la,
+        direction,
+      }),
+  });
+}
+
+/** One measure year by year: the comparison in words, its direction of good, the chart and the table. */
+function MeasureDetail({
+  choice,
+  la,
+  name,
+  direction,
+  onDirection,
+}: {
+  choice: MeasureChoice;
+  la: string;
+  name: string;
+  direction: Direction;
+  onDirection: (direction: Direction) => void;
+}) {
+  const directionId = useId();
+  const points = useComparison(choice, la, direction).data ?? [];
+  const latest = points.at(-1);
+  const label = measureLabel(choice.measure);
+  const breakdown = filtersLabel(choice.filters);
+  if (!latest) return null;
+  return (
+    <section className="benchmark-detail" aria-label={`${label}, year by year`} data-testid="benchmark-detail">
+      <h2 className="heading-m">
+        {label}
+        {breakdown && <span className="hint"> — {breakdown}</span>}
+      </h2>
+      <p className="chart-summary">{comparisonSentence(name, label, latest, direction)}</p>
+      <div className="form-group">
+        <label className="label" htmlFor={directionId}>
+          Direction of good for {label}
+        </label>
+        <select
+          id={directionId}
+          className="select"
+          value={direction}
+          onChange={(e) => onDirection(e.target.value as Direction)}
+        >
+          <option value="down">Lower is better</option>
+          <option value="up">Higher is better</option>
+          <option value="neutral">Neither (not ranked)</option>
+        </select>
+      </div>
+      <ComparisonChart points={points} name={name} title={`${label}${breakdown ? ` — ${breakdown}` : ''}`} />
+      <ComparisonTable points={points} name={name} />
+    </section>
+  );
+}
+
+function MeasureRow({
+  choice,
+  la,
+  direction,
+  open,
+  onOpen,
+}: {
+  choice: MeasureChoice;
+  la: string;
+  direction: Direction;
+  open: boolean;
+  onOpen: () => void;
+}) {
+  const points = useComparison(choice, la, direction).data ?? [];
+  const latest = points.at(-1);
+  const label = measureLabel(choice.measure);
+  const breakdown = filtersLabel(choice.filters);
+  return (
+    <>
+      <tr
+        data-testid="benchmark-latest"
+        data-measure={choice.measure}
+        data-time-period={latest?.timePeriod ?? ''}
+        data-la-value={latest?.laValue ?? ''}
+        data-neighbour-average={latest?.neighbourAverage ?? ''}
+        data-region-value={latest?.regionValue ?? ''}
+        data-england-value={latest?.englandValue ?? ''}
+        data-rank={latest?.rank ?? ''}
+      >
+        <th scope="row">
+          {label}
+          {breakdown && <span className="hint"> — {breakdown}</span>}
+        </th>
+        <td>{latest?.timePeriod ?? '–'}</td>
+        <td className="numeric">
+          <strong>
+            {latest ? (latest.laValue === null ? (latest.laMarker ?? '–') : number(latest.laValue)) : '–'}
+          </strong>
+        </td>
+        <td className="numeric">
+          {latest ? number(latest.neighbourAverage) : '–'}
+          {latest && latest.neighbourAverage !== null && <span className="hint"> ({latest.neighbourCount})</span>}
+        </td>
+        <td className="numeric">{latest ? number(latest.regionValue) : '–'}</td>
+        <td className="numeric">{latest ? number(latest.englandValue) : '–'}</td>
+        <td className="numeric">{latest?.rank ? `${latest.rank} of ${latest.rankOf}` : '–'}</td>
+        <td>{latest?.quartile ?? '–'}</td>
+        <td>
+          <button type="button" className="link-button" aria-expanded={open} onClick={onOpen}>
+            {open ? 'Hide' : 'Show'} years<span className="visually-hidden">: {label}</span>
+          </button>
+        </td>
+      </tr>
+    </>
+  );
+}
+
+function AuthorityPicker({
+  authorities,
+  la,
+  onChange,
+}: {
+  authorities: readonly Authority[];
+  la: string | undefined;
+  onChange: (code: string) => void;
+}) {
+  const id = useId();
+  return (
+    <div className="form-group">
+      <label className="label" htmlFor={id}>
+        Our local authority
+      </label>
+      <p className="hint">Chosen from the authorities in the files loaded; saved in this browser.</p>
+      <select
+        id={id}
+        className="select"
+        value={la ?? ''}
+        onChange={(e) => onChange(e.target.value)}
+        data-testid="benchmark-la"
+      >
+        <option value="">Choose…</option>
+        {authorities.map((a) => {
+          const code = a.new_la_code || a.old_la_code || '';
+          return (
+            <option key={`${a.la_name}-${code}`} value={code}>
+              {a.la_name} ({[a.old_la_code, a.new_la_code].filter(Boolean).join(', ')})
+            </option>
+          );
+        })}
+      </select>
+    </div>
+  );
+}
+
+/** Our authority against its statistical neighbours, its region and England, from the DfE's files. */
+export function BenchmarksPage({ la: addressLa, onLa }: { la?: string; onLa: (la: string) => void }) {
+  const { getEngine, dataVersion } = useAppData();
+  const settings = useBenchmarkSettings();
+  const [open, setOpen] = useState<string | null>(null);
+  const data = useQuery({
+    queryKey: ['published', dataVersion],
+    queryFn: async () => {
+      const engine = await getEngine();
+      return { measures: await publishedMeasures(engine), authorities: await publishedAuthorities(engine) };
+    },
+  });
+  const la = addressLa ?? settings.la ?? undefined;
+  const authority = data.data?.authorities.find((a) => a.old_la_code === la || a.new_la_code === la);
+  const neighbours = useQuery({
+    queryKey: ['neighbour-count', la, dataVersion],
+    queryFn: async () => neighbourCount(await getEngine(), la as string),
+    enabled: la !== undefined,
+  });
+  const choose = (code: string) => {
+    settings.setLa(code || null);
+    onLa(code);
+  };
+  const measures = data.data?.measures ?? [];
+  return (
+    <div data-testid="benchmarks">
+      <h1 className="heading-xl">Published statistics</h1>
+      <p className="lead">
+        Is this high or low for an area like ours? The DfE’s published statistics for our local authority against the
+        average of its statistical neighbours, its region and England, year by year, with its rank among all authorities
+        (1 = best) and its quartile band (A = best quarter), as the DfE’s Local Authority Interactive Tool shows them.
+      </p>
+      {data.isPending && <p role="status">Reading the published statistics…</p>}
+      {data.data && measures.length === 0 && (
+        <div className="inset-text" data-testid="benchmarks-empty">
+          <p>No published statistics are loaded.</p>
+          <p>
+            Download the CSV files of a publication from explore-education-statistics (for example “Children in need”,
+            “Characteristics of children in need” or “Children’s social work workforce”) and the DfE’s
+            statistical-neighbour file, and drop them on the <a href="#/">Data</a> page with your partners’ files.
+          </p>
+        </div>
+      )}
+      {measures.length > 0 && data.data && (
+        <>
+          <AuthorityPicker authorities={data.data.authorities} la={la} onChange={choose} />
+          {la && !authority && (
+            <p className="error-text" role="alert">
+              No local authority has the code {la} in the files loaded.
+            </p>
+          )}
+          {authority && (
+            <p className="hint" data-testid="neighbour-status">
+              {neighbours.data
+                ? `${authority.la_name}: ${neighbours.data} statistical neighbours from the neighbour file loaded.`
+                : 'No statistical-neighbour file is loaded for this authority: drop the DfE’s statistical-neighbour file on the Data page to compare with its neighbours.'}
+            </p>
+          )}
+          {authority && (
+            <div className="table-scroll">
+              <table className="table table--compact benchmark-table">
+                <caption className="visually-hidden">
+                  {authority.la_name}: each measure’s latest year against its neighbours, region and England
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Measure</th>
+                    <th scope="col">Year</th>
+                    <th scope="col" className="numeric">
+                      {authority.la_name}
+                    </th>
+                    <th scope="col" className="numeric">
+                      Neighbours (how many)
+                    </th>
+                    <th scope="col" className="numeric">
+                      Region
+                    </th>
+                    <th scope="col" className="numeric">
+                      England
+                    </th>
+                    <th scope="col" className="numeric">
+                      Rank
+                    </th>
+                    <th scope="col">Quartile</th>
+                    <th scope="col">
+                      <span className="visually-hidden">Years</span>
+                    </th>
+                  </tr>
+                </thead>
+                {groupByFile(measures).map(([file, choices]) => (
+                  <tbody key={file}>
+                    <tr>
+                      <th scope="rowgroup" colSpan={9} className="benchmark-file">
+                        {file}
+                      </th>
+                    </tr>
+                    {choices.map((choice) => {
+                      const key = `${choice.file_id}|${choice.measure}|${choice.filters}`;
+                      return (
+                        <MeasureRow
+                          key={key}
+                          choice={choice}
+                          la={authority.new_la_code || authority.old_la_code || (la as string)}
+                          direction={settings.directionOf(choice.measure) ?? knownDirection(choice.measure).direction}
+                          open={open === key}
+                          onOpen={() => setOpen(open === key ? null : key)}
+                        />
+                      );
+                    })}
+                  </tbody>
+                ))}
+              </table>
+            </div>
+          )}
+          {authority &&
+            measures
+              .filter((choice) => open === `${choice.file_id}|${choice.measure}|${choice.filters}`)
+              .map((choice) => (
+                <MeasureDetail
+                  key={open}
+                  choice={choice}
+                  la={authority.new_la_code || authority.old_la_code || (la as string)}
+                  name={authority.la_name}
+                  direction={settings.directionOf(choice.measure) ?? knownDirection(choice.measure).direction}
+                  onDirection={(d) => settings.setDirection(choice.measure, d)}
+                />
+              ))}
+          <p className="hint">
+            Markers stay markers: c (suppressed), x (not available), z (not applicable), u (low reliability), k and low
+            (rounds to zero) and older symbols are never read as zero, never averaged and never ranked; a neighbour
+            average says how many neighbours it rests on. Ranks are given only where the DfE sets a direction of good
+            (re-referrals and second child protection plans: lower; assessments within 45 working days: higher).
+          </p>
+        </>
+      )}
+    </div>
+  );
+}
+
+function groupByFile(measures: readonly MeasureChoice[]): [string, MeasureChoice[]][] {
+  const groups = new Map<string, MeasureChoice[]>();
+  for (const m of measures) groups.set(m.file_name, [...(groups.get(m.file_name) ?? []), m]);
+  return [...groups];
+}

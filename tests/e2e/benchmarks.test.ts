@@ -1,0 +1,113 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { AxeResults } from 'axe-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadFiles, openPage, writeFixture } from './support/app-actions';
+import { type AppUnderTest, openApp, screenshot } from './support/browser';
+
+// Published statistics in the built app (issue 13): an EES file and a statistical-neighbour file
+// dropped with the partners' files give the comparison for a chosen authority.
+const dir = mkdtempSync(join(tmpdir(), 'pi-bench-'));
+
+// 2025, lower is better: A 20, B 10, C c, D 30 · A's neighbours B, C, D → (10 + 30) / 2 = 20 on 2;
+// region R1 19; England 21.5; rank B 1, A 2, D 3 of 3.
+const EES = [
+  'time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,new_la_code,la_name,category,CPP_subsequent_percent,CPP_start',
+  '2024,Reporting year,National,E92000001,England,,,,,,All,22,1000',
+  '2024,Reporting year,Regional,E92000001,England,R1,North,,,,All,20,300',
+  '2024,Reporting year,Local authority,E92000001,England,R1,North,201,E09000001,Aston,All,24,80',
+  '2024,Reporting year,Local authority,E92000001,England,R1,North,202,E09000002,Bury,All,12,90',
+  '2024,Reporting year,Local authority,E92000001,England,R1,North,203,E09000003,Crewe,All,14,70',
+  '2024,Reporting year,Local authority,E92000001,England,R1,North,204,E09000004,Derby,All,28,60',
+  '2025,Reporting year,National,E92000001,England,,,,,,All,21.5,1100',
+  '2025,Reporting year,Regional,E92000001,England,R1,North,,,,All,19,310',
+  '2025,Reporting year,Local authority,E92000001,England,R1,North,201,E09000001,Aston,All,20,85',
+  '2025,Reporting year,Local authority,E92000001,England,R1,North,202,E09000002,Bury,All,10,95',
+  '2025,Reporting year,Local authority,E92000001,England,R1,North,203,E09000003,Crewe,All,c,4',
+  '2025,Reporting year,Local authority,E92000001,England,R1,North,204,E09000004,Derby,All,30,65',
+].join('\n');
+const NEIGHBOURS =
+  '\uFEFFLA num,LA Name,LA number,GOInd,GOReg,SN1,SNP,SN2,SNP,SN3,SNP,SN4,SNP,SN5,SNP,SN6,SNP,SN7,SNP,SN8,SNP,SN9,SNP,SN10,SNP,\n201,Aston,201,1,North,202,Close,203,Close,204,Close,,,,,,,,,,,,,,,\n';
+
+let app: AppUnderTest;
+beforeAll(async () => {
+  app = await openApp({ width: 1366, height: 768 });
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('published statistics, in the built app', () => {
+  it('recognises DfE files as published statistics, not as a partnership dataset', async () => {
+    const { page } = app;
+    await loadFiles(page, [
+      writeFixture(dir, 'cpp_subsequent.csv', EES),
+      writeFixture(dir, 'neighbours.csv', NEIGHBOURS),
+    ]);
+    const report = (await page.getByTestId('load-report').textContent()) ?? '';
+    expect(report).toContain('DfE published statistics');
+    expect(report).toContain('DfE statistical neighbours');
+    expect(report).not.toMatch(/not a partnership dataset/);
+  });
+
+  it('compares the chosen authority with its neighbours, region and England, with rank and quartile', async () => {
+    const { page } = app;
+    await openPage(page, 'Published statistics');
+    await page.getByTestId('benchmarks').waitFor();
+    await page.getByTestId('benchmark-la').selectOption('E09000001');
+    const row = page.locator('[data-testid="benchmark-latest"][data-measure="CPP_subsequent_percent"]');
+    await row.waitFor({ timeout: 60_000 });
+    await page.waitForFunction(() =>
+      document.querySelector('[data-measure="CPP_subsequent_percent"]')?.getAttribute('data-la-value'),
+    );
+    expect(
+      await row.evaluate((el) =>
+        [
+          'data-time-period',
+          'data-la-value',
+          'data-neighbour-average',
+          'data-region-value',
+          'data-england-value',
+          'data-rank',
+        ].map((a) => el.getAttribute(a)),
+      ),
+    ).toEqual(['2025', '20', '20', '19', '21.5', '2']);
+    // A count is never ranked: CPP_start has no direction of good.
+    const starts = page.locator('[data-testid="benchmark-latest"][data-measure="CPP_start"]');
+    await expect(starts.getAttribute('data-rank')).resolves.toBe('');
+    // The address carries the authority, and the setting is remembered.
+    expect(page.url()).toContain('la=E09000001');
+    await row.getByRole('button', { name: /Show years/ }).click();
+    await page.getByTestId('benchmark-chart').waitFor();
+    await expect(page.locator('.chart-summary').first().textContent()).resolves.toContain(
+      "Aston's CPP subsequent percent was 20 in 2025, against 20 on average for 2 statistical neighbours, 19 for its region and 21.5 for England. Ranked 2 of 3 (lower is better), quartile B.",
+    );
+    await screenshot(page, 'b01-published-statistics', { fullPage: true });
+    const axeSource = readFileSync(resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
+    await page.evaluate(axeSource);
+    const violations = await page.evaluate(async () => {
+      const result = await (
+        window as unknown as { axe: { run(context: Document, options: unknown): Promise<AxeResults> } }
+      ).axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+      });
+      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+    });
+    expect(violations).toEqual([]);
+  });
+
+  it('opens on the authority in the address', async () => {
+    const { page } = app;
+    await page.evaluate(() => {
+      window.location.hash = '#/benchmarks?la=202';
+    });
+    const row = page.locator(
+      '[data-testid="benchmark-latest"][data-measure="CPP_subsequent_percent"][data-la-value="10"]',
+    );
+    await row.waitFor({ timeout: 60_000 });
+    await expect(row.getAttribute('data-rank')).resolves.toBe('1');
+    expect(app.offOrigin()).toEqual([]);
+    expect(app.consoleErrors).toEqual([]);
+  });
+});
