@@ -1,3 +1,12 @@
+import { comparisonSentence, measureLabel } from '../benchmarks/comparison-words';
+import { knownDirection } from '../benchmarks/directions';
+import {
+  type ComparisonPoint,
+  compareAuthority,
+  type Direction,
+  publishedAuthorities,
+  publishedMeasures,
+} from '../benchmarks/published-store';
 import type { Engine } from '../engine/engine';
 import { countsAboutChildren } from '../indicators/disclosure-scope';
 import type { IndicatorDefinition } from '../indicators/indicator-definition';
@@ -16,6 +25,7 @@ import {
 } from '../indicators/publication';
 import { getFamily } from '../indicators/registry';
 import { effectiveGranularity, type IndicatorPoint, runIndicator } from '../indicators/run-indicator';
+import { type BenchmarkItem, benchmarkKey } from './benchmark-item';
 import { addTable, compositionRelations, publishTable, type TableDraft, type TableFigures } from './pack-tables';
 import { type PackGranularity, type PackViewId, packViewTables, type TimelineFigures } from './pack-views';
 
@@ -64,6 +74,15 @@ export interface IndicatorFigures {
   published: ReadonlyMap<Granularity, FigurePoint[]>;
 }
 
+export interface BenchmarkFigures {
+  laName: string;
+  direction: Direction;
+  points: ComparisonPoint[];
+  sentence: string;
+}
+
+export type { BenchmarkItem };
+
 export type IndicatorOutcome =
   | IndicatorFigures
   | { status: 'missing_data'; indicator: IndicatorDefinition; missingDatasets: string[] };
@@ -78,6 +97,8 @@ export interface PackRequest {
   targets: Readonly<Record<string, number>>;
   changesFor: (id: string) => readonly ChangePoint[];
   minDenominatorFor: (id: string) => number | null;
+  /** Published-statistics comparisons to show, for our local authority (published figures: no suppression). */
+  benchmarks?: { la: string | null; items: readonly BenchmarkItem[] };
 }
 
 export interface PackFigures {
@@ -88,6 +109,8 @@ export interface PackFigures {
   timeline: TimelineFigures | null;
   /** How many counts are hidden across the pack (primary and secondary). */
   hiddenCells: number;
+  /** Each comparison by `benchmarkKey`, or why it cannot be shown. */
+  benchmarks: Map<string, BenchmarkFigures | { missing: string }>;
 }
 
 /** The granularity an indicator is shown at in a pack: a yearly-cycle area always by year. */
@@ -254,6 +277,52 @@ function describe(
   };
 }
 
+/** Every comparison a pack shows, for our local authority. */
+async function benchmarkFigures(
+  engine: Engine,
+  request: PackRequest['benchmarks'],
+): Promise<PackFigures['benchmarks']> {
+  const out: PackFigures['benchmarks'] = new Map();
+  if (!request || request.items.length === 0) return out;
+  const measures = await publishedMeasures(engine);
+  const authority = (await publishedAuthorities(engine)).find(
+    (a) => request.la !== null && (a.old_la_code === request.la || a.new_la_code === request.la),
+  );
+  for (const item of request.items) {
+    const key = benchmarkKey(item);
+    const choice = measures.find(
+      (m) => m.file_name === item.file && m.measure === item.measure && m.filters === item.filters,
+    );
+    if (!authority || !choice) {
+      out.set(key, {
+        missing: !authority
+          ? 'Choose our local authority on the Published statistics page.'
+          : `Load ${item.file} (published statistics) to show this comparison.`,
+      });
+      continue;
+    }
+    const { direction } = knownDirection(item.measure);
+    const la = authority.new_la_code || authority.old_la_code || '';
+    const points = await compareAuthority(engine, {
+      fileId: choice.file_id,
+      measure: item.measure,
+      filters: item.filters,
+      la,
+      direction,
+    });
+    const latest = points.at(-1);
+    out.set(key, {
+      laName: authority.la_name,
+      direction,
+      points,
+      sentence: latest
+        ? comparisonSentence(authority.la_name, measureLabel(item.measure), latest, direction)
+        : 'No figures.',
+    });
+  }
+  return out;
+}
+
 /** Every figure of a pack, protected together when `request.suppress`. */
 export async function packFigures(engine: Engine, prepared: PreparedState, request: PackRequest): Promise<PackFigures> {
   const joint = new JointPublication();
@@ -293,5 +362,6 @@ export async function packFigures(engine: Engine, prepared: PreparedState, reque
     tables,
     timeline,
     hiddenCells: hidden ? hidden.filter(Boolean).length : 0,
+    benchmarks: await benchmarkFigures(engine, request.benchmarks),
   };
 }

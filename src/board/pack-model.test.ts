@@ -29,6 +29,22 @@ describe('board pack files', () => {
     expect(parsePack(JSON.stringify(top))).toMatchObject({ ok: false });
   });
 
+  it('carries a published comparison by file, measure and breakdown, never its figures', () => {
+    const pack = defaultPack();
+    pack.items.push({
+      key: 'item-b',
+      kind: 'benchmark',
+      file: 'd3_cpps_subsequent_plan_2013_to_2025.csv',
+      measure: 'CPP_subsequent_percent',
+      filters: '[["category","Child Protection Plans which are a second or subsequent plan"]]',
+      commentary: '',
+    });
+    expect(parsePack(packJson(pack))).toEqual({ ok: true, pack });
+    const withFigures = JSON.parse(packJson(pack));
+    withFigures.items.at(-1).laValue = 25.9;
+    expect(parsePack(JSON.stringify(withFigures))).toMatchObject({ ok: false });
+  });
+
   it('refuses two items with one key, and keys that are not plain', () => {
     const pack = JSON.parse(packJson(defaultPack()));
     pack.items[2].key = pack.items[1].key;

@@ -29,6 +29,17 @@ export const packItemSchema = z.discriminatedUnion('kind', [
     })
     .strict(),
   z.object({ key, kind: z.literal('view'), view: z.enum(PACK_VIEWS), commentary }).strict(),
+  // A published-statistics comparison: which file's measure (and breakdown), never its figures.
+  z
+    .object({
+      key,
+      kind: z.literal('benchmark'),
+      file: z.string().min(1).max(300),
+      measure: z.string().min(1).max(200),
+      filters: z.string().max(2000),
+      commentary,
+    })
+    .strict(),
 ]);
 
 export const packSchema = z

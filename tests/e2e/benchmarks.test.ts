@@ -97,6 +97,24 @@ describe('published statistics, in the built app', () => {
     expect(violations).toEqual([]);
   });
 
+  it('puts the comparison in the board pack, with its sentence and chart', async () => {
+    const { page } = app;
+    await page.evaluate(() => {
+      window.location.hash = '#/board-pack';
+    });
+    await page.getByTestId('board-pack').waitFor();
+    const choice = page.getByTestId('add-item-choice');
+    const value = await choice
+      .locator('option', { hasText: 'CPP subsequent percent — All (cpp_subsequent.csv)' })
+      .getAttribute('value');
+    await choice.selectOption(value as string);
+    await page.getByTestId('add-item').click();
+    const slide = page.locator('[data-testid="slide"][data-slide-kind="benchmark"]').last();
+    await slide.waitFor({ timeout: 60_000 });
+    await expect(slide.textContent()).resolves.toContain("Aston's CPP subsequent percent was 20 in 2025");
+    await slide.locator('svg.recharts-surface').first().waitFor();
+  });
+
   it('opens on the authority in the address', async () => {
     const { page } = app;
     await page.evaluate(() => {

@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import { comparisonSentence, filtersLabel, measureLabel, shownNumber } from '../../benchmarks/comparison-words';
 import { knownDirection } from '../../benchmarks/directions';
 import {
   type Authority,
-  type ComparisonPoint,
   compareAuthority,
   type Direction,
   type MeasureChoice,
@@ -13,46 +13,8 @@ import {
 } from '../../benchmarks/published-store';
 import { useAppData } from '../../session/app-data';
 import { useBenchmarkSettings } from '../../session/benchmark-settings';
-import { formatNumber } from '../../ui/format';
 import { ComparisonChart } from './comparison-chart';
 import { ComparisonTable } from './comparison-table';
-
-const DIRECTION_WORDS: Record<Direction, string> = {
-  up: 'higher is better',
-  down: 'lower is better',
-  neutral: 'neither higher nor lower is better',
-};
-
-/** A measure's column name in words: `CPP_subsequent_percent` → "CPP subsequent percent". */
-export function measureLabel(measure: string): string {
-  return measure.replace(/_/g, ' ').replace(/\s+/g, ' ').trim();
-}
-
-function filtersLabel(filters: string): string {
-  const pairs = JSON.parse(filters) as [string, string][];
-  return pairs.map(([, value]) => value).join(', ');
-}
-
-const number = (v: number | null) => (v === null ? '–' : formatNumber(Math.round(v * 10) / 10));
-
-/** The sentence under a measure: the latest year, what it rests on, and the rank with its direction. */
-export function comparisonSentence(name: string, label: string, latest: ComparisonPoint, direction: Direction): string {
-  const ours =
-    latest.laValue === null
-      ? `${name}'s ${label} for ${latest.timePeriod} is not published (${latest.laMarker ? `“${latest.laMarker}”` : 'no figure'})`
-      : `${name}'s ${label} was ${number(latest.laValue)} in ${latest.timePeriod}`;
-  const neighbours =
-    latest.neighbourAverage === null
-      ? 'no statistical neighbour has a figure'
-      : `${number(latest.neighbourAverage)} on average for ${latest.neighbourCount} statistical ${latest.neighbourCount === 1 ? 'neighbour' : 'neighbours'}`;
-  const rank =
-    latest.rank === null
-      ? direction === 'neutral'
-        ? ' Not ranked: neither higher nor lower is better in itself.'
-        : ''
-      : ` Ranked ${latest.rank} of ${latest.rankOf} (${DIRECTION_WORDS[direction]}), quartile ${latest.quartile}.`;
-  return `${ours}, against ${neighbours}, ${number(latest.regionValue)} for its region and ${number(latest.englandValue)} for England.${rank}`;
-}
 
 function useComparison(choice: MeasureChoice, la: string, direction: Direction) {
   const { getEngine, dataVersion } = useAppData();
@@ -153,15 +115,15 @@ function MeasureRow({
         <td>{latest?.timePeriod ?? '–'}</td>
         <td className="numeric">
           <strong>
-            {latest ? (latest.laValue === null ? (latest.laMarker ?? '–') : number(latest.laValue)) : '–'}
+            {latest ? (latest.laValue === null ? (latest.laMarker ?? '–') : shownNumber(latest.laValue)) : '–'}
           </strong>
         </td>
         <td className="numeric">
-          {latest ? number(latest.neighbourAverage) : '–'}
+          {latest ? shownNumber(latest.neighbourAverage) : '–'}
           {latest && latest.neighbourAverage !== null && <span className="hint"> ({latest.neighbourCount})</span>}
         </td>
-        <td className="numeric">{latest ? number(latest.regionValue) : '–'}</td>
-        <td className="numeric">{latest ? number(latest.englandValue) : '–'}</td>
+        <td className="numeric">{latest ? shownNumber(latest.regionValue) : '–'}</td>
+        <td className="numeric">{latest ? shownNumber(latest.englandValue) : '–'}</td>
         <td className="numeric">{latest?.rank ? `${latest.rank} of ${latest.rankOf}` : '–'}</td>
         <td>{latest?.quartile ?? '–'}</td>
         <td>

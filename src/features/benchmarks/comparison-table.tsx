@@ -1,7 +1,5 @@
+import { shownNumber as number } from '../../benchmarks/comparison-words';
 import type { ComparisonPoint } from '../../benchmarks/published-store';
-import { formatNumber } from '../../ui/format';
-
-const number = (v: number | null) => (v === null ? '–' : formatNumber(Math.round(v * 10) / 10));
 
 /** The chart's figures, year by year: what a screen reader reads and what a board member checks. */
 export function ComparisonTable({ points, name }: { points: ComparisonPoint[]; name: string }) {

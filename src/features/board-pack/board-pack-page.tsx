@@ -1,8 +1,12 @@
+import { useQuery } from '@tanstack/react-query';
 import { type ChangeEvent, useId, useMemo, useRef, useState } from 'react';
+import { filtersLabel, measureLabel } from '../../benchmarks/comparison-words';
+import { publishedMeasures } from '../../benchmarks/published-store';
 import type { PackFigures } from '../../board/pack-figures';
 import { type BoardPack, defaultPack, newItemKey, type PackItem, packJson, parsePack } from '../../board/pack-model';
 import { PACK_VIEW_TITLES, PACK_VIEWS, type PackViewId } from '../../board/pack-views';
 import { FAMILIES } from '../../indicators/registry';
+import { useAppData } from '../../session/app-data';
 import { useBoardPack } from '../../session/board-pack';
 import { downloadText } from '../../ui/download';
 import { type Deck, type DeckSlide, deckOfPack } from './deck';
@@ -18,13 +22,35 @@ function move<T>(list: readonly T[], from: number, to: number): T[] {
   return next;
 }
 
-/** The choices of "Add to the pack": the summary, any indicator, any view. */
+/** The published measures loaded, for "Add to the pack". */
+function usePublishedChoices() {
+  const { getEngine, dataVersion } = useAppData();
+  return (
+    useQuery({
+      queryKey: ['published-measures', dataVersion],
+      queryFn: async () => publishedMeasures(await getEngine()),
+    }).data ?? []
+  );
+}
+
+/** The choices of "Add to the pack": the summary, any indicator, any view, any published comparison. */
 function AddItem({ pack, onAdd }: { pack: BoardPack; onAdd: (item: PackItem) => void }) {
   const [choice, setChoice] = useState('summary');
   const id = useId();
+  const published = usePublishedChoices();
   const add = () => {
     const key = newItemKey(pack.items);
-    if (choice === 'summary') onAdd({ key, kind: 'summary', commentary: '' });
+    const benchmark = choice.startsWith('benchmark:') ? published[Number(choice.slice(10))] : undefined;
+    if (benchmark)
+      onAdd({
+        key,
+        kind: 'benchmark',
+        file: benchmark.file_name,
+        measure: benchmark.measure,
+        filters: benchmark.filters,
+        commentary: '',
+      });
+    else if (choice === 'summary') onAdd({ key, kind: 'summary', commentary: '' });
     else if (choice.startsWith('view:'))
       onAdd({ key, kind: 'view', view: choice.slice(5) as PackViewId, commentary: '' });
     else onAdd({ key, kind: 'indicator', indicatorId: choice.slice(10), commentary: '' });
@@ -58,6 +84,16 @@ function AddItem({ pack, onAdd }: { pack: BoardPack; onAdd: (item: PackItem) => 
             </option>
           ))}
         </optgroup>
+        {published.length > 0 && (
+          <optgroup label="Published statistics: our authority against its neighbours">
+            {published.map((m, i) => (
+              <option key={`${m.file_id}|${m.measure}|${m.filters}`} value={`benchmark:${i}`}>
+                {measureLabel(m.measure)}
+                {filtersLabel(m.filters) ? ` — ${filtersLabel(m.filters)}` : ''} ({m.file_name})
+              </option>
+            ))}
+          </optgroup>
+        )}
       </select>{' '}
       <button type="button" className="button button--secondary" onClick={add} data-testid="add-item">
         Add

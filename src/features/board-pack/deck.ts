@@ -1,3 +1,5 @@
+import { filtersLabel, measureLabel } from '../../benchmarks/comparison-words';
+import type { BenchmarkItem } from '../../board/pack-figures';
 import type { BoardPack } from '../../board/pack-model';
 import type { PackGranularity, PackViewId } from '../../board/pack-views';
 import { PACK_VIEW_TITLES } from '../../board/pack-views';
@@ -12,6 +14,14 @@ export type DeckSlide =
   | { key: string; kind: 'summary'; title: string; commentary: string }
   | { key: string; kind: 'indicator'; indicatorId: string; title: string; commentary: string }
   | { key: string; kind: 'view'; view: PackViewId; title: string; commentary: string }
+  | {
+      key: string;
+      kind: 'benchmark';
+      /** Which published comparison (benchmarkKey of the item). */
+      benchmark: BenchmarkItem;
+      title: string;
+      commentary: string;
+    }
   | {
       key: string;
       kind: 'section';
@@ -51,6 +61,14 @@ export function deckOfPack(pack: BoardPack): Deck {
             commentary: item.commentary,
           };
         }
+        case 'benchmark':
+          return {
+            key: item.key,
+            kind: 'benchmark',
+            benchmark: { file: item.file, measure: item.measure, filters: item.filters },
+            title: `${measureLabel(item.measure)}${filtersLabel(item.filters) ? ` — ${filtersLabel(item.filters)}` : ''}: against statistical neighbours, region and England`,
+            commentary: item.commentary,
+          };
         default:
           return {
             key: item.key,
@@ -62,4 +80,9 @@ export function deckOfPack(pack: BoardPack): Deck {
       }
     }),
   };
+}
+
+/** The published comparisons a deck shows. */
+export function deckBenchmarks(deck: Deck): BenchmarkItem[] {
+  return deck.slides.flatMap((slide) => (slide.kind === 'benchmark' ? [slide.benchmark] : []));
 }

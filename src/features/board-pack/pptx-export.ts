@@ -1,3 +1,4 @@
+import { benchmarkKey } from '../../board/benchmark-item';
 import type { IndicatorFigures, PackFigures } from '../../board/pack-figures';
 import type { TableFigures } from '../../board/pack-tables';
 import { ASSURANCE_LABELS, POINT_TYPE_LABELS } from '../../indicators/spc';
@@ -148,6 +149,10 @@ function narrativeOf(slide: DeckSlide, figures: PackFigures): string {
     return table ? `${table.description} ${table.coverage}.` : '';
   }
   if (slide.kind === 'section') return slide.lead;
+  if (slide.kind === 'benchmark') {
+    const found = figures.benchmarks.get(benchmarkKey(slide.benchmark));
+    return !found ? '' : 'missing' in found ? found.missing : found.sentence;
+  }
   return 'Every headline indicator for its latest complete period, with Making Data Count variation and assurance.';
 }
 

@@ -1,8 +1,12 @@
 import { useEffect, useState } from 'react';
+import { measureLabel } from '../../benchmarks/comparison-words';
+import { type BenchmarkItem, benchmarkKey } from '../../board/benchmark-item';
 import type { IndicatorFigures, PackFigures } from '../../board/pack-figures';
 import { SpcChart } from '../../charts/spc-chart';
 import { GRANULARITY_LABELS } from '../../indicators/periods';
 import { axisBounds, formatValue, UNIT_AXIS_LABELS } from '../../ui/format';
+import { ComparisonChart } from '../benchmarks/comparison-chart';
+import { ComparisonTable } from '../benchmarks/comparison-table';
 import { BoardSummary } from './board-summary';
 import type { DeckSlide } from './deck';
 import { HEADLINES } from './deck';
@@ -10,6 +14,28 @@ import { shownBasis, shownValue } from './published-format';
 import { PRINT_CHART, type SlideMode } from './slide-sizes';
 import { SpcIconKey } from './spc-icon-key';
 import { ViewBody } from './view-body';
+
+/** A published comparison: the sentence, the chart (ours against neighbours, region, England) and the years. */
+function BenchmarkBody({ item, figures, mode }: { item: BenchmarkItem; figures: PackFigures; mode: SlideMode }) {
+  const found = figures.benchmarks.get(benchmarkKey(item));
+  if (!found || 'missing' in found) {
+    return <p className="slide__narrative">{found?.missing ?? 'Not loaded.'}</p>;
+  }
+  return (
+    <>
+      <p className="slide__narrative">{found.sentence}</p>
+      <div className="slide__chart" data-slide-chart="">
+        <ComparisonChart
+          points={found.points}
+          name={found.laName}
+          title={measureLabel(item.measure)}
+          width={mode === 'print' ? PRINT_CHART.width : undefined}
+        />
+      </div>
+      {mode !== 'present' && <ComparisonTable points={found.points.slice(-5)} name={found.laName} />}
+    </>
+  );
+}
 
 function useChartHeight(mode: SlideMode): number {
   const [height, setHeight] = useState(() => (typeof window === 'undefined' ? 600 : window.innerHeight));
@@ -172,6 +198,7 @@ export function Slide({
             </p>
           ))}
         {slide.kind === 'view' && <ViewBody view={slide.view} figures={figures} mode={mode} />}
+        {slide.kind === 'benchmark' && <BenchmarkBody item={slide.benchmark} figures={figures} mode={mode} />}
         {slide.kind === 'section' && <SectionBody slide={slide} figures={figures} />}
         {slide.kind !== 'section' && <Commentary text={slide.commentary} />}
       </div>

@@ -4,6 +4,7 @@ import { chartSvgIn, type LegendItem, standaloneSvg, svgToPng } from '../../char
 import { spcLegend } from '../../charts/spc-chart';
 import { downloadBlob } from '../../ui/download';
 import { formatValue } from '../../ui/format';
+import { COMPARISON_LEGEND } from '../benchmarks/comparison-chart';
 import type { Deck, DeckSlide } from './deck';
 import type { ChartImage } from './pptx-export';
 import { PrintDeck } from './print-deck';
@@ -12,6 +13,7 @@ import { viewLegend } from './view-body';
 
 function legendOf(slide: DeckSlide, figures: PackFigures): LegendItem[] {
   if (slide.kind === 'view') return viewLegend(slide.view, figures);
+  if (slide.kind === 'benchmark') return COMPARISON_LEGEND;
   if (slide.kind !== 'indicator') return [];
   const outcome = figures.indicators.get(slide.indicatorId);
   if (outcome?.status !== 'ok') return [];

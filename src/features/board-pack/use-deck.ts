@@ -2,14 +2,14 @@ import { footerText } from '../../board/page-footer';
 import { useAppData } from '../../session/app-data';
 import { useBoardPack } from '../../session/board-pack';
 import { useCompletePreparation } from '../../session/indicator-settings';
-import type { Deck } from './deck';
+import { type Deck, deckBenchmarks } from './deck';
 import { usePackFigures } from './use-pack-figures';
 
 const PERIOD_WORDS = { month: 'By month', quarter: 'By financial quarter', year: 'By financial year' } as const;
 
 /** A deck's figures (protected together when suppression is on) and the footer of its pages. */
 export function useDeck(deck: Deck) {
-  const figures = usePackFigures({ granularity: deck.granularity, to: deck.to });
+  const figures = usePackFigures({ granularity: deck.granularity, to: deck.to, benchmarks: deckBenchmarks(deck) });
   const { loadedAt } = useAppData();
   const prepared = useCompletePreparation();
   const { suppress } = useBoardPack();

@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import type { PackFigures, PackRequest } from '../../board/pack-figures';
+import type { BenchmarkItem, PackFigures, PackRequest } from '../../board/pack-figures';
 import { PACK_VIEWS } from '../../board/pack-views';
 import { INDICATORS } from '../../indicators/registry';
 import { useAppData } from '../../session/app-data';
+import { useBenchmarkSettings } from '../../session/benchmark-settings';
 import { useBoardPack } from '../../session/board-pack';
 import { useChartNotes } from '../../session/chart-notes';
 import { useCompletePreparation } from '../../session/indicator-settings';
@@ -15,14 +16,22 @@ import { useTargets } from '../../session/targets';
  * all hide the same counts and none can be worked out from the others. Computed once for the loaded
  * data, the settings, the targets and the changes marked (about 2 s on the sample), then shared.
  */
-export function usePackFigures(request: { granularity: PackRequest['granularity']; to?: string; enabled?: boolean }) {
+export function usePackFigures(request: {
+  granularity: PackRequest['granularity'];
+  to?: string;
+  /** Published comparisons to show (public figures, for our local authority). */
+  benchmarks?: readonly BenchmarkItem[];
+  enabled?: boolean;
+}) {
+  const benchmarkSettings = useBenchmarkSettings();
+  const benchmarks = { la: benchmarkSettings.la, items: request.benchmarks ?? [] };
   const { getEngine } = useAppData();
   const prepared = useCompletePreparation();
   const { suppress } = useBoardPack();
   const { targets } = useTargets();
   const { notes, changesFor, minDenominatorFor } = useChartNotes();
   return useQuery<PackFigures>({
-    queryKey: ['pack-figures', request.granularity, request.to, suppress, targets, notes, prepared.data],
+    queryKey: ['pack-figures', request.granularity, request.to, suppress, targets, notes, prepared.data, benchmarks],
     queryFn: async () => {
       const { packFigures } = await import('../../board/pack-figures');
       return packFigures(await getEngine(), prepared.data as NonNullable<typeof prepared.data>, {
@@ -34,6 +43,7 @@ export function usePackFigures(request: { granularity: PackRequest['granularity'
         targets,
         changesFor,
         minDenominatorFor,
+        benchmarks,
       });
     },
     enabled: prepared.data !== undefined && (request.enabled ?? true),
