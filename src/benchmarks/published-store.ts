@@ -176,7 +176,8 @@ export interface ComparisonPoint {
 
 /**
  * One measure for one authority, period by period: its value (or the marker published instead), the
- * average of its statistical neighbours that have a value (markers are never averaged; how many it
+ * average of its statistical neighbours (from the neighbour file, or chosen by hand: $6, codes joined
+ * by chr(31)) that have a value (markers are never averaged; how many it
  * rests on is given), its region, England, and its rank among all authorities with a value (ties
  * share a rank; 1 = best given the direction of good) with the quartile band that rank falls in.
  */
@@ -186,7 +187,13 @@ export const COMPARISON_SQL = `WITH m AS (
 ),
 mine AS (SELECT * FROM m WHERE level = 'Local authority' AND (old_la_code = $4 OR new_la_code = $4)),
 codes AS (SELECT $4 AS code UNION SELECT unnest([old_la_code, new_la_code]) FROM mine),
-nb AS (SELECT DISTINCT neighbour FROM pi_neighbours WHERE la IN (SELECT code FROM codes WHERE code <> '')),
+nb AS (
+  SELECT DISTINCT neighbour FROM (
+    SELECT neighbour FROM pi_neighbours WHERE $6 = '' AND la IN (SELECT code FROM codes WHERE code <> '')
+    UNION ALL
+    SELECT unnest(string_split($6, chr(31))) AS neighbour WHERE $6 <> ''
+  )
+),
 periods AS (SELECT DISTINCT time_period FROM m),
 la AS (
   SELECT time_period, any_value(value) AS v, any_value(marker) AS mk, any_value(region_code) AS region
@@ -230,12 +237,20 @@ export function quartileOf(rank: number | null, of: number | null): ComparisonPo
 
 export async function compareAuthority(
   engine: Engine,
-  query: { fileId: number; measure: string; filters: string; la: string; direction: Direction },
+  query: {
+    fileId: number;
+    measure: string;
+    filters: string;
+    la: string;
+    direction: Direction;
+    /** Neighbours chosen by hand (codes), used instead of the neighbour file's. */
+    neighbours?: readonly string[];
+  },
 ): Promise<ComparisonPoint[]> {
   await engine.run(CREATE_PUBLISHED_SQL);
   const rows = await engine.query(
     COMPARISON_SQL,
-    [query.fileId, query.measure, query.filters, query.la, query.direction],
+    [query.fileId, query.measure, query.filters, query.la, query.direction, (query.neighbours ?? []).join('\u001f')],
     comparisonRow,
   );
   return rows.map((r) => ({

@@ -98,7 +98,7 @@ export interface PackRequest {
   changesFor: (id: string) => readonly ChangePoint[];
   minDenominatorFor: (id: string) => number | null;
   /** Published-statistics comparisons to show, for our local authority (published figures: no suppression). */
-  benchmarks?: { la: string | null; items: readonly BenchmarkItem[] };
+  benchmarks?: { la: string | null; neighbours?: readonly string[]; items: readonly BenchmarkItem[] };
 }
 
 export interface PackFigures {
@@ -309,6 +309,7 @@ async function benchmarkFigures(
       filters: item.filters,
       la,
       direction,
+      neighbours: request.neighbours,
     });
     const latest = points.at(-1);
     out.set(key, {

@@ -10,15 +10,20 @@ const schema = z.object({
     .nullable(),
   /** Directions of good the user set, by measure (column name). */
   directions: z.array(z.tuple([z.string().max(200), z.enum(['up', 'down', 'neutral'])])).max(500),
+  /** Neighbours chosen by hand, by authority (codes), used instead of the neighbour file's. */
+  neighbours: z
+    .array(z.tuple([z.string().max(9), z.array(z.string().max(9)).max(200)]))
+    .max(200)
+    .default([]),
 });
 type Settings = z.infer<typeof schema>;
 
 function read(): Settings {
   try {
     const parsed = schema.safeParse(JSON.parse(localStorage.getItem(KEY) ?? 'null'));
-    return parsed.success ? parsed.data : { la: null, directions: [] };
+    return parsed.success ? parsed.data : { la: null, directions: [], neighbours: [] };
   } catch {
-    return { la: null, directions: [] };
+    return { la: null, directions: [], neighbours: [] };
   }
 }
 
@@ -38,10 +43,15 @@ export function useBenchmarkSettings() {
     }
   }, []);
   const directions = new Map(settings.directions);
+  const neighbours = new Map(settings.neighbours);
   return {
     la: settings.la,
     setLa: (la: string | null) => save({ ...settings, la }),
     directionOf: (measure: string): Direction | undefined => directions.get(measure),
+    /** Neighbours chosen by hand for an authority (empty: the neighbour file's). */
+    neighboursOf: (la: string): readonly string[] => neighbours.get(la) ?? [],
+    setNeighbours: (la: string, codes: readonly string[]) =>
+      save({ ...settings, neighbours: [...settings.neighbours.filter(([l]) => l !== la), [la, [...codes]]] }),
     setDirection: (measure: string, direction: Direction) =>
       save({ ...settings, directions: [...settings.directions.filter(([m]) => m !== measure), [measure, direction]] }),
   };

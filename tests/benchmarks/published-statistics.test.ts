@@ -186,6 +186,23 @@ describe('our authority against its neighbours, its region and England', () => {
     expect(up.at(-1)).toMatchObject({ rank: 1, quartile: 'A' });
   });
 
+  it('uses neighbours chosen by hand instead of the file’s, by either code', async () => {
+    // 2024: B 10 and E 20 → 15 on 2; 2023: B 12, E x → 12 on 1.
+    const points = await compareAuthority(engine, {
+      fileId: 1,
+      measure: 'rereferral_rate',
+      filters: key,
+      la: '201',
+      direction: 'down',
+      neighbours: ['202', 'E09000005'],
+    });
+    expect(points.map((p) => [p.timePeriod, p.neighbourAverage, p.neighbourCount])).toEqual([
+      ['2022', 9, 1],
+      ['2023', 12, 1],
+      ['2024', 15, 2],
+    ]);
+  });
+
   it('does not rank a measure where neither direction is better', async () => {
     const points = await compareAuthority(engine, {
       fileId: 1,

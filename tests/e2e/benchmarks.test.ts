@@ -97,6 +97,26 @@ describe('published statistics, in the built app', () => {
     expect(violations).toEqual([]);
   });
 
+  it('uses neighbours chosen by hand instead of the file’s, and goes back', async () => {
+    const { page } = app;
+    const row = page.locator('[data-testid="benchmark-latest"][data-measure="CPP_subsequent_percent"]');
+    await page.getByTestId('neighbour-picker').locator('summary').click();
+    await page.getByTestId('neighbour-picker').getByLabel('Derby').check();
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-measure="CPP_subsequent_percent"]')?.getAttribute('data-neighbour-average') ===
+        '30',
+    );
+    await expect(page.getByTestId('neighbour-status').textContent()).resolves.toContain('1 neighbour chosen by hand');
+    await page.getByRole('button', { name: 'Use the neighbour file’s again' }).click();
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-measure="CPP_subsequent_percent"]')?.getAttribute('data-neighbour-average') ===
+        '20',
+    );
+    await expect(row.getAttribute('data-rank')).resolves.toBe('2');
+  });
+
   it('puts the comparison in the board pack, with its sentence and chart', async () => {
     const { page } = app;
     await page.evaluate(() => {

@@ -16,10 +16,10 @@ import { useBenchmarkSettings } from '../../session/benchmark-settings';
 import { ComparisonChart } from './comparison-chart';
 import { ComparisonTable } from './comparison-table';
 
-function useComparison(choice: MeasureChoice, la: string, direction: Direction) {
+function useComparison(choice: MeasureChoice, la: string, direction: Direction, neighbours: readonly string[]) {
   const { getEngine, dataVersion } = useAppData();
   return useQuery({
-    queryKey: ['benchmark', choice.file_id, choice.measure, choice.filters, la, direction, dataVersion],
+    queryKey: ['benchmark', choice.file_id, choice.measure, choice.filters, la, direction, neighbours, dataVersion],
     queryFn: async () =>
       compareAuthority(await getEngine(), {
         fileId: choice.file_id,
@@ -27,26 +27,77 @@ function useComparison(choice: MeasureChoice, la: string, direction: Direction) 
         filters: choice.filters,
         la,
         direction,
+        neighbours,
       }),
   });
+}
+
+/** Neighbours chosen by hand: when there is no neighbour file, or to compare with other authorities. */
+function NeighbourPicker({
+  authorities,
+  la,
+  chosen,
+  onChange,
+}: {
+  authorities: readonly Authority[];
+  la: string;
+  chosen: readonly string[];
+  onChange: (codes: string[]) => void;
+}) {
+  const codeOf = (a: Authority) => a.new_la_code || a.old_la_code || '';
+  const others = authorities.filter((a) => a.old_la_code !== la && a.new_la_code !== la);
+  return (
+    <details className="details" data-testid="neighbour-picker">
+      <summary className="details__summary">Choose neighbours by hand ({chosen.length} chosen)</summary>
+      <div className="details__text">
+        <p className="hint">
+          When any are chosen they are used instead of the neighbour file’s. The DfE’s statistical neighbours are the
+          usual comparison; choose by hand only with a reason (say so when presenting).
+        </p>
+        <fieldset className="fieldset neighbour-list">
+          <legend className="visually-hidden">Neighbours</legend>
+          {others.map((a) => {
+            const code = codeOf(a);
+            return (
+              <label key={`${a.la_name}-${code}`} className="checkbox-label">
+                <input
+                  type="checkbox"
+                  checked={chosen.includes(code)}
+                  onChange={(e) => onChange(e.target.checked ? [...chosen, code] : chosen.filter((c) => c !== code))}
+                />{' '}
+                {a.la_name}
+              </label>
+            );
+          })}
+        </fieldset>
+        {chosen.length > 0 && (
+          <button type="button" className="link-button" onClick={() => onChange([])}>
+            Use the neighbour file’s again
+          </button>
+        )}
+      </div>
+    </details>
+  );
 }
 
 /** One measure year by year: the comparison in words, its direction of good, the chart and the table. */
 function MeasureDetail({
   choice,
   la,
+  neighbours,
   name,
   direction,
   onDirection,
 }: {
   choice: MeasureChoice;
   la: string;
+  neighbours: readonly string[];
   name: string;
   direction: Direction;
   onDirection: (direction: Direction) => void;
 }) {
   const directionId = useId();
-  const points = useComparison(choice, la, direction).data ?? [];
+  const points = useComparison(choice, la, direction, neighbours).data ?? [];
   const latest = points.at(-1);
   const label = measureLabel(choice.measure);
   const breakdown = filtersLabel(choice.filters);
@@ -82,17 +133,19 @@ function MeasureDetail({
 function MeasureRow({
   choice,
   la,
+  neighbours,
   direction,
   open,
   onOpen,
 }: {
   choice: MeasureChoice;
   la: string;
+  neighbours: readonly string[];
   direction: Direction;
   open: boolean;
   onOpen: () => void;
 }) {
-  const points = useComparison(choice, la, direction).data ?? [];
+  const points = useComparison(choice, la, direction, neighbours).data ?? [];
   const latest = points.at(-1);
   const label = measureLabel(choice.measure);
   const breakdown = filtersLabel(choice.filters);
@@ -197,6 +250,7 @@ export function BenchmarksPage({ la: addressLa, onLa }: { la?: string; onLa: (la
     onLa(code);
   };
   const measures = data.data?.measures ?? [];
+  const chosenNeighbours = la ? settings.neighboursOf(la) : [];
   return (
     <div data-testid="benchmarks">
       <h1 className="heading-xl">Published statistics</h1>
@@ -226,10 +280,20 @@ export function BenchmarksPage({ la: addressLa, onLa }: { la?: string; onLa: (la
           )}
           {authority && (
             <p className="hint" data-testid="neighbour-status">
-              {neighbours.data
-                ? `${authority.la_name}: ${neighbours.data} statistical neighbours from the neighbour file loaded.`
-                : 'No statistical-neighbour file is loaded for this authority: drop the DfE’s statistical-neighbour file on the Data page to compare with its neighbours.'}
+              {chosenNeighbours.length > 0
+                ? `${authority.la_name}: ${chosenNeighbours.length} ${chosenNeighbours.length === 1 ? 'neighbour' : 'neighbours'} chosen by hand.`
+                : neighbours.data
+                  ? `${authority.la_name}: ${neighbours.data} statistical neighbours from the neighbour file loaded.`
+                  : 'No statistical-neighbour file is loaded for this authority: drop the DfE’s statistical-neighbour file on the Data page, or choose neighbours by hand below.'}
             </p>
+          )}
+          {authority && la && (
+            <NeighbourPicker
+              authorities={data.data.authorities}
+              la={la}
+              chosen={chosenNeighbours}
+              onChange={(codes) => settings.setNeighbours(la, codes)}
+            />
           )}
           {authority && (
             <div className="table-scroll">
@@ -276,6 +340,7 @@ export function BenchmarksPage({ la: addressLa, onLa }: { la?: string; onLa: (la
                           key={key}
                           choice={choice}
                           la={authority.new_la_code || authority.old_la_code || (la as string)}
+                          neighbours={chosenNeighbours}
                           direction={settings.directionOf(choice.measure) ?? knownDirection(choice.measure).direction}
                           open={open === key}
                           onOpen={() => setOpen(open === key ? null : key)}
@@ -295,6 +360,7 @@ export function BenchmarksPage({ la: addressLa, onLa }: { la?: string; onLa: (la
                   key={open}
                   choice={choice}
                   la={authority.new_la_code || authority.old_la_code || (la as string)}
+                  neighbours={chosenNeighbours}
                   name={authority.la_name}
                   direction={settings.directionOf(choice.measure) ?? knownDirection(choice.measure).direction}
                   onDirection={(d) => settings.setDirection(choice.measure, d)}

@@ -24,7 +24,12 @@ export function usePackFigures(request: {
   enabled?: boolean;
 }) {
   const benchmarkSettings = useBenchmarkSettings();
-  const benchmarks = { la: benchmarkSettings.la, items: request.benchmarks ?? [] };
+  const la = benchmarkSettings.la;
+  const benchmarks = {
+    la,
+    neighbours: la ? benchmarkSettings.neighboursOf(la) : [],
+    items: request.benchmarks ?? [],
+  };
   const { getEngine } = useAppData();
   const prepared = useCompletePreparation();
   const { suppress } = useBoardPack();
