@@ -8,6 +8,11 @@ const schema = z.object({
     .string()
     .regex(/^([0-9]{3}|[A-Z][0-9]{8})$/)
     .nullable(),
+  /** Other authorities the partnership covers, shown after ours. */
+  others: z
+    .array(z.string().regex(/^([0-9]{3}|[A-Z][0-9]{8})$/))
+    .max(10)
+    .default([]),
   /** Directions of good the user set, by measure (column name). */
   directions: z.array(z.tuple([z.string().max(200), z.enum(['up', 'down', 'neutral'])])).max(500),
   /** Neighbours chosen by hand, by authority (codes), used instead of the neighbour file's. */
@@ -21,9 +26,9 @@ type Settings = z.infer<typeof schema>;
 function read(): Settings {
   try {
     const parsed = schema.safeParse(JSON.parse(localStorage.getItem(KEY) ?? 'null'));
-    return parsed.success ? parsed.data : { la: null, directions: [], neighbours: [] };
+    return parsed.success ? parsed.data : { la: null, others: [], directions: [], neighbours: [] };
   } catch {
-    return { la: null, directions: [], neighbours: [] };
+    return { la: null, others: [], directions: [], neighbours: [] };
   }
 }
 
@@ -47,6 +52,8 @@ export function useBenchmarkSettings() {
   return {
     la: settings.la,
     setLa: (la: string | null) => save({ ...settings, la }),
+    others: settings.others,
+    setOthers: (others: string[]) => save({ ...settings, others }),
     directionOf: (measure: string): Direction | undefined => directions.get(measure),
     /** Neighbours chosen by hand for an authority (empty: the neighbour file's). */
     neighboursOf: (la: string): readonly string[] => neighbours.get(la) ?? [],

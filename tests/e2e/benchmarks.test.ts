@@ -117,6 +117,30 @@ describe('published statistics, in the built app', () => {
     await expect(row.getAttribute('data-rank')).resolves.toBe('2');
   });
 
+  it('shows another authority the partnership covers after ours, each with its own comparison', async () => {
+    const { page } = app;
+    await page.getByTestId('benchmark-other-la').selectOption('E09000002');
+    const bury = page.locator(
+      '[data-la="E09000002"] [data-testid="benchmark-latest"][data-measure="CPP_subsequent_percent"]',
+    );
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('[data-la="E09000002"] [data-measure="CPP_subsequent_percent"]')
+          ?.getAttribute('data-la-value') === '10',
+    );
+    await expect(bury.getAttribute('data-rank')).resolves.toBe('1');
+    // Ours stays first.
+    await expect(
+      page
+        .locator('[data-testid="benchmark-latest"][data-measure="CPP_subsequent_percent"]')
+        .first()
+        .getAttribute('data-la-value'),
+    ).resolves.toBe('20');
+    await page.getByRole('button', { name: 'Remove E09000002' }).click();
+    await expect(page.locator('[data-la="E09000002"]').count()).resolves.toBe(0);
+  });
+
   it('puts the comparison in the board pack, with its sentence and chart', async () => {
     const { page } = app;
     await page.evaluate(() => {

@@ -227,10 +227,169 @@ function AuthorityPicker({
 }
 
 /** Our authority against its statistical neighbours, its region and England, from the DfE's files. */
+/** One authority's comparison: where its neighbours come from, every measure's latest year, and a measure's years. */
+function AuthorityComparison({
+  authority,
+  authorities,
+  measures,
+  settings,
+}: {
+  authority: Authority;
+  authorities: readonly Authority[];
+  measures: readonly MeasureChoice[];
+  settings: ReturnType<typeof useBenchmarkSettings>;
+}) {
+  const { getEngine, dataVersion } = useAppData();
+  const [open, setOpen] = useState<string | null>(null);
+  const code = authority.new_la_code || authority.old_la_code || '';
+  const chosen = settings.neighboursOf(code);
+  const neighbours = useQuery({
+    queryKey: ['neighbour-count', code, dataVersion],
+    queryFn: async () => neighbourCount(await getEngine(), code),
+  });
+  const directionOf = (measure: string) => settings.directionOf(measure) ?? knownDirection(measure).direction;
+  return (
+    <section className="benchmark-authority" aria-label={authority.la_name} data-la={code}>
+      <h2 className="heading-l">{authority.la_name}</h2>
+      <p className="hint" data-testid="neighbour-status">
+        {chosen.length > 0
+          ? `${authority.la_name}: ${chosen.length} ${chosen.length === 1 ? 'neighbour' : 'neighbours'} chosen by hand.`
+          : neighbours.data
+            ? `${authority.la_name}: ${neighbours.data} statistical neighbours from the neighbour file loaded.`
+            : 'No statistical-neighbour file is loaded for this authority: drop the DfE’s statistical-neighbour file on the Data page, or choose neighbours by hand below.'}
+      </p>
+      <NeighbourPicker
+        authorities={authorities}
+        la={code}
+        chosen={chosen}
+        onChange={(codes) => settings.setNeighbours(code, codes)}
+      />
+      <div className="table-scroll">
+        <table className="table table--compact benchmark-table">
+          <caption className="visually-hidden">
+            {authority.la_name}: each measure’s latest year against its neighbours, region and England
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Measure</th>
+              <th scope="col">Year</th>
+              <th scope="col" className="numeric">
+                {authority.la_name}
+              </th>
+              <th scope="col" className="numeric">
+                Neighbours (how many)
+              </th>
+              <th scope="col" className="numeric">
+                Region
+              </th>
+              <th scope="col" className="numeric">
+                England
+              </th>
+              <th scope="col" className="numeric">
+                Rank
+              </th>
+              <th scope="col">Quartile</th>
+              <th scope="col">
+                <span className="visually-hidden">Years</span>
+              </th>
+            </tr>
+          </thead>
+          {groupByFile(measures).map(([file, choices]) => (
+            <tbody key={file}>
+              <tr>
+                <th scope="rowgroup" colSpan={9} className="benchmark-file">
+                  {file}
+                </th>
+              </tr>
+              {choices.map((choice) => {
+                const key = `${choice.file_id}|${choice.measure}|${choice.filters}`;
+                return (
+                  <MeasureRow
+                    key={key}
+                    choice={choice}
+                    la={code}
+                    neighbours={chosen}
+                    direction={directionOf(choice.measure)}
+                    open={open === key}
+                    onOpen={() => setOpen(open === key ? null : key)}
+                  />
+                );
+              })}
+            </tbody>
+          ))}
+        </table>
+      </div>
+      {measures
+        .filter((choice) => open === `${choice.file_id}|${choice.measure}|${choice.filters}`)
+        .map((choice) => (
+          <MeasureDetail
+            key={open}
+            choice={choice}
+            la={code}
+            neighbours={chosen}
+            name={authority.la_name}
+            direction={directionOf(choice.measure)}
+            onDirection={(d) => settings.setDirection(choice.measure, d)}
+          />
+        ))}
+    </section>
+  );
+}
+
+/** Another authority the partnership covers: added to the page after ours, each with its own comparison. */
+function OtherAuthorities({
+  authorities,
+  others,
+  exclude,
+  onChange,
+}: {
+  authorities: readonly Authority[];
+  others: readonly string[];
+  exclude: string | undefined;
+  onChange: (codes: string[]) => void;
+}) {
+  const id = useId();
+  const codeOf = (a: Authority) => a.new_la_code || a.old_la_code || '';
+  const addable = authorities.filter((a) => codeOf(a) !== exclude && !others.includes(codeOf(a)));
+  return (
+    <div className="form-group">
+      <label className="label" htmlFor={id}>
+        Another local authority the partnership covers
+      </label>
+      <select
+        id={id}
+        className="select"
+        value=""
+        onChange={(e) => e.target.value && onChange([...others, e.target.value])}
+        data-testid="benchmark-other-la"
+      >
+        <option value="">Add…</option>
+        {addable.map((a) => (
+          <option key={`${a.la_name}-${codeOf(a)}`} value={codeOf(a)}>
+            {a.la_name}
+          </option>
+        ))}
+      </select>
+      {others.length > 0 && (
+        <ul className="list">
+          {others.map((code) => (
+            <li key={code}>
+              {authorities.find((a) => codeOf(a) === code)?.la_name ?? code}{' '}
+              <button type="button" className="link-button" onClick={() => onChange(others.filter((c) => c !== code))}>
+                Remove<span className="visually-hidden"> {code}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** Our authority (and any others the partnership covers) against statistical neighbours, region and England. */
 export function BenchmarksPage({ la: addressLa, onLa }: { la?: string; onLa: (la: string) => void }) {
   const { getEngine, dataVersion } = useAppData();
   const settings = useBenchmarkSettings();
-  const [open, setOpen] = useState<string | null>(null);
   const data = useQuery({
     queryKey: ['published', dataVersion],
     queryFn: async () => {
@@ -239,18 +398,19 @@ export function BenchmarksPage({ la: addressLa, onLa }: { la?: string; onLa: (la
     },
   });
   const la = addressLa ?? settings.la ?? undefined;
-  const authority = data.data?.authorities.find((a) => a.old_la_code === la || a.new_la_code === la);
-  const neighbours = useQuery({
-    queryKey: ['neighbour-count', la, dataVersion],
-    queryFn: async () => neighbourCount(await getEngine(), la as string),
-    enabled: la !== undefined,
+  const authorities = data.data?.authorities ?? [];
+  const find = (code: string | undefined) =>
+    code === undefined ? undefined : authorities.find((a) => a.old_la_code === code || a.new_la_code === code);
+  const authority = find(la);
+  const others = settings.others.flatMap((code) => {
+    const other = find(code);
+    return other && other !== authority ? [other] : [];
   });
   const choose = (code: string) => {
     settings.setLa(code || null);
     onLa(code);
   };
   const measures = data.data?.measures ?? [];
-  const chosenNeighbours = la ? settings.neighboursOf(la) : [];
   return (
     <div data-testid="benchmarks">
       <h1 className="heading-xl">Published statistics</h1>
@@ -272,100 +432,33 @@ export function BenchmarksPage({ la: addressLa, onLa }: { la?: string; onLa: (la
       )}
       {measures.length > 0 && data.data && (
         <>
-          <AuthorityPicker authorities={data.data.authorities} la={la} onChange={choose} />
+          <AuthorityPicker authorities={authorities} la={la} onChange={choose} />
           {la && !authority && (
             <p className="error-text" role="alert">
               No local authority has the code {la} in the files loaded.
             </p>
           )}
           {authority && (
-            <p className="hint" data-testid="neighbour-status">
-              {chosenNeighbours.length > 0
-                ? `${authority.la_name}: ${chosenNeighbours.length} ${chosenNeighbours.length === 1 ? 'neighbour' : 'neighbours'} chosen by hand.`
-                : neighbours.data
-                  ? `${authority.la_name}: ${neighbours.data} statistical neighbours from the neighbour file loaded.`
-                  : 'No statistical-neighbour file is loaded for this authority: drop the DfE’s statistical-neighbour file on the Data page, or choose neighbours by hand below.'}
-            </p>
-          )}
-          {authority && la && (
-            <NeighbourPicker
-              authorities={data.data.authorities}
-              la={la}
-              chosen={chosenNeighbours}
-              onChange={(codes) => settings.setNeighbours(la, codes)}
+            <OtherAuthorities
+              authorities={authorities}
+              others={settings.others}
+              exclude={authority.new_la_code || authority.old_la_code || undefined}
+              onChange={settings.setOthers}
             />
           )}
-          {authority && (
-            <div className="table-scroll">
-              <table className="table table--compact benchmark-table">
-                <caption className="visually-hidden">
-                  {authority.la_name}: each measure’s latest year against its neighbours, region and England
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Measure</th>
-                    <th scope="col">Year</th>
-                    <th scope="col" className="numeric">
-                      {authority.la_name}
-                    </th>
-                    <th scope="col" className="numeric">
-                      Neighbours (how many)
-                    </th>
-                    <th scope="col" className="numeric">
-                      Region
-                    </th>
-                    <th scope="col" className="numeric">
-                      England
-                    </th>
-                    <th scope="col" className="numeric">
-                      Rank
-                    </th>
-                    <th scope="col">Quartile</th>
-                    <th scope="col">
-                      <span className="visually-hidden">Years</span>
-                    </th>
-                  </tr>
-                </thead>
-                {groupByFile(measures).map(([file, choices]) => (
-                  <tbody key={file}>
-                    <tr>
-                      <th scope="rowgroup" colSpan={9} className="benchmark-file">
-                        {file}
-                      </th>
-                    </tr>
-                    {choices.map((choice) => {
-                      const key = `${choice.file_id}|${choice.measure}|${choice.filters}`;
-                      return (
-                        <MeasureRow
-                          key={key}
-                          choice={choice}
-                          la={authority.new_la_code || authority.old_la_code || (la as string)}
-                          neighbours={chosenNeighbours}
-                          direction={settings.directionOf(choice.measure) ?? knownDirection(choice.measure).direction}
-                          open={open === key}
-                          onOpen={() => setOpen(open === key ? null : key)}
-                        />
-                      );
-                    })}
-                  </tbody>
-                ))}
-              </table>
-            </div>
+          {[authority, ...others].flatMap((a) =>
+            a
+              ? [
+                  <AuthorityComparison
+                    key={a.la_name}
+                    authority={a}
+                    authorities={authorities}
+                    measures={measures}
+                    settings={settings}
+                  />,
+                ]
+              : [],
           )}
-          {authority &&
-            measures
-              .filter((choice) => open === `${choice.file_id}|${choice.measure}|${choice.filters}`)
-              .map((choice) => (
-                <MeasureDetail
-                  key={open}
-                  choice={choice}
-                  la={authority.new_la_code || authority.old_la_code || (la as string)}
-                  neighbours={chosenNeighbours}
-                  name={authority.la_name}
-                  direction={settings.directionOf(choice.measure) ?? knownDirection(choice.measure).direction}
-                  onDirection={(d) => settings.setDirection(choice.measure, d)}
-                />
-              ))}
           <p className="hint">
             Markers stay markers: c (suppressed), x (not available), z (not applicable), u (low reliability), k and low
             (rounds to zero) and older symbols are never read as zero, never averaged and never ranked; a neighbour

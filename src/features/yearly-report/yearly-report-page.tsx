@@ -1,10 +1,11 @@
 import { useId, useMemo } from 'react';
+import type { BoardPack } from '../../board/pack-model';
 import { PACK_VIEW_TITLES } from '../../board/pack-views';
 import { financialYearLabel, financialYearOf } from '../../indicators/periods';
 import { FAMILIES } from '../../indicators/registry';
 import { useBoardPack } from '../../session/board-pack';
 import { useCompletePreparation } from '../../session/indicator-settings';
-import type { Deck, DeckSlide } from '../board-pack/deck';
+import { type Deck, type DeckSlide, deckOfPack } from '../board-pack/deck';
 import { PrintDeck } from '../board-pack/print-deck';
 import { usePrintWhenReady } from '../board-pack/print-page';
 import { Slide } from '../board-pack/slide';
@@ -29,8 +30,20 @@ function useYears(chosen: number | undefined) {
   return { years, year };
 }
 
-/** The yearly report as a deck: one page per statutory use, each followed by its views. */
-export function yearlyDeck(year: number, evidence: Readonly<Record<string, string>>): Deck {
+/** The published comparisons of the board pack, as slides of the yearly report (its commentary too). */
+function packComparisons(pack: BoardPack): DeckSlide[] {
+  return deckOfPack(pack).slides.filter((slide) => slide.kind === 'benchmark');
+}
+
+/**
+ * The yearly report as a deck: one page per statutory use, each followed by its views, then the
+ * published comparisons the board pack carries (our authority against its statistical neighbours).
+ */
+export function yearlyDeck(
+  year: number,
+  evidence: Readonly<Record<string, string>>,
+  comparisons: readonly DeckSlide[] = [],
+): Deck {
   const slides: DeckSlide[] = YEARLY_SECTIONS.flatMap((section) => [
     {
       key: `section-${section.id}`,
@@ -51,7 +64,12 @@ export function yearlyDeck(year: number, evidence: Readonly<Record<string, strin
       commentary: '',
     })),
   ]);
-  return { title: `Yearly report ${financialYearLabel(year)}`, granularity: 'year', to: `${year + 1}-03-31`, slides };
+  return {
+    title: `Yearly report ${financialYearLabel(year)}`,
+    granularity: 'year',
+    to: `${year + 1}-03-31`,
+    slides: [...slides, ...comparisons],
+  };
 }
 
 /**
@@ -66,8 +84,8 @@ export function YearlyReportPage({
   onYear: (year: number) => void;
 }) {
   const { years, year } = useYears(chosen);
-  const { evidence, setEvidence } = useBoardPack();
-  const deck = useMemo(() => yearlyDeck(year ?? 2000, evidence), [year, evidence]);
+  const { evidence, setEvidence, pack } = useBoardPack();
+  const deck = useMemo(() => yearlyDeck(year ?? 2000, evidence, packComparisons(pack)), [year, evidence, pack]);
   const { figures, footer, hasData } = useDeck(deck);
   const exports = useDeckExports(deck, figures.data, footer, `#/yearly-report/print?year=${year ?? ''}`);
   const id = useId();
@@ -78,7 +96,8 @@ export function YearlyReportPage({
         The figures for the partnership’s yearly report, one page for each use of data the statutory guidance asks for —
         the help children and families get, including early help; statutory obligations; practice quality; training —
         and for practice reviews. Write what the partnership did and the evidence of its impact beside the figures: most
-        published yearly reports leave that out.
+        published yearly reports leave that out. Comparisons with our authority’s statistical neighbours added to the
+        board pack (from Published statistics) appear at the end.
       </p>
       <SuppressionSwitch />
       {!hasData || year === undefined ? (
@@ -168,8 +187,8 @@ export function YearlyReportPage({
 /** The yearly report as printed pages (what its "Download PDF" prints). */
 export function YearlyReportPrintPage({ year: chosen }: { year: number | undefined }) {
   const { year } = useYears(chosen);
-  const { evidence } = useBoardPack();
-  const deck = useMemo(() => yearlyDeck(year ?? 2000, evidence), [year, evidence]);
+  const { evidence, pack } = useBoardPack();
+  const deck = useMemo(() => yearlyDeck(year ?? 2000, evidence, packComparisons(pack)), [year, evidence, pack]);
   const { figures, footer } = useDeck(deck);
   usePrintWhenReady(figures.data !== undefined && year !== undefined);
   return (
