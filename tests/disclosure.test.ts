@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isSmall } from '../src/indicators/disclosure';
+import { isSmall, protectCells } from '../src/indicators/disclosure';
 import { type PublishablePoint, protectSeries } from '../src/indicators/publication';
 import { suppressTable } from '../src/indicators/suppression';
 import { attack, type SumRelation } from './support/exact-attacker';
@@ -209,6 +209,16 @@ describe('suppression that cannot be undone', () => {
       ),
       { numRuns: 300, seed: 12 },
     );
+  });
+
+  it('a published total never pins its hidden parts by bounds (all zero, or one each)', () => {
+    // Months 1, 1, 0, 1 under a year of 3: the three c's would have to be 1 each (a c is at least 1).
+    const values = [1, 1, 0, 1, 3];
+    const relations = [{ total: 4, parts: [0, 1, 2, 3] }];
+    expect(attack([...values.slice(0, 4).map((v) => (v === 0 ? 0 : ('c' as const))), 3], relations)).toHaveLength(3);
+    const hidden = protectCells(values, relations);
+    const published = values.map((v, i) => (hidden[i] ? ('c' as const) : v));
+    expect(attack(published, relations)).toEqual([]);
   });
 
   it('the table that leaked its 3 through the grand total no longer does', () => {

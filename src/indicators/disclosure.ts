@@ -52,6 +52,47 @@ export function recoverableCells(
   return fixed.sort((a, b) => a - b);
 }
 
+/**
+ * Hidden cells pinned by bounds rather than by equations: a count is never negative, and a hidden count
+ * shown as `c` is read as at least 1. So where a relation's total and some of its parts are published
+ * and the hidden parts must add up to what is left, a remainder of 0 pins each hidden part at 0, and a
+ * remainder equal to the number of hidden parts pins each at 1 (six hidden months under a published
+ * year of 6). Those parts are exposed as surely as by subtraction.
+ */
+export function boundExposedCells(
+  values: readonly (number | null)[],
+  relations: readonly Relation[],
+  hidden: readonly boolean[],
+): number[] {
+  const exposed = new Set<number>();
+  for (const relation of relations) {
+    const total = values[relation.total];
+    if (hidden[relation.total] || total === null || total === undefined) continue;
+    if (relation.parts.some((p) => values[p] === null || values[p] === undefined)) continue;
+    const hiddenParts = relation.parts.filter((p) => hidden[p]);
+    if (hiddenParts.length === 0) continue;
+    const rest = relation.parts.reduce((sum, p) => (hidden[p] ? sum : sum + (values[p] as number)), 0);
+    const remainder = total - rest;
+    if (Math.abs(remainder) < EPSILON || Math.abs(remainder - hiddenParts.length) < EPSILON) {
+      for (const p of hiddenParts) exposed.add(p);
+    }
+  }
+  return [...exposed].sort((a, b) => a - b);
+}
+
+/** Every hidden cell that can be worked out: by equations (recoverableCells) or by bounds. */
+export function exposedCells(
+  values: readonly (number | null)[],
+  relations: readonly Relation[],
+  hidden: readonly boolean[],
+): number[] {
+  const all = new Set([
+    ...recoverableCells(values, relations, hidden),
+    ...boundExposedCells(values, relations, hidden),
+  ]);
+  return [...all].sort((a, b) => a - b);
+}
+
 /** row ← row − factor × other, dropping what cancels. */
 function subtractRow(row: Map<number, number>, other: ReadonlyMap<number, number>, factor: number) {
   for (const [cell, coefficient] of other) {
@@ -216,7 +257,7 @@ const LOOKAHEAD = 12;
 function protectGroup(values: readonly (number | null)[], relations: readonly Relation[], start: boolean[]): boolean[] {
   const hidden = start;
   const index = indexRelations(relations);
-  let exposed = recoverableCells(values, relations, hidden);
+  let exposed = exposedCells(values, relations, hidden);
   while (exposed.length > 0) {
     if (exposed.length > BATCH_ABOVE) {
       // Many exposed at once (a large pack): hide the best neighbour of each, then look again.
@@ -229,7 +270,7 @@ function protectGroup(values: readonly (number | null)[], relations: readonly Re
         }
       }
       if (hid) {
-        exposed = recoverableCells(values, relations, hidden);
+        exposed = exposedCells(values, relations, hidden);
         continue;
       }
     }
@@ -245,7 +286,7 @@ function protectGroup(values: readonly (number | null)[], relations: readonly Re
     let best: { cell: number; exposed: number[] } | null = null;
     for (const cell of candidates.slice(0, LOOKAHEAD)) {
       hidden[cell] = true;
-      const after = recoverableCells(values, relations, hidden);
+      const after = exposedCells(values, relations, hidden);
       hidden[cell] = false;
       if (!best || after.length < best.exposed.length) best = { cell, exposed: after };
       if (after.length === 0) break; // candidates come best-first, so the first that clears all wins

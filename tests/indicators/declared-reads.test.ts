@@ -24,8 +24,10 @@ interface PlanNode {
 
 function scanned(nodes: PlanNode[], into = new Set<string>()): Set<string> {
   for (const node of nodes) {
-    const table = node.extra_info?.Table;
-    if (typeof table === 'string' && !ALWAYS.has(table)) into.add(table);
+    // duckdb-wasm names the table; native DuckDB 1.5 qualifies it (memory.main.pi_eh_flow).
+    const qualified = node.extra_info?.Table;
+    const table = typeof qualified === 'string' ? qualified.split('.').at(-1) : undefined;
+    if (table !== undefined && !ALWAYS.has(table)) into.add(table);
     scanned(node.children ?? [], into);
   }
   return into;

@@ -2,7 +2,8 @@
  * An attacker written independently of the app's disclosure code: it knows every published cell and
  * which cells add up to which, and solves the equations exactly (rational arithmetic on BigInt, no
  * rounding), reporting every hidden cell whose value is fixed by them. Any subtraction, and any chain of
- * subtractions, is a combination of these equations, so if this finds nothing, no subtraction can.
+ * subtractions, is a combination of these equations, so if this finds nothing, no subtraction can. It
+ * also uses what a reader knows of the values: a count is never negative, and `c` is at least 1.
  */
 type Fraction = [bigint, bigint];
 
@@ -72,5 +73,20 @@ export function attack(published: readonly (number | 'c' | null)[], relations: r
       recovered.push({ cell: unknowns[c] as number, value: Number(n) / Number(d) });
     }
   });
+  // Bounds: a count is never negative and a `c` is at least 1. Where a published total leaves for its
+  // hidden parts nothing (each is 0) or exactly one each (each is 1), those parts are known too.
+  for (const r of relations) {
+    const total = published[r.total];
+    if (typeof total !== 'number' || r.parts.some((p) => published[p] === null || published[p] === undefined)) continue;
+    const hiddenParts = r.parts.filter((p) => published[p] === 'c');
+    if (hiddenParts.length === 0) continue;
+    const left =
+      total - r.parts.reduce((sum, p) => sum + (typeof published[p] === 'number' ? (published[p] as number) : 0), 0);
+    if (left === 0 || left === hiddenParts.length) {
+      for (const cell of hiddenParts) {
+        if (!recovered.some((x) => x.cell === cell)) recovered.push({ cell, value: left === 0 ? 0 : 1 });
+      }
+    }
+  }
   return recovered;
 }
