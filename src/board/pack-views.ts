@@ -9,7 +9,7 @@ import {
   RECOMMENDATION_STATUS,
   STANDARD_RATINGS,
 } from '../indicators/profiles';
-import { reviewTimeline } from '../indicators/review-timeline';
+import { type ReviewEvent, reviewEvents, reviewTimeline } from '../indicators/review-timeline';
 import { type ProfileCell, runProfile } from '../indicators/run-indicator';
 import { dimensionValueLabel } from '../ui/dimension-labels';
 import type { TableDraft } from './pack-tables';
@@ -45,7 +45,7 @@ export interface TimelineFigures {
   /** Reviews numbered in date order ("Review 1"): a board pack carries no case reference. */
   rows: {
     label: string;
-    events: { date: string; kind: 'notified' | 'rapid_review' | 'local_review'; onTime: boolean | null }[];
+    events: ReviewEvent[];
   }[];
 }
 
@@ -117,13 +117,7 @@ async function timelineOf(
     to: end,
     rows: rows.map((r, i) => ({
       label: `Review ${i + 1}`,
-      events: [
-        r.notified ? [{ date: r.notified, kind: 'notified' as const, onTime: r.notificationOnTime }] : [],
-        r.rapidReviewSent
-          ? [{ date: r.rapidReviewSent, kind: 'rapid_review' as const, onTime: r.rapidReviewOnTime }]
-          : [],
-        r.lcsprFinal ? [{ date: r.lcsprFinal, kind: 'local_review' as const, onTime: r.lcsprOnTime }] : [],
-      ].flat(),
+      events: reviewEvents(r),
     })),
   };
 }

@@ -1,12 +1,8 @@
 import { financialYearLabel, financialYearOf } from '../indicators/periods';
+import type { ReviewEvent } from '../indicators/review-timeline';
 
 /** One step of a review on the timeline. */
-export interface TimelineEvent {
-  date: string;
-  kind: 'notified' | 'rapid_review' | 'local_review';
-  /** Null when there is no standard to judge it by. */
-  onTime: boolean | null;
-}
+export type TimelineEvent = ReviewEvent;
 
 export interface TimelineRow {
   id: string;

@@ -219,11 +219,8 @@ export function protectCells(
   return hidden;
 }
 
-/** The cells joined by relations, group by group (union–find); cells in no relation are left out. */
-export function connectedGroups(
-  size: number,
-  relations: readonly Relation[],
-): { cells: number[]; relations: Relation[] }[] {
+/** Disjoint sets over 0…size−1: `parent` to join two roots, `find` for a cell's root (paths halved as it goes). */
+export function unionFind(size: number) {
   const parent = Array.from({ length: size }, (_, i) => i);
   const find = (x: number): number => {
     let root = x;
@@ -231,6 +228,15 @@ export function connectedGroups(
     while (parent[x] !== root) [x, parent[x]] = [parent[x] as number, root];
     return root;
   };
+  return { parent, find };
+}
+
+/** The cells joined by relations, group by group (union–find); cells in no relation are left out. */
+export function connectedGroups(
+  size: number,
+  relations: readonly Relation[],
+): { cells: number[]; relations: Relation[] }[] {
+  const { parent, find } = unionFind(size);
   for (const r of relations) for (const p of r.parts) parent[find(p)] = find(r.total);
   const groups = new Map<number, { cells: number[]; relations: Relation[] }>();
   const groupOf = (cell: number) => {

@@ -1,4 +1,4 @@
-import { DEFAULT_THRESHOLD, protectCells, type Relation } from './disclosure';
+import { DEFAULT_THRESHOLD, protectCells, type Relation, unionFind } from './disclosure';
 
 /**
  * Disclosure control for everything published together (a board pack, a yearly report): every count
@@ -145,13 +145,7 @@ export class JointPublication {
 
 /** For each cell, the smallest cell it is known to equal (through relations with a single part). */
 function equalClasses(size: number, relations: readonly Relation[]): number[] {
-  const parent = Array.from({ length: size }, (_, i) => i);
-  const find = (x: number): number => {
-    let root = x;
-    while (parent[root] !== root) root = parent[root] as number;
-    while (parent[x] !== root) [x, parent[x]] = [parent[x] as number, root];
-    return root;
-  };
+  const { parent, find } = unionFind(size);
   for (const r of relations) {
     if (r.parts.length !== 1) continue;
     const a = find(r.total);

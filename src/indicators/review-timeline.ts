@@ -19,6 +19,22 @@ export interface ReviewTimelineRow {
   publicationStatus: string | null;
 }
 
+/** One step of a review, for the timeline: when, which, and whether on time (null: no standard). */
+export interface ReviewEvent {
+  date: string;
+  kind: 'notified' | 'rapid_review' | 'local_review';
+  onTime: boolean | null;
+}
+
+/** A review's steps that happened, in order: notification, rapid review, local review's final report. */
+export function reviewEvents(r: ReviewTimelineRow): ReviewEvent[] {
+  return [
+    r.notified ? [{ date: r.notified, kind: 'notified' as const, onTime: r.notificationOnTime }] : [],
+    r.rapidReviewSent ? [{ date: r.rapidReviewSent, kind: 'rapid_review' as const, onTime: r.rapidReviewOnTime }] : [],
+    r.lcsprFinal ? [{ date: r.lcsprFinal, kind: 'local_review' as const, onTime: r.lcsprOnTime }] : [],
+  ].flat();
+}
+
 const row = z.object({
   review_id: z.string(),
   la_aware: z.string().nullable(),

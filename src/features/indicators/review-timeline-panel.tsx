@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { ReviewTimelineChart } from '../../charts/review-timeline-chart';
 import { formatUkDate } from '../../indicators/periods';
 import type { PreparedState } from '../../indicators/prepare-indicators';
-import { reviewTimeline } from '../../indicators/review-timeline';
+import { reviewEvents, reviewTimeline } from '../../indicators/review-timeline';
 import { useAppData } from '../../session/app-data';
 import { ownValue } from '../../shared/own';
 
@@ -55,13 +55,7 @@ export function ReviewTimelinePanel({ prepared, from, to }: { prepared: Prepared
           to={to}
           rows={rows.map((r) => ({
             id: r.reviewId,
-            events: [
-              r.notified ? [{ date: r.notified, kind: 'notified' as const, onTime: r.notificationOnTime }] : [],
-              r.rapidReviewSent
-                ? [{ date: r.rapidReviewSent, kind: 'rapid_review' as const, onTime: r.rapidReviewOnTime }]
-                : [],
-              r.lcsprFinal ? [{ date: r.lcsprFinal, kind: 'local_review' as const, onTime: r.lcsprOnTime }] : [],
-            ].flat(),
+            events: reviewEvents(r),
           }))}
         />
       )}
