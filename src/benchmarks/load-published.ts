@@ -3,10 +3,17 @@ import { publishedKind, readEesFile, readNeighbourFile } from './published-file'
 import { storeNeighbours, storePublishedFile } from './published-store';
 
 /** The load report's names for published statistics (they are not partnership datasets). */
-export const PUBLISHED_DATASETS = {
+const PUBLISHED_DATASETS = {
   published_statistics: 'DfE published statistics',
   statistical_neighbours: 'DfE statistical neighbours',
 } as const;
+
+/** The name of published statistics' report ids ("DfE published statistics"); null for a partnership dataset. */
+export function publishedName(datasetId: string | null): string | null {
+  return datasetId !== null && Object.hasOwn(PUBLISHED_DATASETS, datasetId)
+    ? PUBLISHED_DATASETS[datasetId as keyof typeof PUBLISHED_DATASETS]
+    : null;
+}
 
 export interface PublishedLoad {
   fileName: string;

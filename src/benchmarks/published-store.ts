@@ -9,6 +9,7 @@ import type { NeighbourGroup, PublishedFile } from './published-file';
  * data, never SQL); every comparison is one SQL statement with bound parameters.
  */
 
+/** The published-statistics tables: created with the datasets' tables (prepareDatabase), once. */
 export const CREATE_PUBLISHED_SQL = `CREATE TABLE IF NOT EXISTS pi_published (
   file_id INTEGER, file_name VARCHAR, measure VARCHAR, filters VARCHAR, time_period VARCHAR,
   time_identifier VARCHAR, level VARCHAR, region_code VARCHAR, region_name VARCHAR, old_la_code VARCHAR,
@@ -47,7 +48,6 @@ export async function storePublishedFile(
   fileName: string,
   file: PublishedFile,
 ): Promise<number> {
-  await engine.run(CREATE_PUBLISHED_SQL);
   const rows: unknown[][] = [];
   for (const row of file.rows) {
     const filters = filtersKey(file.breakdowns, row.breakdown);
@@ -76,7 +76,6 @@ export async function storePublishedFile(
 
 /** Replaces the statistical neighbours with a file's groups. */
 export async function storeNeighbours(engine: Engine, groups: readonly NeighbourGroup[]): Promise<number> {
-  await engine.run(CREATE_PUBLISHED_SQL);
   await engine.run('DELETE FROM pi_neighbours');
   const rows = groups.flatMap((g) => g.neighbours.map((n, i) => [g.la, i + 1, n]));
   await insertCsv(engine, 'pi_neighbours', "{'la': 'VARCHAR', 'position': 'INTEGER', 'neighbour': 'VARCHAR'}", rows);
@@ -85,7 +84,6 @@ export async function storeNeighbours(engine: Engine, groups: readonly Neighbour
 
 /** Forgets every published statistic and neighbour group. */
 export async function clearPublished(engine: Engine): Promise<void> {
-  await engine.run(CREATE_PUBLISHED_SQL);
   await engine.run('DELETE FROM pi_published; DELETE FROM pi_neighbours');
 }
 
@@ -100,7 +98,6 @@ export type MeasureChoice = z.infer<typeof measureRow>;
 
 /** Every measure and breakdown selection loaded, with how many periods it covers. */
 export async function publishedMeasures(engine: Engine): Promise<MeasureChoice[]> {
-  await engine.run(CREATE_PUBLISHED_SQL);
   return engine.query(
     `SELECT file_id, file_name, measure, filters, count(DISTINCT time_period)::INTEGER AS periods
      FROM pi_published GROUP BY ALL ORDER BY file_id, measure, filters`,
@@ -118,7 +115,6 @@ export type Authority = z.infer<typeof authorityRow>;
 
 /** The local authorities in the loaded files, by name (their latest codes). */
 export async function publishedAuthorities(engine: Engine): Promise<Authority[]> {
-  await engine.run(CREATE_PUBLISHED_SQL);
   return engine.query(
     `SELECT arg_max(old_la_code, time_period) AS old_la_code, arg_max(new_la_code, time_period) AS new_la_code, la_name
      FROM pi_published WHERE level = 'Local authority' AND la_name <> '' GROUP BY la_name ORDER BY la_name`,
@@ -130,7 +126,6 @@ export async function publishedAuthorities(engine: Engine): Promise<Authority[]>
 const neighboursRow = z.object({ n: z.number() });
 /** How many neighbours the loaded groupings give an authority (by either of its codes). */
 export async function neighbourCount(engine: Engine, la: string): Promise<number> {
-  await engine.run(CREATE_PUBLISHED_SQL);
   const [row] = await engine.query(
     `WITH codes AS (
        SELECT ? AS code UNION
@@ -247,7 +242,6 @@ export async function compareAuthority(
     neighbours?: readonly string[];
   },
 ): Promise<ComparisonPoint[]> {
-  await engine.run(CREATE_PUBLISHED_SQL);
   const rows = await engine.query(
     COMPARISON_SQL,
     [query.fileId, query.measure, query.filters, query.la, query.direction, (query.neighbours ?? []).join('\u001f')],

@@ -11,7 +11,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadPublishedFile, type PublishedLoad } from '../benchmarks/load-published';
+import { publishedName } from '../benchmarks/load-published';
 import { DATASETS } from '../datasets/registry';
 import { createNativeEngine, nativeEngineProblem } from '../engine/native-engine';
 import { createNodeEngine } from '../engine/node-engine';
@@ -59,9 +59,10 @@ function describeLoad(report: LoadReport): string {
     `Loaded ${report.rowsLoaded} rows from ${report.files.length} file(s); ${report.rowsRejected} rejected.`,
   ];
   for (const file of report.files) {
-    const what = file.datasetId ? `as ${file.datasetId}` : 'not loaded';
+    const published = publishedName(file.datasetId)?.replace(/^DfE /, '') ?? null;
+    const what = published ?? `${file.status} ${file.datasetId ? `as ${file.datasetId}` : 'not loaded'}`;
     lines.push(
-      `  ${file.fileName}: ${file.status} ${what} — read ${file.rowsRead}, loaded ${file.rowsLoaded}, rejected ${file.rowsRejected}`,
+      `  ${file.fileName}: ${what} — read ${file.rowsRead}, loaded ${file.rowsLoaded}, rejected ${file.rowsRejected}`,
     );
     if (file.message) lines.push(`    ${file.message}`);
     for (const group of file.rejections.slice(0, 5)) {
@@ -96,18 +97,12 @@ export async function main(argv: string[]): Promise<void> {
   const engine = await openEngine(args.engine);
   if (args.exportParquet && !engine.parquetOf) fail('--export-parquet needs the native engine, not installed here.', 2);
   await prepareDatabase(engine, DATASETS);
-  // DfE published statistics go to their own tables; everything else is partnership data.
-  const partnership = [];
-  for (const [index, file] of files.entries()) {
-    const published = await loadPublishedFile(engine, 1000 + index, file.name, await file.blob.text());
-    if (published) process.stderr.write(describePublished(published));
-    else partnership.push(file);
-  }
+  // The ingest sends DfE published statistics to their own tables, as in the app.
+  const load = await createIngestSession(engine, DATASETS).loadFiles(files);
+  process.stderr.write(describeLoad(load));
   if (args.la !== undefined && !(await isKnownAuthority(engine, args.la))) {
     fail(`--la ${args.la}: no local authority has this code in the published statistics given with --data.`, 2);
   }
-  const load = await createIngestSession(engine, DATASETS).loadFiles(partnership);
-  process.stderr.write(describeLoad(load));
   const unreadable = load.files.filter(
     (f) => f.status === 'failed' || f.status === 'empty' || f.status === 'unconfirmed',
   );
@@ -137,12 +132,6 @@ export async function main(argv: string[]): Promise<void> {
   }
   const output = args.la === undefined ? report : { ...report, benchmarks: await buildBenchmarks(engine, args.la) };
   process.stdout.write(args.format === 'csv' ? reportToCsv(report) : `${JSON.stringify(output, null, 2)}\n`);
-}
-
-function describePublished(load: PublishedLoad): string {
-  if (load.kind === 'neighbours')
-    return `  ${load.fileName}: statistical neighbours for ${load.rows} local authorities\n`;
-  return `  ${load.fileName}: published statistics — ${load.rows} rows, measures ${load.measures.join(', ')}${load.breakdowns.length ? ` by ${load.breakdowns.join(', ')}` : ''}\n`;
 }
 
 /** The engine asked for; native by default where its binary is installed, else wasm (saying so). */

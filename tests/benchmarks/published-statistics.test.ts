@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { knownDirection } from '../../src/benchmarks/directions';
 import { publishedKind, readEesFile, readNeighbourFile } from '../../src/benchmarks/published-file';
 import {
+  CREATE_PUBLISHED_SQL,
   compareAuthority,
   filtersKey,
   neighbourCount,
@@ -66,6 +67,7 @@ const key = filtersKey(['category'], ['All']);
 
 beforeAll(async () => {
   engine = await createTestEngine();
+  await engine.run(CREATE_PUBLISHED_SQL);
   const file = readEesFile(EES);
   await storePublishedFile(engine, 1, 'fixture.csv', file);
   await storeNeighbours(engine, readNeighbourFile(NEIGHBOURS_2021));

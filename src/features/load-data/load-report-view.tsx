@@ -1,5 +1,5 @@
 import { type ReactNode, useState } from 'react';
-import { PUBLISHED_DATASETS } from '../../benchmarks/load-published';
+import { publishedName } from '../../benchmarks/load-published';
 import { findDataset } from '../../datasets/registry';
 import type { FileReport, LoadReport } from '../../ingest/load-report';
 import { useAppData } from '../../session/app-data';
@@ -151,17 +151,10 @@ export function LoadReportView({
   );
 }
 
-/** The name of published statistics in the report (they are not a partnership dataset). */
-function publishedTitle(id: string | null): string | null {
-  return id !== null && Object.hasOwn(PUBLISHED_DATASETS, id)
-    ? PUBLISHED_DATASETS[id as keyof typeof PUBLISHED_DATASETS]
-    : null;
-}
-
 function datasetText(file: FileReport): string {
   const dataset = findDataset(file.datasetId);
   const closest = findDataset(file.closestDatasetId);
-  const published = publishedTitle(file.datasetId);
+  const published = publishedName(file.datasetId);
   if (published) return published;
   if (file.status === 'unconfirmed' && closest) return `Looks a little like ${closest.title.toLowerCase()}`;
   if (!dataset) return 'Not recognised';
@@ -185,8 +178,7 @@ function DatasetSummary({ report }: { report: LoadReport }) {
     <ul className="dataset-summary">
       {[...totals].map(([id, total]) => (
         <li key={id} data-testid={`dataset-${id}`} data-rows-loaded={total.loaded} data-rows-rejected={total.rejected}>
-          <strong>{findDataset(id)?.title ?? publishedTitle(id) ?? id}</strong>: {formatNumber(total.loaded)} rows
-          loaded
+          <strong>{findDataset(id)?.title ?? publishedName(id) ?? id}</strong>: {formatNumber(total.loaded)} rows loaded
           {total.rejected > 0 ? `, ${formatNumber(total.rejected)} rejected` : ''} from {total.files}{' '}
           {total.files === 1 ? 'file' : 'files'}
         </li>
