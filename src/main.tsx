@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { AppDataProvider } from './session/app-data';
+import { BenchmarkSettingsProvider } from './session/benchmark-settings';
 import { BoardPackProvider } from './session/board-pack';
 import { ChartNotesProvider } from './session/chart-notes';
 import { IndicatorSettingsProvider } from './session/indicator-settings';
@@ -23,7 +24,9 @@ createRoot(root).render(
           <TargetsProvider>
             <ChartNotesProvider>
               <BoardPackProvider>
-                <App />
+                <BenchmarkSettingsProvider>
+                  <App />
+                </BenchmarkSettingsProvider>
               </BoardPackProvider>
             </ChartNotesProvider>
           </TargetsProvider>

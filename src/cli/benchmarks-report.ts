@@ -1,26 +1,20 @@
 import { knownDirection } from '../benchmarks/directions';
-import { compareAuthority, publishedAuthorities, publishedMeasures } from '../benchmarks/published-store';
+import {
+  type ComparisonPoint,
+  compareAuthority,
+  publishedAuthorities,
+  publishedMeasures,
+} from '../benchmarks/published-store';
 import type { Engine } from '../engine/engine';
 
 /** One measure and year for the authority, as `npm run indicators -- --la CODE` prints it. */
-export interface BenchmarkEntry {
+export type BenchmarkEntry = {
   file: string;
   measure: string;
   /** The file's breakdown columns and this selection's values (empty when it has none). */
   filters: Record<string, string>;
-  timePeriod: string;
   direction: 'up' | 'down' | 'neutral';
-  laValue: number | null;
-  /** The marker published instead of the authority's value (`c`, `x` …), or null. */
-  laMarker: string | null;
-  neighbourAverage: number | null;
-  neighbourCount: number;
-  regionValue: number | null;
-  englandValue: number | null;
-  rank: number | null;
-  rankOf: number | null;
-  quartile: 'A' | 'B' | 'C' | 'D' | null;
-}
+} & ComparisonPoint;
 
 /** Whether a code (old 3-digit or new 9-character) is a local authority of the loaded files. */
 export async function isKnownAuthority(engine: Engine, la: string): Promise<boolean> {

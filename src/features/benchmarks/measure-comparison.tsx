@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
-import { comparisonSentence, filtersLabel, measureLabel, shownNumber } from '../../benchmarks/comparison-words';
+import { comparisonSentence, filtersLabel, measureLabel } from '../../benchmarks/comparison-words';
 import { type Authority, compareAuthority, type Direction, type MeasureChoice } from '../../benchmarks/published-store';
 import { useAppData } from '../../session/app-data';
 import { ComparisonChart } from './comparison-chart';
-import { ComparisonTable } from './comparison-table';
+import { ComparisonCells, ComparisonHeads, ComparisonTable } from './comparison-table';
 
 export function useComparison(choice: MeasureChoice, la: string, direction: Direction, neighbours: readonly string[]) {
   const { getEngine, dataVersion } = useAppData();
@@ -107,19 +107,7 @@ export function MeasureRow({
         {breakdown && <span className="hint"> — {breakdown}</span>}
       </th>
       <td>{latest?.timePeriod ?? '–'}</td>
-      <td className="numeric">
-        <strong>
-          {latest ? (latest.laValue === null ? (latest.laMarker ?? '–') : shownNumber(latest.laValue)) : '–'}
-        </strong>
-      </td>
-      <td className="numeric">
-        {latest ? shownNumber(latest.neighbourAverage) : '–'}
-        {latest && latest.neighbourAverage !== null && <span className="hint"> ({latest.neighbourCount})</span>}
-      </td>
-      <td className="numeric">{latest ? shownNumber(latest.regionValue) : '–'}</td>
-      <td className="numeric">{latest ? shownNumber(latest.englandValue) : '–'}</td>
-      <td className="numeric">{latest?.rank ? `${latest.rank} of ${latest.rankOf}` : '–'}</td>
-      <td>{latest?.quartile ?? '–'}</td>
+      <ComparisonCells point={latest} />
       <td>
         <button type="button" className="link-button" aria-expanded={open} onClick={onOpen}>
           {open ? 'Hide' : 'Show'} years<span className="visually-hidden">: {label}</span>
@@ -147,7 +135,6 @@ export function LatestTable({
   open: string | null;
   onOpen: (key: string) => void;
 }) {
-  const chosen = neighbours;
   return (
     <div className="table-scroll">
       <table className="table table--compact benchmark-table">
@@ -157,23 +144,7 @@ export function LatestTable({
         <thead>
           <tr>
             <th scope="col">Measure</th>
-            <th scope="col">Year</th>
-            <th scope="col" className="numeric">
-              {authority.la_name}
-            </th>
-            <th scope="col" className="numeric">
-              Neighbours (how many)
-            </th>
-            <th scope="col" className="numeric">
-              Region
-            </th>
-            <th scope="col" className="numeric">
-              England
-            </th>
-            <th scope="col" className="numeric">
-              Rank
-            </th>
-            <th scope="col">Quartile</th>
+            <ComparisonHeads name={authority.la_name} />
             <th scope="col">
               <span className="visually-hidden">Years</span>
             </th>
@@ -193,7 +164,7 @@ export function LatestTable({
                   key={key}
                   choice={choice}
                   la={code}
-                  neighbours={chosen}
+                  neighbours={neighbours}
                   direction={directionOf(choice.measure)}
                   open={open === key}
                   onOpen={() => onOpen(key)}

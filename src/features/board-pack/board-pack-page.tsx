@@ -13,7 +13,7 @@ import { type Deck, type DeckSlide, deckOfPack } from './deck';
 import { Slide } from './slide';
 import { SuppressionSwitch } from './suppression-switch';
 import { useDeck } from './use-deck';
-import { useDeckExports } from './use-deck-exports';
+import { DeckExportButtons, useDeckExports } from './use-deck-exports';
 
 function move<T>(list: readonly T[], from: number, to: number): T[] {
   const next = [...list];
@@ -295,40 +295,22 @@ export function BoardPackPage() {
           </p>
         </fieldset>
       </div>
-      <div className="pack-actions">
-        <button
-          type="button"
-          className="button"
-          onClick={present}
-          data-testid="present-pack"
-          disabled={pack.items.length === 0}
-        >
-          Present
-        </button>
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={exports.exportPdf}
-          data-testid="export-pdf"
-          disabled={pack.items.length === 0}
-        >
-          Download PDF
-        </button>
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={exports.exportPptx}
-          data-testid="export-pptx"
-          disabled={!figures.data || exports.busy || pack.items.length === 0}
-        >
-          {exports.busy ? 'Making the PowerPoint…' : 'Download PowerPoint'}
-        </button>
-      </div>
-      {exports.error && (
-        <p className="error-text" role="alert">
-          {exports.error}
-        </p>
-      )}
+      <DeckExportButtons
+        exports={exports}
+        ready={figures.data !== undefined}
+        empty={pack.items.length === 0}
+        before={
+          <button
+            type="button"
+            className="button"
+            onClick={present}
+            data-testid="present-pack"
+            disabled={pack.items.length === 0}
+          >
+            Present
+          </button>
+        }
+      />
       <PackFile pack={pack} onImport={setPack} />
       {figures.isError && (
         <p className="error-summary" role="alert">

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import type { PackFigures } from '../../board/pack-figures';
 import { chartSvgIn, type LegendItem, standaloneSvg, svgToPng } from '../../charts/chart-image';
 import { spcLegend } from '../../charts/spc-chart';
@@ -101,4 +101,53 @@ export function useDeckExports(deck: Deck, figures: PackFigures | undefined, foo
       </div>
     ) : null;
   return { exportPdf, exportPptx, busy, error, offscreen };
+}
+
+/**
+ * "Download PDF" and "Download PowerPoint" for a deck (the board pack, the yearly report), with what
+ * went wrong underneath. `before` goes first in the row (the pack's "Present").
+ */
+export function DeckExportButtons({
+  exports,
+  ready,
+  empty = false,
+  before,
+}: {
+  exports: ReturnType<typeof useDeckExports>;
+  /** The figures are worked out (the PowerPoint draws them). */
+  ready: boolean;
+  /** Nothing to export yet. */
+  empty?: boolean;
+  before?: ReactNode;
+}) {
+  return (
+    <>
+      <div className="pack-actions">
+        {before}
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={exports.exportPdf}
+          data-testid="export-pdf"
+          disabled={empty}
+        >
+          Download PDF
+        </button>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={exports.exportPptx}
+          data-testid="export-pptx"
+          disabled={!ready || exports.busy || empty}
+        >
+          {exports.busy ? 'Making the PowerPoint…' : 'Download PowerPoint'}
+        </button>
+      </div>
+      {exports.error && (
+        <p className="error-text" role="alert">
+          {exports.error}
+        </p>
+      )}
+    </>
+  );
 }

@@ -1,23 +1,13 @@
+import type { FigurePoint } from '../../board/pack-figures';
 import type { IndicatorDefinition } from '../../indicators/indicator-definition';
 import type { IndicatorSpc } from '../../indicators/indicator-spc';
 import { POINT_TYPE_LABELS } from '../../indicators/spc';
 import { SUPPRESSED } from '../../indicators/suppression';
 import type { CsvValue } from '../../shared/csv';
 
-/** A period as shown or as published: the hidden flags are set only on published figures. */
-export interface TablePoint {
-  label: string;
-  periodStart: string;
-  periodEnd: string;
-  effectiveEnd: string;
-  partial: boolean;
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  suppressed?: boolean;
-  numeratorHidden?: boolean;
-  denominatorHidden?: boolean;
-}
+/** A period as shown (the hidden flags absent) or as published by the board pack. */
+export type TablePoint = Omit<FigurePoint, 'suppressed' | 'numeratorHidden' | 'denominatorHidden'> &
+  Partial<Pick<FigurePoint, 'suppressed' | 'numeratorHidden' | 'denominatorHidden'>>;
 
 const HEADER = [
   'indicator_id',

@@ -11,7 +11,7 @@ import { usePrintWhenReady } from '../board-pack/print-page';
 import { Slide } from '../board-pack/slide';
 import { SuppressionSwitch } from '../board-pack/suppression-switch';
 import { useDeck } from '../board-pack/use-deck';
-import { useDeckExports } from '../board-pack/use-deck-exports';
+import { DeckExportButtons, useDeckExports } from '../board-pack/use-deck-exports';
 import { SECTION_BLOCKS, YEARLY_SECTIONS } from './sections';
 
 /** The financial years the loaded data covers, latest first; and the one to open with. */
@@ -124,30 +124,7 @@ export function YearlyReportPage({
               ))}
             </select>
           </div>
-          <div className="pack-actions">
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={exports.exportPdf}
-              data-testid="export-pdf"
-            >
-              Download PDF
-            </button>
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={exports.exportPptx}
-              disabled={!figures.data || exports.busy}
-              data-testid="export-pptx"
-            >
-              {exports.busy ? 'Making the PowerPoint…' : 'Download PowerPoint'}
-            </button>
-          </div>
-          {exports.error && (
-            <p className="error-text" role="alert">
-              {exports.error}
-            </p>
-          )}
+          <DeckExportButtons exports={exports} ready={figures.data !== undefined} />
           {figures.data ? (
             deck.slides.map((slide) => (
               <div key={slide.key} className="report-section">
