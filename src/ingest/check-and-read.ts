@@ -1,9 +1,10 @@
+import type { DatasetDefinition } from '../datasets/dataset-definition';
 import type { Engine } from '../engine/engine';
 import { ownValue } from '../shared/own';
 import { checkRows, dateColumnReports, detectDateOrders, type FormulaCell } from './check-stage';
 import type { DateOrderMap } from './conversion-sql';
 import type { ChosenDateOrder, DateColumnReport, DateOrder } from './date-order';
-import { type ReadPlan, readRows, type StagedRows } from './read-stage';
+import { numberStagedRows, type ReadPlan, readRows, type StagedRows } from './read-stage';
 
 export interface CheckedRows {
   staged: StagedRows;
@@ -12,10 +13,24 @@ export interface CheckedRows {
   dateColumns: DateColumnReport[];
 }
 
+/** How date columns are first read: as the user chose (day/month or month/day), else day/month. */
+export function firstDateOrders(
+  dataset: DatasetDefinition,
+  chosenOrders: Readonly<Record<string, ChosenDateOrder>> | undefined,
+): Map<string, DateOrder> {
+  return new Map<string, DateOrder>(
+    dataset.fields.flatMap((f) => {
+      const chosen = f.type.kind === 'date' ? ownValue(chosenOrders, f.name) : undefined;
+      return chosen === 'dmy' || chosen === 'mdy' ? [[f.name, chosen] as const] : [];
+    }),
+  );
+}
+
 /**
  * Read, then check. Dates are read day/month unless the user chose otherwise for a column; a column
  * found to hold month/day-only dates is read again as "unsure", so its dates that could be either are
- * rejected rather than guessed (a second read, only for such files).
+ * rejected rather than guessed (a second read, only for such files). With `alreadyRead` the first read
+ * was made while the file was scanned (see load-file) and only its rows are numbered here.
  */
 export async function checkAndRead(
   engine: Engine,
@@ -24,15 +39,12 @@ export async function checkAndRead(
     chosenOrders: Readonly<Record<string, ChosenDateOrder>> | undefined;
     formulaCells: readonly FormulaCell[];
     onChecking: () => Promise<void>;
+    /** `pi_parsed` already holds the file, read while it was scanned with the style the scan asks for. */
+    alreadyRead?: boolean;
   },
 ): Promise<CheckedRows> {
-  const orders = new Map<string, DateOrder>(
-    plan.dataset.fields.flatMap((f) => {
-      const chosen = f.type.kind === 'date' ? ownValue(options.chosenOrders, f.name) : undefined;
-      return chosen === 'dmy' || chosen === 'mdy' ? [[f.name, chosen] as const] : [];
-    }),
-  );
-  let staged = await readRows(engine, plan, orders);
+  const orders = new Map(firstDateOrders(plan.dataset, options.chosenOrders));
+  let staged = options.alreadyRead ? await numberStagedRows(engine, plan) : await readRows(engine, plan, orders);
   let detections = await detectDateOrders(engine, plan.dataset, plan.matches, staged);
   const unsure = [...detections.values()].filter((d) => d.monthDayCount > 0 && !orders.has(d.field));
   if (unsure.length > 0) {

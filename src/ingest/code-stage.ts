@@ -30,14 +30,7 @@ export async function mapCodes(
   const codeFields = dataset.fields.filter(
     (f) => f.type.kind === 'code' && plan.matches.some((m) => m.field === f.name),
   );
-  const codeValues = await engine.query(
-    codeValuesSql(
-      dataset,
-      codeFields.map((f) => f.name),
-    ),
-    [],
-    codeValueRow,
-  );
+  const codeValues = await engine.query(codeValuesSql(codeFields.map((f) => f.name)), [], codeValueRow);
   const codeMaps = new Map<string, { raw: string; value: string | null }[]>();
   const unmappedCodes: UnmappedCode[] = [];
   let rowsNotBlank = 0;
@@ -62,6 +55,8 @@ export async function mapCodes(
 }
 
 async function fillCodeMapTable(engine: Engine, rows: { field: string; raw: string; value: string | null }[]) {
+  // Only fields with many values to change are mapped by a join (see mapsByJoin): usually none.
+  if (rows.length === 0) return;
   await engine.run('CREATE OR REPLACE TEMP TABLE pi_code_map (field VARCHAR, raw VARCHAR, value VARCHAR)');
   for (let start = 0; start < rows.length; start += 300) {
     const batch = rows.slice(start, start + 300);

@@ -94,13 +94,14 @@ export function parsedTableSql(
   const extra = indices.slice(headerWidth).map(clean);
   const unmapped = indices.filter((i) => i < headerWidth && !mapped.has(i));
   const columns = indices.map((i) => `'c${i}': 'VARCHAR'`).join(', ');
+  const textColumns = dataset.fields.filter((f) => byField.has(f.name)).map((f) => `${f.name}__txt`);
+  const blank = `coalesce(${[...textColumns, 'unmapped__value', 'extra__value'].join(', ')}) IS NULL`;
   return `CREATE OR REPLACE TEMP TABLE pi_parsed AS
-SELECT all_null, unmapped_empty, extra__value,
+SELECT ${blank} AS blank, extra__value,
   ${outputs.join(',\n  ')}
 FROM (
   SELECT
-    coalesce(${indices.map((i) => `c${i}`).join(', ')}) IS NULL AS all_null,
-    ${unmapped.length > 0 ? unmapped.map((i) => `${clean(i)} IS NULL`).join(' AND ') : 'true'} AS unmapped_empty,
+    ${unmapped.length > 0 ? `coalesce(${unmapped.map(clean).join(', ')})` : 'NULL::VARCHAR'} AS unmapped__value,
     ${extra.length > 0 ? `coalesce(${extra.join(', ')})` : 'NULL::VARCHAR'} AS extra__value,
     ${texts.join(',\n    ')}
   FROM read_csv('${registeredName}', auto_detect = false, header = false, skip = ${skip},
@@ -111,16 +112,10 @@ FROM (
 }
 
 /**
- * A row with nothing in any cell (after cleaning) is blank: skipped, and not counted as read. Checked
- * where rows are used rather than stored, so the one pass over the file stays as light as possible.
+ * A row with nothing in any cell (after cleaning) is blank: skipped, and not counted as read. The read
+ * works it out once per row (`blank` in `pi_parsed`): the first non-empty cell settles it.
  */
-export function blankSql(dataset: DatasetDefinition): string {
-  const empty = dataset.fields.flatMap((f) => [
-    `${rawColumn(f.name)} IS NULL`,
-    ...(isTyped(f) ? [`${f.name} IS NULL`] : []),
-  ]);
-  return `(all_null OR (unmapped_empty AND extra__value IS NULL AND ${empty.join(' AND ')}))`;
-}
+export const BLANK_ROW = 'blank';
 
 /**
  * The parsed rows with their record number (`rec`) and line in the file (`line`), as `p`. When the
@@ -226,7 +221,7 @@ export function problemsTableSql(dataset: DatasetDefinition, rows: string, optio
   }
   // One scan finds the (usually few) rows with any problem; each check then reads only those.
   const conditions = checks.map((check) => `(${check.slice(check.lastIndexOf(' FROM bad WHERE ') + 16)})`);
-  const bad = `bad AS MATERIALIZED (SELECT * FROM ${rows} WHERE NOT ${blankSql(dataset)} AND (${conditions.join(' OR ')}))`;
+  const bad = `bad AS MATERIALIZED (SELECT * FROM ${rows} WHERE NOT ${BLANK_ROW} AND (${conditions.join(' OR ')}))`;
   const formulas = formulaChecks(dataset, rows, options.formulaFields);
   if (formulas.length === 0) {
     return `CREATE OR REPLACE TEMP TABLE pi_problems AS\nWITH ${bad}\n${checks.join('\nUNION ALL\n')}`;
@@ -258,12 +253,36 @@ FROM ${rows} JOIN pi_formula_cells f ON f.line = p.line AND f.column_index = ${M
 /** The distinct raw values of a code field and what each maps to (null: not recognised). */
 export type CodeMaps = ReadonlyMap<string, readonly { raw: string; value: string | null }[]>;
 
-/** Up to this many distinct values, a code field is mapped with a CASE (fast); beyond, with a join. */
+/** Up to this many values to change, a code field is mapped with a CASE (fast); beyond, with a join. */
 const CASE_LIMIT = 64;
+/** The most distinct values of a code field listed by `codeValuesSql` (most frequent first). */
+export const CODE_VALUES_LISTED = 5000;
+
+/** The raw values a CASE must change: all of them when the list may be incomplete, else only those that differ. */
+function valuesToChange(values: readonly { raw: string; value: string | null }[]) {
+  const complete = values.length < CODE_VALUES_LISTED;
+  return complete ? values.filter((m) => m.value !== m.raw) : values.filter((m) => m.value !== null);
+}
 
 /** Whether a code field's values are mapped through the pi_code_map table rather than a CASE. */
-export function mapsByJoin(values: readonly { value: string | null }[]): boolean {
-  return values.filter((m) => m.value !== null).length > CASE_LIMIT;
+export function mapsByJoin(values: readonly { raw: string; value: string | null }[]): boolean {
+  return valuesToChange(values).length > CASE_LIMIT;
+}
+
+/**
+ * A code field's canonical value, from its raw text (`raw`, an SQL column) and the bound parameters to
+ * go with it. When every distinct value is listed, values already canonical (nearly all, in most
+ * extracts) are kept as they are and only the others are named: the usual file needs no CASE at all.
+ */
+function mappedCodeSql(raw: string, values: readonly { raw: string; value: string | null }[]) {
+  const change = valuesToChange(values);
+  const complete = values.length < CODE_VALUES_LISTED;
+  if (change.length === 0) return { sql: complete ? raw : 'NULL::VARCHAR', params: [] };
+  const whens = change.map(() => 'WHEN ?::VARCHAR THEN ?::VARCHAR').join(' ');
+  return {
+    sql: `CASE ${raw} ${whens} ${complete ? `ELSE ${raw} ` : ''}END`,
+    params: change.flatMap((m) => [m.raw, m.value]),
+  };
 }
 
 /**
@@ -284,16 +303,11 @@ export function insertLoadedSql(
     const raw = `p.${rawColumn(field.name)}`;
     if (field.type.kind === 'code') {
       const codes = target.codeMaps.get(field.name) ?? [];
-      const mapped = codes.filter((m) => m.value !== null);
       columns.push(field.name, `${field.name}_raw`);
       if (!mapsByJoin(codes)) {
-        values.push(
-          mapped.length === 0
-            ? 'NULL::VARCHAR'
-            : `CASE ${raw} ${mapped.map(() => 'WHEN ?::VARCHAR THEN ?::VARCHAR').join(' ')} END`,
-          raw,
-        );
-        for (const m of mapped) params.push(m.raw, m.value);
+        const mapped = mappedCodeSql(raw, codes);
+        values.push(mapped.sql, raw);
+        params.push(...mapped.params);
       } else {
         joins.push(`LEFT JOIN pi_code_map m${i} ON m${i}.field = ${sqlConstant(field.name)} AND m${i}.raw = ${raw}`);
         values.push(`m${i}.value`, raw);
@@ -311,7 +325,7 @@ export function insertLoadedSql(
 SELECT ${values.join(', ')}
 FROM ${rows}
 ${joins.join('\n')}
-WHERE NOT ${blankSql(dataset)}${anyProblems ? ' AND p.rec NOT IN (SELECT rec FROM pi_problems)' : ''}`;
+WHERE NOT ${BLANK_ROW}${anyProblems ? ' AND p.rec NOT IN (SELECT rec FROM pi_problems)' : ''}`;
   return { sql, params };
 }
 
@@ -319,7 +333,7 @@ WHERE NOT ${blankSql(dataset)}${anyProblems ? ' AND p.rec NOT IN (SELECT rec FRO
  * One scan: the number of non-blank rows, and the distinct raw values of each code field with their
  * counts (at most 5,000 per field, most frequent first). `field` is null on the total row.
  */
-export function codeValuesSql(dataset: DatasetDefinition, codeFields: readonly string[]): string {
+export function codeValuesSql(codeFields: readonly string[]): string {
   const sets = [...codeFields.map((f) => `(${rawColumn(f)})`), '()'].join(', ');
   const fieldCase =
     codeFields.length === 0
@@ -328,9 +342,9 @@ export function codeValuesSql(dataset: DatasetDefinition, codeFields: readonly s
   const rawValue = codeFields.length === 0 ? 'NULL::VARCHAR' : `coalesce(${codeFields.map(rawColumn).join(', ')})`;
   return `SELECT field, raw, n FROM (
   SELECT ${fieldCase} AS field, ${rawValue} AS raw, count(*)::INTEGER AS n
-  FROM pi_parsed WHERE NOT ${blankSql(dataset)}
+  FROM pi_parsed WHERE NOT ${BLANK_ROW}
   GROUP BY GROUPING SETS (${sets})
 )
 WHERE field IS NULL OR raw IS NOT NULL
-QUALIFY field IS NULL OR row_number() OVER (PARTITION BY field ORDER BY n DESC, raw) <= 5000`;
+QUALIFY field IS NULL OR row_number() OVER (PARTITION BY field ORDER BY n DESC, raw) <= ${CODE_VALUES_LISTED}`;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { DatasetDefinition, FieldDefinition } from '../datasets/dataset-definition';
 import type { Engine } from '../engine/engine';
-import { blankSql, rawColumn } from './conversion-sql';
+import { BLANK_ROW, rawColumn } from './conversion-sql';
 import type { ColumnMatch } from './header-match';
 
 /**
@@ -47,20 +47,30 @@ const keyText = (key: readonly FieldDefinition[]) =>
 const labels = (key: readonly FieldDefinition[]) => key.map((f) => f.label).join(' and ');
 
 /** Good rows: not blank, no problem found so far. */
-const good = (dataset: DatasetDefinition) => `NOT ${blankSql(dataset)} AND p.rec NOT IN (SELECT rec FROM pi_problems)`;
+const good = `NOT ${BLANK_ROW} AND p.rec NOT IN (SELECT rec FROM pi_problems)`;
 
 const countRow = z.object({ n: z.number() });
-const fileRow = z.object({ file: z.string() });
+const fileRow = z.object({ file: z.string().nullable(), n: z.number() });
 
 const repeatRow = z.object({ line: z.number(), first_line: z.number(), key_text: z.string(), n: z.number() });
 
-/** Rows whose key an earlier row of the same file has: how many, and the first few. */
-async function repeatsWithinFile(engine: Engine, dataset: DatasetDefinition, rows: string, key: FieldDefinition[]) {
+/**
+ * Rows whose key an earlier row of the same file has: how many, and the first few. A hash count of the
+ * keys finds the repeated ones (usually none); only their rows are then put in order.
+ */
+async function repeatsWithinFile(engine: Engine, rows: string, key: FieldDefinition[]) {
+  const keys = key.map(staged);
+  const names = key.map((_, i) => `k${i}`);
   const repeats = await engine.query(
-    `SELECT line, first_line, key_text, count(*) OVER ()::INTEGER AS n FROM (
+    `WITH dup AS MATERIALIZED (
+  SELECT ${keys.map((k, i) => `${k} AS ${names[i]}`).join(', ')}, count(*) AS n
+  FROM ${rows} WHERE ${good} GROUP BY ALL HAVING count(*) > 1
+)
+SELECT line, first_line, key_text, (SELECT sum(n - 1) FROM dup)::INTEGER AS n FROM (
   SELECT p.line, ${keyText(key)} AS key_text, row_number() OVER w AS k, first_value(p.line) OVER w AS first_line
-  FROM ${rows} WHERE ${good(dataset)}
-  WINDOW w AS (PARTITION BY ${key.map(staged).join(', ')} ORDER BY p.rec)
+  FROM ${rows} JOIN dup d ON ${keys.map((k, i) => `${k} IS NOT DISTINCT FROM d.${names[i]}`).join(' AND ')}
+  WHERE ${good}
+  WINDOW w AS (PARTITION BY ${keys.join(', ')} ORDER BY p.rec)
 ) WHERE k > 1 ORDER BY line LIMIT 5`,
     [],
     repeatRow,
@@ -73,7 +83,7 @@ async function repeatsWithinFile(engine: Engine, dataset: DatasetDefinition, row
 
 /** The join of good staged rows (p) to loaded rows (t) with the same key. */
 const sameKey = (dataset: DatasetDefinition, rows: string, key: FieldDefinition[]) =>
-  `(SELECT p.* FROM ${rows} WHERE ${good(dataset)}) p
+  `(SELECT p.* FROM ${rows} WHERE ${good}) p
   JOIN ${dataset.id} t ON ${key.map((f) => `${staged(f)} IS NOT DISTINCT FROM ${stored(f)}`).join(' AND ')}`;
 
 async function rejectAlreadyLoaded(engine: Engine, dataset: DatasetDefinition, rows: string, key: FieldDefinition[]) {
@@ -98,12 +108,17 @@ export async function dedupeRows(
   const key = recordKeyFor(dataset, plan.matches);
   if (!key) return null;
   const count = async (sql: string) => (await engine.query(sql, [], countRow))[0]?.n ?? 0;
-  const repeats = await repeatsWithinFile(engine, dataset, rows, key);
+  const repeats = await repeatsWithinFile(engine, rows, key);
   const matching = `FROM ${sameKey(dataset, rows, key)}`;
-  const earlierFiles = (
-    await engine.query(`SELECT DISTINCT t.source_file AS file ${matching} ORDER BY 1`, [], fileRow)
-  ).map((r) => r.file);
-  const alreadyLoaded = await count(`SELECT count(DISTINCT p.rec)::INTEGER AS n ${matching}`);
+  // One pass: the earlier files (a row each) and how many rows they already hold (the total row).
+  const earlier = await engine.query(
+    `SELECT t.source_file AS file, count(DISTINCT p.rec)::INTEGER AS n ${matching}
+     GROUP BY GROUPING SETS ((t.source_file), ()) ORDER BY file NULLS FIRST`,
+    [],
+    fileRow,
+  );
+  const earlierFiles = earlier.flatMap((r) => (r.file === null ? [] : [r.file]));
+  const alreadyLoaded = earlier.find((r) => r.file === null)?.n ?? 0;
   let replaced = 0;
   if (alreadyLoaded > 0 && policy === 'skip') await rejectAlreadyLoaded(engine, dataset, rows, key);
   if (alreadyLoaded > 0 && policy === 'replace') {

@@ -1,19 +1,20 @@
 import type { DatasetDefinition } from '../datasets/dataset-definition';
 import type { Engine } from '../engine/engine';
 import { ownValue } from '../shared/own';
-import { type CheckedRows, checkAndRead } from './check-and-read';
+import { type CheckedRows, checkAndRead, firstDateOrders } from './check-and-read';
 import { countProblemRows, type FormulaCell } from './check-stage';
 import { chooseDataset } from './choose-dataset';
 import { mapCodes } from './code-stage';
-import type { DateOrders } from './date-order';
+import type { ChosenDateOrder, DateOrder, DateOrders } from './date-order';
 import { type DuplicatePolicy, dedupeRows } from './dedupe-stage';
 import { type ColumnMatch, headerSignature } from './header-match';
 import { duplicateFileReport, emptyFileReport, type FileReport } from './load-report';
-import type { ReadPlan } from './read-stage';
+import { type ReadPlan, readCsv } from './read-stage';
 import { reportRows } from './report-stage';
+import type { RecordScanner } from './scan-client';
 import { sniffLayout, type TextLayout } from './sniff';
 import { rejectSwallowedLines, storeRows } from './store-stage';
-import { linesAfterUnclosedQuote, prepareTextSource, readTextHead, type TextSource } from './text-source';
+import { linesAfterUnclosedQuote, plainHead, prepareTextSource, readTextHead, type TextSource } from './text-source';
 import type { ColumnMappings, ValueMappings } from './value-mapping';
 
 /** The wasm database has no disk to spill to; beyond this a file is refused with an explanation. */
@@ -52,7 +53,14 @@ export interface LoadFileOptions {
   /** What to do with records already loaded from an earlier file: skip them (default), replace, or keep both. */
   duplicates?: DuplicatePolicy;
   onProgress?: (progress: LoadProgress) => void | Promise<void>;
+  /** Scans the file's records (in the browser in a worker, so that it runs beside DuckDB's read). */
+  scanRecords?: RecordScanner;
+  /** From this size up, a file whose start is plain is read by DuckDB while it is scanned. */
+  earlyReadFrom?: number;
 }
+
+/** Below this, scanning first costs less than the scan's round trip to a worker. */
+export const EARLY_READ_FROM = 4 * 1024 * 1024;
 
 const DELIMITER_NAMES = new Map([
   [',', 'comma'],
@@ -122,9 +130,31 @@ export async function loadDelimitedFile(engine: Engine, file: Blob, options: Loa
       closestDatasetId: choice.closestDatasetId,
     });
   }
-  const source = await prepareTextSource(file, head.utf16, layout.delimiter, (done) =>
-    progress('reading', done / file.size),
+  const base = {
+    registeredName: `pi_file_${fileId}.csv`,
+    layout,
+    dataset: choice.dataset,
+    matches: choice.match.matches,
+  };
+  const chosenOrders = ownValue(options.savedDateOrders, headerSignature(layout.header));
+  const early =
+    head.utf16 === undefined &&
+    file.size >= (options.earlyReadFrom ?? EARLY_READ_FROM) &&
+    (await plainHead(file, layout.delimiter))
+      ? readWhileScanning(engine, file, base, firstDateOrders(choice.dataset, chosenOrders))
+      : null;
+  const source = await prepareTextSource(
+    file,
+    head.utf16,
+    layout.delimiter,
+    (done) => progress('reading', done / file.size),
+    options.scanRecords,
   );
+  // The early read is kept only when the scan agrees that the file is as plain as its start.
+  if (early) await progress('loading');
+  const alreadyRead =
+    (await early) === true && source.blob === file && !source.scan.quotedNewlines && !source.scan.paddedValues;
+  if (early && !alreadyRead) await dropScratch(engine, base.registeredName);
   const known = {
     ...facts,
     datasetId: choice.dataset.id,
@@ -138,17 +168,39 @@ export async function loadDelimitedFile(engine: Engine, file: Blob, options: Loa
   };
   const earlier = options.loadedBefore?.get(source.contentHash);
   if (earlier !== undefined) {
+    if (alreadyRead) await dropScratch(engine, base.registeredName);
     return { ...duplicateFileReport(fileId, fileName, file.size, source.contentHash, earlier), ...known };
   }
-  const plan: ReadPlan = {
-    registeredName: `pi_file_${fileId}.csv`,
-    layout,
-    scan: source.scan,
-    dataset: choice.dataset,
-    matches: choice.match.matches,
-  };
-  const result = await loadRows(engine, source, plan, options, progress);
+  const plan: ReadPlan = { ...base, scan: source.scan };
+  const result = await loadRows(engine, source, plan, { ...options, chosenOrders, alreadyRead }, progress);
   return finish({ ...known, ...result });
+}
+
+/**
+ * DuckDB reads a big file the plain way (no trimming, parallel) while its records are scanned: resolves
+ * true when `pi_parsed` holds it. Never throws: a file that is not plain after all is read again.
+ */
+async function readWhileScanning(
+  engine: Engine,
+  file: Blob,
+  plan: Omit<ReadPlan, 'scan'>,
+  orders: ReadonlyMap<string, DateOrder>,
+): Promise<boolean> {
+  try {
+    await engine.registerFile(plan.registeredName, file);
+    await readCsv(engine, plan, { quotedNewlines: false, trimValues: false }, orders);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The scratch tables of one file's load, and the registered file. */
+async function dropScratch(engine: Engine, registeredName: string): Promise<void> {
+  // One round trip for the scratch tables.
+  const scratch = ['pi_parsed', 'pi_problems', 'pi_line_map', 'pi_code_map', 'pi_formula_cells'];
+  await engine.run(scratch.map((table) => `DROP TABLE IF EXISTS ${table}`).join('; ')).catch(() => undefined);
+  await engine.dropFile(registeredName).catch(() => undefined);
 }
 
 /** Read, check, map codes, store and report: the DuckDB stages, with nothing left half-loaded on error. */
@@ -156,24 +208,34 @@ async function loadRows(
   engine: Engine,
   source: TextSource,
   plan: ReadPlan,
-  options: LoadFileOptions,
+  options: LoadFileOptions & {
+    chosenOrders: Readonly<Record<string, ChosenDateOrder>> | undefined;
+    alreadyRead: boolean;
+  },
   progress: (phase: LoadProgress['phase'], fraction?: number) => Promise<void>,
 ): Promise<Partial<FileReport>> {
   const target = { fileId: options.fileId, fileName: options.fileName, dataset: plan.dataset };
   const scan = source.scan;
   try {
     await progress('loading');
-    await engine.registerFile(plan.registeredName, source.blob);
-    const chosenOrders = ownValue(options.savedDateOrders, headerSignature(plan.layout.header));
+    if (!options.alreadyRead) await engine.registerFile(plan.registeredName, source.blob);
     const checked: CheckedRows = await checkAndRead(engine, plan, {
-      chosenOrders,
+      chosenOrders: options.chosenOrders,
+      alreadyRead: options.alreadyRead,
       formulaCells: options.formulaCells ?? [],
       onChecking: () => progress('checking'),
     });
     const duplicates = await dedupeRows(engine, plan, checked.staged.rows, options.duplicates ?? 'skip');
-    const problemRows = duplicates ? await countProblemRows(engine) : checked.problemRows;
+    // Records already loaded were added to the problems only when they are skipped.
+    const skipped = duplicates !== null && duplicates.policy === 'skip' && duplicates.alreadyLoaded > 0;
+    const problemRows = skipped ? await countProblemRows(engine) : checked.problemRows;
     const codes = await mapCodes(engine, plan, options.valueMappings);
-    await storeRows(engine, target, checked.staged, { ...checked, problemRows, codeMaps: codes.codeMaps });
+    await storeRows(engine, target, checked.staged, {
+      ...checked,
+      problemRows,
+      structuralRows: checked.staged.structural.length,
+      codeMaps: codes.codeMaps,
+    });
     const swallowed =
       scan.unclosedQuoteRecord !== null && scan.unclosedQuoteOffset !== null
         ? await linesAfterUnclosedQuote(
@@ -206,10 +268,7 @@ async function loadRows(
     await engine.run('DELETE FROM pi_rejections WHERE load_id = ?', [options.fileId]).catch(() => undefined);
     return { status: 'failed', message: explainEngineError(options.fileName, error) };
   } finally {
-    // One round trip for the five scratch tables.
-    const scratch = ['pi_parsed', 'pi_problems', 'pi_line_map', 'pi_code_map', 'pi_formula_cells'];
-    await engine.run(scratch.map((table) => `DROP TABLE IF EXISTS ${table}`).join('; ')).catch(() => undefined);
-    await engine.dropFile(plan.registeredName).catch(() => undefined);
+    await dropScratch(engine, plan.registeredName);
   }
 }
 

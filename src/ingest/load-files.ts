@@ -9,6 +9,7 @@ import { explainEngineError, type LoadFileOptions, type LoadProgress, loadDelimi
 import { duplicateFileReport, emptyFileReport, type FileReport, type LoadReport, summariseLoad } from './load-report';
 import { recogniseDataset, requiredColumnsSummary } from './recognise';
 import { blobChunks, ContentHash } from './record-scan';
+import type { RecordScanner } from './scan-client';
 import { sniffLayout } from './sniff';
 import { readTextHead } from './text-source';
 import type { ColumnMappings, ValueMappings } from './value-mapping';
@@ -62,7 +63,7 @@ async function fingerprint(blob: Blob): Promise<string> {
 export function createIngestSession(
   engine: Engine,
   datasets: readonly DatasetDefinition[],
-  options: { readWorkbook?: WorkbookReader } = {},
+  options: { readWorkbook?: WorkbookReader; scanRecords?: RecordScanner; earlyReadFrom?: number } = {},
 ) {
   const reader: WorkbookReader =
     options.readWorkbook ?? ((blob, kind, onProgress) => readWorkbook(blob, kind, { onProgress }));
@@ -86,6 +87,8 @@ export function createIngestSession(
       fileName: source.name,
       formulaCells: source.formulaCells,
       loadedBefore: loaded,
+      scanRecords: options.scanRecords,
+      earlyReadFrom: options.earlyReadFrom,
     });
   }
 

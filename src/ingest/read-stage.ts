@@ -34,8 +34,12 @@ export interface StagedRows {
   headerWidth: number;
 }
 
-const structuralRow = z.object({ line: z.number(), reason: z.string(), csv_line: z.string().nullable() });
-const countRow = z.object({ n: z.number() });
+const structuralRow = z.object({
+  line: z.number().nullable(),
+  reason: z.string().nullable(),
+  csv_line: z.string().nullable(),
+  staged: z.number(),
+});
 
 /** DuckDB's structural CSV errors in the user's words (`line` is the error's line in the file). */
 export function structuralReasonSql(headerWidth: number, unclosedQuoteLine: number | null): string {
@@ -50,36 +54,77 @@ export function structuralReasonSql(headerWidth: number, unclosedQuoteLine: numb
     ELSE 'Row could not be read: ' || error_message END`;
 }
 
+/** How the CSV is read: what the record scan found, or what a read started before the scan assumes. */
+export interface ReadStyle {
+  quotedNewlines: boolean;
+  trimValues: boolean;
+}
+
+/** The style a finished scan asks for. */
+export function readStyleOf(scan: RecordScan): ReadStyle {
+  return { quotedNewlines: scan.quotedNewlines, trimValues: scan.paddedValues || scan.quotedNewlines };
+}
+
+/** Named columns end at the last non-empty header cell; later cells may only be empty. */
+export function headerWidthOf(layout: TextLayout): number {
+  return Math.max(1, ...layout.header.map((h, i) => (h.trim() === '' ? 0 : i + 1)));
+}
+
 /**
- * The read stage: DuckDB's CSV reader fills `pi_parsed` (every mapped field's text and typed value),
- * puts rows it cannot split aside, and each staged row is given its line in the file.
+ * DuckDB's CSV reader fills `pi_parsed` (every mapped field's text and typed value) and puts rows it
+ * cannot split aside in `pi_rejects`. Needs the layout only, not the record scan, so that it can run
+ * while the scan is still going.
  */
-export async function readRows(engine: Engine, plan: ReadPlan, dateOrders: DateOrderMap): Promise<StagedRows> {
-  const { layout, scan } = plan;
-  const skip = layout.headerIndex + 1;
-  // Named columns end at the last non-empty header cell; later cells may only be empty.
-  const headerWidth = Math.max(1, ...layout.header.map((h, i) => (h.trim() === '' ? 0 : i + 1)));
-  await engine.run('DROP TABLE IF EXISTS pi_rejects; DROP TABLE IF EXISTS pi_reject_scans');
+export async function readCsv(
+  engine: Engine,
+  plan: Omit<ReadPlan, 'scan'>,
+  style: ReadStyle,
+  dateOrders: DateOrderMap,
+): Promise<void> {
+  const { layout } = plan;
   const csv = {
     registeredName: plan.registeredName,
     delimiter: layout.delimiter,
-    skip,
+    skip: layout.headerIndex + 1,
     columnCount: Math.max(1, layout.columnCount),
-    headerWidth,
-    quotedNewlines: scan.quotedNewlines,
-    trimValues: scan.paddedValues || scan.quotedNewlines,
+    headerWidth: headerWidthOf(layout),
+    ...style,
   };
-  await engine.run(parsedTableSql(plan.dataset, plan.matches, csv, dateOrders));
-  const structural = await engine.query(
+  await engine.run(
+    `DROP TABLE IF EXISTS pi_rejects; DROP TABLE IF EXISTS pi_reject_scans;
+${parsedTableSql(plan.dataset, plan.matches, csv, dateOrders)}`,
+  );
+}
+
+/**
+ * The read stage's second half: the rows DuckDB could not split, in the user's words, and every staged
+ * row's line in the file (from the record scan).
+ */
+export async function numberStagedRows(engine: Engine, plan: ReadPlan): Promise<StagedRows> {
+  const { layout, scan } = plan;
+  const skip = layout.headerIndex + 1;
+  const headerWidth = headerWidthOf(layout);
+  const rows = await engine.query(
     `SELECT line::INTEGER AS line, ${structuralReasonSql(headerWidth, scan.unclosedQuoteRecord)} AS reason,
-       left(csv_line, 200) AS csv_line
-     FROM pi_rejects ORDER BY line`,
+       left(csv_line, 200) AS csv_line, (SELECT count(*) FROM pi_parsed)::INTEGER AS staged
+     FROM pi_rejects
+     UNION ALL SELECT NULL, NULL, NULL, (SELECT count(*) FROM pi_parsed)::INTEGER
+     ORDER BY line NULLS LAST`,
     [],
     structuralRow,
   );
-  const staged = (await engine.query('SELECT count(*) AS n FROM pi_parsed', [], countRow))[0]?.n ?? 0;
+  const staged = rows.at(-1)?.staged ?? 0;
+  const structural = rows.flatMap((r) =>
+    r.line === null || r.reason === null ? [] : [{ line: r.line, reason: r.reason, csv_line: r.csv_line }],
+  );
   const numbering = await numberRows(engine, skip, scan, structural, staged);
   return { structural, staged, headerWidth, ...numbering };
+}
+
+/** The whole read stage: the CSV read with the scan's style, then numbered. */
+export async function readRows(engine: Engine, plan: ReadPlan, dateOrders: DateOrderMap): Promise<StagedRows> {
+  await readCsv(engine, plan, readStyleOf(plan.scan), dateOrders);
+  return numberStagedRows(engine, plan);
 }
 
 /** Gives every staged row its file line: one shift for the whole file, or stretches in `pi_line_map`. */

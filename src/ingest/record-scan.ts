@@ -67,6 +67,8 @@ export async function scanRecords(
   let paddedValues = false;
   const lineEnds: LineEnds = { crlf: 0, lf: 0, loneCr: false };
   let crAtChunkEnd = false; // a CR ended the last chunk: lone unless this chunk starts with LF
+  let spaceAtChunkEnd = false; // a space ended the last chunk: padding if this one starts at an edge
+  let lastByte: number | undefined; // the last chunk's last byte
   const TAB = 0x09;
   const SPACE = 0x20;
   const NBSP = 0xa0; // also the second byte of UTF-8 "à" etc.: a false alarm only costs the trimming
@@ -85,11 +87,19 @@ export async function scanRecords(
     }
     if (!paddedValues) {
       if (chunk.indexOf(NBSP) !== -1 || (delim !== TAB && chunk.indexOf(TAB) !== -1)) paddedValues = true;
+      // A space that ended the last chunk pads a value if this chunk starts at a value's edge.
+      if (spaceAtChunkEnd && edge(chunk[0])) paddedValues = true;
+      spaceAtChunkEnd = false;
       for (let p = chunk.indexOf(SPACE); p !== -1 && !paddedValues; p = chunk.indexOf(SPACE, p + 1)) {
-        // A space next to a delimiter, line end, quote or the chunk's edge may pad a value.
-        if (edge(p > 0 ? chunk[p - 1] : undefined) || edge(chunk[p + 1])) paddedValues = true;
+        // A space next to a delimiter, line end or quote (or the file's start or end) may pad a value;
+        // at a chunk's edge the byte across it decides.
+        const before = p > 0 ? chunk[p - 1] : offset > 0 ? lastByte : undefined;
+        if (edge(before)) paddedValues = true;
+        else if (p === chunk.length - 1) spaceAtChunkEnd = true;
+        else if (edge(chunk[p + 1])) paddedValues = true;
       }
     }
+    lastByte = chunk[chunk.length - 1] ?? lastByte;
     let i = 0;
     if (crAtChunkEnd) {
       crAtChunkEnd = false;
@@ -200,6 +210,7 @@ export async function scanRecords(
     if (offset - recordStart === 1 && prevByte === CR) blankRecords.push(record);
   }
   if (crAtChunkEnd) lineEnds.loneCr = true;
+  if (spaceAtChunkEnd) paddedValues = true; // the file ends in a space
   const unclosed = inQuotes && !quoteMayClose;
   return {
     records,

@@ -75,5 +75,6 @@ export async function reportRows(
   } else if (rowsRejected > 0) {
     message = `${rowsRejected.toLocaleString('en-GB')} of ${rowsRead.toLocaleString('en-GB')} rows in “${fileName}” were not loaded (reasons below).`;
   }
-  return { status, message, rowsRead, rowsLoaded, rowsRejected, rejections: await rejectionGroups(engine, fileId) };
+  const rejections = rowsRejected > 0 ? await rejectionGroups(engine, fileId) : [];
+  return { status, message, rowsRead, rowsLoaded, rowsRejected, rejections };
 }

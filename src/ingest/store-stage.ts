@@ -25,7 +25,7 @@ export async function storeRows(
   engine: Engine,
   target: StoreTarget,
   staged: { rows: string; headerWidth: number },
-  checks: { problemRows: number; codeMaps: CodeMaps; unclosedQuoteLine: number | null },
+  checks: { problemRows: number; structuralRows: number; codeMaps: CodeMaps; unclosedQuoteLine: number | null },
 ): Promise<void> {
   const { fileId, fileName, dataset } = target;
   const insert = insertLoadedSql(dataset, staged.rows, checks.problemRows > 0, {
@@ -34,6 +34,7 @@ export async function storeRows(
     codeMaps: checks.codeMaps,
   });
   await engine.run(insert.sql, insert.params);
+  if (checks.problemRows === 0 && checks.structuralRows === 0) return;
   await engine.run(
     `INSERT INTO pi_rejections
      SELECT ?::INTEGER, ?::VARCHAR, ?::VARCHAR, line, column_name, left(value, 200), reason FROM pi_problems

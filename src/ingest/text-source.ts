@@ -1,4 +1,5 @@
 import { blobChunks, ContentHash, type RecordScan, scanRecords, uniformLineEnds } from './record-scan';
+import type { RecordScanner } from './scan-client';
 import { decode, describeBinary, detectEncoding, detectUtf16, PREVIEW_BYTES, type Utf16 } from './sniff';
 
 /**
@@ -6,6 +7,19 @@ import { decode, describeBinary, detectEncoding, detectUtf16, PREVIEW_BYTES, typ
  * becomes UTF-8 with uniform line ends for DuckDB, and a record scan says where its records are.
  * Files that already are (nearly all) are passed on as they are, without a copy.
  */
+
+/**
+ * Whether the start of a file (up to its last whole line in the first 256 KB) is plain: UTF-8, one kind
+ * of line end, no line break inside quotes, no value that needs trimming. DuckDB can then start reading
+ * the file the plain way before the whole of it has been scanned.
+ */
+export async function plainHead(file: Blob, delimiter: string): Promise<boolean> {
+  const bytes = new Uint8Array(await file.slice(0, PREVIEW_BYTES).arrayBuffer());
+  const end = file.size <= PREVIEW_BYTES ? bytes.length : bytes.lastIndexOf(0x0a) + 1;
+  if (end <= 0) return false;
+  const scan = await scanRecords(blobChunks(new Blob([bytes.subarray(0, end)])), delimiter);
+  return scan.utf8 && uniformLineEnds(scan.lineEnds) && !scan.quotedNewlines && !scan.paddedValues;
+}
 
 /** The start of a file, decoded, for sniffing its layout; or why it is not text. */
 export type TextHead =
@@ -49,6 +63,7 @@ export async function prepareTextSource(
   utf16: Utf16 | undefined,
   delimiter: string,
   onProgress?: (bytesDone: number) => void | Promise<void>,
+  scanner: RecordScanner = (blob, delim, progress) => scanRecords(blobChunks(blob), delim, progress),
 ): Promise<TextSource> {
   let blob = file;
   let contentHash: string | undefined;
@@ -60,7 +75,7 @@ export async function prepareTextSource(
     contentHash = hash.digest();
     blob = new Blob([new TextEncoder().encode(new TextDecoder(utf16).decode(bytes))]);
   }
-  let scan = await scanRecords(blobChunks(blob), delimiter, onProgress);
+  let scan = await scanner(blob, delimiter, onProgress);
   contentHash ??= scan.contentHash;
   let changed = false;
   if (!utf16) encoding = scan.utf8 ? 'UTF-8' : 'Windows-1252';

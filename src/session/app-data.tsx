@@ -99,9 +99,10 @@ async function start(): Promise<Started> {
   const readWorkbook = async (
     ...args: Parameters<typeof import('../ingest/workbook/workbook-client').readWorkbookInWorker>
   ) => (await import('../ingest/workbook/workbook-client')).readWorkbookInWorker(...args);
+  const { scanRecordsInWorker: scanRecords } = await import('../ingest/scan-client');
   return {
     engine,
-    session: createIngestSession(engine, DATASETS, { readWorkbook }),
+    session: createIngestSession(engine, DATASETS, { readWorkbook, scanRecords }),
     warmUp: startWarmUp(engine, SAMPLE_FILE_URLS),
   };
 }
