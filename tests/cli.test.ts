@@ -7,12 +7,12 @@ import { z } from 'zod';
 import { createNativeEngine } from '../src/engine/native-engine';
 import { attack, type SumRelation } from './support/exact-attacker';
 
-/** Runs `npm run indicators -- …` the way a user would (through tsx), and collects its output. */
+/** Runs `npm run indicators -- …` the way a user would (the bundled command line), and collects its output. */
 function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [join('node_modules', 'tsx', 'dist', 'cli.mjs'), 'src/cli/indicators-cli.ts', ...args],
+      [join('scripts', 'indicators.mjs'), ...args],
       { maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });

@@ -53,6 +53,8 @@ export interface CsvLayout {
   quotedNewlines: boolean;
   /** Some value may need trimming (see RecordScan.paddedValues); otherwise cells are used as read. */
   trimValues: boolean;
+  /** The longest record DuckDB must accept (it sizes its read buffers by it). */
+  maxLineBytes: number;
 }
 
 /**
@@ -67,6 +69,7 @@ export function parsedTableSql(
   orders: DateOrderMap = new Map(),
 ): string {
   const { registeredName, delimiter, skip, columnCount, headerWidth, quotedNewlines, trimValues } = layout;
+  const maxLine = Math.trunc(layout.maxLineBytes);
   if (!/^[A-Za-z0-9_.-]+$/.test(registeredName)) throw new Error('unsafe registered file name');
   // Missing markers are NULL already (nullstr); trimming is only needed when the scan saw padding.
   const clean = (i: number) => (trimValues ? `pi_clean(c${i})` : `c${i}`);
@@ -107,7 +110,7 @@ FROM (
   FROM read_csv('${registeredName}', auto_detect = false, header = false, skip = ${skip},
     delim = ${sqlConstant(delimiter)}, quote = '"', escape = '"', columns = {${columns}},
     null_padding = true, nullstr = ${MISSING_MARKERS}, store_rejects = true, rejects_table = 'pi_rejects',
-    rejects_scan = 'pi_reject_scans', max_line_size = 10000000${quotedNewlines ? ', parallel = false' : ''})
+    rejects_scan = 'pi_reject_scans', max_line_size = ${maxLine}${quotedNewlines ? ', parallel = false' : ''})
 )`;
 }
 

@@ -9,7 +9,7 @@ import type { ChosenDateOrder, DateOrder, DateOrders } from './date-order';
 import { type DuplicatePolicy, dedupeRows } from './dedupe-stage';
 import { type ColumnMatch, headerSignature } from './header-match';
 import { duplicateFileReport, emptyFileReport, type FileReport } from './load-report';
-import { type ReadPlan, readCsv } from './read-stage';
+import { maxLineBytes, type ReadPlan, readCsv } from './read-stage';
 import { reportRows } from './report-stage';
 import type { RecordScanner } from './scan-client';
 import { sniffLayout, type TextLayout } from './sniff';
@@ -188,7 +188,12 @@ async function readWhileScanning(
 ): Promise<boolean> {
   try {
     await engine.registerFile(plan.registeredName, file);
-    await readCsv(engine, plan, { quotedNewlines: false, trimValues: false }, orders);
+    await readCsv(
+      engine,
+      plan,
+      { quotedNewlines: false, trimValues: false, maxLineBytes: maxLineBytes(file.size) },
+      orders,
+    );
     return true;
   } catch {
     return false;
