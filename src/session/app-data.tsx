@@ -21,7 +21,7 @@ import {
 } from '../ingest/value-mapping';
 import { SAMPLE_FILE_URLS } from './sample-files';
 import { readSavedMappings, type SavedMappings, saveMappings } from './saved-mappings';
-import { startWarmUp, type WarmUp } from './warm-up';
+import { fetchSampleFiles, startWarmUp, type WarmUp } from './warm-up';
 
 interface Started {
   engine: Engine;
@@ -103,7 +103,7 @@ async function start(): Promise<Started> {
   return {
     engine,
     session: createIngestSession(engine, DATASETS, { readWorkbook, scanRecords }),
-    warmUp: startWarmUp(engine, SAMPLE_FILE_URLS),
+    warmUp: startWarmUp(engine, () => fetchSampleFiles(SAMPLE_FILE_URLS)),
   };
 }
 

@@ -1,0 +1,91 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { createTestEngine } from '../../tests/support/test-engine';
+import { DATASETS } from '../datasets/registry';
+import type { Engine } from '../engine/engine';
+import { prepareIndicators } from '../indicators/prepare-indicators';
+import { createIngestSession, type NamedBlob } from '../ingest/load-files';
+import { prepareDatabase } from '../ingest/prepare-database';
+import { startWarmUp } from './warm-up';
+
+const SAMPLE = join(import.meta.dirname, '../../sample-data');
+const sampleFiles = async (): Promise<NamedBlob[]> =>
+  readdirSync(SAMPLE)
+    .filter((f) => f.endsWith('.csv'))
+    .sort()
+    .map((name) => ({ name, blob: new Blob([readFileSync(join(SAMPLE, name))]) }));
+
+const count = z.object({ n: z.number() });
+
+/**
+ * Rows in every dataset table and the rejections, in a summary the app prepares afterwards, and scratch
+ * tables left: all zero after a warm-up.
+ */
+async function traces(engine: Engine): Promise<number> {
+  await prepareIndicators(engine);
+  let total = 0;
+  for (const table of [...DATASETS.map((d) => d.id), 'pi_rejections', 'pi_eh_flow']) {
+    total += (await engine.query(`SELECT count(*)::INTEGER AS n FROM ${table}`, [], count))[0]?.n ?? 0;
+  }
+  const scratch = await engine.query(
+    "SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name IN ('pi_parsed', 'pi_problems', 'pi_rejects')",
+    [],
+    count,
+  );
+  return total + (scratch[0]?.n ?? 0);
+}
+
+async function freshEngine(): Promise<Engine> {
+  const engine = await createTestEngine();
+  await prepareDatabase(engine, DATASETS);
+  return engine;
+}
+
+describe('the warm-up', () => {
+  it('runs the whole sample through and leaves no trace', async () => {
+    const engine = await freshEngine();
+    const warmUp = startWarmUp(engine, sampleFiles);
+    expect(await warmUp.finished).toBe(true);
+    expect(await traces(engine)).toBe(0);
+  });
+
+  it('stops within a statement when asked, leaves no trace, and the user’s load then counts right', async () => {
+    const engine = await freshEngine();
+    const after: string[] = [];
+    let statements = 0;
+    let stopping: Promise<void> | null = null;
+    let warmUp: ReturnType<typeof startWarmUp> | null = null;
+    const watch = (sql: string) => {
+      statements += 1;
+      if (stopping) after.push(sql);
+      // Asked to stop in the middle of the first file's load (its 4th statement).
+      else if (statements === 4 && warmUp) stopping = warmUp.stop();
+    };
+    const counting: Engine = {
+      ...engine,
+      run: (sql, params, options) => {
+        watch(sql);
+        return engine.run(sql, params, options);
+      },
+      query: (sql, params, schema) => {
+        watch(sql);
+        return engine.query(sql, params, schema);
+      },
+    };
+    warmUp = startWarmUp(counting, sampleFiles);
+    expect(await warmUp.finished).toBe(false);
+    await stopping;
+    // After the request only the clean-up ran: not even the first file's rows were stored.
+    const loading = (sql: string) =>
+      sql.includes('read_csv') || DATASETS.some((d) => sql.startsWith(`INSERT INTO ${d.id} `));
+    expect(after.filter(loading)).toEqual([]);
+    expect(after.some((sql) => sql.startsWith('DELETE FROM early_help_episodes'))).toBe(true);
+    expect(await traces(engine)).toBe(0);
+    const session = createIngestSession(engine, DATASETS);
+    const report = await session.loadFiles(await sampleFiles());
+    expect(report.rowsLoaded).toBe(34_133);
+    expect(report.rowsRejected).toBe(0);
+  });
+});
