@@ -12,7 +12,7 @@ import { duplicateFileReport, emptyFileReport, type FileReport } from './load-re
 import { maxLineBytes, type ReadPlan, readCsv } from './read-stage';
 import { reportRows } from './report-stage';
 import type { RecordScanner } from './scan-client';
-import { sniffLayout, type TextLayout } from './sniff';
+import { sniffLayout, type TextLayout, type Utf16 } from './sniff';
 import { rejectSwallowedLines, storeRows } from './store-stage';
 import { linesAfterUnclosedQuote, plainHead, prepareTextSource, readTextHead, type TextSource } from './text-source';
 import type { ColumnMappings, ValueMappings } from './value-mapping';
@@ -137,24 +137,11 @@ export async function loadDelimitedFile(engine: Engine, file: Blob, options: Loa
     matches: choice.match.matches,
   };
   const chosenOrders = ownValue(options.savedDateOrders, headerSignature(layout.header));
-  const early =
-    head.utf16 === undefined &&
-    file.size >= (options.earlyReadFrom ?? EARLY_READ_FROM) &&
-    (await plainHead(file, layout.delimiter))
-      ? readWhileScanning(engine, file, base, firstDateOrders(choice.dataset, chosenOrders))
-      : null;
-  const source = await prepareTextSource(
-    file,
-    head.utf16,
-    layout.delimiter,
-    (done) => progress('reading', done / file.size),
-    options.scanRecords,
-  );
-  // The early read is kept only when the scan agrees that the file is as plain as its start.
-  if (early) await progress('loading');
-  const alreadyRead =
-    (await early) === true && source.blob === file && !source.scan.quotedNewlines && !source.scan.paddedValues;
-  if (early && !alreadyRead) await dropScratch(engine, base.registeredName);
+  const { source, alreadyRead } = await textSourceAndEarlyRead(engine, file, head.utf16, base, {
+    ...options,
+    chosenOrders,
+    progress,
+  });
   const known = {
     ...facts,
     datasetId: choice.dataset.id,
@@ -174,6 +161,40 @@ export async function loadDelimitedFile(engine: Engine, file: Blob, options: Loa
   const plan: ReadPlan = { ...base, scan: source.scan };
   const result = await loadRows(engine, source, plan, { ...options, chosenOrders, alreadyRead }, progress);
   return finish({ ...known, ...result });
+}
+
+/**
+ * The text source stage — and, for a big file whose start is plain, DuckDB's read of it at the same
+ * time (in the browser the scan runs in a worker). The early read is kept only when the scan agrees
+ * that the whole file is as plain as its start; otherwise it is dropped and the file read as usual.
+ */
+async function textSourceAndEarlyRead(
+  engine: Engine,
+  file: Blob,
+  utf16: Utf16 | undefined,
+  plan: Omit<ReadPlan, 'scan'>,
+  options: Pick<LoadFileOptions, 'earlyReadFrom' | 'scanRecords'> & {
+    chosenOrders: Readonly<Record<string, ChosenDateOrder>> | undefined;
+    progress: (phase: LoadProgress['phase'], fraction?: number) => Promise<void>;
+  },
+): Promise<{ source: TextSource; alreadyRead: boolean }> {
+  const delimiter = plan.layout.delimiter;
+  const early =
+    utf16 === undefined && file.size >= (options.earlyReadFrom ?? EARLY_READ_FROM) && (await plainHead(file, delimiter))
+      ? readWhileScanning(engine, file, plan, firstDateOrders(plan.dataset, options.chosenOrders))
+      : null;
+  const source = await prepareTextSource(
+    file,
+    utf16,
+    delimiter,
+    (done) => options.progress('reading', done / file.size),
+    options.scanRecords,
+  );
+  if (!early) return { source, alreadyRead: false };
+  await options.progress('loading');
+  const alreadyRead = (await early) && source.blob === file && !source.scan.quotedNewlines && !source.scan.paddedValues;
+  if (!alreadyRead) await dropScratch(engine, plan.registeredName);
+  return { source, alreadyRead };
 }
 
 /**
