@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AxeResults } from 'axe-core';
@@ -556,6 +556,9 @@ describe('the built app in headless Chromium', () => {
       rejected: 0,
       status: 'ok',
     });
+    // A file this big is scanned in its own worker while DuckDB reads it (issue 12).
+    expect(statSync(big).size).toBeGreaterThan(4 * 1024 * 1024);
+    expect(app.requests.some((url) => /\/scan-worker-[\w-]+\.js$/.test(url))).toBe(true);
   });
 
   it('offers a template and guidance for every dataset, downloaded without any request', async () => {
