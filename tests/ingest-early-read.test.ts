@@ -125,4 +125,24 @@ describe('reading a big file while it is scanned', () => {
     ]);
     expect(early.report.files.map((f) => f.status)).toEqual(['loaded', 'duplicate']);
   });
+
+  it('leaves nothing of the early read behind when the scan itself fails', async () => {
+    const engine = await createTestEngine();
+    await prepareDatabase(engine, DATASETS);
+    const session = createIngestSession(engine, DATASETS, {
+      earlyReadFrom: 0,
+      scanRecords: async () => {
+        throw new Error('the scan stopped');
+      },
+    });
+    const report = await session.loadFiles([{ name: 'plain.csv', blob: new Blob([utf8(bigFile([]))]) }]);
+    expect(report.files[0]?.message).toMatch(/“plain\.csv” could not be read: the scan stopped/);
+    expect(report.rowsLoaded).toBe(0);
+    const left = await engine.query(
+      "SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name IN ('pi_parsed', 'pi_rejects')",
+      [],
+      z.object({ n: z.number() }),
+    );
+    expect(left[0]?.n).toBe(0);
+  });
 });

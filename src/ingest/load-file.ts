@@ -183,13 +183,20 @@ async function textSourceAndEarlyRead(
     utf16 === undefined && file.size >= (options.earlyReadFrom ?? EARLY_READ_FROM) && (await plainHead(file, delimiter))
       ? readWhileScanning(engine, file, plan, firstDateOrders(plan.dataset, options.chosenOrders))
       : null;
-  const source = await prepareTextSource(
-    file,
-    utf16,
-    delimiter,
-    (done) => options.progress('reading', done / file.size),
-    options.scanRecords,
-  );
+  let source: TextSource;
+  try {
+    source = await prepareTextSource(
+      file,
+      utf16,
+      delimiter,
+      (done) => options.progress('reading', done / file.size),
+      options.scanRecords,
+    );
+  } catch (error) {
+    // Nothing of the early read may outlive the file's load.
+    if (early) await early.then(() => dropScratch(engine, plan.registeredName));
+    throw error;
+  }
   if (!early) return { source, alreadyRead: false };
   await options.progress('loading');
   const alreadyRead = (await early) && source.blob === file && !source.scan.quotedNewlines && !source.scan.paddedValues;
@@ -221,11 +228,20 @@ async function readWhileScanning(
   }
 }
 
-/** The scratch tables of one file's load, and the registered file. */
-async function dropScratch(engine: Engine, registeredName: string): Promise<void> {
-  // One round trip for the scratch tables.
-  const scratch = ['pi_parsed', 'pi_problems', 'pi_line_map', 'pi_code_map', 'pi_formula_cells'];
-  await engine.run(scratch.map((table) => `DROP TABLE IF EXISTS ${table}`).join('; ')).catch(() => undefined);
+/** Tables a file's load leaves while it is under way. */
+export const SCRATCH_TABLES = [
+  'pi_parsed',
+  'pi_problems',
+  'pi_line_map',
+  'pi_code_map',
+  'pi_formula_cells',
+  'pi_rejects',
+  'pi_reject_scans',
+] as const;
+
+/** The scratch tables of one file's load (one round trip), and the registered file. */
+export async function dropScratch(engine: Engine, registeredName: string): Promise<void> {
+  await engine.run(SCRATCH_TABLES.map((table) => `DROP TABLE IF EXISTS ${table}`).join('; ')).catch(() => undefined);
   await engine.dropFile(registeredName).catch(() => undefined);
 }
 

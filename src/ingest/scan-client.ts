@@ -1,4 +1,4 @@
-import type { RecordScan } from './record-scan';
+import { blobChunks, type RecordScan, scanRecords } from './record-scan';
 import type { ScanWorkerMessage } from './scan-worker';
 
 /** Scans a file's records: in the browser in a worker, in Node on the spot (see record-scan). */
@@ -43,10 +43,22 @@ function scanWorker(): Worker {
   return started;
 }
 
-/** Browser only: the record scan in a worker, so it runs beside DuckDB's read instead of before it. */
-export const scanRecordsInWorker: RecordScanner = (blob, delimiter, onProgress) =>
-  new Promise((resolve, reject) => {
+function scanInWorker(blob: Blob, delimiter: string, onProgress?: (bytesDone: number) => unknown) {
+  return new Promise<RecordScan>((resolve, reject) => {
     const id = nextId++;
     pending.set(id, { resolve, reject, onProgress });
     scanWorker().postMessage({ id, blob, delimiter });
   });
+}
+
+/**
+ * Browser only: the record scan in a worker, so it runs beside DuckDB's read instead of before it. If
+ * the worker cannot run (a browser or policy that refuses it), the scan runs here as it used to.
+ */
+export const scanRecordsInWorker: RecordScanner = async (blob, delimiter, onProgress) => {
+  try {
+    return await scanInWorker(blob, delimiter, onProgress);
+  } catch {
+    return scanRecords(blobChunks(blob), delimiter, onProgress);
+  }
+};

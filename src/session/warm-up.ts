@@ -3,6 +3,7 @@ import type { Engine } from '../engine/engine';
 import { prepareIndicators } from '../indicators/prepare-indicators';
 import { INDICATORS } from '../indicators/registry';
 import { runIndicator } from '../indicators/run-indicator';
+import { dropScratch } from '../ingest/load-file';
 import { createIngestSession, type NamedBlob } from '../ingest/load-files';
 
 /**
@@ -52,9 +53,6 @@ function stoppable(engine: Engine, stopping: () => boolean): Engine {
   };
 }
 
-/** Tables a file's load leaves while it is under way (see load-file). */
-const SCRATCH = ['pi_parsed', 'pi_problems', 'pi_line_map', 'pi_code_map', 'pi_formula_cells', 'pi_rejects'];
-
 /**
  * Runs the whole path once on the sample data — load, check, store, prepare, the Overview's
  * indicators — while the page is first read, then removes every trace of the data: each dataset table
@@ -91,8 +89,7 @@ export function startWarmUp(engine: Engine, sampleFiles: () => Promise<NamedBlob
       return false;
     } finally {
       // A load cut short leaves its scratch tables and registered file: they go too.
-      await engine.run(SCRATCH.map((table) => `DROP TABLE IF EXISTS ${table}`).join('; ')).catch(() => undefined);
-      for (let id = 1; id <= fileCount; id += 1) await engine.dropFile(`pi_file_${id}.csv`).catch(() => undefined);
+      for (let id = 1; id <= Math.max(1, fileCount); id += 1) await dropScratch(engine, `pi_file_${id}.csv`);
       for (const dataset of DATASETS) await engine.run(`DELETE FROM ${dataset.id}`).catch(() => undefined);
       await engine.run('DELETE FROM pi_rejections').catch(() => undefined);
       // The summary tables are not prepared again here: the app prepares them (for its own data) before
