@@ -1,9 +1,8 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { AxeResults } from 'axe-core';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadFiles, openPage, writeFixture } from './support/app-actions';
+import { axeProblems, loadFiles, openPage, writeFixture } from './support/app-actions';
 import { type AppUnderTest, openApp, screenshot } from './support/browser';
 
 // Published statistics in the built app (issue 13): an EES file and a statistical-neighbour file
@@ -84,17 +83,7 @@ describe('published statistics, in the built app', () => {
       "Aston's CPP subsequent percent was 20 in 2025, against 20 on average for 2 statistical neighbours, 19 for its region and 21.5 for England. Ranked 2 of 3 (lower is better), quartile B.",
     );
     await screenshot(page, 'b01-published-statistics', { fullPage: true });
-    const axeSource = readFileSync(resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
-    await page.evaluate(axeSource);
-    const violations = await page.evaluate(async () => {
-      const result = await (
-        window as unknown as { axe: { run(context: Document, options: unknown): Promise<AxeResults> } }
-      ).axe.run(document, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-      });
-      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-    });
-    expect(violations).toEqual([]);
+    expect(await axeProblems(page, 'Published statistics')).toEqual([]);
   });
 
   it('uses neighbours chosen by hand instead of the file’s, and goes back', async () => {

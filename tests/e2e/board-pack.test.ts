@@ -1,11 +1,10 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { AxeResults } from 'axe-core';
+import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPage, writeFixture } from './support/app-actions';
+import { axeProblems, openPage, writeFixture } from './support/app-actions';
 import { type AppUnderTest, openApp, screenshot } from './support/browser';
 
 // The board pack in the built app (issue 11): the summary, presentation, PDF, PowerPoint, chart and
@@ -52,19 +51,6 @@ async function download(page: Page, click: () => Promise<void>) {
 
 function expectNoChildIdentifiers(text: string) {
   for (const pattern of CHILD_LEVEL) expect(text).not.toMatch(pattern);
-}
-
-async function axeProblems(page: Page, name: string): Promise<string[]> {
-  const axeSource = readFileSync(resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const result = await (
-      window as unknown as { axe: { run(context: Document, options: unknown): Promise<AxeResults> } }
-    ).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-    if (result.passes.length < 10) throw new Error(`axe checked too little: ${result.passes.length} rules passed`);
-    return result.violations.map((v) => `${v.id} (${v.impact}) ${v.nodes[0]?.target.join(' ')}`);
-  });
-  return violations.filter((v) => /\((serious|critical)\)/.test(v)).map((v) => `${name}: ${v}`);
 }
 
 describe('the board pack, in the built app', () => {

@@ -1,11 +1,11 @@
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { AxeResults } from 'axe-core';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateEarlyHelpLines } from '../../sample-data/early-help-generator.mjs';
 import { FAMILIES, INDICATORS } from '../../src/indicators/registry';
 import {
+  axeProblems,
   currentLoadSeq,
   loadFiles,
   openPage,
@@ -456,30 +456,10 @@ describe('the built app in headless Chromium', () => {
 
   it('has no serious or critical accessibility problems (axe-core, WCAG 2.2 AA) on any page', async () => {
     const { page } = app;
-    const axeSource = readFileSync(resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
     const pages = ['Data', 'Overview', ...FAMILIES.map((f) => f.title), 'Definitions', 'Data quality', 'Templates'];
     const problems: string[] = [];
     const check = async (name: string) => {
-      // evaluate() runs outside the page's Content-Security-Policy, which rightly refuses inline scripts.
-      await page.evaluate(axeSource);
-      const violations = await page.evaluate(async () => {
-        const result = await (
-          window as unknown as { axe: { run(context: Document, options: unknown): Promise<AxeResults> } }
-        ).axe.run(document, {
-          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-        });
-        if (result.passes.length < 10) throw new Error(`axe checked too little: ${result.passes.length} rules passed`);
-        return result.violations.map((v) => ({
-          id: v.id,
-          impact: v.impact,
-          help: v.help,
-          targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
-        }));
-      });
-      for (const v of violations) {
-        if (v.impact === 'serious' || v.impact === 'critical')
-          problems.push(`${name}: ${v.id} (${v.impact}) ${v.help} — ${v.targets.join(', ')}`);
-      }
+      problems.push(...(await axeProblems(page, name)));
     };
     for (const name of pages) {
       await openPage(page, name);

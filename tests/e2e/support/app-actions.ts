@@ -1,5 +1,6 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { AxeResults } from 'axe-core';
 import type { Page } from 'playwright-core';
 
 /** Writes a fixture file into `dir` and returns its path. */
@@ -60,4 +61,30 @@ export async function waitForChart(page: Page, id: string) {
   await card.waitFor({ timeout: 60_000 });
   await card.locator('[data-testid="trend-chart"] svg.recharts-surface').first().waitFor({ timeout: 30_000 });
   return card;
+}
+
+const AXE_SOURCE = readFileSync(resolve(import.meta.dirname, '../../../node_modules/axe-core/axe.min.js'), 'utf8');
+
+/**
+ * axe-core (WCAG 2.2 AA rules) on the page as it is: each serious or critical problem as
+ * "<name>: <rule> (<impact>) <help> — <first elements>". Fails if axe checked too little to mean anything.
+ */
+export async function axeProblems(page: Page, name: string): Promise<string[]> {
+  // evaluate() runs outside the page's Content-Security-Policy, which rightly refuses inline scripts.
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const result = await (
+      window as unknown as { axe: { run(context: Document, options: unknown): Promise<AxeResults> } }
+    ).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+    if (result.passes.length < 10) throw new Error(`axe checked too little: ${result.passes.length} rules passed`);
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+    }));
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${name}: ${v.id} (${v.impact}) ${v.help} — ${v.targets.join(', ')}`);
 }
