@@ -10,8 +10,8 @@ import { type DuplicatePolicy, dedupeRows } from './dedupe-stage';
 import { type ColumnMatch, headerSignature } from './header-match';
 import { duplicateFileReport, emptyFileReport, type FileReport } from './load-report';
 import { maxLineBytes, type ReadPlan, readCsv } from './read-stage';
+import type { RecordScanner } from './record-scan';
 import { reportRows } from './report-stage';
-import type { RecordScanner } from './scan-client';
 import { sniffLayout, type TextLayout, type Utf16 } from './sniff';
 import { rejectSwallowedLines, storeRows } from './store-stage';
 import { linesAfterUnclosedQuote, plainHead, prepareTextSource, readTextHead, type TextSource } from './text-source';
@@ -239,10 +239,10 @@ export const SCRATCH_TABLES = [
   'pi_reject_scans',
 ] as const;
 
-/** The scratch tables of one file's load (one round trip), and the registered file. */
-export async function dropScratch(engine: Engine, registeredName: string): Promise<void> {
+/** The scratch tables of a load (one round trip), and the registered file(s). */
+export async function dropScratch(engine: Engine, ...registeredNames: string[]): Promise<void> {
   await engine.run(SCRATCH_TABLES.map((table) => `DROP TABLE IF EXISTS ${table}`).join('; ')).catch(() => undefined);
-  await engine.dropFile(registeredName).catch(() => undefined);
+  for (const name of registeredNames) await engine.dropFile(name).catch(() => undefined);
 }
 
 /** Read, check, map codes, store and report: the DuckDB stages, with nothing left half-loaded on error. */

@@ -119,10 +119,11 @@ export async function numberStagedRows(engine: Engine, plan: ReadPlan): Promise<
   const skip = layout.headerIndex + 1;
   const headerWidth = headerWidthOf(layout);
   const rows = await engine.query(
-    `SELECT line::INTEGER AS line, ${structuralReasonSql(headerWidth, scan.unclosedQuoteRecord)} AS reason,
-       left(csv_line, 200) AS csv_line, (SELECT count(*) FROM pi_parsed)::INTEGER AS staged
-     FROM pi_rejects
-     UNION ALL SELECT NULL, NULL, NULL, (SELECT count(*) FROM pi_parsed)::INTEGER
+    `WITH n AS (SELECT count(*)::INTEGER AS staged FROM pi_parsed)
+     SELECT line::INTEGER AS line, ${structuralReasonSql(headerWidth, scan.unclosedQuoteRecord)} AS reason,
+       left(csv_line, 200) AS csv_line, n.staged
+     FROM pi_rejects, n
+     UNION ALL SELECT NULL, NULL, NULL, staged FROM n
      ORDER BY line NULLS LAST`,
     [],
     structuralRow,

@@ -226,6 +226,17 @@ export async function scanRecords(
   };
 }
 
+/** Scans a file's records: in the browser in a worker (scan-client), elsewhere on the spot. */
+export type RecordScanner = (
+  blob: Blob,
+  delimiter: string,
+  onProgress?: (bytesDone: number) => void | Promise<void>,
+) => Promise<RecordScan>;
+
+/** The scan where the caller is (Node, tests, and the browser when no worker can run). */
+export const scanOnTheSpot: RecordScanner = (blob, delimiter, onProgress) =>
+  scanRecords(blobChunks(blob), delimiter, onProgress);
+
 /** Splits a Blob into chunks without reading it whole: 1 MB each, one short task for the page at a time. */
 export async function* blobChunks(blob: Blob, chunkSize = 1024 * 1024): AsyncIterable<Uint8Array> {
   for (let start = 0; start < blob.size; start += chunkSize) {

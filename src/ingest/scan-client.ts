@@ -1,12 +1,5 @@
-import { blobChunks, type RecordScan, scanRecords } from './record-scan';
+import { type RecordScan, type RecordScanner, scanOnTheSpot } from './record-scan';
 import type { ScanWorkerMessage } from './scan-worker';
-
-/** Scans a file's records: in the browser in a worker, in Node on the spot (see record-scan). */
-export type RecordScanner = (
-  blob: Blob,
-  delimiter: string,
-  onProgress?: (bytesDone: number) => void | Promise<void>,
-) => Promise<RecordScan>;
 
 let worker: Worker | null = null;
 let nextId = 1;
@@ -59,6 +52,6 @@ export const scanRecordsInWorker: RecordScanner = async (blob, delimiter, onProg
   try {
     return await scanInWorker(blob, delimiter, onProgress);
   } catch {
-    return scanRecords(blobChunks(blob), delimiter, onProgress);
+    return scanOnTheSpot(blob, delimiter, onProgress);
   }
 };

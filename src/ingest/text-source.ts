@@ -1,5 +1,12 @@
-import { blobChunks, ContentHash, type RecordScan, scanRecords, uniformLineEnds } from './record-scan';
-import type { RecordScanner } from './scan-client';
+import {
+  blobChunks,
+  ContentHash,
+  type RecordScan,
+  type RecordScanner,
+  scanOnTheSpot,
+  scanRecords,
+  uniformLineEnds,
+} from './record-scan';
 import { decode, describeBinary, detectEncoding, detectUtf16, PREVIEW_BYTES, type Utf16 } from './sniff';
 
 /**
@@ -63,7 +70,7 @@ export async function prepareTextSource(
   utf16: Utf16 | undefined,
   delimiter: string,
   onProgress?: (bytesDone: number) => void | Promise<void>,
-  scanner: RecordScanner = (blob, delim, progress) => scanRecords(blobChunks(blob), delim, progress),
+  scanner: RecordScanner = scanOnTheSpot,
 ): Promise<TextSource> {
   let blob = file;
   let contentHash: string | undefined;

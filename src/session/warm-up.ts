@@ -89,7 +89,7 @@ export function startWarmUp(engine: Engine, sampleFiles: () => Promise<NamedBlob
       return false;
     } finally {
       // A load cut short leaves its scratch tables and registered file: they go too.
-      for (let id = 1; id <= Math.max(1, fileCount); id += 1) await dropScratch(engine, `pi_file_${id}.csv`);
+      await dropScratch(engine, ...Array.from({ length: fileCount }, (_, i) => `pi_file_${i + 1}.csv`));
       for (const dataset of DATASETS) await engine.run(`DELETE FROM ${dataset.id}`).catch(() => undefined);
       await engine.run('DELETE FROM pi_rejections').catch(() => undefined);
       // The summary tables are not prepared again here: the app prepares them (for its own data) before
