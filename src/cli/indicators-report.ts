@@ -1,13 +1,13 @@
 import type { Engine } from '../engine/engine';
 import { countsAboutChildren } from '../indicators/disclosure-scope';
-import type { Direction, IndicatorDefinition, IndicatorFamily, Unit } from '../indicators/indicator-definition';
+import type { Direction, IndicatorFamily, Unit } from '../indicators/indicator-definition';
 import { indicatorSpc } from '../indicators/indicator-spc';
 import type { Granularity } from '../indicators/periods';
 import type { PreparedState } from '../indicators/prepare-indicators';
 import { prepareIndicators } from '../indicators/prepare-indicators';
 import { PUBLISHABLE_WITH_SUPPRESSION, type PublishedCell, protectSeries } from '../indicators/publication';
 import { INDICATORS } from '../indicators/registry';
-import { type IndicatorPoint, type IndicatorResult, runIndicator } from '../indicators/run-indicator';
+import { type IndicatorPoint, type IndicatorResult, runIndicators } from '../indicators/run-indicator';
 import type { IndicatorSettings } from '../indicators/settings';
 import type { PointType } from '../indicators/spc';
 import type { Published } from '../indicators/suppression';
@@ -59,25 +59,34 @@ export interface ReportOptions {
 
 /**
  * The requested points as published with suppression: the indicator is computed at every granularity
- * over the whole data, protected together (publication.ts), and the requested periods taken from that,
- * so that no run of the tool — at any period or range — gives away a count another run hides.
+ * over the whole data (`full`), protected together (publication.ts), and the requested periods taken
+ * from that, so that no run of the tool — at any period or range — gives away a count another run hides.
  */
-async function publishedPoints(
-  engine: Engine,
-  prepared: PreparedState,
-  indicator: IndicatorDefinition,
+function publishedPoints(
+  full: ReadonlyMap<Granularity, readonly (IndicatorResult | Error)[]>,
+  at: number,
   result: Extract<IndicatorResult, { status: 'ok' }>,
-): Promise<(PublishedCell | undefined)[]> {
+): (PublishedCell | undefined)[] {
   const series = new Map<string, IndicatorPoint[]>();
-  for (const granularity of PUBLISHABLE_WITH_SUPPRESSION) {
-    const full = await runIndicator(engine, prepared, indicator, { granularity });
-    if (full.status === 'ok') series.set(full.granularity, full.points);
+  for (const results of full.values()) {
+    const run = results[at];
+    if (run instanceof Error) throw run;
+    if (run?.status === 'ok') series.set(run.granularity, run.points);
   }
-  const protectedSeries = protectSeries(series, indicator.unit);
+  const protectedSeries = protectSeries(series, result.indicator.unit);
   const wanted = series.get(result.granularity) ?? [];
   const cells = protectedSeries.get(result.granularity) ?? [];
   const byStart = new Map(wanted.map((p, i) => [p.periodStart, cells[i]]));
   return result.points.map((p) => byStart.get(p.periodStart));
+}
+
+/** Every indicator over the whole data at each granularity published together (one statement per area each). */
+async function publishableRuns(engine: Engine, prepared: PreparedState) {
+  const full = new Map<Granularity, (IndicatorResult | Error)[]>();
+  for (const granularity of PUBLISHABLE_WITH_SUPPRESSION) {
+    full.set(granularity, await runIndicators(engine, prepared, INDICATORS, { granularity }));
+  }
+  return full;
 }
 
 /** Every computable indicator per period, with SPC point types and (optionally) suppression. */
@@ -91,21 +100,18 @@ export async function buildIndicatorsReport(engine: Engine, options: ReportOptio
     indicators: [],
     notComputed: [],
   };
-  for (const indicator of INDICATORS) {
-    const result = await runIndicator(engine, prepared, indicator, {
-      granularity: options.granularity,
-      from: options.from,
-      to: options.to,
-    });
+  const { granularity, from, to } = options;
+  const results = await runIndicators(engine, prepared, INDICATORS, { granularity, from, to });
+  const full = options.suppress ? await publishableRuns(engine, prepared) : null;
+  for (const [at, indicator] of INDICATORS.entries()) {
+    const result = results[at];
+    if (result instanceof Error || result === undefined) throw result ?? new Error(`${indicator.id} was not run`);
     if (result.status !== 'ok') {
       report.notComputed.push({ id: indicator.id, title: indicator.title, missingDatasets: result.missingDatasets });
       continue;
     }
     const spc = indicatorSpc(indicator, result);
-    const published =
-      options.suppress && countsAboutChildren(indicator)
-        ? await publishedPoints(engine, prepared, indicator, result)
-        : null;
+    const published = full && countsAboutChildren(indicator) ? publishedPoints(full, at, result) : null;
     report.indicators.push({
       id: indicator.id,
       family: indicator.family,

@@ -13,7 +13,7 @@ function timed<E extends Engine>(engine: E): E {
     process.stderr.write(
       `\n[sql] ${times.length} statements, ${Math.round(total)} ms of ${Math.round(performance.now() - started)} ms\n`,
     );
-    for (const t of [...times].sort((a, b) => b.ms - a.ms).slice(0, 25)) {
+    for (const t of [...times].sort((a, b) => b.ms - a.ms).slice(0, Number(process.env.PI_DEBUG_TOP ?? 25))) {
       process.stderr.write(`[sql] ${String(Math.round(t.ms)).padStart(6)} ms  ${t.sql}\n`);
     }
   });

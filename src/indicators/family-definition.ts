@@ -1,4 +1,4 @@
-import type { Dimension, IndicatorDefinition, IndicatorFamily } from './indicator-definition';
+import { type Dimension, FILTERS, type IndicatorDefinition, type IndicatorFamily } from './indicator-definition';
 import type { Granularity } from './periods';
 
 /**
@@ -90,6 +90,27 @@ FROM ${rollup.table} GROUP BY ${groupBy.join(', ')}`;
 }
 
 /**
+ * The CTEs that shadow the summary tables some items read, each by a CTE of the same name, so their
+ * SQL is left exactly as written. A filter on one dimension, or none (`grain`): every summary table with
+ * a roll-up is read from the roll-up. Filters on several dimensions (`grain` null): a summary table that
+ * two or more of the items read is filtered once for all of them (materialised) instead of scanned by
+ * each; the items' own filters then run over those few rows again, unchanged.
+ */
+export function shadowCtes(
+  reads: readonly (readonly string[])[],
+  family: IndicatorFamilyDefinition,
+  grain: string | null,
+): string[] {
+  const readers = (table: string) => reads.filter((r) => r.includes(table)).length;
+  const tables = (family.rollups ?? []).map((r) => r.table);
+  if (grain !== null) {
+    if (!rollupGrains(family).includes(grain)) return [];
+    return tables.filter((t) => readers(t) > 0).map((t) => `${t} AS (FROM ${rollupName(t, grain)})`);
+  }
+  return tables.filter((t) => readers(t) > 1).map((t) => `${t} AS MATERIALIZED (FROM main.${t} WHERE ${FILTERS})`);
+}
+
+/**
  * An indicator's (or profile's) SQL reading the roll-ups for `grain` instead of the full summary
  * tables: each summary table it declares it reads, and that has a roll-up, is shadowed by a CTE of the
  * same name over the roll-up. The definition's SQL is left exactly as written.
@@ -99,9 +120,7 @@ export function withRollups(
   family: IndicatorFamilyDefinition,
   grain: string | null,
 ): string {
-  if (grain === null || !rollupGrains(family).includes(grain)) return item.sql;
-  const shadowed = (family.rollups ?? []).filter((r) => item.reads.includes(r.table));
-  if (shadowed.length === 0) return item.sql;
-  const ctes = shadowed.map((r) => `${r.table} AS (FROM ${rollupName(r.table, grain)})`);
+  const ctes = shadowCtes([item.reads], family, grain);
+  if (ctes.length === 0) return item.sql;
   return `WITH ${ctes.join(', ')}\nSELECT * FROM (${item.sql}) AS rolled_up`;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Engine } from '../engine/engine';
-import { withRollups } from './family-definition';
+import { shadowCtes, withRollups } from './family-definition';
 import { DIMENSIONS, type Dimension, type IndicatorDefinition } from './indicator-definition';
 import { buildPeriods, type Granularity, type Period } from './periods';
 import type { PreparedState } from './prepare-indicators';
@@ -103,6 +103,29 @@ ${BOUND}
 ORDER BY period_start`;
 }
 
+/**
+ * The statement for several indicators of one family that share their bound parameters: one branch
+ * each of a UNION ALL, numbered by `item`, over the tables shadowed for `grain` (see shadowCtes).
+ */
+export function indicatorBatchSql(indicators: readonly IndicatorDefinition[], grain: string | null): string {
+  const first = indicators[0];
+  if (!first || indicators.some((i) => i.family !== first.family)) throw new Error('One family per batch');
+  const ctes = shadowCtes(
+    indicators.map((i) => i.reads),
+    getFamily(first.family),
+    grain,
+  );
+  const branches = indicators.map(
+    (indicator, i) => `SELECT ${i} AS item, period_start, numerator::DOUBLE AS numerator,
+  denominator::DOUBLE AS denominator, value::DOUBLE AS value
+FROM (${indicator.sql}) AS item_${i}`,
+  );
+  return `SELECT item, strftime(period_start, '%Y-%m-%d') AS period_start, numerator, denominator, value
+FROM (${ctes.length > 0 ? `WITH ${ctes.join(', ')}\n` : ''}${branches.join('\nUNION ALL\n')}) AS batch
+${BOUND}
+ORDER BY item, period_start`;
+}
+
 /** Runs one indicator's SQL with bound parameters over the prepared tables and returns labelled points. */
 export async function runIndicator(
   engine: Engine,
@@ -110,6 +133,65 @@ export async function runIndicator(
   indicator: IndicatorDefinition,
   query: IndicatorQuery,
 ): Promise<IndicatorResult> {
+  const [result] = await runIndicators(engine, prepared, [indicator], query);
+  if (result instanceof Error) throw result;
+  return result as IndicatorResult;
+}
+
+/**
+ * Runs several indicators for one query: those of a family that share their parameters (periods, report
+ * date, filters applied) in one statement, so a filter change costs one round trip per area and each
+ * summary table is filtered once. Each indicator gets its result, or its own error.
+ */
+export async function runIndicators(
+  engine: Engine,
+  prepared: PreparedState,
+  indicators: readonly IndicatorDefinition[],
+  query: IndicatorQuery,
+): Promise<(IndicatorResult | Error)[]> {
+  const results: (IndicatorResult | Error)[] = [];
+  const groups = new Map<string, { at: number[]; runs: PlannedRun[] }>();
+  for (const [i, indicator] of indicators.entries()) {
+    try {
+      const run = await planRun(engine, prepared, indicator, query);
+      if (run.status === 'missing_data') {
+        results[i] = run;
+        continue;
+      }
+      const key = JSON.stringify([indicator.family, run.key, run.reportDate, run.filterParams, run.grain]);
+      const group = groups.get(key) ?? { at: [], runs: [] };
+      group.at.push(i);
+      group.runs.push(run);
+      groups.set(key, group);
+    } catch (error) {
+      results[i] = asError(error);
+    }
+  }
+  for (const { at, runs } of groups.values()) {
+    const settled = await runGroup(engine, runs);
+    settled.forEach((result, j) => {
+      results[at[j] as number] = result;
+    });
+  }
+  return results;
+}
+
+const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
+
+type PlannedRun = Awaited<ReturnType<typeof setUp>> & {
+  status: 'planned';
+  indicator: IndicatorDefinition;
+  reportDate: string;
+  granularity: Granularity;
+};
+
+/** What one indicator needs to run: its periods (written to pi_periods), parameters and roll-up grain. */
+async function planRun(
+  engine: Engine,
+  prepared: PreparedState,
+  indicator: IndicatorDefinition,
+  query: IndicatorQuery,
+): Promise<PlannedRun | Extract<IndicatorResult, { status: 'missing_data' }>> {
   const missingDatasets = indicator.datasets.filter((id) => !prepared.datasetRows[id]);
   const family = prepared.families[indicator.family];
   if (missingDatasets.length > 0 || !family.reportDate || !family.first) {
@@ -121,7 +203,7 @@ export async function runIndicator(
   }
   const reportDate = family.reportDate;
   const granularity = effectiveGranularity(indicator, query.granularity);
-  const { key, periods, filterParams, ignoredFilters, grain } = await setUp(engine, {
+  const setup = await setUp(engine, {
     granularity,
     from: query.from ?? family.first,
     to: query.to,
@@ -129,9 +211,48 @@ export async function runIndicator(
     filters: query.filters,
     breakdowns: indicator.breakdowns,
   });
-  const rows = await engine.query(indicatorQuerySql(indicator, grain), [key, reportDate, ...filterParams], row);
+  return { ...setup, status: 'planned', indicator, reportDate, granularity };
+}
+
+/** One statement for runs that share their parameters; if it fails, each is run alone for its own error. */
+async function runGroup(engine: Engine, runs: readonly PlannedRun[]): Promise<(IndicatorResult | Error)[]> {
+  const [first] = runs;
+  if (!first) return [];
+  const params = [first.key, first.reportDate, ...first.filterParams];
+  if (runs.length > 1) {
+    try {
+      const sql = indicatorBatchSql(
+        runs.map((r) => r.indicator),
+        first.grain,
+      );
+      const rows = await engine.query(sql, params, batchRow);
+      return runs.map((run, i) =>
+        labelled(
+          run,
+          rows.filter((r) => r.item === i),
+        ),
+      );
+    } catch {
+      // Fall through: each indicator alone, so a failure belongs to the indicator that caused it.
+    }
+  }
+  const results: (IndicatorResult | Error)[] = [];
+  for (const run of runs) {
+    try {
+      results.push(labelled(run, await engine.query(indicatorQuerySql(run.indicator, run.grain), params, row)));
+    } catch (error) {
+      results.push(asError(error));
+    }
+  }
+  return results;
+}
+
+const batchRow = row.extend({ item: z.number() });
+
+/** An indicator's rows placed in its periods (a period with no row has no value). */
+function labelled(run: PlannedRun, rows: readonly z.infer<typeof row>[]): IndicatorResult {
   const byStart = new Map(rows.map((r) => [r.period_start, r]));
-  const points = periods.map((p): IndicatorPoint => {
+  const points = run.periods.map((p): IndicatorPoint => {
     const r = byStart.get(p.start);
     return {
       periodStart: p.start,
@@ -144,6 +265,7 @@ export async function runIndicator(
       value: r?.value ?? null,
     };
   });
+  const { indicator, reportDate, granularity, ignoredFilters } = run;
   return { status: 'ok', indicator, reportDate, granularity, points, ignoredFilters };
 }
 

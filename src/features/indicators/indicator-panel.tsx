@@ -2,11 +2,12 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import { AssuranceIcon, SpcChart, VariationIcon } from '../../charts/spc-chart';
 import { findDataset } from '../../datasets/registry';
+import { runIndicatorBatched } from '../../indicators/indicator-batcher';
 import { DIMENSION_LABELS, type IndicatorDefinition } from '../../indicators/indicator-definition';
 import { type IndicatorSpc, indicatorSpc } from '../../indicators/indicator-spc';
 import { formatUkDate, GRANULARITY_LABELS } from '../../indicators/periods';
 import type { PreparedState } from '../../indicators/prepare-indicators';
-import { type IndicatorPoint, type IndicatorQuery, runIndicator } from '../../indicators/run-indicator';
+import type { IndicatorPoint, IndicatorQuery } from '../../indicators/run-indicator';
 import { POINT_TYPE_LABELS, type SpcPoint } from '../../indicators/spc';
 import { useAppData } from '../../session/app-data';
 import { useChartNotes } from '../../session/chart-notes';
@@ -55,7 +56,7 @@ export function IndicatorPanel({
   const state = usePreparedFor(indicator, prepared);
   const result = useQuery({
     queryKey: ['indicator', indicator.id, query, state],
-    queryFn: async () => runIndicator(await getEngine(), state as PreparedState, indicator, query),
+    queryFn: async () => runIndicatorBatched(await getEngine(), state as PreparedState, indicator, query),
     enabled: state !== undefined,
   });
   const data = result.data;

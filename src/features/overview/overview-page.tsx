@@ -2,12 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { Sparkline } from '../../charts/sparkline';
 import { AssuranceIcon, VariationIcon } from '../../charts/spc-chart';
+import { runIndicatorBatched } from '../../indicators/indicator-batcher';
 import type { IndicatorDefinition } from '../../indicators/indicator-definition';
 import { indicatorSpc } from '../../indicators/indicator-spc';
 import { addDays, addMonths, buildPeriods, formatUkDate, type Granularity } from '../../indicators/periods';
 import type { PreparedState } from '../../indicators/prepare-indicators';
 import { FAMILIES } from '../../indicators/registry';
-import { effectiveGranularity, runIndicator } from '../../indicators/run-indicator';
+import { effectiveGranularity } from '../../indicators/run-indicator';
 import { useAppData } from '../../session/app-data';
 import { useChartNotes } from '../../session/chart-notes';
 import { usePreparedFor, usePreparedIndicators } from '../../session/indicator-settings';
@@ -116,7 +117,7 @@ function ScoreCard({
   const state = usePreparedFor(indicator, prepared);
   const result = useQuery({
     queryKey: ['scorecard', indicator.id, granularity, to, state],
-    queryFn: async () => runIndicator(await getEngine(), state as PreparedState, indicator, { granularity, to }),
+    queryFn: async () => runIndicatorBatched(await getEngine(), state as PreparedState, indicator, { granularity, to }),
     enabled: state !== undefined,
   });
   const data = result.data;

@@ -1,0 +1,73 @@
+import type { Engine } from '../engine/engine';
+import type { IndicatorDefinition } from './indicator-definition';
+import type { PreparedState } from './prepare-indicators';
+import { type IndicatorQuery, type IndicatorResult, runIndicators } from './run-indicator';
+
+interface Waiting {
+  engine: Engine;
+  prepared: PreparedState;
+  indicator: IndicatorDefinition;
+  query: IndicatorQuery;
+  resolve: (result: IndicatorResult) => void;
+  reject: (error: Error) => void;
+}
+
+/**
+ * Gathers the indicators a page asks for at the same moment (every card after a filter change) and runs
+ * those with the same engine, preparation and query together (runIndicators: one statement per area),
+ * instead of one statement each. Each caller still gets its own result or error.
+ */
+export function createIndicatorBatcher(): (
+  engine: Engine,
+  prepared: PreparedState,
+  indicator: IndicatorDefinition,
+  query: IndicatorQuery,
+) => Promise<IndicatorResult> {
+  let waiting: Waiting[] = [];
+  const flush = () => {
+    const batches = new Map<Engine, Map<PreparedState, Map<string, Waiting[]>>>();
+    for (const w of waiting) {
+      const byPrepared = batches.get(w.engine) ?? new Map<PreparedState, Map<string, Waiting[]>>();
+      batches.set(w.engine, byPrepared);
+      const byQuery = byPrepared.get(w.prepared) ?? new Map<string, Waiting[]>();
+      byPrepared.set(w.prepared, byQuery);
+      const key = JSON.stringify(w.query);
+      byQuery.set(key, [...(byQuery.get(key) ?? []), w]);
+    }
+    waiting = [];
+    for (const byPrepared of batches.values()) {
+      for (const byQuery of byPrepared.values()) {
+        for (const batch of byQuery.values()) void settle(batch);
+      }
+    }
+  };
+  return (engine, prepared, indicator, query) =>
+    new Promise<IndicatorResult>((resolve, reject) => {
+      if (waiting.length === 0) setTimeout(flush, 0);
+      waiting.push({ engine, prepared, indicator, query, resolve, reject });
+    });
+}
+
+async function settle(batch: readonly Waiting[]): Promise<void> {
+  const [first] = batch;
+  if (!first) return;
+  try {
+    const results = await runIndicators(
+      first.engine,
+      first.prepared,
+      batch.map((w) => w.indicator),
+      first.query,
+    );
+    batch.forEach((w, i) => {
+      const result = results[i];
+      if (result === undefined) w.reject(new Error(`${w.indicator.id} was not run`));
+      else if (result instanceof Error) w.reject(result);
+      else w.resolve(result);
+    });
+  } catch (error) {
+    for (const w of batch) w.reject(error instanceof Error ? error : new Error(String(error)));
+  }
+}
+
+/** The batcher the app's pages share. */
+export const runIndicatorBatched = createIndicatorBatcher();
