@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { DatasetDefinition } from '../datasets/dataset-definition';
 import type { Engine } from '../engine/engine';
-import { type DateOrderMap, problemsTableSql, rawColumn, sqlConstant } from './conversion-sql';
+import { type DateOrderMap, NO_PROBLEMS_SQL, problemsTableSql, rawColumn, sqlConstant } from './conversion-sql';
 import type { DateColumnReport, DateOrder } from './date-order';
 import type { ColumnMatch } from './header-match';
 import type { StagedRows } from './read-stage';
@@ -34,7 +34,8 @@ export async function detectDateOrders(
   staged: StagedRows,
 ): Promise<Map<string, Omit<DateColumnReport, 'order'>>> {
   const dateFields = dataset.fields.filter((f) => f.type.kind === 'date' && matches.some((m) => m.field === f.name));
-  if (dateFields.length === 0) return new Map();
+  // Every date was read day/month (or is empty): nothing to look at.
+  if (dateFields.length === 0 || staged.unreadDates === 0) return new Map();
   const parts = dateFields.map((f) => {
     const raw = `p.${rawColumn(f.name)}`;
     return `SELECT ${sqlConstant(f.name)} AS field, ${raw} AS value, p.line,
@@ -109,6 +110,13 @@ export async function checkRows(
     options.unclosedQuoteLine !== null && !staged.structural.some((r) => r.line === options.unclosedQuoteLine)
       ? options.unclosedQuoteLine
       : null;
+  // Without formula cells or an unclosed quote, the rows with a problem were counted as they were
+  // numbered (problemRowSql: the same conditions): a clean file needs no scan here.
+  const counted = formulaFields.length === 0 && unclosedQuoteLine === null;
+  if (counted && staged.problemRows === 0) {
+    await engine.run(NO_PROBLEMS_SQL);
+    return 0;
+  }
   await engine.run(
     problemsTableSql(plan.dataset, staged.rows, {
       headerWidth: staged.headerWidth,
@@ -117,7 +125,7 @@ export async function checkRows(
       formulaFields,
     }),
   );
-  return countProblemRows(engine);
+  return counted ? staged.problemRows : countProblemRows(engine);
 }
 
 /** How many staged rows have at least one problem. */

@@ -147,12 +147,28 @@ export function unclosedQuoteReasonSql(line: string): string {
 }
 
 /** Every reason a row cannot be loaded, one row per (row, column, reason). */
-export function problemsTableSql(dataset: DatasetDefinition, rows: string, options: ProblemChecks): string {
+/** One reason a staged row cannot be loaded: the rows it applies to, and what the report says. */
+interface ProblemCheck {
+  column: string | null;
+  value: string;
+  reason: string;
+  where: string;
+}
+
+/** Every check on a staged row but the formula cells (see formulaChecks). */
+function problemChecks(
+  dataset: DatasetDefinition,
+  options: Pick<ProblemChecks, 'headerWidth' | 'unclosedQuoteLine' | 'dateOrders'>,
+): ProblemCheck[] {
   const { headerWidth, unclosedQuoteLine, dateOrders } = options;
-  const select = (column: string | null, value: string, reason: string, where: string) =>
-    `SELECT rec, line, ${column === null ? 'NULL::VARCHAR' : sqlConstant(column)} AS column_name, ${value} AS value, ${reason} AS reason FROM bad WHERE ${where}`;
-  const checks: string[] = [
-    select(
+  const check = (column: string | null, value: string, reason: string, where: string) => ({
+    column,
+    value,
+    reason,
+    where,
+  });
+  const checks = [
+    check(
       null,
       'extra__value',
       sqlConstant(`Row has more values than the header has columns (${headerWidth})`),
@@ -162,7 +178,7 @@ export function problemsTableSql(dataset: DatasetDefinition, rows: string, optio
   if (unclosedQuoteLine !== null) {
     // The file ends inside a quoted value: the last row swallowed everything after its opening quote.
     checks.push(
-      select(
+      check(
         null,
         'NULL::VARCHAR',
         unclosedQuoteReasonSql(String(Math.trunc(unclosedQuoteLine))),
@@ -170,74 +186,79 @@ export function problemsTableSql(dataset: DatasetDefinition, rows: string, optio
       ),
     );
   }
-  for (const field of dataset.fields) {
-    const raw = rawColumn(field.name);
-    if (field.required) {
-      checks.push(
-        select(
-          field.name,
-          'NULL::VARCHAR',
-          sqlConstant(`${field.label} is required but empty`),
-          isTyped(field) ? `${raw} IS NULL AND ${field.name} IS NULL` : `${raw} IS NULL`,
-        ),
-      );
-    }
-    const type = field.type;
-    if (type.kind === 'date') {
-      const problem = DATE_ORDER_MACROS[orderOf(dateOrders, field.name)].problem;
-      checks.push(select(field.name, raw, `${problem}(${raw})`, `${raw} IS NOT NULL`));
-    } else if (type.kind === 'integer') {
-      checks.push(
-        select(
-          field.name,
-          raw,
-          sqlConstant(`${field.label} is not a whole number`),
-          `${raw} IS NOT NULL AND ${field.name} IS NULL`,
-        ),
-      );
-      if (type.min !== undefined && type.max !== undefined) {
-        checks.push(
-          select(
-            field.name,
-            raw,
-            sqlConstant(`${field.label} is outside ${type.min}–${type.max}`),
-            `${field.name} NOT BETWEEN ${type.min} AND ${type.max}`,
-          ),
-        );
-      }
-    } else if (type.kind === 'flag') {
-      checks.push(select(field.name, raw, sqlConstant(`${field.label} must be Y or N`), `${raw} IS NOT NULL`));
-    }
-  }
+  for (const field of dataset.fields) checks.push(...fieldChecks(field, dateOrders));
   for (const [earlier, later] of dataset.dateOrder) {
     const a = dataset.fields.find((f) => f.name === earlier);
     const b = dataset.fields.find((f) => f.name === later);
     if (!a || !b) throw new Error(`dateOrder names an unknown field in ${dataset.id}`);
-    checks.push(
-      select(
-        later,
-        `strftime(${later}, '%d/%m/%Y')`,
-        sqlConstant(`${b.label} is before ${a.label.toLowerCase()}`),
-        `${later} < ${earlier}`,
-      ),
-    );
+    const reason = sqlConstant(`${b.label} is before ${a.label.toLowerCase()}`);
+    checks.push(check(later, `strftime(${later}, '%d/%m/%Y')`, reason, `${later} < ${earlier}`));
   }
+  return checks;
+}
+
+/** The checks on one field's value: required, readable as its type, in range. */
+function fieldChecks(field: FieldDefinition, dateOrders: DateOrderMap): ProblemCheck[] {
+  const raw = rawColumn(field.name);
+  const checks: ProblemCheck[] = [];
+  const check = (value: string, reason: string, where: string) => {
+    checks.push({ column: field.name, value, reason, where });
+  };
+  if (field.required) {
+    const where = isTyped(field) ? `${raw} IS NULL AND ${field.name} IS NULL` : `${raw} IS NULL`;
+    check('NULL::VARCHAR', sqlConstant(`${field.label} is required but empty`), where);
+  }
+  const type = field.type;
+  if (type.kind === 'date') {
+    check(raw, `${DATE_ORDER_MACROS[orderOf(dateOrders, field.name)].problem}(${raw})`, `${raw} IS NOT NULL`);
+  } else if (type.kind === 'integer') {
+    check(raw, sqlConstant(`${field.label} is not a whole number`), `${raw} IS NOT NULL AND ${field.name} IS NULL`);
+    if (type.min !== undefined && type.max !== undefined) {
+      const where = `${field.name} NOT BETWEEN ${type.min} AND ${type.max}`;
+      check(raw, sqlConstant(`${field.label} is outside ${type.min}–${type.max}`), where);
+    }
+  } else if (type.kind === 'flag') {
+    check(raw, sqlConstant(`${field.label} must be Y or N`), `${raw} IS NOT NULL`);
+  }
+  return checks;
+}
+
+/**
+ * True for a staged row (of `pi_parsed`) with at least one problem, for the checks that need neither the
+ * row's number nor the workbook's formula cells: counted as the rows are read, so a clean file skips
+ * the check stage's statements.
+ */
+export function problemRowSql(dataset: DatasetDefinition, headerWidth: number): string {
+  const checks = problemChecks(dataset, { headerWidth, unclosedQuoteLine: null, dateOrders: new Map() });
+  return `NOT ${BLANK_ROW} AND (${checks.map((c) => `(${c.where})`).join(' OR ')})`;
+}
+
+export function problemsTableSql(dataset: DatasetDefinition, rows: string, options: ProblemChecks): string {
+  const checks = problemChecks(dataset, options);
+  const selects = checks.map(
+    (c) =>
+      `SELECT rec, line, ${c.column === null ? 'NULL::VARCHAR' : sqlConstant(c.column)} AS column_name, ${c.value} AS value, ${c.reason} AS reason FROM bad WHERE ${c.where}`,
+  );
   // One scan finds the (usually few) rows with any problem; each check then reads only those.
-  const conditions = checks.map((check) => `(${check.slice(check.lastIndexOf(' FROM bad WHERE ') + 16)})`);
+  const conditions = checks.map((c) => `(${c.where})`);
   const bad = `bad AS MATERIALIZED (SELECT * FROM ${rows} WHERE NOT ${BLANK_ROW} AND (${conditions.join(' OR ')}))`;
   const formulas = formulaChecks(dataset, rows, options.formulaFields);
   if (formulas.length === 0) {
-    return `CREATE OR REPLACE TEMP TABLE pi_problems AS\nWITH ${bad}\n${checks.join('\nUNION ALL\n')}`;
+    return `CREATE OR REPLACE TEMP TABLE pi_problems AS\nWITH ${bad}\n${selects.join('\nUNION ALL\n')}`;
   }
   // A formula with no saved value is the one reason given for its cell (its emptiness follows from it).
   return `CREATE OR REPLACE TEMP TABLE pi_problems AS
 WITH ${bad},
 formula AS (${formulas.join('\nUNION ALL\n')}),
-other AS (${checks.join('\nUNION ALL\n')})
+other AS (${selects.join('\nUNION ALL\n')})
 SELECT * FROM formula
 UNION ALL
 SELECT * FROM other o WHERE NOT EXISTS (SELECT 1 FROM formula f WHERE f.rec = o.rec AND f.column_name IS NOT DISTINCT FROM o.column_name)`;
 }
+
+/** `pi_problems` with no rows, for a file whose rows the read found clean. */
+export const NO_PROBLEMS_SQL = `CREATE OR REPLACE TEMP TABLE pi_problems
+  (rec BIGINT, line INTEGER, column_name VARCHAR, value VARCHAR, reason VARCHAR)`;
 
 /** Rows with a cell that is a formula Excel never calculated, in a column the dataset uses. */
 function formulaChecks(

@@ -5,6 +5,8 @@ import {
   type DateOrderMap,
   numberedRowsSql,
   parsedTableSql,
+  problemRowSql,
+  rawColumn,
   sqlConstant,
   unclosedQuoteReasonSql,
 } from './conversion-sql';
@@ -32,6 +34,13 @@ export interface StagedRows {
   /** True when the file's lines could not be matched exactly to DuckDB's rows (numbers are estimates). */
   linesApproximate: boolean;
   headerWidth: number;
+  /**
+   * Rows with at least one problem the checks need neither line numbers nor formula cells for
+   * (problemRowSql), counted as the rows are numbered: 0 lets a clean file skip the check statements.
+   */
+  problemRows: number;
+  /** Rows with a date the read could not take as day/month (the only rows date detection looks at). */
+  unreadDates: number;
 }
 
 const structuralRow = z.object({
@@ -39,6 +48,8 @@ const structuralRow = z.object({
   reason: z.string().nullable(),
   csv_line: z.string().nullable(),
   staged: z.number(),
+  problem_rows: z.number(),
+  unread_dates: z.number(),
 });
 
 /** DuckDB's structural CSV errors in the user's words (`line` is the error's line in the file). */
@@ -118,22 +129,37 @@ export async function numberStagedRows(engine: Engine, plan: ReadPlan): Promise<
   const { layout, scan } = plan;
   const skip = layout.headerIndex + 1;
   const headerWidth = headerWidthOf(layout);
+  const dates = plan.dataset.fields
+    .filter((f) => f.type.kind === 'date')
+    .map((f) => `${rawColumn(f.name)} IS NOT NULL`);
   const rows = await engine.query(
-    `WITH n AS (SELECT count(*)::INTEGER AS staged FROM pi_parsed)
+    `WITH n AS (
+       SELECT count(*)::INTEGER AS staged,
+         count(*) FILTER (WHERE ${problemRowSql(plan.dataset, headerWidth)})::INTEGER AS problem_rows,
+         count(*) FILTER (WHERE ${dates.length > 0 ? dates.join(' OR ') : 'false'})::INTEGER AS unread_dates
+       FROM pi_parsed)
      SELECT line::INTEGER AS line, ${structuralReasonSql(headerWidth, scan.unclosedQuoteRecord)} AS reason,
-       left(csv_line, 200) AS csv_line, n.staged
+       left(csv_line, 200) AS csv_line, n.*
      FROM pi_rejects, n
-     UNION ALL SELECT NULL, NULL, NULL, staged FROM n
+     UNION ALL SELECT NULL, NULL, NULL, n.* FROM n
      ORDER BY line NULLS LAST`,
     [],
     structuralRow,
   );
-  const staged = rows.at(-1)?.staged ?? 0;
+  const last = rows.at(-1);
+  const staged = last?.staged ?? 0;
   const structural = rows.flatMap((r) =>
     r.line === null || r.reason === null ? [] : [{ line: r.line, reason: r.reason, csv_line: r.csv_line }],
   );
   const numbering = await numberRows(engine, skip, scan, structural, staged);
-  return { structural, staged, headerWidth, ...numbering };
+  return {
+    structural,
+    staged,
+    headerWidth,
+    problemRows: last?.problem_rows ?? 0,
+    unreadDates: last?.unread_dates ?? 0,
+    ...numbering,
+  };
 }
 
 /** The whole read stage: the CSV read with the scan's style, then numbered. */

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { DATASETS } from '../src/datasets/registry';
+import type { Engine } from '../src/engine/engine';
+import { createIngestSession } from '../src/ingest/load-files';
+import { prepareDatabase } from '../src/ingest/prepare-database';
+import { createTestEngine } from './support/test-engine';
+
+// The rows with a problem are counted as the staged rows are numbered (problemRowSql, the same
+// conditions as the check stage's): a clean file then skips the problem scan, and a file whose dates
+// all read as day/month skips date detection. A file with problems is checked as before.
+
+const HEADER = 'episode_id,child_id,assessment_start_date,episode_end_date,lead_agency,locality,age_at_start';
+const CLEAN = ['EH1,C1,01/04/2024,01/05/2024,POLICE,North,4', 'EH2,C2,02/04/2024,,SCHOOL,South,9'];
+
+async function load(lines: string[]) {
+  const inner = await createTestEngine();
+  await prepareDatabase(inner, DATASETS);
+  const statements: string[] = [];
+  const engine: Engine = {
+    ...inner,
+    query: (sql, params, schema) => {
+      statements.push(sql);
+      return inner.query(sql, params, schema);
+    },
+    run: (sql, params, options) => {
+      statements.push(sql);
+      return inner.run(sql, params, options);
+    },
+  };
+  const report = await createIngestSession(engine, DATASETS).loadFiles([
+    { name: 'eh.csv', blob: new Blob([[HEADER, ...lines].join('\n')]) },
+  ]);
+  const problemScans = statements.filter((s) => s.startsWith('CREATE OR REPLACE TEMP TABLE pi_problems AS')).length;
+  const dateDetections = statements.filter((s) => s.includes('pi_date_looks_us(')).length;
+  return { report, problemScans, dateDetections };
+}
+
+describe('a clean file', () => {
+  it('is loaded without the problem scan or date detection', async () => {
+    const { report, problemScans, dateDetections } = await load(CLEAN);
+    expect(report.rowsLoaded).toBe(2);
+    expect(report.rowsRejected).toBe(0);
+    expect(problemScans).toBe(0);
+    expect(dateDetections).toBe(0);
+  });
+
+  it('a blank row changes nothing', async () => {
+    const { report, problemScans } = await load([CLEAN[0] as string, ',,,,,,', CLEAN[1] as string]);
+    expect(report.rowsLoaded).toBe(2);
+    expect(report.rowsRejected).toBe(0);
+    expect(problemScans).toBe(0);
+  });
+});
+
+describe('a file with problems', () => {
+  it.each([
+    ['a date that is not a date', 'EH3,C3,31/02/2024,,POLICE,North,4', 'assessment_start_date'],
+    ['a required value missing', 'EH3,,01/04/2024,,POLICE,North,4', 'child_id'],
+    ['an age out of range', 'EH3,C3,01/04/2024,,POLICE,North,140', 'age_at_start'],
+    ['an end before the start', 'EH3,C3,01/04/2024,01/03/2024,POLICE,North,4', 'episode_end_date'],
+    ['too many values', 'EH3,C3,01/04/2024,,POLICE,North,4,surplus', null],
+  ])('%s is checked and rejected with its line', async (_, bad, column) => {
+    const { report, problemScans } = await load([...CLEAN, bad]);
+    expect(report.rowsRead).toBe(3);
+    expect(report.rowsLoaded).toBe(2);
+    expect(report.rowsRejected).toBe(1);
+    const rejection = report.files[0]?.rejections[0];
+    expect(rejection?.examples[0]?.line).toBe(4);
+    expect(rejection?.column ?? null).toBe(column);
+    expect(problemScans).toBe(1);
+  });
+
+  it('a month/day date is looked at: the dates that could be either are not guessed', async () => {
+    const { report, dateDetections } = await load([...CLEAN, 'EH3,C3,04/25/2024,,POLICE,North,4']);
+    expect(dateDetections).toBeGreaterThan(0);
+    expect(report.rowsRead).toBe(3);
+    expect(report.rowsLoaded + report.rowsRejected).toBe(3);
+    expect(report.rowsRejected).toBeGreaterThan(0);
+    expect(report.files[0]?.dateColumns.map((d) => d.field)).toContain('assessment_start_date');
+  });
+});
