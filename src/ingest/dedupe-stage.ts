@@ -52,32 +52,49 @@ const good = `NOT ${BLANK_ROW} AND p.rec NOT IN (SELECT rec FROM pi_problems)`;
 const countRow = z.object({ n: z.number() });
 const fileRow = z.object({ file: z.string().nullable(), n: z.number() });
 
-const repeatRow = z.object({ line: z.number(), first_line: z.number(), key_text: z.string(), n: z.number() });
+const repeatRow = z.object({
+  line: z.number().nullable(),
+  first_line: z.number().nullable(),
+  key_text: z.string().nullable(),
+  n: z.number().nullable(),
+  loaded: z.boolean(),
+});
 
 /**
  * Rows whose key an earlier row of the same file has: how many, and the first few. A hash count of the
- * keys finds the repeated ones (usually none); only their rows are then put in order.
+ * keys finds the repeated ones (usually none); only their rows are then put in order. The last row
+ * (no line) carries the count, and whether the dataset holds any rows yet (if not, nothing was loaded
+ * before and the earlier files need no query).
  */
-async function repeatsWithinFile(engine: Engine, rows: string, key: FieldDefinition[]) {
+async function repeatsWithinFile(engine: Engine, dataset: DatasetDefinition, rows: string, key: FieldDefinition[]) {
   const keys = key.map(staged);
   const names = key.map((_, i) => `k${i}`);
-  const repeats = await engine.query(
+  const result = await engine.query(
     `WITH dup AS MATERIALIZED (
   SELECT ${keys.map((k, i) => `${k} AS ${names[i]}`).join(', ')}, count(*) AS n
   FROM ${rows} WHERE ${good} GROUP BY ALL HAVING count(*) > 1
+),
+examples AS (
+  SELECT line, first_line, key_text FROM (
+    SELECT p.line, ${keyText(key)} AS key_text, row_number() OVER w AS k, first_value(p.line) OVER w AS first_line
+    FROM ${rows} JOIN dup d ON ${keys.map((k, i) => `${k} IS NOT DISTINCT FROM d.${names[i]}`).join(' AND ')}
+    WHERE ${good}
+    WINDOW w AS (PARTITION BY ${keys.join(', ')} ORDER BY p.rec)
+  ) WHERE k > 1 ORDER BY line LIMIT 5
 )
-SELECT line, first_line, key_text, (SELECT sum(n - 1) FROM dup)::INTEGER AS n FROM (
-  SELECT p.line, ${keyText(key)} AS key_text, row_number() OVER w AS k, first_value(p.line) OVER w AS first_line
-  FROM ${rows} JOIN dup d ON ${keys.map((k, i) => `${k} IS NOT DISTINCT FROM d.${names[i]}`).join(' AND ')}
-  WHERE ${good}
-  WINDOW w AS (PARTITION BY ${keys.join(', ')} ORDER BY p.rec)
-) WHERE k > 1 ORDER BY line LIMIT 5`,
+SELECT e.*, s.* FROM (FROM examples UNION ALL SELECT NULL, NULL, NULL) e,
+  (SELECT (SELECT sum(n - 1) FROM dup)::INTEGER AS n, EXISTS (SELECT 1 FROM ${dataset.id}) AS loaded) s
+ORDER BY e.line NULLS LAST`,
     [],
     repeatRow,
   );
+  const examples = result.flatMap((r) =>
+    r.line === null || r.first_line === null ? [] : [{ line: r.line, firstLine: r.first_line, key: r.key_text ?? '' }],
+  );
   return {
-    withinFile: repeats[0]?.n ?? 0,
-    withinFileExamples: repeats.map((r) => ({ line: r.line, firstLine: r.first_line, key: r.key_text })),
+    withinFile: result[0]?.n ?? 0,
+    withinFileExamples: examples,
+    anyLoaded: result[0]?.loaded ?? true,
   };
 }
 
@@ -108,15 +125,17 @@ export async function dedupeRows(
   const key = recordKeyFor(dataset, plan.matches);
   if (!key) return null;
   const count = async (sql: string) => (await engine.query(sql, [], countRow))[0]?.n ?? 0;
-  const repeats = await repeatsWithinFile(engine, rows, key);
+  const { anyLoaded, ...repeats } = await repeatsWithinFile(engine, dataset, rows, key);
   const matching = `FROM ${sameKey(dataset, rows, key)}`;
   // One pass: the earlier files (a row each) and how many rows they already hold (the total row).
-  const earlier = await engine.query(
-    `SELECT t.source_file AS file, count(DISTINCT p.rec)::INTEGER AS n ${matching}
+  const earlier = anyLoaded
+    ? await engine.query(
+        `SELECT t.source_file AS file, count(DISTINCT p.rec)::INTEGER AS n ${matching}
      GROUP BY GROUPING SETS ((t.source_file), ()) ORDER BY file NULLS FIRST`,
-    [],
-    fileRow,
-  );
+        [],
+        fileRow,
+      )
+    : [];
   const earlierFiles = earlier.flatMap((r) => (r.file === null ? [] : [r.file]));
   const alreadyLoaded = earlier.find((r) => r.file === null)?.n ?? 0;
   let replaced = 0;
