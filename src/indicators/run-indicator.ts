@@ -151,9 +151,13 @@ export async function runIndicators(
 ): Promise<(IndicatorResult | Error)[]> {
   const results: (IndicatorResult | Error)[] = [];
   const groups = new Map<string, { at: number[]; runs: PlannedRun[] }>();
+  // Planned together: their periods are written once, and the statement is asked as soon as they are.
+  const planned = await Promise.allSettled(indicators.map((i) => planRun(engine, prepared, i, query)));
   for (const [i, indicator] of indicators.entries()) {
     try {
-      const run = await planRun(engine, prepared, indicator, query);
+      const outcome = planned[i];
+      if (!outcome || outcome.status === 'rejected') throw outcome?.reason;
+      const run = outcome.value;
       if (run.status === 'missing_data') {
         results[i] = run;
         continue;
