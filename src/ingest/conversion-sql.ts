@@ -24,7 +24,10 @@ function typedExpression(field: FieldDefinition, orders: DateOrderMap): string {
   const raw = `${field.name}__txt`;
   switch (field.type.kind) {
     case 'date':
-      return `${DATE_ORDER_MACROS[orderOf(orders, field.name)].read}(${raw})`;
+      // Day/month (the usual order) reads the date part worked out a select below (see parsedColumns).
+      return orderOf(orders, field.name) === 'dmy'
+        ? `pi_date_raw(${field.name}__part)`
+        : `${DATE_ORDER_MACROS[orderOf(orders, field.name)].read}(${raw})`;
     case 'integer':
       // Whole numbers only ("7", "7.0"), unless the field cuts fractions off (an age of 7.83 is 7).
       return field.type.fraction === 'floor'
@@ -79,19 +82,6 @@ export function parsedTableSql(
     const index = byField.get(field.name);
     return `${index === undefined ? 'NULL::VARCHAR' : clean(index)} AS ${field.name}__txt`;
   });
-  // Text fields keep their text. Typed fields keep the typed value, and their text only when it could
-  // not be read (to report it): good rows then carry no second copy, which keeps the pass light.
-  const outputs = dataset.fields.flatMap((field) => {
-    if (!isTyped(field)) return [`${field.name}__txt AS ${rawColumn(field.name)}`];
-    const typed = typedExpression(field, orders);
-    const type = field.type;
-    let bad = `${typed} IS NULL`;
-    if (type.kind === 'date') bad = `${typed} IS NULL OR NOT pi_date_ok(${typed})`;
-    if (type.kind === 'integer' && type.min !== undefined && type.max !== undefined) {
-      bad = `${typed} IS NULL OR ${typed} NOT BETWEEN ${type.min} AND ${type.max}`;
-    }
-    return [`CASE WHEN ${bad} THEN ${field.name}__txt END AS ${rawColumn(field.name)}`, `${typed} AS ${field.name}`];
-  });
   const indices = Array.from({ length: columnCount }, (_, i) => i);
   // Values beyond the last named column: allowed when empty (Excel's trailing commas), a problem otherwise.
   const extra = indices.slice(headerWidth).map(clean);
@@ -99,10 +89,12 @@ export function parsedTableSql(
   const columns = indices.map((i) => `'c${i}': 'VARCHAR'`).join(', ');
   const textColumns = dataset.fields.filter((f) => byField.has(f.name)).map((f) => `${f.name}__txt`);
   const blank = `coalesce(${[...textColumns, 'unmapped__value', 'extra__value'].join(', ')}) IS NULL`;
+  const { parts, typed, outputs } = parsedColumns(dataset, orders);
+  const also = (columns: string[]) => columns.map((c) => `,\n  ${c}`).join('');
   return `CREATE OR REPLACE TEMP TABLE pi_parsed AS
 SELECT ${blank} AS blank, extra__value,
   ${outputs.join(',\n  ')}
-FROM (
+FROM (SELECT *${also(typed)} FROM (SELECT *${also(parts)} FROM (
   SELECT
     ${unmapped.length > 0 ? `coalesce(${unmapped.map(clean).join(', ')})` : 'NULL::VARCHAR'} AS unmapped__value,
     ${extra.length > 0 ? `coalesce(${extra.join(', ')})` : 'NULL::VARCHAR'} AS extra__value,
@@ -111,7 +103,36 @@ FROM (
     delim = ${sqlConstant(delimiter)}, quote = '"', escape = '"', columns = {${columns}},
     null_padding = true, nullstr = ${MISSING_MARKERS}, store_rejects = true, rejects_table = 'pi_rejects',
     rejects_scan = 'pi_reject_scans', max_line_size = ${maxLine}${quotedNewlines ? ', parallel = false' : ''})
-)`;
+)))`;
+}
+
+/**
+ * The read's columns after the text: a day/month date's date part (`<field>__part`, its time of day
+ * cut off), then each typed field's value (`<field>__typed`), each in a select of its own so that DuckDB
+ * plans each expression once rather than once per use (planning the repeated macros had cost most of a
+ * small file's read), then the outputs. Text fields keep their
+ * text. Typed fields keep the typed value, and their text only when it could not be read (to report
+ * it): good rows then carry no second copy, which keeps the pass light.
+ */
+function parsedColumns(dataset: DatasetDefinition, orders: DateOrderMap) {
+  const parts: string[] = [];
+  const typed: string[] = [];
+  const outputs = dataset.fields.flatMap((field) => {
+    if (!isTyped(field)) return [`${field.name}__txt AS ${rawColumn(field.name)}`];
+    if (field.type.kind === 'date' && orderOf(orders, field.name) === 'dmy') {
+      parts.push(`pi_date_part(${field.name}__txt) AS ${field.name}__part`);
+    }
+    const value = `${field.name}__typed`;
+    typed.push(`${typedExpression(field, orders)} AS ${value}`);
+    const type = field.type;
+    let bad = `${value} IS NULL`;
+    if (type.kind === 'date') bad = `${value} IS NULL OR NOT pi_date_ok(${value})`;
+    if (type.kind === 'integer' && type.min !== undefined && type.max !== undefined) {
+      bad = `${value} IS NULL OR ${value} NOT BETWEEN ${type.min} AND ${type.max}`;
+    }
+    return [`CASE WHEN ${bad} THEN ${field.name}__txt END AS ${rawColumn(field.name)}`, `${value} AS ${field.name}`];
+  });
+  return { parts, typed, outputs };
 }
 
 /**
