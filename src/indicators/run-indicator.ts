@@ -154,22 +154,21 @@ export async function runIndicators(
   // Planned together: their periods are written once, and the statement is asked as soon as they are.
   const planned = await Promise.allSettled(indicators.map((i) => planRun(engine, prepared, i, query)));
   for (const [i, indicator] of indicators.entries()) {
-    try {
-      const outcome = planned[i];
-      if (!outcome || outcome.status === 'rejected') throw outcome?.reason;
-      const run = outcome.value;
-      if (run.status === 'missing_data') {
-        results[i] = run;
-        continue;
-      }
-      const key = JSON.stringify([indicator.family, run.key, run.reportDate, run.filterParams, run.grain]);
-      const group = groups.get(key) ?? { at: [], runs: [] };
-      group.at.push(i);
-      group.runs.push(run);
-      groups.set(key, group);
-    } catch (error) {
-      results[i] = asError(error);
+    const outcome = planned[i];
+    if (!outcome || outcome.status === 'rejected') {
+      results[i] = asError(outcome?.reason);
+      continue;
     }
+    const run = outcome.value;
+    if (run.status === 'missing_data') {
+      results[i] = run;
+      continue;
+    }
+    const key = JSON.stringify([indicator.family, run.key, run.reportDate, run.filterParams, run.grain]);
+    const group = groups.get(key) ?? { at: [], runs: [] };
+    group.at.push(i);
+    group.runs.push(run);
+    groups.set(key, group);
   }
   for (const { at, runs } of groups.values()) {
     const settled = await runGroup(engine, runs);
