@@ -110,9 +110,8 @@ FROM (SELECT *${also(typed)} FROM (SELECT *${also(parts)} FROM (
  * The read's columns after the text: a day/month date's date part (`<field>__part`, its time of day
  * cut off), then each typed field's value (`<field>__typed`), each in a select of its own so that DuckDB
  * plans each expression once rather than once per use (planning the repeated macros had cost most of a
- * small file's read), then the outputs. Text fields keep their
- * text. Typed fields keep the typed value, and their text only when it could not be read (to report
- * it): good rows then carry no second copy, which keeps the pass light.
+ * small file's read), then the outputs. Text fields keep their text. Typed fields keep the typed value,
+ * and their text only when it could not be read (to report it): good rows then carry no second copy.
  */
 function parsedColumns(dataset: DatasetDefinition, orders: DateOrderMap) {
   const parts: string[] = [];
@@ -167,7 +166,6 @@ export function unclosedQuoteReasonSql(line: string): string {
   return `'A double quote on line ' || (${line})::VARCHAR || ' opens a value that is never closed, so that line and every line after it could not be read (check for a stray double quote)'`;
 }
 
-/** Every reason a row cannot be loaded, one row per (row, column, reason). */
 /** One reason a staged row cannot be loaded: the rows it applies to, and what the report says. */
 interface ProblemCheck {
   column: string | null;
@@ -250,10 +248,14 @@ function fieldChecks(field: FieldDefinition, dateOrders: DateOrderMap): ProblemC
  * the check stage's statements.
  */
 export function problemRowSql(dataset: DatasetDefinition, headerWidth: number): string {
-  const checks = problemChecks(dataset, { headerWidth, unclosedQuoteLine: null, dateOrders: new Map() });
-  return `NOT ${BLANK_ROW} AND (${checks.map((c) => `(${c.where})`).join(' OR ')})`;
+  return anyProblem(problemChecks(dataset, { headerWidth, unclosedQuoteLine: null, dateOrders: new Map() }));
 }
 
+/** A row that is not blank and fails at least one of the checks. */
+const anyProblem = (checks: readonly ProblemCheck[]) =>
+  `NOT ${BLANK_ROW} AND (${checks.map((c) => `(${c.where})`).join(' OR ')})`;
+
+/** Every reason a row cannot be loaded, one row per (row, column, reason). */
 export function problemsTableSql(dataset: DatasetDefinition, rows: string, options: ProblemChecks): string {
   const checks = problemChecks(dataset, options);
   const selects = checks.map(
@@ -261,8 +263,7 @@ export function problemsTableSql(dataset: DatasetDefinition, rows: string, optio
       `SELECT rec, line, ${c.column === null ? 'NULL::VARCHAR' : sqlConstant(c.column)} AS column_name, ${c.value} AS value, ${c.reason} AS reason FROM bad WHERE ${c.where}`,
   );
   // One scan finds the (usually few) rows with any problem; each check then reads only those.
-  const conditions = checks.map((c) => `(${c.where})`);
-  const bad = `bad AS MATERIALIZED (SELECT * FROM ${rows} WHERE NOT ${BLANK_ROW} AND (${conditions.join(' OR ')}))`;
+  const bad = `bad AS MATERIALIZED (SELECT * FROM ${rows} WHERE ${anyProblem(checks)})`;
   const formulas = formulaChecks(dataset, rows, options.formulaFields);
   if (formulas.length === 0) {
     return `CREATE OR REPLACE TEMP TABLE pi_problems AS\nWITH ${bad}\n${selects.join('\nUNION ALL\n')}`;
