@@ -101,8 +101,10 @@ export async function buildIndicatorsReport(engine: Engine, options: ReportOptio
     notComputed: [],
   };
   const { granularity, from, to } = options;
-  const results = await runIndicators(engine, prepared, INDICATORS, { granularity, from, to });
   const full = options.suppress ? await publishableRuns(engine, prepared) : null;
+  // Over the whole data at a published granularity, the report is one of those runs already.
+  const whole = from === undefined && to === undefined ? full?.get(granularity) : undefined;
+  const results = whole ?? (await runIndicators(engine, prepared, INDICATORS, { granularity, from, to }));
   for (const [at, indicator] of INDICATORS.entries()) {
     const result = results[at];
     if (result instanceof Error || result === undefined) throw result ?? new Error(`${indicator.id} was not run`);
