@@ -25,21 +25,18 @@ export function createIndicatorBatcher(): (
 ) => Promise<IndicatorResult> {
   let waiting: Waiting[] = [];
   const flush = () => {
-    const batches = new Map<Engine, Map<PreparedState, Map<string, Waiting[]>>>();
+    // Batches: same engine and preparation (the same objects) and an equal query.
+    const batches: { key: string; waiting: Waiting[] }[] = [];
     for (const w of waiting) {
-      const byPrepared = batches.get(w.engine) ?? new Map<PreparedState, Map<string, Waiting[]>>();
-      batches.set(w.engine, byPrepared);
-      const byQuery = byPrepared.get(w.prepared) ?? new Map<string, Waiting[]>();
-      byPrepared.set(w.prepared, byQuery);
       const key = JSON.stringify(w.query);
-      byQuery.set(key, [...(byQuery.get(key) ?? []), w]);
+      const batch = batches.find(
+        (b) => b.key === key && b.waiting[0]?.engine === w.engine && b.waiting[0]?.prepared === w.prepared,
+      );
+      if (batch) batch.waiting.push(w);
+      else batches.push({ key, waiting: [w] });
     }
     waiting = [];
-    for (const byPrepared of batches.values()) {
-      for (const byQuery of byPrepared.values()) {
-        for (const batch of byQuery.values()) void settle(batch);
-      }
-    }
+    for (const batch of batches) void settle(batch.waiting);
   };
   return (engine, prepared, indicator, query) =>
     new Promise<IndicatorResult>((resolve, reject) => {
