@@ -27,6 +27,10 @@ export default defineConfig({
     VitePWA({
       registerType: 'autoUpdate',
       injectRegister: 'script',
+      // Our own service worker (src/sw.ts): it serves the DuckDB wasm from the network first.
+      strategies: 'injectManifest',
+      srcDir: 'src',
+      filename: 'sw.ts',
       includeAssets: ['icon.svg', 'icon-192.png', 'icon-512.png'],
       manifest: {
         name: 'Partnership Insight',
@@ -43,12 +47,10 @@ export default defineConfig({
           { src: 'icon.svg', sizes: 'any', type: 'image/svg+xml' },
         ],
       },
-      workbox: {
+      injectManifest: {
         // Everything the app needs offline, the 34 MB DuckDB wasm and the sample data included.
         globPatterns: ['**/*.{js,css,html,wasm,csv,svg,png,webmanifest}'],
         maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
-        navigateFallback: 'index.html',
-        cleanupOutdatedCaches: true,
       },
     }),
   ],

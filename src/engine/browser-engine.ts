@@ -5,7 +5,6 @@
 // (Chrome/Edge 95+, Firefox 100+, Safari 15.2+) supports wasm exceptions, it loads 3x faster than the
 // "mvp" bundle, and shipping one bundle halves what the offline cache must hold (≈34 MB, 7.8 MB gzip).
 import * as duckdb from '@duckdb/duckdb-wasm';
-import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import type { z } from 'zod';
 import { assertSafeFileName, type Engine, parseRows, type SqlParam } from './engine';
@@ -22,7 +21,7 @@ async function createBrowserEngine(): Promise<Engine> {
       'This browser is too old to run Partnership Insight. Please use a current version of Microsoft Edge, Google Chrome, Firefox or Safari.',
     );
   }
-  const worker = new Worker(ehWorkerUrl);
+  const worker = new Worker(new URL('./duckdb-worker.ts', import.meta.url), { type: 'module' });
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   await db.instantiate(ehWasmUrl);
   await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });

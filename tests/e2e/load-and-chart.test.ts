@@ -576,6 +576,33 @@ describe('the built app in headless Chromium', () => {
     expect(app.offOrigin()).toEqual([]);
   });
 
+  it('on a returning visit streams DuckDB’s wasm through the browser’s HTTP cache, where Chromium keeps its compiled code', async () => {
+    const { page, context } = app;
+    await openPage(page, 'Data');
+    await page.waitForFunction(
+      async () => (await navigator.serviceWorker.ready).active?.state === 'activated',
+      undefined,
+      { timeout: 90_000 },
+    );
+    const askedByServiceWorker: string[] = [];
+    const listen = (request: import('playwright-core').Request) => {
+      if (request.serviceWorker() && request.url().endsWith('.wasm')) askedByServiceWorker.push(request.url());
+    };
+    context.on('request', listen);
+    await page.reload();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => performance.getEntriesByName('pi-engine-ready').length > 0, undefined, {
+      timeout: 60_000,
+    });
+    context.off('request', listen);
+    // Served from the service worker's own copy, the wasm would be compiled afresh on every visit.
+    expect(askedByServiceWorker).toHaveLength(1);
+    expect(askedByServiceWorker[0]).toMatch(/\/assets\/duckdb-eh-[\w-]+\.wasm$/);
+    // duckdb-wasm streams the fetched response itself only where TransformStream is missing.
+    const duckdbWorker = page.workers().find((worker) => worker.url().includes('/duckdb-worker'));
+    expect(await duckdbWorker?.evaluate(() => typeof TransformStream)).toBe('undefined');
+  });
+
   it('works offline after one visit: reload with the server gone, load a file, see the chart', async () => {
     const { page, context } = app;
     await openPage(page, 'Data');

@@ -1,0 +1,39 @@
+// The app's service worker: everything the app needs is cached when it is installed, so that it opens
+// and works offline (the DuckDB wasm and the sample data included).
+//
+// DuckDB's wasm alone is asked of the network first — of the browser's HTTP cache, in practice — and
+// taken from the installed copy only when that fails. Chromium keeps the optimised machine code it
+// compiles from a wasm file beside that file in its HTTP cache, never beside a copy a service worker
+// serves from its own cache; served from there, every visit would run DuckDB in baseline code again,
+// 2–3 times slower until it is optimised (sample data, click → Overview on a returning visit: 6.5–7.5 s
+// from the installed copy, 3.0–3.6 s from the network route).
+import { cleanupOutdatedCaches, createHandlerBoundToURL, matchPrecache, precacheAndRoute } from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+
+type ServiceWorkerScope = ServiceWorkerGlobalScope & {
+  __WB_MANIFEST: (string | { url: string; revision: string | null })[];
+};
+const scope = self as unknown as ServiceWorkerScope;
+
+scope.addEventListener('message', (event) => {
+  if (event.data?.type === 'SKIP_WAITING') void scope.skipWaiting();
+});
+
+// Registered before the precache's own route, so that it is the one asked for wasm files.
+registerRoute(
+  ({ url, sameOrigin }) => sameOrigin && url.pathname.endsWith('.wasm'),
+  async ({ request }) => {
+    try {
+      const response = await fetch(request);
+      if (response.ok) return response;
+    } catch {
+      // Offline, or the server is gone: the installed copy below.
+    }
+    return (await matchPrecache(request.url)) ?? Response.error();
+  },
+);
+
+// `self.__WB_MANIFEST` as written: the build puts the list of files in its place.
+precacheAndRoute((self as unknown as ServiceWorkerScope).__WB_MANIFEST);
+cleanupOutdatedCaches();
+registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html')));
