@@ -54,6 +54,23 @@ const row = z.object({
 /** Period keys already written to pi_periods, per engine. */
 const periodKeys = new WeakMap<Engine, Map<string, Promise<void>>>();
 
+/**
+ * A key's periods, from three comma-separated lists of dates (start, end, effective end) zipped by
+ * unnest: three bound values, however many periods. A key names its periods exactly (granularity,
+ * first and last day), so a key already written is left as it is.
+ */
+const INSERT_PERIODS_SQL = `INSERT INTO pi_periods
+SELECT $1::VARCHAR, unnest(string_split($2, ',')::DATE[]), unnest(string_split($3, ',')::DATE[]),
+  unnest(string_split($4, ',')::DATE[])
+WHERE NOT EXISTS (SELECT 1 FROM pi_periods WHERE period_key = $1)`;
+
+/** Each period's months, for the roll-up of monthly summaries. */
+const INSERT_PERIOD_MONTHS_SQL = `INSERT INTO pi_period_months
+SELECT period_key, unnest(range(period_start, effective_end + INTERVAL 1 DAY, INTERVAL 1 MONTH))::DATE,
+  period_start, effective_end
+FROM pi_periods
+WHERE period_key = $1 AND NOT EXISTS (SELECT 1 FROM pi_period_months WHERE period_key = $1)`;
+
 async function ensurePeriods(engine: Engine, key: string, periods: readonly Period[]): Promise<void> {
   let keys = periodKeys.get(engine);
   if (!keys) {
@@ -63,22 +80,15 @@ async function ensurePeriods(engine: Engine, key: string, periods: readonly Peri
   let pending = keys.get(key);
   if (!pending) {
     pending = (async () => {
-      await engine.run('DELETE FROM pi_periods WHERE period_key = ?', [key]);
-      await engine.run('DELETE FROM pi_period_months WHERE period_key = ?', [key]);
-      for (let i = 0; i < periods.length; i += 200) {
-        const chunk = periods.slice(i, i + 200);
-        await engine.run(
-          `INSERT INTO pi_periods VALUES ${chunk.map(() => '(?, ?::DATE, ?::DATE, ?::DATE)').join(', ')}`,
-          chunk.flatMap((p) => [key, p.start, p.end, p.effectiveEnd]),
-        );
-      }
-      await engine.run(
-        `INSERT INTO pi_period_months
-         SELECT period_key, m::DATE, period_start, effective_end
-         FROM pi_periods, range(period_start, effective_end + INTERVAL 1 DAY, INTERVAL 1 MONTH) t(m)
-         WHERE period_key = ?`,
-        [key],
-      );
+      if (periods.length === 0) return;
+      const list = (date: (p: Period) => string) => periods.map(date).join(',');
+      await engine.run(INSERT_PERIODS_SQL, [
+        key,
+        list((p) => p.start),
+        list((p) => p.end),
+        list((p) => p.effectiveEnd),
+      ]);
+      await engine.run(INSERT_PERIOD_MONTHS_SQL, [key]);
     })();
     keys.set(key, pending);
     pending.catch(() => keys.delete(key));

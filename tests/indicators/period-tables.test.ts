@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import type { Engine } from '../../src/engine/engine';
+import { type PreparedState, prepareIndicators } from '../../src/indicators/prepare-indicators';
+import { getIndicator } from '../../src/indicators/registry';
+import { type IndicatorResult, runIndicator } from '../../src/indicators/run-indicator';
+import { createTestSession } from '../support/load-csv';
+
+// Each run writes its periods to pi_periods and their months to pi_period_months once per period key,
+// in two statements whatever the number of periods. A key names its periods exactly, so a key that is
+// already there (written through another engine object on the same database, as the warm-up does) is
+// left as it is: never written twice.
+
+let engine: Engine;
+let prepared: PreparedState;
+
+beforeAll(async () => {
+  const t = await createTestSession();
+  await t.loadFiles([
+    { name: 'early_help_episodes.csv', blob: new Blob([readFileSync('sample-data/early_help_episodes.csv')]) },
+  ]);
+  engine = t.engine;
+  prepared = await prepareIndicators(engine);
+}, 120_000);
+
+const count = z.object({ key: z.string(), periods: z.number(), months: z.number(), distinct_months: z.number() });
+
+async function periodTables() {
+  return engine.query(
+    `SELECT p.period_key AS key, count(*)::INTEGER AS periods,
+       (SELECT count(*) FROM pi_period_months m WHERE m.period_key = p.period_key)::INTEGER AS months,
+       (SELECT count(DISTINCT (m.period_key, m.month)) FROM pi_period_months m WHERE m.period_key = p.period_key)::INTEGER
+         AS distinct_months
+     FROM pi_periods p GROUP BY p.period_key ORDER BY p.period_key`,
+    [],
+    count,
+  );
+}
+
+const points = (result: IndicatorResult) => (result.status === 'ok' ? result.points : []);
+
+describe('period tables', () => {
+  it('hold each period once, with one row per month of it, however often and through whichever engine object they are asked for', async () => {
+    const eh1 = getIndicator('EH1');
+    if (!eh1) throw new Error('EH1 missing');
+    const query = { granularity: 'quarter' as const, from: '2023-04-01', to: '2024-03-31' };
+    const first = await runIndicator(engine, prepared, eh1, query);
+    // A new engine object on the same database: its own memory of written keys is empty.
+    const other: Engine = { ...engine };
+    const again = await runIndicator(other, prepared, eh1, query);
+    expect(points(again)).toEqual(points(first));
+    const tables = await periodTables();
+    const key = tables.find((t) => t.key === 'quarter|2023-04-01|2024-03-31');
+    // Four quarters of three months, written once.
+    expect(key).toEqual({ key: 'quarter|2023-04-01|2024-03-31', periods: 4, months: 12, distinct_months: 12 });
+    expect(points(first).map((p) => p.periodStart)).toEqual(['2023-04-01', '2023-07-01', '2023-10-01', '2024-01-01']);
+    for (const t of tables) expect(t.months).toBe(t.distinct_months);
+  });
+
+  it('writes a run of months as long as a long report asks for (no limit on the number of periods)', async () => {
+    const eh1 = getIndicator('EH1');
+    if (!eh1) throw new Error('EH1 missing');
+    const result = await runIndicator(engine, prepared, eh1, {
+      granularity: 'month',
+      from: '2022-04-01',
+      to: '2026-03-31',
+    });
+    expect(points(result)).toHaveLength(48);
+    const key = (await periodTables()).find((t) => t.key === 'month|2022-04-01|2026-03-31');
+    expect(key).toMatchObject({ periods: 48, months: 48 });
+  });
+});
