@@ -221,9 +221,12 @@ describe('hardening, in the built app', () => {
   });
 
   it('the server sends the Content-Security-Policy with every response, workers included', async () => {
-    const worker = app.requests.find((u) => /duckdb-browser-eh\.worker/.test(u));
+    // DuckDB's worker starts from our module (duckdb-worker), which then runs duckdb-wasm's own script.
+    const worker = app.requests.find((u) => /\/duckdb-worker-[\w-]+\.js$/.test(u));
+    const workerScript = app.requests.find((u) => /duckdb-browser-eh\.worker/.test(u));
     expect(worker).toBeDefined();
-    for (const url of [app.url, `${app.url}/sw.js`, worker ?? '']) {
+    expect(workerScript).toBeDefined();
+    for (const url of [app.url, `${app.url}/sw.js`, worker ?? '', workerScript ?? '']) {
       const response = await app.page.request.get(url);
       expect(response.headers()['content-security-policy']).toBe(CONTENT_SECURITY_POLICY_HEADER);
     }
