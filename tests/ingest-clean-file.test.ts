@@ -32,7 +32,8 @@ async function load(lines: string[]) {
   ]);
   const problemScans = statements.filter((s) => s.startsWith('CREATE OR REPLACE TEMP TABLE pi_problems AS')).length;
   const dateDetections = statements.filter((s) => s.includes('pi_date_looks_us(')).length;
-  return { report, problemScans, dateDetections };
+  const codeListings = statements.filter((s) => s.includes('GROUPING SETS'));
+  return { report, problemScans, dateDetections, codeListings };
 }
 
 describe('a clean file', () => {
@@ -49,6 +50,22 @@ describe('a clean file', () => {
     expect(report.rowsLoaded).toBe(2);
     expect(report.rowsRejected).toBe(0);
     expect(problemScans).toBe(0);
+  });
+});
+
+describe('code values', () => {
+  it('are listed by the statement that counts the staged rows (no statement of their own), unknown ones reported', async () => {
+    const { report, codeListings } = await load([
+      CLEAN[0] as string,
+      'EH3,C3,03/04/2024,,MARS,North,5',
+      ',,,,,,',
+      'EH4,C4,04/04/2024,,MARS,South,6',
+    ]);
+    expect(codeListings).toHaveLength(1);
+    expect(codeListings[0]).toContain('problem_rows');
+    expect(report.rowsLoaded).toBe(3);
+    expect(report.files[0]?.blankRows).toBe(1);
+    expect(report.files[0]?.unmappedCodes).toEqual([{ field: 'lead_agency', value: 'MARS', count: 2 }]);
   });
 });
 

@@ -1,13 +1,11 @@
-import { z } from 'zod';
 import { type DatasetDefinition, normaliseCode } from '../datasets/dataset-definition';
 import type { Engine } from '../engine/engine';
 import { ownValue } from '../shared/own';
-import { type CodeMaps, codeValuesSql, mapsByJoin } from './conversion-sql';
+import { type CodeMaps, mapsByJoin, matchedCodeFields } from './conversion-sql';
 import type { ColumnMatch } from './header-match';
 import type { UnmappedCode } from './load-report';
+import type { StagedRows } from './read-stage';
 import { mappedValue, type ValueMappings } from './value-mapping';
-
-const codeValueRow = z.object({ field: z.string().nullable(), raw: z.string().nullable(), n: z.number() });
 
 export interface CodeStage {
   codeMaps: CodeMaps;
@@ -17,27 +15,24 @@ export interface CodeStage {
 }
 
 /**
- * The map-codes stage: the distinct values of each coded column (a handful) are mapped in TypeScript,
- * where the aliases and the user's mappings live; a value nobody has mapped stays as written and is
- * listed. Fields with many values are mapped through the `pi_code_map` table rather than a CASE.
+ * The map-codes stage: the distinct values of each coded column (a handful, listed by the read stage's
+ * statement) are mapped in TypeScript, where the aliases and the user's mappings live; a value nobody has
+ * mapped stays as written and is listed. Fields with many values are mapped through the `pi_code_map`
+ * table rather than a CASE.
  */
 export async function mapCodes(
   engine: Engine,
   plan: { dataset: DatasetDefinition; matches: readonly ColumnMatch[] },
+  staged: Pick<StagedRows, 'codeValues' | 'rowsNotBlank'>,
   valueMappings: ValueMappings | undefined,
 ): Promise<CodeStage> {
   const { dataset } = plan;
-  const codeFields = dataset.fields.filter(
-    (f) => f.type.kind === 'code' && plan.matches.some((m) => m.field === f.name),
-  );
-  const codeValues = await engine.query(codeValuesSql(codeFields.map((f) => f.name)), [], codeValueRow);
+  const codeFields = matchedCodeFields(dataset, plan.matches);
   const codeMaps = new Map<string, { raw: string; value: string | null }[]>();
   const unmappedCodes: UnmappedCode[] = [];
-  let rowsNotBlank = 0;
-  for (const { field: name, raw, n } of codeValues) {
+  for (const { field: name, raw, n } of staged.codeValues) {
     const field = codeFields.find((f) => f.name === name);
-    if (name === null) rowsNotBlank = n;
-    if (!field || raw === null || field.type.kind !== 'code') continue;
+    if (field?.type.kind !== 'code') continue;
     const key = normaliseCode(raw);
     const value = field.type.values.includes(key)
       ? key
@@ -51,7 +46,7 @@ export async function mapCodes(
     engine,
     [...codeMaps].filter(([, list]) => mapsByJoin(list)).flatMap(([field, list]) => list.map((m) => ({ field, ...m }))),
   );
-  return { codeMaps, unmappedCodes, rowsNotBlank };
+  return { codeMaps, unmappedCodes, rowsNotBlank: staged.rowsNotBlank };
 }
 
 async function fillCodeMapTable(engine: Engine, rows: { field: string; raw: string; value: string | null }[]) {

@@ -375,6 +375,11 @@ WHERE NOT ${BLANK_ROW}${anyProblems ? ' AND p.rec NOT IN (SELECT rec FROM pi_pro
   return { sql, params };
 }
 
+/** The dataset's coded fields that the file has a column for. */
+export function matchedCodeFields(dataset: DatasetDefinition, matches: readonly { field: string }[]) {
+  return dataset.fields.filter((f) => f.type.kind === 'code' && matches.some((m) => m.field === f.name));
+}
+
 /**
  * One scan: the number of non-blank rows, and the distinct raw values of each code field with their
  * counts (at most 5,000 per field, most frequent first). `field` is null on the total row.

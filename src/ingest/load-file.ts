@@ -271,7 +271,7 @@ async function loadRows(
     // Records already loaded were added to the problems only when they are skipped.
     const skipped = duplicates !== null && duplicates.policy === 'skip' && duplicates.alreadyLoaded > 0;
     const problemRows = skipped ? await countProblemRows(engine) : checked.problemRows;
-    const codes = await mapCodes(engine, plan, options.valueMappings);
+    const codes = await mapCodes(engine, plan, checked.staged, options.valueMappings);
     await storeRows(engine, target, checked.staged, {
       ...checked,
       problemRows,

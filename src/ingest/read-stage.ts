@@ -2,7 +2,9 @@ import { z } from 'zod';
 import type { DatasetDefinition } from '../datasets/dataset-definition';
 import type { Engine } from '../engine/engine';
 import {
+  codeValuesSql,
   type DateOrderMap,
+  matchedCodeFields,
   numberedRowsSql,
   parsedTableSql,
   problemRowSql,
@@ -41,15 +43,30 @@ export interface StagedRows {
   problemRows: number;
   /** Rows with a date the read could not take as day/month (the only rows date detection looks at). */
   unreadDates: number;
+  /** The distinct raw values of each coded column the file has, with their counts (codeValuesSql). */
+  codeValues: CodeValue[];
+  /** Staged rows that are not blank. */
+  rowsNotBlank: number;
 }
 
-const structuralRow = z.object({
+export interface CodeValue {
+  field: string;
+  raw: string;
+  n: number;
+}
+
+/** One statement's rows: kind 0 a row DuckDB could not split, 1 a code value (field null: the total), 2 the counts. */
+const stagedFactRow = z.object({
+  kind: z.number(),
   line: z.number().nullable(),
   reason: z.string().nullable(),
   csv_line: z.string().nullable(),
-  staged: z.number(),
-  problem_rows: z.number(),
-  unread_dates: z.number(),
+  field: z.string().nullable(),
+  raw: z.string().nullable(),
+  code_n: z.number().nullable(),
+  staged: z.number().nullable(),
+  problem_rows: z.number().nullable(),
+  unread_dates: z.number().nullable(),
 });
 
 /** DuckDB's structural CSV errors in the user's words (`line` is the error's line in the file). */
@@ -122,42 +139,54 @@ ${parsedTableSql(plan.dataset, plan.matches, csv, dateOrders)}`,
 }
 
 /**
- * The read stage's second half: the rows DuckDB could not split, in the user's words, and every staged
- * row's line in the file (from the record scan).
+ * Everything the later stages need to know of the staged rows, in one statement (one scan each, one
+ * round trip): the rows DuckDB could not split, in the user's words; the counts (rows, rows with a
+ * problem, dates not read as day/month); and the distinct values of each coded column (for the map-codes
+ * stage), with the number of rows that are not blank.
  */
-export async function numberStagedRows(engine: Engine, plan: ReadPlan): Promise<StagedRows> {
-  const { layout, scan } = plan;
-  const skip = layout.headerIndex + 1;
-  const headerWidth = headerWidthOf(layout);
+function stagedFactsSql(plan: ReadPlan, headerWidth: number): string {
   const dates = plan.dataset.fields
     .filter((f) => f.type.kind === 'date')
     .map((f) => `${rawColumn(f.name)} IS NOT NULL`);
-  const rows = await engine.query(
-    `WITH n AS (
+  const codes = codeValuesSql(matchedCodeFields(plan.dataset, plan.matches).map((f) => f.name));
+  return `WITH n AS (
        SELECT count(*)::INTEGER AS staged,
          count(*) FILTER (WHERE ${problemRowSql(plan.dataset, headerWidth)})::INTEGER AS problem_rows,
          count(*) FILTER (WHERE ${dates.length > 0 ? dates.join(' OR ') : 'false'})::INTEGER AS unread_dates
-       FROM pi_parsed)
-     SELECT line::INTEGER AS line, ${structuralReasonSql(headerWidth, scan.unclosedQuoteRecord)} AS reason,
-       left(csv_line, 200) AS csv_line, n.*
-     FROM pi_rejects, n
-     UNION ALL SELECT NULL, NULL, NULL, n.* FROM n
-     ORDER BY line NULLS LAST`,
-    [],
-    structuralRow,
-  );
-  const last = rows.at(-1);
-  const staged = last?.staged ?? 0;
+       FROM pi_parsed),
+     codes AS (${codes})
+     SELECT 0 AS kind, line::INTEGER AS line, ${structuralReasonSql(headerWidth, plan.scan.unclosedQuoteRecord)} AS reason,
+       left(csv_line, 200) AS csv_line, NULL::VARCHAR AS field, NULL::VARCHAR AS raw, NULL::INTEGER AS code_n,
+       NULL::INTEGER AS staged, NULL::INTEGER AS problem_rows, NULL::INTEGER AS unread_dates
+     FROM pi_rejects
+     UNION ALL SELECT 1, NULL, NULL, NULL, codes.field, codes.raw, codes.n, NULL, NULL, NULL FROM codes
+     UNION ALL SELECT 2, NULL, NULL, NULL, NULL, NULL, NULL, n.staged, n.problem_rows, n.unread_dates FROM n
+     ORDER BY kind, line, field NULLS FIRST, code_n DESC, raw`;
+}
+
+/** The read stage's second half: the staged rows' facts (stagedFactsSql), and every staged row's line in the file. */
+export async function numberStagedRows(engine: Engine, plan: ReadPlan): Promise<StagedRows> {
+  const headerWidth = headerWidthOf(plan.layout);
+  const rows = await engine.query(stagedFactsSql(plan, headerWidth), [], stagedFactRow);
+  const counts = rows.find((r) => r.kind === 2);
   const structural = rows.flatMap((r) =>
-    r.line === null || r.reason === null ? [] : [{ line: r.line, reason: r.reason, csv_line: r.csv_line }],
+    r.kind === 0 && r.line !== null && r.reason !== null
+      ? [{ line: r.line, reason: r.reason, csv_line: r.csv_line }]
+      : [],
   );
-  const numbering = await numberRows(engine, skip, scan, structural, staged);
+  const codeValues = rows.flatMap((r) =>
+    r.kind === 1 && r.field !== null && r.raw !== null ? [{ field: r.field, raw: r.raw, n: r.code_n ?? 0 }] : [],
+  );
+  const staged = counts?.staged ?? 0;
+  const numbering = await numberRows(engine, plan.layout.headerIndex + 1, plan.scan, structural, staged);
   return {
     structural,
     staged,
     headerWidth,
-    problemRows: last?.problem_rows ?? 0,
-    unreadDates: last?.unread_dates ?? 0,
+    problemRows: counts?.problem_rows ?? 0,
+    unreadDates: counts?.unread_dates ?? 0,
+    codeValues,
+    rowsNotBlank: rows.find((r) => r.kind === 1 && r.field === null)?.code_n ?? 0,
     ...numbering,
   };
 }
