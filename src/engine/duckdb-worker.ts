@@ -17,6 +17,8 @@ Reflect.deleteProperty(scope, 'TransformStream');
 // The page's first messages can arrive while the script (served as it is, from this origin) is still
 // loading: they are kept and handed to its handler, in order, once it has set one.
 const early: MessageEvent[] = [];
-scope.onmessage = (event) => early.push(event);
+const keep = (event: MessageEvent) => early.push(event);
+scope.onmessage = keep;
 await import(/* @vite-ignore */ workerScriptUrl);
-for (const event of early) scope.onmessage?.(event);
+const handler = scope.onmessage;
+if (handler !== keep) for (const event of early) handler?.call(scope, event);
