@@ -10,8 +10,6 @@ import { mappedValue, type ValueMappings } from './value-mapping';
 export interface CodeStage {
   codeMaps: CodeMaps;
   unmappedCodes: UnmappedCode[];
-  /** Staged rows that are not blank (the same scan counts them). */
-  rowsNotBlank: number;
 }
 
 /**
@@ -23,7 +21,7 @@ export interface CodeStage {
 export async function mapCodes(
   engine: Engine,
   plan: { dataset: DatasetDefinition; matches: readonly ColumnMatch[] },
-  staged: Pick<StagedRows, 'codeValues' | 'rowsNotBlank'>,
+  staged: Pick<StagedRows, 'codeValues'>,
   valueMappings: ValueMappings | undefined,
 ): Promise<CodeStage> {
   const { dataset } = plan;
@@ -46,7 +44,7 @@ export async function mapCodes(
     engine,
     [...codeMaps].filter(([, list]) => mapsByJoin(list)).flatMap(([field, list]) => list.map((m) => ({ field, ...m }))),
   );
-  return { codeMaps, unmappedCodes, rowsNotBlank: staged.rowsNotBlank };
+  return { codeMaps, unmappedCodes };
 }
 
 async function fillCodeMapTable(engine: Engine, rows: { field: string; raw: string; value: string | null }[]) {

@@ -381,21 +381,19 @@ export function matchedCodeFields(dataset: DatasetDefinition, matches: readonly 
 }
 
 /**
- * One scan: the number of non-blank rows, and the distinct raw values of each code field with their
- * counts (at most 5,000 per field, most frequent first). `field` is null on the total row.
+ * The distinct raw values of each code field with their counts, in one scan (at most 5,000 per field,
+ * most frequent first). No rows when the file has no code field.
  */
 export function codeValuesSql(codeFields: readonly string[]): string {
-  const sets = [...codeFields.map((f) => `(${rawColumn(f)})`), '()'].join(', ');
-  const fieldCase =
-    codeFields.length === 0
-      ? 'NULL::VARCHAR'
-      : `CASE ${codeFields.map((f) => `WHEN GROUPING(${rawColumn(f)}) = 0 THEN ${sqlConstant(f)}`).join(' ')} END`;
-  const rawValue = codeFields.length === 0 ? 'NULL::VARCHAR' : `coalesce(${codeFields.map(rawColumn).join(', ')})`;
+  if (codeFields.length === 0)
+    return 'SELECT NULL::VARCHAR AS field, NULL::VARCHAR AS raw, NULL::INTEGER AS n WHERE false';
+  const sets = codeFields.map((f) => `(${rawColumn(f)})`).join(', ');
+  const fieldCase = `CASE ${codeFields.map((f) => `WHEN GROUPING(${rawColumn(f)}) = 0 THEN ${sqlConstant(f)}`).join(' ')} END`;
   return `SELECT field, raw, n FROM (
-  SELECT ${fieldCase} AS field, ${rawValue} AS raw, count(*)::INTEGER AS n
+  SELECT ${fieldCase} AS field, coalesce(${codeFields.map(rawColumn).join(', ')}) AS raw, count(*)::INTEGER AS n
   FROM pi_parsed WHERE NOT ${BLANK_ROW}
   GROUP BY GROUPING SETS (${sets})
 )
-WHERE field IS NULL OR raw IS NOT NULL
-QUALIFY field IS NULL OR row_number() OVER (PARTITION BY field ORDER BY n DESC, raw) <= ${CODE_VALUES_LISTED}`;
+WHERE raw IS NOT NULL
+QUALIFY row_number() OVER (PARTITION BY field ORDER BY n DESC, raw) <= ${CODE_VALUES_LISTED}`;
 }

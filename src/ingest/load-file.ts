@@ -290,7 +290,7 @@ async function loadRows(
     if (swallowed) await rejectSwallowedLines(engine, target, { ...swallowed, openedOn: swallowed.first - 1 });
     const swallowedCount = swallowed ? Math.max(0, swallowed.last - swallowed.first + 1 - swallowed.blank.length) : 0;
     const counts = {
-      rowsNotBlank: codes.rowsNotBlank,
+      rowsNotBlank: checked.staged.rowsNotBlank,
       structural: checked.staged.structural.length,
       problemRows,
       swallowed: swallowedCount,
@@ -298,7 +298,7 @@ async function loadRows(
     const skip = plan.layout.headerIndex + 1;
     return {
       ...(await reportRows(engine, target, counts)),
-      blankRows: checked.staged.staged - codes.rowsNotBlank + scan.blankRecords.filter((r) => r > skip).length,
+      blankRows: checked.staged.staged - checked.staged.rowsNotBlank + scan.blankRecords.filter((r) => r > skip).length,
       unmappedCodes: codes.unmappedCodes,
       linesApproximate: checked.staged.linesApproximate,
       dateColumns: checked.dateColumns,

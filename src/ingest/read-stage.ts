@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { DatasetDefinition } from '../datasets/dataset-definition';
 import type { Engine } from '../engine/engine';
 import {
+  BLANK_ROW,
   codeValuesSql,
   type DateOrderMap,
   matchedCodeFields,
@@ -55,7 +56,7 @@ export interface CodeValue {
   n: number;
 }
 
-/** One statement's rows: kind 0 a row DuckDB could not split, 1 a code value (field null: the total), 2 the counts. */
+/** One statement's rows: kind 0 a row DuckDB could not split, 1 a code value, 2 the counts. */
 const stagedFactRow = z.object({
   kind: z.number(),
   line: z.number().nullable(),
@@ -65,6 +66,7 @@ const stagedFactRow = z.object({
   raw: z.string().nullable(),
   code_n: z.number().nullable(),
   staged: z.number().nullable(),
+  not_blank: z.number().nullable(),
   problem_rows: z.number().nullable(),
   unread_dates: z.number().nullable(),
 });
@@ -141,8 +143,8 @@ ${parsedTableSql(plan.dataset, plan.matches, csv, dateOrders)}`,
 /**
  * Everything the later stages need to know of the staged rows, in one statement (one scan each, one
  * round trip): the rows DuckDB could not split, in the user's words; the counts (rows, rows with a
- * problem, dates not read as day/month); and the distinct values of each coded column (for the map-codes
- * stage), with the number of rows that are not blank.
+ * problem, dates not read as day/month, rows not blank); and the distinct values of each coded column
+ * (for the map-codes stage).
  */
 function stagedFactsSql(plan: ReadPlan, headerWidth: number): string {
   const dates = plan.dataset.fields
@@ -150,18 +152,20 @@ function stagedFactsSql(plan: ReadPlan, headerWidth: number): string {
     .map((f) => `${rawColumn(f.name)} IS NOT NULL`);
   const codes = codeValuesSql(matchedCodeFields(plan.dataset, plan.matches).map((f) => f.name));
   return `WITH n AS (
-       SELECT count(*)::INTEGER AS staged,
+       SELECT count(*)::INTEGER AS staged, count(*) FILTER (WHERE NOT ${BLANK_ROW})::INTEGER AS not_blank,
          count(*) FILTER (WHERE ${problemRowSql(plan.dataset, headerWidth)})::INTEGER AS problem_rows,
          count(*) FILTER (WHERE ${dates.length > 0 ? dates.join(' OR ') : 'false'})::INTEGER AS unread_dates
        FROM pi_parsed),
      codes AS (${codes})
      SELECT 0 AS kind, line::INTEGER AS line, ${structuralReasonSql(headerWidth, plan.scan.unclosedQuoteRecord)} AS reason,
        left(csv_line, 200) AS csv_line, NULL::VARCHAR AS field, NULL::VARCHAR AS raw, NULL::INTEGER AS code_n,
-       NULL::INTEGER AS staged, NULL::INTEGER AS problem_rows, NULL::INTEGER AS unread_dates
+       NULL::INTEGER AS staged, NULL::INTEGER AS not_blank, NULL::INTEGER AS problem_rows,
+       NULL::INTEGER AS unread_dates
      FROM pi_rejects
-     UNION ALL SELECT 1, NULL, NULL, NULL, codes.field, codes.raw, codes.n, NULL, NULL, NULL FROM codes
-     UNION ALL SELECT 2, NULL, NULL, NULL, NULL, NULL, NULL, n.staged, n.problem_rows, n.unread_dates FROM n
-     ORDER BY kind, line, field NULLS FIRST, code_n DESC, raw`;
+     UNION ALL SELECT 1, NULL, NULL, NULL, codes.field, codes.raw, codes.n, NULL, NULL, NULL, NULL FROM codes
+     UNION ALL SELECT 2, NULL, NULL, NULL, NULL, NULL, NULL, n.staged, n.not_blank, n.problem_rows, n.unread_dates
+       FROM n
+     ORDER BY kind, line, field, code_n DESC, raw`;
 }
 
 /** The read stage's second half: the staged rows' facts (stagedFactsSql), and every staged row's line in the file. */
@@ -186,7 +190,7 @@ export async function numberStagedRows(engine: Engine, plan: ReadPlan): Promise<
     problemRows: counts?.problem_rows ?? 0,
     unreadDates: counts?.unread_dates ?? 0,
     codeValues,
-    rowsNotBlank: rows.find((r) => r.kind === 1 && r.field === null)?.code_n ?? 0,
+    rowsNotBlank: counts?.not_blank ?? 0,
     ...numbering,
   };
 }
