@@ -51,49 +51,68 @@ const row = z.object({
   value: z.number().nullable(),
 });
 
-/** Period keys already written to pi_periods, per engine. */
-const periodKeys = new WeakMap<Engine, Map<string, Promise<void>>>();
+interface PeriodWrite {
+  key: string;
+  periods: readonly Period[];
+  done: { resolve: () => void; reject: (error: unknown) => void };
+}
+
+/** Per engine: the period keys written (or being written), and those waiting for the next write. */
+const periodWriters = new WeakMap<Engine, { written: Map<string, Promise<void>>; waiting: PeriodWrite[] }>();
 
 /**
- * A key's periods, from three comma-separated lists of dates (start, end, effective end) zipped by
- * unnest: three bound values, however many periods. A key names its periods exactly (granularity,
- * first and last day), so a key already written is left as it is.
+ * The periods of every key asked for at the same moment (the cards of a page, the areas of the
+ * Overview), from four comma-separated lists zipped by unnest: one statement and four bound values
+ * however many keys and periods. A key names its periods exactly (granularity, first and last day), so a
+ * key already there — written through another engine object on the same database — is left as it is.
+ * Their months come from the pi_period_months view.
  */
 const INSERT_PERIODS_SQL = `INSERT INTO pi_periods
-SELECT $1::VARCHAR, unnest(string_split($2, ',')::DATE[]), unnest(string_split($3, ',')::DATE[]),
-  unnest(string_split($4, ',')::DATE[])
-WHERE NOT EXISTS (SELECT 1 FROM pi_periods WHERE period_key = $1)`;
+SELECT * FROM (
+  SELECT unnest(string_split($1, ',')) AS period_key, unnest(string_split($2, ',')::DATE[]),
+    unnest(string_split($3, ',')::DATE[]), unnest(string_split($4, ',')::DATE[])
+) WHERE period_key NOT IN (SELECT period_key FROM pi_periods)`;
 
-/** Each period's months, for the roll-up of monthly summaries. */
-const INSERT_PERIOD_MONTHS_SQL = `INSERT INTO pi_period_months
-SELECT period_key, unnest(range(period_start, effective_end + INTERVAL 1 DAY, INTERVAL 1 MONTH))::DATE,
-  period_start, effective_end
-FROM pi_periods
-WHERE period_key = $1 AND NOT EXISTS (SELECT 1 FROM pi_period_months WHERE period_key = $1)`;
+async function writePeriods(engine: Engine, writes: readonly PeriodWrite[]): Promise<void> {
+  const rows = writes.flatMap((w) => w.periods.map((p) => [w.key, p.start, p.end, p.effectiveEnd]));
+  if (rows.length === 0) return;
+  if (rows.some((row) => row.some((value) => value.includes(',')))) throw new Error('A period key has a comma');
+  await engine.run(
+    INSERT_PERIODS_SQL,
+    [0, 1, 2, 3].map((column) => rows.map((row) => row[column]).join(',')),
+  );
+}
 
-async function ensurePeriods(engine: Engine, key: string, periods: readonly Period[]): Promise<void> {
-  let keys = periodKeys.get(engine);
-  if (!keys) {
-    keys = new Map();
-    periodKeys.set(engine, keys);
+/** Resolves once the key's periods are in pi_periods; keys asked for in the same task share one write. */
+function ensurePeriods(engine: Engine, key: string, periods: readonly Period[]): Promise<void> {
+  let writer = periodWriters.get(engine);
+  if (!writer) {
+    writer = { written: new Map(), waiting: [] };
+    periodWriters.set(engine, writer);
   }
-  let pending = keys.get(key);
+  const { written, waiting } = writer;
+  let pending = written.get(key);
   if (!pending) {
-    pending = (async () => {
-      if (periods.length === 0) return;
-      const list = (date: (p: Period) => string) => periods.map(date).join(',');
-      await engine.run(INSERT_PERIODS_SQL, [
-        key,
-        list((p) => p.start),
-        list((p) => p.end),
-        list((p) => p.effectiveEnd),
-      ]);
-      await engine.run(INSERT_PERIOD_MONTHS_SQL, [key]);
-    })();
-    keys.set(key, pending);
-    pending.catch(() => keys.delete(key));
+    pending = new Promise<void>((resolve, reject) => {
+      if (waiting.length === 0) {
+        setTimeout(() => {
+          const writes = waiting.splice(0);
+          writePeriods(engine, writes).then(
+            () => {
+              for (const w of writes) w.done.resolve();
+            },
+            (error) => {
+              for (const w of writes) w.done.reject(error);
+            },
+          );
+        }, 0);
+      }
+      waiting.push({ key, periods, done: { resolve, reject } });
+    });
+    written.set(key, pending);
+    pending.catch(() => written.delete(key));
   }
-  await pending;
+  return pending;
 }
 
 /** The granularity an indicator is actually reported in (Section 175 years are academic years). */

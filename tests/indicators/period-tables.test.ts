@@ -7,10 +7,11 @@ import { getIndicator } from '../../src/indicators/registry';
 import { type IndicatorResult, runIndicator } from '../../src/indicators/run-indicator';
 import { createTestSession } from '../support/load-csv';
 
-// Each run writes its periods to pi_periods and their months to pi_period_months once per period key,
-// in two statements whatever the number of periods. A key names its periods exactly, so a key that is
-// already there (written through another engine object on the same database, as the warm-up does) is
-// left as it is: never written twice.
+// Each run writes its periods to pi_periods once per period key, and their months follow from the
+// pi_period_months view. Keys asked for at the same moment (a page's cards, the Overview's areas) are
+// written in one statement whatever the number of keys and periods. A key names its periods exactly, so
+// a key that is already there (written through another engine object on the same database, as the
+// warm-up does) is left as it is: never written twice.
 
 let engine: Engine;
 let prepared: PreparedState;
@@ -69,5 +70,33 @@ describe('period tables', () => {
     expect(points(result)).toHaveLength(48);
     const key = (await periodTables()).find((t) => t.key === 'month|2022-04-01|2026-03-31');
     expect(key).toMatchObject({ periods: 48, months: 48 });
+  });
+
+  it('writes the keys asked for at the same moment in one statement', async () => {
+    const eh1 = getIndicator('EH1');
+    if (!eh1) throw new Error('EH1 missing');
+    const writes: string[] = [];
+    // A new engine object (its own memory of written keys) that counts the period writes.
+    const counting: Engine = {
+      ...engine,
+      run: (sql, params, options) => {
+        if (sql.includes('INSERT INTO pi_periods')) writes.push(sql);
+        return engine.run(sql, params, options);
+      },
+    };
+    const asks = [
+      { granularity: 'month' as const, from: '2023-01-01', to: '2023-06-30' },
+      { granularity: 'quarter' as const, from: '2022-04-01', to: '2023-03-31' },
+      { granularity: 'year' as const, from: '2022-04-01', to: '2024-03-31' },
+    ];
+    const results = await Promise.all(asks.map((query) => runIndicator(counting, prepared, eh1, query)));
+    expect(writes).toHaveLength(1);
+    expect(results.map((r) => points(r).length)).toEqual([6, 4, 2]);
+    const tables = await periodTables();
+    expect(tables.find((t) => t.key === 'month|2023-01-01|2023-06-30')).toMatchObject({ periods: 6, months: 6 });
+    expect(tables.find((t) => t.key === 'quarter|2022-04-01|2023-03-31')).toMatchObject({ periods: 4, months: 12 });
+    // Asked again: already written, so no statement at all.
+    await runIndicator(counting, prepared, eh1, asks[0] as (typeof asks)[number]);
+    expect(writes).toHaveLength(1);
   });
 });
