@@ -3,7 +3,7 @@ import type { Engine } from '../engine/engine';
 import { ownValue } from '../shared/own';
 import { type CheckedRows, checkAndRead, firstDateOrders } from './check-and-read';
 import { countProblemRows, type FormulaCell } from './check-stage';
-import { chooseDataset } from './choose-dataset';
+import { chooseDataset, type DatasetChoice } from './choose-dataset';
 import { mapCodes } from './code-stage';
 import type { ChosenDateOrder, DateOrder, DateOrders } from './date-order';
 import { type DuplicatePolicy, dedupeRows } from './dedupe-stage';
@@ -89,13 +89,74 @@ function layoutFacts(layout: TextLayout): Partial<FileReport> {
   };
 }
 
+/** A text file as far as it goes without the database: refused, or its layout, dataset and (maybe) text. */
+export type PreparedText =
+  | { kind: 'refused'; report: Partial<FileReport> }
+  | {
+      kind: 'ready';
+      layout: TextLayout;
+      choice: Extract<DatasetChoice, { kind: 'chosen' }>;
+      utf16: Utf16 | undefined;
+      chosenOrders: Readonly<Record<string, ChosenDateOrder>> | undefined;
+      /** Prepared ahead (a file DuckDB does not read early); null when it is prepared at the file's turn. */
+      source: TextSource | null;
+    };
+
+export type PrepareOptions = Pick<
+  LoadFileOptions,
+  'fileName' | 'datasets' | 'datasetId' | 'columnMapping' | 'savedColumnMappings' | 'savedDateOrders' | 'scanRecords'
+>;
+
+/**
+ * The stages that need no database — sniff the layout, choose the dataset, and with `withSource` the
+ * text source (encoding, line ends, record scan, fingerprint) — so that they can run for the next file
+ * while the database stores this one.
+ */
+export async function prepareTextFile(file: Blob, options: PrepareOptions, withSource: boolean): Promise<PreparedText> {
+  const { fileName } = options;
+  if (file.size === 0) return { kind: 'refused', report: { message: `“${fileName}” is empty (0 bytes).` } };
+  if (file.size > MAX_FILE_BYTES) {
+    return {
+      kind: 'refused',
+      report: {
+        message: `“${fileName}” is ${(file.size / 1024 ** 3).toFixed(1)} GB: the in-browser database can take files up to 1 GB. Split it into smaller files (for example one per year).`,
+      },
+    };
+  }
+  const head = await readTextHead(file);
+  if (head.kind === 'binary') {
+    return {
+      kind: 'refused',
+      report: {
+        message: `“${fileName}” looks like ${head.description}, not a CSV file. Save the data from Excel as “CSV UTF-8 (Comma delimited)” and try again.`,
+      },
+    };
+  }
+  const layout = sniffLayout(head.text, options.datasets, head.complete);
+  const choice = chooseDataset(layout.header, options);
+  if (choice.kind === 'refused') {
+    const { status, message, closestDatasetId } = choice;
+    return { kind: 'refused', report: { ...layoutFacts(layout), status, message, closestDatasetId } };
+  }
+  const chosenOrders = ownValue(options.savedDateOrders, headerSignature(layout.header));
+  const source = withSource
+    ? await prepareTextSource(file, head.utf16, layout.delimiter, undefined, options.scanRecords)
+    : null;
+  return { kind: 'ready', layout, choice, utf16: head.utf16, chosenOrders, source };
+}
+
 /**
  * Reads one delimited text file into a dataset's table, stage by stage: sniff the layout → choose the
  * dataset → prepare the text (encoding, line ends, record scan) → read and check (DuckDB) → map codes
- * → store → report. Never throws for bad input: every problem becomes part of the returned report, and
- * rows read = rows loaded + rows rejected.
+ * → store → report. The stages before the database may have run already (`prepared`, while the file
+ * before was stored). Never throws for bad input: every problem becomes part of the returned report,
+ * and rows read = rows loaded + rows rejected.
  */
-export async function loadDelimitedFile(engine: Engine, file: Blob, options: LoadFileOptions): Promise<FileReport> {
+export async function loadDelimitedFile(
+  engine: Engine,
+  file: Blob,
+  options: LoadFileOptions & { prepared?: Promise<PreparedText> },
+): Promise<FileReport> {
   const started = Date.now();
   const { fileName, fileId } = options;
   const finish = (patch: Partial<FileReport>): FileReport => ({
@@ -106,44 +167,20 @@ export async function loadDelimitedFile(engine: Engine, file: Blob, options: Loa
   const progress = async (phase: LoadProgress['phase'], fraction?: number) => {
     if (options.onProgress) await options.onProgress({ fileName, phase, fraction });
   };
-
-  if (file.size === 0) return finish({ message: `“${fileName}” is empty (0 bytes).` });
-  if (file.size > MAX_FILE_BYTES) {
-    return finish({
-      message: `“${fileName}” is ${(file.size / 1024 ** 3).toFixed(1)} GB: the in-browser database can take files up to 1 GB. Split it into smaller files (for example one per year).`,
-    });
-  }
-  const head = await readTextHead(file);
-  if (head.kind === 'binary') {
-    return finish({
-      message: `“${fileName}” looks like ${head.description}, not a CSV file. Save the data from Excel as “CSV UTF-8 (Comma delimited)” and try again.`,
-    });
-  }
-  const layout = sniffLayout(head.text, options.datasets, head.complete);
-  const choice = chooseDataset(layout.header, options);
-  const facts = layoutFacts(layout);
-  if (choice.kind === 'refused') {
-    return finish({
-      ...facts,
-      status: choice.status,
-      message: choice.message,
-      closestDatasetId: choice.closestDatasetId,
-    });
-  }
+  const prepared = await (options.prepared ?? prepareTextFile(file, options, false));
+  if (prepared.kind === 'refused') return finish(prepared.report);
+  const { layout, choice, chosenOrders } = prepared;
   const base = {
     registeredName: `pi_file_${fileId}.csv`,
     layout,
     dataset: choice.dataset,
     matches: choice.match.matches,
   };
-  const chosenOrders = ownValue(options.savedDateOrders, headerSignature(layout.header));
-  const { source, alreadyRead } = await textSourceAndEarlyRead(engine, file, head.utf16, base, {
-    ...options,
-    chosenOrders,
-    progress,
-  });
+  const { source, alreadyRead } = prepared.source
+    ? { source: prepared.source, alreadyRead: false }
+    : await textSourceAndEarlyRead(engine, file, prepared.utf16, base, { ...options, chosenOrders, progress });
   const known = {
-    ...facts,
+    ...layoutFacts(layout),
     datasetId: choice.dataset.id,
     closestDatasetId: choice.dataset.id,
     confidence: choice.confidence,

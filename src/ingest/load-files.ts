@@ -5,7 +5,15 @@ import type { Engine } from '../engine/engine';
 import type { FormulaCell } from './check-stage';
 import type { DateOrders } from './date-order';
 import type { DuplicatePolicy } from './dedupe-stage';
-import { explainEngineError, type LoadFileOptions, type LoadProgress, loadDelimitedFile } from './load-file';
+import {
+  EARLY_READ_FROM,
+  explainEngineError,
+  type LoadFileOptions,
+  type LoadProgress,
+  loadDelimitedFile,
+  type PreparedText,
+  prepareTextFile,
+} from './load-file';
 import { duplicateFileReport, emptyFileReport, type FileReport, type LoadReport, summariseLoad } from './load-report';
 import { recogniseDataset, requiredColumnsSummary } from './recognise';
 import type { RecordScanner } from './record-scan';
@@ -80,8 +88,13 @@ export function createIngestSession(
     }
   };
 
-  function loadText(source: Source, base: Omit<LoadFileOptions, 'fileId' | 'fileName' | 'formulaCells'>) {
+  function loadText(
+    source: Source,
+    base: Omit<LoadFileOptions, 'fileId' | 'fileName' | 'formulaCells'>,
+    prepared?: Promise<PreparedText>,
+  ) {
     return loadDelimitedFile(engine, source.blob, {
+      prepared,
       ...base,
       fileId: takeId(),
       fileName: source.name,
@@ -145,27 +158,45 @@ export function createIngestSession(
     return reports;
   }
 
+  const baseOptions = (file: NamedBlob, mappings: UserMappings) => ({
+    datasets,
+    datasetId: file.datasetId,
+    columnMapping: file.columnMapping,
+    duplicates: file.duplicates,
+    valueMappings: mappings.values,
+    savedColumnMappings: mappings.columns,
+    savedDateOrders: mappings.dates,
+  });
+
+  /**
+   * A small text file's stages that need no database (sniff, recognise, text source), started while the
+   * file before it is stored: the record scan runs beside DuckDB instead of between two files. Null for
+   * anything else (a workbook, published statistics, a file DuckDB reads while it is scanned).
+   */
+  async function prepareAhead(file: NamedBlob, mappings: UserMappings): Promise<PreparedText | null> {
+    if (file.blob.size === 0 || file.blob.size >= (options.earlyReadFrom ?? EARLY_READ_FROM)) return null;
+    const head = new Uint8Array(await file.blob.slice(0, 4096).arrayBuffer());
+    if (classifyFile(head) !== 'text' || publishedKind(firstLine(new TextDecoder().decode(head)))) return null;
+    const prepareOptions = { ...baseOptions(file, mappings), fileName: file.name, scanRecords: options.scanRecords };
+    return prepareTextFile(file.blob, prepareOptions, true);
+  }
+
   async function loadOne(
     file: NamedBlob,
     onProgress: Progress | undefined,
     mappings: UserMappings,
+    ahead: Promise<PreparedText | null> | null,
   ): Promise<FileReport[]> {
-    const base = {
-      datasets,
-      datasetId: file.datasetId,
-      columnMapping: file.columnMapping,
-      duplicates: file.duplicates,
-      valueMappings: mappings.values,
-      savedColumnMappings: mappings.columns,
-      savedDateOrders: mappings.dates,
-      onProgress,
-    };
-    const head = new Uint8Array(await file.blob.slice(0, 4096).arrayBuffer());
-    const kind = classifyFile(head);
-    if (kind !== 'text') return loadWorkbook(file, kind, base);
-    if (publishedKind(firstLine(new TextDecoder().decode(head)))) return [await loadPublished(file)];
+    const base = { ...baseOptions(file, mappings), onProgress };
+    const prepared = await ahead;
+    if (!prepared) {
+      const head = new Uint8Array(await file.blob.slice(0, 4096).arrayBuffer());
+      const kind = classifyFile(head);
+      if (kind !== 'text') return loadWorkbook(file, kind, base);
+      if (publishedKind(firstLine(new TextDecoder().decode(head)))) return [await loadPublished(file)];
+    }
     const source: Source = { name: file.name, blob: file.blob, formulaCells: [] };
-    const report = await loadText(source, base);
+    const report = await loadText(source, base, prepared ? Promise.resolve(prepared) : undefined);
     remember(report, source);
     return [report];
   }
@@ -199,13 +230,19 @@ export function createIngestSession(
       mappings: UserMappings = {},
     ): Promise<LoadReport> {
       const reports: FileReport[] = [];
+      let ahead: Promise<PreparedText | null> | null = null;
       for (const [index, file] of files.entries()) {
         const progress: Progress | undefined = onProgress
           ? (p) => onProgress({ ...p, fileIndex: index + 1, fileCount: files.length })
           : undefined;
+        const mine = ahead;
+        const next = files[index + 1];
+        ahead = next ? prepareAhead(next, mappings) : null;
+        // Its failure is this file's report when its turn comes, not an unhandled rejection meanwhile.
+        ahead?.catch(() => undefined);
         try {
           if (progress) await progress({ fileName: file.name, phase: 'reading', fraction: 0 });
-          reports.push(...(await loadOne(file, progress, mappings)));
+          reports.push(...(await loadOne(file, progress, mappings, mine)));
         } catch (error) {
           // Nothing about one file may stop the others from loading.
           reports.push({
