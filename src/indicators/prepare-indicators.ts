@@ -63,8 +63,37 @@ async function runSteps(engine: Engine, steps: readonly PrepareStep[], reportDat
 async function buildRollups(engine: Engine, family: (typeof FAMILIES)[number], tables: readonly string[]) {
   for (const rollup of family.rollups ?? []) {
     if (!tables.includes(rollup.table)) continue;
-    for (const grain of rollupGrains(family)) await engine.run(rollupSql(rollup, grain, DIMENSIONS));
+    // A table's roll-ups in one round trip (statements without parameters).
+    await engine.run(
+      rollupGrains(family)
+        .map((grain) => rollupSql(rollup, grain, DIMENSIONS))
+        .join(';\n'),
+    );
   }
+}
+
+/** Every dataset's row count, in one statement. */
+async function countRows(engine: Engine): Promise<Record<string, number>> {
+  const [row] = await engine.query(
+    `SELECT ${DATASETS.map((d) => `(SELECT count(*) FROM ${d.id})::INTEGER AS ${d.id}`).join(', ')}`,
+    [],
+    z.record(z.string(), z.number()),
+  );
+  return Object.fromEntries(DATASETS.map((d) => [d.id, row?.[d.id] ?? 0]));
+}
+
+/** Each area's first and last event date (family order), in one statement. */
+async function familyDateRanges(engine: Engine) {
+  const ranges = FAMILIES.map(
+    (family, i) =>
+      `SELECT ${i} AS i, strftime(first, '%Y-%m-%d') AS first, strftime(last, '%Y-%m-%d') AS last FROM (${family.dateRangeSql})`,
+  );
+  const rows = await engine.query(
+    `${ranges.join('\nUNION ALL\n')}\nORDER BY i`,
+    [],
+    rangeRow.extend({ i: z.number() }),
+  );
+  return FAMILIES.map((_, i) => rows.find((r) => r.i === i) ?? { first: null, last: null });
 }
 
 /**
@@ -78,7 +107,7 @@ export async function prepareIndicators(
   settings: IndicatorSettings = DEFAULT_SETTINGS,
   options: { stage: 'first' | 'all' } = { stage: 'all' },
 ): Promise<PreparedState> {
-  for (const statement of MACROS) await engine.run(statement);
+  await engine.run(MACROS.join(';\n'));
   await buildCalendar(engine, settings.closureDays);
   await engine.run(
     `CREATE OR REPLACE TABLE pi_settings AS SELECT
@@ -96,24 +125,11 @@ export async function prepareIndicators(
       settings.prLcsprMonths,
     ],
   );
-  const datasetRows: Record<string, number> = {};
-  for (const dataset of DATASETS) {
-    const [count] = await engine.query(
-      `SELECT count(*)::INTEGER AS n FROM ${dataset.id}`,
-      [],
-      z.object({ n: z.number() }),
-    );
-    datasetRows[dataset.id] = count?.n ?? 0;
-  }
+  const datasetRows = await countRows(engine);
+  const ranges = await familyDateRanges(engine);
   const families = {} as PreparedState['families'];
-  for (const family of FAMILIES) {
-    const [range] = await engine.query(
-      `SELECT strftime(first, '%Y-%m-%d') AS first, strftime(last, '%Y-%m-%d') AS last FROM (${family.dateRangeSql})`,
-      [],
-      rangeRow,
-    );
-    const first = range?.first ?? null;
-    const last = range?.last ?? null;
+  for (const [i, family] of FAMILIES.entries()) {
+    const { first, last } = ranges[i] ?? { first: null, last: null };
     const reportDate = last === null ? null : (settings.reportDate ?? last);
     await runSteps(engine, family.prepare, reportDate);
     await buildRollups(engine, family, tablesBuilt(family.prepare));
