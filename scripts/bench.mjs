@@ -42,14 +42,20 @@ async function generate(path) {
   await new Promise((resolve) => out.end(resolve));
 }
 
-/** The renderer processes of one Chromium profile (from /proc: spawning `ps` ten times a second took CPU from the run measured). */
+/**
+ * The renderer processes of one Chromium profile (from /proc: spawning `ps` ten times a second took CPU
+ * from the run measured), split into Chromium's own UI renderer (`--top-chrome-webui`: ≈ 0.16 GB in every
+ * profile, app or anchor, whatever the page does) and the others — the page's, with its workers, and a
+ * spare renderer Chromium keeps ready (≈ 0.08 GB), which is counted with the page's.
+ */
 function rendererPids(profile) {
-  const pids = [];
+  const pids = { page: [], ui: [] };
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-      if (args.includes(profile) && args.includes('--type=renderer')) pids.push(entry);
+      if (!args.includes(profile) || !args.includes('--type=renderer')) continue;
+      (args.includes('--top-chrome-webui') ? pids.ui : pids.page).push(entry);
     } catch {
       // The process ended meanwhile.
     }
@@ -57,8 +63,8 @@ function rendererPids(profile) {
   return pids;
 }
 
-/** Summed resident memory of the renderer processes of one Chromium profile, in bytes. */
-function rendererMemory(profile, pids = rendererPids(profile)) {
+/** Summed resident memory of some processes, in bytes. */
+function residentBytes(pids) {
   let total = 0;
   for (const pid of pids) {
     try {
@@ -79,21 +85,31 @@ async function withBrowser(fn, profile = undefined) {
     args: FLAGS,
     viewport: { width: 1366, height: 768 },
   });
-  let peak = 0;
+  // Peaks of the page's renderers, and of every renderer of the profile (Chromium's UI one too).
+  const peak = { page: 0, all: 0 };
+  let pids = { page: [], ui: [] };
+  const sample = () => {
+    const page = residentBytes(pids.page);
+    peak.page = Math.max(peak.page, page);
+    peak.all = Math.max(peak.all, page + residentBytes(pids.ui));
+  };
   // Renderers found again every second; their memory read every 100 ms.
-  let pids = [];
   let tick = 0;
   const timer = setInterval(() => {
     if (tick++ % 10 === 0) pids = rendererPids(profile);
-    peak = Math.max(peak, rendererMemory(profile, pids));
+    sample();
   }, 100);
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     const result = await fn(page, () => {
-      peak = rendererMemory(profile);
+      pids = rendererPids(profile);
+      peak.page = 0;
+      peak.all = 0;
+      sample();
     });
-    peak = Math.max(peak, rendererMemory(profile));
-    return { ...result, peakBytes: peak };
+    pids = rendererPids(profile);
+    sample();
+    return { ...result, peakBytes: peak.page, peakAllBytes: peak.all };
   } finally {
     clearInterval(timer);
     await context.close();
@@ -336,12 +352,12 @@ async function main() {
       sampleReturning.push(s3.ms);
       const a = await runApp(server.url, csv);
       console.log(
-        `  app run ${i + 1}: load ${fmtS(a.loadMs)}, first chart ${fmtS(a.chartMs)}, peak ${fmtGB(a.peakBytes)}, longest main-thread task ${Math.round(a.longestTaskMs)} ms, rows ${a.rows}`,
+        `  app run ${i + 1}: load ${fmtS(a.loadMs)}, first chart ${fmtS(a.chartMs)}, peak ${fmtGB(a.peakBytes)} (${fmtGB(a.peakAllBytes)} with Chromium's UI renderer), longest main-thread task ${Math.round(a.longestTaskMs)} ms, rows ${a.rows}`,
       );
       app.push(a);
       const n = await runAnchor(anchorServer.url, csv);
       console.log(
-        `  anchor run ${i + 1}: bare duckdb-wasm read_csv ${fmtS(n.readMs)}, peak ${fmtGB(n.peakBytes)}, rows ${n.rows}`,
+        `  anchor run ${i + 1}: bare duckdb-wasm read_csv ${fmtS(n.readMs)}, peak ${fmtGB(n.peakBytes)} (${fmtGB(n.peakAllBytes)} with Chromium's UI renderer), rows ${n.rows}`,
       );
       anchor.push(n);
       const b = await runBaseline(server.url, csv);
@@ -356,6 +372,8 @@ async function main() {
     const appLoad = median(app.map((r) => r.loadMs));
     const appChart = median(app.map((r) => r.chartMs));
     const appPeak = Math.max(...app.map((r) => r.peakBytes));
+    const appPeakAll = Math.max(...app.map((r) => r.peakAllBytes));
+    const anchorPeak = Math.max(...anchor.map((r) => r.peakBytes));
     const anchorRead = median(anchor.map((r) => r.readMs));
     const baseChart = median(baseline.map((r) => r.chartMs));
     const basePeak = Math.max(...baseline.map((r) => r.peakBytes));
@@ -373,7 +391,9 @@ async function main() {
       ['  anchor: bare duckdb-wasm read_csv, same file', fmtS(anchorRead), ''],
       ['  EH1 drawn ÷ anchor', `${(appChart / anchorRead).toFixed(2)}×`, '≤ 1.5×'],
       ['  load ÷ anchor', `${(appLoad / anchorRead).toFixed(2)}×`, ''],
-      ['1M rows: peak renderer memory', fmtGB(appPeak), '≤ 1 GB'],
+      ["1M rows: peak memory, the page's renderer processes", fmtGB(appPeak), '≤ 1 GB'],
+      ["  the same with Chromium's own UI renderer", fmtGB(appPeakAll), ''],
+      ["  anchor: the page's renderer processes", fmtGB(anchorPeak), ''],
       ['longest main-thread task while loading', `${Math.round(longest)} ms`, '≤ 100 ms'],
       ['npm run indicators on the sample data', fmtS(median(cli)), '≤ 2.00 s'],
     );
