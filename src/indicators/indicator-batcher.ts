@@ -1,4 +1,5 @@
 import type { Engine } from '../engine/engine';
+import { gatherPerTask } from '../shared/same-task';
 import type { IndicatorDefinition } from './indicator-definition';
 import type { PreparedState } from './prepare-indicators';
 import { type IndicatorQuery, type IndicatorResult, runIndicators } from './run-indicator';
@@ -23,8 +24,7 @@ export function createIndicatorBatcher(): (
   indicator: IndicatorDefinition,
   query: IndicatorQuery,
 ) => Promise<IndicatorResult> {
-  let waiting: Waiting[] = [];
-  const flush = () => {
+  const ask = gatherPerTask<Waiting>((waiting) => {
     // Batches: same engine and preparation (the same objects) and an equal query.
     const batches: { key: string; waiting: Waiting[] }[] = [];
     for (const w of waiting) {
@@ -35,14 +35,10 @@ export function createIndicatorBatcher(): (
       if (batch) batch.waiting.push(w);
       else batches.push({ key, waiting: [w] });
     }
-    waiting = [];
     for (const batch of batches) void settle(batch.waiting);
-  };
+  });
   return (engine, prepared, indicator, query) =>
-    new Promise<IndicatorResult>((resolve, reject) => {
-      if (waiting.length === 0) setTimeout(flush, 0);
-      waiting.push({ engine, prepared, indicator, query, resolve, reject });
-    });
+    new Promise<IndicatorResult>((resolve, reject) => ask({ engine, prepared, indicator, query, resolve, reject }));
 }
 
 async function settle(batch: readonly Waiting[]): Promise<void> {

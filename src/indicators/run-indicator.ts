@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Engine } from '../engine/engine';
+import { gatherPerTask } from '../shared/same-task';
 import { shadowCtes, withRollups } from './family-definition';
 import { DIMENSIONS, type Dimension, type IndicatorDefinition } from './indicator-definition';
 import { buildPeriods, type Granularity, type Period } from './periods';
@@ -57,8 +58,8 @@ interface PeriodWrite {
   done: { resolve: () => void; reject: (error: unknown) => void };
 }
 
-/** Per engine: the period keys written (or being written), and those waiting for the next write. */
-const periodWriters = new WeakMap<Engine, { written: Map<string, Promise<void>>; waiting: PeriodWrite[] }>();
+/** Per engine: the period keys written (or being written), and the write of those asked for in one task. */
+const periodWriters = new WeakMap<Engine, { written: Map<string, Promise<void>>; ask: (write: PeriodWrite) => void }>();
 
 /**
  * The periods of every key asked for at the same moment (the cards of a page, the areas of the
@@ -87,28 +88,23 @@ async function writePeriods(engine: Engine, writes: readonly PeriodWrite[]): Pro
 function ensurePeriods(engine: Engine, key: string, periods: readonly Period[]): Promise<void> {
   let writer = periodWriters.get(engine);
   if (!writer) {
-    writer = { written: new Map(), waiting: [] };
+    const ask = gatherPerTask<PeriodWrite>((writes) => {
+      writePeriods(engine, writes).then(
+        () => {
+          for (const w of writes) w.done.resolve();
+        },
+        (error) => {
+          for (const w of writes) w.done.reject(error);
+        },
+      );
+    });
+    writer = { written: new Map(), ask };
     periodWriters.set(engine, writer);
   }
-  const { written, waiting } = writer;
+  const { written, ask } = writer;
   let pending = written.get(key);
   if (!pending) {
-    pending = new Promise<void>((resolve, reject) => {
-      if (waiting.length === 0) {
-        setTimeout(() => {
-          const writes = waiting.splice(0);
-          writePeriods(engine, writes).then(
-            () => {
-              for (const w of writes) w.done.resolve();
-            },
-            (error) => {
-              for (const w of writes) w.done.reject(error);
-            },
-          );
-        }, 0);
-      }
-      waiting.push({ key, periods, done: { resolve, reject } });
-    });
+    pending = new Promise<void>((resolve, reject) => ask({ key, periods, done: { resolve, reject } }));
     written.set(key, pending);
     pending.catch(() => written.delete(key));
   }

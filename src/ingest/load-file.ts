@@ -155,7 +155,7 @@ export async function prepareTextFile(file: Blob, options: PrepareOptions, withS
 export async function loadDelimitedFile(
   engine: Engine,
   file: Blob,
-  options: LoadFileOptions & { prepared?: Promise<PreparedText> },
+  options: LoadFileOptions & { prepared?: PreparedText },
 ): Promise<FileReport> {
   const started = Date.now();
   const { fileName, fileId } = options;
@@ -167,7 +167,7 @@ export async function loadDelimitedFile(
   const progress = async (phase: LoadProgress['phase'], fraction?: number) => {
     if (options.onProgress) await options.onProgress({ fileName, phase, fraction });
   };
-  const prepared = await (options.prepared ?? prepareTextFile(file, options, false));
+  const prepared = options.prepared ?? (await prepareTextFile(file, options, false));
   if (prepared.kind === 'refused') return finish(prepared.report);
   const { layout, choice, chosenOrders } = prepared;
   const base = {

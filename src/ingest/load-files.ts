@@ -91,7 +91,7 @@ export function createIngestSession(
   function loadText(
     source: Source,
     base: Omit<LoadFileOptions, 'fileId' | 'fileName' | 'formulaCells'>,
-    prepared?: Promise<PreparedText>,
+    prepared?: PreparedText,
   ) {
     return loadDelimitedFile(engine, source.blob, {
       prepared,
@@ -168,6 +168,13 @@ export function createIngestSession(
     savedDateOrders: mappings.dates,
   });
 
+  /** What a file is, from its first 4 KB: a workbook format, DfE published statistics, or text. */
+  async function kindOf(blob: Blob): Promise<FileKind | 'published'> {
+    const head = new Uint8Array(await blob.slice(0, 4096).arrayBuffer());
+    const kind = classifyFile(head);
+    return kind === 'text' && publishedKind(firstLine(new TextDecoder().decode(head))) ? 'published' : kind;
+  }
+
   /**
    * A small text file's stages that need no database (sniff, recognise, text source), started while the
    * file before it is stored: the record scan runs beside DuckDB instead of between two files. Null for
@@ -175,8 +182,7 @@ export function createIngestSession(
    */
   async function prepareAhead(file: NamedBlob, mappings: UserMappings): Promise<PreparedText | null> {
     if (file.blob.size === 0 || file.blob.size >= (options.earlyReadFrom ?? EARLY_READ_FROM)) return null;
-    const head = new Uint8Array(await file.blob.slice(0, 4096).arrayBuffer());
-    if (classifyFile(head) !== 'text' || publishedKind(firstLine(new TextDecoder().decode(head)))) return null;
+    if ((await kindOf(file.blob)) !== 'text') return null;
     const prepareOptions = { ...baseOptions(file, mappings), fileName: file.name, scanRecords: options.scanRecords };
     return prepareTextFile(file.blob, prepareOptions, true);
   }
@@ -188,15 +194,14 @@ export function createIngestSession(
     ahead: Promise<PreparedText | null> | null,
   ): Promise<FileReport[]> {
     const base = { ...baseOptions(file, mappings), onProgress };
-    const prepared = await ahead;
+    const prepared = (await ahead) ?? undefined;
     if (!prepared) {
-      const head = new Uint8Array(await file.blob.slice(0, 4096).arrayBuffer());
-      const kind = classifyFile(head);
+      const kind = await kindOf(file.blob);
+      if (kind === 'published') return [await loadPublished(file)];
       if (kind !== 'text') return loadWorkbook(file, kind, base);
-      if (publishedKind(firstLine(new TextDecoder().decode(head)))) return [await loadPublished(file)];
     }
     const source: Source = { name: file.name, blob: file.blob, formulaCells: [] };
-    const report = await loadText(source, base, prepared ? Promise.resolve(prepared) : undefined);
+    const report = await loadText(source, base, prepared);
     remember(report, source);
     return [report];
   }
