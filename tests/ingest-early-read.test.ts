@@ -30,7 +30,7 @@ function bigFile(tail: string[]): string {
 
 interface Loaded {
   report: LoadReport;
-  rows: unknown[];
+  rows: Record<string, unknown>[];
   rejections: unknown[];
   parsedReads: number;
 }
@@ -115,6 +115,28 @@ describe('reading a big file while it is scanned', () => {
     const early = await expectSameAsScanFirst([{ name: 'cp1252.csv', bytes }]);
     expect(early.parsedReads).toBe(2);
     expect(early.report.files[0]?.encoding).toBe('Windows-1252');
+  });
+
+  it('loads a record of several megabytes and rejects one over the 10 MB line limit, naming its line', async () => {
+    // A long case note: 3.9 MB loads whole; 10.1 MB is over DuckDB's line limit (10,000,000 bytes).
+    // DuckDB's read buffer must stay well above the longest record: at 4 MiB it misread the 3.9 MB one.
+    const note = (bytes: number) => `"${'Visited; '.repeat(Math.ceil(bytes / 9)).slice(0, bytes)}"`;
+    const text = bigFile([
+      `EH-long,FSC-long,01/04/2024,,POLICE,${note(3_900_000)}`,
+      `EH-over,FSC-over,01/04/2024,,POLICE,${note(10_100_000)}`,
+    ]);
+    const early = await expectSameAsScanFirst([{ name: 'notes.csv', bytes: utf8(text) }]);
+    expect(early.report.rowsLoaded).toBe(6011);
+    expect(early.report.rowsRejected).toBe(1);
+    expect(early.rejections).toEqual([
+      expect.objectContaining({
+        source_file: 'notes.csv',
+        line: 6003,
+        reason: expect.stringMatching(/too long.*10 MB/),
+      }),
+    ]);
+    const long = early.rows.find((row) => row.episode_id === 'EH-long');
+    expect(String(long?.locality).length).toBe(3_900_000);
   });
 
   it('drops the early read of a file dropped twice', async () => {
