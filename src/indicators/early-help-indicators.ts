@@ -12,7 +12,7 @@ const EH_DIMENSIONS: IndicatorDefinition['breakdowns'] = ['agency', 'locality', 
 const DATASETS = ['early_help_episodes'] as const;
 
 /** Episodes started by the report date ($1), with the filter dimensions. A CTE, never a copy of the rows. */
-const EPISODES = `eh AS (
+const EPISODES = `eh AS NOT MATERIALIZED (
   SELECT child_id, assessment_start_date AS start_date, episode_end_date AS end_date, end_reason, request_date, lead_agency,
     ${dimensionColumns({
       agency: 'pi_dim(lead_agency)',
