@@ -15,7 +15,7 @@ export function rawColumn(field: string): string {
   return `${field}__raw`;
 }
 
-function isTyped(field: FieldDefinition): boolean {
+export function isTyped(field: FieldDefinition): boolean {
   return field.type.kind === 'date' || field.type.kind === 'integer' || field.type.kind === 'flag';
 }
 
@@ -61,9 +61,20 @@ export interface CsvLayout {
 }
 
 /**
+ * DuckDB's CSV buffer. Left to itself DuckDB sizes it at 16 × the line limit: 160 MB for a big file's
+ * 10 MB limit, which stayed in the page's heap after the read. 32 MiB keeps every record under the limit
+ * well inside one buffer (a 4 MiB buffer misread a 3.9 MB quoted record; 16 and 32 MiB read records of
+ * up to 9.99 MB right, tests/ingest-early-read.test.ts loads one of 9.9 MB). Small files keep the default.
+ */
+function readBufferSql(maxLine: number): string {
+  return maxLine > 4 * 1024 * 1024 ? `, buffer_size = ${32 * 1024 * 1024}` : '';
+}
+
+/**
  * One pass over the file: DuckDB's CSV reader (no sniffing, every column as text, structural errors
  * to `pi_rejects`) → each mapped field's cleaned text (`<field>__raw`) and typed value, and whether
- * the row is blank. Row order is file order, so the table's rowid says which record a row is.
+ * the row is blank. Row order is file order: `rec` numbers the records (a column, not the rowid, so
+ * that the table can become the dataset's own — store-in-place.ts).
  */
 export function parsedTableSql(
   dataset: DatasetDefinition,
@@ -91,8 +102,8 @@ export function parsedTableSql(
   const blank = `coalesce(${[...textColumns, 'unmapped__value', 'extra__value'].join(', ')}) IS NULL`;
   const { parts, typed, outputs } = parsedColumns(dataset, orders);
   const also = (columns: string[]) => columns.map((c) => `,\n  ${c}`).join('');
-  return `CREATE OR REPLACE TEMP TABLE pi_parsed AS
-SELECT ${blank} AS blank, extra__value,
+  return `CREATE OR REPLACE TABLE pi_parsed AS
+SELECT row_number() OVER () AS rec, ${blank} AS blank, extra__value,
   ${outputs.join(',\n  ')}
 FROM (SELECT *${also(typed)} FROM (SELECT *${also(parts)} FROM (
   SELECT
@@ -102,7 +113,7 @@ FROM (SELECT *${also(typed)} FROM (SELECT *${also(parts)} FROM (
   FROM read_csv('${registeredName}', auto_detect = false, header = false, skip = ${skip},
     delim = ${sqlConstant(delimiter)}, quote = '"', escape = '"', columns = {${columns}},
     null_padding = true, nullstr = ${MISSING_MARKERS}, store_rejects = true, rejects_table = 'pi_rejects',
-    rejects_scan = 'pi_reject_scans', max_line_size = ${maxLine}${quotedNewlines ? ', parallel = false' : ''})
+    rejects_scan = 'pi_reject_scans', max_line_size = ${maxLine}${readBufferSql(maxLine)}${quotedNewlines ? ', parallel = false' : ''})
 )))`;
 }
 
@@ -146,10 +157,10 @@ export const BLANK_ROW = 'blank';
  * segments in `pi_line_map` say how far each stretch of rows is shifted.
  */
 export function numberedRowsSql(singleSegmentDelta: number | null): string {
-  const numbered = 'SELECT rowid + 1 AS rec, * FROM pi_parsed';
+  const numbered = 'SELECT * FROM pi_parsed';
   return singleSegmentDelta === null
     ? `(SELECT r.*, (r.rec + m.delta)::INTEGER AS line FROM (${numbered}) r ASOF JOIN pi_line_map m ON r.rec >= m.from_rec) p`
-    : `(SELECT rowid + 1 AS rec, (rowid + 1 + ${Math.trunc(singleSegmentDelta)})::INTEGER AS line, * FROM pi_parsed) p`;
+    : `(SELECT (rec + ${Math.trunc(singleSegmentDelta)})::INTEGER AS line, * FROM pi_parsed) p`;
 }
 
 export interface ProblemChecks {
@@ -305,7 +316,7 @@ const CASE_LIMIT = 64;
 export const CODE_VALUES_LISTED = 5000;
 
 /** The raw values a CASE must change: all of them when the list may be incomplete, else only those that differ. */
-function valuesToChange(values: readonly { raw: string; value: string | null }[]) {
+export function valuesToChange(values: readonly { raw: string; value: string | null }[]) {
   const complete = values.length < CODE_VALUES_LISTED;
   return complete ? values.filter((m) => m.value !== m.raw) : values.filter((m) => m.value !== null);
 }

@@ -57,6 +57,8 @@ export interface LoadFileOptions {
   scanRecords?: RecordScanner;
   /** From this size up, a file whose start is plain is read by DuckDB while it is scanned. */
   earlyReadFrom?: number;
+  /** false: the rows are always copied into the dataset's table, never stored in place (store-in-place.ts). */
+  storeInPlace?: boolean;
 }
 
 /** Below this, scanning first costs less than the scan's round trip to a worker. */
@@ -274,6 +276,7 @@ export const SCRATCH_TABLES = [
   'pi_formula_cells',
   'pi_rejects',
   'pi_reject_scans',
+  'pi_store_names',
 ] as const;
 
 /** The scratch tables of a load (one round trip), and the registered file(s). */
@@ -309,12 +312,13 @@ async function loadRows(
     const skipped = duplicates !== null && duplicates.policy === 'skip' && duplicates.alreadyLoaded > 0;
     const problemRows = skipped ? await countProblemRows(engine) : checked.problemRows;
     const codes = await mapCodes(engine, plan, checked.staged, options.valueMappings);
-    await storeRows(engine, target, checked.staged, {
-      ...checked,
-      problemRows,
-      structuralRows: checked.staged.structural.length,
-      codeMaps: codes.codeMaps,
-    });
+    await storeRows(
+      engine,
+      target,
+      checked.staged,
+      { ...checked, problemRows, structuralRows: checked.staged.structural.length, codeMaps: codes.codeMaps },
+      { inPlace: options.storeInPlace },
+    );
     const swallowed =
       scan.unclosedQuoteRecord !== null && scan.unclosedQuoteOffset !== null
         ? await linesAfterUnclosedQuote(

@@ -71,7 +71,13 @@ async function fingerprint(blob: Blob): Promise<string> {
 export function createIngestSession(
   engine: Engine,
   datasets: readonly DatasetDefinition[],
-  options: { readWorkbook?: WorkbookReader; scanRecords?: RecordScanner; earlyReadFrom?: number } = {},
+  options: {
+    readWorkbook?: WorkbookReader;
+    scanRecords?: RecordScanner;
+    earlyReadFrom?: number;
+    /** false: always copy rows into the dataset's table (the tests compare both ways). */
+    storeInPlace?: boolean;
+  } = {},
 ) {
   const reader: WorkbookReader =
     options.readWorkbook ?? ((blob, kind, onProgress) => readWorkbook(blob, kind, { onProgress }));
@@ -102,6 +108,7 @@ export function createIngestSession(
       loadedBefore: loaded,
       scanRecords: options.scanRecords,
       earlyReadFrom: options.earlyReadFrom,
+      storeInPlace: options.storeInPlace,
     });
   }
 

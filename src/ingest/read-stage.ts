@@ -34,6 +34,8 @@ export interface StagedRows {
   staged: number;
   /** SQL for the staged rows with their record number and file line, as `p`. */
   rows: string;
+  /** Line = record + this for every row; null when stretches differ (`pi_line_map`). */
+  lineDelta: number | null;
   /** True when the file's lines could not be matched exactly to DuckDB's rows (numbers are estimates). */
   linesApproximate: boolean;
   headerWidth: number;
@@ -94,10 +96,7 @@ export interface ReadStyle {
 /**
  * The longest record accepted: 10 MB (a long case note with line breaks in it) — but no record is longer
  * than its file, and DuckDB sizes its buffers by this, so small files read with its 2 MB default
- * (measured: 34 → 12 ms for each small file in duckdb-wasm). Its buffer (16 × this) is left as it is:
- * with a buffer of 4 MiB the 1M-row read needed 0.33 GB less heap in duckdb-wasm, but a 3.9 MB quoted
- * record was misread (tests/ingest-early-read.test.ts loads one), and in the browser the memory freed
- * is taken again by the copy into the dataset table, so the peak did not move.
+ * (measured: 34 → 12 ms for each small file in duckdb-wasm). Its buffer: readBufferSql.
  */
 export function maxLineBytes(fileBytes: number): number {
   return fileBytes < 2 * 1024 * 1024 ? 2 * 1024 * 1024 : 10_000_000;
@@ -211,7 +210,7 @@ async function numberRows(
   scan: RecordScan,
   structural: readonly { line: number }[],
   staged: number,
-): Promise<{ rows: string; linesApproximate: boolean }> {
+): Promise<{ rows: string; lineDelta: number | null; linesApproximate: boolean }> {
   const lineMap = buildLineMap(
     skip,
     scan.records,
@@ -220,7 +219,10 @@ async function numberRows(
   );
   const linesApproximate = lineMap.expectedRows !== staged;
   const segments = linesApproximate ? [{ fromRec: 1, delta: skip }] : lineMap.segments;
-  if (segments.length === 1) return { rows: numberedRowsSql(segments[0]?.delta ?? skip), linesApproximate };
+  if (segments.length === 1) {
+    const lineDelta = segments[0]?.delta ?? skip;
+    return { rows: numberedRowsSql(lineDelta), lineDelta, linesApproximate };
+  }
   await engine.run('CREATE OR REPLACE TEMP TABLE pi_line_map (from_rec BIGINT, delta INTEGER)');
   for (let start = 0; start < segments.length; start += 500) {
     const batch = segments.slice(start, start + 500);
@@ -229,5 +231,5 @@ async function numberRows(
       batch.flatMap((s) => [s.fromRec, s.delta]),
     );
   }
-  return { rows: numberedRowsSql(null), linesApproximate };
+  return { rows: numberedRowsSql(null), lineDelta: null, linesApproximate };
 }

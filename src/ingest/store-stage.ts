@@ -2,6 +2,7 @@ import type { DatasetDefinition } from '../datasets/dataset-definition';
 import type { Engine } from '../engine/engine';
 import { type CodeMaps, insertLoadedSql } from './conversion-sql';
 import { structuralReasonSql } from './read-stage';
+import { canStoreInPlace, storeInPlace } from './store-in-place';
 
 /** Lines swallowed by a quote that never closes: rejected one by one, blank lines left out. */
 export interface SwallowedLines {
@@ -24,16 +25,23 @@ export interface StoreTarget {
 export async function storeRows(
   engine: Engine,
   target: StoreTarget,
-  staged: { rows: string; headerWidth: number },
+  staged: { rows: string; lineDelta: number | null; headerWidth: number },
   checks: { problemRows: number; structuralRows: number; codeMaps: CodeMaps; unclosedQuoteLine: number | null },
+  options: { inPlace?: boolean } = {},
 ): Promise<void> {
   const { fileId, fileName, dataset } = target;
-  const insert = insertLoadedSql(dataset, staged.rows, checks.problemRows > 0, {
-    fileId,
-    fileName,
-    codeMaps: checks.codeMaps,
-  });
-  await engine.run(insert.sql, insert.params);
+  const anyProblems = checks.problemRows > 0;
+  const { lineDelta } = staged;
+  if (
+    options.inPlace !== false &&
+    lineDelta !== null &&
+    (await canStoreInPlace(engine, dataset, lineDelta, checks.codeMaps))
+  ) {
+    await storeInPlace(engine, { ...target, lineDelta, codeMaps: checks.codeMaps, anyProblems });
+  } else {
+    const insert = insertLoadedSql(dataset, staged.rows, anyProblems, { fileId, fileName, codeMaps: checks.codeMaps });
+    await engine.run(insert.sql, insert.params);
+  }
   if (checks.problemRows === 0 && checks.structuralRows === 0) return;
   await engine.run(
     `INSERT INTO pi_rejections
