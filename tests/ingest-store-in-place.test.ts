@@ -11,9 +11,10 @@ import { awkwardFileArb, renderFile } from './support/generated-files';
 import { createTestEngine } from './support/test-engine';
 
 /**
- * A dataset's first file is stored by turning its staged table into the dataset's table (store-in-place.ts)
- * instead of copying every row. Whatever the file, the result must be exactly the copy's: the same
- * report, rows, column types, constraints and rejections.
+ * A dataset's first big file is stored by turning its staged table into the dataset's table
+ * (store-in-place.ts) instead of copying every row. Whatever the file, the result must be exactly the
+ * copy's: the same report, rows, column types, constraints and rejections. Here files of any size are
+ * stored in place (from 0 rows) and compared with the copy (from no size at all).
  */
 
 interface Stored {
@@ -28,7 +29,7 @@ const sorted = (row: Record<string, unknown>) =>
 
 async function store(
   files: { name: string; bytes: Uint8Array }[],
-  inPlace: boolean,
+  inPlaceFrom: number | undefined,
   after?: (engine: Engine) => Promise<void>,
 ): Promise<Stored> {
   const inner = await createTestEngine();
@@ -41,7 +42,7 @@ async function store(
       return inner.run(sql, params, options);
     },
   };
-  const session = createIngestSession(engine, DATASETS, { storeInPlace: inPlace });
+  const session = createIngestSession(engine, DATASETS, { storeInPlaceFrom: inPlaceFrom });
   const report = await session.loadFiles(
     files.map((f) => ({ name: f.name, blob: new Blob([new Uint8Array(f.bytes)]) })),
   );
@@ -76,8 +77,8 @@ async function expectSameAsCopy(
   files: { name: string; bytes: Uint8Array }[],
   after?: (engine: Engine) => Promise<void>,
 ) {
-  const inPlace = await store(files, true, after);
-  const copied = await store(files, false, after);
+  const inPlace = await store(files, 0, after);
+  const copied = await store(files, Number.POSITIVE_INFINITY, after);
   expect(copied.inPlace).toBe(0);
   expect(withoutTimes(inPlace.report)).toEqual(withoutTimes(copied.report));
   expect(inPlace.tables).toEqual(copied.tables);
@@ -115,6 +116,24 @@ describe('storing a dataset’s first file in place', () => {
     });
     expect(result.inPlace).toBe(1);
   });
+
+  it('by default, stores in place from 50,000 rows and copies smaller files', async () => {
+    const rows = (count: number) =>
+      Array.from(
+        { length: count },
+        (_, i) => `EH${i},FSC${i},${String((i % 28) + 1).padStart(2, '0')}/04/2024,,SCHOOL,North`,
+      );
+    const csv = (count: number) =>
+      new TextEncoder().encode(
+        ['episode_id,child_id,assessment_start_date,episode_end_date,lead_agency,locality', ...rows(count)].join('\n'),
+      );
+    const big = await store([{ name: 'big.csv', bytes: csv(50_000) }], undefined);
+    expect(big.inPlace).toBe(1);
+    expect(big.report.rowsLoaded).toBe(50_000);
+    const small = await store([{ name: 'small.csv', bytes: csv(49_999) }], undefined);
+    expect(small.inPlace).toBe(0);
+    expect(small.report.rowsLoaded).toBe(49_999);
+  }, 60_000);
 
   it('the same for generated files with stray quotes, blank rows, odd encodings and line ends', async () => {
     await fc.assert(

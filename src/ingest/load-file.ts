@@ -57,8 +57,8 @@ export interface LoadFileOptions {
   scanRecords?: RecordScanner;
   /** From this size up, a file whose start is plain is read by DuckDB while it is scanned. */
   earlyReadFrom?: number;
-  /** false: the rows are always copied into the dataset's table, never stored in place (store-in-place.ts). */
-  storeInPlace?: boolean;
+  /** Files of this many rows or more are stored in place when they can be (store-in-place.ts; Infinity: never). */
+  storeInPlaceFrom?: number;
 }
 
 /** Below this, scanning first costs less than the scan's round trip to a worker. */
@@ -317,7 +317,7 @@ async function loadRows(
       target,
       checked.staged,
       { ...checked, problemRows, structuralRows: checked.staged.structural.length, codeMaps: codes.codeMaps },
-      { inPlace: options.storeInPlace },
+      { inPlaceFrom: options.storeInPlaceFrom },
     );
     const swallowed =
       scan.unclosedQuoteRecord !== null && scan.unclosedQuoteOffset !== null

@@ -75,8 +75,8 @@ export function createIngestSession(
     readWorkbook?: WorkbookReader;
     scanRecords?: RecordScanner;
     earlyReadFrom?: number;
-    /** false: always copy rows into the dataset's table (the tests compare both ways). */
-    storeInPlace?: boolean;
+    /** Rows from which a dataset's first file is stored in place (store-in-place.ts); the tests compare both ways. */
+    storeInPlaceFrom?: number;
   } = {},
 ) {
   const reader: WorkbookReader =
@@ -108,7 +108,7 @@ export function createIngestSession(
       loadedBefore: loaded,
       scanRecords: options.scanRecords,
       earlyReadFrom: options.earlyReadFrom,
-      storeInPlace: options.storeInPlace,
+      storeInPlaceFrom: options.storeInPlaceFrom,
     });
   }
 

@@ -2,7 +2,7 @@ import type { DatasetDefinition } from '../datasets/dataset-definition';
 import type { Engine } from '../engine/engine';
 import { type CodeMaps, insertLoadedSql } from './conversion-sql';
 import { structuralReasonSql } from './read-stage';
-import { canStoreInPlace, storeInPlace } from './store-in-place';
+import { canStoreInPlace, STORE_IN_PLACE_FROM, storeInPlace } from './store-in-place';
 
 /** Lines swallowed by a quote that never closes: rejected one by one, blank lines left out. */
 export interface SwallowedLines {
@@ -25,15 +25,15 @@ export interface StoreTarget {
 export async function storeRows(
   engine: Engine,
   target: StoreTarget,
-  staged: { rows: string; lineDelta: number | null; headerWidth: number },
+  staged: { rows: string; staged: number; lineDelta: number | null; headerWidth: number },
   checks: { problemRows: number; structuralRows: number; codeMaps: CodeMaps; unclosedQuoteLine: number | null },
-  options: { inPlace?: boolean } = {},
+  options: { inPlaceFrom?: number } = {},
 ): Promise<void> {
   const { fileId, fileName, dataset } = target;
   const anyProblems = checks.problemRows > 0;
   const { lineDelta } = staged;
   if (
-    options.inPlace !== false &&
+    staged.staged >= (options.inPlaceFrom ?? STORE_IN_PLACE_FROM) &&
     lineDelta !== null &&
     (await canStoreInPlace(engine, dataset, lineDelta, checks.codeMaps))
   ) {
