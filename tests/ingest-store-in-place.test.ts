@@ -135,6 +135,32 @@ describe('storing a dataset’s first file in place', () => {
     expect(small.report.rowsLoaded).toBe(49_999);
   }, 60_000);
 
+  it('stores a dataset emptied since in place again, with the statements prepared before still right', async () => {
+    const engine = await createTestEngine();
+    await prepareDatabase(engine, DATASETS);
+    const csv = (count: number, prefix: string) =>
+      new Blob([
+        [
+          'episode_id,child_id,assessment_start_date,episode_end_date,lead_agency,locality',
+          ...Array.from({ length: count }, (_, i) => `${prefix}${i},FSC${i},01/04/2024,,SCHOOL,North`),
+        ].join('\n'),
+      ]);
+    const session = createIngestSession(engine, DATASETS, { storeInPlaceFrom: 0 });
+    expect((await session.loadFiles([{ name: 'a.csv', blob: csv(600, 'A') }])).rowsLoaded).toBe(600);
+    await engine.run('DELETE FROM early_help_episodes');
+    expect((await session.loadFiles([{ name: 'b.csv', blob: csv(700, 'B') }])).rowsLoaded).toBe(700);
+    expect((await session.loadFiles([{ name: 'c.csv', blob: csv(10, 'C') }])).rowsLoaded).toBe(10);
+    const files = await engine.query(
+      'SELECT source_file, count(*)::INTEGER AS n FROM early_help_episodes GROUP BY 1 ORDER BY 1',
+      [],
+      z.object({ source_file: z.string(), n: z.number() }),
+    );
+    expect(files).toEqual([
+      { source_file: 'b.csv', n: 700 },
+      { source_file: 'c.csv', n: 10 },
+    ]);
+  });
+
   it('the same for generated files with stray quotes, blank rows, odd encodings and line ends', async () => {
     await fc.assert(
       fc.asyncProperty(awkwardFileArb, fc.nat(), async (generated, seed) => {
