@@ -1,4 +1,5 @@
 import type { Engine } from '../engine/engine';
+import { insertRows } from '../engine/insert-rows';
 import { BANK_HOLIDAYS_ENGLAND_WALES } from './bank-holidays';
 
 /** The calendar covers these years; outside 2015–2030 only weekends are non-working (no bank-holiday list). */
@@ -20,13 +21,7 @@ export async function buildCalendar(engine: Engine, closureDays: readonly string
       .map((d) => [d, 'Local closure day'] as const),
   ];
   const unique = [...new Map(rows.map((r) => [r[0], r])).values()];
-  for (let i = 0; i < unique.length; i += 200) {
-    const chunk = unique.slice(i, i + 200);
-    await engine.run(
-      `INSERT INTO pi_non_working_days VALUES ${chunk.map(() => '(?::DATE, ?)').join(', ')}`,
-      chunk.flat(),
-    );
-  }
+  await insertRows(engine, 'pi_non_working_days', unique, '(?::DATE, ?)');
   await engine.run(
     `CREATE OR REPLACE TABLE pi_calendar AS
      WITH days AS (

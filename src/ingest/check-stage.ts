@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { DatasetDefinition } from '../datasets/dataset-definition';
 import type { Engine } from '../engine/engine';
+import { insertRows } from '../engine/insert-rows';
 import { type DateOrderMap, NO_PROBLEMS_SQL, problemsTableSql, rawColumn, sqlConstant } from './conversion-sql';
 import type { DateColumnReport, DateOrder } from './date-order';
 import type { ColumnMatch } from './header-match';
@@ -80,13 +81,11 @@ async function storeFormulaCells(engine: Engine, cells: readonly FormulaCell[]):
   await engine.run(
     'CREATE OR REPLACE TEMP TABLE pi_formula_cells (line INTEGER, column_index INTEGER, formula VARCHAR)',
   );
-  for (let start = 0; start < cells.length; start += 300) {
-    const batch = cells.slice(start, start + 300);
-    await engine.run(
-      `INSERT INTO pi_formula_cells VALUES ${batch.map(() => '(?, ?, ?)').join(', ')}`,
-      batch.flatMap((c) => [c.line, c.column, c.formula]),
-    );
-  }
+  await insertRows(
+    engine,
+    'pi_formula_cells',
+    cells.map((c) => [c.line, c.column, c.formula]),
+  );
 }
 
 /**

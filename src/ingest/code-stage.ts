@@ -1,5 +1,6 @@
 import { type DatasetDefinition, normaliseCode } from '../datasets/dataset-definition';
 import type { Engine } from '../engine/engine';
+import { insertRows } from '../engine/insert-rows';
 import { ownValue } from '../shared/own';
 import { type CodeMaps, mapsByJoin, matchedCodeFields } from './conversion-sql';
 import type { ColumnMatch } from './header-match';
@@ -51,11 +52,9 @@ async function fillCodeMapTable(engine: Engine, rows: { field: string; raw: stri
   // Only fields with many values to change are mapped by a join (see mapsByJoin): usually none.
   if (rows.length === 0) return;
   await engine.run('CREATE OR REPLACE TEMP TABLE pi_code_map (field VARCHAR, raw VARCHAR, value VARCHAR)');
-  for (let start = 0; start < rows.length; start += 300) {
-    const batch = rows.slice(start, start + 300);
-    await engine.run(
-      `INSERT INTO pi_code_map VALUES ${batch.map(() => '(?, ?, ?)').join(', ')}`,
-      batch.flatMap((r) => [r.field, r.raw, r.value]),
-    );
-  }
+  await insertRows(
+    engine,
+    'pi_code_map',
+    rows.map((r) => [r.field, r.raw, r.value]),
+  );
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { DatasetDefinition } from '../datasets/dataset-definition';
 import type { Engine } from '../engine/engine';
+import { insertRows } from '../engine/insert-rows';
 import {
   BLANK_ROW,
   codeValuesSql,
@@ -224,12 +225,10 @@ async function numberRows(
     return { rows: numberedRowsSql(lineDelta), lineDelta, linesApproximate };
   }
   await engine.run('CREATE OR REPLACE TEMP TABLE pi_line_map (from_rec BIGINT, delta INTEGER)');
-  for (let start = 0; start < segments.length; start += 500) {
-    const batch = segments.slice(start, start + 500);
-    await engine.run(
-      `INSERT INTO pi_line_map VALUES ${batch.map(() => '(?, ?)').join(', ')}`,
-      batch.flatMap((s) => [s.fromRec, s.delta]),
-    );
-  }
+  await insertRows(
+    engine,
+    'pi_line_map',
+    segments.map((s) => [s.fromRec, s.delta]),
+  );
   return { rows: numberedRowsSql(null), lineDelta: null, linesApproximate };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { DatasetDefinition, FieldDefinition } from '../datasets/dataset-definition';
 import type { Engine } from '../engine/engine';
+import { insertRows } from '../engine/insert-rows';
 import {
   CODE_VALUES_LISTED,
   type CodeMaps,
@@ -81,13 +82,11 @@ async function setVariables(engine: Engine, target: InPlaceTarget): Promise<void
   );
   await engine.run('CREATE OR REPLACE TEMP TABLE pi_store_names (field VARCHAR, raw VARCHAR, value VARCHAR)');
   const rows = [{ field: '', raw: '', value: target.fileName }, ...changes];
-  for (let start = 0; start < rows.length; start += 300) {
-    const batch = rows.slice(start, start + 300);
-    await engine.run(
-      `INSERT INTO pi_store_names VALUES ${batch.map(() => '(?, ?, ?)').join(', ')}`,
-      batch.flatMap((r) => [r.field, r.raw, r.value]),
-    );
-  }
+  await insertRows(
+    engine,
+    'pi_store_names',
+    rows.map((r) => [r.field, r.raw, r.value]),
+  );
   const fields = [...new Set(changes.map((c) => c.field))];
   const codes = fields.map(
     (field) =>

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { DatasetDefinition, FieldDefinition } from '../datasets/dataset-definition';
 import type { Engine } from '../engine/engine';
+import { insertRows } from '../engine/insert-rows';
 import { ownValue } from '../shared/own';
 import { chosenDateOrderSchema, type DateOrders } from './date-order';
 
@@ -178,10 +179,7 @@ export async function applyValueMappings(
   if (bad) throw new Error(`“${bad[1]}” is not a ${field.label} value`);
   if (pairs.length === 0) return;
   await engine.run('CREATE OR REPLACE TEMP TABLE pi_import_map (raw VARCHAR, value VARCHAR)');
-  for (let start = 0; start < pairs.length; start += 500) {
-    const batch = pairs.slice(start, start + 500);
-    await engine.run(`INSERT INTO pi_import_map VALUES ${batch.map(() => '(?, ?)').join(', ')}`, batch.flat());
-  }
+  await insertRows(engine, 'pi_import_map', pairs);
   await engine.run(
     `UPDATE ${dataset.id} SET ${field.name} = m.value FROM pi_import_map m WHERE ${dataset.id}.${field.name}_raw = m.raw`,
   );
