@@ -5,6 +5,7 @@ import type { Engine } from '../src/engine/engine';
 import { createIngestSession } from '../src/ingest/load-files';
 import type { LoadReport } from '../src/ingest/load-report';
 import { prepareDatabase } from '../src/ingest/prepare-database';
+import { scratchTablesLeft } from './support/scratch-tables';
 import { createTestEngine } from './support/test-engine';
 
 /**
@@ -61,12 +62,7 @@ async function load(files: { name: string; bytes: Uint8Array<ArrayBuffer> }[], e
     [],
     tableRow,
   );
-  const scratch = await inner.query(
-    "SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name IN ('pi_parsed', 'pi_problems')",
-    [],
-    z.object({ n: z.number() }),
-  );
-  expect(scratch[0]?.n, 'no scratch table is left behind').toBe(0);
+  expect(await scratchTablesLeft(inner), 'no scratch table is left behind').toBe(0);
   return { report, rows, rejections, parsedReads };
 }
 
@@ -160,11 +156,6 @@ describe('reading a big file while it is scanned', () => {
     const report = await session.loadFiles([{ name: 'plain.csv', blob: new Blob([utf8(bigFile([]))]) }]);
     expect(report.files[0]?.message).toMatch(/“plain\.csv” could not be read: the scan stopped/);
     expect(report.rowsLoaded).toBe(0);
-    const left = await engine.query(
-      "SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name IN ('pi_parsed', 'pi_rejects')",
-      [],
-      z.object({ n: z.number() }),
-    );
-    expect(left[0]?.n).toBe(0);
+    expect(await scratchTablesLeft(engine)).toBe(0);
   });
 });

@@ -8,6 +8,7 @@ import { createIngestSession } from '../src/ingest/load-files';
 import type { LoadReport } from '../src/ingest/load-report';
 import { prepareDatabase } from '../src/ingest/prepare-database';
 import { awkwardFileArb, renderFile } from './support/generated-files';
+import { scratchTablesLeft } from './support/scratch-tables';
 import { createTestEngine } from './support/test-engine';
 
 /**
@@ -62,12 +63,7 @@ async function store(
     [],
     anyRow,
   );
-  const left = await inner.query(
-    "SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name LIKE 'pi_parsed%' OR table_name = 'pi_store_names'",
-    [],
-    z.object({ n: z.number() }),
-  );
-  expect(left[0]?.n, 'no scratch table is left behind').toBe(0);
+  expect(await scratchTablesLeft(inner), 'no scratch table is left behind').toBe(0);
   return { report, tables, inPlace: renamed };
 }
 

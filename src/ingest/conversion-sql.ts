@@ -103,7 +103,7 @@ export function parsedTableSql(
   const { parts, typed, outputs } = parsedColumns(dataset, orders);
   const also = (columns: string[]) => columns.map((c) => `,\n  ${c}`).join('');
   return `CREATE OR REPLACE TABLE pi_parsed AS
-SELECT row_number() OVER () AS rec, ${blank} AS blank, extra__value,
+SELECT row_number() OVER () AS rec, ${blank} AS ${STAGING_ONLY_COLUMNS[0]}, ${STAGING_ONLY_COLUMNS[1]},
   ${outputs.join(',\n  ')}
 FROM (SELECT *${also(typed)} FROM (SELECT *${also(parts)} FROM (
   SELECT
@@ -330,17 +330,38 @@ export function mapsByJoin(values: readonly { raw: string; value: string | null 
  * A code field's canonical value, from its raw text (`raw`, an SQL column) and the bound parameters to
  * go with it. When every distinct value is listed, values already canonical (nearly all, in most
  * extracts) are kept as they are and only the others are named: the usual file needs no CASE at all.
+ * Where nothing can be bound (ALTER TABLE, store-in-place.ts), `mapVariable` names a session variable
+ * holding the values to change as a map, raw → value.
  */
-function mappedCodeSql(raw: string, values: readonly { raw: string; value: string | null }[]) {
+export function mappedCodeSql(
+  raw: string,
+  values: readonly { raw: string; value: string | null }[],
+  mapVariable?: string,
+): { sql: string; params: (string | null)[] } {
   const change = valuesToChange(values);
   const complete = values.length < CODE_VALUES_LISTED;
   if (change.length === 0) return { sql: complete ? raw : 'NULL::VARCHAR', params: [] };
+  if (mapVariable !== undefined) {
+    const map = `getvariable(${sqlConstant(mapVariable)})`;
+    return {
+      sql: `CASE WHEN map_contains(${map}, ${raw}) THEN ${map}[${raw}] ELSE ${complete ? raw : 'NULL::VARCHAR'} END`,
+      params: [],
+    };
+  }
   const whens = change.map(() => 'WHEN ?::VARCHAR THEN ?::VARCHAR').join(' ');
   return {
     sql: `CASE ${raw} ${whens} ${complete ? `ELSE ${raw} ` : ''}END`,
     params: change.flatMap((m) => [m.raw, m.value]),
   };
 }
+
+/** A generated id (a file without its own key): the file's name and line where the row has none. */
+export function generatedIdSql(raw: string, fileName: string, line: string): string {
+  return `coalesce(${raw}, ${fileName} || ':' || ${line})`;
+}
+
+/** Columns of `pi_parsed` that only staging needs: whether a row is blank, and values past the header. */
+export const STAGING_ONLY_COLUMNS = [BLANK_ROW, 'extra__value'] as const;
 
 /**
  * Loads the rows with no problem into the dataset's table. Code values are mapped with their raw
@@ -371,7 +392,7 @@ export function insertLoadedSql(
       }
     } else if (field.name === dataset.generatedIdField) {
       columns.push(field.name);
-      values.push(`coalesce(${raw}, ?::VARCHAR || ':' || p.line)`);
+      values.push(generatedIdSql(raw, '?::VARCHAR', 'p.line'));
       params.push(target.fileName);
     } else {
       columns.push(field.name);

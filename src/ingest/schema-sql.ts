@@ -105,21 +105,35 @@ export function sqlType(field: FieldDefinition): string {
   }
 }
 
-/** The typed table of a dataset: provenance, then canonical fields (code fields keep their raw text too). */
-export function createTableSql(dataset: DatasetDefinition): string {
-  const columns = [
-    'load_id INTEGER NOT NULL',
-    'source_file VARCHAR NOT NULL',
-    'source_line INTEGER NOT NULL',
-    ...dataset.fields.flatMap((field) => {
-      const notNull = field.required ? ' NOT NULL' : '';
+/** A column of a dataset's typed table. */
+export interface TableColumn {
+  name: string;
+  type: string;
+  notNull: boolean;
+}
+
+/** The typed table's columns: provenance, then canonical fields (code fields keep their raw text too). */
+export function tableColumns(dataset: DatasetDefinition): TableColumn[] {
+  return [
+    { name: 'load_id', type: 'INTEGER', notNull: true },
+    { name: 'source_file', type: 'VARCHAR', notNull: true },
+    { name: 'source_line', type: 'INTEGER', notNull: true },
+    ...dataset.fields.flatMap((field) =>
       // A code value that is not recognised is kept as written (…_raw) with no canonical value, so it
       // can be mapped later without loading the file again: only the raw text is required.
-      return field.type.kind === 'code'
-        ? [`${field.name} VARCHAR`, `${field.name}_raw VARCHAR${notNull}`]
-        : [`${field.name} ${sqlType(field)}${notNull}`];
-    }),
+      field.type.kind === 'code'
+        ? [
+            { name: field.name, type: 'VARCHAR', notNull: false },
+            { name: `${field.name}_raw`, type: 'VARCHAR', notNull: field.required },
+          ]
+        : [{ name: field.name, type: sqlType(field), notNull: field.required }],
+    ),
   ];
+}
+
+/** The typed table of a dataset (tableColumns). */
+export function createTableSql(dataset: DatasetDefinition): string {
+  const columns = tableColumns(dataset).map((c) => `${c.name} ${c.type}${c.notNull ? ' NOT NULL' : ''}`);
   return `CREATE TABLE IF NOT EXISTS ${dataset.id} (\n  ${columns.join(',\n  ')}\n)`;
 }
 

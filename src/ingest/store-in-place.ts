@@ -3,14 +3,17 @@ import type { DatasetDefinition, FieldDefinition } from '../datasets/dataset-def
 import type { Engine } from '../engine/engine';
 import { insertRows } from '../engine/insert-rows';
 import {
-  CODE_VALUES_LISTED,
   type CodeMaps,
+  generatedIdSql,
   isTyped,
+  mappedCodeSql,
   mapsByJoin,
   rawColumn,
+  STAGING_ONLY_COLUMNS,
   sqlConstant,
   valuesToChange,
 } from './conversion-sql';
+import { tableColumns } from './schema-sql';
 
 // The store stage's fast path, for a dataset's first big file: the staged table `pi_parsed` is turned
 // into the dataset's table column by column (ALTER TABLE), instead of every row being copied into it. A
@@ -61,7 +64,7 @@ export interface InPlaceTarget {
 export async function storeInPlace(engine: Engine, target: InPlaceTarget): Promise<void> {
   await setVariables(engine, target);
   const steps = [...keepRowsSql(target.anyProblems), ...target.dataset.fields.flatMap((f) => fieldSql(f, target))];
-  steps.push(...provenanceSql(target), ...(await leftoverSql(engine, target.dataset)), ...notNullSql(target.dataset));
+  steps.push(...provenanceSql(target), ...leftoverSql(), ...notNullSql(target.dataset));
   await engine.run(steps.join(';\n'));
   try {
     await engine.run(
@@ -114,7 +117,7 @@ function fieldSql(field: FieldDefinition, target: InPlaceTarget): string[] {
     const values = target.codeMaps.get(field.name) ?? [];
     return [
       `${PARSED} ADD COLUMN ${field.name} VARCHAR`,
-      `${PARSED} ALTER ${field.name} SET DATA TYPE VARCHAR USING (${mappedCodeExpression(raw, values, codeVariable(target.dataset, field.name))})`,
+      `${PARSED} ALTER ${field.name} SET DATA TYPE VARCHAR USING (${mappedCodeSql(raw, values, codeVariable(target.dataset, field.name)).sql})`,
       `${PARSED} RENAME ${raw} TO ${field.name}_raw`,
     ];
   }
@@ -123,22 +126,9 @@ function fieldSql(field: FieldDefinition, target: InPlaceTarget): string[] {
   if (field.name !== target.dataset.generatedIdField) return [rename];
   const line = `(rec + ${Math.trunc(target.lineDelta)})`;
   return [
-    `${PARSED} ALTER ${raw} SET DATA TYPE VARCHAR USING (coalesce(${raw}, getvariable('pi_store_file') || ':' || ${line}))`,
+    `${PARSED} ALTER ${raw} SET DATA TYPE VARCHAR USING (${generatedIdSql(raw, "getvariable('pi_store_file')", line)})`,
     rename,
   ];
-}
-
-/** mappedCodeSql's mapping, with the values to change in a session variable instead of parameters. */
-function mappedCodeExpression(
-  raw: string,
-  values: readonly { raw: string; value: string | null }[],
-  variable: string,
-): string {
-  const complete = values.length < CODE_VALUES_LISTED;
-  const otherwise = complete ? raw : 'NULL::VARCHAR';
-  if (valuesToChange(values).length === 0) return otherwise;
-  const map = `getvariable('${variable}')`;
-  return `CASE WHEN map_contains(${map}, ${raw}) THEN ${map}[${raw}] ELSE ${otherwise} END`;
 }
 
 /** The file, line and load of every row; the record number becomes the line. */
@@ -154,25 +144,13 @@ function provenanceSql(target: InPlaceTarget): string[] {
 }
 
 /** The columns only staging needs (blank, extra values): dropped. */
-async function leftoverSql(engine: Engine, dataset: DatasetDefinition): Promise<string[]> {
-  const rows = await engine.query(
-    "SELECT column_name AS name FROM duckdb_columns() WHERE table_name = 'pi_parsed' AND database_name = current_database()",
-    [],
-    z.object({ name: z.string() }),
-  );
-  const staged = new Set(dataset.fields.map((f) => rawColumn(f.name)));
-  const typed = new Set(dataset.fields.filter(isTyped).map((f) => f.name));
-  return rows
-    .map((r) => r.name)
-    .filter((name) => name !== 'rec' && !staged.has(name) && !typed.has(name))
-    .map((name) => `${PARSED} DROP COLUMN ${name}`);
+function leftoverSql(): string[] {
+  return STAGING_ONLY_COLUMNS.map((name) => `${PARSED} DROP COLUMN ${name}`);
 }
 
-/** The dataset table's NOT NULL columns (createTableSql), so later files are held to them as before. */
+/** The dataset table's NOT NULL columns (tableColumns), so later files are held to them as before. */
 function notNullSql(dataset: DatasetDefinition): string[] {
-  const columns = ['load_id', 'source_file', 'source_line'];
-  for (const field of dataset.fields) {
-    if (field.required) columns.push(field.type.kind === 'code' ? `${field.name}_raw` : field.name);
-  }
-  return columns.map((c) => `${PARSED} ALTER ${c} SET NOT NULL`);
+  return tableColumns(dataset)
+    .filter((c) => c.notNull)
+    .map((c) => `${PARSED} ALTER ${c.name} SET NOT NULL`);
 }
