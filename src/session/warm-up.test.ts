@@ -43,43 +43,69 @@ async function freshEngine(): Promise<Engine> {
   return engine;
 }
 
+/** An engine that reports each statement it is given before running it. */
+function watching(engine: Engine, watch: (sql: string) => void): Engine {
+  return {
+    ...engine,
+    run: (sql, params, options) => {
+      watch(sql);
+      return engine.run(sql, params, options);
+    },
+    query: (sql, params, schema) => {
+      watch(sql);
+      return engine.query(sql, params, schema);
+    },
+  };
+}
+
+const reads = (sql: string) => sql.includes('read_csv');
+const loading = (sql: string) => reads(sql) || DATASETS.some((d) => sql.startsWith(`INSERT INTO ${d.id} `));
+
+/** Asks the warm-up to stop at the `at`-th statement it runs; returns what ran after, and how it ended. */
+async function stopAt(at: (sql: string, index: number) => boolean, rounds?: number) {
+  const engine = await freshEngine();
+  const after: string[] = [];
+  let statements = 0;
+  let stopping: Promise<void> | null = null;
+  let warmUp: ReturnType<typeof startWarmUp> | null = null;
+  const counting = watching(engine, (sql) => {
+    statements += 1;
+    if (stopping) after.push(sql);
+    else if (at(sql, statements) && warmUp) stopping = warmUp.stop();
+  });
+  warmUp = startWarmUp(counting, sampleFiles, rounds);
+  const whole = await warmUp.finished;
+  await stopping;
+  return { engine, after, whole };
+}
+
 describe('the warm-up', () => {
-  it('runs the whole sample through and leaves no trace', async () => {
+  it('runs the whole sample through as many rounds as asked and leaves no trace', async () => {
     const engine = await freshEngine();
-    const warmUp = startWarmUp(engine, sampleFiles);
+    const files = (await sampleFiles()).length;
+    const statements: string[] = [];
+    const warmUp = startWarmUp(
+      watching(engine, (sql) => statements.push(sql)),
+      sampleFiles,
+      2,
+    );
     expect(await warmUp.finished).toBe(true);
+    expect(statements.filter(reads)).toHaveLength(2 * files);
+    // Between the rounds the first round's rows go: the second stores the sample once, not twice.
+    const secondRound = statements.findIndex(
+      (sql, i) => reads(sql) && statements.slice(0, i).filter(reads).length === files,
+    );
+    expect(statements.slice(0, secondRound).some((sql) => sql.startsWith('DELETE FROM early_help_episodes'))).toBe(
+      true,
+    );
     expect(await traces(engine)).toBe(0);
   });
 
   it('stops within a statement when asked, leaves no trace, and the user’s load then counts right', async () => {
-    const engine = await freshEngine();
-    const after: string[] = [];
-    let statements = 0;
-    let stopping: Promise<void> | null = null;
-    let warmUp: ReturnType<typeof startWarmUp> | null = null;
-    const watch = (sql: string) => {
-      statements += 1;
-      if (stopping) after.push(sql);
-      // Asked to stop in the middle of the first file's load (its 4th statement).
-      else if (statements === 4 && warmUp) stopping = warmUp.stop();
-    };
-    const counting: Engine = {
-      ...engine,
-      run: (sql, params, options) => {
-        watch(sql);
-        return engine.run(sql, params, options);
-      },
-      query: (sql, params, schema) => {
-        watch(sql);
-        return engine.query(sql, params, schema);
-      },
-    };
-    warmUp = startWarmUp(counting, sampleFiles);
-    expect(await warmUp.finished).toBe(false);
-    await stopping;
+    // Asked to stop in the middle of the first file's load (its 4th statement).
+    const { engine, after, whole } = await stopAt((_sql, index) => index === 4);
+    expect(whole).toBe(false);
     // After the request only the clean-up ran: not even the first file's rows were stored.
-    const loading = (sql: string) =>
-      sql.includes('read_csv') || DATASETS.some((d) => sql.startsWith(`INSERT INTO ${d.id} `));
     expect(after.filter(loading)).toEqual([]);
     expect(after.some((sql) => sql.startsWith('DELETE FROM early_help_episodes'))).toBe(true);
     expect(await traces(engine)).toBe(0);
@@ -87,5 +113,17 @@ describe('the warm-up', () => {
     const report = await session.loadFiles(await sampleFiles());
     expect(report.rowsLoaded).toBe(34_133);
     expect(report.rowsRejected).toBe(0);
+  });
+
+  it('stops within a statement in a later round too, and leaves no trace', async () => {
+    const files = (await sampleFiles()).length;
+    let readsSeen = 0;
+    // Asked to stop as the second round reads its third file.
+    const { engine, after, whole } = await stopAt((sql) => reads(sql) && ++readsSeen === files + 3, 2);
+    expect(whole).toBe(false);
+    expect(after.filter(loading)).toEqual([]);
+    expect(await traces(engine)).toBe(0);
+    const report = await createIngestSession(engine, DATASETS).loadFiles(await sampleFiles());
+    expect(report.rowsLoaded).toBe(34_133);
   });
 });
