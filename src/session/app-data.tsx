@@ -19,9 +19,9 @@ import {
   withDateOrder,
   withMapping,
 } from '../ingest/value-mapping';
-import { SAMPLE_FILE_URLS } from './sample-files';
+import { sampleFiles } from './sample-files';
 import { readSavedMappings, type SavedMappings, saveMappings } from './saved-mappings';
-import { fetchSampleFiles, startWarmUp, type WarmUp } from './warm-up';
+import { startWarmUp, type WarmUp } from './warm-up';
 
 interface Started {
   engine: Engine;
@@ -103,7 +103,8 @@ async function start(): Promise<Started> {
   return {
     engine,
     session: createIngestSession(engine, DATASETS, { readWorkbook, scanRecords }),
-    warmUp: startWarmUp(engine, () => fetchSampleFiles(SAMPLE_FILE_URLS)),
+    // The warm-up scans its files with the app's scanner, so the scan worker is started and warm too.
+    warmUp: startWarmUp(engine, () => sampleFiles(), { scanRecords }),
   };
 }
 

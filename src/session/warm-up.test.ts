@@ -73,7 +73,7 @@ async function stopAt(at: (sql: string, index: number) => boolean, rounds?: numb
     if (stopping) after.push(sql);
     else if (at(sql, statements) && warmUp) stopping = warmUp.stop();
   });
-  warmUp = startWarmUp(counting, sampleFiles, rounds);
+  warmUp = startWarmUp(counting, sampleFiles, { rounds });
   const whole = await warmUp.finished;
   await stopping;
   return { engine, after, whole };
@@ -87,7 +87,7 @@ describe('the warm-up', () => {
     const warmUp = startWarmUp(
       watching(engine, (sql) => statements.push(sql)),
       sampleFiles,
-      2,
+      { rounds: 2 },
     );
     expect(await warmUp.finished).toBe(true);
     expect(statements.filter(reads)).toHaveLength(2 * files);

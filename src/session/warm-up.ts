@@ -5,21 +5,20 @@ import { INDICATORS } from '../indicators/registry';
 import { runIndicators } from '../indicators/run-indicator';
 import { dropScratch } from '../ingest/load-file';
 import { createIngestSession, type NamedBlob } from '../ingest/load-files';
+import type { RecordScanner } from '../ingest/record-scan';
 
-/**
- * The sample files, for the warm-up. The browser runs DuckDB's WebAssembly first in a quick baseline
- * code and optimises a function only once it has run enough: a first load runs mostly unoptimised
- * (measured: with every function optimised up front the sample's click → Overview takes 1.2 s, against
- * 8–10 s on a fresh page). A whole run over the sample's 34,000 rows optimises far more of it than a
- * few rows of each file did (warm click → Overview 4.9 → 4.3 s).
+/*
+ * Why warm up: the browser runs DuckDB's WebAssembly first in a quick baseline code and optimises a
+ * function only once it has run enough: a first load runs mostly unoptimised (measured: with every
+ * function optimised up front the sample's click → Overview takes 1.2 s, against 8–10 s on a fresh
+ * page). A whole run over the sample's 34,000 rows optimises far more of it than a few rows of each file
+ * did (warm click → Overview 4.9 → 4.3 s), and three runs more than one (below).
  */
-export async function fetchSampleFiles(urls: Readonly<Record<string, string>>): Promise<NamedBlob[]> {
-  return Promise.all(
-    Object.entries(urls).map(async ([path, url]) => ({
-      name: path.split('/').at(-1) ?? path,
-      blob: await (await fetch(url)).blob(),
-    })),
-  );
+
+export interface WarmUpOptions {
+  rounds?: number;
+  /** The app's record scanner (a worker in the browser): started and warmed up with the rest. */
+  scanRecords?: RecordScanner;
 }
 
 /** A warm-up under way: `stop()` ends it at the next step and resolves once every trace is gone. */
@@ -74,8 +73,14 @@ async function clearTraces(engine: Engine, fileCount: number): Promise<void> {
 }
 
 /** One round: the sample loaded, checked and stored, the summaries prepared, the Overview's indicators run. */
-async function runRound(engine: Engine, files: readonly NamedBlob[], step: () => void, loaded: () => void) {
-  const session = createIngestSession(engine, DATASETS);
+async function runRound(
+  engine: Engine,
+  files: readonly NamedBlob[],
+  options: WarmUpOptions,
+  step: () => void,
+  loaded: () => void,
+) {
+  const session = createIngestSession(engine, DATASETS, { scanRecords: options.scanRecords });
   for (const file of files) {
     step();
     loaded();
@@ -95,13 +100,18 @@ async function runRound(engine: Engine, files: readonly NamedBlob[], step: () =>
 
 /**
  * Runs the whole path over the sample data — load, check, store, prepare, the Overview's indicators —
- * `rounds` times while the page is first read, then removes every trace of the data: each dataset table
+ * `rounds` times (default WARM_UP_ROUNDS) while the page is first read, then removes every trace of the data: each dataset table
  * and the rejections emptied, scratch tables and registered files gone. Its own ingest session each
  * round, so nothing of it is remembered. The app stops it before it uses the engine for anything else —
  * the warm-up's next statement fails, so it ends within one statement — and waits for the clean-up, so
  * nothing of the user's interleaves with it. Never fails the start-up: warming up is only a speed-up.
  */
-export function startWarmUp(engine: Engine, sampleFiles: () => Promise<NamedBlob[]>, rounds = WARM_UP_ROUNDS): WarmUp {
+export function startWarmUp(
+  engine: Engine,
+  sampleFiles: () => Promise<NamedBlob[]>,
+  options: WarmUpOptions = {},
+): WarmUp {
+  const rounds = options.rounds ?? WARM_UP_ROUNDS;
   let stopping = false;
   const step = () => {
     if (stopping) throw new Stopped();
@@ -115,7 +125,7 @@ export function startWarmUp(engine: Engine, sampleFiles: () => Promise<NamedBlob
       for (let round = 0; round < rounds; round += 1) {
         if (round > 0) await clearTraces(warming, fileCount);
         fileCount = 0;
-        await runRound(warming, files, step, () => {
+        await runRound(warming, files, options, step, () => {
           fileCount += 1;
         });
       }

@@ -1,6 +1,6 @@
 import { type DragEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useAppData } from '../../session/app-data';
-import { SAMPLE_FILE_URLS } from '../../session/sample-files';
+import { sampleFiles } from '../../session/sample-files';
 import { formatNumber } from '../../ui/format';
 import { LoadProgressView } from './load-progress-view';
 import { LoadReportView } from './load-report-view';
@@ -85,14 +85,7 @@ export function LoadDataPanel({ nextSteps }: { nextSteps?: ReactNode }) {
   const loadSample = async () => {
     setSampleError(null);
     try {
-      const files = await Promise.all(
-        Object.entries(SAMPLE_FILE_URLS).map(async ([path, url]) => {
-          const response = await fetch(url);
-          if (!response.ok) throw new Error(`HTTP ${response.status} for ${path}`);
-          return { name: path.split('/').at(-1) ?? path, blob: await response.blob() };
-        }),
-      );
-      await loadFiles(files);
+      await loadFiles(await sampleFiles());
     } catch (error) {
       setSampleError(
         `The sample data could not be opened (${error instanceof Error ? error.message : String(error)}).`,
