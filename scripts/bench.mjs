@@ -125,7 +125,11 @@ function observeLongTasks() {
   }).observe({ type: 'longtask', buffered: true });
 }
 
-async function runApp(url, csv) {
+/**
+ * The app loading the big file, chosen the moment the engine opens (`warm` false: the warm-up is
+ * stopped) or once the page has warmed up (`warm` true: a user who opens the app, then finds the file).
+ */
+async function runApp(url, csv, warm = false) {
   return withBrowser(async (page, resetPeak) => {
     if (process.env.BENCH_DEBUG) {
       page.on('console', (m) => console.log(`    ${m.text()}`));
@@ -134,9 +138,13 @@ async function runApp(url, csv) {
     }
     await page.addInitScript(observeLongTasks);
     await page.goto(url);
-    await page.waitForFunction(() => performance.getEntriesByName('pi-engine-ready').length > 0, undefined, {
-      timeout: 120_000,
-    });
+    await page.waitForFunction(
+      (mark) => performance.getEntriesByName(mark).length > 0,
+      warm ? 'pi-engine-warm' : 'pi-engine-ready',
+      {
+        timeout: 120_000,
+      },
+    );
     resetPeak();
     await page.getByTestId('file-input').setInputFiles(csv);
     await page.getByTestId('load-report').waitFor({ timeout: 300_000 });
@@ -193,18 +201,29 @@ async function runSample(url, warm, { profile, lingerMs = 0 } = {}) {
       });
     }
     const warmAt = await page.evaluate(() => performance.getEntriesByName('pi-engine-warm')[0]?.startTime ?? null);
-    const started = Date.now();
+    // Timed in the page, from the click's own event: Playwright's work before it dispatches a click
+    // (≈ 0.2 s here) is not the app's.
+    await page.evaluate(() =>
+      document.addEventListener(
+        'pointerdown',
+        () => {
+          window.piClickAt ??= performance.now();
+        },
+        { capture: true },
+      ),
+    );
     await page.getByRole('button', { name: 'Try with sample data' }).click();
     await page.getByTestId('go-to-overview').click({ timeout: 120_000 });
-    await page.waitForFunction(
+    const drawnAt = await page.waitForFunction(
       () => {
         const cards = [...document.querySelectorAll('.score-card[data-indicator-id]')];
-        return cards.length >= 20 && cards.every((card) => card.getAttribute('data-state') !== 'loading');
+        const drawn = cards.length >= 20 && cards.every((card) => card.getAttribute('data-state') !== 'loading');
+        return drawn && performance.now();
       },
       undefined,
       { timeout: 120_000, polling: 20 },
     );
-    const ms = Date.now() - started;
+    const ms = (await drawnAt.jsonValue()) - (await page.evaluate(() => window.piClickAt));
     const cards = await page.locator('.score-card[data-indicator-id]').count();
     await new Promise((resolve) => setTimeout(resolve, lingerMs));
     return { ms, cards, readyMs: ready, warmMs: warmAt };
@@ -326,6 +345,7 @@ async function main() {
   const table = [];
   try {
     const app = [];
+    const appWarm = [];
     const baseline = [];
     const anchor = [];
     const sample = [];
@@ -355,6 +375,9 @@ async function main() {
         `  app run ${i + 1}: load ${fmtS(a.loadMs)}, first chart ${fmtS(a.chartMs)}, peak ${fmtGB(a.peakBytes)} (${fmtGB(a.peakAllBytes)} with Chromium's UI renderer), longest main-thread task ${Math.round(a.longestTaskMs)} ms, rows ${a.rows}`,
       );
       app.push(a);
+      const w = await runApp(server.url, csv, true);
+      console.log(`  app run ${i + 1}, file chosen once warm: load ${fmtS(w.loadMs)}, first chart ${fmtS(w.chartMs)}`);
+      appWarm.push(w);
       const n = await runAnchor(anchorServer.url, csv);
       console.log(
         `  anchor run ${i + 1}: bare duckdb-wasm read_csv ${fmtS(n.readMs)}, peak ${fmtGB(n.peakBytes)} (${fmtGB(n.peakAllBytes)} with Chromium's UI renderer), rows ${n.rows}`,
@@ -388,9 +411,19 @@ async function main() {
       ['  the same, a returning visit (clicked at once)', fmtS(median(sampleReturning)), '≤ 1.50 s'],
       ['1M-row CSV: load report settled', fmtS(appLoad), '≤ 2.50 s'],
       ['1M rows: EH1 drawn on the Early help page', fmtS(appChart), '≤ 3.00 s'],
+      [
+        '  the same two, file chosen once warm',
+        `${fmtS(median(appWarm.map((r) => r.loadMs)))} / ${fmtS(median(appWarm.map((r) => r.chartMs)))}`,
+        '',
+      ],
       ['  anchor: bare duckdb-wasm read_csv, same file', fmtS(anchorRead), ''],
       ['  EH1 drawn ÷ anchor', `${(appChart / anchorRead).toFixed(2)}×`, '≤ 1.5×'],
       ['  load ÷ anchor', `${(appLoad / anchorRead).toFixed(2)}×`, ''],
+      [
+        '  EH1 drawn ÷ anchor, file chosen once warm',
+        `${(median(appWarm.map((r) => r.chartMs)) / anchorRead).toFixed(2)}×`,
+        '',
+      ],
       ["1M rows: peak memory, the page's renderer processes", fmtGB(appPeak), '≤ 1 GB'],
       ["  the same with Chromium's own UI renderer", fmtGB(appPeakAll), ''],
       ["  anchor: the page's renderer processes", fmtGB(anchorPeak), ''],
