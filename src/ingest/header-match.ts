@@ -64,10 +64,13 @@ export function matchHeader(header: readonly string[], dataset: DatasetDefinitio
   return { matches, missingRequired, ignoredColumns };
 }
 
-/** How many cells of a row name a field of the dataset: used to find the header below title rows. */
-export function headerScore(row: readonly string[], dataset: DatasetDefinition): number {
+/**
+ * How many cells of a row name a field of the dataset: used to find the header below title rows. The
+ * cells come already normalised (normaliseHeader), as sniffing scores each row against every dataset.
+ */
+export function headerScore(normalisedCells: readonly string[], dataset: DatasetDefinition): number {
   const keys = keysFor(dataset);
-  return row.filter((cell) => keys.has(normaliseHeader(cell))).length;
+  return normalisedCells.filter((cell) => keys.has(cell)).length;
 }
 
 /** A file's header as one key (normalised cells), so a mapping chosen for one file fits the next like it. */

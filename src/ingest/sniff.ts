@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import type { DatasetDefinition } from '../datasets/dataset-definition';
-import { headerScore } from './header-match';
+import { headerScore, normaliseHeader } from './header-match';
 
 export const PREVIEW_BYTES = 256 * 1024;
 const HEADER_SEARCH_ROWS = 30;
@@ -124,7 +124,12 @@ export function sniffLayout(
   datasets: readonly DatasetDefinition[],
   complete: boolean,
 ): TextLayout {
-  const score = (row: readonly string[]) => Math.max(0, ...datasets.map((dataset) => headerScore(row, dataset)));
+  // Each row's cells normalised once, then scored against every dataset (a profile of the command line
+  // found normalising per dataset took ≈ 40 ms of a sample load).
+  const score = (row: readonly string[]) => {
+    const cells = row.map(normaliseHeader);
+    return Math.max(0, ...datasets.map((dataset) => headerScore(cells, dataset)));
+  };
   let text = previewText;
   if (!complete) {
     // Drop the last, probably cut, line.
