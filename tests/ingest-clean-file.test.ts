@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DATASETS } from '../src/datasets/registry';
-import type { Engine } from '../src/engine/engine';
 import { createIngestSession } from '../src/ingest/load-files';
 import { prepareDatabase } from '../src/ingest/prepare-database';
 import { createTestEngine } from './support/test-engine';
+import { watchStatements } from './support/watched-engine';
 
 // The rows with a problem are counted as the staged rows are numbered (problemRowSql, the same
 // conditions as the check stage's): a clean file then skips the problem scan, and a file whose dates
@@ -16,17 +16,9 @@ async function load(lines: string[]) {
   const inner = await createTestEngine();
   await prepareDatabase(inner, DATASETS);
   const statements: string[] = [];
-  const engine: Engine = {
-    ...inner,
-    query: (sql, params, schema) => {
-      statements.push(sql);
-      return inner.query(sql, params, schema);
-    },
-    run: (sql, params, options) => {
-      statements.push(sql);
-      return inner.run(sql, params, options);
-    },
-  };
+  const engine = watchStatements(inner, (sql) => {
+    statements.push(sql);
+  });
   const report = await createIngestSession(engine, DATASETS).loadFiles([
     { name: 'eh.csv', blob: new Blob([[HEADER, ...lines].join('\n')]) },
   ]);

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { DATASETS } from '../src/datasets/registry';
-import type { Engine } from '../src/engine/engine';
 import { createIngestSession } from '../src/ingest/load-files';
 import type { LoadReport } from '../src/ingest/load-report';
 import { prepareDatabase } from '../src/ingest/prepare-database';
 import { scratchTablesLeft } from './support/scratch-tables';
 import { createTestEngine } from './support/test-engine';
+import { watchStatements } from './support/watched-engine';
 
 /**
  * A big file whose start is plain is read by DuckDB while its records are scanned (load-file's early
@@ -43,13 +43,9 @@ async function load(files: { name: string; bytes: Uint8Array<ArrayBuffer> }[], e
   const inner = await createTestEngine();
   await prepareDatabase(inner, DATASETS);
   let parsedReads = 0;
-  const engine: Engine = {
-    ...inner,
-    run: (sql, params, options) => {
-      if (sql.includes('CREATE OR REPLACE TABLE pi_parsed')) parsedReads += 1;
-      return inner.run(sql, params, options);
-    },
-  };
+  const engine = watchStatements(inner, (sql) => {
+    if (sql.includes('CREATE OR REPLACE TABLE pi_parsed')) parsedReads += 1;
+  });
   const session = createIngestSession(engine, DATASETS, { earlyReadFrom: early ? 0 : Number.POSITIVE_INFINITY });
   const report = await session.loadFiles(files.map((f) => ({ name: f.name, blob: new Blob([f.bytes]) })));
   const rows = await inner.query(

@@ -8,6 +8,7 @@ import type { FileReport } from '../src/ingest/load-report';
 import { prepareDatabase } from '../src/ingest/prepare-database';
 import { type RecordScanner, scanOnTheSpot } from '../src/ingest/record-scan';
 import { createTestEngine } from './support/test-engine';
+import { watchStatements } from './support/watched-engine';
 
 /**
  * While the database stores one file, the next small text file is sniffed, recognised and scanned
@@ -33,19 +34,10 @@ async function session(events: string[], scanner: RecordScanner = scanOnTheSpot)
   const base = await createTestEngine();
   await prepareDatabase(base, DATASETS);
   const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
-  const engine: Engine = {
-    ...base,
-    query: async (sql, params, schema) => {
-      await tick();
-      events.push(`sql ${sql.trim().slice(0, 40)}`);
-      return base.query(sql, params, schema);
-    },
-    run: async (sql, params, options) => {
-      await tick();
-      events.push(`sql ${sql.trim().slice(0, 40)}`);
-      return base.run(sql, params, options);
-    },
-  };
+  const engine = watchStatements(base, async (sql) => {
+    await tick();
+    events.push(`sql ${sql.trim().slice(0, 40)}`);
+  });
   const scanRecords: RecordScanner = async (blob, delimiter, onProgress) => {
     events.push(`scan ${blob.size}`);
     return scanner(blob, delimiter, onProgress);

@@ -10,6 +10,7 @@ import { prepareDatabase } from '../src/ingest/prepare-database';
 import { awkwardFileArb, renderFile } from './support/generated-files';
 import { scratchTablesLeft } from './support/scratch-tables';
 import { createTestEngine } from './support/test-engine';
+import { watchStatements } from './support/watched-engine';
 
 /**
  * A dataset's first big file is stored by turning its staged table into the dataset's table
@@ -36,13 +37,9 @@ async function store(
   const inner = await createTestEngine();
   await prepareDatabase(inner, DATASETS);
   let renamed = 0;
-  const engine: Engine = {
-    ...inner,
-    run: (sql, params, options) => {
-      if (sql.includes('ALTER TABLE pi_parsed RENAME TO')) renamed += 1;
-      return inner.run(sql, params, options);
-    },
-  };
+  const engine = watchStatements(inner, (sql) => {
+    if (sql.includes('ALTER TABLE pi_parsed RENAME TO')) renamed += 1;
+  });
   const session = createIngestSession(engine, DATASETS, { storeInPlaceFrom: inPlaceFrom });
   const report = await session.loadFiles(
     files.map((f) => ({ name: f.name, blob: new Blob([new Uint8Array(f.bytes)]) })),

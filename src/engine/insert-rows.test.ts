@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { Engine } from './engine';
+import { watchStatements } from '../../tests/support/watched-engine';
 import { insertRows, VALUES_PER_INSERT } from './insert-rows';
 import { createNodeEngine } from './node-engine';
 
@@ -8,13 +8,9 @@ describe('insertRows', () => {
   it('inserts every row, values bound as they are, in statements of up to VALUES_PER_INSERT values', async () => {
     const inner = await createNodeEngine();
     const statements: string[] = [];
-    const engine: Engine = {
-      ...inner,
-      run: (sql, params, options) => {
-        statements.push(sql);
-        return inner.run(sql, params, options);
-      },
-    };
+    const engine = watchStatements(inner, (sql) => {
+      statements.push(sql);
+    });
     await inner.run('CREATE TEMP TABLE t (i INTEGER, s VARCHAR, d DATE)');
     const perInsert = Math.floor(VALUES_PER_INSERT / 3);
     const rows = Array.from({ length: 2 * perInsert + 1 }, (_, i) => [

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createTestEngine } from '../../tests/support/test-engine';
+import { watchStatements } from '../../tests/support/watched-engine';
 import { DATASETS } from '../datasets/registry';
 import type { Engine } from '../engine/engine';
 import { prepareIndicators } from '../indicators/prepare-indicators';
@@ -43,21 +44,6 @@ async function freshEngine(): Promise<Engine> {
   return engine;
 }
 
-/** An engine that reports each statement it is given before running it. */
-function watching(engine: Engine, watch: (sql: string) => void): Engine {
-  return {
-    ...engine,
-    run: (sql, params, options) => {
-      watch(sql);
-      return engine.run(sql, params, options);
-    },
-    query: (sql, params, schema) => {
-      watch(sql);
-      return engine.query(sql, params, schema);
-    },
-  };
-}
-
 const reads = (sql: string) => sql.includes('read_csv');
 const loading = (sql: string) => reads(sql) || DATASETS.some((d) => sql.startsWith(`INSERT INTO ${d.id} `));
 
@@ -68,7 +54,7 @@ async function stopAt(at: (sql: string, index: number) => boolean, rounds?: numb
   let statements = 0;
   let stopping: Promise<void> | null = null;
   let warmUp: ReturnType<typeof startWarmUp> | null = null;
-  const counting = watching(engine, (sql) => {
+  const counting = watchStatements(engine, (sql) => {
     statements += 1;
     if (stopping) after.push(sql);
     else if (at(sql, statements) && warmUp) stopping = warmUp.stop();
@@ -85,7 +71,9 @@ describe('the warm-up', () => {
     const files = (await sampleFiles()).length;
     const statements: string[] = [];
     const warmUp = startWarmUp(
-      watching(engine, (sql) => statements.push(sql)),
+      watchStatements(engine, (sql) => {
+        statements.push(sql);
+      }),
       sampleFiles,
       { rounds: 2 },
     );

@@ -102,9 +102,10 @@ async function runRound(
  * Runs the whole path over the sample data — load, check, store, prepare, the Overview's indicators —
  * `rounds` times (default WARM_UP_ROUNDS) while the page is first read, then removes every trace of the
  * data: each dataset table and the rejections emptied, scratch tables and registered files gone. Its own
- * ingest session each round, so nothing of it is remembered. The app stops it before it uses the engine for anything else —
- * the warm-up's next statement fails, so it ends within one statement — and waits for the clean-up, so
- * nothing of the user's interleaves with it. Never fails the start-up: warming up is only a speed-up.
+ * ingest session each round, so nothing of it is remembered. The app stops it before it uses the engine
+ * for anything else — the warm-up's next statement fails, so it ends within one statement — and waits
+ * for the clean-up, so nothing of the user's interleaves with it. Never fails the start-up: warming up
+ * is only a speed-up.
  */
 export function startWarmUp(
   engine: Engine,

@@ -6,6 +6,7 @@ import { type PreparedState, prepareIndicators } from '../../src/indicators/prep
 import { getIndicator } from '../../src/indicators/registry';
 import { type IndicatorResult, runIndicator } from '../../src/indicators/run-indicator';
 import { createTestSession } from '../support/load-csv';
+import { watchStatements } from '../support/watched-engine';
 
 // Each run writes its periods to pi_periods once per period key, and their months follow from the
 // pi_period_months view. Keys asked for at the same moment (a page's cards, the Overview's areas) are
@@ -77,13 +78,9 @@ describe('period tables', () => {
     if (!eh1) throw new Error('EH1 missing');
     const writes: string[] = [];
     // A new engine object (its own memory of written keys) that counts the period writes.
-    const counting: Engine = {
-      ...engine,
-      run: (sql, params, options) => {
-        if (sql.includes('INSERT INTO pi_periods')) writes.push(sql);
-        return engine.run(sql, params, options);
-      },
-    };
+    const counting = watchStatements(engine, (sql) => {
+      if (sql.includes('INSERT INTO pi_periods')) writes.push(sql);
+    });
     const asks = [
       { granularity: 'month' as const, from: '2023-01-01', to: '2023-06-30' },
       { granularity: 'quarter' as const, from: '2022-04-01', to: '2023-03-31' },

@@ -1,0 +1,19 @@
+import type { Engine } from '../../src/engine/engine';
+
+/**
+ * The engine with a watcher told of each statement (run or query) before it runs: to count or record
+ * statements, or to act at a given one. An async watcher is awaited first.
+ */
+export function watchStatements(engine: Engine, watch: (sql: string) => void | Promise<void>): Engine {
+  return {
+    ...engine,
+    run: async (sql, params, options) => {
+      await watch(sql);
+      return engine.run(sql, params, options);
+    },
+    query: async (sql, params, schema) => {
+      await watch(sql);
+      return engine.query(sql, params, schema);
+    },
+  };
+}
