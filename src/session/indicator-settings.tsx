@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import { compressSummaries } from '../indicators/compress-summaries';
 import {
   needsSecondStage,
   type PreparedState,
@@ -73,7 +74,14 @@ export function useCompletePreparation() {
   const first = usePreparedIndicators();
   return useQuery<PreparedState>({
     queryKey: ['prepared-indicators-complete', dataVersion, settings, first.data],
-    queryFn: async () => prepareSecondStage(await getEngine(), first.data as PreparedState),
+    queryFn: async () => {
+      const engine = await getEngine();
+      const complete = await prepareSecondStage(engine, first.data as PreparedState);
+      // Then, in the background, the large summary tables into the compressed store, for faster filters.
+      // A failure leaves them where they are (every query still finds them), so it is not reported.
+      void compressSummaries(engine).catch(() => undefined);
+      return complete;
+    },
     enabled: first.data !== undefined,
     staleTime: Number.POSITIVE_INFINITY,
   });
