@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TaskQueue } from './task-queue';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
@@ -57,5 +57,54 @@ describe('the engine queue', () => {
     await expect(failed).rejects.toThrow('bad SQL');
     await expect(next).resolves.toBe('still running');
     expect(queue.waiting).toBe(0);
+  });
+
+  describe("background work after the user's statements", () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('waits the grace period, so a statement asked just after the last one goes first', async () => {
+      vi.useFakeTimers();
+      const queue = new TaskQueue({ graceMs: 100 });
+      const order: string[] = [];
+      await queue.add(async () => {
+        order.push('periods');
+      });
+      const background = queue.add(
+        async () => {
+          order.push('cohort');
+        },
+        { background: true },
+      );
+      await vi.advanceTimersByTimeAsync(60);
+      expect(order).toEqual(['periods']);
+      // The page's batch, asked once the periods are written.
+      const batch = queue.add(async () => {
+        order.push('batch');
+      });
+      await batch;
+      await vi.advanceTimersByTimeAsync(99);
+      expect(order).toEqual(['periods', 'batch']);
+      await vi.advanceTimersByTimeAsync(1);
+      await background;
+      expect(order).toEqual(['periods', 'batch', 'cohort']);
+      expect(queue.waiting).toBe(0);
+    });
+
+    it('starts at once when the user has asked nothing', async () => {
+      vi.useFakeTimers();
+      const queue = new TaskQueue({ graceMs: 100 });
+      let ran = false;
+      const background = queue.add(
+        async () => {
+          ran = true;
+        },
+        { background: true },
+      );
+      await vi.advanceTimersByTimeAsync(0);
+      expect(ran).toBe(true);
+      await background;
+    });
   });
 });

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Engine } from '../engine/engine';
 import { gatherPerTask } from '../shared/same-task';
-import { shadowCtes, withRollups } from './family-definition';
-import { DIMENSIONS, type Dimension, type IndicatorDefinition } from './indicator-definition';
+import { type IndicatorFamilyDefinition, rollupGrains, rollupName, shadowCtes, withRollups } from './family-definition';
+import { DIMENSIONS, type Dimension, type IndicatorDefinition, type IndicatorFamily } from './indicator-definition';
 import { buildPeriods, type Granularity, type Period } from './periods';
 import type { PreparedState } from './prepare-indicators';
 import type { ProfileDefinition } from './profiles';
@@ -401,14 +401,39 @@ export async function runProfile(
 }
 
 /** The distinct values of a dimension in an indicator's prepared data (for filter lists and breakdowns). */
-export async function dimensionValues(engine: Engine, table: string, dimension: Dimension): Promise<string[]> {
-  if (!/^pi_[a-z_]+$/.test(table)) throw new Error(`Not a prepared table: ${table}`);
-  const rows = await engine.query(
-    `SELECT DISTINCT ${dimension} AS v FROM ${table} WHERE ${dimension} IS NOT NULL ORDER BY 1`,
-    [],
-    z.object({ v: z.string() }),
+/**
+ * Where an area's values of one dimension are listed: the roll-up of its dimension table by that
+ * dimension when there is one (a few thousand rows, the same values), else the dimension table.
+ */
+function dimensionSource(family: IndicatorFamilyDefinition, dimension: Dimension): string {
+  const rolledUp =
+    (family.rollups ?? []).some((r) => r.table === family.dimensionTable) && rollupGrains(family).includes(dimension);
+  return rolledUp ? rollupName(family.dimensionTable, dimension) : family.dimensionTable;
+}
+
+/** The values each dimension takes in an area's data, sorted, in one statement. */
+export async function dimensionValues(
+  engine: Engine,
+  familyId: IndicatorFamily,
+  dimensions: readonly Dimension[],
+): Promise<Partial<Record<Dimension, string[]>>> {
+  const family = getFamily(familyId);
+  const unknown = dimensions.find((d) => !DIMENSIONS.includes(d));
+  if (unknown !== undefined) throw new Error(`Not a dimension: ${unknown}`);
+  const out: Partial<Record<Dimension, string[]>> = {};
+  if (dimensions.length === 0) return out;
+  const parts = dimensions.map(
+    (d, i) => `SELECT ${i} AS i, ${d} AS v FROM ${dimensionSource(family, d)} WHERE ${d} IS NOT NULL GROUP BY ${d}`,
   );
-  return rows.map((r) => r.v);
+  const rows = await engine.query(
+    `${parts.join('\nUNION ALL\n')}\nORDER BY i, v`,
+    [],
+    z.object({ i: z.number(), v: z.string() }),
+  );
+  dimensions.forEach((d, i) => {
+    out[d] = rows.filter((r) => r.i === i).map((r) => r.v);
+  });
+  return out;
 }
 
 export interface BreakdownRow {
@@ -431,7 +456,7 @@ export async function runBreakdown(
     throw new Error(`${indicator.id} cannot be broken down by ${dimension}`);
   }
   if (indicator.datasets.some((id) => !prepared.datasetRows[id])) return [];
-  const values = await dimensionValues(engine, getFamily(indicator.family).dimensionTable, dimension);
+  const values = (await dimensionValues(engine, indicator.family, [dimension]))[dimension] ?? [];
   const rows: BreakdownRow[] = [];
   for (const value of values) {
     const filters = { ...query.filters, [dimension]: [value] };

@@ -113,7 +113,8 @@ describe('the board pack, in the built app', () => {
     await expect(page.getByTestId('presentation').textContent()).resolves.toContain('every quarter');
     await page.keyboard.press('ArrowRight');
     await expect(counter.textContent()).resolves.toMatch(/^Slide 2 of/);
-    // An indicator slide: the narrative in large type, the chart taking most of the slide.
+    // An indicator slide: the narrative in large type, the chart taking most of the slide (once drawn).
+    await page.locator('[data-slide-chart] svg.recharts-surface').waitFor();
     const sizes = await page.evaluate(() => {
       const narrative = document.querySelector('.slide__narrative');
       const chart = document.querySelector('[data-slide-chart] svg.recharts-surface');

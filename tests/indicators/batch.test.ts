@@ -48,9 +48,10 @@ const ok = (result: IndicatorResult | Error | undefined) => {
 };
 
 async function filtersToTry(): Promise<Filters[]> {
-  const agencies = await dimensionValues(engine, 'pi_eh_flow', 'agency');
-  const localities = await dimensionValues(engine, 'pi_eh_flow', 'locality');
-  const genders = await dimensionValues(engine, 'pi_eh_flow', 'gender');
+  const values = await dimensionValues(engine, 'early_help', ['agency', 'locality', 'gender']);
+  const agencies = values.agency ?? [];
+  const localities = values.locality ?? [];
+  const genders = values.gender ?? [];
   return [
     {},
     { agency: agencies.slice(0, 2) },

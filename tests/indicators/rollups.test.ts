@@ -5,6 +5,7 @@ import { DIMENSIONS, type Dimension } from '../../src/indicators/indicator-defin
 import { getFamily } from '../../src/indicators/registry';
 import { dimensionValues, indicatorQuerySql } from '../../src/indicators/run-indicator';
 import { createIndicatorSession } from '../support/indicator-session';
+import { watchStatements } from '../support/watched-engine';
 
 // The roll-up tables (one per dimension, and one with none) must give exactly what the full summary
 // gives. Checked on a generated extract of about 20,000 episodes, for every early help indicator,
@@ -26,7 +27,7 @@ describe('early help roll-ups', () => {
     const family = getFamily('early_help');
     const filters: Partial<Record<Dimension, string[]>>[] = [{}];
     for (const dimension of ['agency', 'locality', 'age_band', 'gender', 'ethnicity'] as const) {
-      const values = await dimensionValues(t.engine, 'pi_eh_flow', dimension);
+      const values = (await dimensionValues(t.engine, 'early_help', [dimension]))[dimension] ?? [];
       expect(values.length, dimension).toBeGreaterThan(1);
       filters.push({ [dimension]: [values[0]] }, { [dimension]: values.slice(1, 3) });
     }
@@ -54,6 +55,26 @@ describe('early help roll-ups', () => {
     }
     expect(compared).toBeGreaterThan(250);
   }, 300_000);
+
+  it('list the values of each dimension from its roll-up, the same as the full summary, in one statement', async () => {
+    const statements: string[] = [];
+    const watched = watchStatements(t.engine, (sql) => {
+      statements.push(sql);
+    });
+    const dimensions = ['agency', 'locality', 'age_band', 'gender', 'ethnicity'] as const;
+    const values = await dimensionValues(watched, 'early_help', dimensions);
+    expect(statements).toHaveLength(1);
+    for (const d of dimensions) {
+      expect(statements[0]).toContain(`FROM pi_eh_flow__${d} `);
+      const full = await t.engine.query(
+        `SELECT DISTINCT ${d} AS v FROM pi_eh_flow WHERE ${d} IS NOT NULL ORDER BY 1`,
+        [],
+        z.object({ v: z.string() }),
+      );
+      expect(full.length, d).toBeGreaterThan(1);
+      expect(values[d], d).toEqual(full.map((r) => r.v));
+    }
+  });
 
   it('a filter on two dimensions uses the full summary and agrees with the two filters in turn', async () => {
     const both = await t.run('EH1', { granularity: 'year', filters: { locality: ['Northfield'], gender: ['FEMALE'] } });

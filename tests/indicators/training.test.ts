@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getIndicator } from '../../src/indicators/registry';
-import { runBreakdown } from '../../src/indicators/run-indicator';
+import { dimensionValues, runBreakdown } from '../../src/indicators/run-indicator';
 import { createIndicatorSession } from '../support/indicator-session';
 
 type Session = Awaited<ReturnType<typeof createIndicatorSession>>;
@@ -63,6 +63,11 @@ beforeAll(async () => {
 });
 
 describe('training indicators', () => {
+  it('lists the agencies of the bookings (an area without roll-ups reads its dimension table)', async () => {
+    // Every booking up to the report date, whatever its status: ICB, POLICE, SCHOOL, sorted.
+    expect(await dimensionValues(t.engine, 'training', ['agency'])).toEqual({ agency: ['ICB', 'POLICE', 'SCHOOL'] });
+  });
+
   it('TR1 multi-agency attendances: E1 has 3 in Q1 (E2 is single-agency), E3 has 2 in Q2', async () => {
     expect(await t.values('TR1', quarters)).toEqual([
       ['2024-25 Q1', 3],

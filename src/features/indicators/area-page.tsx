@@ -28,7 +28,7 @@ export function AreaPage({
   const family = getFamily(familyId);
   const prepared = usePreparedIndicators();
   const dimensions = [...new Set(family.indicators.flatMap((i) => i.breakdowns))];
-  const known = useDimensionValues(family.dimensionTable, dimensions, prepared.data);
+  const known = useDimensionValues(family.id, dimensions, prepared.data);
   const granularity = addressView.granularity ?? family.defaultGranularity;
 
   if (prepared.isPending) return <p role="status">Preparing the figures…</p>;
@@ -100,7 +100,7 @@ export function AreaPage({
             view={view}
             granularity={granularity}
             dimensions={dimensions}
-            dimensionTable={family.dimensionTable}
+            family={family.id}
             prepared={prepared.data}
             first={state.first}
             last={state.reportDate}

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { DIMENSION_LABELS, type Dimension } from '../../indicators/indicator-definition';
+import { DIMENSION_LABELS, type Dimension, type IndicatorFamily } from '../../indicators/indicator-definition';
 import { financialYearLabel, financialYearOf, type Granularity } from '../../indicators/periods';
 import type { PreparedState } from '../../indicators/prepare-indicators';
 import { dimensionValueLabel } from '../../ui/dimension-labels';
@@ -20,7 +20,7 @@ export function FilterBar({
   view,
   granularity,
   dimensions,
-  dimensionTable,
+  family,
   prepared,
   first,
   last,
@@ -29,14 +29,15 @@ export function FilterBar({
   view: View;
   granularity: Granularity;
   dimensions: readonly Dimension[];
-  dimensionTable: string;
+  /** The area whose values the filter lists offer. */
+  family: IndicatorFamily;
   prepared: PreparedState;
   first: string;
   last: string;
   onChange: (view: View) => void;
 }) {
   const id = useId();
-  const values = useDimensionValues(dimensionTable, dimensions, prepared);
+  const values = useDimensionValues(family, dimensions, prepared);
   const years = financialYears(first, last);
   const setFilter = (dimension: Dimension, value: string) => {
     const filters = { ...view.filters };
