@@ -67,7 +67,7 @@ async function main() {
   const single: Filters[] = [{}];
   const values: Record<string, string[]> = {};
   for (const d of DIMS) {
-    values[d] = await dimensionValues(engine, 'pi_eh_flow', d);
+    values[d] = (await dimensionValues(engine, 'early_help', [d]))[d] ?? [];
     single.push({ [d]: [values[d]?.[0] ?? ''] }, { [d]: [values[d]?.[1] ?? ''] });
   }
   // …or combine two or three.
