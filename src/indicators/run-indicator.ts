@@ -66,13 +66,21 @@ const periodWriters = new WeakMap<Engine, { written: Map<string, Promise<void>>;
  * Overview), from four comma-separated lists zipped by unnest: one statement and four bound values
  * however many keys and periods. A key names its periods exactly (granularity, first and last day), so a
  * key already there — written through another engine object on the same database — is left as it is.
- * Their months come from the pi_period_months view.
  */
 const INSERT_PERIODS_SQL = `INSERT INTO pi_periods
 SELECT * FROM (
   SELECT unnest(string_split($1, ',')) AS period_key, unnest(string_split($2, ',')::DATE[]),
     unnest(string_split($3, ',')::DATE[]), unnest(string_split($4, ',')::DATE[])
 ) WHERE period_key NOT IN (SELECT period_key FROM pi_periods)`;
+
+/**
+ * Then the months of every key that has none yet (those just written, and any whose months a failed
+ * write left out): no bound values, so a second call (a prepared statement holds one statement).
+ */
+const INSERT_PERIOD_MONTHS_SQL = `INSERT INTO pi_period_months
+SELECT period_key, unnest(range(period_start, effective_end + INTERVAL 1 DAY, INTERVAL 1 MONTH))::DATE AS month,
+  period_start, effective_end
+FROM pi_periods WHERE period_key NOT IN (SELECT period_key FROM pi_period_months)`;
 
 async function writePeriods(engine: Engine, writes: readonly PeriodWrite[]): Promise<void> {
   const rows = writes.flatMap((w) => w.periods.map((p) => [w.key, p.start, p.end, p.effectiveEnd]));
@@ -82,6 +90,7 @@ async function writePeriods(engine: Engine, writes: readonly PeriodWrite[]): Pro
     INSERT_PERIODS_SQL,
     [0, 1, 2, 3].map((column) => rows.map((row) => row[column]).join(',')),
   );
+  await engine.run(INSERT_PERIOD_MONTHS_SQL);
 }
 
 /** Resolves once the key's periods are in pi_periods; keys asked for in the same task share one write. */

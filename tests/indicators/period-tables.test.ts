@@ -8,8 +8,8 @@ import { type IndicatorResult, runIndicator } from '../../src/indicators/run-ind
 import { createTestSession } from '../support/load-csv';
 import { watchStatements } from '../support/watched-engine';
 
-// Each run writes its periods to pi_periods once per period key, and their months follow from the
-// pi_period_months view. Keys asked for at the same moment (a page's cards, the Overview's areas) are
+// Each run writes its periods to pi_periods once per period key, and their months to pi_period_months
+// right after. Keys asked for at the same moment (a page's cards, the Overview's areas) are
 // written in one statement whatever the number of keys and periods. A key names its periods exactly, so
 // a key that is already there (written through another engine object on the same database, as the
 // warm-up does) is left as it is: never written twice.
@@ -73,13 +73,15 @@ describe('period tables', () => {
     expect(key).toMatchObject({ periods: 48, months: 48 });
   });
 
-  it('writes the keys asked for at the same moment in one statement', async () => {
+  it('writes the keys asked for at the same moment in one statement, and their months in one more', async () => {
     const eh1 = getIndicator('EH1');
     if (!eh1) throw new Error('EH1 missing');
     const writes: string[] = [];
-    // A new engine object (its own memory of written keys) that counts the period writes.
+    const monthWrites: string[] = [];
+    // A new engine object (its own memory of written keys) that counts the period and month writes.
     const counting = watchStatements(engine, (sql) => {
       if (sql.includes('INSERT INTO pi_periods')) writes.push(sql);
+      if (sql.includes('INSERT INTO pi_period_months')) monthWrites.push(sql);
     });
     const asks = [
       { granularity: 'month' as const, from: '2023-01-01', to: '2023-06-30' },
@@ -88,6 +90,7 @@ describe('period tables', () => {
     ];
     const results = await Promise.all(asks.map((query) => runIndicator(counting, prepared, eh1, query)));
     expect(writes).toHaveLength(1);
+    expect(monthWrites).toHaveLength(1);
     expect(results.map((r) => points(r).length)).toEqual([6, 4, 2]);
     const tables = await periodTables();
     expect(tables.find((t) => t.key === 'month|2023-01-01|2023-06-30')).toMatchObject({ periods: 6, months: 6 });
@@ -95,5 +98,6 @@ describe('period tables', () => {
     // Asked again: already written, so no statement at all.
     await runIndicator(counting, prepared, eh1, asks[0] as (typeof asks)[number]);
     expect(writes).toHaveLength(1);
+    expect(monthWrites).toHaveLength(1);
   });
 });
