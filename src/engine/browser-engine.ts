@@ -73,7 +73,12 @@ async function createBrowserEngine(): Promise<Engine> {
   }
 
   return {
-    query<S extends z.ZodType>(sql: string, params: readonly SqlParam[], rowSchema: S) {
+    query<S extends z.ZodType>(
+      sql: string,
+      params: readonly SqlParam[],
+      rowSchema: S,
+      options: { background?: boolean } = {},
+    ) {
       return serial(async () => {
         const table = await execute(sql, params, true);
         return parseRows(
@@ -81,7 +86,7 @@ async function createBrowserEngine(): Promise<Engine> {
           rowSchema,
           sql,
         );
-      });
+      }, options.background);
     },
     run(sql, params = [], options = {}) {
       return serial(async () => {

@@ -8,8 +8,16 @@ export type SqlParam = string | number | boolean | null;
  * interface: SQL text written by the app, values always bound as parameters, results checked with zod.
  */
 export interface Engine {
-  /** Runs a query with bound parameters and validates every row against `rowSchema`. */
-  query<S extends z.ZodType>(sql: string, params: readonly SqlParam[], rowSchema: S): Promise<z.infer<S>[]>;
+  /**
+   * Runs a query with bound parameters and validates every row against `rowSchema`; `background` as for
+   * `run`.
+   */
+  query<S extends z.ZodType>(
+    sql: string,
+    params: readonly SqlParam[],
+    rowSchema: S,
+    options?: { background?: boolean },
+  ): Promise<z.infer<S>[]>;
   /**
    * Runs statements that return nothing useful (DDL, INSERT). With params, a prepared statement is used.
    * `background` work (summary tables the first page does not need) waits while the user's queries run.

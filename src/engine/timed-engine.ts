@@ -27,7 +27,7 @@ function timed<E extends Engine>(engine: E): E {
   };
   return {
     ...engine,
-    query: (sql, params, schema) => time(sql, () => engine.query(sql, params, schema)),
+    query: (sql, params, schema, options) => time(sql, () => engine.query(sql, params, schema, options)),
     run: (sql, params, options) => time(sql, () => engine.run(sql, params, options)),
   };
 }

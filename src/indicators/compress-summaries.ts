@@ -37,6 +37,7 @@ export async function compressSummaries(
      WHERE schema_name = 'main' AND list_contains(string_split($1, ','), table_name)`,
     [tables.join(',')],
     sizeRow,
+    { background: true },
   );
   const moved: string[] = [];
   for (const table of tables) {

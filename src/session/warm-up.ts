@@ -37,9 +37,9 @@ function stoppable(engine: Engine, stopping: () => boolean): Engine {
   };
   return {
     ...engine,
-    query: async (sql, params, schema) => {
+    query: async (sql, params, schema, options) => {
       check();
-      return engine.query(sql, params, schema);
+      return engine.query(sql, params, schema, options);
     },
     run: async (sql, params, options) => {
       check();

@@ -35,9 +35,9 @@ beforeAll(async () => {
   // The same engine, counting the queries asked of it.
   engine = {
     ...t.engine,
-    query: (sql, params, schema) => {
+    query: (sql, params, schema, options) => {
       statements.push(sql);
-      return t.engine.query(sql, params, schema);
+      return t.engine.query(sql, params, schema, options);
     },
   };
 }, 120_000);

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { generateEarlyHelpLines } from '../../sample-data/early-help-generator.mjs';
+import type { Engine } from '../../src/engine/engine';
 import { SUMMARY_STORE } from '../../src/engine/session-settings';
 import { compressSummaries, ROW_GROUP_ROWS } from '../../src/indicators/compress-summaries';
 import { EARLY_HELP_FAMILY } from '../../src/indicators/early-help-indicators';
@@ -76,6 +77,26 @@ describe('summary tables in the compressed store', () => {
     expect((await where()).every((w) => w.database_name !== SUMMARY_STORE)).toBe(true);
     expect(await everything()).toEqual(before);
   }, 300_000);
+
+  it("asks everything in the background, so the user's statements go first", async () => {
+    const asked: [string, boolean | undefined][] = [];
+    const recording: Engine = {
+      ...t.engine,
+      query: (sql, params, schema, options) => {
+        asked.push([sql, options?.background]);
+        return t.engine.query(sql, params, schema, options);
+      },
+      run: (sql, params, options) => {
+        asked.push([sql, options?.background]);
+        return t.engine.run(sql, params, options);
+      },
+    };
+    expect(await compressSummaries(recording, { minRows: 1 })).toEqual(CUBES);
+    // The sizes, three moves, the checkpoint.
+    expect(asked).toHaveLength(5);
+    expect(asked.map(([, background]) => background)).toEqual([true, true, true, true, true]);
+    await t.reprepare({});
+  }, 120_000);
 
   it('keeps text columns compressed, the last part of a table too', async () => {
     await t.engine.run(

@@ -11,9 +11,9 @@ export function watchStatements(engine: Engine, watch: (sql: string) => void | P
       await watch(sql);
       return engine.run(sql, params, options);
     },
-    query: async (sql, params, schema) => {
+    query: async (sql, params, schema, options) => {
       await watch(sql);
-      return engine.query(sql, params, schema);
+      return engine.query(sql, params, schema, options);
     },
   };
 }
