@@ -409,7 +409,6 @@ export async function runProfile(
   return { status: 'ok', profile, periods, cells, ignoredFilters };
 }
 
-/** The distinct values of a dimension in an indicator's prepared data (for filter lists and breakdowns). */
 /**
  * Where an area's values of one dimension are listed: the roll-up of its dimension table by that
  * dimension when there is one (a few thousand rows, the same values), else the dimension table.
