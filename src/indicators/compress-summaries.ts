@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Engine } from '../engine/engine';
 import { SUMMARY_STORE } from '../engine/session-settings';
-import type { IndicatorFamilyDefinition } from './family-definition';
+import { type IndicatorFamilyDefinition, rolledUpTables } from './family-definition';
 import { FAMILIES } from './registry';
 
 /**
@@ -30,7 +30,7 @@ export async function compressSummaries(
   options: { families?: readonly IndicatorFamilyDefinition[]; minRows?: number } = {},
 ): Promise<string[]> {
   const { families = FAMILIES, minRows = ROW_GROUP_ROWS } = options;
-  const tables = families.flatMap((family) => (family.rollups ?? []).map((rollup) => rollup.table));
+  const tables = families.flatMap(rolledUpTables);
   if (tables.length === 0) return [];
   const sizes = await engine.query(
     `SELECT database_name, table_name, estimated_size::DOUBLE AS rows FROM duckdb_tables()

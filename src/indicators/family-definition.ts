@@ -74,6 +74,11 @@ export function dimensionColumns(present: Partial<Record<string, string>>): stri
   return all.map((d) => `${present[d] ?? 'NULL::VARCHAR'} AS ${d}`).join(', ');
 }
 
+/** The summary tables of a family that have roll-ups (the full cubes, every dimension at full grain). */
+export function rolledUpTables(family: IndicatorFamilyDefinition): string[] {
+  return (family.rollups ?? []).map((rollup) => rollup.table);
+}
+
 /** The roll-ups a family has: none ('all') and each dimension its indicators can be broken down by. */
 export function rollupGrains(family: IndicatorFamilyDefinition): string[] {
   if (!family.rollups?.length) return [];
@@ -102,7 +107,7 @@ export function shadowCtes(
   grain: string | null,
 ): string[] {
   const readers = (table: string) => reads.filter((r) => r.includes(table)).length;
-  const tables = (family.rollups ?? []).map((r) => r.table);
+  const tables = rolledUpTables(family);
   if (grain !== null) {
     if (!rollupGrains(family).includes(grain)) return [];
     return tables.filter((t) => readers(t) > 0).map((t) => `${t} AS (FROM ${rollupName(t, grain)})`);

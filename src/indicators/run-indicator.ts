@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import type { Engine } from '../engine/engine';
 import { gatherPerTask } from '../shared/same-task';
-import { type IndicatorFamilyDefinition, rollupGrains, rollupName, shadowCtes, withRollups } from './family-definition';
+import {
+  type IndicatorFamilyDefinition,
+  rolledUpTables,
+  rollupGrains,
+  rollupName,
+  shadowCtes,
+  withRollups,
+} from './family-definition';
 import { DIMENSIONS, type Dimension, type IndicatorDefinition, type IndicatorFamily } from './indicator-definition';
 import { buildPeriods, type Granularity, type Period } from './periods';
 import type { PreparedState } from './prepare-indicators';
@@ -414,8 +421,7 @@ export async function runProfile(
  * dimension when there is one (a few thousand rows, the same values), else the dimension table.
  */
 function dimensionSource(family: IndicatorFamilyDefinition, dimension: Dimension): string {
-  const rolledUp =
-    (family.rollups ?? []).some((r) => r.table === family.dimensionTable) && rollupGrains(family).includes(dimension);
+  const rolledUp = rolledUpTables(family).includes(family.dimensionTable) && rollupGrains(family).includes(dimension);
   return rolledUp ? rollupName(family.dimensionTable, dimension) : family.dimensionTable;
 }
 

@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { generateEarlyHelpLines } from '../../sample-data/early-help-generator.mjs';
-import type { Engine } from '../../src/engine/engine';
 import { SUMMARY_STORE } from '../../src/engine/session-settings';
 import { compressSummaries, ROW_GROUP_ROWS } from '../../src/indicators/compress-summaries';
 import { EARLY_HELP_FAMILY } from '../../src/indicators/early-help-indicators';
 import type { Filters } from '../../src/indicators/run-indicator';
 import { createIndicatorSession } from '../support/indicator-session';
+import { watchStatements } from '../support/watched-engine';
 
 // The full summary tables move into the compressed store (compressSummaries) without any query changing
 // its answer, before or after a rebuild; checked for every early help indicator with no filter and with
@@ -80,17 +80,9 @@ describe('summary tables in the compressed store', () => {
 
   it("asks everything in the background, so the user's statements go first", async () => {
     const asked: [string, boolean | undefined][] = [];
-    const recording: Engine = {
-      ...t.engine,
-      query: (sql, params, schema, options) => {
-        asked.push([sql, options?.background]);
-        return t.engine.query(sql, params, schema, options);
-      },
-      run: (sql, params, options) => {
-        asked.push([sql, options?.background]);
-        return t.engine.run(sql, params, options);
-      },
-    };
+    const recording = watchStatements(t.engine, (sql, options) => {
+      asked.push([sql, options?.background]);
+    });
     expect(await compressSummaries(recording, { minRows: 1 })).toEqual(CUBES);
     // The sizes, three moves, the checkpoint.
     expect(asked).toHaveLength(5);
