@@ -22,7 +22,7 @@ const sizeRow = z.object({ database_name: z.string(), table_name: z.string(), ro
  * uncompressed (duckdb-wasm, measured). The queries need no change: names are looked up in the session's
  * own database first, then in the store, so a table rebuilt after a load (in the session's database)
  * hides the old copy until it is moved in turn, and a statement prepared before the move is bound again
- * by DuckDB. Background work, run after the second stage; the command line never filters, so it does not
+ * by DuckDB. Background work, run once every stage is built; the command line never filters, so it does not
  * move anything. Returns the tables moved.
  */
 export async function compressSummaries(

@@ -1,4 +1,10 @@
-import { type Dimension, FILTERS, type IndicatorDefinition, type IndicatorFamily } from './indicator-definition';
+import {
+  DIMENSIONS,
+  type Dimension,
+  FILTERS,
+  type IndicatorDefinition,
+  type IndicatorFamily,
+} from './indicator-definition';
 import type { Granularity } from './periods';
 
 /**
@@ -26,6 +32,12 @@ export interface IndicatorFamilyDefinition {
   dimensionTable: string;
   /** The steps that build the prepared tables, in order. */
   prepare: readonly PrepareStep[];
+  /**
+   * Full summary tables (every dimension at full grain) whose roll-up with no dimension is built straight
+   * from the data in the first stage (`Rollup.early`): a page with no filter is drawn from that, and these
+   * are built right after, with their other roll-ups. Filters, filter lists and breakdowns wait for them.
+   */
+  prepareFull?: readonly PrepareStep[];
   /** Slower steps, built after the first charts are drawn (same rules as `prepare`). */
   prepareLater?: readonly PrepareStep[];
   indicators: readonly IndicatorDefinition[];
@@ -63,7 +75,17 @@ export interface Rollup {
   table: string;
   keys: readonly string[];
   measures: readonly string[];
+  /**
+   * The roll-up with no dimension ('all') built straight from the data, in the first stage, by a SELECT
+   * returning the keys and the measures (dimension columns, if any, are ignored): far faster than
+   * the full table when the full table has hundreds of thousands of groups. Its table must give the
+   * same rows as the full table summed (tests compare them).
+   */
+  early?: { reads: readonly string[]; reportDate: boolean; select: string };
 }
+
+/** The build steps of the tables of a family; `early` roll-ups are their own steps. */
+export type PrepareStage = 'first' | 'full' | 'later';
 
 /** The name of a roll-up of `table`: by one dimension, or 'all' for none. */
 export const rollupName = (table: string, grain: string) => `${table}__${grain}`;
@@ -83,6 +105,57 @@ export function rolledUpTables(family: IndicatorFamilyDefinition): string[] {
 export function rollupGrains(family: IndicatorFamilyDefinition): string[] {
   if (!family.rollups?.length) return [];
   return ['all', ...new Set(family.indicators.flatMap((i) => i.breakdowns))];
+}
+
+/** The step that builds a roll-up with no dimension straight from the data (see `Rollup.early`). */
+export function earlyRollupStep(rollup: Rollup): PrepareStep | null {
+  if (!rollup.early) return null;
+  const { reads, reportDate, select } = rollup.early;
+  const dims = DIMENSIONS.map((d) => `NULL::VARCHAR AS ${d}`);
+  return {
+    table: rollupName(rollup.table, 'all'),
+    reads,
+    reportDate,
+    select: `SELECT ${[...rollup.keys, ...dims, ...rollup.measures.map((m) => `${m}::INTEGER AS ${m}`)].join(', ')}
+FROM (${select}) AS early`,
+  };
+}
+
+/**
+ * The grain an item is read at for some filters: 'all' with no filter (on a dimension it can be broken
+ * down by), the dimension with a filter on one, null with filters on several (the full tables).
+ */
+export function grainFor(
+  filters: Partial<Record<Dimension, readonly string[]>> | undefined,
+  breakdowns: readonly Dimension[],
+): string | null {
+  const active = DIMENSIONS.filter((d) => breakdowns.includes(d) && (filters?.[d]?.length ?? 0) > 0);
+  return active.length === 0 ? 'all' : active.length === 1 ? (active[0] as string) : null;
+}
+
+/**
+ * The tables an item reads at `grain`: each summary table with roll-ups becomes the roll-up for that
+ * grain (as `withRollups` rewrites it), the full table with filters on several dimensions.
+ */
+export function tablesReadAt(
+  item: { reads: readonly string[] },
+  family: IndicatorFamilyDefinition,
+  grain: string | null,
+): string[] {
+  const rolled = rolledUpTables(family);
+  const grains = rollupGrains(family);
+  return item.reads.map((t) =>
+    rolled.includes(t) && grain !== null && grains.includes(grain) ? rollupName(t, grain) : t,
+  );
+}
+
+/**
+ * Where an area's values of one dimension are listed: the roll-up of its dimension table by that
+ * dimension when there is one (a few thousand rows, the same values), else the dimension table.
+ */
+export function dimensionSource(family: IndicatorFamilyDefinition, dimension: Dimension): string {
+  const rolledUp = rolledUpTables(family).includes(family.dimensionTable) && rollupGrains(family).includes(dimension);
+  return rolledUp ? rollupName(family.dimensionTable, dimension) : family.dimensionTable;
 }
 
 /** The SQL of a roll-up table: the summary summed over every dimension but `grain`. */

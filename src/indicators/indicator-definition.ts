@@ -57,7 +57,7 @@ export interface IndicatorDefinition {
   /**
    * The prepared tables (and pi_settings, pi_calendar) its SQL reads; pi_periods and pi_period_months
    * are always there. Declared, never found by searching the SQL: a test checks each against DuckDB's
-   * own plan. The runner uses it to wait for the second stage and to read a roll-up instead.
+   * own plan. The runner uses it to wait for the stage that builds them and to read a roll-up instead.
    */
   reads: readonly string[];
   /** Datasets that must be loaded for the indicator to be computed. */

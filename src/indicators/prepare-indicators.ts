@@ -1,9 +1,20 @@
 import { z } from 'zod';
 import { DATASETS } from '../datasets/registry';
 import type { Engine } from '../engine/engine';
-import { type PrepareStep, rollupGrains, rollupSql, stepSql, tablesBuilt } from './family-definition';
+import {
+  earlyRollupStep,
+  type IndicatorFamilyDefinition,
+  type PrepareStage,
+  type PrepareStep,
+  rollupGrains,
+  rollupName,
+  rollupSql,
+  stepSql,
+  tablesBuilt,
+  tablesReadAt,
+} from './family-definition';
 import { DIMENSIONS, type IndicatorFamily } from './indicator-definition';
-import { FAMILIES } from './registry';
+import { FAMILIES, getFamily } from './registry';
 import { DEFAULT_SETTINGS, type IndicatorSettings } from './settings';
 import { buildCalendar } from './working-days';
 
@@ -13,8 +24,11 @@ export interface PreparedState {
   families: Record<IndicatorFamily, { first: string | null; last: string | null; reportDate: string | null }>;
   /** Rows loaded per dataset id. */
   datasetRows: Record<string, number>;
-  /** False until the second-stage tables are built (see prepareIndicators). */
-  complete: boolean;
+  /**
+   * The last stage built (see prepareIndicators): 'first' (a page with no filter), 'full' (the full
+   * summary tables: filters, filter lists, breakdowns), 'later' (every table: the state is complete).
+   */
+  stage: PrepareStage;
 }
 
 const MACROS = [
@@ -44,32 +58,73 @@ const rangeRow = z.object({ first: z.string().nullable(), last: z.string().nulla
 /** A date before any data: prepared tables built with it are empty. */
 const NO_DATA_DATE = '1900-01-01';
 
-/** The tables each family builds in its second stage. */
-const SECOND_STAGE = new Set(FAMILIES.flatMap((f) => tablesBuilt(f.prepareLater ?? [])));
+const STAGES: readonly PrepareStage[] = ['first', 'full', 'later'];
 
-/** Whether an indicator (or profile) reads a table built in the second, slower stage (as it declares). */
-export function needsSecondStage(item: { reads: readonly string[] }): boolean {
-  return item.reads.some((table) => SECOND_STAGE.has(table));
+/** Each prepared table (roll-ups included) and the stage that builds it. */
+const STAGE_OF = new Map<string, PrepareStage>(
+  FAMILIES.flatMap((family) => {
+    const early = new Set((family.rollups ?? []).filter((r) => r.early).map((r) => r.table));
+    const grains = rollupGrains(family);
+    const rolled = new Set((family.rollups ?? []).map((r) => r.table));
+    const entries: [string, PrepareStage][] = [];
+    const add = (steps: readonly PrepareStep[] | undefined, stage: PrepareStage) => {
+      for (const table of tablesBuilt(steps ?? [])) {
+        entries.push([table, stage]);
+        if (!rolled.has(table)) continue;
+        for (const grain of grains) {
+          entries.push([rollupName(table, grain), grain === 'all' && early.has(table) ? 'first' : stage]);
+        }
+      }
+    };
+    add(family.prepare, 'first');
+    add(family.prepareFull, 'full');
+    add(family.prepareLater, 'later');
+    return entries;
+  }),
+);
+
+/** The stage after which every one of some tables exists ('first' for tables not prepared: the data). */
+export function stageFor(tables: readonly string[]): PrepareStage {
+  const index = Math.max(0, ...tables.map((t) => STAGES.indexOf(STAGE_OF.get(t) ?? 'first')));
+  return STAGES[index] ?? 'first';
 }
 
-async function runSteps(engine: Engine, steps: readonly PrepareStep[], reportDate: string | null, background = false) {
+/**
+ * The stage an indicator (or profile) needs, as it declares what it reads, at a grain (see grainFor):
+ * with no filter most read the early roll-ups of the first stage.
+ */
+export function stageNeeded(item: { family: IndicatorFamily; reads: readonly string[] }, grain: string | null) {
+  return stageFor(tablesReadAt(item, getFamily(item.family), grain));
+}
+
+/** Whether a state has built a stage. */
+export function hasStage(state: PreparedState, stage: PrepareStage): boolean {
+  return STAGES.indexOf(state.stage) >= STAGES.indexOf(stage);
+}
+
+async function runSteps(
+  engine: Engine,
+  family: IndicatorFamilyDefinition,
+  steps: readonly PrepareStep[],
+  reportDate: string | null,
+  background = false,
+) {
+  const kept = tablesBuilt(steps);
   for (const step of steps) {
     // Background work lets the queries a user is waiting for go first.
     const params = 'reportDate' in step && step.reportDate ? [reportDate ?? NO_DATA_DATE] : [];
     await engine.run(stepSql(step), params, { background });
+    if ('table' in step && kept.includes(step.table)) await buildRollups(engine, family, step.table, background);
   }
 }
 
-async function buildRollups(engine: Engine, family: (typeof FAMILIES)[number], tables: readonly string[]) {
-  for (const rollup of family.rollups ?? []) {
-    if (!tables.includes(rollup.table)) continue;
-    // A table's roll-ups in one round trip (statements without parameters).
-    await engine.run(
-      rollupGrains(family)
-        .map((grain) => rollupSql(rollup, grain, DIMENSIONS))
-        .join(';\n'),
-    );
-  }
+/** A table's roll-ups, in one round trip (statements without parameters), but an early one. */
+async function buildRollups(engine: Engine, family: IndicatorFamilyDefinition, table: string, background: boolean) {
+  const rollup = family.rollups?.find((r) => r.table === table);
+  if (!rollup) return;
+  const grains = rollupGrains(family).filter((grain) => !(grain === 'all' && rollup.early));
+  if (grains.length === 0) return;
+  await engine.run(grains.map((grain) => rollupSql(rollup, grain, DIMENSIONS)).join(';\n'), [], { background });
 }
 
 /** Every dataset's row count, in one statement. */
@@ -98,9 +153,10 @@ async function familyDateRanges(engine: Engine) {
 
 /**
  * Builds the calendar, the settings row and every area's prepared tables. Run after each load and each
- * settings change; indicators then read only the prepared tables. With `stage: 'first'` the slower
- * tables (e.g. the early help re-referral cohort) are left for `prepareSecondStage`, so the first
- * charts can be drawn sooner.
+ * settings change; indicators then read only the prepared tables. With `stage: 'first'` only what a
+ * page with no filter reads is built (the early roll-ups instead of the full tables they sum): the full
+ * tables are left for `prepareFull`, the slower ones (e.g. the early help re-referral cohort) for
+ * `prepareLater`, so the first charts are drawn sooner.
  */
 export async function prepareIndicators(
   engine: Engine,
@@ -131,20 +187,26 @@ export async function prepareIndicators(
   for (const [i, family] of FAMILIES.entries()) {
     const { first, last } = ranges[i] ?? { first: null, last: null };
     const reportDate = last === null ? null : (settings.reportDate ?? last);
-    await runSteps(engine, family.prepare, reportDate);
-    await buildRollups(engine, family, tablesBuilt(family.prepare));
+    const early = (family.rollups ?? []).flatMap((rollup) => earlyRollupStep(rollup) ?? []);
+    await runSteps(engine, family, [...family.prepare, ...early], reportDate);
     families[family.id] = { first, last, reportDate };
   }
-  const state: PreparedState = { settings, families, datasetRows, complete: false };
-  return options.stage === 'all' ? prepareSecondStage(engine, state) : state;
+  const state: PreparedState = { settings, families, datasetRows, stage: 'first' };
+  return options.stage === 'all' ? prepareLater(engine, await prepareFull(engine, state)) : state;
 }
 
-/** Builds the tables left by `prepareIndicators(…, { stage: 'first' })`. */
-export async function prepareSecondStage(engine: Engine, state: PreparedState): Promise<PreparedState> {
+/** Builds the full summary tables left by `prepareIndicators(…, { stage: 'first' })`, in the background. */
+export async function prepareFull(engine: Engine, state: PreparedState): Promise<PreparedState> {
   for (const family of FAMILIES) {
-    const later = family.prepareLater ?? [];
-    await runSteps(engine, later, state.families[family.id].reportDate, true);
-    await buildRollups(engine, family, tablesBuilt(later));
+    await runSteps(engine, family, family.prepareFull ?? [], state.families[family.id].reportDate, true);
   }
-  return { ...state, complete: true };
+  return { ...state, stage: 'full' };
+}
+
+/** Builds the slower tables, after `prepareFull`, in the background: the state is then complete. */
+export async function prepareLater(engine: Engine, state: PreparedState): Promise<PreparedState> {
+  for (const family of FAMILIES) {
+    await runSteps(engine, family, family.prepareLater ?? [], state.families[family.id].reportDate, true);
+  }
+  return { ...state, stage: 'later' };
 }

@@ -1,14 +1,7 @@
 import { z } from 'zod';
 import type { Engine } from '../engine/engine';
 import { gatherPerTask } from '../shared/same-task';
-import {
-  type IndicatorFamilyDefinition,
-  rolledUpTables,
-  rollupGrains,
-  rollupName,
-  shadowCtes,
-  withRollups,
-} from './family-definition';
+import { dimensionSource, grainFor, shadowCtes, withRollups } from './family-definition';
 import { DIMENSIONS, type Dimension, type IndicatorDefinition, type IndicatorFamily } from './indicator-definition';
 import { buildPeriods, type Granularity, type Period } from './periods';
 import type { PreparedState } from './prepare-indicators';
@@ -343,8 +336,7 @@ async function setUp(
     return values.join('\u001f');
   });
   // No filter, or a filter on one dimension: the small roll-up tables answer it.
-  const active = DIMENSIONS.filter((_, i) => filterParams[i] !== '');
-  const grain = active.length === 0 ? 'all' : active.length === 1 ? (active[0] as string) : null;
+  const grain = grainFor(options.filters, options.breakdowns);
   return { key, periods, filterParams, ignoredFilters, grain };
 }
 
@@ -414,15 +406,6 @@ export async function runProfile(
     total: r.total,
   }));
   return { status: 'ok', profile, periods, cells, ignoredFilters };
-}
-
-/**
- * Where an area's values of one dimension are listed: the roll-up of its dimension table by that
- * dimension when there is one (a few thousand rows, the same values), else the dimension table.
- */
-function dimensionSource(family: IndicatorFamilyDefinition, dimension: Dimension): string {
-  const rolledUp = rolledUpTables(family).includes(family.dimensionTable) && rollupGrains(family).includes(dimension);
-  return rolledUp ? rollupName(family.dimensionTable, dimension) : family.dimensionTable;
 }
 
 /** The values each dimension takes in an area's data, sorted, in one statement. */

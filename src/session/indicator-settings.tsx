@@ -1,11 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { compressSummaries } from '../indicators/compress-summaries';
+import { grainFor, type PrepareStage } from '../indicators/family-definition';
+import type { Dimension, IndicatorFamily } from '../indicators/indicator-definition';
 import {
-  needsSecondStage,
   type PreparedState,
+  prepareFull,
   prepareIndicators,
-  prepareSecondStage,
+  prepareLater,
+  stageFor,
+  stageNeeded,
 } from '../indicators/prepare-indicators';
 import { DEFAULT_SETTINGS, type IndicatorSettings, indicatorSettingsSchema } from '../indicators/settings';
 import { useAppData } from './app-data';
@@ -55,7 +59,7 @@ export function useIndicatorSettings(): IndicatorSettingsValue {
 /**
  * The prepared (summary) tables for the loaded data and the current settings: built once per load or
  * settings change; every indicator on every page then reads them. This is the first stage, enough for
- * most charts; `useCompletePreparation` adds the slower tables.
+ * a page with no filter; `useFullPreparation` and `useCompletePreparation` add the others.
  */
 export function usePreparedIndicators() {
   const { getEngine, dataVersion } = useAppData();
@@ -67,32 +71,64 @@ export function usePreparedIndicators() {
   });
 }
 
-/** Every prepared table, the slower ones included (built after the first stage). */
-export function useCompletePreparation() {
+/** The full summary tables too (filters, filter lists, breakdowns), built after the first stage. */
+export function useFullPreparation() {
   const { getEngine, dataVersion } = useAppData();
   const { settings } = useIndicatorSettings();
   const first = usePreparedIndicators();
   return useQuery<PreparedState>({
-    queryKey: ['prepared-indicators-complete', dataVersion, settings, first.data],
-    queryFn: async () => {
-      const engine = await getEngine();
-      const complete = await prepareSecondStage(engine, first.data as PreparedState);
-      // Then, in the background, the large summary tables into the compressed store, for faster filters.
-      // A failure leaves them where they are (every query still finds them), so it is not reported.
-      void compressSummaries(engine).catch(() => undefined);
-      return complete;
-    },
+    queryKey: ['prepared-indicators-full', dataVersion, settings, first.data],
+    queryFn: async () => prepareFull(await getEngine(), first.data as PreparedState),
     enabled: first.data !== undefined,
     staleTime: Number.POSITIVE_INFINITY,
   });
 }
 
-/**
- * The prepared state an indicator can be computed from: the first stage, or — for an indicator that
- * reads a slower table — the complete one once it exists (undefined until then).
- */
-export function usePreparedFor(item: { reads: readonly string[] }, first: PreparedState): PreparedState | undefined {
+/** Every prepared table, the slower ones included (built after the full ones). */
+export function useCompletePreparation() {
+  const { getEngine, dataVersion } = useAppData();
+  const { settings } = useIndicatorSettings();
+  const full = useFullPreparation();
+  return useQuery<PreparedState>({
+    queryKey: ['prepared-indicators-complete', dataVersion, settings, full.data],
+    queryFn: async () => {
+      const engine = await getEngine();
+      const complete = await prepareLater(engine, full.data as PreparedState);
+      // Then, in the background, the large summary tables into the compressed store, for faster filters.
+      // A failure leaves them where they are (every query still finds them), so it is not reported.
+      void compressSummaries(engine).catch(() => undefined);
+      return complete;
+    },
+    enabled: full.data !== undefined,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/** The prepared state of a stage once it is built (undefined until then, or with no first stage yet). */
+function useStage(stage: PrepareStage, first: PreparedState | undefined): PreparedState | undefined {
+  const full = useFullPreparation();
   const complete = useCompletePreparation();
-  if (!needsSecondStage(item)) return first;
-  return complete.data;
+  if (first === undefined || stage === 'first') return first;
+  return stage === 'full' ? full.data : complete.data;
+}
+
+/**
+ * The prepared state an indicator (or profile) can be computed from with some filters: the first
+ * stage, or — when it reads a table built later at that grain — that stage's once it exists (undefined
+ * until then).
+ */
+export function usePreparedFor(
+  item: { family: IndicatorFamily; reads: readonly string[]; breakdowns: readonly Dimension[] },
+  first: PreparedState,
+  filters?: Partial<Record<Dimension, readonly string[]>>,
+): PreparedState | undefined {
+  return useStage(stageNeeded(item, grainFor(filters, item.breakdowns)), first);
+}
+
+/** The prepared state from which some prepared tables can be read (undefined until they exist). */
+export function usePreparedForTables(
+  tables: readonly string[],
+  first: PreparedState | undefined,
+): PreparedState | undefined {
+  return useStage(stageFor(tables), first);
 }

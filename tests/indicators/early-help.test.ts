@@ -1,9 +1,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { needsSecondStage, prepareIndicators, prepareSecondStage } from '../../src/indicators/prepare-indicators';
+import { grainFor } from '../../src/indicators/family-definition';
+import {
+  hasStage,
+  prepareFull,
+  prepareIndicators,
+  prepareLater,
+  stageNeeded,
+} from '../../src/indicators/prepare-indicators';
 import { getIndicator } from '../../src/indicators/registry';
 import { runIndicator } from '../../src/indicators/run-indicator';
 import { DEFAULT_SETTINGS } from '../../src/indicators/settings';
 import { createIndicatorSession } from '../support/indicator-session';
+import { watchStatements } from '../support/watched-engine';
 
 type Session = Awaited<ReturnType<typeof createIndicatorSession>>;
 
@@ -216,26 +224,67 @@ describe('EH3–EH8 on closures, re-referrals, waiting times and lead agencies',
   });
 });
 
-describe('preparing in two stages', () => {
-  it('draws most indicators from the first stage; the cohort and waiting times follow in the second', async () => {
+describe('preparing in stages', () => {
+  it('draws a page with no filter from the first stage; filters wait for the full tables, the cohort for the last', async () => {
     const t = await createIndicatorSession({
       'eh.csv': [
-        'child_id,request_date,assessment_start_date,episode_end_date,end_reason',
-        'A,01/03/2024,01/04/2024,20/05/2024,NEEDS_MET',
+        'child_id,request_date,assessment_start_date,episode_end_date,end_reason,lead_agency',
+        'A,01/03/2024,01/04/2024,20/05/2024,NEEDS_MET,SCHOOL',
       ],
     });
-    const first = await prepareIndicators(t.engine, DEFAULT_SETTINGS, { stage: 'first' });
-    expect(first.complete).toBe(false);
-    expect(needsSecondStage(getIndicator('EH1'))).toBe(false);
-    expect(needsSecondStage(getIndicator('EH3'))).toBe(false);
-    expect(needsSecondStage(getIndicator('EH6'))).toBe(true);
-    expect(needsSecondStage(getIndicator('EH7'))).toBe(true);
-    expect(needsSecondStage(getIndicator('TR1'))).toBe(false);
-    const eh1 = await runIndicator(t.engine, first, getIndicator('EH1'), { granularity: 'year' });
+    const [EH1, EH3, EH6, EH7, TR1] = [
+      getIndicator('EH1'),
+      getIndicator('EH3'),
+      getIndicator('EH6'),
+      getIndicator('EH7'),
+      getIndicator('TR1'),
+    ];
+    for (const [item, all, one, several] of [
+      [EH1, 'first', 'full', 'full'],
+      [EH3, 'first', 'full', 'full'],
+      [EH6, 'later', 'later', 'later'],
+      [EH7, 'later', 'later', 'later'],
+      [TR1, 'first', 'first', 'first'],
+    ] as const) {
+      expect([item.id, stageNeeded(item, 'all'), stageNeeded(item, 'agency'), stageNeeded(item, null)]).toEqual([
+        item.id,
+        all,
+        one,
+        several,
+      ]);
+    }
+    expect(grainFor({ agency: ['SCHOOL'], domain: ['X'] }, EH1.breakdowns)).toBe('agency');
+    expect(grainFor({ agency: ['SCHOOL'], gender: ['FEMALE'] }, EH1.breakdowns)).toBeNull();
+    expect(grainFor({ agency: [] }, EH1.breakdowns)).toBe('all');
+
+    // Which early-help tables each stage builds, and whether in the background.
+    const built: string[] = [];
+    const watched = watchStatements(t.engine, (sql, options) => {
+      for (const m of sql.matchAll(/CREATE OR REPLACE TABLE (pi_eh_\w+)/g)) {
+        built.push(`${m[1]}${options?.background ? ' (background)' : ''}`);
+      }
+    });
+    const first = await prepareIndicators(watched, DEFAULT_SETTINGS, { stage: 'first' });
+    expect(first.stage).toBe('first');
+    // Not the full table: only its roll-up with no dimension.
+    expect(built.splice(0)).toEqual(['pi_eh_flow__all']);
+    const eh1 = await runIndicator(t.engine, first, EH1, { granularity: 'year' });
     expect(eh1.status === 'ok' && eh1.points.map((p) => p.value)).toEqual([1]);
-    const complete = await prepareSecondStage(t.engine, first);
-    expect(complete.complete).toBe(true);
-    const eh7 = await runIndicator(t.engine, complete, getIndicator('EH7'), { granularity: 'year' });
+
+    const full = await prepareFull(watched, first);
+    expect(full.stage).toBe('full');
+    expect(built.splice(0)).toEqual([
+      'pi_eh_flow (background)',
+      ...['agency', 'locality', 'age_band', 'gender', 'ethnicity'].map((d) => `pi_eh_flow__${d} (background)`),
+    ]);
+    const school = await runIndicator(t.engine, full, EH1, { granularity: 'year', filters: { agency: ['SCHOOL'] } });
+    expect(school.status === 'ok' && school.points.map((p) => p.value)).toEqual([1]);
+    expect(hasStage(full, 'full') && !hasStage(full, 'later')).toBe(true);
+
+    const complete = await prepareLater(watched, full);
+    expect(complete.stage).toBe('later');
+    expect(built.every((b) => b.endsWith('(background)') && !b.startsWith('pi_eh_flow'))).toBe(true);
+    const eh7 = await runIndicator(t.engine, complete, EH7, { granularity: 'year' });
     expect(eh7.status === 'ok' && eh7.points.map((p) => p.value)).toEqual([31]);
   });
 });

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { generateEarlyHelpLines } from '../../sample-data/early-help-generator.mjs';
+import { rollupName, rollupSql } from '../../src/indicators/family-definition';
 import { DIMENSIONS, type Dimension } from '../../src/indicators/indicator-definition';
 import { getFamily } from '../../src/indicators/registry';
 import { dimensionValues, indicatorQuerySql } from '../../src/indicators/run-indicator';
@@ -55,6 +56,33 @@ describe('early help roll-ups', () => {
     }
     expect(compared).toBeGreaterThan(250);
   }, 300_000);
+
+  it('the roll-up with no dimension, built from the episodes in the first stage, is the full summary summed', async () => {
+    const rollup = getFamily('early_help').rollups?.find((r) => r.early);
+    if (!rollup) throw new Error('no early roll-up');
+    expect(rollup.table).toBe('pi_eh_flow');
+    const summed = rollupSql(rollup, 'all', DIMENSIONS).replace(/^CREATE OR REPLACE TABLE \S+ AS\n/, '');
+    const early = `FROM ${rollupName(rollup.table, 'all')}`;
+    // Column by column, in order (EXCEPT ALL compares by position), and every row as often.
+    const [counts] = await t.engine.query(
+      `SELECT (SELECT count(*) FROM (${early})) AS n,
+         (SELECT count(*) FROM (${summed} EXCEPT ALL ${early})) AS missing,
+         (SELECT count(*) FROM (${early} EXCEPT ALL ${summed})) AS extra`,
+      [],
+      z.object({ n: z.number(), missing: z.number(), extra: z.number() }),
+    );
+    expect(counts).toEqual({ n: expect.any(Number), missing: 0, extra: 0 });
+    expect(counts?.n).toBeGreaterThan(200);
+    const columns = await t.engine.query(
+      `SELECT column_name AS c, data_type AS t FROM duckdb_columns() WHERE table_name = $1 ORDER BY column_index`,
+      [rollupName(rollup.table, 'all')],
+      z.object({ c: z.string(), t: z.string() }),
+    );
+    expect(columns.map((c) => c.c)).toEqual([...rollup.keys, ...DIMENSIONS, ...rollup.measures]);
+    expect(columns.filter((c) => rollup.measures.includes(c.c)).map((c) => c.t)).toEqual(
+      rollup.measures.map(() => 'INTEGER'),
+    );
+  });
 
   it('list the values of each dimension from its roll-up, the same as the full summary, in one statement', async () => {
     const statements: string[] = [];

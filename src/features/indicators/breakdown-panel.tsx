@@ -36,7 +36,8 @@ export function BreakdownPanel({
   const others = { ...query.filters };
   delete others[dimension];
   const baseQuery = { ...query, filters: others };
-  const state = usePreparedFor(indicator, prepared);
+  // Each value of the dimension is a filter on it: the full tables (or their roll-ups) answer it.
+  const state = usePreparedFor(indicator, prepared, { ...others, [dimension]: ['each value'] });
   const result = useQuery({
     queryKey: ['breakdown', indicator.id, dimension, baseQuery, state],
     queryFn: async () => runBreakdown(await getEngine(), state as PreparedState, indicator, baseQuery, dimension),

@@ -108,6 +108,12 @@ export function FilterBar({
               data-testid={`filter-${d}`}
             >
               <option value="">All</option>
+              {/* On a large extract the lists come from tables built a moment after the first charts. */}
+              {values.data === undefined && (
+                <option value="" disabled>
+                  Listing the values…
+                </option>
+              )}
               {(values.data?.[d] ?? view.filters[d] ?? []).map((v) => (
                 <option key={v} value={v}>
                   {dimensionValueLabel(d, v)}

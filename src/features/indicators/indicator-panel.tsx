@@ -53,7 +53,7 @@ export function IndicatorPanel({
   const [asTable, setAsTable] = useState(false);
   const headingId = useId();
   const chart = useRef<HTMLDivElement>(null);
-  const state = usePreparedFor(indicator, prepared);
+  const state = usePreparedFor(indicator, prepared, query.filters);
   const result = useQuery({
     queryKey: ['indicator', indicator.id, query, state],
     queryFn: async () => runIndicatorBatched(await getEngine(), state as PreparedState, indicator, query),

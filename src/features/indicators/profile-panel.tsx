@@ -31,7 +31,7 @@ export function ProfilePanel({
 }) {
   const { getEngine } = useAppData();
   const [asTable, setAsTable] = useState(false);
-  const state = usePreparedFor(profile, prepared);
+  const state = usePreparedFor(profile, prepared, query.filters);
   const result = useQuery({
     queryKey: ['profile', profile.id, query, state],
     queryFn: async () => runProfile(await getEngine(), state as PreparedState, profile, query),
