@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DATASETS } from '../../src/datasets/registry';
 import { grainFor } from '../../src/indicators/family-definition';
 import {
   hasStage,
@@ -266,6 +267,10 @@ describe('preparing in stages', () => {
     });
     const first = await prepareIndicators(watched, DEFAULT_SETTINGS, { stage: 'first' });
     expect(first.stage).toBe('first');
+    // Rows per dataset: the one episode, nothing else.
+    expect(first.datasetRows).toEqual(
+      Object.fromEntries(DATASETS.map((d) => [d.id, d.id === 'early_help_episodes' ? 1 : 0])),
+    );
     // Not the full table: only its roll-up with no dimension.
     expect(built.splice(0)).toEqual(['pi_eh_flow__all']);
     const eh1 = await runIndicator(t.engine, first, EH1, { granularity: 'year' });
