@@ -16,6 +16,9 @@ import { useAppData } from './app-data';
 
 const SETTINGS_KEY = 'partnership-insight:indicator-settings';
 
+/** How long after every table is built the large summaries move into the compressed store. */
+const COMPRESS_AFTER_MS = 500;
+
 function readSettings(): IndicatorSettings {
   try {
     const text = localStorage.getItem(SETTINGS_KEY);
@@ -94,9 +97,11 @@ export function useCompletePreparation() {
     queryFn: async () => {
       const engine = await getEngine();
       const complete = await prepareLater(engine, full.data as PreparedState);
-      // Then, in the background, the large summary tables into the compressed store, for faster filters.
-      // A failure leaves them where they are (every query still finds them), so it is not reported.
-      void compressSummaries(engine).catch(() => undefined);
+      // Then, in the background, the large summary tables into the compressed store, for faster filters:
+      // a moment later, so that the charts this stage unlocks ask first (started at once, its first
+      // statement went ahead of the Overview's last card). A failure leaves them where they are (every
+      // query still finds them), so it is not reported.
+      setTimeout(() => void compressSummaries(engine).catch(() => undefined), COMPRESS_AFTER_MS);
       return complete;
     },
     enabled: full.data !== undefined,
