@@ -32,7 +32,7 @@ async function main() {
   const t1 = performance.now();
   const prepared = await prepareIndicators(engine, DEFAULT_SETTINGS);
   const prepareMs = performance.now() - t1;
-  // As the app does after the second stage: the large summary tables into the compressed store.
+  // As the app does once every stage is built: the large summary tables into the compressed store.
   const t2 = performance.now();
   const compressed = await compressSummaries(engine);
   const compressMs = performance.now() - t2;

@@ -473,7 +473,7 @@ function recompute(csv) {
       .join(', ')})`,
   );
   console.log(
-    `moved into the compressed store        ${fmtS(r.compressMs)} (${r.compressed.join(', ') || 'none'}; background, as the app does after the second stage)`,
+    `moved into the compressed store        ${fmtS(r.compressMs)} (${r.compressed.join(', ') || 'none'}; background, as the app does once every stage is built)`,
   );
   const line = (label, m) =>
     console.log(
