@@ -84,7 +84,10 @@ export interface Rollup {
   early?: { reads: readonly string[]; reportDate: boolean; select: string };
 }
 
-/** The build steps of the tables of a family; `early` roll-ups are their own steps. */
+/**
+ * The stages of preparation, in order: 'first' (`prepare`, and the `early` roll-ups: what a page with no
+ * filter reads), 'full' (`prepareFull`), 'later' (`prepareLater`).
+ */
 export type PrepareStage = 'first' | 'full' | 'later';
 
 /** The name of a roll-up of `table`: by one dimension, or 'all' for none. */

@@ -97,11 +97,6 @@ export function stageNeeded(item: { family: IndicatorFamily; reads: readonly str
   return stageFor(tablesReadAt(item, getFamily(item.family), grain));
 }
 
-/** Whether a state has built a stage. */
-export function hasStage(state: PreparedState, stage: PrepareStage): boolean {
-  return STAGES.indexOf(state.stage) >= STAGES.indexOf(stage);
-}
-
 async function runSteps(
   engine: Engine,
   family: IndicatorFamilyDefinition,

@@ -1,13 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DATASETS } from '../../src/datasets/registry';
 import { grainFor } from '../../src/indicators/family-definition';
-import {
-  hasStage,
-  prepareFull,
-  prepareIndicators,
-  prepareLater,
-  stageNeeded,
-} from '../../src/indicators/prepare-indicators';
+import { prepareFull, prepareIndicators, prepareLater, stageNeeded } from '../../src/indicators/prepare-indicators';
 import { getIndicator } from '../../src/indicators/registry';
 import { runIndicator } from '../../src/indicators/run-indicator';
 import { DEFAULT_SETTINGS } from '../../src/indicators/settings';
@@ -284,7 +278,6 @@ describe('preparing in stages', () => {
     ]);
     const school = await runIndicator(t.engine, full, EH1, { granularity: 'year', filters: { agency: ['SCHOOL'] } });
     expect(school.status === 'ok' && school.points.map((p) => p.value)).toEqual([1]);
-    expect(hasStage(full, 'full') && !hasStage(full, 'later')).toBe(true);
 
     const complete = await prepareLater(watched, full);
     expect(complete.stage).toBe('later');
