@@ -137,19 +137,21 @@ export function grainFor(
 }
 
 /**
- * The tables an item reads at `grain`: each summary table with roll-ups becomes the roll-up for that
- * grain (as `withRollups` rewrites it), the full table with filters on several dimensions.
+ * The roll-up that answers `table` at `grain` (see grainFor), or null when the table itself is read: it
+ * has no roll-ups, or the grain is several dimensions (null) or one it is not rolled up by.
  */
+export function rollupFor(family: IndicatorFamilyDefinition, table: string, grain: string | null): string | null {
+  if (grain === null || !rolledUpTables(family).includes(table) || !rollupGrains(family).includes(grain)) return null;
+  return rollupName(table, grain);
+}
+
+/** The tables an item reads at `grain`, as `withRollups` rewrites them. */
 export function tablesReadAt(
   item: { reads: readonly string[] },
   family: IndicatorFamilyDefinition,
   grain: string | null,
 ): string[] {
-  const rolled = rolledUpTables(family);
-  const grains = rollupGrains(family);
-  return item.reads.map((t) =>
-    rolled.includes(t) && grain !== null && grains.includes(grain) ? rollupName(t, grain) : t,
-  );
+  return item.reads.map((t) => rollupFor(family, t, grain) ?? t);
 }
 
 /**
@@ -157,8 +159,18 @@ export function tablesReadAt(
  * dimension when there is one (a few thousand rows, the same values), else the dimension table.
  */
 export function dimensionSource(family: IndicatorFamilyDefinition, dimension: Dimension): string {
-  const rolledUp = rolledUpTables(family).includes(family.dimensionTable) && rollupGrains(family).includes(dimension);
-  return rolledUp ? rollupName(family.dimensionTable, dimension) : family.dimensionTable;
+  return rollupFor(family, family.dimensionTable, dimension) ?? family.dimensionTable;
+}
+
+/** The grains a rolled-up table's roll-ups are built for from the table itself (its early one is not). */
+export function rollupGrainsBuilt(family: IndicatorFamilyDefinition, rollup: Rollup): string[] {
+  return rollupGrains(family).filter((grain) => !(grain === 'all' && rollup.early));
+}
+
+/** Each stage's steps, in order: the first stage's include the early roll-ups. */
+export function stageSteps(family: IndicatorFamilyDefinition): Record<PrepareStage, readonly PrepareStep[]> {
+  const early = (family.rollups ?? []).flatMap((rollup) => earlyRollupStep(rollup) ?? []);
+  return { first: [...family.prepare, ...early], full: family.prepareFull ?? [], later: family.prepareLater ?? [] };
 }
 
 /** The SQL of a roll-up table: the summary summed over every dimension but `grain`. */
@@ -185,8 +197,10 @@ export function shadowCtes(
   const readers = (table: string) => reads.filter((r) => r.includes(table)).length;
   const tables = rolledUpTables(family);
   if (grain !== null) {
-    if (!rollupGrains(family).includes(grain)) return [];
-    return tables.filter((t) => readers(t) > 0).map((t) => `${t} AS (FROM ${rollupName(t, grain)})`);
+    return tables.flatMap((t) => {
+      const rollup = rollupFor(family, t, grain);
+      return rollup && readers(t) > 0 ? [`${t} AS (FROM ${rollup})`] : [];
+    });
   }
   return tables.filter((t) => readers(t) > 1).map((t) => `${t} AS MATERIALIZED (FROM main.${t} WHERE ${FILTERS})`);
 }

@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { DATASETS } from '../datasets/registry';
 import type { Engine } from '../engine/engine';
 import {
-  earlyRollupStep,
   type IndicatorFamilyDefinition,
   type PrepareStage,
   type PrepareStep,
-  rollupGrains,
+  rollupGrainsBuilt,
   rollupName,
   rollupSql,
+  stageSteps,
   stepSql,
   tablesBuilt,
   tablesReadAt,
@@ -60,26 +60,17 @@ const NO_DATA_DATE = '1900-01-01';
 
 const STAGES: readonly PrepareStage[] = ['first', 'full', 'later'];
 
-/** Each prepared table (roll-ups included) and the stage that builds it. */
+/** Each prepared table (roll-ups included) and the stage that builds it, from the stages' steps. */
 const STAGE_OF = new Map<string, PrepareStage>(
   FAMILIES.flatMap((family) => {
-    const early = new Set((family.rollups ?? []).filter((r) => r.early).map((r) => r.table));
-    const grains = rollupGrains(family);
-    const rolled = new Set((family.rollups ?? []).map((r) => r.table));
-    const entries: [string, PrepareStage][] = [];
-    const add = (steps: readonly PrepareStep[] | undefined, stage: PrepareStage) => {
-      for (const table of tablesBuilt(steps ?? [])) {
-        entries.push([table, stage]);
-        if (!rolled.has(table)) continue;
-        for (const grain of grains) {
-          entries.push([rollupName(table, grain), grain === 'all' && early.has(table) ? 'first' : stage]);
-        }
-      }
-    };
-    add(family.prepare, 'first');
-    add(family.prepareFull, 'full');
-    add(family.prepareLater, 'later');
-    return entries;
+    const steps = stageSteps(family);
+    return STAGES.flatMap((stage) =>
+      tablesBuilt(steps[stage]).flatMap((table): [string, PrepareStage][] => {
+        const rollup = family.rollups?.find((r) => r.table === table);
+        const grains = rollup ? rollupGrainsBuilt(family, rollup) : [];
+        return [[table, stage], ...grains.map((grain): [string, PrepareStage] => [rollupName(table, grain), stage])];
+      }),
+    );
   }),
 );
 
@@ -117,7 +108,7 @@ async function runSteps(
 async function buildRollups(engine: Engine, family: IndicatorFamilyDefinition, table: string, background: boolean) {
   const rollup = family.rollups?.find((r) => r.table === table);
   if (!rollup) return;
-  const grains = rollupGrains(family).filter((grain) => !(grain === 'all' && rollup.early));
+  const grains = rollupGrainsBuilt(family, rollup);
   if (grains.length === 0) return;
   await engine.run(grains.map((grain) => rollupSql(rollup, grain, DIMENSIONS)).join(';\n'), [], { background });
 }
@@ -185,8 +176,7 @@ export async function prepareIndicators(
   for (const [i, family] of FAMILIES.entries()) {
     const { first, last } = ranges[i] ?? { first: null, last: null };
     const reportDate = last === null ? null : (settings.reportDate ?? last);
-    const early = (family.rollups ?? []).flatMap((rollup) => earlyRollupStep(rollup) ?? []);
-    await runSteps(engine, family, [...family.prepare, ...early], reportDate);
+    await runSteps(engine, family, stageSteps(family).first, reportDate);
     families[family.id] = { first, last, reportDate };
   }
   const state: PreparedState = { settings, families, datasetRows, stage: 'first' };
@@ -196,7 +186,7 @@ export async function prepareIndicators(
 /** Builds the full summary tables left by `prepareIndicators(…, { stage: 'first' })`, in the background. */
 export async function prepareFull(engine: Engine, state: PreparedState): Promise<PreparedState> {
   for (const family of FAMILIES) {
-    await runSteps(engine, family, family.prepareFull ?? [], state.families[family.id].reportDate, true);
+    await runSteps(engine, family, stageSteps(family).full, state.families[family.id].reportDate, true);
   }
   return { ...state, stage: 'full' };
 }
@@ -204,7 +194,7 @@ export async function prepareFull(engine: Engine, state: PreparedState): Promise
 /** Builds the slower tables, after `prepareFull`, in the background: the state is then complete. */
 export async function prepareLater(engine: Engine, state: PreparedState): Promise<PreparedState> {
   for (const family of FAMILIES) {
-    await runSteps(engine, family, family.prepareLater ?? [], state.families[family.id].reportDate, true);
+    await runSteps(engine, family, stageSteps(family).later, state.families[family.id].reportDate, true);
   }
   return { ...state, stage: 'later' };
 }

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import type { Engine } from '../engine/engine';
 import { compressSummaries } from '../indicators/compress-summaries';
 import { grainFor, type PrepareStage } from '../indicators/family-definition';
 import type { Dimension, IndicatorFamily } from '../indicators/indicator-definition';
@@ -74,38 +75,37 @@ export function usePreparedIndicators() {
   });
 }
 
-/** The full summary tables too (filters, filter lists, breakdowns), built after the first stage. */
-export function useFullPreparation() {
+/** A stage built on the one before (`previous`), in the background, once that one exists. */
+function useStageAfter(
+  name: string,
+  previous: PreparedState | undefined,
+  build: (engine: Engine, state: PreparedState) => Promise<PreparedState>,
+) {
   const { getEngine, dataVersion } = useAppData();
   const { settings } = useIndicatorSettings();
-  const first = usePreparedIndicators();
   return useQuery<PreparedState>({
-    queryKey: ['prepared-indicators-full', dataVersion, settings, first.data],
-    queryFn: async () => prepareFull(await getEngine(), first.data as PreparedState),
-    enabled: first.data !== undefined,
+    queryKey: [name, dataVersion, settings, previous],
+    queryFn: async () => build(await getEngine(), previous as PreparedState),
+    enabled: previous !== undefined,
     staleTime: Number.POSITIVE_INFINITY,
   });
 }
 
+/** The full summary tables too (filters, filter lists, breakdowns), built after the first stage. */
+export function useFullPreparation() {
+  return useStageAfter('prepared-indicators-full', usePreparedIndicators().data, prepareFull);
+}
+
 /** Every prepared table, the slower ones included (built after the full ones). */
 export function useCompletePreparation() {
-  const { getEngine, dataVersion } = useAppData();
-  const { settings } = useIndicatorSettings();
-  const full = useFullPreparation();
-  return useQuery<PreparedState>({
-    queryKey: ['prepared-indicators-complete', dataVersion, settings, full.data],
-    queryFn: async () => {
-      const engine = await getEngine();
-      const complete = await prepareLater(engine, full.data as PreparedState);
-      // Then, in the background, the large summary tables into the compressed store, for faster filters:
-      // a moment later, so that the charts this stage unlocks ask first (started at once, its first
-      // statement went ahead of the Overview's last card). A failure leaves them where they are (every
-      // query still finds them), so it is not reported.
-      setTimeout(() => void compressSummaries(engine).catch(() => undefined), COMPRESS_AFTER_MS);
-      return complete;
-    },
-    enabled: full.data !== undefined,
-    staleTime: Number.POSITIVE_INFINITY,
+  return useStageAfter('prepared-indicators-complete', useFullPreparation().data, async (engine, full) => {
+    const complete = await prepareLater(engine, full);
+    // Then, in the background, the large summary tables into the compressed store, for faster filters:
+    // a moment later, so that the charts this stage unlocks ask first (started at once, its first
+    // statement went ahead of the Overview's last card). A failure leaves them where they are (every
+    // query still finds them), so it is not reported.
+    setTimeout(() => void compressSummaries(engine).catch(() => undefined), COMPRESS_AFTER_MS);
+    return complete;
   });
 }
 
