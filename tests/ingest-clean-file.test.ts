@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { DATASETS } from '../src/datasets/registry';
 import { createIngestSession } from '../src/ingest/load-files';
 import { prepareDatabase } from '../src/ingest/prepare-database';
@@ -25,7 +26,12 @@ async function load(lines: string[]) {
   const problemScans = statements.filter((s) => s.startsWith('CREATE OR REPLACE TEMP TABLE pi_problems AS')).length;
   const dateDetections = statements.filter((s) => s.includes('pi_date_looks_us(')).length;
   const codeListings = statements.filter((s) => s.includes('GROUPING SETS'));
-  return { report, problemScans, dateDetections, codeListings };
+  const [stored] = await inner.query(
+    'SELECT count(*)::INTEGER AS n FROM early_help_episodes',
+    [],
+    z.object({ n: z.number() }),
+  );
+  return { report, statements, problemScans, dateDetections, codeListings, stored: stored?.n };
 }
 
 describe('a clean file', () => {
@@ -35,6 +41,21 @@ describe('a clean file', () => {
     expect(report.rowsRejected).toBe(0);
     expect(problemScans).toBe(0);
     expect(dateDetections).toBe(0);
+  });
+
+  it('takes five round trips: read, facts, repeats, insert (its count is the rows loaded), scratch dropped', async () => {
+    const { report, statements, stored } = await load(CLEAN);
+    const kinds = statements.map((s) => s.replace(/\s+/g, ' ').slice(0, 140));
+    expect(kinds).toEqual([
+      expect.stringMatching(/^DROP TABLE IF EXISTS pi_rejects; .*CREATE OR REPLACE TEMP TABLE pi_problems/),
+      expect.stringMatching(/^WITH n AS \( SELECT count\(\*\)::INTEGER AS staged/),
+      expect.stringMatching(/^WITH dup AS MATERIALIZED/),
+      expect.stringMatching(/^INSERT INTO early_help_episodes /),
+      expect.stringMatching(/^DROP TABLE IF EXISTS pi_parsed; /),
+    ]);
+    // The number the report gives is the number the table holds.
+    expect(report.rowsLoaded).toBe(2);
+    expect(stored).toBe(2);
   });
 
   it('a blank row changes nothing', async () => {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { DatasetDefinition } from '../datasets/dataset-definition';
 import type { Engine } from '../engine/engine';
 import { insertRows } from '../engine/insert-rows';
-import { type DateOrderMap, NO_PROBLEMS_SQL, problemsTableSql, rawColumn, sqlConstant } from './conversion-sql';
+import { type DateOrderMap, problemsTableSql, rawColumn, sqlConstant } from './conversion-sql';
 import type { DateColumnReport, DateOrder } from './date-order';
 import type { ColumnMatch } from './header-match';
 import type { StagedRows } from './read-stage';
@@ -90,7 +90,7 @@ async function storeFormulaCells(engine: Engine, cells: readonly FormulaCell[]):
 
 /**
  * The check stage: every reason a staged row cannot be loaded goes to `pi_problems` (one row per row,
- * column and reason). Returns how many rows have a problem.
+ * column and reason; the read stage leaves it empty). Returns how many rows have a problem.
  */
 export async function checkRows(
   engine: Engine,
@@ -112,10 +112,7 @@ export async function checkRows(
   // Without formula cells or an unclosed quote, the rows with a problem were counted as they were
   // numbered (problemRowSql: the same conditions): a clean file needs no scan here.
   const counted = formulaFields.length === 0 && unclosedQuoteLine === null;
-  if (counted && staged.problemRows === 0) {
-    await engine.run(NO_PROBLEMS_SQL);
-    return 0;
-  }
+  if (counted && staged.problemRows === 0) return 0;
   await engine.run(
     problemsTableSql(plan.dataset, staged.rows, {
       headerWidth: staged.headerWidth,

@@ -312,7 +312,7 @@ async function loadRows(
     const skipped = duplicates !== null && duplicates.policy === 'skip' && duplicates.alreadyLoaded > 0;
     const problemRows = skipped ? await countProblemRows(engine) : checked.problemRows;
     const codes = await mapCodes(engine, plan, checked.staged, options.valueMappings);
-    await storeRows(
+    const rowsLoaded = await storeRows(
       engine,
       target,
       checked.staged,
@@ -332,6 +332,7 @@ async function loadRows(
     const swallowedCount = swallowed ? Math.max(0, swallowed.last - swallowed.first + 1 - swallowed.blank.length) : 0;
     const counts = {
       rowsNotBlank: checked.staged.rowsNotBlank,
+      rowsLoaded,
       structural: checked.staged.structural.length,
       problemRows,
       swallowed: swallowedCount,

@@ -7,6 +7,7 @@ import {
   codeValuesSql,
   type DateOrderMap,
   matchedCodeFields,
+  NO_PROBLEMS_SQL,
   numberedRowsSql,
   parsedTableSql,
   problemRowSql,
@@ -119,8 +120,9 @@ export function headerWidthOf(layout: TextLayout): number {
 
 /**
  * DuckDB's CSV reader fills `pi_parsed` (every mapped field's text and typed value) and puts rows it
- * cannot split aside in `pi_rejects`. Needs the layout only, not the record scan, so that it can run
- * while the scan is still going.
+ * cannot split aside in `pi_rejects`; `pi_problems`, where the check and dedupe stages list the rows
+ * they turn away, starts empty in the same round trip. Needs the layout only, not the record scan, so
+ * that it can run while the scan is still going.
  */
 export async function readCsv(
   engine: Engine,
@@ -138,7 +140,7 @@ export async function readCsv(
     ...style,
   };
   await engine.run(
-    `DROP TABLE IF EXISTS pi_rejects; DROP TABLE IF EXISTS pi_reject_scans;
+    `DROP TABLE IF EXISTS pi_rejects; DROP TABLE IF EXISTS pi_reject_scans; ${NO_PROBLEMS_SQL};
 ${parsedTableSql(plan.dataset, plan.matches, csv, dateOrders)}`,
   );
 }

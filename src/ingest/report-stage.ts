@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import type { DatasetDefinition } from '../datasets/dataset-definition';
 import type { Engine } from '../engine/engine';
 import type { FileReport, RejectionGroup } from './load-report';
 
-const countRow = z.object({ n: z.number() });
 const exampleRow = z.object({
   column_name: z.string().nullable(),
   reason: z.string(),
@@ -40,6 +38,8 @@ async function rejectionGroups(engine: Engine, fileId: number): Promise<Rejectio
 export interface RowCounts {
   /** Non-blank rows DuckDB staged. */
   rowsNotBlank: number;
+  /** Rows the dataset's table holds from the file, as the store stage's statement counted them. */
+  rowsLoaded: number;
   /** Rows DuckDB could not split, rows with a problem, and lines swallowed by an unclosed quote. */
   structural: number;
   problemRows: number;
@@ -52,16 +52,11 @@ export interface RowCounts {
  */
 export async function reportRows(
   engine: Engine,
-  target: { fileId: number; fileName: string; dataset: DatasetDefinition },
+  target: { fileId: number; fileName: string },
   counts: RowCounts,
 ): Promise<Pick<FileReport, 'status' | 'message' | 'rowsRead' | 'rowsLoaded' | 'rowsRejected' | 'rejections'>> {
-  const { fileId, fileName, dataset } = target;
-  const [loadedRow] = await engine.query(
-    `SELECT count(*) AS n FROM ${dataset.id} WHERE load_id = ?`,
-    [fileId],
-    countRow,
-  );
-  const rowsLoaded = loadedRow?.n ?? 0;
+  const { fileId, fileName } = target;
+  const { rowsLoaded } = counts;
   const rowsRejected = counts.problemRows + counts.structural + counts.swallowed;
   const rowsRead = counts.rowsNotBlank + counts.structural + counts.swallowed;
   let status: FileReport['status'] = rowsRejected > 0 ? 'partial' : 'loaded';

@@ -60,8 +60,8 @@ export interface InPlaceTarget {
   anyProblems: boolean;
 }
 
-/** Turns `pi_parsed` into the dataset's table (see canStoreInPlace for when). */
-export async function storeInPlace(engine: Engine, target: InPlaceTarget): Promise<void> {
+/** Turns `pi_parsed` into the dataset's table (see canStoreInPlace for when); returns its rows. */
+export async function storeInPlace(engine: Engine, target: InPlaceTarget): Promise<number> {
   await setVariables(engine, target);
   const steps = [...keepRowsSql(target.anyProblems), ...target.dataset.fields.flatMap((f) => fieldSql(f, target))];
   steps.push(...provenanceSql(target), ...leftoverSql(), ...notNullSql(target.dataset));
@@ -74,6 +74,12 @@ export async function storeInPlace(engine: Engine, target: InPlaceTarget): Promi
     await engine.run('ROLLBACK').catch(() => undefined);
     throw error;
   }
+  const [stored] = await engine.query(
+    `SELECT count(*)::INTEGER AS n FROM ${target.dataset.id} WHERE load_id = ?`,
+    [target.fileId],
+    z.object({ n: z.number() }),
+  );
+  return stored?.n ?? 0;
 }
 
 const PARSED = 'ALTER TABLE pi_parsed';

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { DatasetDefinition } from '../datasets/dataset-definition';
 import type { Engine } from '../engine/engine';
 import { type CodeMaps, insertLoadedSql } from './conversion-sql';
@@ -18,9 +19,13 @@ export interface StoreTarget {
   dataset: DatasetDefinition;
 }
 
+/** What DuckDB answers to an INSERT: the number of rows it inserted. */
+const insertedRow = z.object({ Count: z.number() });
+
 /**
  * The store stage: rows without a problem go into the dataset's table with their file and line; every
- * problem goes into `pi_rejections` with its file, line, column, value and reason.
+ * problem goes into `pi_rejections` with its file, line, column, value and reason. Returns how many rows
+ * the dataset's table now holds from this file, as DuckDB counts them (the report's rows loaded).
  */
 export async function storeRows(
   engine: Engine,
@@ -28,21 +33,23 @@ export async function storeRows(
   staged: { rows: string; staged: number; lineDelta: number | null; headerWidth: number },
   checks: { problemRows: number; structuralRows: number; codeMaps: CodeMaps; unclosedQuoteLine: number | null },
   options: { inPlaceFrom?: number } = {},
-): Promise<void> {
+): Promise<number> {
   const { fileId, fileName, dataset } = target;
   const anyProblems = checks.problemRows > 0;
   const { lineDelta } = staged;
+  let stored: number;
   if (
     staged.staged >= (options.inPlaceFrom ?? STORE_IN_PLACE_FROM) &&
     lineDelta !== null &&
     (await canStoreInPlace(engine, dataset, lineDelta, checks.codeMaps))
   ) {
-    await storeInPlace(engine, { ...target, lineDelta, codeMaps: checks.codeMaps, anyProblems });
+    stored = await storeInPlace(engine, { ...target, lineDelta, codeMaps: checks.codeMaps, anyProblems });
   } else {
     const insert = insertLoadedSql(dataset, staged.rows, anyProblems, { fileId, fileName, codeMaps: checks.codeMaps });
-    await engine.run(insert.sql, insert.params);
+    const [inserted] = await engine.query(insert.sql, insert.params, insertedRow);
+    stored = inserted?.Count ?? 0;
   }
-  if (checks.problemRows === 0 && checks.structuralRows === 0) return;
+  if (checks.problemRows === 0 && checks.structuralRows === 0) return stored;
   await engine.run(
     `INSERT INTO pi_rejections
      SELECT ?::INTEGER, ?::VARCHAR, ?::VARCHAR, line, column_name, left(value, 200), reason FROM pi_problems
@@ -51,6 +58,7 @@ export async function storeRows(
        ${structuralReasonSql(staged.headerWidth, checks.unclosedQuoteLine)} FROM pi_rejects`,
     [fileId, dataset.id, fileName, fileId, dataset.id, fileName],
   );
+  return stored;
 }
 
 /** Non-blank lines first..last, as ranges between the blank ones. */

@@ -63,13 +63,20 @@ export const WARM_UP_ROUNDS = 3;
 
 /**
  * Removes every trace of a round: the files' scratch tables and registrations, each dataset's rows, the
- * rejections. Each step is tried whatever happened to the one before (a load cut short, a stop).
+ * rejections. Each step is tried whatever happened to the one before (a load cut short, a stop): the
+ * tables are emptied in one round trip (it runs just after the user's click), and one by one only if
+ * that fails.
  */
 async function clearTraces(engine: Engine, fileCount: number): Promise<void> {
   const files = Array.from({ length: fileCount }, (_, i) => `pi_file_${i + 1}.csv`);
   await dropScratch(engine, ...files).catch(() => undefined);
-  for (const dataset of DATASETS) await engine.run(`DELETE FROM ${dataset.id}`).catch(() => undefined);
-  await engine.run('DELETE FROM pi_rejections').catch(() => undefined);
+  const deletes = [...DATASETS.map((dataset) => `DELETE FROM ${dataset.id}`), 'DELETE FROM pi_rejections'];
+  const together = await engine.run(deletes.join(';\n')).then(
+    () => true,
+    () => false,
+  );
+  if (together) return;
+  for (const statement of deletes) await engine.run(statement).catch(() => undefined);
 }
 
 /** One round: the sample loaded, checked and stored, the summaries prepared, the Overview's indicators run. */
