@@ -14,6 +14,9 @@ import { TaskQueue } from './task-queue';
 
 export class UnsupportedBrowserError extends Error {}
 
+/** How long DuckDB runs a stoppable statement before it looks for a cancel (see sendStoppable). */
+const STOP_SLICE_MS = 50;
+
 async function createBrowserEngine(): Promise<Engine> {
   const features = typeof WebAssembly === 'undefined' ? undefined : await duckdb.getPlatformFeatures();
   if (!features?.wasmExceptions) {
@@ -24,13 +27,18 @@ async function createBrowserEngine(): Promise<Engine> {
   const worker = new Worker(new URL('./duckdb-worker.ts', import.meta.url), { type: 'module' });
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   await db.instantiate(ehWasmUrl);
-  await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
+  // A statement sent to be stoppable (below) runs in slices of this many milliseconds, between which a
+  // cancel can arrive: a user's query waits for at most one slice of background work.
+  await db.open({
+    query: { castBigIntToDouble: true, castDecimalToDouble: true, queryPollingInterval: STOP_SLICE_MS },
+  });
   const conn = await db.connect();
   for (const statement of SESSION_SETTINGS) await conn.query(statement);
 
   // duckdb-wasm runs one query at a time per connection: calls wait their turn, the user's first.
   const queue = new TaskQueue();
-  const serial = <T>(task: () => Promise<T>, background = false) => queue.add(task, { background });
+  const serial = <T>(task: () => Promise<T>, background = false, stop?: () => Promise<unknown>) =>
+    queue.add(task, { background, stop });
 
   // `localStorage.setItem('pi-debug', 'sql')` logs each statement's time to the console.
   const debug = (() => {
@@ -45,14 +53,29 @@ async function createBrowserEngine(): Promise<Engine> {
   // change data are prepared each time.
   const statements = new StatementCache<Awaited<ReturnType<typeof conn.prepare>>>();
 
-  async function execute(sql: string, params: readonly SqlParam[], cache = false) {
-    if (!debug) return executeNow(sql, params, cache);
+  async function logged<T>(sql: string, run: () => Promise<T>): Promise<T> {
+    if (!debug) return run();
     const started = performance.now();
     try {
-      return await executeNow(sql, params, cache);
+      return await run();
     } finally {
       console.debug(`[sql ${Math.round(performance.now() - started)} ms] ${sql.replace(/\s+/g, ' ').slice(0, 100)}`);
     }
+  }
+
+  async function execute(sql: string, params: readonly SqlParam[], cache = false) {
+    return logged(sql, () => executeNow(sql, params, cache));
+  }
+
+  /**
+   * One statement without parameters, sent so that it can be stopped (`conn.cancelSent()`): DuckDB runs
+   * it in slices and reads a cancel between them. Its answer (a count) is read and dropped.
+   */
+  async function sendStoppable(sql: string) {
+    await logged(sql, async () => {
+      const reader = await conn.send(sql);
+      await reader.readAll();
+    });
   }
 
   async function executeNow(sql: string, params: readonly SqlParam[], cache: boolean) {
@@ -89,6 +112,14 @@ async function createBrowserEngine(): Promise<Engine> {
       }, options.background);
     },
     run(sql, params = [], options = {}) {
+      // Background work that may run again from the start is stopped when the user asks for something.
+      if (options.background && options.preemptible && params.length === 0) {
+        return serial(
+          () => sendStoppable(sql),
+          true,
+          () => conn.cancelSent(),
+        );
+      }
       return serial(async () => {
         await execute(sql, params);
       }, options.background);

@@ -3,6 +3,12 @@ import type { z } from 'zod';
 /** A value that can be bound to a `?` placeholder. */
 export type SqlParam = string | number | boolean | null;
 
+/** How a statement that returns nothing waits its turn (see `Engine.run`). */
+export interface RunOptions {
+  background?: boolean;
+  preemptible?: boolean;
+}
+
 /**
  * The one door to DuckDB. Everything outside `src/engine/` talks to the database through this
  * interface: SQL text written by the app, values always bound as parameters, results checked with zod.
@@ -21,8 +27,11 @@ export interface Engine {
   /**
    * Runs statements that return nothing useful (DDL, INSERT). With params, a prepared statement is used.
    * `background` work (summary tables the first page does not need) waits while the user's queries run.
+   * `preemptible` background work — one statement, without parameters, that may run again from the
+   * start with the same result (CREATE OR REPLACE … AS) — may also be stopped when a user's query
+   * arrives, and is then run again after it (the browser's engine; the others run it to the end).
    */
-  run(sql: string, params?: readonly SqlParam[], options?: { background?: boolean }): Promise<void>;
+  run(sql: string, params?: readonly SqlParam[], options?: RunOptions): Promise<void>;
   /** Makes a file's bytes readable by `read_csv('<name>')`. A Blob is registered without copying where possible. */
   registerFile(name: string, source: Blob | Uint8Array): Promise<void>;
   /** Forgets a registered file. */

@@ -108,3 +108,130 @@ describe('the engine queue', () => {
     });
   });
 });
+
+describe('background work that can be stopped', () => {
+  /** A background statement: it runs until released, or fails at once when stopped (as DuckDB's cancel). */
+  function stoppable(log: string[]) {
+    let runs = 0;
+    let release: () => void = () => {};
+    let cancel: () => void = () => {};
+    const task = () =>
+      new Promise<string>((resolve, reject) => {
+        runs += 1;
+        const run = runs;
+        log.push(`summary run ${run}`);
+        release = () => resolve(`summary from run ${run}`);
+        cancel = () => reject(new Error('Interrupted'));
+      });
+    return {
+      task,
+      stop: async () => cancel(),
+      release: () => release(),
+      get runs() {
+        return runs;
+      },
+    };
+  }
+
+  it("is stopped when a user's task arrives, and run again from the start after it", async () => {
+    const queue = new TaskQueue({ graceMs: 0 });
+    const log: string[] = [];
+    const summary = stoppable(log);
+    const built = queue.add(summary.task, { background: true, stop: summary.stop });
+    await tick();
+    expect(log).toEqual(['summary run 1']);
+    const chart = queue.add(async () => {
+      log.push('chart');
+      return 'drawn';
+    });
+    await expect(chart).resolves.toBe('drawn');
+    await tick();
+    expect(log).toEqual(['summary run 1', 'chart', 'summary run 2']);
+    summary.release();
+    // The caller sees only the run that finished.
+    await expect(built).resolves.toBe('summary from run 2');
+    expect(queue.stops).toBe(1);
+    expect(queue.waiting).toBe(0);
+  });
+
+  it('keeps the result of a run that finished before the stop took effect', async () => {
+    const queue = new TaskQueue({ graceMs: 0 });
+    const log: string[] = [];
+    const summary = stoppable(log);
+    const built = queue.add(summary.task, {
+      background: true,
+      // DuckDB had already finished: the cancel finds nothing to stop.
+      stop: async () => false,
+    });
+    await tick();
+    const chart = queue.add(async () => {
+      log.push('chart');
+    });
+    summary.release();
+    await chart;
+    await expect(built).resolves.toBe('summary from run 1');
+    expect(log).toEqual(['summary run 1', 'chart']);
+    expect(summary.runs).toBe(1);
+    expect(queue.stops).toBe(0);
+  });
+
+  it('gives its caller the failure of a run that was not stopped', async () => {
+    const queue = new TaskQueue({ graceMs: 0 });
+    let runs = 0;
+    let fail: () => void = () => {};
+    const built = queue.add(
+      () => {
+        runs += 1;
+        const run = runs;
+        return new Promise<never>((_, reject) => {
+          fail = () => reject(new Error(`bad SQL (run ${run})`));
+        });
+      },
+      // Stopping does not end it: it fails by itself.
+      { background: true, stop: async () => undefined },
+    );
+    await tick();
+    const chart = queue.add(async () => 'drawn');
+    fail();
+    await expect(chart).resolves.toBe('drawn');
+    await tick();
+    // Stopped while failing anyway: run again, and that run's failure is reported.
+    expect(runs).toBe(2);
+    fail();
+    await expect(built).rejects.toThrow('bad SQL (run 2)');
+  });
+
+  it("is never stopped for other background work, nor is a user's task ever stopped", async () => {
+    const queue = new TaskQueue({ graceMs: 0 });
+    let stopped = 0;
+    const log: string[] = [];
+    let releaseUser: () => void = () => {};
+    const user = queue.add(
+      () =>
+        new Promise<void>((resolve) => {
+          log.push('user');
+          releaseUser = resolve;
+        }),
+    );
+    const other = queue.add(async () => log.push('chart'));
+    const summary = stoppable(log);
+    const built = queue.add(summary.task, {
+      background: true,
+      stop: async () => {
+        stopped += 1;
+        await summary.stop();
+      },
+    });
+    await tick();
+    releaseUser();
+    await Promise.all([user, other]);
+    await tick();
+    const more = queue.add(async () => log.push('more background'), { background: true });
+    await tick();
+    expect(stopped).toBe(0);
+    summary.release();
+    await built;
+    await more;
+    expect(log).toEqual(['user', 'chart', 'summary run 1', 'more background']);
+  });
+});

@@ -1,4 +1,4 @@
-import { dimensionColumns, type IndicatorFamilyDefinition, type PrepareStep } from './family-definition';
+import { dimensionColumns, type IndicatorFamilyDefinition, type PrepareStep, reportDateSql } from './family-definition';
 import {
   eventDistinctRateSql,
   eventDistinctSql,
@@ -7,6 +7,9 @@ import {
   type IndicatorDefinition,
   PERIODS,
 } from './indicator-definition';
+
+/** The area's report date, in its prepared tables' SQL. */
+const REPORT_DATE = reportDateSql('audits');
 
 const PREPARE: readonly PrepareStep[] = [
   // Every grade, with a score (4 outstanding … 1 inadequate) and the audit's date.
@@ -19,7 +22,7 @@ const PREPARE: readonly PrepareStep[] = [
   coalesce(practitioner_involved, false) AS practitioner_involved,
   ${dimensionColumns({ agency: 'pi_dim(agency)', domain: 'pi_dim(domain)' })}
 FROM audit_grades
-WHERE audit_date <= $1::DATE AND case_id IS NOT NULL`,
+WHERE audit_date <= ${REPORT_DATE} AND case_id IS NOT NULL`,
   },
   // For each case in an audit, each agency taking part in that audit, and whether it graded the case.
   {
@@ -28,7 +31,7 @@ WHERE audit_date <= $1::DATE AND case_id IS NOT NULL`,
     reportDate: true,
     select: `WITH graded AS (
   SELECT DISTINCT audit_id, case_id, audit_date, agency FROM audit_grades
-  WHERE audit_date <= $1::DATE AND agency IS NOT NULL AND agency <> 'MULTI' AND case_id IS NOT NULL
+  WHERE audit_date <= ${REPORT_DATE} AND agency IS NOT NULL AND agency <> 'MULTI' AND case_id IS NOT NULL
 ), involved AS (SELECT DISTINCT audit_id, agency FROM graded),
 cases AS (SELECT audit_id, case_id, min(audit_date) AS audit_date FROM graded GROUP BY ALL)
 SELECT c.audit_id, c.case_id, c.audit_date,
@@ -41,7 +44,7 @@ FROM cases c JOIN involved i USING (audit_id)`,
     reads: ['audit_actions'],
     reportDate: true,
     select: `SELECT audit_id, action_id, due_date, completed_date, status, ${dimensionColumns({ agency: 'pi_dim(agency)' })}
-FROM audit_actions WHERE due_date IS NOT NULL AND due_date <= $1::DATE`,
+FROM audit_actions WHERE due_date IS NOT NULL AND due_date <= ${REPORT_DATE}`,
   },
 ];
 

@@ -1,4 +1,4 @@
-import { dimensionColumns, type IndicatorFamilyDefinition, type PrepareStep } from './family-definition';
+import { dimensionColumns, type IndicatorFamilyDefinition, type PrepareStep, reportDateSql } from './family-definition';
 import {
   eventCountSql,
   eventRateSql,
@@ -8,11 +8,14 @@ import {
   PERIODS,
 } from './indicator-definition';
 
+/** The area's report date, in its prepared tables' SQL. */
+const REPORT_DATE = reportDateSql('early_help');
+
 const EH_DIMENSIONS: IndicatorDefinition['breakdowns'] = ['agency', 'locality', 'age_band', 'gender', 'ethnicity'];
 const DATASETS = ['early_help_episodes'] as const;
 
 /**
- * Episodes started by the report date ($1), with the filter dimensions (or, `dimensions` false, none:
+ * Episodes started by the report date, with the filter dimensions (or, `dimensions` false, none:
  * every dimension NULL). A CTE, never a copy of the rows.
  */
 const episodes = (dimensions = true) => `eh AS NOT MATERIALIZED (
@@ -29,7 +32,7 @@ const episodes = (dimensions = true) => `eh AS NOT MATERIALIZED (
         : {},
     )}
   FROM early_help_episodes
-  WHERE assessment_start_date <= $1::DATE
+  WHERE assessment_start_date <= ${REPORT_DATE}
 )`;
 const EPISODES = episodes();
 
@@ -43,7 +46,7 @@ events AS (
   UNION ALL
   SELECT date_trunc('month', end_date)::DATE, agency, locality, age_band, gender, ethnicity, domain,
     coalesce(end_reason, 'NOT_RECORDED'), 0, 0, 0, 1
-  FROM eh WHERE end_date <= $1::DATE
+  FROM eh WHERE end_date <= ${REPORT_DATE}
 )
 SELECT month, agency, locality, age_band, gender, ethnicity, domain, end_reason,
   sum(starts)::INTEGER AS starts, sum(starts_agency_known)::INTEGER AS starts_agency_known,
@@ -76,7 +79,7 @@ SELECT hash(c.child_id) AS child_key, c.end_date, c.agency, c.locality, c.age_ba
   ) AS rereferred,
   count(*) OVER (PARTITION BY c.child_id) AS closures_of_child
 FROM eh c
-WHERE c.end_date <= $1::DATE AND c.end_reason IN ('NEEDS_MET', 'STEP_DOWN_UNIVERSAL')`,
+WHERE c.end_date <= ${REPORT_DATE} AND c.end_reason IN ('NEEDS_MET', 'STEP_DOWN_UNIVERSAL')`,
   },
   // Children are counted once per period. Most children have one such closure in all the data: those
   // are simply summed per month; the few with several are kept one row each, to count distinctly.

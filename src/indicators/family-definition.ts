@@ -51,12 +51,35 @@ export interface IndicatorFamilyDefinition {
 
 /**
  * One prepared table, as data: what it is called, what it reads (loaded datasets, other prepared
- * tables, pi_settings, pi_calendar), whether it binds the report date as $1, and the SELECT that fills
- * it. Or a scratch table dropped once the tables built from it are done.
+ * tables, pi_settings, pi_calendar), whether it reads its area's report date (`reportDateSql`), and the
+ * SELECT that fills it. Or a scratch table dropped once the tables built from it are done.
  */
 export type PrepareStep =
   | { table: string; reads: readonly string[]; reportDate: boolean; select: string }
   | { drop: string };
+
+/**
+ * An area's report date in a prepared table's SELECT: a session variable set (from a bound value) before
+ * the area's steps run (`setReportDateSql`), so that a step is a statement without parameters — one the
+ * browser's engine can stop for a user's query and run again later. DuckDB reads it once, as it plans the
+ * statement, so the plan is the one a bound value would give.
+ */
+export function reportDateSql(area: IndicatorFamily): string {
+  return `pi_report_date('${areaName(area)}')`;
+}
+
+/** The statement that sets an area's report date (`reportDateSql`), with the date as its one parameter. */
+export function setReportDateSql(area: IndicatorFamily): string {
+  return `SET VARIABLE pi_report_date_${areaName(area)} = ?::DATE`;
+}
+
+/** The macro `reportDateSql` calls (created with the other macros before any step runs). */
+export const REPORT_DATE_MACRO = `CREATE OR REPLACE MACRO pi_report_date(area) AS getvariable('pi_report_date_' || area)::DATE`;
+
+function areaName(area: IndicatorFamily): string {
+  if (!/^[a-z_]+$/.test(area)) throw new Error(`Not an area id: ${area}`);
+  return area;
+}
 
 /** The statement a step runs. */
 export function stepSql(step: PrepareStep): string {

@@ -5,9 +5,11 @@ import {
   type IndicatorFamilyDefinition,
   type PrepareStage,
   type PrepareStep,
+  REPORT_DATE_MACRO,
   rollupGrainsBuilt,
   rollupName,
   rollupSql,
+  setReportDateSql,
   stageSteps,
   stepSql,
   tablesBuilt,
@@ -43,6 +45,8 @@ const MACROS = [
      WHEN age <= 9 THEN '5 to 9'
      WHEN age <= 15 THEN '10 to 15'
      ELSE '16 and over' END`,
+  // An area's report date in its prepared tables (reportDateSql).
+  REPORT_DATE_MACRO,
   `CREATE TABLE IF NOT EXISTS pi_periods (
      period_key VARCHAR NOT NULL, period_start DATE NOT NULL, period_end DATE NOT NULL, effective_end DATE NOT NULL)`,
   // Each period's months (12 for a rolling year), so events find their periods by an equality join.
@@ -96,21 +100,31 @@ async function runSteps(
   background = false,
 ) {
   const kept = tablesBuilt(steps);
+  if (steps.some((step) => 'reportDate' in step && step.reportDate)) {
+    await engine.run(setReportDateSql(family.id), [reportDate ?? NO_DATA_DATE], { background });
+  }
   for (const step of steps) {
-    // Background work lets the queries a user is waiting for go first.
-    const params = 'reportDate' in step && step.reportDate ? [reportDate ?? NO_DATA_DATE] : [];
-    await engine.run(stepSql(step), params, { background });
+    // Background work lets the queries a user is waiting for go first — and, being one statement
+    // without parameters, may be stopped for one and run again after it.
+    await engine.run(stepSql(step), [], { background, preemptible: background });
     if ('table' in step && kept.includes(step.table)) await buildRollups(engine, family, step.table, background);
   }
 }
 
-/** A table's roll-ups, in one round trip (statements without parameters), but an early one. */
+/**
+ * A table's roll-ups: in one round trip (statements without parameters), or in the background one
+ * statement each, so that each may be stopped for a user's query.
+ */
 async function buildRollups(engine: Engine, family: IndicatorFamilyDefinition, table: string, background: boolean) {
   const rollup = family.rollups?.find((r) => r.table === table);
   if (!rollup) return;
-  const grains = rollupGrainsBuilt(family, rollup);
-  if (grains.length === 0) return;
-  await engine.run(grains.map((grain) => rollupSql(rollup, grain, DIMENSIONS)).join(';\n'), [], { background });
+  const statements = rollupGrainsBuilt(family, rollup).map((grain) => rollupSql(rollup, grain, DIMENSIONS));
+  if (statements.length === 0) return;
+  if (!background) {
+    await engine.run(statements.join(';\n'));
+    return;
+  }
+  for (const statement of statements) await engine.run(statement, [], { background, preemptible: true });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { dimensionColumns, type IndicatorFamilyDefinition, type PrepareStep } from './family-definition';
+import { dimensionColumns, type IndicatorFamilyDefinition, type PrepareStep, reportDateSql } from './family-definition';
 import {
   eventCountSql,
   eventMeanSql,
@@ -7,6 +7,9 @@ import {
   type IndicatorDefinition,
   PERIODS,
 } from './indicator-definition';
+
+/** The area's report date, in its prepared tables' SQL. */
+const REPORT_DATE = reportDateSql('training');
 
 const AGENCY = dimensionColumns({ agency: 'pi_dim(agency)' });
 const NO_DIMENSIONS = dimensionColumns({});
@@ -41,7 +44,7 @@ const PREPARE: readonly PrepareStep[] = [
     select: `WITH ${EVENTS}, ${BOOKINGS}
 SELECT a.event_id, a.attendee_id, a.booking_status, ev.event_date, ev.course_type, ${AGENCY}
 FROM bk a JOIN ev USING (event_id)
-WHERE ev.event_date <= $1::DATE`,
+WHERE ev.event_date <= ${REPORT_DATE}`,
   },
   // Events with places and how many attended.
   {
@@ -52,7 +55,7 @@ WHERE ev.event_date <= $1::DATE`,
 SELECT ev.event_id, ev.event_date, ev.places,
   (SELECT count(DISTINCT a.attendee_id) FROM training_attendance a WHERE a.event_id = ev.event_id AND a.booking_status = 'ATTENDED')::INTEGER AS attended,
   ${NO_DIMENSIONS}
-FROM ev WHERE ev.event_date <= $1::DATE AND ev.places > 0`,
+FROM ev WHERE ev.event_date <= ${REPORT_DATE} AND ev.places > 0`,
   },
   // Pre- and post-course confidence per person and course: their latest answer at each stage; two
   // answers on the same date — the one last in the files (latest file, latest line); both are listed on
@@ -67,7 +70,7 @@ s AS (
     arg_max(confidence_score, (response_date, load_id, source_line)) FILTER (WHERE stage = 'PRE' AND confidence_score IS NOT NULL) AS pre,
     arg_max(confidence_score, (response_date, load_id, source_line)) FILTER (WHERE stage = 'POST' AND confidence_score IS NOT NULL) AS post,
     max(response_date) FILTER (WHERE stage = 'POST' AND confidence_score IS NOT NULL) AS post_date
-  FROM training_evaluations WHERE response_date <= $1::DATE
+  FROM training_evaluations WHERE response_date <= ${REPORT_DATE}
   GROUP BY ALL
 )
 SELECT s.event_id, s.attendee_id, s.post_date, (s.post - s.pre)::INTEGER AS gain,
@@ -83,7 +86,7 @@ WHERE s.pre IS NOT NULL AND s.post IS NOT NULL`,
     select: `WITH ${EVENTS},
 f AS (
   SELECT event_id, attendee_id, min(response_date) AS first_follow_up
-  FROM training_evaluations WHERE stage = 'FOLLOW_UP' AND response_date <= $1::DATE GROUP BY ALL
+  FROM training_evaluations WHERE stage = 'FOLLOW_UP' AND response_date <= ${REPORT_DATE} GROUP BY ALL
 )
 SELECT a.event_id, a.attendee_id, ev.event_date,
   coalesce(f.first_follow_up >= ev.event_date + (SELECT tr_follow_up_min_days FROM pi_settings), false) AS responded,
@@ -94,7 +97,7 @@ FROM (
 ) a
 JOIN ev USING (event_id)
 LEFT JOIN f USING (event_id, attendee_id)
-WHERE ev.event_date + (SELECT tr_follow_up_event_age_days FROM pi_settings) <= $1::DATE`,
+WHERE ev.event_date + (SELECT tr_follow_up_event_age_days FROM pi_settings) <= ${REPORT_DATE}`,
   },
   // Follow-up answers about practice.
   {
@@ -104,7 +107,7 @@ WHERE ev.event_date + (SELECT tr_follow_up_event_age_days FROM pi_settings) <= $
     select: `WITH ${ATTENDEE_AGENCY}
 SELECT e.response_date, e.practice_changed, ${dimensionColumns({ agency: 'pi_dim(att.agency)' })}
 FROM training_evaluations e LEFT JOIN att USING (event_id, attendee_id)
-WHERE e.stage = 'FOLLOW_UP' AND e.practice_changed IS NOT NULL AND e.response_date <= $1::DATE`,
+WHERE e.stage = 'FOLLOW_UP' AND e.practice_changed IS NOT NULL AND e.response_date <= ${REPORT_DATE}`,
   },
   // Staff in scope per agency and date.
   {

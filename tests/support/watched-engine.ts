@@ -1,4 +1,4 @@
-import type { Engine } from '../../src/engine/engine';
+import type { Engine, RunOptions } from '../../src/engine/engine';
 
 /**
  * The engine with a watcher told of each statement (run or query) before it runs, with its options: to
@@ -6,7 +6,7 @@ import type { Engine } from '../../src/engine/engine';
  */
 export function watchStatements(
   engine: Engine,
-  watch: (sql: string, options?: { background?: boolean }) => void | Promise<void>,
+  watch: (sql: string, options?: RunOptions) => void | Promise<void>,
 ): Engine {
   return {
     ...engine,
