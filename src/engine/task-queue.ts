@@ -41,8 +41,7 @@ export class TaskQueue {
   private lastForeground = Number.NEGATIVE_INFINITY;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly graceMs: number;
-  /** Background runs stopped for a user's task (each was run again). */
-  stops = 0;
+  private stopped = 0;
 
   constructor(options: { graceMs?: number } = {}) {
     this.graceMs = options.graceMs ?? BACKGROUND_GRACE_MS;
@@ -61,6 +60,11 @@ export class TaskQueue {
       }
       this.pump();
     });
+  }
+
+  /** Background runs stopped for a user's task (each was run again). */
+  get stops(): number {
+    return this.stopped;
   }
 
   /** Tasks waiting (not counting the one running). */
@@ -106,7 +110,7 @@ export class TaskQueue {
           return;
         }
         // Stopped for a user's task: run again, first of the background work.
-        this.stops += 1;
+        this.stopped += 1;
         this.background.unshift(entry);
       })
       .finally(() => {
