@@ -29,6 +29,8 @@ export interface LoadProgress {
   /** Which file of the load this is (1-based), and how many there are. */
   fileIndex?: number;
   fileCount?: number;
+  /** The whole load so far, 0–1, the files weighted by size (load-progress.ts). */
+  overall?: number;
 }
 
 export interface LoadFileOptions {

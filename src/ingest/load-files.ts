@@ -14,6 +14,7 @@ import {
   type PreparedText,
   prepareTextFile,
 } from './load-file';
+import { overallFraction } from './load-progress';
 import { duplicateFileReport, emptyFileReport, type FileReport, type LoadReport, summariseLoad } from './load-report';
 import { recogniseDataset, requiredColumnsSummary } from './recognise';
 import type { RecordScanner } from './record-scan';
@@ -243,9 +244,13 @@ export function createIngestSession(
     ): Promise<LoadReport> {
       const reports: FileReport[] = [];
       let ahead: Promise<PreparedText | null> | null = null;
+      const sizes = files.map((file) => file.blob.size);
       for (const [index, file] of files.entries()) {
         const progress: Progress | undefined = onProgress
-          ? (p) => onProgress({ ...p, fileIndex: index + 1, fileCount: files.length })
+          ? (p) => {
+              const placed = { ...p, fileIndex: index + 1, fileCount: files.length };
+              return onProgress({ ...placed, overall: overallFraction(sizes, placed) });
+            }
           : undefined;
         const mine = ahead;
         const next = files[index + 1];

@@ -528,6 +528,9 @@ describe('the built app in headless Chromium', () => {
     const progress = page.getByTestId('load-progress');
     await progress.waitFor({ timeout: 30_000 });
     await expect(progress.textContent()).resolves.toMatch(/large_extract\.csv|Starting/);
+    // Beside the button that started it: in view on a 1366 × 768 laptop screen, not below the fold.
+    const box = await progress.boundingBox();
+    expect(box && box.y >= 0 && box.y + box.height <= 768).toBe(true);
     await screenshot(page, '06-large-file-progress');
     await waitForNewReport(page, before, 120_000);
     expect(await reportNumbers(page)).toEqual({

@@ -120,6 +120,8 @@ export function LoadDataPanel({ nextSteps }: { nextSteps?: ReactNode }) {
           </button>
           <ClearDataButton />
         </div>
+        {/* Beside the buttons that started it, so it is in view on a laptop's screen. */}
+        {loading && <LoadProgressView progress={progress} />}
         <p className="hint">
           Files are read in this browser tab and never leave this computer. What you load is forgotten when you close or
           reload the tab (the app asks first), so keep your files.
@@ -141,7 +143,6 @@ export function LoadDataPanel({ nextSteps }: { nextSteps?: ReactNode }) {
         />
       </div>
       <MappingProfile />
-      {loading && <LoadProgressView progress={progress} />}
       {loadError && (
         <p className="error-summary" data-testid="error-message" role="alert">
           {loadError}

@@ -30,21 +30,15 @@ export function LoadProgressView({ progress }: { progress: LoadProgress | null }
     ? `${which}${PHASES[progress.phase]} “${progress.fileName}”`
     : 'Starting the in-browser database';
   const percent = progress?.fraction === undefined ? undefined : Math.round(progress.fraction * 100);
-  // The bar shows files done when there are several, else the file read so far.
-  const overall =
-    progress?.fileCount && progress.fileCount > 1 && progress.fileIndex
-      ? Math.round(
-          ((progress.fileIndex - 1 + (progress.phase === 'reading' ? (progress.fraction ?? 0) * 0.5 : 0.5)) /
-            progress.fileCount) *
-            100,
-        )
-      : percent;
+  // The bar shows the whole load, the files weighted by size (load-progress.ts): a big file chosen
+  // with small ones does not fill a third of the bar when it is nearly read.
+  const overall = progress?.overall === undefined ? percent : Math.round(progress.overall * 100);
   return (
     <div className="progress" data-testid="load-progress">
       <p className="progress__label">
         <span role="status" aria-live="polite">
           {label}
-          {percent !== undefined ? ` — ${percent}%` : '…'}
+          {percent !== undefined ? ` — ${percent}% read` : '…'}
         </span>
         {/* Not announced: it changes four times a second. */}
         <span className="progress__time" data-testid="load-elapsed" aria-hidden="true">
@@ -52,7 +46,7 @@ export function LoadProgressView({ progress }: { progress: LoadProgress | null }
           ({elapsed.toFixed(1)} s so far)
         </span>
       </p>
-      <progress max={100} value={overall} aria-label={label} />
+      <progress max={100} value={overall} aria-label="How far the whole load is" />
     </div>
   );
 }
