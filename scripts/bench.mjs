@@ -146,10 +146,18 @@ async function runApp(url, csv, warm = false) {
       },
     );
     resetPeak();
+    // The charts live on the area's page, one click away, as for a user: the click on "Early help" is
+    // made in the page the moment the load report appears (as the sample's second click, runSample).
+    await page.evaluate(() =>
+      new MutationObserver((_, observer) => {
+        if (!document.querySelector('[data-testid="load-report"]')) return;
+        observer.disconnect();
+        const nav = document.querySelector('nav[aria-label="Main"]');
+        [...(nav?.querySelectorAll('a') ?? [])].find((a) => a.textContent?.trim() === 'Early help')?.click();
+      }).observe(document.body, { subtree: true, childList: true }),
+    );
     await page.getByTestId('file-input').setInputFiles(csv);
-    await page.getByTestId('load-report').waitFor({ timeout: 300_000 });
-    // The charts live on the area's page, one click away, as for a user.
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Early help', exact: true }).click();
+    await page.getByTestId('load-report').waitFor({ state: 'attached', timeout: 300_000 });
     await page.locator('[data-indicator-id="EH1"] [data-testid="trend-chart"] svg.recharts-surface').waitFor({
       timeout: 120_000,
     });
