@@ -1,4 +1,19 @@
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  DefaultLegendContent,
+  DefaultZIndexes,
+  Legend,
+  ResponsiveContainer,
+  Tooltip,
+  usePlotArea,
+  useXAxisScale,
+  useYAxisScale,
+  XAxis,
+  YAxis,
+  ZIndexLayer,
+} from 'recharts';
 import { formatNumber } from '../ui/format';
 import type { LegendItem } from './chart-image';
 
@@ -30,6 +45,81 @@ export function stackedLegend(series: readonly StackedSeries[]): LegendItem[] {
   return series.map((s, i) => ({ label: s.label, colour: colourOf(series, i), shape: 'block' as const }));
 }
 
+type StackedRow = { label: string } & Record<string, number | string>;
+
+/** The key of each row's stack total, drawn by no shape: it gives the value axis its range and the tooltip its rows. */
+const TOTAL = '__stack_total';
+
+/** A row's value for a series (missing or not a number: 0). */
+const seriesValue = (row: StackedRow, key: string) => {
+  const v = row[key];
+  return typeof v === 'number' && Number.isFinite(v) ? v : 0;
+};
+
+/** Recharts' default gap between categories, each side of a bar: 10 % of the category's band. */
+const BAR_GAP = 0.1;
+
+/**
+ * Each series' segments as one SVG path, placed by the chart's own scales: one element per series
+ * instead of recharts' several components per segment. A stacked chart of 54 months × 10 end reasons
+ * (540 segments) took 0.4–0.65 s of the main thread to mount with a recharts `Bar` per series, and
+ * delayed the first chart of the Early help page by 0.25–0.6 s (measured on the million-row file).
+ */
+function StackedPaths({ rows, series }: { rows: readonly StackedRow[]; series: readonly StackedSeries[] }) {
+  const x = useXAxisScale();
+  const y = useYAxisScale();
+  const plot = usePlotArea();
+  if (!x || !y || !plot || rows.length === 0) return null;
+  const starts = rows.map((r) => Number(x(r.label)));
+  const band = rows.length > 1 ? Math.abs((starts[1] ?? 0) - (starts[0] ?? 0)) : plot.width;
+  const width = band * (1 - 2 * BAR_GAP);
+  const paths = series.map(() => [] as string[]);
+  rows.forEach((row, i) => {
+    const left = (starts[i] ?? 0) + band * BAR_GAP;
+    let base = 0;
+    series.forEach((s, j) => {
+      const v = seriesValue(row, s.key);
+      if (v <= 0) return;
+      const bottom = Number(y(base));
+      const top = Number(y(base + v));
+      base += v;
+      paths[j]?.push(
+        `M${left.toFixed(2)},${top.toFixed(2)}h${width.toFixed(2)}V${bottom.toFixed(2)}h${(-width).toFixed(2)}Z`,
+      );
+    });
+  });
+  // In recharts' layer for bars: above the tooltip's highlight of the hovered period, as its bars are.
+  return (
+    <ZIndexLayer zIndex={DefaultZIndexes.bar}>
+      <g className="stacked-segments">
+        {series.map((s, j) => (
+          <path key={s.key} d={paths[j]?.join('') ?? ''} fill={colourOf(series, j)} data-series={s.key} />
+        ))}
+      </g>
+    </ZIndexLayer>
+  );
+}
+
+/** The tooltip of a bar: each series' value in that row, in the stack's order, top first. */
+function StackTooltip({ row, series }: { row: StackedRow | undefined; series: readonly StackedSeries[] }) {
+  if (!row) return null;
+  return (
+    <div className="chart-tooltip">
+      <p className="chart-tooltip__label">{row.label}</p>
+      <ul>
+        {series
+          .map((s, j) => ({ s, j }))
+          .reverse()
+          .map(({ s, j }) => (
+            <li key={s.key} style={{ color: colourOf(series, j) }}>
+              {s.label}: {formatNumber(seriesValue(row, s.key))}
+            </li>
+          ))}
+      </ul>
+    </div>
+  );
+}
+
 /** Stacked bars: one bar per row (e.g. period), one segment per series (e.g. end reason). Presentational. */
 export function StackedBarChart({
   rows,
@@ -40,7 +130,7 @@ export function StackedBarChart({
   width,
   height = 340,
 }: {
-  rows: ({ label: string } & Record<string, number | string>)[];
+  rows: StackedRow[];
   series: StackedSeries[];
   title: string;
   valueLabel: string;
@@ -48,9 +138,11 @@ export function StackedBarChart({
   width?: number;
   height?: number;
 }) {
+  const data = rows.map((row) => ({ ...row, [TOTAL]: series.reduce((sum, s) => sum + seriesValue(row, s.key), 0) }));
+  const legend = series.map((s, i) => ({ value: s.label, type: 'rect' as const, color: colourOf(series, i) }));
   const chart = (
     <BarChart
-      data={rows}
+      data={data}
       margin={{ top: 8, right: 24, bottom: 28, left: 12 }}
       width={width}
       height={width ? height : undefined}
@@ -69,23 +161,24 @@ export function StackedBarChart({
         width={64}
         label={{ value: valueLabel, angle: -90, position: 'insideLeft', dy: 60, fill: '#505a5f', fontSize: 13 }}
       />
-      <Tooltip formatter={(value, name) => [formatNumber(Number(value)), String(name)]} />
+      <Tooltip
+        content={({ active, label }) =>
+          active ? <StackTooltip row={rows.find((r) => r.label === label)} series={series} /> : null
+        }
+      />
       {/* Legend text in dark ink: a pale series colour would not be readable as text. */}
       <Legend
         verticalAlign="top"
         wrapperStyle={{ fontSize: 13, paddingBottom: 8 }}
-        formatter={(value) => <span className="chart-legend-text">{String(value)}</span>}
+        content={() => (
+          <DefaultLegendContent
+            payload={legend}
+            formatter={(value) => <span className="chart-legend-text">{String(value)}</span>}
+          />
+        )}
       />
-      {series.map((s, i) => (
-        <Bar
-          key={s.key}
-          dataKey={s.key}
-          name={s.label}
-          stackId="stack"
-          fill={colourOf(series, i)}
-          isAnimationActive={false}
-        />
-      ))}
+      <Bar dataKey={TOTAL} legendType="none" isAnimationActive={false} shape={() => <g />} />
+      <StackedPaths rows={rows} series={series} />
     </BarChart>
   );
   return (

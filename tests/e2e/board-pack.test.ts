@@ -240,6 +240,44 @@ describe('the board pack, in the built app', () => {
     await expect(page.getByTestId('pack-title').inputValue()).resolves.toBe('Imported pack');
   });
 
+  it('draws the closure reasons stacked: one shape per end reason, a segment for each period it has, values on hover', async () => {
+    const { page } = app;
+    await go(page, '#/early-help');
+    const stacked = page.locator('article[data-testid^="profile-"]').filter({ has: page.getByTestId('stacked-chart') });
+    await stacked.locator('.stacked-segments path').first().waitFor({ timeout: 90_000 });
+    // The card by its own name: it keeps it when it shows the table instead of the chart.
+    const card = page.getByTestId((await stacked.getAttribute('data-testid')) ?? '');
+    const shapes = card.locator('.stacked-segments path');
+    const legend = await card.locator('.chart-legend-text').allTextContents();
+    const drawn = await shapes.evaluateAll((paths) =>
+      paths.map((p) => ({
+        key: p.getAttribute('data-series'),
+        segments: (p.getAttribute('d') ?? '').split('M').length - 1,
+      })),
+    );
+    expect(drawn).toHaveLength(legend.length);
+    // The same figures as a table: a segment for every period with a closure of that reason.
+    await card.getByRole('button', { name: /table/i }).click();
+    const table = card.locator('table.heatmap');
+    await table.waitFor({ timeout: 10_000 });
+    const columns = (await table.locator('thead th').allTextContents()).slice(1).map((t) => t.trim());
+    expect(columns).toEqual(legend);
+    const cells = await table
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')));
+    const withClosures = columns.map((_, j) => cells.filter((row) => !['', '–', '0'].includes(row[j] ?? '')).length);
+    expect(drawn.map((d) => d.segments)).toEqual(withClosures);
+    expect(withClosures.reduce((a, b) => a + b, 0)).toBeGreaterThan(100);
+    await card.getByRole('button', { name: /chart/i }).click();
+    const box = await card.getByTestId('stacked-chart').boundingBox();
+    if (!box) throw new Error('the stacked chart is not on the page');
+    await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.6);
+    const tooltip = card.locator('.chart-tooltip');
+    await tooltip.waitFor({ timeout: 10_000 });
+    expect(await tooltip.locator('li').count()).toBe(legend.length);
+    await page.mouse.move(0, 0);
+  });
+
   it('downloads an area chart as PNG and SVG and its table as CSV, as published when counts are about children', async () => {
     const { page } = app;
     await go(page, '#/case-file-audits');
