@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Engine } from '../engine/engine';
 import { insertRows } from '../engine/insert-rows';
+import { ContentHash } from '../shared/content-hash';
 import { BANK_HOLIDAYS_ENGLAND_WALES } from './bank-holidays';
 
 /** The calendar covers these years; outside 2015–2030 only weekends are non-working (no bank-holiday list). */
@@ -15,20 +16,15 @@ export const CALENDAR_TO = '2060-12-31';
 const BUILT_WITH_SQL = `SELECT getvariable('pi_calendar_key')::VARCHAR AS key`;
 
 /**
- * A calendar's key: the local closure days it counts (bank holidays are part of the code), as a hash
- * of hexadecimal digits only, so that it can be written into SQL without any user text becoming SQL
- * text. Order and repeats do not change it.
+ * A calendar's key: the local closure days it counts (bank holidays are part of the code), as the
+ * project's 64-bit content hash (hexadecimal digits only), so that it can be written into SQL without
+ * any user text becoming SQL text. Order and repeats do not change it.
  */
 export function calendarKey(closureDays: readonly string[]): string {
-  const text = ['v1', ...[...new Set(closureDays)].sort()].join('|');
-  // FNV-1a, 32 bits, twice with different seeds: 64 bits for a handful of dates, so two sets of
-  // closure days sharing a key (and the calendar of one kept for the other) is not a practical concern.
-  const fnv = (seed: number) => {
-    let h = seed >>> 0;
-    for (let i = 0; i < text.length; i += 1) h = Math.imul(h ^ text.charCodeAt(i), 16777619) >>> 0;
-    return h.toString(16).padStart(8, '0');
-  };
-  return `cal${fnv(2166136261)}${fnv(0x811c9dc5 ^ 0x5bd1e995)}`;
+  const hash = new ContentHash();
+  hash.update(new TextEncoder().encode([...new Set(closureDays)].sort().join('|')));
+  // The digest's 64 bits in hexadecimal (the byte count after them adds nothing here).
+  return `cal${hash.digest().split('-')[0]}`;
 }
 
 /**

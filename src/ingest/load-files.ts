@@ -2,6 +2,7 @@ import { firstLine, loadPublishedFile, removePublishedFile } from '../benchmarks
 import { publishedKind } from '../benchmarks/published-file';
 import type { DatasetDefinition } from '../datasets/dataset-definition';
 import type { Engine } from '../engine/engine';
+import { ContentHash } from '../shared/content-hash';
 import type { FormulaCell } from './check-stage';
 import type { DateOrders } from './date-order';
 import type { DuplicatePolicy } from './dedupe-stage';
@@ -18,7 +19,7 @@ import { overallFraction } from './load-progress';
 import { duplicateFileReport, emptyFileReport, type FileReport, type LoadReport, summariseLoad } from './load-report';
 import { recogniseDataset, requiredColumnsSummary } from './recognise';
 import type { RecordScanner } from './record-scan';
-import { blobChunks, ContentHash } from './record-scan';
+import { blobChunks } from './record-scan';
 import { sniffLayout } from './sniff';
 import { readTextHead } from './text-source';
 import type { ColumnMappings, ValueMappings } from './value-mapping';

@@ -1,6 +1,6 @@
+import { ContentHash } from '../shared/content-hash';
 import {
   blobChunks,
-  ContentHash,
   type RecordScan,
   type RecordScanner,
   scanOnTheSpot,
