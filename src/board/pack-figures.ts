@@ -340,7 +340,14 @@ export async function packFigures(engine: Engine, prepared: PreparedState, reque
       addSeries(joint, run, prepared.families[indicator.family].first);
     }
   }
-  const { drafts, timeline } = await packViewTables(engine, prepared, request.views, request.granularity, request.to);
+  const { drafts, timeline } = await packViewTables(
+    engine,
+    prepared,
+    request.views,
+    request.granularity,
+    request.to,
+    request.suppress,
+  );
   const placed = new Map<PackViewId, { draft: TableDraft; offset: number }>();
   const cellAt = countFinder(runs);
   for (const [id, draft] of drafts) {

@@ -26,6 +26,11 @@ export interface TableDraft {
   total: (number | null)[][] | null;
   /** A total per row is shown (stacked bars). */
   rowTotals: boolean;
+  /**
+   * A row's cells add up to something a reader can use (a period's closures, a standard's ratings);
+   * false when the columns count different things (the review steps): only columns add up then.
+   */
+  rowsAddUp: boolean;
   /** The dates the whole table covers. */
   span: string;
   /** The datasets it counts from. */
@@ -41,7 +46,7 @@ export interface TableCell {
   hidden: boolean;
 }
 
-export interface TableFigures extends Omit<TableDraft, 'n' | 'total' | 'span' | 'datasets' | 'composes'> {
+export interface TableFigures extends Omit<TableDraft, 'n' | 'total' | 'span' | 'datasets' | 'composes' | 'rowsAddUp'> {
   shares: boolean;
   cells: TableCell[][];
   /** Each row's total as published (null when hidden), when the table shows them. */
@@ -88,13 +93,15 @@ export function addTable(joint: JointPublication, draft: TableDraft): number {
 /** Rows (their own dates), columns and the whole table (the table's dates): sums a reader can make. */
 function addLines(joint: JointPublication, source: number, draft: TableDraft, offset: number) {
   const at = (r: number, c: number) => offset + indexOf(draft, r, c);
-  draft.rows.forEach((row, r) => {
-    joint.line(
-      source,
-      row.span,
-      draft.columns.map((_, c) => at(r, c)),
-    );
-  });
+  if (draft.rowsAddUp) {
+    draft.rows.forEach((row, r) => {
+      joint.line(
+        source,
+        row.span,
+        draft.columns.map((_, c) => at(r, c)),
+      );
+    });
+  }
   // A column (or the whole table) adds up over rows of the same dates, or over the periods of the table.
   draft.columns.forEach((_, c) => {
     joint.line(
@@ -103,11 +110,13 @@ function addLines(joint: JointPublication, source: number, draft: TableDraft, of
       draft.rows.map((_, r) => at(r, c)),
     );
   });
-  joint.line(
-    source,
-    draft.span,
-    draft.rows.flatMap((_, r) => draft.columns.map((__, c) => at(r, c))),
-  );
+  if (draft.rowsAddUp) {
+    joint.line(
+      source,
+      draft.span,
+      draft.rows.flatMap((_, r) => draft.columns.map((__, c) => at(r, c))),
+    );
+  }
 }
 
 /** The table as published: hidden counts (and the shares resting on them) taken out. */
@@ -133,7 +142,7 @@ export function publishTable(draft: TableDraft, hidden: readonly boolean[] | nul
         return { value: hide ? null : value, hidden: hide };
       })
     : null;
-  const { n: _n, total: _t, span: _s, datasets: _d, composes: _c, ...meta } = draft;
+  const { n: _n, total: _t, span: _s, datasets: _d, composes: _c, rowsAddUp: _r, ...meta } = draft;
   return { ...meta, shares: draft.total !== null, cells, totals };
 }
 

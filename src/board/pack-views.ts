@@ -7,6 +7,7 @@ import {
   GRADE_PROFILE,
   type ProfileDefinition,
   RECOMMENDATION_STATUS,
+  REVIEW_STEPS,
   STANDARD_RATINGS,
 } from '../indicators/profiles';
 import { type ReviewEvent, reviewEvents, reviewTimeline } from '../indicators/review-timeline';
@@ -58,7 +59,7 @@ function labelOf(dimension: Dimension | undefined, key: string, known: readonly 
 /** A profile's result as a table draft: rows are its periods, or its categories over one period. */
 function draftOf(
   profile: ProfileDefinition,
-  id: Exclude<PackViewId, 'review_timeline'>,
+  id: PackViewId,
   periods: Period[],
   cells: ProfileCell[],
   first: string | null,
@@ -96,7 +97,8 @@ function draftOf(
     columns: columnKeys.map((key) => ({ key, label: labelOf(profile.columnDimension, key, profile.columns) })),
     n,
     total,
-    rowTotals: byPeriod,
+    rowTotals: byPeriod && profile.rowsAddUp !== false,
+    rowsAddUp: profile.rowsAddUp !== false,
     span: whole,
     datasets: profile.datasets,
     composes: profile.composes ?? [],
@@ -122,9 +124,20 @@ async function timelineOf(
   };
 }
 
+/** The review standards in force (settings PR2, PR3, PR5), in words. */
+function standardsText(prepared: PreparedState): string {
+  const { prNotificationWorkingDays, prRapidReviewWorkingDays, prLcsprMonths } = prepared.settings;
+  return `On time: notified within ${prNotificationWorkingDays} working days of becoming aware, the rapid review sent within ${prRapidReviewWorkingDays} working days of the notification, the local review's final report within ${prLcsprMonths} months of the decision to hold it.`;
+}
+
+/** The profile a view's table comes from: the review timeline is published as its steps by period. */
+const profileOf = (id: PackViewId) => (id === 'review_timeline' ? REVIEW_STEPS : PROFILE_OF[id]);
+
 /**
  * The views' tables: closure reasons by the pack's period from the start of the data; the category
- * tables over the latest year (the year containing the pack's last date); the review timeline whole.
+ * tables over the latest year (the year containing the pack's last date); the review timeline whole —
+ * review by review, or, when small numbers are hidden (`published`), its steps counted by period: a
+ * review drawn on its own could be counted in a period whose count is hidden.
  */
 export async function packViewTables(
   engine: Engine,
@@ -132,15 +145,16 @@ export async function packViewTables(
   views: readonly PackViewId[],
   granularity: PackGranularity,
   to: string | undefined,
+  published: boolean,
 ): Promise<{ drafts: Map<PackViewId, TableDraft>; timeline: TimelineFigures | null }> {
   const drafts = new Map<PackViewId, TableDraft>();
   let timeline: TimelineFigures | null = null;
   for (const id of views) {
-    if (id === 'review_timeline') {
+    if (id === 'review_timeline' && !published) {
       timeline = await timelineOf(engine, prepared, to);
       continue;
     }
-    const profile = PROFILE_OF[id];
+    const profile = profileOf(id);
     const family = prepared.families[profile.family];
     if (!family.reportDate) continue;
     const last = to && to < family.reportDate ? to : family.reportDate;
@@ -149,7 +163,9 @@ export async function packViewTables(
     const result = await runProfile(engine, prepared, profile, query);
     if (result.status !== 'ok') continue;
     const periods = result.periods.length > 0 ? result.periods : buildPeriods('year', last, last);
-    drafts.set(id, draftOf(profile, id, periods, result.cells, family.first));
+    const draft = draftOf(profile, id, periods, result.cells, family.first);
+    if (id === 'review_timeline') draft.description = `${draft.description} ${standardsText(prepared)}`;
+    drafts.set(id, draft);
   }
   return { drafts, timeline };
 }

@@ -7,8 +7,11 @@
 export interface LegendItem {
   label: string;
   colour: string;
-  /** How the key draws it: a line (mean, limits, target), a dashed line, a dot or a block. */
-  shape: 'line' | 'dashed' | 'dot' | 'block';
+  /**
+   * How the key draws it: a line (mean, limits, target), a dashed line, a dot or a block; the review
+   * timeline's marks as drawn (a square, a diamond, a hollow dot).
+   */
+  shape: 'line' | 'dashed' | 'dot' | 'block' | 'square' | 'diamond' | 'hollow-dot';
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -20,6 +23,28 @@ const escapeXml = (text: string) =>
     /[<>&"']/g,
     (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] as string,
   );
+
+/** A legend item's swatch, its text baseline at `y`. */
+function swatchMarkup(item: LegendItem, x: number, y: number): string {
+  const c = item.colour;
+  const cy = y - 4;
+  switch (item.shape) {
+    case 'dot':
+      return `<circle cx="${x + 8}" cy="${cy}" r="6" fill="${c}"/>`;
+    case 'hollow-dot':
+      return `<circle cx="${x + 8}" cy="${cy}" r="5" fill="#ffffff" stroke="${c}" stroke-width="2"/>`;
+    case 'block':
+      return `<rect x="${x}" y="${y - 11}" width="16" height="14" fill="${c}"/>`;
+    case 'square':
+      return `<rect x="${x + 2}" y="${cy - 6}" width="12" height="12" fill="${c}"/>`;
+    case 'diamond':
+      return `<path d="M${x + 8},${cy - 8} L${x + 16},${cy} L${x + 8},${cy + 8} L${x},${cy} Z" fill="${c}"/>`;
+    default:
+      return `<line x1="${x}" y1="${cy}" x2="${x + 18}" y2="${cy}" stroke="${c}" stroke-width="2.5"${
+        item.shape === 'dashed' ? ' stroke-dasharray="5 3"' : ''
+      }/>`;
+  }
+}
 
 /** The legend as rows of SVG items that fit `width`; returns the markup and the height it takes. */
 function legendMarkup(items: readonly LegendItem[], width: number, top: number): { markup: string; height: number } {
@@ -33,14 +58,7 @@ function legendMarkup(items: readonly LegendItem[], width: number, top: number):
       x = 16;
       y += rowHeight;
     }
-    const swatch =
-      item.shape === 'dot'
-        ? `<circle cx="${x + 8}" cy="${y - 4}" r="6" fill="${item.colour}"/>`
-        : item.shape === 'block'
-          ? `<rect x="${x}" y="${y - 11}" width="16" height="14" fill="${item.colour}"/>`
-          : `<line x1="${x}" y1="${y - 4}" x2="${x + 18}" y2="${y - 4}" stroke="${item.colour}" stroke-width="2.5"${
-              item.shape === 'dashed' ? ' stroke-dasharray="5 3"' : ''
-            }/>`;
+    const swatch = swatchMarkup(item, x, y);
     parts.push(`${swatch}<text x="${x + 24}" y="${y}" font-size="13" fill="${TEXT}">${escapeXml(item.label)}</text>`);
     x += itemWidth + 12;
   }

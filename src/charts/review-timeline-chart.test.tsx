@@ -42,6 +42,8 @@ describe('the practice review timeline', () => {
       ['path', 'local_review', '#1d70b8'],
     ]);
     expect(row('V2').querySelector('circle')?.getAttribute('stroke')).toBe('#505a5f');
+    // Each review says when it was notified, so a test can count the marks in any period.
+    expect([row('V1'), row('V2')].map((r) => r.getAttribute('data-notified'))).toEqual(['2024-04-05', '2025-02-20']);
     expect(container.querySelector('svg[role="img"]')?.getAttribute('aria-label')).toContain('1 step was later');
     expect(container.textContent).toContain('2024-25');
     act(() => root.unmount());

@@ -14,9 +14,9 @@ const KIND_LABELS: Record<TimelineEvent['kind'], string> = {
   rapid_review: 'Rapid review sent',
   local_review: 'Local review final report',
 };
-const ON_TIME = '#1d70b8';
-const LATE = '#e46c0a';
-const UNJUDGED = '#505a5f';
+/** The marks' colours, shared with the key of the chart's image. */
+export const TIMELINE_COLOURS = { onTime: '#1d70b8', late: '#e46c0a', unjudged: '#505a5f' } as const;
+const { onTime: ON_TIME, late: LATE, unjudged: UNJUDGED } = TIMELINE_COLOURS;
 
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 
@@ -84,7 +84,7 @@ export function ReviewTimelineChart({ rows, from, to }: { rows: TimelineRow[]; f
           const dated = row.events.filter((e) => e.date >= from && e.date <= to);
           const xs = dated.map((e) => x(e.date));
           return (
-            <g key={row.id} data-review={row.id}>
+            <g key={row.id} data-review={row.id} data-notified={row.events.find((e) => e.kind === 'notified')?.date}>
               <text x={left - 8} y={y + 4} fontSize={12} textAnchor="end" fill="#0b0c0c">
                 {row.id}
               </text>

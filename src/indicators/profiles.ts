@@ -33,6 +33,12 @@ export interface ProfileDefinition {
    * add them up, so the pack protects them together; tests check that each holds.
    */
   composes?: readonly Composition[];
+  /**
+   * Whether a row's cells add up to something a reader can use (closures by reason make up the
+   * period's closures); false when the columns count different things, as the review steps do.
+   * Default: true.
+   */
+  rowsAddUp?: boolean;
   sql: string;
 }
 
@@ -171,9 +177,67 @@ WHERE coalesce(due_date, $2::DATE) >= (SELECT min(period_start) FROM ${PERIODS})
 GROUP BY 1, 2`,
 };
 
+/** A dated step of a practice review, counted once, in its period (the same rows PR1, PR2, PR3 and PR5 count). */
+const reviewStep = (step: string, date: string, where: string) =>
+  `SELECT '${step}' AS step, ${date} AS d FROM pi_pr_reviews WHERE ${date} IS NOT NULL AND (${where}) AND ${FILTERS}`;
+
+/**
+ * The practice reviews' steps counted by period: how many notifications, rapid reviews and local
+ * reviews' final reports, and how many of each met its standard. What the review timeline shows when
+ * small numbers are hidden: each review drawn as a mark could be counted in a period whose count is `c`.
+ */
+export const REVIEW_STEPS: ProfileDefinition = {
+  id: 'PRT1',
+  family: 'reviews',
+  reads: ['pi_pr_reviews', 'pi_settings'],
+  title: 'Practice reviews by period: each step, and how many were on time',
+  description:
+    'The number of serious incident notifications, rapid reviews sent and local reviews’ final reports in each period, and how many of each met its standard.',
+  rowLabel: 'Period',
+  columnLabel: 'Step',
+  columns: [
+    { key: 'NOTIFIED', label: 'Notifications' },
+    { key: 'NOTIFIED_ON_TIME', label: 'of which on time' },
+    { key: 'RAPID_REVIEW', label: 'Rapid reviews sent' },
+    { key: 'RAPID_REVIEW_ON_TIME', label: 'of which on time' },
+    { key: 'LOCAL_REVIEW', label: 'Local review final reports' },
+    { key: 'LOCAL_REVIEW_ON_TIME', label: 'of which on time' },
+  ],
+  rows: 'periods',
+  rowsAddUp: false,
+  datasets: ['practice_reviews'],
+  composes: [
+    { indicator: 'PR1', measure: 'numerator', columns: ['NOTIFIED'] },
+    { indicator: 'PR2', measure: 'numerator', columns: ['NOTIFIED_ON_TIME'] },
+    { indicator: 'PR2', measure: 'denominator', columns: ['NOTIFIED'] },
+    { indicator: 'PR3', measure: 'numerator', columns: ['RAPID_REVIEW_ON_TIME'] },
+    { indicator: 'PR3', measure: 'denominator', columns: ['RAPID_REVIEW'] },
+    { indicator: 'PR4', measure: 'denominator', columns: ['RAPID_REVIEW'] },
+    { indicator: 'PR5', measure: 'numerator', columns: ['LOCAL_REVIEW_ON_TIME'] },
+    { indicator: 'PR5', measure: 'denominator', columns: ['LOCAL_REVIEW'] },
+  ],
+  breakdowns: [],
+  sql: `SELECT strftime(pm.period_start, '%Y-%m-%d') AS row_key, s.step AS col_key, count(*)::DOUBLE AS n,
+  NULL::DOUBLE AS total
+FROM (
+  ${reviewStep('NOTIFIED', 'notification_date', 'true')}
+  UNION ALL ${reviewStep('NOTIFIED_ON_TIME', 'notification_date', 'notification_working_days <= (SELECT pr_notification_working_days FROM pi_settings)')}
+  UNION ALL ${reviewStep('RAPID_REVIEW', 'rapid_review_sent_date', 'true')}
+  UNION ALL ${reviewStep('RAPID_REVIEW_ON_TIME', 'rapid_review_sent_date', 'rapid_review_working_days <= (SELECT pr_rapid_review_working_days FROM pi_settings)')}
+  UNION ALL ${reviewStep('LOCAL_REVIEW', 'lcspr_report_final_date', 'true')}
+  UNION ALL ${reviewStep('LOCAL_REVIEW_ON_TIME', 'lcspr_report_final_date', 'lcspr_on_time')}
+) s
+JOIN ${PERIOD_MONTHS} pm ON pm.month = date_trunc('month', s.d)::DATE AND s.d <= pm.effective_end
+GROUP BY 1, 2`,
+};
+
+/** The profiles an area page shows as tables or bars (the review steps are the pack's published timeline). */
 export const PROFILES: readonly ProfileDefinition[] = [
   CLOSURE_REASONS,
   STANDARD_RATINGS,
   GRADE_PROFILE,
   RECOMMENDATION_STATUS,
 ];
+
+/** Every profile, for the tests that run each against DuckDB. */
+export const ALL_PROFILES: readonly ProfileDefinition[] = [...PROFILES, REVIEW_STEPS];

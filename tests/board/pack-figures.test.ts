@@ -4,7 +4,7 @@ import { type IndicatorFigures, type PackFigures, packFigures } from '../../src/
 import { PACK_VIEWS } from '../../src/board/pack-views';
 import { isSmall } from '../../src/indicators/disclosure';
 import { countsAboutChildren } from '../../src/indicators/disclosure-scope';
-import { CLOSURE_REASONS, GRADE_PROFILE, STANDARD_RATINGS } from '../../src/indicators/profiles';
+import { CLOSURE_REASONS, GRADE_PROFILE, REVIEW_STEPS, STANDARD_RATINGS } from '../../src/indicators/profiles';
 import { getIndicator, INDICATORS } from '../../src/indicators/registry';
 import { runProfile } from '../../src/indicators/run-indicator';
 import { attack, type SumRelation } from '../support/exact-attacker';
@@ -138,6 +138,20 @@ describe('board pack figures', () => {
       const total = pubTable.totals?.[r];
       put(`EHP1|${row.key}|total`, total?.value ?? null, total?.hidden ?? false, realTable.totals?.[r]?.value ?? null);
     });
+    // The review timeline, published as its steps counted by period: the reader sees each count (or `c`)
+    // and knows what each is (a period's notifications are PR1's count for that period, and so on).
+    const steps = await runProfile(t.engine, t.prepared, REVIEW_STEPS, { granularity: 'quarter' });
+    const pubSteps = published.tables.get('review_timeline');
+    if (steps.status !== 'ok' || !pubSteps) throw new Error('review steps missing');
+    expect(published.timeline).toBeNull();
+    expect(open.timeline?.rows.length).toBeGreaterThan(10);
+    pubSteps.rows.forEach((row, r) => {
+      pubSteps.columns.forEach((column, c) => {
+        const real = steps.cells.find((x) => x.row === row.key && x.column === column.key)?.n ?? 0;
+        const cell = pubSteps.cells[r]?.[c];
+        put(`RT|${row.key}|${column.key}`, cell?.n ?? null, cell?.hidden ?? false, real);
+      });
+    });
     // What the reader knows of how the counts relate.
     const relations: SumRelation[] = [];
     const relate = (total: string, parts: string[]) => {
@@ -160,6 +174,29 @@ describe('board pack figures', () => {
         relate(`${id}|denominator|${row.key}`, [...denominator]);
       }
     }
+    for (const row of pubSteps.rows) {
+      const step = (column: string) => [`RT|${row.key}|${column}`];
+      relate(`PR1|numerator|${row.key}`, step('NOTIFIED'));
+      relate(`PR2|numerator|${row.key}`, step('NOTIFIED_ON_TIME'));
+      relate(`PR3|numerator|${row.key}`, step('RAPID_REVIEW_ON_TIME'));
+      relate(`PR5|numerator|${row.key}`, step('LOCAL_REVIEW_ON_TIME'));
+      // Where every notification, rapid review and local review is judged, the counts are the denominators.
+      for (const [id, column] of [
+        ['PR2', 'NOTIFIED'],
+        ['PR3', 'RAPID_REVIEW'],
+        ['PR5', 'LOCAL_REVIEW'],
+      ] as const) {
+        const d = at.get(`${id}|denominator|${row.key}`);
+        const n = at.get(`RT|${row.key}|${column}`);
+        if (d !== undefined && n !== undefined && truth[d] === truth[n])
+          relate(`${id}|denominator|${row.key}`, step(column));
+      }
+      // A period's count hidden in one view is hidden in the other: nothing to count it from.
+      const pr1 = at.get(`PR1|numerator|${row.key}`);
+      const notified = at.get(`RT|${row.key}|NOTIFIED`);
+      if (pr1 !== undefined && notified !== undefined) expect(cells[notified], row.label).toBe(cells[pr1]);
+    }
+    expect(pubSteps.cells.flat().some((c) => c.hidden)).toBe(true);
     const recovered = attack(cells, relations);
     for (const { cell, value } of recovered) {
       expect(Math.abs(value - (truth[cell] as number)) < 1e-9, `cell ${cell} recovered`).toBe(false);

@@ -10,7 +10,7 @@ import {
 } from '../../src/indicators/family-definition';
 import { DIMENSIONS } from '../../src/indicators/indicator-definition';
 import { prepareIndicators } from '../../src/indicators/prepare-indicators';
-import { PROFILES } from '../../src/indicators/profiles';
+import { ALL_PROFILES } from '../../src/indicators/profiles';
 import { FAMILIES, getFamily, INDICATORS } from '../../src/indicators/registry';
 import { indicatorQuerySql, profileQuerySql } from '../../src/indicators/run-indicator';
 import { createTestSession } from '../support/load-csv';
@@ -65,7 +65,7 @@ describe('what each definition declares it reads is what DuckDB scans', () => {
       expect(await tablesRead(indicatorQuerySql(indicator), QUERY_PARAMS)).toEqual(sorted(indicator.reads));
     });
   }
-  for (const profile of PROFILES) {
+  for (const profile of ALL_PROFILES) {
     it(`profile ${profile.id}`, async () => {
       expect(await tablesRead(profileQuerySql(profile), QUERY_PARAMS)).toEqual(sorted(profile.reads));
     });

@@ -3,11 +3,12 @@ import { z } from 'zod';
 import { DIMENSIONS } from '../../src/indicators/indicator-definition';
 import { prepareIndicators } from '../../src/indicators/prepare-indicators';
 import {
+  ALL_PROFILES,
   CLOSURE_REASONS,
   GRADE_PROFILE,
-  PROFILES,
   type ProfileDefinition,
   RECOMMENDATION_STATUS,
+  REVIEW_STEPS,
   STANDARD_RATINGS,
 } from '../../src/indicators/profiles';
 import { profileQuerySql, runProfile } from '../../src/indicators/run-indicator';
@@ -130,10 +131,46 @@ describe('profiles, on hand-made fixtures', () => {
     ]);
   });
 
+  it('PRT1 review steps by quarter: each step in its own period, on time against the standards', async () => {
+    // Working days (weekends and bank holidays left out; the day of becoming aware is day 0):
+    // V1 aware Mon 01/04/2024, notified Fri 05/04 (4 days: on time), rapid review Fri 19/04 (10: on time);
+    // V2 aware Mon 03/06/2024, notified Tue 11/06 (6: late), rapid review Wed 03/07 (16: late),
+    //    local review decided 10/07/2024, final report 20/12/2024 (within 6 months);
+    // V3 notified 20/06/2024 with no aware date (counted, not judged), rapid review 28/10/2024 (92: late);
+    // V4 local review decided 01/01/2024, final report 15/08/2024 (after 6 months);
+    // V5 notified 02/04/2025, after the report date (31/03/2025): not counted.
+    const rows = await cells(
+      {
+        'practice_reviews.csv': [
+          'review_id,la_aware_date,notification_date,rapid_review_sent_date,rr_decision,lcspr_decision_date,lcspr_report_final_date',
+          'V1,01/04/2024,05/04/2024,19/04/2024,NO_FURTHER_REVIEW,,',
+          'V2,03/06/2024,11/06/2024,03/07/2024,LCSPR,10/07/2024,20/12/2024',
+          'V3,,20/06/2024,28/10/2024,,,',
+          'V4,,,,LCSPR,01/01/2024,15/08/2024',
+          'V5,01/04/2025,02/04/2025,,,,',
+        ],
+      },
+      { reportDate: '2025-03-31' },
+      REVIEW_STEPS,
+      { granularity: 'quarter', from: '2024-04-01' },
+    );
+    expect(rows).toEqual([
+      ['2024-04-01', 'NOTIFIED', 3, null],
+      ['2024-04-01', 'NOTIFIED_ON_TIME', 1, null],
+      ['2024-04-01', 'RAPID_REVIEW', 1, null],
+      ['2024-04-01', 'RAPID_REVIEW_ON_TIME', 1, null],
+      ['2024-07-01', 'LOCAL_REVIEW', 1, null],
+      ['2024-07-01', 'RAPID_REVIEW', 1, null],
+      ['2024-10-01', 'LOCAL_REVIEW', 1, null],
+      ['2024-10-01', 'LOCAL_REVIEW_ON_TIME', 1, null],
+      ['2024-10-01', 'RAPID_REVIEW', 1, null],
+    ]);
+  });
+
   it('every profile plans (EXPLAIN) against the canonical tables', async () => {
     const t = await createTestSession();
     await prepareIndicators(t.engine);
-    for (const profile of PROFILES) {
+    for (const profile of ALL_PROFILES) {
       const plan = await t.engine.query(
         `EXPLAIN ${profileQuerySql(profile)}`,
         ['month|2024-01-01|2024-03-31', '2024-03-31', ...DIMENSIONS.map(() => '')],

@@ -3,7 +3,7 @@ import type { TableFigures } from '../../board/pack-tables';
 import type { PackViewId } from '../../board/pack-views';
 import type { LegendItem } from '../../charts/chart-image';
 import { Heatmap } from '../../charts/heatmap';
-import { ReviewTimelineChart } from '../../charts/review-timeline-chart';
+import { ReviewTimelineChart, TIMELINE_COLOURS } from '../../charts/review-timeline-chart';
 import { StackedBarChart, type StackedSeries, stackedLegend } from '../../charts/stacked-bar-chart';
 import { formatUkDate } from '../../indicators/periods';
 import { SUPPRESSED } from '../../indicators/suppression';
@@ -32,16 +32,18 @@ function stackedRows(table: TableFigures) {
   return { series, rows };
 }
 
+/** The review timeline's key as its chart draws it (review-timeline-chart.tsx). */
+const TIMELINE_LEGEND: LegendItem[] = [
+  { label: 'Notification, on time', colour: TIMELINE_COLOURS.onTime, shape: 'dot' },
+  { label: 'Rapid review sent, on time', colour: TIMELINE_COLOURS.onTime, shape: 'square' },
+  { label: 'Local review final report, on time', colour: TIMELINE_COLOURS.onTime, shape: 'diamond' },
+  { label: 'Late (hollow orange)', colour: TIMELINE_COLOURS.late, shape: 'hollow-dot' },
+  { label: 'No standard (grey)', colour: TIMELINE_COLOURS.unjudged, shape: 'dot' },
+];
+
 /** The key of a view's chart, for its image. */
 export function viewLegend(view: PackViewId, figures: PackFigures): LegendItem[] {
-  if (view === 'review_timeline') {
-    return [
-      { label: 'Notification', colour: '#1d70b8', shape: 'dot' },
-      { label: 'Rapid review sent (square)', colour: '#1d70b8', shape: 'block' },
-      { label: 'Local review final report (diamond)', colour: '#1d70b8', shape: 'block' },
-      { label: 'Late (hollow orange)', colour: '#e46c0a', shape: 'line' },
-    ];
-  }
+  if (view === 'review_timeline') return figures.tables.has(view) ? [] : TIMELINE_LEGEND;
   const table = figures.tables.get(view);
   return table?.periods ? stackedLegend(stackedRows(table).series) : [];
 }
@@ -63,7 +65,7 @@ function cellText(table: TableFigures, r: number, c: number): { text: string; in
   return { text: formatNumber(cell.n), intensity: (cell.n ?? 0) / max };
 }
 
-function CountTable({ table }: { table: TableFigures }) {
+function CountTable({ table, shaded = true }: { table: TableFigures; shaded?: boolean }) {
   return (
     <Heatmap
       caption={`${table.title}: ${table.coverage}`}
@@ -82,7 +84,11 @@ function CountTable({ table }: { table: TableFigures }) {
         }
         const c = table.columns.findIndex((x) => x.key === column);
         const shown = cellText(table, r, c);
-        return { ...shown, description: `${table.rows[r]?.label}, ${table.columns[c]?.label}: ${shown.text}` };
+        return {
+          text: shown.text,
+          intensity: shaded ? shown.intensity : null,
+          description: `${table.rows[r]?.label}, ${table.columns[c]?.label}: ${shown.text}`,
+        };
       }}
       testId={`pack-table-${table.id}`}
     />
@@ -92,6 +98,20 @@ function CountTable({ table }: { table: TableFigures }) {
 /** An area view in a pack: closure reasons as stacked bars, the other tables as heatmaps, the review timeline. */
 export function ViewBody({ view, figures, mode }: { view: PackViewId; figures: PackFigures; mode: SlideMode }) {
   if (view === 'review_timeline') {
+    const steps = figures.tables.get('review_timeline');
+    if (steps) {
+      // With small numbers hidden the reviews are counted by period, never drawn one by one: a mark per
+      // review could be counted in a period whose count is `c`.
+      return (
+        <>
+          <p className="slide__narrative" data-testid="timeline-grouped">
+            {steps.description} {steps.coverage}. With small numbers hidden, reviews are counted by period rather than
+            drawn one by one, so that none can be counted where a count is not shown.
+          </p>
+          <CountTable table={steps} shaded={false} />
+        </>
+      );
+    }
     const timeline = figures.timeline;
     if (!timeline || timeline.rows.length === 0)
       return <p className="slide__narrative">No practice reviews are loaded.</p>;
