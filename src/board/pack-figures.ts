@@ -11,7 +11,7 @@ import type { Engine } from '../engine/engine';
 import { countsAboutChildren } from '../indicators/disclosure-scope';
 import type { IndicatorDefinition } from '../indicators/indicator-definition';
 import type { ChangePoint } from '../indicators/indicator-spc';
-import { indicatorSpc } from '../indicators/indicator-spc';
+import { indicatorSpc, warmUpOf } from '../indicators/indicator-spc';
 import { JointPublication } from '../indicators/joint-disclosure';
 import { narrative, trendPhrase } from '../indicators/narrative';
 import type { Granularity } from '../indicators/periods';
@@ -237,6 +237,7 @@ function describe(
   run: IndicatorRun,
   published: Map<Granularity, FigurePoint[]>,
   request: PackRequest,
+  prepared: PreparedState,
 ): IndicatorFigures {
   const { indicator } = run;
   const points = published.get(run.shown) ?? [];
@@ -248,6 +249,7 @@ function describe(
       target,
       changes: request.changesFor(indicator.id),
       minDenominator: request.minDenominatorFor(indicator.id),
+      warmUp: warmUpOf(indicator, prepared),
     },
   );
   // The latest finished period: for a lagged cohort, the latest one already followed up.
@@ -359,7 +361,7 @@ export async function packFigures(engine: Engine, prepared: PreparedState, reque
   }
   const hidden = request.suppress ? joint.protect() : null;
   for (const run of runs) {
-    indicators.set(run.indicator.id, describe(run, publishedPoints(run, hidden), request));
+    indicators.set(run.indicator.id, describe(run, publishedPoints(run, hidden), request, prepared));
   }
   const tables = new Map<PackViewId, TableFigures>();
   for (const [id, { draft, offset }] of placed) tables.set(id, publishTable(draft, hidden, offset));

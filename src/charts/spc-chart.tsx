@@ -1,5 +1,16 @@
 import { type ReactElement, useEffect } from 'react';
-import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  CartesianGrid,
+  Line,
+  LineChart,
+  ReferenceArea,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { formatUkDate } from '../indicators/periods';
 import {
   ASSURANCE_LABELS,
   type AssuranceType,
@@ -88,7 +99,16 @@ const SHORT_ASSURANCE: Record<AssuranceType, string> = {
  * The variation icon: a disc in the point-type colour with a letter, and always a text label beside it
  * (`short` for a summary table's narrow column).
  */
-export function VariationIcon({ type, short = false }: { type: PointType | null; short?: boolean }) {
+export function VariationIcon({
+  type,
+  short = false,
+  unjudged,
+}: {
+  type: PointType | null;
+  short?: boolean;
+  /** Why there is no judgement, when it is not too few points (a figure still filling). */
+  unjudged?: string;
+}) {
   const letter =
     type === null
       ? '–'
@@ -113,7 +133,7 @@ export function VariationIcon({ type, short = false }: { type: PointType | null;
             : POINT_TYPE_LABELS[type]
           : short
             ? 'Not judged'
-            : 'Too few points to judge variation'}
+            : (unjudged ?? 'Too few points to judge variation')}
       </span>
     </span>
   );
@@ -184,9 +204,12 @@ export function SpcChart({
   height = 300,
   bounds,
   changes = [],
+  filling = null,
 }: {
   points: SpcChartPoint[];
   spc: SpcResult;
+  /** The first points still filling from the start of the data (drawn, not judged), and until when. */
+  filling?: { points: number; filledFrom: string } | null;
   /** Changes marked by the user: a vertical line and its label where each new phase starts. */
   changes?: readonly ChartChange[];
   target?: number | null;
@@ -277,6 +300,17 @@ export function SpcChart({
           {...lineProps}
         />,
       ])}
+      {filling && filling.points > 0 && points[0] && (
+        <ReferenceArea
+          x1={points[0].label}
+          x2={points[Math.min(filling.points, points.length) - 1]?.label}
+          fill="#f3f2f1"
+          fillOpacity={1}
+          stroke="none"
+          ifOverflow="extendDomain"
+          label={{ value: 'Still filling: not judged', position: 'insideTop', fill: NAVY, fontSize: 13 }}
+        />
+      )}
       {changes.map((change) => {
         const at = points[change.index]?.label;
         return at === undefined ? null : (
@@ -345,6 +379,12 @@ export function SpcChart({
         {target !== null && target !== undefined && (
           <span className="spc-key__item">
             <span className="spc-swatch spc-swatch--target" aria-hidden="true" /> Target {format(target)}
+          </span>
+        )}
+        {filling && filling.points > 0 && (
+          <span className="spc-key__item" data-testid="filling-key">
+            <span className="spc-swatch spc-swatch--filling" aria-hidden="true" /> Still filling from the start of the
+            data: not judged (periods ending before {formatUkDate(filling.filledFrom)})
           </span>
         )}
         {changes.map((change) => (

@@ -1,7 +1,7 @@
 import type { Engine } from '../engine/engine';
 import { countsAboutChildren } from '../indicators/disclosure-scope';
 import type { Direction, IndicatorFamily, Unit } from '../indicators/indicator-definition';
-import { indicatorSpc } from '../indicators/indicator-spc';
+import { indicatorSpc, warmUpOf } from '../indicators/indicator-spc';
 import type { Granularity } from '../indicators/periods';
 import type { PreparedState } from '../indicators/prepare-indicators';
 import { prepareIndicators } from '../indicators/prepare-indicators';
@@ -112,7 +112,7 @@ export async function buildIndicatorsReport(engine: Engine, options: ReportOptio
       report.notComputed.push({ id: indicator.id, title: indicator.title, missingDatasets: result.missingDatasets });
       continue;
     }
-    const spc = indicatorSpc(indicator, result);
+    const spc = indicatorSpc(indicator, result, { warmUp: warmUpOf(indicator, prepared) });
     const published = full && countsAboutChildren(indicator) ? publishedPoints(full, at, result) : null;
     report.indicators.push({
       id: indicator.id,

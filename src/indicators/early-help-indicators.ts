@@ -154,6 +154,11 @@ export const EH2: IndicatorDefinition = {
   datasets: DATASETS,
   breakdowns: EH_DIMENSIONS,
   headline: true,
+  warmUp: {
+    months: 12,
+    reason:
+      'Episodes that started before the data begins are not in it, so the number open builds up from zero over the first year (most early help episodes close within a year).',
+  },
   // Open at the end of a period = every start up to then − every end up to then.
   sql: `WITH f AS (
   SELECT month, sum(starts - ends) AS delta FROM ${FLOW} WHERE ${FILTERS} GROUP BY month

@@ -79,7 +79,20 @@ export interface IndicatorDefinition {
    * is a run chart and a change is "too few to compare". Default 10 for indicators with a denominator.
    */
   minDenominator?: number;
+  /**
+   * A figure still filling from the start of the data: a window reaching back before the first record
+   * (TR4's 36 months of training), or a stock built only from records that start within the data (EH2's
+   * open episodes). Periods ending before it has filled are drawn but not judged.
+   */
+  warmUp?: WarmUp;
   sql: string;
+}
+
+export interface WarmUp {
+  /** Months from the first date of the area's data until a period's figure is whole, or the setting that says. */
+  months: number | 'trCoverageMonths';
+  /** Why the early periods are incomplete, in words a board member reads beside the chart. */
+  reason: string;
 }
 
 /** The periods being reported (bound as $1). */

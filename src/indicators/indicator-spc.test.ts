@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { indicatorSpc, minDenominatorFor, ROLLING_NOTE, type SeriesPoint, tooFewToCompare } from './indicator-spc';
+import {
+  indicatorSpc,
+  minDenominatorFor,
+  ROLLING_NOTE,
+  type SeriesPoint,
+  tooFewToCompare,
+  warmUpSpan,
+} from './indicator-spc';
+import { narrative, trendPhrase } from './narrative';
 import { getIndicator } from './registry';
+import { DEFAULT_SETTINGS } from './settings';
 
 /** Monthly points from April 2024, values as given, denominators as given (or 100). */
 function months(values: readonly (number | null)[], denominators?: readonly number[]): SeriesPoint[] {
@@ -109,5 +118,53 @@ describe('indicatorSpc: one computation for charts, cards and exports', () => {
     expect(tooFewToCompare({ denominator: 10 }, 10)).toBe(false);
     expect(tooFewToCompare({ denominator: null }, 10)).toBe(false);
     expect(tooFewToCompare({ denominator: 3 }, null)).toBe(false);
+  });
+
+  it('a figure still filling from the start of the data is drawn but not judged until it has filled', () => {
+    const tr4 = getIndicator('TR4');
+    const eh2 = getIndicator('EH2');
+    // TR4 counts 36 months of training: from data starting 01/04/2022 the window first lies wholly in
+    // the data for the period ending 31/03/2025; from 15/04/2022, for the one ending on or after 14/04/2025.
+    expect(warmUpSpan(tr4, '2022-04-01', DEFAULT_SETTINGS)?.filledFrom).toBe('2025-03-31');
+    expect(warmUpSpan(tr4, '2022-04-15', DEFAULT_SETTINGS)?.filledFrom).toBe('2025-04-14');
+    expect(warmUpSpan(tr4, '2022-04-01', { trCoverageMonths: 24 })?.filledFrom).toBe('2024-03-31');
+    expect(warmUpSpan(eh2, '2024-04-01', DEFAULT_SETTINGS)?.filledFrom).toBe('2025-03-31');
+    expect(warmUpSpan(eh3, '2024-04-01', DEFAULT_SETTINGS)).toBeNull();
+    expect(warmUpSpan(tr4, null, DEFAULT_SETTINGS)).toBeNull();
+
+    // 11 months climbing as the stock fills (April 2024 to February 2025; March 2025 is the first whole
+    // one), then 16 steady ones: without the warm-up the climb is a run of seven rising (an
+    // "improvement"); with it, those months take no part and get no type.
+    const climbing = [4, 7, 10, 13, 16, 19, 22, 25, 28, 31, 34];
+    const points = months([...climbing, ...steady.map((v) => v + 30)]);
+    const judgedAnyway = indicatorSpc(eh3, { granularity: 'month', points });
+    expect(judgedAnyway.points[10]?.type).toBe('special_cause_improvement');
+    const warmUp = warmUpSpan(eh2, '2024-04-01', DEFAULT_SETTINGS);
+    const spc = indicatorSpc(eh3, { granularity: 'month', points }, { warmUp });
+    expect(spc.warmUp).toMatchObject({ filledFrom: '2025-03-31', points: 11 });
+    expect(spc.points.slice(0, 11).every((p) => p.excluded && p.type === null)).toBe(true);
+    expect(spc.points[11]?.excluded).toBe(false);
+    // The mean is of the 16 filled months only: (183 + 16 × 30) / 16 = 41.4375; none is special.
+    expect(spc.chart).toBe('xmr');
+    expect(spc.points[11]?.centre).toBeCloseTo(41.4375, 4);
+    expect(spc.variation).toBe('common_cause');
+    const words = (latestIndex: number, series = spc) => ({
+      indicator: eh3,
+      granularity: 'month' as const,
+      latest: points[latestIndex],
+      latestIndex,
+      spc: series,
+      target: null,
+      suppressed: false,
+    });
+    expect(narrative(words(26))).toContain('Periods ending before 31/03/2025 are drawn but not judged');
+    expect(trendPhrase(words(26))).toBe('No significant change');
+
+    // With only the climb so far, nothing is judged and the words say why.
+    const early = indicatorSpc(eh3, { granularity: 'month', points: points.slice(0, 11) }, { warmUp });
+    expect(early).toMatchObject({ variation: null, assurance: null });
+    expect(early.note).toContain('still filling');
+    expect(trendPhrase(words(10, early))).toBe('Still filling: not judged');
+    expect(narrative(words(10, early))).toMatch(/still filling from the start of the data, so no change is claimed/);
   });
 });

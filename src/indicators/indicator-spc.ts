@@ -1,5 +1,7 @@
 import type { IndicatorDefinition } from './indicator-definition';
-import type { Granularity } from './periods';
+import { addDays, addMonths, formatUkDate, type Granularity } from './periods';
+import type { PreparedState } from './prepare-indicators';
+import type { IndicatorSettings } from './settings';
 import { analyseSpc, type SpcResult } from './spc';
 
 /** A change the partnership marks on a chart ("Family hubs opened"): limits are recalculated from it. */
@@ -22,11 +24,48 @@ export interface SeriesPoint {
   denominator: number | null;
 }
 
+/** When an indicator's figure has filled (see IndicatorDefinition.warmUp), for this data. */
+export interface WarmUpSpan {
+  /** A period ending before this date is still filling: drawn, not judged. */
+  filledFrom: string;
+  /** The rule in words, with this data's dates ("Not judged before 31/03/2025: …"). */
+  note: string;
+}
+
 export interface IndicatorSpc extends SpcResult {
   /** The marked changes that fall on this chart: the index of the first point of each, and its label. */
   changes: { index: number; label: string; date: string }[];
   /** The smallest denominator a period needs for a comparison or a judgement, or null for counts. */
   minDenominator: number | null;
+  /** The warm-up on this chart, and how many of its points it leaves unjudged; null if none falls on it. */
+  warmUp: (WarmUpSpan & { points: number }) | null;
+}
+
+/** An indicator's warm-up over the data prepared (from its area's first date and the settings in use). */
+export function warmUpOf(
+  indicator: Pick<IndicatorDefinition, 'warmUp' | 'family'>,
+  prepared: Pick<PreparedState, 'families' | 'settings'>,
+): WarmUpSpan | null {
+  return warmUpSpan(indicator, prepared.families[indicator.family].first, prepared.settings);
+}
+
+/**
+ * An indicator's warm-up for data starting on `first`: a period's figure is whole once it ends on or
+ * after the day before `first` + the warm-up's months (TR4's 36-month window then lies wholly in the data).
+ */
+export function warmUpSpan(
+  indicator: Pick<IndicatorDefinition, 'warmUp'>,
+  first: string | null,
+  settings: Pick<IndicatorSettings, 'trCoverageMonths'>,
+): WarmUpSpan | null {
+  const rule = indicator.warmUp;
+  if (!rule || !first) return null;
+  const months = rule.months === 'trCoverageMonths' ? settings.trCoverageMonths : rule.months;
+  const filledFrom = addDays(addMonths(first, months), -1);
+  return {
+    filledFrom,
+    note: `Periods ending before ${formatUkDate(filledFrom)} are drawn but not judged: they are still filling. ${rule.reason}`,
+  };
 }
 
 export const ROLLING_NOTE =
@@ -52,11 +91,19 @@ function medianOf(values: readonly number[]): number {
 export function indicatorSpc(
   indicator: IndicatorDefinition,
   series: { granularity: Granularity; points: readonly SeriesPoint[] },
-  options: { target?: number | null; changes?: readonly ChangePoint[]; minDenominator?: number | null } = {},
+  options: {
+    target?: number | null;
+    changes?: readonly ChangePoint[];
+    minDenominator?: number | null;
+    /** The indicator's warm-up for the data loaded (warmUpSpan). */
+    warmUp?: WarmUpSpan | null;
+  } = {},
 ): IndicatorSpc {
   const { points } = series;
+  const warmUp = options.warmUp ?? null;
+  const filling = points.map((p) => warmUp !== null && p.periodEnd < warmUp.filledFrom);
   const minDenominator = minDenominatorFor(indicator, options.minDenominator);
-  const counted = points.filter((p) => !p.partial && p.value !== null);
+  const counted = points.filter((p, i) => !p.partial && !filling[i] && p.value !== null);
   const denominators = counted.flatMap((p) => (p.denominator === null ? [] : [p.denominator]));
   const typical = denominators.length > 0 ? medianOf(denominators) : null;
   let runChartBecause: string | undefined;
@@ -73,12 +120,16 @@ export function indicatorSpc(
     {
       direction: indicator.direction,
       target: options.target,
-      excluded: points.map((p) => p.partial),
+      excluded: points.map((p, i) => p.partial || filling[i] === true),
       rebaseAt: changes.map((c) => c.index),
       runChartBecause,
     },
   );
-  return { ...spc, changes, minDenominator };
+  const warmPoints = filling.filter(Boolean).length;
+  const onChart = warmUp && warmPoints > 0 ? { ...warmUp, points: warmPoints } : null;
+  // Every finished period still filling: nothing to judge, and the note says why rather than "no values".
+  const note = onChart && spc.chart === 'none' && points.some((p) => p.value !== null) ? onChart.note : spc.note;
+  return { ...spc, note, changes, minDenominator, warmUp: onChart };
 }
 
 /** Whether a period's figure rests on too few cases to compare with another (a percentage of 4 of 6). */

@@ -20,7 +20,8 @@ export interface NarrativeInput {
   granularity: Granularity;
   /** The latest complete period (never one still running). */
   latest: NarrativePoint | undefined;
-  spc: Pick<IndicatorSpc, 'chart' | 'variation' | 'assurance' | 'minDenominator' | 'points'>;
+  spc: Pick<IndicatorSpc, 'chart' | 'variation' | 'assurance' | 'minDenominator' | 'points'> &
+    Partial<Pick<IndicatorSpc, 'warmUp'>>;
   /** Index of `latest` in the SPC points, to read how its type was decided. */
   latestIndex: number;
   target: number | null;
@@ -90,6 +91,11 @@ function variationSentence(input: NarrativeInput): string | null {
   return `This ${one} is unusually ${high ? 'high' : 'low'} compared with recent ${many} (special cause); neither higher nor lower is good in itself, so read it in context.`;
 }
 
+/** The latest period is still filling from the start of the data (the indicator's warm-up). */
+function stillFilling(input: NarrativeInput): boolean {
+  return (input.spc.warmUp ?? null) !== null && input.spc.points[input.latestIndex]?.excluded === true;
+}
+
 function smallNumbers(input: NarrativeInput): boolean {
   const n = input.latest?.denominator;
   return input.spc.minDenominator !== null && n !== null && n !== undefined && n < input.spc.minDenominator;
@@ -104,7 +110,10 @@ export function narrative(input: NarrativeInput): string {
   }
   if (!latest || latest.value === null) return `${indicator.title}: no complete ${one} to describe yet.`;
   const sentences = [`${indicator.title}: ${valueInWords(latest, indicator.unit)} in ${latest.label}.`];
-  if (smallNumbers(input)) {
+  const warmUp = input.spc.warmUp ?? null;
+  if (stillFilling(input) && warmUp) {
+    sentences.push(`It is still filling from the start of the data, so no change is claimed. ${warmUp.note}`);
+  } else if (smallNumbers(input)) {
     sentences.push(
       `That rests on only ${count.format(latest.denominator as number)} ${latest.denominator === 1 ? 'case' : 'cases'}, so a few cases move it a long way: no change is claimed.`,
     );
@@ -114,11 +123,13 @@ export function narrative(input: NarrativeInput): string {
       variation ??
         `There are too few ${many} (or cases) to tell real change from everyday variation, so no change is claimed.`,
     );
+    // Earlier periods left unjudged shape what is judged: say so, once.
+    if (warmUp) sentences.push(warmUp.note);
   }
   const { target, spc } = input;
   if (target !== null && indicator.direction !== 'neutral') {
     const t = targetInWords(target, indicator.unit);
-    if (spc.chart !== 'xmr' || spc.assurance === null || smallNumbers(input)) {
+    if (spc.chart !== 'xmr' || spc.assurance === null || smallNumbers(input) || stillFilling(input)) {
       sentences.push(`Whether the ${t} target will be met cannot be judged yet.`);
     } else if (spc.assurance === 'consistent_pass') {
       sentences.push(`The ${t} target will be met reliably if nothing changes.`);
@@ -136,8 +147,10 @@ export function trendPhrase(input: NarrativeInput): string {
   const { latest, spc } = input;
   if (latest && input.suppressed) return 'Not shown: small numbers';
   if (!latest || latest.value === null) return 'No complete period yet';
+  if (stillFilling(input)) return 'Still filling: not judged';
   if (smallNumbers(input)) return 'Too few cases to judge';
-  if (spc.chart !== 'xmr' || spc.variation === null) return 'Too few periods to judge';
+  if (spc.chart !== 'xmr' || spc.variation === null)
+    return spc.warmUp ? 'Too few periods since it filled' : 'Too few periods to judge';
   const rule = spc.points[input.latestIndex]?.decidedBy ?? null;
   const how =
     rule === 'outside_limits'

@@ -202,6 +202,11 @@ export const TR4: IndicatorDefinition = {
   breakdowns: ['agency'],
   settings: ['trCoverageMonths'],
   headline: true,
+  warmUp: {
+    months: 'trCoverageMonths',
+    reason:
+      'Each period counts the training of the months before it, and training before the data begins is not in it, so the figure climbs until that window is wholly inside the data.',
+  },
   sql: `WITH staff AS (
   SELECT p.period_start, w.agency,
     coalesce(arg_max(w.staff, w.period_end) FILTER (WHERE w.period_end <= p.effective_end), arg_min(w.staff, w.period_end)) AS staff

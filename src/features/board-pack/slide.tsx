@@ -61,6 +61,7 @@ function IndicatorBody({ figures, mode }: { figures: IndicatorFigures; mode: Sli
           points={figures.points}
           spc={spc}
           changes={spc.changes}
+          filling={spc.warmUp}
           target={figures.target}
           valueLabel={UNIT_AXIS_LABELS[indicator.unit]}
           title={`${indicator.title}, by ${GRANULARITY_LABELS[figures.granularity].toLowerCase()}`}

@@ -94,6 +94,19 @@ function Definition({ indicator, settings }: { indicator: IndicatorDefinition; s
             </dd>
           </div>
         )}
+        {indicator.warmUp && (
+          <div data-testid={`warm-up-${indicator.id}`}>
+            <dt>At the start of the data</dt>
+            <dd>
+              Periods ending in the first{' '}
+              {indicator.warmUp.months === 'trCoverageMonths'
+                ? `${settings.trCoverageMonths} months (the coverage window set above)`
+                : `${indicator.warmUp.months} months`}{' '}
+              of the data are drawn but not judged: no variation or assurance icon, and no part in the mean or the
+              limits. {indicator.warmUp.reason}
+            </dd>
+          </div>
+        )}
         {indicator.caveat && (
           <div>
             <dt>Caveat</dt>

@@ -3,10 +3,11 @@ import type { FigurePoint, IndicatorFigures } from '../../board/pack-figures';
 import { SpcChart, spcLegend } from '../../charts/spc-chart';
 import { countsAboutChildren } from '../../indicators/disclosure-scope';
 import type { IndicatorDefinition } from '../../indicators/indicator-definition';
-import { type IndicatorSpc, indicatorSpc } from '../../indicators/indicator-spc';
+import { type IndicatorSpc, indicatorSpc, warmUpOf } from '../../indicators/indicator-spc';
 import { GRANULARITY_LABELS, type Granularity } from '../../indicators/periods';
 import { useBoardPack } from '../../session/board-pack';
 import { useChartNotes } from '../../session/chart-notes';
+import { usePreparedIndicators } from '../../session/indicator-settings';
 import { downloadCsv } from '../../ui/download';
 import { axisBounds, formatValue, UNIT_AXIS_LABELS } from '../../ui/format';
 import { usePackFigures } from '../board-pack/use-pack-figures';
@@ -93,11 +94,17 @@ function PublishedDownloads({ indicator, granularity, points, target }: Props) {
   const outcome = figures.data?.indicators.get(indicator.id);
   const published = outcome?.status === 'ok' ? publishedAt(outcome, granularity, points) : null;
   const { changesFor, minDenominatorFor } = useChartNotes();
+  const prepared = usePreparedIndicators().data;
   const spc = published
     ? indicatorSpc(
         indicator,
         { granularity, points: published },
-        { target, changes: changesFor(indicator.id), minDenominator: minDenominatorFor(indicator.id) },
+        {
+          target,
+          changes: changesFor(indicator.id),
+          minDenominator: minDenominatorFor(indicator.id),
+          warmUp: prepared ? warmUpOf(indicator, prepared) : null,
+        },
       )
     : null;
   const chart = useRef<HTMLDivElement>(null);
@@ -139,6 +146,7 @@ function PublishedDownloads({ indicator, granularity, points, target }: Props) {
           points={published}
           spc={spc}
           changes={spc.changes}
+          filling={spc.warmUp}
           target={target}
           valueLabel={UNIT_AXIS_LABELS[indicator.unit]}
           title={chartTitle(indicator, granularity)}

@@ -4,7 +4,7 @@ import { AssuranceIcon, SpcChart, VariationIcon } from '../../charts/spc-chart';
 import { findDataset } from '../../datasets/registry';
 import { runIndicatorBatched } from '../../indicators/indicator-batcher';
 import { DIMENSION_LABELS, type IndicatorDefinition } from '../../indicators/indicator-definition';
-import { type IndicatorSpc, indicatorSpc } from '../../indicators/indicator-spc';
+import { type IndicatorSpc, indicatorSpc, warmUpOf } from '../../indicators/indicator-spc';
 import { formatUkDate, GRANULARITY_LABELS } from '../../indicators/periods';
 import type { PreparedState } from '../../indicators/prepare-indicators';
 import type { IndicatorPoint, IndicatorQuery } from '../../indicators/run-indicator';
@@ -73,7 +73,12 @@ export function IndicatorPanel({
   const spc = indicatorSpc(
     indicator,
     { granularity, points },
-    { target, changes: changesFor(indicator.id), minDenominator: minDenominatorFor(indicator.id) },
+    {
+      target,
+      changes: changesFor(indicator.id),
+      minDenominator: minDenominatorFor(indicator.id),
+      warmUp: warmUpOf(indicator, prepared),
+    },
   );
 
   return (
@@ -119,7 +124,12 @@ export function IndicatorPanel({
             </p>
           )}
           <div className="spc-icons">
-            <VariationIcon type={spc.variation} />
+            <VariationIcon
+              type={spc.variation}
+              unjudged={
+                spc.warmUp && spc.chart === 'none' ? 'Still filling from the start of the data: not judged' : undefined
+              }
+            />
             {spc.assurance && <AssuranceIcon type={spc.assurance} />}
           </div>
           {empty ? (
@@ -136,6 +146,7 @@ export function IndicatorPanel({
                 points={points}
                 spc={spc}
                 changes={spc.changes}
+                filling={spc.warmUp}
                 target={target}
                 valueLabel={UNIT_AXIS_LABELS[indicator.unit]}
                 title={`${indicator.title}, by ${GRANULARITY_LABELS[granularity].toLowerCase()}`}
@@ -145,11 +156,9 @@ export function IndicatorPanel({
             </div>
           )}
           <p className="hint">{spc.note}</p>
-          {indicator.periodRule === 'stock_at_period_end' && indicator.family === 'early_help' && (
-            <p className="hint">
-              Only episodes in the loaded files are counted: if the extract leaves out episodes that started before{' '}
-              {formatUkDate(points[0]?.periodStart ?? data.reportDate)}, the first periods show fewer open episodes than
-              there were.
+          {spc.warmUp && spc.warmUp.note !== spc.note && (
+            <p className="hint" data-testid={`warm-up-note-${indicator.id}`}>
+              {spc.warmUp.note}
             </p>
           )}
           {indicator.caveat && <p className="hint">{indicator.caveat}</p>}

@@ -4,7 +4,7 @@ import { Sparkline } from '../../charts/sparkline';
 import { AssuranceIcon, VariationIcon } from '../../charts/spc-chart';
 import { runIndicatorBatched } from '../../indicators/indicator-batcher';
 import type { IndicatorDefinition } from '../../indicators/indicator-definition';
-import { indicatorSpc } from '../../indicators/indicator-spc';
+import { indicatorSpc, warmUpOf } from '../../indicators/indicator-spc';
 import { addDays, addMonths, buildPeriods, formatUkDate, type Granularity } from '../../indicators/periods';
 import type { PreparedState } from '../../indicators/prepare-indicators';
 import { FAMILIES } from '../../indicators/registry';
@@ -131,7 +131,12 @@ function ScoreCard({
   const spc = indicatorSpc(
     indicator,
     { granularity: used, points },
-    { target, changes: changesFor(indicator.id), minDenominator: minDenominatorFor(indicator.id) },
+    {
+      target,
+      changes: changesFor(indicator.id),
+      minDenominator: minDenominatorFor(indicator.id),
+      warmUp: warmUpOf(indicator, prepared),
+    },
   );
   const small = spc.minDenominator;
   const rag = latest && target !== null ? ragAgainstTarget(indicator.direction, latest.value, target) : null;
@@ -180,7 +185,14 @@ function ScoreCard({
             label={`${indicator.title}, last ${Math.min(16, points.length)} periods`}
           />
           <div className="spc-icons">
-            <VariationIcon type={spc.variation} />
+            <VariationIcon
+              type={spc.variation}
+              unjudged={
+                spc.warmUp && spc.points.at(-1)?.excluded
+                  ? `Still filling from the start of the data: not judged before ${formatUkDate(spc.warmUp.filledFrom)}`
+                  : undefined
+              }
+            />
             {spc.assurance && <AssuranceIcon type={spc.assurance} />}
           </div>
           {rag && (
