@@ -2,6 +2,7 @@ import type { Engine } from '../engine/engine';
 import type { Dimension } from '../indicators/indicator-definition';
 import { buildPeriods, formatUkDate, type Period } from '../indicators/periods';
 import type { PreparedState } from '../indicators/prepare-indicators';
+import { cycleEnd } from '../indicators/profile-cycle';
 import {
   CLOSURE_REASONS,
   GRADE_PROFILE,
@@ -157,7 +158,7 @@ export async function packViewTables(
     const profile = profileOf(id);
     const family = prepared.families[profile.family];
     if (!family.reportDate) continue;
-    const last = to && to < family.reportDate ? to : family.reportDate;
+    const last = cycleEnd(profile, to && to < family.reportDate ? to : family.reportDate, family.first);
     const query =
       profile.rows === 'periods' ? { granularity, to } : { granularity: 'year' as const, from: last, to: last };
     const result = await runProfile(engine, prepared, profile, query);

@@ -201,3 +201,9 @@ export function addMonths(iso: string, months: number): string {
   const last = Number(lastDayOf(ym.year, ym.month).slice(8));
   return isoOf(ym.year, ym.month, Math.min(day, last));
 }
+
+/** The end of the last finished period before the report date (or the report date if a period ends on it). */
+export function lastCompleteEnd(granularity: Granularity, reportDate: string): string {
+  const current = buildPeriods(granularity, reportDate, reportDate)[0];
+  return current?.partial ? addDays(current.start, -1) : reportDate;
+}

@@ -43,6 +43,9 @@ describe('board pack figures', () => {
     const raw = await t.rows('EH3', { granularity: 'quarter' });
     expect(eh3.points.map((p) => [p.label, p.numerator, p.denominator])).toEqual(raw.map((r) => r.slice(0, 3)));
     expect(eh3.narrative).toMatch(/^Early help closures with needs met: \d+\.\d% \(\d+ of \d+\) in 2026-27 Q2\./);
+    // The Section 11 table covers the cycle the OB indicators' latest figures come from, never the unfinished one.
+    const ob3 = ok(figures, 'OB3');
+    expect(figures.tables.get('OBP1')?.coverage).toBe(ob3.points[ob3.latestIndex]?.label);
   }, 120_000);
 
   it('the relations the definitions declare hold in the figures', async () => {

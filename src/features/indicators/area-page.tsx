@@ -1,8 +1,10 @@
 import { findDataset } from '../../datasets/registry';
 import type { Dimension, IndicatorFamily } from '../../indicators/indicator-definition';
-import { formatUkDate } from '../../indicators/periods';
-import { PROFILES } from '../../indicators/profiles';
+import { buildPeriods, formatUkDate } from '../../indicators/periods';
+import { cycleEnd } from '../../indicators/profile-cycle';
+import { PROFILES, type ProfileDefinition } from '../../indicators/profiles';
 import { getFamily, getIndicator } from '../../indicators/registry';
+import type { IndicatorQuery } from '../../indicators/run-indicator';
 import { usePreparedIndicators } from '../../session/indicator-settings';
 import { AddressNote } from '../../ui/address-note';
 import { dimensionValueLabel } from '../../ui/dimension-labels';
@@ -14,6 +16,31 @@ import { PrintHeader } from './print-header';
 import { ProfilePanel } from './profile-panel';
 import { ReviewTimelinePanel } from './review-timeline-panel';
 import { useDimensionValues } from './use-dimension-values';
+
+/**
+ * What a profile covers on an area page: the page's periods, or — for a table by category of returns
+ * that come in yearly cycles — one cycle: the one chosen with "to", else the last complete one.
+ */
+function profileScope(
+  profile: ProfileDefinition,
+  query: IndicatorQuery,
+  view: View,
+  state: { first: string | null; reportDate: string | null },
+): { query: IndicatorQuery; coverage?: string } {
+  if (profile.rows !== 'categories' || !getFamily(profile.family).yearlyCycle || !state.reportDate) return { query };
+  const chosen = view.to && view.to < state.reportDate ? view.to : undefined;
+  const end = chosen ?? cycleEnd(profile, state.reportDate, state.first);
+  const period = buildPeriods('year', end, state.reportDate)[0];
+  const which = chosen
+    ? 'the year chosen'
+    : period?.partial
+      ? 'to date: no cycle is complete yet'
+      : 'the last complete cycle';
+  return {
+    query: { granularity: 'year', from: end, to: end, filters: query.filters },
+    coverage: `${period?.label ?? ''} (${which}). Choose an earlier “to” period above to see another cycle.`,
+  };
+}
 
 /** One statutory area: every indicator of its family, over the loaded data, for the view in the address. */
 export function AreaPage({
@@ -127,7 +154,7 @@ export function AreaPage({
                 key={profile.id}
                 profile={profile}
                 prepared={prepared.data}
-                query={query}
+                {...profileScope(profile, query, view, state)}
                 selected={view.filters}
                 onFilter={(dimension, value) => {
                   const filters = { ...view.filters };

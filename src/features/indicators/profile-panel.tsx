@@ -22,10 +22,13 @@ export function ProfilePanel({
   query,
   onFilter,
   selected,
+  coverage,
 }: {
   profile: ProfileDefinition;
   prepared: PreparedState;
   query: IndicatorQuery;
+  /** What the table covers, when not the page's periods (one cycle of yearly returns). */
+  coverage?: string;
   onFilter: (dimension: Dimension, value: string | undefined) => void;
   selected: Partial<Record<Dimension, string[]>>;
 }) {
@@ -123,6 +126,11 @@ export function ProfilePanel({
     >
       <h3 className="heading-m">{profile.title}</h3>
       <p className="hint">{profile.description}</p>
+      {coverage && (
+        <p className="hint" data-testid={`profile-coverage-${profile.id}`}>
+          Covers {coverage}
+        </p>
+      )}
       {result.isPending && <p role="status">Calculating…</p>}
       {result.isError && (
         <p className="error-text" role="alert">

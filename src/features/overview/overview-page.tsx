@@ -5,7 +5,13 @@ import { AssuranceIcon, VariationIcon } from '../../charts/spc-chart';
 import { runIndicatorBatched } from '../../indicators/indicator-batcher';
 import type { IndicatorDefinition } from '../../indicators/indicator-definition';
 import { indicatorSpc, warmUpOf } from '../../indicators/indicator-spc';
-import { addDays, addMonths, buildPeriods, formatUkDate, type Granularity } from '../../indicators/periods';
+import {
+  addMonths,
+  buildPeriods,
+  formatUkDate,
+  type Granularity,
+  lastCompleteEnd,
+} from '../../indicators/periods';
 import type { PreparedState } from '../../indicators/prepare-indicators';
 import { FAMILIES } from '../../indicators/registry';
 import { effectiveGranularity } from '../../indicators/run-indicator';
@@ -21,13 +27,14 @@ import { SpcIconKey } from '../board-pack/spc-icon-key';
 import { type Rag, ragAgainstTarget } from './rag';
 
 const CHOICES: Granularity[] = ['month', 'quarter', 'year'];
+const PERIOD_NAMES: Record<Granularity, string> = {
+  month: 'month',
+  quarter: 'quarter',
+  year: 'year',
+  academic_year: 'academic year',
+  rolling_12: 'rolling year',
+};
 const PERIODS_PER_YEAR: Partial<Record<Granularity, number>> = { month: 12, quarter: 4, year: 1, academic_year: 1 };
-
-/** The end of the last finished period before the report date (or the report date if a period ends on it). */
-export function lastCompleteEnd(granularity: Granularity, reportDate: string): string {
-  const current = buildPeriods(granularity, reportDate, reportDate)[0];
-  return current?.partial ? addDays(current.start, -1) : reportDate;
-}
 
 /** The last twelve complete periods before a date, newest first (for the period list). */
 function recentPeriods(granularity: Granularity, reportDate: string): { end: string; label: string }[] {
@@ -204,6 +211,15 @@ function ScoreCard({
           {indicator.direction === 'neutral' && target !== null && (
             <p className="hint">No direction of good: the target is shown on the chart only.</p>
           )}
+          <p className="score-card__link">
+            <a
+              href={hashOf({ kind: 'area', family: indicator.family }, { granularity: used, to, filters: {} })}
+              data-testid={`card-link-${indicator.id}`}
+            >
+              {indicator.id} by {PERIOD_NAMES[used]}, to {latest.label}
+              <span className="visually-hidden">: the chart and its periods</span>
+            </a>
+          </p>
           <TargetForm indicator={indicator} target={target} />
         </>
       )}
@@ -303,7 +319,14 @@ export function OverviewPage({ view, onViewChange }: { view: View; onViewChange:
             return (
               <section key={family.id} aria-labelledby={`${id}-${family.id}`} className="overview-area">
                 <h2 className="heading-l" id={`${id}-${family.id}`}>
-                  <a href={hashOf({ kind: 'area', family: family.id })}>{family.title}</a>
+                  <a
+                    href={hashOf(
+                      { kind: 'area', family: family.id },
+                      { granularity: family.yearlyCycle ? 'year' : granularity, to: view.to, filters: {} },
+                    )}
+                  >
+                    {family.title}
+                  </a>
                   {state.reportDate && !oneDate && (
                     <span className="as-at-area" data-testid={`as-at-${family.id}`}>
                       {' '}
