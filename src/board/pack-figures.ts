@@ -8,12 +8,12 @@ import {
   publishedMeasures,
 } from '../benchmarks/published-store';
 import type { Engine } from '../engine/engine';
-import { countsAboutChildren } from '../indicators/disclosure-scope';
+import { countsProtected } from '../indicators/disclosure-scope';
 import type { IndicatorDefinition } from '../indicators/indicator-definition';
 import type { ChangePoint } from '../indicators/indicator-spc';
 import { indicatorSpc, warmUpOf } from '../indicators/indicator-spc';
 import { JointPublication } from '../indicators/joint-disclosure';
-import { narrative, trendPhrase } from '../indicators/narrative';
+import { narrative, trendPhrase, unjudged, yearOnYear } from '../indicators/narrative';
 import type { Granularity } from '../indicators/periods';
 import type { PreparedState } from '../indicators/prepare-indicators';
 import {
@@ -66,6 +66,10 @@ export interface IndicatorFigures {
   narrative: string;
   /** The judgement in a few words, for the summary table. */
   trend: string;
+  /** For a yearly report's row: the latest figure against the one before, judged only where it can be. */
+  yearOnYear: string;
+  /** Whether no judgement of change can be made (too few periods or cases, still filling), said once in a report. */
+  unjudged: boolean;
   reportDate: string;
   /**
    * The series as published at each granularity computed (all three with suppression on, else the
@@ -97,12 +101,19 @@ export interface PackRequest {
   targets: Readonly<Record<string, number>>;
   changesFor: (id: string) => readonly ChangePoint[];
   minDenominatorFor: (id: string) => number | null;
+  /**
+   * Serious incident and rapid review counts shown as they are, small or not, as the partnership has
+   * chosen (most yearly reports publish them); every other count about children is still protected.
+   */
+  reviewCountsShown?: boolean;
   /** Published-statistics comparisons to show, for our local authority (published figures: no suppression). */
   benchmarks?: { la: string | null; neighbours?: readonly string[]; items: readonly BenchmarkItem[] };
 }
 
 export interface PackFigures {
   suppressed: boolean;
+  /** Practice review counts are shown as they are, by the partnership's choice (PackRequest). */
+  reviewCountsShown: boolean;
   granularity: PackGranularity;
   indicators: Map<string, IndicatorOutcome>;
   tables: Map<PackViewId, TableFigures>;
@@ -275,6 +286,8 @@ function describe(
     reportDate: run.reportDate,
     narrative: narrative(words),
     trend: trendPhrase(words),
+    yearOnYear: yearOnYear(words, points[latestIndex - 1], points[latestIndex - 1]?.suppressed ?? false),
+    unjudged: unjudged(words),
     published,
   };
 }
@@ -329,6 +342,7 @@ async function benchmarkFigures(
 /** Every figure of a pack, protected together when `request.suppress`. */
 export async function packFigures(engine: Engine, prepared: PreparedState, request: PackRequest): Promise<PackFigures> {
   const joint = new JointPublication();
+  const shown = request.reviewCountsShown ?? false;
   const runs: IndicatorRun[] = [];
   const indicators = new Map<string, IndicatorOutcome>();
   for (const indicator of request.indicators) {
@@ -338,7 +352,7 @@ export async function packFigures(engine: Engine, prepared: PreparedState, reque
       continue;
     }
     runs.push(run);
-    if (request.suppress && countsAboutChildren(indicator)) {
+    if (request.suppress && countsProtected(indicator, shown)) {
       addSeries(joint, run, prepared.families[indicator.family].first);
     }
   }
@@ -353,7 +367,7 @@ export async function packFigures(engine: Engine, prepared: PreparedState, reque
   const placed = new Map<PackViewId, { draft: TableDraft; offset: number }>();
   const cellAt = countFinder(runs);
   for (const [id, draft] of drafts) {
-    const offset = request.suppress && countsAboutChildren(draft) ? addTable(joint, draft) : -1;
+    const offset = request.suppress && countsProtected(draft, shown) ? addTable(joint, draft) : -1;
     if (offset >= 0) {
       for (const r of compositionRelations(draft, offset, cellAt, (cell) => joint.valueOf(cell))) joint.relate(r);
     }
@@ -367,6 +381,7 @@ export async function packFigures(engine: Engine, prepared: PreparedState, reque
   for (const [id, { draft, offset }] of placed) tables.set(id, publishTable(draft, hidden, offset));
   return {
     suppressed: request.suppress,
+    reviewCountsShown: request.suppress && shown,
     granularity: request.granularity,
     indicators,
     tables,

@@ -33,6 +33,8 @@ export function footerText(options: {
   period: string;
   filters: string;
   suppressed: boolean;
+  /** Practice review counts shown as they are, by the partnership's choice. */
+  reviewCountsShown?: boolean;
 }): string {
   return [
     `Partnership Insight ${APP_VERSION}`,
@@ -40,6 +42,8 @@ export function footerText(options: {
     `Figures as at ${asAtText(options.prepared)}`,
     options.period,
     `Filters: ${options.filters}`,
-    options.suppressed ? 'Small numbers suppressed (c)' : 'NOT SUPPRESSED: for internal use only',
+    options.suppressed
+      ? `Small numbers suppressed (c)${options.reviewCountsShown ? ', but for serious incident and rapid review counts, shown as agreed by the partners' : ''}`
+      : 'NOT SUPPRESSED: for internal use only',
   ].join(' · ');
 }

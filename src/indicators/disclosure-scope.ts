@@ -9,3 +9,15 @@ import { findDataset } from '../datasets/registry';
 export function countsAboutChildren(item: { datasets: readonly string[] }): boolean {
   return item.datasets.some((id) => findDataset(id)?.about === 'children');
 }
+
+/**
+ * Datasets whose counts a partnership may choose to publish as they are: serious incident notifications
+ * and rapid reviews, which most yearly reports give, small as they are. Off unless chosen.
+ */
+const SHOWN_BY_CHOICE: ReadonlySet<string> = new Set(['practice_reviews']);
+
+/** Whether small numbers in an item's counts are hidden, given whether review counts are shown by choice. */
+export function countsProtected(item: { datasets: readonly string[] }, reviewCountsShown: boolean): boolean {
+  if (!countsAboutChildren(item)) return false;
+  return !(reviewCountsShown && item.datasets.every((id) => SHOWN_BY_CHOICE.has(id)));
+}

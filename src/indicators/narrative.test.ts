@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IndicatorDefinition } from './indicator-definition';
 import { indicatorSpc, type SeriesPoint } from './indicator-spc';
-import { narrative, trendPhrase, valueInWords } from './narrative';
+import { narrative, trendPhrase, unjudged, valueInWords, yearOnYear } from './narrative';
 import { getIndicator } from './registry';
 
 /** Quarterly percentages: numerator = value × denominator / 100 (denominators 200 unless given). */
@@ -132,5 +132,68 @@ describe('trendPhrase: the judgement in a few words', () => {
     expect(phrase(neutral, [...steady, 75])).toBe('Unusually high: beyond the expected range');
     expect(phrase(up, [60, 75, 90])).toBe('Too few periods to judge');
     expect(phrase(up, steady, true)).toBe('Not shown: small numbers');
+  });
+});
+
+describe('yearOnYear: a yearly report row, with no judgement it cannot make', () => {
+  const input = (values: readonly number[], suppressed = false) => {
+    const points = quarters(values);
+    const spc = indicatorSpc(up, { granularity: 'year', points });
+    const latestIndex = points.length - 1;
+    return {
+      points,
+      words: {
+        indicator: up,
+        granularity: 'year' as const,
+        latest: points[latestIndex],
+        latestIndex,
+        spc,
+        target: null,
+        suppressed,
+      },
+    };
+  };
+
+  it('gives the year against the year before, and leaves the "too few years" to be said once', () => {
+    const { points, words } = input([55, 60, 58.5]);
+    // 58.5% of 200 = 117; 60% of 200 = 120.
+    expect(yearOnYear(words, points[1], false)).toBe('Down 1.5 percentage points on Q2.');
+    expect(unjudged(words)).toBe(true);
+  });
+
+  it('keeps a judgement where there are enough years for one', () => {
+    const { points, words } = input([...steady, 75]);
+    const text = yearOnYear(words, points[15], false);
+    expect(text).toMatch(/^Up 14\.0 percentage points on Q16\. /);
+    expect(text).toContain('a real improvement');
+    expect(unjudged(words)).toBe(false);
+  });
+
+  it('says the year before is hidden, and nothing of a hidden figure', () => {
+    const { points, words } = input([55, 60, 58.5]);
+    expect(yearOnYear(words, points[1], true)).toBe('Q2 is not shown (small numbers), so no change is given.');
+    const hidden = input([55, 60, 58.5], true).words;
+    expect(yearOnYear(hidden, points[1], false)).toMatch(/^Not shown/);
+    expect(unjudged(hidden)).toBe(false);
+  });
+
+  it('gives counts with the change as a percentage, and the same figure as the same', () => {
+    const count = getIndicator('EH1');
+    const at = (values: number[]) =>
+      values.map((value, i) => ({ label: `Y${i + 1}`, value, numerator: value, denominator: null }));
+    const spc = indicatorSpc(count, { granularity: 'year', points: quarters([1464, 1739]) });
+    const words = (values: number[]) => ({
+      indicator: count,
+      granularity: 'year' as const,
+      latest: at(values)[1],
+      latestIndex: 1,
+      spc,
+      target: null,
+      suppressed: false,
+    });
+    // 1,739 − 1,464 = 275; 275 / 1,464 = 18.78…%.
+    expect(yearOnYear(words([1464, 1739]), at([1464, 1739])[0], false)).toBe('Up 275 (18.8%) on Y1.');
+    expect(yearOnYear(words([1464, 1464]), at([1464, 1464])[0], false)).toBe('The same as in Y1.');
+    expect(yearOnYear(words([0, 3]), at([0, 3])[0], false)).toBe('Up 3 on Y1.');
   });
 });

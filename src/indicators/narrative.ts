@@ -173,3 +173,50 @@ export function trendPhrase(input: NarrativeInput): string {
       return `Unusually low: ${how}`;
   }
 }
+
+/** How a figure moved since the period before, in words, from the values as shown (to 1 decimal place). */
+function changeWords(latest: NarrativePoint, before: NarrativePoint | undefined, beforeHidden: boolean, unit: Unit) {
+  if (beforeHidden) return `${before?.label ?? 'The year before'} is not shown (small numbers), so no change is given.`;
+  if (!before || before.value === null) return 'No year before to compare with.';
+  const round = (v: number) => (unit === 'count' ? Math.round(v) : Math.round(v * 10) / 10);
+  const now = round(latest.value as number);
+  const then = round(before.value);
+  const diff = Math.abs(now - then);
+  if (diff === 0) return `The same as in ${before.label}.`;
+  const way = now > then ? 'Up' : 'Down';
+  switch (unit) {
+    case 'percent':
+      return `${way} ${oneDecimal.format(diff)} percentage ${diff === 1 ? 'point' : 'points'} on ${before.label}.`;
+    case 'count':
+      return `${way} ${count.format(diff)}${then > 0 ? ` (${oneDecimal.format((100 * diff) / then)}%)` : ''} on ${before.label}.`;
+    case 'days':
+      return `${way} ${oneDecimal.format(diff)} days on ${before.label}.`;
+    default:
+      return `${way} ${oneDecimal.format(diff)} on ${before.label}.`;
+  }
+}
+
+/**
+ * A yearly report's words for a measure, beside its value and the year before's: how it moved, and a
+ * judgement of change only where one can be made (enough years for process limits, not still filling,
+ * enough cases). What cannot be judged is said once for the whole report, not on every row (`unjudged`).
+ */
+export function yearOnYear(input: NarrativeInput, before: NarrativePoint | undefined, beforeHidden: boolean): string {
+  const { indicator, latest } = input;
+  if (latest && input.suppressed) return 'Not shown: the numbers are small (1 to 5) or would let one be worked out.';
+  if (!latest || latest.value === null) return 'No complete year to describe yet.';
+  const sentences = [changeWords(latest, before, beforeHidden, indicator.unit)];
+  if (stillFilling(input)) sentences.push('Still filling from the start of the data: not judged.');
+  else if (smallNumbers(input)) sentences.push(`Only ${count.format(latest.denominator as number)} cases: not judged.`);
+  else {
+    const variation = variationSentence(input);
+    if (variation) sentences.push(variation);
+  }
+  return sentences.join(' ');
+}
+
+/** Whether a measure's change can be judged at all in a report (else it is listed once as not judged). */
+export function unjudged(input: NarrativeInput): boolean {
+  if (input.suppressed || !input.latest || input.latest.value === null) return false;
+  return stillFilling(input) || smallNumbers(input) || variationSentence(input) === null;
+}

@@ -4,6 +4,7 @@ import { type BoardPack, defaultPack, packSchema } from '../board/pack-model';
 
 const PACK_KEY = 'partnership-insight:board-pack';
 const EVIDENCE_KEY = 'partnership-insight:yearly-report';
+const REVIEW_COUNTS_KEY = 'partnership-insight:review-counts-shown';
 const evidenceSchema = z.record(z.string().max(40), z.string().max(8000));
 
 function read<T>(key: string, schema: z.ZodType<T>, fallback: () => T): T {
@@ -30,6 +31,12 @@ interface BoardPackValue {
   /** Small numbers hidden in the summary, the slides and every export: on until switched off, every visit. */
   suppress: boolean;
   setSuppress(on: boolean): void;
+  /**
+   * Serious incident and rapid review counts shown as they are in the yearly report, as the partnership
+   * has agreed (most yearly reports publish them). Off by default; kept in this browser once chosen.
+   */
+  reviewCountsShown: boolean;
+  setReviewCountsShown(on: boolean): void;
   /** The yearly report's own words (evidence of impact), by `<year>:<section>`. */
   evidence: Readonly<Record<string, string>>;
   setEvidence(key: string, text: string): void;
@@ -41,6 +48,13 @@ const BoardPackContext = createContext<BoardPackValue | null>(null);
 export function BoardPackProvider({ children }: { children: ReactNode }) {
   const [pack, setPackState] = useState<BoardPack>(() => read(PACK_KEY, packSchema, defaultPack));
   const [suppress, setSuppress] = useState(true);
+  const [reviewCountsShown, setReviewCountsState] = useState<boolean>(() =>
+    read(REVIEW_COUNTS_KEY, z.boolean(), () => false),
+  );
+  const setReviewCountsShown = useCallback((on: boolean) => {
+    setReviewCountsState(on);
+    write(REVIEW_COUNTS_KEY, on);
+  }, []);
   const [evidence, setEvidenceState] = useState<Record<string, string>>(() =>
     read(EVIDENCE_KEY, evidenceSchema, () => ({})),
   );
@@ -57,8 +71,8 @@ export function BoardPackProvider({ children }: { children: ReactNode }) {
     });
   }, []);
   const value = useMemo(
-    () => ({ pack, setPack, suppress, setSuppress, evidence, setEvidence }),
-    [pack, setPack, suppress, evidence, setEvidence],
+    () => ({ pack, setPack, suppress, setSuppress, reviewCountsShown, setReviewCountsShown, evidence, setEvidence }),
+    [pack, setPack, suppress, reviewCountsShown, setReviewCountsShown, evidence, setEvidence],
   );
   return <BoardPackContext.Provider value={value}>{children}</BoardPackContext.Provider>;
 }

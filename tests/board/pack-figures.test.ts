@@ -211,4 +211,36 @@ describe('board pack figures', () => {
     expect(hiddenLatest?.narrative).toContain('not shown');
     expect(getIndicator('TR1').datasets.some((d) => d.startsWith('training'))).toBe(true);
   }, 240_000);
+
+  it('shows serious incident and rapid review counts as they are only when the partnership chooses', async () => {
+    const figures = await packFigures(t.engine, t.prepared, { ...request, suppress: true, reviewCountsShown: true });
+    expect(figures.reviewCountsShown).toBe(true);
+    for (const id of ['PR1', 'PR2', 'PR3', 'PR5']) {
+      const points = ok(figures, id).points;
+      expect(
+        points.some((p) => isSmall(p.numerator ?? p.denominator)),
+        id,
+      ).toBe(true);
+      expect(
+        points.filter((p) => p.numeratorHidden || p.denominatorHidden || p.suppressed),
+        id,
+      ).toEqual([]);
+    }
+    const steps = figures.tables.get('review_timeline');
+    expect(steps?.cells.flat().some((c) => c.hidden)).toBe(false);
+    expect(steps?.cells.flat().some((c) => isSmall(c.n))).toBe(true);
+    // Every other count about children is still protected.
+    expect(ok(figures, 'EH3').points.some((p) => p.suppressed || p.numeratorHidden)).toBe(true);
+    expect(
+      figures.tables
+        .get('EHP1')
+        ?.cells.flat()
+        .some((c) => c.hidden),
+    ).toBe(true);
+    // Without suppression the choice means nothing.
+    expect(
+      (await packFigures(t.engine, t.prepared, { ...request, suppress: false, reviewCountsShown: true }))
+        .reviewCountsShown,
+    ).toBe(false);
+  }, 240_000);
 });

@@ -175,4 +175,58 @@ describe('published views, in the built app', () => {
     expect(app.offOrigin()).toEqual([]);
     expect(app.consoleErrors).toEqual([]);
   });
+
+  it('the yearly report reads as a report: a cover, contents, the key once, no empty words, review counts by choice', async () => {
+    const { page } = app;
+    await go(page, '#/yearly-report');
+    const cover = page.getByTestId('report-cover');
+    await cover.waitFor({ timeout: 90_000 });
+    expect(await page.getByTestId('report-contents').locator('li').count()).toBeGreaterThanOrEqual(5);
+    await expect(page.getByTestId('c-key').textContent()).resolves.toMatch(/^c — not shown/);
+    // "Too few years to judge" is said once, listing the measures, not on every row.
+    await expect(page.getByTestId('unjudged-note').textContent()).resolves.toContain('EH1');
+    const words = await page.locator('.section-table td:last-child').allTextContents();
+    expect(words.length).toBeGreaterThan(20);
+    expect(words.filter((w) => /too few/i.test(w))).toEqual([]);
+    // Nothing written yet: a reminder on screen, and nothing in the report itself.
+    expect(await page.getByTestId('evidence-reminder').count()).toBeGreaterThanOrEqual(10);
+    const report = (await page.locator('[data-testid="yearly-report"] [data-testid="slide"]').allTextContents()).join(
+      ' ',
+    );
+    expect(report).not.toContain('Not written yet');
+    await page.getByTestId('evidence-help-did').fill('Family hubs opened in every locality.');
+    await expect(page.locator('[data-slide-kind="section"]').first().textContent()).resolves.toContain(
+      'Family hubs opened in every locality.',
+    );
+    await screenshot(page, 'p27-yearly-cover', { fullPage: false });
+
+    // Serious incident counts: hidden by default, shown when the partnership chooses, the footer saying so.
+    const pr1 = page.locator('[data-slide-kind="section"] tr[data-indicator-id="PR1"] td.numeric').first();
+    await expect(pr1.textContent()).resolves.toBe('c');
+    await page.getByTestId('review-counts-toggle').click();
+    await page.waitForFunction(
+      () =>
+        /^\d+$/.test(
+          document.querySelector('[data-slide-kind="section"] tr[data-indicator-id="PR1"] td.numeric')?.textContent ??
+            '',
+        ),
+      undefined,
+      { timeout: 90_000 },
+    );
+    const shown = await readTimelines(page, '[data-testid="yearly-report"]');
+    expect(Object.values(shown.notified).every((v) => /^\d+$/.test(v))).toBe(true);
+    await go(page, '#/yearly-report/print');
+    await page.locator('[data-testid="yearly-report-print"][data-state="ready"]').waitFor({ timeout: 90_000 });
+    const style = (await page.getByTestId('print-page-style').textContent()) ?? '';
+    expect(style).toContain('shown as agreed by the partners');
+    expect((await page.locator('body').textContent()) ?? '').not.toContain('Not written yet');
+    // The board pack keeps them hidden.
+    await go(page, '#/board-pack');
+    const packPr1 = page.locator('[data-testid="board-summary"] tr[data-indicator-id="PR1"]');
+    await packPr1.waitFor({ timeout: 90_000 });
+    await expect(packPr1.getAttribute('data-latest-value')).resolves.toBe('');
+    await go(page, '#/yearly-report');
+    await page.getByTestId('review-counts-toggle').click();
+    await expect(page.getByTestId('review-counts-toggle').getAttribute('aria-checked')).resolves.toBe('false');
+  });
 });

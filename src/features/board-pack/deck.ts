@@ -38,6 +38,8 @@ export interface Deck {
   granularity: PackGranularity;
   /** The last date shown (a yearly report stops at its year's end). */
   to?: string;
+  /** Serious incident and rapid review counts shown as they are (a yearly report, if the partnership chose). */
+  reviewCountsShown?: boolean;
   slides: readonly DeckSlide[];
 }
 

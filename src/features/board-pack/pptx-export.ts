@@ -157,8 +157,12 @@ function narrativeOf(slide: DeckSlide, figures: PackFigures): string {
 }
 
 function notesOf(slide: DeckSlide): string {
-  if (slide.kind === 'section')
-    return slide.blocks.map((b) => `${b.heading}: ${b.text.trim() || 'not written yet.'}`).join('\n\n');
+  if (slide.kind === 'section') {
+    const written = slide.blocks.filter((b) => b.text.trim() !== '');
+    return written.length === 0
+      ? 'No words written for this section.'
+      : written.map((b) => `${b.heading}: ${b.text.trim()}`).join('\n\n');
+  }
   return slide.commentary.trim() === ''
     ? 'No commentary written for this slide.'
     : `What the partnership is doing: ${slide.commentary}`;
@@ -175,7 +179,7 @@ function sectionRows(slide: Extract<DeckSlide, { kind: 'section' }>, figures: Pa
       { text: latest?.label ?? '–' },
       { text: shownValue(latest, f.indicator.unit) },
       { text: shownValue(f.points[f.latestIndex - 1], f.indicator.unit) },
-      { text: f.trend },
+      { text: f.yearOnYear },
     ]);
   }
   return rows;

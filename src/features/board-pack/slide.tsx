@@ -120,18 +120,21 @@ function SectionBody({ slide, figures }: { slide: Extract<DeckSlide, { kind: 'se
                   {basis && <span className="board-summary__basis">{basis}</span>}
                 </td>
                 <td className="numeric">{shownValue(before, f.indicator.unit)}</td>
-                <td>{f.narrative}</td>
+                <td>{f.yearOnYear}</td>
               </tr>
             );
           })}
         </tbody>
       </table>
-      {slide.blocks.map((block) => (
-        <div className="slide__block" key={block.heading}>
-          <h3 className="slide__block-heading">{block.heading}</h3>
-          <p className="slide__block-text">{block.text.trim() === '' ? 'Not written yet.' : block.text}</p>
-        </div>
-      ))}
+      {/* Words not written yet are left out: a published report never says "not written yet". */}
+      {slide.blocks
+        .filter((block) => block.text.trim() !== '')
+        .map((block) => (
+          <div className="slide__block" key={block.heading}>
+            <h3 className="slide__block-heading">{block.heading}</h3>
+            <p className="slide__block-text">{block.text}</p>
+          </div>
+        ))}
     </>
   );
 }

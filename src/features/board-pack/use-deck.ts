@@ -9,7 +9,12 @@ const PERIOD_WORDS = { month: 'By month', quarter: 'By financial quarter', year:
 
 /** A deck's figures (protected together when suppression is on) and the footer of its pages. */
 export function useDeck(deck: Deck) {
-  const figures = usePackFigures({ granularity: deck.granularity, to: deck.to, benchmarks: deckBenchmarks(deck) });
+  const figures = usePackFigures({
+    granularity: deck.granularity,
+    to: deck.to,
+    benchmarks: deckBenchmarks(deck),
+    reviewCountsShown: deck.reviewCountsShown,
+  });
   const { loadedAt } = useAppData();
   const prepared = useCompletePreparation();
   const { suppress } = useBoardPack();
@@ -19,6 +24,7 @@ export function useDeck(deck: Deck) {
     period: `${PERIOD_WORDS[deck.granularity]}${deck.to ? ` to ${deck.to.split('-').reverse().join('/')}` : ''} (yearly returns by year)`,
     filters: 'none (the whole partnership)',
     suppressed: figures.data?.suppressed ?? suppress,
+    reviewCountsShown: figures.data?.reviewCountsShown ?? false,
   });
   const hasData = prepared.data ? Object.values(prepared.data.datasetRows).some((n) => n > 0) : false;
   return { figures, footer, hasData, preparing: prepared.isPending };

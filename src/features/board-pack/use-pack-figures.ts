@@ -21,6 +21,8 @@ export function usePackFigures(request: {
   to?: string;
   /** Published comparisons to show (public figures, for our local authority). */
   benchmarks?: readonly BenchmarkItem[];
+  /** Serious incident and rapid review counts shown as they are (a yearly report, by the partnership's choice). */
+  reviewCountsShown?: boolean;
   enabled?: boolean;
 }) {
   const benchmarkSettings = useBenchmarkSettings();
@@ -33,10 +35,21 @@ export function usePackFigures(request: {
   const { getEngine } = useAppData();
   const prepared = useCompletePreparation();
   const { suppress } = useBoardPack();
+  const reviewCountsShown = request.reviewCountsShown ?? false;
   const { targets } = useTargets();
   const { notes, changesFor, minDenominatorFor } = useChartNotes();
   return useQuery<PackFigures>({
-    queryKey: ['pack-figures', request.granularity, request.to, suppress, targets, notes, prepared.data, benchmarks],
+    queryKey: [
+      'pack-figures',
+      request.granularity,
+      request.to,
+      suppress,
+      reviewCountsShown,
+      targets,
+      notes,
+      prepared.data,
+      benchmarks,
+    ],
     queryFn: async () => {
       const { packFigures } = await import('../../board/pack-figures');
       return packFigures(await getEngine(), prepared.data as NonNullable<typeof prepared.data>, {
@@ -45,6 +58,7 @@ export function usePackFigures(request: {
         granularity: request.granularity,
         to: request.to,
         suppress,
+        reviewCountsShown,
         targets,
         changesFor,
         minDenominatorFor,

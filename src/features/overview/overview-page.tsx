@@ -5,13 +5,7 @@ import { AssuranceIcon, VariationIcon } from '../../charts/spc-chart';
 import { runIndicatorBatched } from '../../indicators/indicator-batcher';
 import type { IndicatorDefinition } from '../../indicators/indicator-definition';
 import { indicatorSpc, warmUpOf } from '../../indicators/indicator-spc';
-import {
-  addMonths,
-  buildPeriods,
-  formatUkDate,
-  type Granularity,
-  lastCompleteEnd,
-} from '../../indicators/periods';
+import { addMonths, buildPeriods, formatUkDate, type Granularity, lastCompleteEnd } from '../../indicators/periods';
 import type { PreparedState } from '../../indicators/prepare-indicators';
 import { FAMILIES } from '../../indicators/registry';
 import { effectiveGranularity } from '../../indicators/run-indicator';

@@ -1,6 +1,7 @@
 import { useId, useMemo } from 'react';
 import type { BoardPack } from '../../board/pack-model';
 import { PACK_VIEW_TITLES } from '../../board/pack-views';
+import { asAtText } from '../../board/page-footer';
 import { financialYearLabel, financialYearOf } from '../../indicators/periods';
 import { FAMILIES } from '../../indicators/registry';
 import { useBoardPack } from '../../session/board-pack';
@@ -12,6 +13,8 @@ import { Slide } from '../board-pack/slide';
 import { SuppressionSwitch } from '../board-pack/suppression-switch';
 import { useDeck } from '../board-pack/use-deck';
 import { DeckExportButtons, useDeckExports } from '../board-pack/use-deck-exports';
+import { ReportCover, reportAnchor } from './report-cover';
+import { ReviewCountsSwitch } from './review-counts-switch';
 import { SECTION_BLOCKS, YEARLY_SECTIONS } from './sections';
 
 /** The financial years the loaded data covers, latest first; and the one to open with. */
@@ -43,6 +46,7 @@ export function yearlyDeck(
   year: number,
   evidence: Readonly<Record<string, string>>,
   comparisons: readonly DeckSlide[] = [],
+  reviewCountsShown = false,
 ): Deck {
   const slides: DeckSlide[] = YEARLY_SECTIONS.flatMap((section) => [
     {
@@ -68,6 +72,7 @@ export function yearlyDeck(
     title: `Yearly report ${financialYearLabel(year)}`,
     granularity: 'year',
     to: `${year + 1}-03-31`,
+    reviewCountsShown,
     slides: [...slides, ...comparisons],
   };
 }
@@ -84,9 +89,13 @@ export function YearlyReportPage({
   onYear: (year: number) => void;
 }) {
   const { years, year } = useYears(chosen);
-  const { evidence, setEvidence, pack } = useBoardPack();
-  const deck = useMemo(() => yearlyDeck(year ?? 2000, evidence, packComparisons(pack)), [year, evidence, pack]);
+  const { evidence, setEvidence, pack, suppress, reviewCountsShown } = useBoardPack();
+  const deck = useMemo(
+    () => yearlyDeck(year ?? 2000, evidence, packComparisons(pack), reviewCountsShown),
+    [year, evidence, pack, reviewCountsShown],
+  );
   const { figures, footer, hasData } = useDeck(deck);
+  const prepared = useCompletePreparation();
   const exports = useDeckExports(deck, figures.data, footer, `#/yearly-report/print?year=${year ?? ''}`);
   const id = useId();
   return (
@@ -100,6 +109,7 @@ export function YearlyReportPage({
         board pack (from Published statistics) appear at the end.
       </p>
       <SuppressionSwitch />
+      {suppress && <ReviewCountsSwitch />}
       {!hasData || year === undefined ? (
         <p className="inset-text">
           Nothing is loaded yet: <a href="#/">load your partners’ files</a>, or try the sample data.
@@ -125,9 +135,12 @@ export function YearlyReportPage({
             </select>
           </div>
           <DeckExportButtons exports={exports} ready={figures.data !== undefined} />
+          {figures.data && (
+            <ReportCover deck={deck} figures={figures.data} year={year} asAt={asAtText(prepared.data)} mode="screen" />
+          )}
           {figures.data ? (
             deck.slides.map((slide) => (
-              <div key={slide.key} className="report-section">
+              <div key={slide.key} className="report-section" id={reportAnchor(slide.key)}>
                 <Slide slide={slide} figures={figures.data} mode="screen" deckTitle={deck.title} />
                 {slide.kind === 'section' &&
                   SECTION_BLOCKS.map((block) => {
@@ -146,6 +159,11 @@ export function YearlyReportPage({
                           onChange={(e) => setEvidence(key, e.target.value)}
                           data-testid={`evidence-${slide.key.replace('section-', '')}-${block.id}`}
                         />
+                        {(evidence[key] ?? '').trim() === '' && (
+                          <p className="hint" data-testid="evidence-reminder">
+                            Not written yet: left out of the report until it is.
+                          </p>
+                        )}
                       </div>
                     );
                   })}
@@ -164,9 +182,13 @@ export function YearlyReportPage({
 /** The yearly report as printed pages (what its "Download PDF" prints). */
 export function YearlyReportPrintPage({ year: chosen }: { year: number | undefined }) {
   const { year } = useYears(chosen);
-  const { evidence, pack } = useBoardPack();
-  const deck = useMemo(() => yearlyDeck(year ?? 2000, evidence, packComparisons(pack)), [year, evidence, pack]);
+  const { evidence, pack, reviewCountsShown } = useBoardPack();
+  const deck = useMemo(
+    () => yearlyDeck(year ?? 2000, evidence, packComparisons(pack), reviewCountsShown),
+    [year, evidence, pack, reviewCountsShown],
+  );
   const { figures, footer } = useDeck(deck);
+  const prepared = useCompletePreparation();
   usePrintWhenReady(figures.data !== undefined && year !== undefined);
   return (
     <div className="print-view" data-testid="yearly-report-print" data-state={figures.data ? 'ready' : 'loading'}>
@@ -176,8 +198,11 @@ export function YearlyReportPrintPage({ year: chosen }: { year: number | undefin
           Print, or save as PDF
         </button>
       </div>
-      {figures.data ? (
-        <PrintDeck deck={deck} figures={figures.data} footer={footer} />
+      {figures.data && year !== undefined ? (
+        <>
+          <ReportCover deck={deck} figures={figures.data} year={year} asAt={asAtText(prepared.data)} mode="print" />
+          <PrintDeck deck={deck} figures={figures.data} footer={footer} />
+        </>
       ) : (
         <p role="status">Preparing the pages…</p>
       )}
