@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPage } from './support/app-actions';
+import { goTo, loadSampleData, openPage } from './support/app-actions';
 import { type AppUnderTest, openApp, screenshot } from './support/browser';
 
 // What a board sees must be right (issue 27): no view lets a reader count what another hides, figures
@@ -9,18 +9,11 @@ import { type AppUnderTest, openApp, screenshot } from './support/browser';
 let app: AppUnderTest;
 beforeAll(async () => {
   app = await openApp({ width: 1920, height: 1080 });
-  await app.page.getByRole('button', { name: 'Try with sample data' }).click();
-  await app.page.getByTestId('go-to-overview').waitFor({ timeout: 90_000 });
+  await loadSampleData(app.page);
 }, 120_000);
 afterAll(async () => {
   await app?.close();
 });
-
-async function go(page: Page, hash: string) {
-  await page.evaluate((h) => {
-    window.location.hash = h;
-  }, hash);
-}
 
 interface TimelineReading {
   /** Reviews drawn one by one, by the date they were notified. */
@@ -80,11 +73,11 @@ describe('published views, in the built app', () => {
     await page.locator('[data-slide-kind="view"]').last().scrollIntoViewIfNeeded();
     await screenshot(page, 'p27-timeline-grouped-1920', { fullPage: false });
 
-    await go(page, '#/board-pack/print');
+    await goTo(page, '#/board-pack/print');
     await page.locator('[data-testid="pack-table-review_timeline"]').first().waitFor({ timeout: 90_000 });
     expectNothingToCount(await readTimelines(page, 'body'), 'printed pack');
 
-    await go(page, '#/board-pack/present');
+    await goTo(page, '#/board-pack/present');
     await page.getByTestId('presentation').waitFor();
     await page.keyboard.press('End');
     await page.locator('[data-testid="pack-table-review_timeline"]').first().waitFor({ timeout: 60_000 });
@@ -97,12 +90,12 @@ describe('published views, in the built app', () => {
     await openPage(page, 'Yearly report');
     await page.locator('[data-testid="pack-table-review_timeline"]').first().waitFor({ timeout: 90_000 });
     expectNothingToCount(await readTimelines(page, '[data-testid="yearly-report"]'), 'yearly report');
-    await go(page, '#/yearly-report/print');
+    await goTo(page, '#/yearly-report/print');
     await page.locator('[data-testid="yearly-report-print"][data-state="ready"]').waitFor({ timeout: 90_000 });
     expectNothingToCount(await readTimelines(page, 'body'), 'printed yearly report');
 
     // For the partnership's own use (suppression off) each review is drawn, dated by its notification.
-    await go(page, '#/board-pack');
+    await goTo(page, '#/board-pack');
     await page.getByTestId('suppression-toggle').click();
     await page.getByTestId('suppression-off-warning').waitFor();
     await page.locator('[data-testid="board-pack"] [data-review]').first().waitFor({ timeout: 90_000 });
@@ -127,7 +120,7 @@ describe('published views, in the built app', () => {
     await expect(tr4.getAttribute('data-variation')).resolves.not.toMatch(/improvement/);
     await expect(tr4.textContent()).resolves.toMatch(/since it filled|Still filling/);
 
-    await go(page, '#/training?period=quarter');
+    await goTo(page, '#/training?period=quarter');
     const panel = page.locator('article[data-indicator-id="TR4"][data-state="ready"]');
     await panel.waitFor({ timeout: 90_000 });
     await expect(panel.getByTestId('filling-key').textContent()).resolves.toContain('not judged');
@@ -135,7 +128,7 @@ describe('published views, in the built app', () => {
     await panel.scrollIntoViewIfNeeded();
     await screenshot(page, 'p27-tr4-filling', { fullPage: false });
     // EH2 builds up from zero in its first year: those months are drawn, with no judgement on them.
-    await go(page, '#/early-help?period=month');
+    await goTo(page, '#/early-help?period=month');
     const eh2 = page.locator('article[data-indicator-id="EH2"][data-state="ready"]');
     await eh2.waitFor({ timeout: 90_000 });
     const types = await eh2
@@ -164,7 +157,7 @@ describe('published views, in the built app', () => {
 
   it('shows one Section 11 cycle, the last complete one, on the area page and in the pack', async () => {
     const { page } = app;
-    await go(page, '#/statutory-obligations');
+    await goTo(page, '#/statutory-obligations');
     const coverage = page.getByTestId('profile-coverage-OBP1');
     await coverage.waitFor({ timeout: 90_000 });
     await expect(coverage.textContent()).resolves.toMatch(/^Covers 2024-25 \(the last complete cycle\)/);
@@ -178,7 +171,7 @@ describe('published views, in the built app', () => {
 
   it('the yearly report reads as a report: a cover, contents, the key once, no empty words, review counts by choice', async () => {
     const { page } = app;
-    await go(page, '#/yearly-report');
+    await goTo(page, '#/yearly-report');
     const cover = page.getByTestId('report-cover');
     await cover.waitFor({ timeout: 90_000 });
     expect(await page.getByTestId('report-contents').locator('li').count()).toBeGreaterThanOrEqual(5);
@@ -215,17 +208,17 @@ describe('published views, in the built app', () => {
     );
     const shown = await readTimelines(page, '[data-testid="yearly-report"]');
     expect(Object.values(shown.notified).every((v) => /^\d+$/.test(v))).toBe(true);
-    await go(page, '#/yearly-report/print');
+    await goTo(page, '#/yearly-report/print');
     await page.locator('[data-testid="yearly-report-print"][data-state="ready"]').waitFor({ timeout: 90_000 });
     const style = (await page.getByTestId('print-page-style').textContent()) ?? '';
     expect(style).toContain('shown as agreed by the partners');
     expect((await page.locator('body').textContent()) ?? '').not.toContain('Not written yet');
     // The board pack keeps them hidden.
-    await go(page, '#/board-pack');
+    await goTo(page, '#/board-pack');
     const packPr1 = page.locator('[data-testid="board-summary"] tr[data-indicator-id="PR1"]');
     await packPr1.waitFor({ timeout: 90_000 });
     await expect(packPr1.getAttribute('data-latest-value')).resolves.toBe('');
-    await go(page, '#/yearly-report');
+    await goTo(page, '#/yearly-report');
     await page.getByTestId('review-counts-toggle').click();
     await expect(page.getByTestId('review-counts-toggle').getAttribute('aria-checked')).resolves.toBe('false');
   });

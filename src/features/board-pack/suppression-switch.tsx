@@ -1,4 +1,5 @@
 import { useBoardPack } from '../../session/board-pack';
+import { Switch } from '../../ui/switch';
 
 /**
  * The one switch for small-number suppression in the board summary, the slides and every export. On by
@@ -7,22 +8,12 @@ import { useBoardPack } from '../../session/board-pack';
 export function SuppressionSwitch() {
   const { suppress, setSuppress } = useBoardPack();
   return (
-    <div className="suppression">
-      <button
-        type="button"
-        role="switch"
-        aria-checked={suppress}
-        className={`switch${suppress ? ' switch--on' : ''}`}
-        onClick={() => setSuppress(!suppress)}
-        data-testid="suppression-toggle"
-      >
-        <span className="switch__track" aria-hidden="true">
-          <span className="switch__thumb" />
-        </span>
-        <span className="switch__label">
-          Suppress small numbers about children and families (1 to 5) in the pack and every export
-        </span>
-      </button>
+    <Switch
+      on={suppress}
+      onChange={setSuppress}
+      label="Suppress small numbers about children and families (1 to 5) in the pack and every export"
+      testId="suppression-toggle"
+    >
       {!suppress && (
         <p className="warning-text" role="alert" data-testid="suppression-off-warning">
           <strong>Suppression is off.</strong> Counts of 1 to 5 about children and families can be seen, or worked out,
@@ -30,6 +21,6 @@ export function SuppressionSwitch() {
           so in its footer.
         </p>
       )}
-    </div>
+    </Switch>
   );
 }

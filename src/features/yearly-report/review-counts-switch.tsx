@@ -1,4 +1,5 @@
 import { useBoardPack } from '../../session/board-pack';
+import { Switch } from '../../ui/switch';
 
 /**
  * The partnership's choice to publish its numbers of serious incident notifications and rapid reviews as
@@ -7,22 +8,12 @@ import { useBoardPack } from '../../session/board-pack';
 export function ReviewCountsSwitch() {
   const { reviewCountsShown, setReviewCountsShown } = useBoardPack();
   return (
-    <div className="suppression">
-      <button
-        type="button"
-        role="switch"
-        aria-checked={reviewCountsShown}
-        className={`switch${reviewCountsShown ? ' switch--on' : ''}`}
-        onClick={() => setReviewCountsShown(!reviewCountsShown)}
-        data-testid="review-counts-toggle"
-      >
-        <span className="switch__track" aria-hidden="true">
-          <span className="switch__thumb" />
-        </span>
-        <span className="switch__label">
-          Show the numbers of serious incident notifications and rapid reviews, even when small
-        </span>
-      </button>
+    <Switch
+      on={reviewCountsShown}
+      onChange={setReviewCountsShown}
+      label="Show the numbers of serious incident notifications and rapid reviews, even when small"
+      testId="review-counts-toggle"
+    >
       <p className="hint">
         Most partnerships’ yearly reports say how many serious incidents they notified to the Child Safeguarding
         Practice Review Panel and how many rapid reviews they held. Each is about a child, and the numbers are small, so
@@ -31,6 +22,6 @@ export function ReviewCountsSwitch() {
         number stays hidden, the board pack keeps these hidden too, and every page of the report says that they are
         shown.
       </p>
-    </div>
+    </Switch>
   );
 }

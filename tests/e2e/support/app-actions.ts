@@ -29,6 +29,19 @@ export async function waitForNewReport(page: Page, before: string | null, timeou
   );
 }
 
+/** Goes to a view by its address, as a bookmark or a pasted link would (print views have no navigation). */
+export async function goTo(page: Page, hash: string) {
+  await page.evaluate((h) => {
+    window.location.hash = h;
+  }, hash);
+}
+
+/** Presses "Try with sample data" and waits until the load report offers the Overview. */
+export async function loadSampleData(page: Page, timeout = 90_000) {
+  await page.getByRole('button', { name: 'Try with sample data' }).click();
+  await page.getByTestId('go-to-overview').waitFor({ timeout });
+}
+
 /** Follows a link of the main navigation, as a user would. */
 export async function openPage(page: Page, name: string) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
