@@ -59,7 +59,7 @@ function NotesChoice({
   const found = conflicts(ours, theirs);
   const brings = describeNotes(theirs);
   return (
-    <section className="confirm-panel" aria-labelledby={headingId} data-testid="pack-notes-choice">
+    <section className="choice-panel" aria-labelledby={headingId} data-testid="pack-notes-choice">
       <p id={headingId}>
         <strong>The pack also brings {brings}</strong>, so that its charts and icons read as they did where it was
         saved.
