@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
-import { filtersLabel, measureLabel } from '../../benchmarks/comparison-words';
+import { choiceLabel, filtersLabel } from '../../benchmarks/comparison-words';
 import { publishedMeasures } from '../../benchmarks/published-store';
 import type { PackFigures } from '../../board/pack-figures';
 import { type BoardPack, defaultPack, newItemKey, type PackItem } from '../../board/pack-model';
@@ -88,7 +88,7 @@ function AddItem({ pack, onAdd }: { pack: BoardPack; onAdd: (item: PackItem) => 
           <optgroup label="Published statistics: our authority against its neighbours">
             {published.map((m, i) => (
               <option key={`${m.file_id}|${m.measure}|${m.filters}`} value={`benchmark:${i}`}>
-                {measureLabel(m.measure)}
+                {choiceLabel(m)}
                 {filtersLabel(m.filters) ? ` — ${filtersLabel(m.filters)}` : ''} ({m.file_name})
               </option>
             ))}
