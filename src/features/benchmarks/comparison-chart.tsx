@@ -117,7 +117,7 @@ export function ComparisonChart({
           </p>
           <Lines
             points={points}
-            keys={['laValue', 'neighbourAverage']}
+            keys={hasNeighbours ? ['laValue', 'neighbourAverage'] : ['laValue']}
             labels={labels}
             height={260}
             width={width}

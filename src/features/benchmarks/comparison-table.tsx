@@ -64,7 +64,12 @@ export function ComparisonCells({ point }: { point: ComparisonPoint | undefined 
 /** The chart's figures, year by year: what a screen reader reads and what a board member checks. */
 export function ComparisonTable({ points, name }: { points: ComparisonPoint[]; name: string }) {
   return (
-    <div className="table-scroll">
+    // Focusable, as a region that may scroll sideways must be (WCAG 2.1.1).
+    <section
+      className="table-scroll"
+      tabIndex={0}
+      aria-label={`${name} against its neighbours, region and England, by year (table)`}
+    >
       <table className="table table--compact">
         <caption className="visually-hidden">{name} against its neighbours, region and England, by year</caption>
         <thead>
@@ -81,6 +86,6 @@ export function ComparisonTable({ points, name }: { points: ComparisonPoint[]; n
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }

@@ -70,7 +70,7 @@ export function MeasureDetail({
           their totals.{' '}
           {rate && onOpenRate && (
             <button type="button" className="link-button" onClick={onOpenRate} data-testid="open-rate">
-              Compare {choiceLabel(rate)} instead
+              See the rate instead: {choiceLabel(rate)}
             </button>
           )}
         </p>
