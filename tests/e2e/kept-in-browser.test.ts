@@ -27,6 +27,8 @@ describe('what this browser keeps, on the start page', () => {
     await expect(page.getByTestId('kept-none').textContent()).resolves.toMatch(/^Kept: nothing yet\. /);
     await expect(page.getByTestId('remove-kept').count()).resolves.toBe(0);
     await screenshot(page, 'k01-start-page-1366', { fullPage: false });
+    await notice.scrollIntoViewIfNeeded();
+    await screenshot(page, 'k01b-kept-notice-1366', { fullPage: false });
     expect(await axeProblems(page, 'Start page')).toEqual([]);
   });
 

@@ -135,7 +135,9 @@ export function PackFile({ pack, onImport }: { pack: BoardPack; onImport: (pack:
     const opened = `Opened “${parsed.pack.title}” (${parsed.pack.items.length} items).`;
     if (isEmpty(parsed.notes) || alreadyIn(parsed.notes, saved.notes)) {
       setPending(null);
-      const same = isEmpty(parsed.notes) ? '' : ` Its ${describeNotes(parsed.notes)} are already in this browser.`;
+      const same = isEmpty(parsed.notes)
+        ? ''
+        : ` What it brings (${describeNotes(parsed.notes)}) is already in this browser.`;
       setMessage({ error: false, text: `${opened}${same}` });
       return;
     }
