@@ -1,5 +1,7 @@
 import { formatNumber } from '../ui/format';
-import type { ComparisonPoint, Direction } from './published-store';
+import { measureName } from './measure-names';
+import type { MeasureScale } from './measure-scale';
+import type { ComparisonPoint, Direction, MeasureChoice } from './published-store';
 
 const DIRECTION_WORDS: Record<Direction, string> = {
   up: 'higher is better',
@@ -7,9 +9,14 @@ const DIRECTION_WORDS: Record<Direction, string> = {
   neutral: 'neither higher nor lower is better',
 };
 
-/** A measure's column name in words: `CPP_subsequent_percent` → "CPP subsequent percent". */
+/** A measure's name in words, from its column name (measure-names.ts): the known name, else its words. */
 export function measureLabel(measure: string): string {
-  return measure.replace(/_/g, ' ').replace(/\s+/g, ' ').trim();
+  return measureName(measure);
+}
+
+/** A loaded measure's name: its metadata label when a metadata file came with it, else as measureLabel. */
+export function choiceLabel(choice: Pick<MeasureChoice, 'measure' | 'label'>): string {
+  return measureName(choice.measure, choice.label);
 }
 
 export function filtersLabel(filters: string): string {
@@ -19,21 +26,37 @@ export function filtersLabel(filters: string): string {
 
 export const shownNumber = (v: number | null) => (v === null ? '–' : formatNumber(Math.round(v * 10) / 10));
 
-/** The sentence under a measure: the latest year, what it rests on, and the rank with its direction. */
-export function comparisonSentence(name: string, label: string, latest: ComparisonPoint, direction: Direction): string {
+/**
+ * The sentence under a measure: the latest year, what it is compared with (and how many neighbours the
+ * average rests on), and the rank with its direction. For a count the region's and England's figures
+ * are named as totals: they are not comparable in size with one authority's.
+ */
+export function comparisonSentence(
+  name: string,
+  label: string,
+  latest: ComparisonPoint,
+  direction: Direction,
+  scale: MeasureScale = 'rate',
+): string {
   const ours =
     latest.laValue === null
-      ? `${name}'s ${label} for ${latest.timePeriod} is not published (${latest.laMarker ? `“${latest.laMarker}”` : 'no figure'})`
-      : `${name}'s ${label} was ${shownNumber(latest.laValue)} in ${latest.timePeriod}`;
+      ? `${label}, ${name}, ${latest.timePeriod}: not published (${latest.laMarker ? `“${latest.laMarker}”` : 'no figure'})`
+      : `${label}, ${name}: ${shownNumber(latest.laValue)} in ${latest.timePeriod}`;
   const neighbours =
     latest.neighbourAverage === null
-      ? 'no statistical neighbour has a figure'
+      ? null
       : `${shownNumber(latest.neighbourAverage)} on average for ${latest.neighbourCount} statistical ${latest.neighbourCount === 1 ? 'neighbour' : 'neighbours'}`;
+  const wider =
+    scale === 'count'
+      ? `${shownNumber(latest.regionValue)} in its region as a whole and ${shownNumber(latest.englandValue)} in England as a whole (totals)`
+      : `${shownNumber(latest.regionValue)} for its region and ${shownNumber(latest.englandValue)} for England`;
+  const against = neighbours ? `${neighbours}; ${wider}` : wider;
+  const noNeighbours = neighbours ? '' : ' No statistical neighbour has a figure.';
   const rank =
     latest.rank === null
       ? direction === 'neutral'
         ? ' Not ranked: neither higher nor lower is better in itself.'
         : ''
       : ` Ranked ${latest.rank} of ${latest.rankOf} (${DIRECTION_WORDS[direction]}), quartile ${latest.quartile}.`;
-  return `${ours}, against ${neighbours}, ${shownNumber(latest.regionValue)} for its region and ${shownNumber(latest.englandValue)} for England.${rank}`;
+  return `${ours}, against ${against}.${noNeighbours}${rank}`;
 }

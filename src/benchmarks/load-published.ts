@@ -1,12 +1,15 @@
 import type { Engine } from '../engine/engine';
-import { publishedKind, readEesFile, readNeighbourFile } from './published-file';
-import { storeNeighbours, storePublishedFile } from './published-store';
+import { dataFileOf, publishedKind, readEesFile, readMetaFile, readNeighbourFile } from './published-file';
+import { storeMeta, storeNeighbours, storePublishedFile } from './published-store';
 
 /** The load report's names for published statistics (they are not partnership datasets). */
 const PUBLISHED_DATASETS = {
   published_statistics: 'DfE published statistics',
+  published_metadata: 'DfE published statistics: column labels',
   statistical_neighbours: 'DfE statistical neighbours',
 } as const;
+
+export type PublishedDatasetId = keyof typeof PUBLISHED_DATASETS;
 
 /** The name of published statistics' report ids ("DfE published statistics"); null for a partnership dataset. */
 export function publishedName(datasetId: string | null): string | null {
@@ -17,8 +20,12 @@ export function publishedName(datasetId: string | null): string | null {
 
 export interface PublishedLoad {
   fileName: string;
-  kind: 'ees' | 'neighbours';
-  /** EES: measures and breakdowns found, and cells stored. Neighbours: authorities with a group. */
+  kind: 'ees' | 'meta' | 'neighbours';
+  /** The load report's dataset id for it. */
+  datasetId: PublishedDatasetId;
+  /** What it was, in one sentence for the load report. */
+  what: string;
+  /** EES: measures and breakdowns found, and cells stored. Neighbours: authorities with a group. Metadata: labels. */
   measures: string[];
   breakdowns: string[];
   cells: number;
@@ -49,6 +56,8 @@ export async function loadPublishedFile(
     return {
       fileName,
       kind,
+      datasetId: 'published_statistics',
+      what: `DfE published statistics: ${file.rows.length} rows; measures ${file.measures.join(', ')}${file.breakdowns.length ? ` by ${file.breakdowns.join(', ')}` : ''}.`,
       measures: file.measures,
       breakdowns: file.breakdowns,
       cells,
@@ -56,10 +65,36 @@ export async function loadPublishedFile(
       otherRows: file.otherRows,
     };
   }
+  if (kind === 'meta') {
+    const columns = readMetaFile(text);
+    await storeMeta(engine, fileId, fileName, columns);
+    const describes = dataFileOf(fileName);
+    return {
+      fileName,
+      kind,
+      datasetId: 'published_metadata',
+      what: `DfE published statistics: the labels of ${columns.length} columns${describes ? ` of ${describes}` : ''}, shown instead of the column names.`,
+      measures: [],
+      breakdowns: [],
+      cells: 0,
+      rows: columns.length,
+      otherRows: 0,
+    };
+  }
   if (kind === 'neighbours') {
     const groups = readNeighbourFile(text);
     await storeNeighbours(engine, groups);
-    return { fileName, kind, measures: [], breakdowns: [], cells: 0, rows: groups.length, otherRows: 0 };
+    return {
+      fileName,
+      kind,
+      datasetId: 'statistical_neighbours',
+      what: `DfE statistical neighbours for ${groups.length} local authorities.`,
+      measures: [],
+      breakdowns: [],
+      cells: 0,
+      rows: groups.length,
+      otherRows: 0,
+    };
   }
   return null;
 }
@@ -68,4 +103,5 @@ export async function loadPublishedFile(
 export async function removePublishedFile(engine: Engine, datasetId: string, fileId: number): Promise<void> {
   if (datasetId === 'published_statistics') await engine.run('DELETE FROM pi_published WHERE file_id = ?', [fileId]);
   if (datasetId === 'statistical_neighbours') await engine.run('DELETE FROM pi_neighbours');
+  if (datasetId === 'published_metadata') await engine.run('DELETE FROM pi_published_meta WHERE file_id = ?', [fileId]);
 }

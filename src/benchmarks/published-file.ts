@@ -175,10 +175,56 @@ export function readNeighbourFile(text: string): NeighbourGroup[] {
   return groups;
 }
 
-/** What a published-statistics file is, from its first line: an EES file, a neighbour file, or neither. */
-export function publishedKind(firstLine: string): 'ees' | 'neighbours' | null {
+/** The columns every EES metadata file (`<data file>.meta.csv`) has. */
+const META_COLUMNS = ['col_name', 'col_type', 'label'] as const;
+
+/** Whether a header is an EES metadata file's: col_name, col_type, label (then indicator_unit …). */
+export function isMetaHeader(header: readonly string[]): boolean {
+  const names = new Set(header.map(lower));
+  return META_COLUMNS.every((c) => names.has(c));
+}
+
+/** One column of a data file, as its metadata file describes it. */
+export interface MetaColumn {
+  colName: string;
+  /** 'Indicator' (a measure) or 'Filter' (a breakdown). */
+  colType: string;
+  label: string;
+  /** '%', '£', 'pp' …, '' when the metadata gives none. */
+  unit: string;
+}
+
+/** The most columns a metadata file may describe (EES files have tens). */
+export const MAX_META_ROWS = 2000;
+
+/**
+ * Reads an EES metadata file: the human-readable label (and unit) of each column of the data file it
+ * sits beside. Rows without a column name or a label are skipped; labels are trimmed and cut at 200
+ * characters (they are shown, never run).
+ */
+export function readMetaFile(text: string): MetaColumn[] {
+  const [header = [], ...body] = parseCsv(text);
+  const at = new Map(header.map((name, i) => [lower(name), i]));
+  const cell = (row: string[], name: string) => clean(row[at.get(name) ?? -1]);
+  return body.slice(0, MAX_META_ROWS).flatMap((row) => {
+    const colName = cell(row, 'col_name');
+    const label = cell(row, 'label').slice(0, 200);
+    if (colName === '' || label === '') return [];
+    return [{ colName, colType: cell(row, 'col_type'), label, unit: cell(row, 'indicator_unit') }];
+  });
+}
+
+/** The data file an EES metadata file describes: `x.meta.csv` → `x.csv`; null for any other name. */
+export function dataFileOf(metaFileName: string): string | null {
+  const match = /^(.*)\.meta\.csv$/i.exec(metaFileName.trim());
+  return match ? `${match[1]}.csv` : null;
+}
+
+/** What a published-statistics file is, from its first line: an EES file, its metadata, a neighbour file, or neither. */
+export function publishedKind(firstLine: string): 'ees' | 'meta' | 'neighbours' | null {
   const header = parseCsv(firstLine)[0] ?? [];
   if (isEesHeader(header)) return 'ees';
+  if (isMetaHeader(header)) return 'meta';
   if (neighbourLayout(header)) return 'neighbours';
   return null;
 }

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { z } from 'zod';
 import type { Engine } from '../engine/engine';
-import type { NeighbourGroup, PublishedFile } from './published-file';
+import { dataFileOf, type MetaColumn, type NeighbourGroup, type PublishedFile } from './published-file';
 
 /**
  * Published statistics in DuckDB: every measure cell of every loaded EES file as one tidy table, and
@@ -14,7 +14,9 @@ export const CREATE_PUBLISHED_SQL = `CREATE TABLE IF NOT EXISTS pi_published (
   file_id INTEGER, file_name VARCHAR, measure VARCHAR, filters VARCHAR, time_period VARCHAR,
   time_identifier VARCHAR, level VARCHAR, region_code VARCHAR, region_name VARCHAR, old_la_code VARCHAR,
   new_la_code VARCHAR, la_name VARCHAR, value DOUBLE, marker VARCHAR);
-CREATE TABLE IF NOT EXISTS pi_neighbours (la VARCHAR, position INTEGER, neighbour VARCHAR)`;
+CREATE TABLE IF NOT EXISTS pi_neighbours (la VARCHAR, position INTEGER, neighbour VARCHAR);
+CREATE TABLE IF NOT EXISTS pi_published_meta (
+  file_id INTEGER, data_file VARCHAR, col_name VARCHAR, col_type VARCHAR, label VARCHAR, unit VARCHAR)`;
 
 const COLUMNS =
   "{'file_id': 'INTEGER', 'file_name': 'VARCHAR', 'measure': 'VARCHAR', 'filters': 'VARCHAR', 'time_period': 'VARCHAR', 'time_identifier': 'VARCHAR', 'level': 'VARCHAR', 'region_code': 'VARCHAR', 'region_name': 'VARCHAR', 'old_la_code': 'VARCHAR', 'new_la_code': 'VARCHAR', 'la_name': 'VARCHAR', 'value': 'DOUBLE', 'marker': 'VARCHAR'}";
@@ -82,9 +84,27 @@ export async function storeNeighbours(engine: Engine, groups: readonly Neighbour
   return groups.length;
 }
 
-/** Forgets every published statistic and neighbour group. */
+/** Stores an EES metadata file's labels under `fileId`, for the data file its name says it describes. */
+export async function storeMeta(
+  engine: Engine,
+  fileId: number,
+  fileName: string,
+  columns: readonly MetaColumn[],
+): Promise<number> {
+  const dataFile = dataFileOf(fileName) ?? '';
+  const rows = columns.map((c) => [fileId, dataFile, c.colName, c.colType, c.label, c.unit]);
+  await insertCsv(
+    engine,
+    'pi_published_meta',
+    "{'file_id': 'INTEGER', 'data_file': 'VARCHAR', 'col_name': 'VARCHAR', 'col_type': 'VARCHAR', 'label': 'VARCHAR', 'unit': 'VARCHAR'}",
+    rows,
+  );
+  return rows.length;
+}
+
+/** Forgets every published statistic, neighbour group and metadata label. */
 export async function clearPublished(engine: Engine): Promise<void> {
-  await engine.run('DELETE FROM pi_published; DELETE FROM pi_neighbours');
+  await engine.run('DELETE FROM pi_published; DELETE FROM pi_neighbours; DELETE FROM pi_published_meta');
 }
 
 const measureRow = z.object({
@@ -93,17 +113,54 @@ const measureRow = z.object({
   measure: z.string(),
   filters: z.string(),
   periods: z.number(),
+  /** The label and unit its metadata file gives (null without one). */
+  label: z.string().nullable(),
+  unit: z.string().nullable(),
+  /** The smallest, over the years, of England's figure over the largest authority's (measure-scale.ts). */
+  england_to_largest: z.number().nullable(),
 });
 export type MeasureChoice = z.infer<typeof measureRow>;
 
-/** Every measure and breakdown selection loaded, with how many periods it covers. */
+/**
+ * Every measure and breakdown selection loaded, with how many periods it covers; its label and unit
+ * from the metadata file of its data file (by name: `x.meta.csv` describes `x.csv`), or from a metadata
+ * file whose data file is not loaded under that name (renamed on download), the latest loaded first;
+ * and England's figure against the largest authority's, year by year (its smallest ratio).
+ */
+export const MEASURES_SQL = `WITH m AS (
+  SELECT file_id, file_name, measure, filters, count(DISTINCT time_period)::INTEGER AS periods
+  FROM pi_published GROUP BY ALL
+),
+la AS (
+  SELECT file_id, measure, filters, time_period, max(value) AS top, count(value) AS n
+  FROM pi_published WHERE level = 'Local authority' GROUP BY ALL
+),
+eng AS (
+  SELECT file_id, measure, filters, time_period, max(value) AS v
+  FROM pi_published WHERE level = 'National' GROUP BY ALL
+),
+ratio AS (
+  SELECT file_id, measure, filters, min(eng.v / la.top) AS r
+  FROM la JOIN eng USING (file_id, measure, filters, time_period)
+  WHERE la.n >= 2 AND la.top > 0 AND eng.v IS NOT NULL GROUP BY ALL
+),
+files AS (SELECT DISTINCT lower(file_name) AS name FROM pi_published),
+meta AS (
+  SELECT d.file_id, d.measure,
+    arg_max(pm.label, (lower(pm.data_file) = lower(d.file_name), pm.file_id)) AS label,
+    arg_max(pm.unit, (lower(pm.data_file) = lower(d.file_name), pm.file_id)) AS unit
+  FROM (SELECT DISTINCT file_id, file_name, measure FROM m) d
+  JOIN pi_published_meta pm ON lower(pm.col_name) = lower(d.measure)
+  WHERE lower(pm.data_file) = lower(d.file_name) OR lower(pm.data_file) NOT IN (SELECT name FROM files)
+  GROUP BY ALL
+)
+SELECT m.file_id, m.file_name, m.measure, m.filters, m.periods, meta.label, meta.unit,
+  ratio.r AS england_to_largest
+FROM m LEFT JOIN ratio USING (file_id, measure, filters) LEFT JOIN meta USING (file_id, measure)
+ORDER BY m.file_id, m.measure, m.filters`;
+
 export async function publishedMeasures(engine: Engine): Promise<MeasureChoice[]> {
-  return engine.query(
-    `SELECT file_id, file_name, measure, filters, count(DISTINCT time_period)::INTEGER AS periods
-     FROM pi_published GROUP BY ALL ORDER BY file_id, measure, filters`,
-    [],
-    measureRow,
-  );
+  return engine.query(MEASURES_SQL, [], measureRow);
 }
 
 const authorityRow = z.object({

@@ -1,5 +1,6 @@
-import { comparisonSentence, measureLabel } from '../benchmarks/comparison-words';
+import { choiceLabel, comparisonSentence } from '../benchmarks/comparison-words';
 import { knownDirection } from '../benchmarks/directions';
+import { choiceScale, type MeasureScale } from '../benchmarks/measure-scale';
 import {
   type ComparisonPoint,
   compareAuthority,
@@ -80,6 +81,10 @@ export interface IndicatorFigures {
 
 export interface BenchmarkFigures {
   laName: string;
+  /** The measure's name in words (its metadata label, the known name, or its column name in words). */
+  label: string;
+  /** A count is drawn on its own scale and never ranked (measure-scale.ts). */
+  scale: MeasureScale;
   direction: Direction;
   points: ComparisonPoint[];
   sentence: string;
@@ -316,7 +321,9 @@ async function benchmarkFigures(
       });
       continue;
     }
-    const { direction } = knownDirection(item.measure);
+    const scale = choiceScale(choice);
+    const direction = scale === 'count' ? 'neutral' : knownDirection(item.measure).direction;
+    const label = choiceLabel(choice);
     const la = authority.new_la_code || authority.old_la_code || '';
     const points = await compareAuthority(engine, {
       fileId: choice.file_id,
@@ -329,11 +336,11 @@ async function benchmarkFigures(
     const latest = points.at(-1);
     out.set(key, {
       laName: authority.la_name,
+      label,
+      scale,
       direction,
       points,
-      sentence: latest
-        ? comparisonSentence(authority.la_name, measureLabel(item.measure), latest, direction)
-        : 'No figures.',
+      sentence: latest ? comparisonSentence(authority.la_name, label, latest, direction, scale) : 'No figures.',
     });
   }
   return out;

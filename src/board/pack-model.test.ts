@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPack, MAX_PACK_BYTES, packJson, parsePack } from './pack-model';
+import { NO_NOTES, type PackNotes } from './pack-notes';
 
 describe('board pack files', () => {
   it('reads back what it writes', () => {
     const pack = defaultPack();
     pack.items[0] = { ...pack.items[0], commentary: 'We have asked the police for the missing quarter.' } as never;
     const parsed = parsePack(packJson(pack));
-    expect(parsed).toEqual({ ok: true, pack });
+    expect(parsed).toEqual({ ok: true, pack, notes: NO_NOTES });
   });
 
   it('refuses what is not JSON, too large, or not a pack, saying where', () => {
@@ -39,7 +40,7 @@ describe('board pack files', () => {
       filters: '[["category","Child Protection Plans which are a second or subsequent plan"]]',
       commentary: '',
     });
-    expect(parsePack(packJson(pack))).toEqual({ ok: true, pack });
+    expect(parsePack(packJson(pack))).toEqual({ ok: true, pack, notes: NO_NOTES });
     const withFigures = JSON.parse(packJson(pack));
     withFigures.items.at(-1).laValue = 25.9;
     expect(parsePack(JSON.stringify(withFigures))).toMatchObject({ ok: false });
@@ -51,5 +52,122 @@ describe('board pack files', () => {
     expect(parsePack(JSON.stringify(pack))).toEqual({ ok: false, message: 'Two items of the pack have the same key.' });
     pack.items[2].key = '__proto__';
     expect(parsePack(JSON.stringify(pack))).toMatchObject({ ok: false, message: /at items › 2 › key/ });
+  });
+});
+
+describe('the notes that travel with a pack (file version 2)', () => {
+  const notes: PackNotes = {
+    targets: new Map([
+      ['TR7', 90],
+      ['EH3', 75.5],
+    ]),
+    changes: new Map([
+      [
+        'EH3',
+        [
+          { date: '2024-10-01', label: 'Family hubs opened' },
+          { date: '2023-04-01', label: 'New front door' },
+        ],
+      ],
+    ]),
+    minimumCases: new Map([['AQ2', 4]]),
+  };
+
+  it('writes version 2 with the targets, marked changes and minimum cases as lists, and reads them back', () => {
+    const text = packJson(defaultPack(), notes);
+    const file = JSON.parse(text);
+    expect(file.version).toBe(2);
+    // In the registry's order of indicators (EH before TR), changes by date.
+    expect(file.targets).toEqual([
+      { indicator: 'EH3', value: 75.5 },
+      { indicator: 'TR7', value: 90 },
+    ]);
+    expect(file.changes).toEqual([
+      { indicator: 'EH3', date: '2023-04-01', label: 'New front door' },
+      { indicator: 'EH3', date: '2024-10-01', label: 'Family hubs opened' },
+    ]);
+    expect(file.minimumCases).toEqual([{ indicator: 'AQ2', value: 4 }]);
+    const parsed = parsePack(text);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.pack).toEqual(defaultPack());
+    expect([...parsed.notes.targets]).toEqual([
+      ['EH3', 75.5],
+      ['TR7', 90],
+    ]);
+    expect(parsed.notes.changes.get('EH3')?.map((c) => c.label)).toEqual(['New front door', 'Family hubs opened']);
+    expect(parsed.notes.minimumCases.get('AQ2')).toBe(4);
+  });
+
+  it('still reads a version-1 file (the pack alone), as the current version with no notes', () => {
+    const v1 = { ...JSON.parse(packJson(defaultPack())), version: 1 };
+    delete v1.targets;
+    delete v1.changes;
+    delete v1.minimumCases;
+    const parsed = parsePack(JSON.stringify(v1));
+    expect(parsed).toEqual({ ok: true, pack: defaultPack(), notes: NO_NOTES });
+    if (parsed.ok) expect(parsed.pack.version).toBe(2);
+  });
+
+  it('refuses a version it does not know, saying so', () => {
+    const v3 = { ...JSON.parse(packJson(defaultPack())), version: 3 };
+    expect(parsePack(JSON.stringify(v3))).toEqual({
+      ok: false,
+      message:
+        'The pack was saved by a newer version of Partnership Insight (file version 3); this one reads versions 1 and 2.',
+    });
+    expect(parsePack(JSON.stringify({ ...v3, version: 0 }))).toMatchObject({ ok: false, message: /at version/ });
+  });
+
+  it('checks every field at the door: known indicators only, numbers, dates, sizes, no extra keys', () => {
+    const base = JSON.parse(packJson(defaultPack(), notes));
+    const refused = (change: (file: { targets: unknown[]; changes: unknown[]; minimumCases: unknown[] }) => void) => {
+      const file = structuredClone(base);
+      change(file);
+      return parsePack(JSON.stringify(file));
+    };
+    expect(refused((f) => (f.targets[0] = { indicator: '__proto__', value: 1 }))).toEqual({
+      ok: false,
+      message:
+        'The file is not a board pack this version can read: is not an indicator of this tool (at targets › 0 › indicator).',
+    });
+    expect(refused((f) => (f.changes[0] = { indicator: 'constructor', date: '2024-01-01', label: 'x' }))).toMatchObject(
+      {
+        ok: false,
+        message: /is not an indicator of this tool \(at changes › 0 › indicator\)/,
+      },
+    );
+    expect(refused((f) => (f.targets[0] = { indicator: 'EH3', value: '80' }))).toMatchObject({ ok: false });
+    expect(refused((f) => (f.targets[0] = { indicator: 'EH3', value: 80, rows: [] }))).toMatchObject({ ok: false });
+    expect(refused((f) => (f.changes[0] = { indicator: 'EH3', date: '2024-02-30', label: 'x' }))).toMatchObject({
+      ok: false,
+      message: /is not a date/,
+    });
+    expect(
+      refused((f) => (f.changes[0] = { indicator: 'EH3', date: '2024-02-01', label: 'x'.repeat(121) })),
+    ).toMatchObject({
+      ok: false,
+    });
+    expect(refused((f) => (f.minimumCases[0] = { indicator: 'AQ2', value: 2.5 }))).toMatchObject({ ok: false });
+    expect(refused((f) => f.targets.push({ indicator: 'TR7', value: 80 }))).toEqual({
+      ok: false,
+      message: 'The file is not a board pack this version can read: The pack gives TR7 two targets.',
+    });
+    expect(
+      refused((f) => f.changes.push({ indicator: 'EH3', date: '2024-10-01', label: 'Hubs opened (again)' })),
+    ).toEqual({
+      ok: false,
+      message:
+        'The file is not a board pack this version can read: The pack marks two changes on EH3 on the same date (2024-10-01).',
+    });
+    const many = Array.from({ length: 51 }, (_, i) => ({
+      indicator: 'EH3',
+      date: `2020-01-${String((i % 28) + 1).padStart(2, '0')}`.replace('2020', String(2000 + Math.floor(i / 28))),
+      label: `Change ${i}`,
+    }));
+    expect(refused((f) => (f.changes = many))).toEqual({
+      ok: false,
+      message: 'The file is not a board pack this version can read: The pack marks more than 50 changes on EH3.',
+    });
   });
 });

@@ -1,5 +1,14 @@
 import { z } from 'zod';
 import { INDICATORS } from '../indicators/registry';
+import {
+  changesFileSchema,
+  minimumCasesFileSchema,
+  NO_NOTES,
+  notesFromFile,
+  notesToFile,
+  type PackNotes,
+  targetsFileSchema,
+} from './pack-notes';
 import { PACK_VIEWS } from './pack-views';
 
 /**
@@ -7,10 +16,17 @@ import { PACK_VIEWS } from './pack-views';
  * words only — never data: the figures are worked out again from whatever is loaded when the pack is
  * opened, presented or exported. Saved in the browser, and exported and imported as a small JSON file
  * checked here (a colleague's pack, last quarter's pack).
+ *
+ * File versions: 1 is the pack alone; 2 adds, at the top level, the partnership's targets, marked changes
+ * and minimum numbers of cases (pack-notes.ts), so that the charts and icons read the same on another
+ * laptop. A version-1 file is still read (it brings none); this app writes version 2; a version it does
+ * not know is refused with the reason, never read in part.
  */
 
 export const PACK_FORMAT = 'partnership-insight-board-pack';
-export const PACK_VERSION = 1;
+export const PACK_VERSION = 2;
+/** Every version this app reads. */
+const READ_VERSIONS = [1, 2] as const;
 export const MAX_PACK_BYTES = 512 * 1024;
 const MAX_TEXT = 4000;
 
@@ -45,10 +61,20 @@ export const packItemSchema = z.discriminatedUnion('kind', [
 export const packSchema = z
   .object({
     format: z.literal(PACK_FORMAT),
-    version: z.literal(PACK_VERSION),
+    // Read as the current version: what an older file lacks is optional in this one.
+    version: z.union(READ_VERSIONS.map((v) => z.literal(v))).transform((): typeof PACK_VERSION => PACK_VERSION),
     title: z.string().min(1).max(200),
     granularity: z.enum(['month', 'quarter', 'year']),
     items: z.array(packItemSchema).max(60),
+  })
+  .strict();
+
+/** The file: the pack, and (from version 2) the notes that travel with it. */
+const packFileSchema = packSchema
+  .extend({
+    targets: targetsFileSchema.optional(),
+    changes: changesFileSchema.optional(),
+    minimumCases: minimumCasesFileSchema.optional(),
   })
   .strict();
 
@@ -85,8 +111,10 @@ export function defaultPack(): BoardPack {
   };
 }
 
-/** A pack read from a file: the pack, or why it cannot be used (in words, with where). */
-export function parsePack(text: string): { ok: true; pack: BoardPack } | { ok: false; message: string } {
+/** A pack read from a file, with the notes it brings: or why it cannot be used (in words, with where). */
+export function parsePack(
+  text: string,
+): { ok: true; pack: BoardPack; notes: PackNotes } | { ok: false; message: string } {
   if (text.length > MAX_PACK_BYTES) {
     return { ok: false, message: `The file is larger than a board pack can be (${MAX_PACK_BYTES / 1024} KB).` };
   }
@@ -96,11 +124,25 @@ export function parsePack(text: string): { ok: true; pack: BoardPack } | { ok: f
   } catch {
     return { ok: false, message: 'The file is not a board pack: it is not JSON.' };
   }
-  const result = packSchema.safeParse(json);
+  const version =
+    typeof json === 'object' && json !== null && Object.hasOwn(json, 'version')
+      ? (json as { version: unknown }).version
+      : null;
+  if (typeof version === 'number' && version > PACK_VERSION) {
+    return {
+      ok: false,
+      message: `The pack was saved by a newer version of Partnership Insight (file version ${version}); this one reads versions ${READ_VERSIONS.join(' and ')}.`,
+    };
+  }
+  const result = packFileSchema.safeParse(json);
   if (result.success) {
-    const keys = result.data.items.map((i) => i.key);
+    const { targets, changes, minimumCases, ...pack } = result.data;
+    const keys = pack.items.map((i) => i.key);
     if (new Set(keys).size !== keys.length) return { ok: false, message: 'Two items of the pack have the same key.' };
-    return { ok: true, pack: result.data };
+    const notes = notesFromFile({ targets, changes, minimumCases });
+    if (!notes.ok)
+      return { ok: false, message: `The file is not a board pack this version can read: ${notes.message}` };
+    return { ok: true, pack, notes: notes.notes };
   }
   const issue = result.error.issues[0];
   const where = issue?.path.length ? ` (at ${issue.path.join(' › ')})` : '';
@@ -110,7 +152,8 @@ export function parsePack(text: string): { ok: true; pack: BoardPack } | { ok: f
   };
 }
 
-/** The pack as the JSON file it is exported as. */
-export function packJson(pack: BoardPack): string {
-  return `${JSON.stringify(packSchema.parse(pack), null, 2)}\n`;
+/** The pack as the JSON file it is exported as, with the notes that travel with it. */
+export function packJson(pack: BoardPack, notes: PackNotes = NO_NOTES): string {
+  const file = packFileSchema.parse({ ...packSchema.parse(pack), ...notesToFile(notes) });
+  return `${JSON.stringify(file, null, 2)}\n`;
 }

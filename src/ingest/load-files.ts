@@ -221,16 +221,12 @@ export function createIngestSession(
     const loaded = await loadPublishedFile(engine, fileId, file.name, await file.blob.text());
     const report = emptyFileReport(fileId, file.name, file.blob.size);
     if (!loaded) return report;
-    const what =
-      loaded.kind === 'ees'
-        ? `DfE published statistics: ${loaded.rows} rows; measures ${loaded.measures.join(', ')}${loaded.breakdowns.length ? ` by ${loaded.breakdowns.join(', ')}` : ''}.`
-        : `DfE statistical neighbours for ${loaded.rows} local authorities.`;
     return {
       ...report,
-      datasetId: loaded.kind === 'ees' ? 'published_statistics' : 'statistical_neighbours',
+      datasetId: loaded.datasetId,
       closestDatasetId: null,
       status: 'loaded',
-      message: `${what} Compare your authority on the Published statistics page.`,
+      message: `${loaded.what} Compare your authority on the Published statistics page.`,
       rowsRead: loaded.rows,
       rowsLoaded: loaded.rows,
       encoding: 'UTF-8',

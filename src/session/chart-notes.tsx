@@ -37,6 +37,8 @@ interface ChartNotesValue {
   addChange(indicatorIds: readonly string[], change: ChangePoint): void;
   removeChange(indicatorId: string, change: ChangePoint): void;
   setMinDenominator(indicatorId: string, value: number | null): void;
+  /** Every change and minimum at once (those of a board pack file the user chose to take). */
+  replaceNotes(notes: ChartNotes): void;
 }
 
 const ChartNotesContext = createContext<ChartNotesValue | null>(null);
@@ -85,6 +87,7 @@ export function ChartNotesProvider({ children }: { children: ReactNode }) {
           else minDenominators[id] = min;
           return { ...current, minDenominators };
         }),
+      replaceNotes: (next) => update(() => notesSchema.parse(next)),
     }),
     [notes, update],
   );

@@ -33,3 +33,22 @@ export async function sampleFiles(): Promise<NamedBlob[]> {
   // Fresh records each time: a caller may add its own choices to a file (dataset, mapping).
   return (await fetched).map((file) => ({ ...file }));
 }
+
+/**
+ * The sample published statistics: one small public DfE file (England, the North East and its
+ * authorities, from the children in need statistics; Open Government Licence v3.0; see
+ * sample-data/published/README.md). Kept apart from the partnership's sample files, and loaded from the
+ * Published statistics page.
+ */
+const SAMPLE_PUBLISHED_URLS: Readonly<Record<string, string>> = import.meta.glob<string>(
+  '/sample-data/published/*.csv',
+  { query: '?url', import: 'default', eager: true },
+);
+
+export const SAMPLE_PUBLISHED_NAMES: readonly string[] = Object.keys(SAMPLE_PUBLISHED_URLS).map(
+  (path) => path.split('/').at(-1) ?? path,
+);
+
+export async function samplePublishedFiles(): Promise<NamedBlob[]> {
+  return fetchAll(SAMPLE_PUBLISHED_URLS);
+}

@@ -19,6 +19,16 @@ function readTargets(): Targets {
 interface TargetsValue {
   targets: Targets;
   setTarget(indicatorId: string, value: number | null): void;
+  /** Every target at once (those of a board pack file the user chose to take). */
+  replaceTargets(targets: Targets): void;
+}
+
+function save(targets: Targets) {
+  try {
+    localStorage.setItem(TARGETS_KEY, JSON.stringify(targets));
+  } catch {
+    // Storage blocked: targets last for this visit.
+  }
 }
 
 const TargetsContext = createContext<TargetsValue | null>(null);
@@ -30,15 +40,15 @@ export function TargetsProvider({ children }: { children: ReactNode }) {
       const next = { ...current };
       if (value === null || !Number.isFinite(value)) delete next[indicatorId];
       else next[indicatorId] = value;
-      try {
-        localStorage.setItem(TARGETS_KEY, JSON.stringify(next));
-      } catch {
-        // Storage blocked: targets last for this visit.
-      }
+      save(next);
       return next;
     });
   }, []);
-  const value = useMemo(() => ({ targets, setTarget }), [targets, setTarget]);
+  const replaceTargets = useCallback((next: Targets) => {
+    setTargets(next);
+    save(next);
+  }, []);
+  const value = useMemo(() => ({ targets, setTarget, replaceTargets }), [targets, setTarget, replaceTargets]);
   return <TargetsContext.Provider value={value}>{children}</TargetsContext.Provider>;
 }
 

@@ -80,10 +80,38 @@ describe('published statistics, in the built app', () => {
     await row.getByRole('button', { name: /Show years/ }).click();
     await page.getByTestId('benchmark-chart').waitFor();
     await expect(page.locator('.chart-summary').first().textContent()).resolves.toContain(
-      "Aston's CPP subsequent percent was 20 in 2025, against 20 on average for 2 statistical neighbours, 19 for its region and 21.5 for England. Ranked 2 of 3 (lower is better), quartile B.",
+      'Child protection plans that were a second or subsequent plan (%), Aston: 20 in 2025, against 20 on average for 2 statistical neighbours; 19 for its region and 21.5 for England. Ranked 2 of 3 (lower is better), quartile B.',
+    );
+    // Names in words, never column names.
+    await expect(row.locator('th').textContent()).resolves.toMatch(
+      /^Child protection plans that were a second or subsequent plan \(%\)/,
     );
     await screenshot(page, 'b01-published-statistics', { fullPage: true });
     expect(await axeProblems(page, 'Published statistics')).toEqual([]);
+  });
+
+  it('draws a count on its own scale: ours with the neighbours, the region’s and England’s totals apart', async () => {
+    const { page } = app;
+    const starts = page.locator('[data-testid="benchmark-latest"][data-measure="CPP_start"]');
+    await expect(starts.getAttribute('data-scale')).resolves.toBe('count');
+    await starts.getByRole('button', { name: /Show years/ }).click();
+    const detail = page.locator('[data-testid="benchmark-detail"][data-measure="CPP_start"]');
+    const chart = detail.locator('[data-testid="benchmark-chart"][data-scale="count"]');
+    await chart.locator('[data-panel="england"] svg.recharts-surface').waitFor();
+    const ticks = (panel: string) =>
+      chart
+        .locator(`[data-panel="${panel}"] .recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value`)
+        .allTextContents()
+        .then((t) => t.map((v) => Number(v.replace(/,/g, ''))));
+    // Aston 80–85 and its neighbours' average (90 and 65, with Crewe's 4 in 2025) on a scale of ~100;
+    // England's 1,000–1,100 on its own: on one axis Aston's line would lie flat at the bottom.
+    expect((await ticks('ours')).length).toBeGreaterThan(2);
+    expect(Math.max(...(await ticks('ours')))).toBeLessThanOrEqual(120);
+    expect(Math.max(...(await ticks('england')))).toBeGreaterThanOrEqual(1000);
+    await expect(chart.locator('[data-panel="ours"] .recharts-line').count()).resolves.toBe(2);
+    await expect(detail.getByTestId('count-note').textContent()).resolves.toContain('it is not ranked');
+    await expect(detail.locator('.chart-summary').textContent()).resolves.toContain('(totals)');
+    await starts.getByRole('button', { name: /Hide years/ }).click();
   });
 
   it('uses neighbours chosen by hand instead of the file’s, and goes back', async () => {
@@ -138,13 +166,17 @@ describe('published statistics, in the built app', () => {
     await page.getByTestId('board-pack').waitFor();
     const choice = page.getByTestId('add-item-choice');
     const value = await choice
-      .locator('option', { hasText: 'CPP subsequent percent — All (cpp_subsequent.csv)' })
+      .locator('option', {
+        hasText: 'Child protection plans that were a second or subsequent plan (%) — All (cpp_subsequent.csv)',
+      })
       .getAttribute('value');
     await choice.selectOption(value as string);
     await page.getByTestId('add-item').click();
     const slide = page.locator('[data-testid="slide"][data-slide-kind="benchmark"]').last();
     await slide.waitFor({ timeout: 60_000 });
-    await expect(slide.textContent()).resolves.toContain("Aston's CPP subsequent percent was 20 in 2025");
+    await expect(slide.textContent()).resolves.toContain(
+      'Child protection plans that were a second or subsequent plan (%), Aston: 20 in 2025',
+    );
     await slide.locator('svg.recharts-surface').first().waitFor();
   });
 
@@ -160,5 +192,65 @@ describe('published statistics, in the built app', () => {
     await expect(row.getAttribute('data-rank')).resolves.toBe('1');
     expect(app.offOrigin()).toEqual([]);
     expect(app.consoleErrors).toEqual([]);
+  });
+});
+
+describe('the sample published statistics file, as a new user meets it', () => {
+  let fresh: AppUnderTest;
+  beforeAll(async () => {
+    fresh = await openApp({ width: 1366, height: 768 });
+  });
+  afterAll(async () => {
+    await fresh?.close();
+  });
+
+  it('offers the sample on an empty page, says Fernshire is fictional, and compares a North East authority', async () => {
+    const { page } = fresh;
+    await openPage(page, 'Published statistics');
+    await page.getByTestId('benchmarks-empty').waitFor();
+    await expect(page.getByTestId('sample-attribution').textContent()).resolves.toContain(
+      'Contains public sector information licensed under the Open Government Licence v3.0.',
+    );
+    await page.getByRole('button', { name: 'Try with a sample published statistics file' }).click();
+    const firstRun = page.getByTestId('sample-first-run');
+    await firstRun.waitFor({ timeout: 60_000 });
+    await expect(firstRun.textContent()).resolves.toContain('Fernshire, the sample partnership, is fictional');
+    await screenshot(page, 'b02-sample-first-run-1366', { fullPage: false });
+    await page.getByTestId('sample-example-la').click();
+    const share = page.locator('[data-testid="benchmark-latest"][data-measure="rereferral_percent"]');
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('[data-testid="benchmark-latest"][data-measure="rereferral_percent"]')
+          ?.getAttribute('data-rank') === '1',
+      undefined,
+      { timeout: 60_000 },
+    );
+    expect(
+      await share.evaluate((el) =>
+        ['data-time-period', 'data-la-value', 'data-region-value', 'data-england-value', 'data-scale'].map((a) =>
+          el.getAttribute(a),
+        ),
+      ),
+    ).toEqual(['2025', '13', '20.7', '22.6', 'rate']);
+    await expect(share.locator('th').textContent()).resolves.toMatch(
+      /^Re-referrals within 12 months of a previous referral \(%\)/,
+    );
+    // Referrals: a count, on its own scale, pointing to the share beside it.
+    const referrals = page.locator('[data-testid="benchmark-latest"][data-measure="rereferral_count"]');
+    await expect(referrals.getAttribute('data-scale')).resolves.toBe('count');
+    await referrals.getByRole('button', { name: /Show years/ }).click();
+    const detail = page.locator('[data-testid="benchmark-detail"][data-measure="rereferral_count"]');
+    await detail.locator('[data-panel="england"] svg.recharts-surface').waitFor();
+    await detail.scrollIntoViewIfNeeded();
+    await screenshot(page, 'b03-sample-count-1366', { fullPage: false });
+    await screenshot(page, 'b04-sample-page-full', { fullPage: true });
+    await detail.getByTestId('open-rate').click();
+    await page
+      .locator('[data-testid="benchmark-detail"][data-measure="rereferral_percent"] [data-scale="rate"]')
+      .waitFor();
+    expect(await axeProblems(page, 'Published statistics with the sample')).toEqual([]);
+    expect(fresh.offOrigin()).toEqual([]);
+    expect(fresh.consoleErrors).toEqual([]);
   });
 });

@@ -335,4 +335,60 @@ describe('the board pack, in the built app', () => {
     expect(app.offOrigin()).toEqual([]);
     expect(app.consoleErrors).toEqual([]);
   });
+
+  it('carries targets and marked changes in the pack file, and asks before taking them on another laptop', async () => {
+    // Last in this file: the targets and change it takes stay for the rest of the visit.
+    const { page } = app;
+    await go(page, '#/board-pack');
+    const eh3 = page.locator('[data-testid="board-summary"] tr[data-indicator-id="EH3"]');
+    await (await summaryRows(page)).first().waitFor();
+    await expect(eh3.getAttribute('data-assurance')).resolves.toBe('');
+    const file = await download(page, () => page.getByTestId('export-pack-json').click());
+    const pack = JSON.parse(file.bytes.toString('utf8'));
+    expect(pack.version).toBe(2);
+    // As if saved on the chair's laptop: a target and a change marked on EH3.
+    pack.targets = [{ indicator: 'EH3', value: 1 }];
+    pack.changes = [{ indicator: 'EH3', date: '2021-04-01', label: 'Family hubs opened' }];
+    await page.getByTestId('import-pack').setInputFiles(writeFixture(dir, 'chair.json', JSON.stringify(pack)));
+    const choice = page.getByTestId('pack-notes-choice');
+    await choice.waitFor();
+    await expect(choice.textContent()).resolves.toContain('The pack also brings 1 target and 1 marked change');
+    await choice.scrollIntoViewIfNeeded();
+    await screenshot(page, 'p09-pack-notes-choice', { fullPage: false });
+    // Nothing is taken before the user chooses.
+    await expect(eh3.getAttribute('data-assurance')).resolves.toBe('');
+    await page.getByTestId('pack-notes-replace').click();
+    await page.waitForFunction(
+      () =>
+        (document
+          .querySelector('[data-testid="board-summary"] tr[data-indicator-id="EH3"]')
+          ?.getAttribute('data-assurance') ?? '') !== '',
+      undefined,
+      { timeout: 90_000 },
+    );
+    await expect(page.getByTestId('pack-file-message').textContent()).resolves.toBe(
+      'The pack’s 1 target and 1 marked change are now used in this browser.',
+    );
+    // A second pack that disagrees: the difference is named, and adding keeps ours.
+    pack.targets = [
+      { indicator: 'EH3', value: 2 },
+      { indicator: 'TR7', value: 90 },
+    ];
+    await page.getByTestId('import-pack').setInputFiles(writeFixture(dir, 'other.json', JSON.stringify(pack)));
+    await choice.waitFor();
+    await expect(page.getByTestId('pack-notes-conflicts').textContent()).resolves.toContain(
+      'your target 1, the pack’s 2',
+    );
+    await page.getByTestId('pack-notes-merge').click();
+    await expect(page.getByTestId('pack-file-message').textContent()).resolves.toMatch(
+      /added to yours; yours were kept in the 1 place where both had one/,
+    );
+    const saved = await download(page, () => page.getByTestId('export-pack-json').click());
+    const again = JSON.parse(saved.bytes.toString('utf8'));
+    expect(again.targets).toEqual([
+      { indicator: 'EH3', value: 1 },
+      { indicator: 'TR7', value: 90 },
+    ]);
+    expect(again.changes).toEqual([{ indicator: 'EH3', date: '2021-04-01', label: 'Family hubs opened' }]);
+  });
 });

@@ -85,6 +85,26 @@ describe('external sample files', () => {
     });
   });
 
+  it('children in need are counts, on their own scale: Birmingham 17,287 is not drawn under England’s 704,430', async () => {
+    // Checked by hand from b1 (and with a separate Python script): every year England's "at any point"
+    // total is at least 27.55 times the largest authority's (2025: 704,430 against 25,565), so the measure
+    // is a count; the shares and rates of d3 and the workforce file are not.
+    const { publishedMeasures } = await import('../../src/benchmarks/published-store');
+    const { choiceScale } = await import('../../src/benchmarks/measure-scale');
+    const { choiceLabel } = await import('../../src/benchmarks/comparison-words');
+    const measures = await publishedMeasures(t.engine);
+    const pick = (measure: string) => measures.find((m) => m.measure === measure) as (typeof measures)[number];
+    const cin = pick('Anypoint_child');
+    expect(cin.england_to_largest).toBeCloseTo(704430 / 25565, 3);
+    expect(choiceScale(cin)).toBe('count');
+    expect(choiceLabel(cin)).toBe('Children in need at any point in the year');
+    expect(choiceScale(pick('CPP_subsequent_percent'))).toBe('rate');
+    expect(choiceScale(pick('CPP_start'))).toBe('count');
+    expect(choiceScale(pick('turnover_rate_fte'))).toBe('rate');
+    expect(choiceScale(pick('inpost_fte'))).toBe('count');
+    expect(choiceLabel(pick('turnover_rate_fte'))).toBe('Social worker turnover rate (%, full-time equivalent)');
+  });
+
   it('the Ofsted Annex A template: List_2 (under its title row) is early help, with no rows yet', async () => {
     const report = await t.load(
       'ofsted-annex-a-template-2019.xlsx',

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { knownDirection } from '../../benchmarks/directions';
+import { choiceScale, rateBeside } from '../../benchmarks/measure-scale';
 import {
   type Authority,
   type MeasureChoice,
@@ -12,6 +13,7 @@ import { useAppData } from '../../session/app-data';
 import { useBenchmarkSettings } from '../../session/benchmark-settings';
 import { AuthorityPicker, NeighbourPicker, OtherAuthorities } from './authority-choice';
 import { LatestTable, MeasureDetail } from './measure-comparison';
+import { isSampleFile, SampleAttribution, SampleFirstRun, TrySamplePublished } from './sample-published';
 
 /** One authority's comparison: where its neighbours come from, every measure's latest year, and a measure's years. */
 function AuthorityComparison({
@@ -34,6 +36,9 @@ function AuthorityComparison({
     queryFn: async () => neighbourCount(await getEngine(), code),
   });
   const directionOf = (measure: string) => settings.directionOf(measure) ?? knownDirection(measure).direction;
+  const keyOf = (choice: MeasureChoice) => `${choice.file_id}|${choice.measure}|${choice.filters}`;
+  const rateOf = (choice: MeasureChoice) =>
+    choiceScale(choice) === 'count' ? rateBeside(choice, measures) : undefined;
   return (
     <section className="benchmark-authority" aria-label={authority.la_name} data-la={code}>
       <h2 className="heading-l">{authority.la_name}</h2>
@@ -60,18 +65,23 @@ function AuthorityComparison({
         onOpen={(key) => setOpen(open === key ? null : key)}
       />
       {measures
-        .filter((choice) => open === `${choice.file_id}|${choice.measure}|${choice.filters}`)
-        .map((choice) => (
-          <MeasureDetail
-            key={open}
-            choice={choice}
-            la={code}
-            neighbours={chosen}
-            name={authority.la_name}
-            direction={directionOf(choice.measure)}
-            onDirection={(d) => settings.setDirection(choice.measure, d)}
-          />
-        ))}
+        .filter((choice) => open === keyOf(choice))
+        .map((choice) => {
+          const rate = rateOf(choice);
+          return (
+            <MeasureDetail
+              key={open}
+              choice={choice}
+              la={code}
+              neighbours={chosen}
+              name={authority.la_name}
+              direction={directionOf(choice.measure)}
+              onDirection={(d) => settings.setDirection(choice.measure, d)}
+              rate={rate}
+              onOpenRate={rate ? () => setOpen(keyOf(rate)) : undefined}
+            />
+          );
+        })}
     </section>
   );
 }
@@ -115,13 +125,18 @@ export function BenchmarksPage({ la: addressLa, onLa }: { la?: string; onLa: (la
           <p>No published statistics are loaded.</p>
           <p>
             Download the CSV files of a publication from explore-education-statistics (for example “Children in need”,
-            “Characteristics of children in need” or “Children’s social work workforce”) and the DfE’s
-            statistical-neighbour file, and drop them on the <a href="#/">Data</a> page with your partners’ files.
+            “Characteristics of children in need” or “Children’s social work workforce”), with their metadata files (
+            <code>.meta.csv</code>, for the measures’ names) and the DfE’s statistical-neighbour file, and drop them on
+            the <a href="#/">Data</a> page with your partners’ files. Or try it first with a small public file:
           </p>
+          <TrySamplePublished />
         </div>
       )}
       {measures.length > 0 && data.data && (
         <>
+          {!authority && measures.some((m) => isSampleFile(m.file_name)) && (
+            <SampleFirstRun authorities={authorities} onChoose={choose} />
+          )}
           <AuthorityPicker authorities={authorities} la={la} onChange={choose} />
           {la && !authority && (
             <p className="error-text" role="alert">
@@ -153,8 +168,11 @@ export function BenchmarksPage({ la: addressLa, onLa }: { la?: string; onLa: (la
             Markers stay markers: c (suppressed), x (not available), z (not applicable), u (low reliability), k and low
             (rounds to zero) and older symbols are never read as zero, never averaged and never ranked; a neighbour
             average says how many neighbours it rests on. Ranks are given only where the DfE sets a direction of good
-            (re-referrals and second child protection plans: lower; assessments within 45 working days: higher).
+            (re-referrals and second child protection plans: lower; assessments within 45 working days: higher). A count
+            (referrals, children in need) is never ranked, and is drawn on its own scale: it grows with the size of the
+            area.
           </p>
+          {authority && measures.some((m) => isSampleFile(m.file_name)) && <SampleAttribution />}
         </>
       )}
     </div>

@@ -63,8 +63,11 @@ export function ComparisonCells({ point }: { point: ComparisonPoint | undefined 
 
 /** The chart's figures, year by year: what a screen reader reads and what a board member checks. */
 export function ComparisonTable({ points, name }: { points: ComparisonPoint[]; name: string }) {
+  const region = `${name} against its neighbours, region and England, by year (table)`;
   return (
-    <div className="table-scroll">
+    // Thirteen years and more scroll: the region takes the keyboard focus so it can be scrolled without a mouse.
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (WCAG 2.1.1)
+    <section className="table-scroll" tabIndex={0} aria-label={region}>
       <table className="table table--compact">
         <caption className="visually-hidden">{name} against its neighbours, region and England, by year</caption>
         <thead>
@@ -81,6 +84,6 @@ export function ComparisonTable({ points, name }: { points: ComparisonPoint[]; n
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
-import { comparisonSentence, filtersLabel, measureLabel } from '../../benchmarks/comparison-words';
+import { choiceLabel, comparisonSentence, filtersLabel } from '../../benchmarks/comparison-words';
+import { choiceScale } from '../../benchmarks/measure-scale';
 import { type Authority, compareAuthority, type Direction, type MeasureChoice } from '../../benchmarks/published-store';
 import { useAppData } from '../../session/app-data';
 import { ComparisonChart } from './comparison-chart';
@@ -30,6 +31,8 @@ export function MeasureDetail({
   name,
   direction,
   onDirection,
+  rate,
+  onOpenRate,
 }: {
   choice: MeasureChoice;
   la: string;
@@ -37,38 +40,81 @@ export function MeasureDetail({
   name: string;
   direction: Direction;
   onDirection: (direction: Direction) => void;
+  /** The rate or share the file publishes beside this count, to compare instead. */
+  rate?: MeasureChoice;
+  onOpenRate?: () => void;
 }) {
   const directionId = useId();
-  const points = useComparison(choice, la, direction, neighbours).data ?? [];
+  const scale = choiceScale(choice);
+  const shownDirection = scale === 'count' ? 'neutral' : direction;
+  const points = useComparison(choice, la, shownDirection, neighbours).data ?? [];
   const latest = points.at(-1);
-  const label = measureLabel(choice.measure);
+  const label = choiceLabel(choice);
   const breakdown = filtersLabel(choice.filters);
   if (!latest) return null;
   return (
-    <section className="benchmark-detail" aria-label={`${label}, year by year`} data-testid="benchmark-detail">
+    <section
+      className="benchmark-detail"
+      aria-label={`${label}, year by year`}
+      data-testid="benchmark-detail"
+      data-measure={choice.measure}
+    >
       <h2 className="heading-m">
         {label}
         {breakdown && <span className="hint"> — {breakdown}</span>}
       </h2>
-      <p className="chart-summary">{comparisonSentence(name, label, latest, direction)}</p>
-      <div className="form-group">
-        <label className="label" htmlFor={directionId}>
-          Direction of good for {label}
-        </label>
-        <select
-          id={directionId}
-          className="select"
-          value={direction}
-          onChange={(e) => onDirection(e.target.value as Direction)}
-        >
-          <option value="down">Lower is better</option>
-          <option value="up">Higher is better</option>
-          <option value="neutral">Neither (not ranked)</option>
-        </select>
-      </div>
-      <ComparisonChart points={points} name={name} title={`${label}${breakdown ? ` — ${breakdown}` : ''}`} />
+      <p className="chart-summary">{comparisonSentence(name, label, latest, shownDirection, scale)}</p>
+      {scale === 'count' ? (
+        <p className="hint" data-testid="count-note">
+          A count depends on the size of the authority: it is not ranked, and the region’s and England’s figures are
+          their totals.{' '}
+          {rate && onOpenRate && (
+            <button type="button" className="link-button" onClick={onOpenRate} data-testid="open-rate">
+              See the rate instead: {choiceLabel(rate)}
+            </button>
+          )}
+        </p>
+      ) : (
+        <DirectionChoice id={directionId} label={label} direction={direction} onDirection={onDirection} />
+      )}
+      <ComparisonChart
+        points={points}
+        name={name}
+        title={`${label}${breakdown ? ` — ${breakdown}` : ''}`}
+        scale={scale}
+      />
       <ComparisonTable points={points} name={name} />
     </section>
+  );
+}
+
+function DirectionChoice({
+  id: directionId,
+  label,
+  direction,
+  onDirection,
+}: {
+  id: string;
+  label: string;
+  direction: Direction;
+  onDirection: (direction: Direction) => void;
+}) {
+  return (
+    <div className="form-group">
+      <label className="label" htmlFor={directionId}>
+        Direction of good for {label}
+      </label>
+      <select
+        id={directionId}
+        className="select"
+        value={direction}
+        onChange={(e) => onDirection(e.target.value as Direction)}
+      >
+        <option value="down">Lower is better</option>
+        <option value="up">Higher is better</option>
+        <option value="neutral">Neither (not ranked)</option>
+      </select>
+    </div>
   );
 }
 
@@ -87,14 +133,16 @@ export function MeasureRow({
   open: boolean;
   onOpen: () => void;
 }) {
-  const points = useComparison(choice, la, direction, neighbours).data ?? [];
+  const scale = choiceScale(choice);
+  const points = useComparison(choice, la, scale === 'count' ? 'neutral' : direction, neighbours).data ?? [];
   const latest = points.at(-1);
-  const label = measureLabel(choice.measure);
+  const label = choiceLabel(choice);
   const breakdown = filtersLabel(choice.filters);
   return (
     <tr
       data-testid="benchmark-latest"
       data-measure={choice.measure}
+      data-scale={scale}
       data-time-period={latest?.timePeriod ?? ''}
       data-la-value={latest?.laValue ?? ''}
       data-neighbour-average={latest?.neighbourAverage ?? ''}
@@ -105,6 +153,7 @@ export function MeasureRow({
       <th scope="row">
         {label}
         {breakdown && <span className="hint"> — {breakdown}</span>}
+        {scale === 'count' && <span className="hint"> (a count: region and England are totals)</span>}
       </th>
       <td>{latest?.timePeriod ?? '–'}</td>
       <ComparisonCells point={latest} />

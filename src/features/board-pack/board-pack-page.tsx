@@ -1,15 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
-import { type ChangeEvent, useId, useMemo, useRef, useState } from 'react';
-import { filtersLabel, measureLabel } from '../../benchmarks/comparison-words';
+import { useId, useMemo, useState } from 'react';
+import { choiceLabel, filtersLabel } from '../../benchmarks/comparison-words';
 import { publishedMeasures } from '../../benchmarks/published-store';
 import type { PackFigures } from '../../board/pack-figures';
-import { type BoardPack, defaultPack, newItemKey, type PackItem, packJson, parsePack } from '../../board/pack-model';
+import { type BoardPack, defaultPack, newItemKey, type PackItem } from '../../board/pack-model';
 import { PACK_VIEW_TITLES, PACK_VIEWS, type PackViewId } from '../../board/pack-views';
 import { FAMILIES } from '../../indicators/registry';
 import { useAppData } from '../../session/app-data';
 import { useBoardPack } from '../../session/board-pack';
-import { downloadText } from '../../ui/download';
 import { type Deck, type DeckSlide, deckOfPack } from './deck';
+import { PackFile } from './pack-file';
 import { Slide } from './slide';
 import { SuppressionSwitch } from './suppression-switch';
 import { useDeck } from './use-deck';
@@ -88,7 +88,7 @@ function AddItem({ pack, onAdd }: { pack: BoardPack; onAdd: (item: PackItem) => 
           <optgroup label="Published statistics: our authority against its neighbours">
             {published.map((m, i) => (
               <option key={`${m.file_id}|${m.measure}|${m.filters}`} value={`benchmark:${i}`}>
-                {measureLabel(m.measure)}
+                {choiceLabel(m)}
                 {filtersLabel(m.filters) ? ` — ${filtersLabel(m.filters)}` : ''} ({m.file_name})
               </option>
             ))}
@@ -170,55 +170,6 @@ function ItemCard({
         data-testid={`commentary-${slide.key}`}
       />
     </li>
-  );
-}
-
-/** Export and import of the pack as a small JSON file (choices and words only). */
-function PackFile({ pack, onImport }: { pack: BoardPack; onImport: (pack: BoardPack) => void }) {
-  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
-  const input = useRef<HTMLInputElement>(null);
-  const read = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    event.target.value = '';
-    if (!file) return;
-    const parsed = parsePack(await file.text());
-    if (parsed.ok) {
-      onImport(parsed.pack);
-      setMessage({ error: false, text: `Opened “${parsed.pack.title}” (${parsed.pack.items.length} items).` });
-    } else setMessage({ error: true, text: `${file.name}: ${parsed.message}` });
-  };
-  return (
-    <div className="pack-file">
-      <button
-        type="button"
-        className="button button--secondary"
-        onClick={() => downloadText(`${pack.title}.board-pack.json`, packJson(pack), 'application/json')}
-        data-testid="export-pack-json"
-      >
-        Save the pack as a file
-      </button>{' '}
-      <button type="button" className="button button--secondary" onClick={() => input.current?.click()}>
-        Open a pack file
-      </button>
-      <input
-        ref={input}
-        type="file"
-        accept=".json,application/json"
-        className="visually-hidden"
-        onChange={read}
-        data-testid="import-pack"
-        aria-label="Open a pack file"
-      />
-      {message && (
-        <p
-          className={message.error ? 'error-text' : 'hint'}
-          role={message.error ? 'alert' : 'status'}
-          data-testid="pack-file-message"
-        >
-          {message.text}
-        </p>
-      )}
-    </div>
   );
 }
 

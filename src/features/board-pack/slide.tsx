@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { measureLabel } from '../../benchmarks/comparison-words';
 import { type BenchmarkItem, benchmarkKey } from '../../board/benchmark-item';
 import type { IndicatorFigures, PackFigures } from '../../board/pack-figures';
 import { SpcChart } from '../../charts/spc-chart';
@@ -28,7 +27,8 @@ function BenchmarkBody({ item, figures, mode }: { item: BenchmarkItem; figures: 
         <ComparisonChart
           points={found.points}
           name={found.laName}
-          title={measureLabel(item.measure)}
+          title={found.label}
+          scale={found.scale}
           width={mode === 'print' ? PRINT_CHART.width : undefined}
         />
       </div>

@@ -1,10 +1,11 @@
 import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
+import { benchmarkKey } from '../../board/benchmark-item';
 import type { PackFigures } from '../../board/pack-figures';
 import { chartSvgIn, type LegendItem, standaloneSvg, svgToPng } from '../../charts/chart-image';
 import { spcLegend } from '../../charts/spc-chart';
 import { downloadBlob } from '../../ui/download';
 import { formatValue } from '../../ui/format';
-import { COMPARISON_LEGEND } from '../benchmarks/comparison-chart';
+import { comparisonLegend } from '../benchmarks/comparison-chart';
 import type { Deck, DeckSlide } from './deck';
 import type { ChartImage } from './pptx-export';
 import { PrintDeck } from './print-deck';
@@ -13,7 +14,10 @@ import { viewLegend } from './view-body';
 
 function legendOf(slide: DeckSlide, figures: PackFigures): LegendItem[] {
   if (slide.kind === 'view') return viewLegend(slide.view, figures);
-  if (slide.kind === 'benchmark') return COMPARISON_LEGEND;
+  if (slide.kind === 'benchmark') {
+    const found = figures.benchmarks.get(benchmarkKey(slide.benchmark));
+    return comparisonLegend(found && 'scale' in found ? found.scale : 'rate');
+  }
   if (slide.kind !== 'indicator') return [];
   const outcome = figures.indicators.get(slide.indicatorId);
   if (outcome?.status !== 'ok') return [];

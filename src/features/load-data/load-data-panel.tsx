@@ -2,6 +2,7 @@ import { type DragEvent, type ReactNode, useEffect, useId, useRef, useState } fr
 import { useAppData } from '../../session/app-data';
 import { sampleFiles } from '../../session/sample-files';
 import { formatNumber } from '../../ui/format';
+import { KeptNotice } from './kept-notice';
 import { LoadProgressView } from './load-progress-view';
 import { LoadReportView } from './load-report-view';
 import { MappingProfile } from './mapping-profile';
@@ -156,6 +157,7 @@ export function LoadDataPanel({ nextSteps }: { nextSteps?: ReactNode }) {
       <div ref={reportRef}>
         {lastReport && !loading && <LoadReportView report={lastReport} sequence={dataVersion} nextSteps={nextSteps} />}
       </div>
+      <KeptNotice />
     </section>
   );
 }

@@ -1,0 +1,122 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useAppData } from '../../session/app-data';
+import { keptNow, removeKept } from '../../session/kept-in-browser';
+import { formatNumber } from '../../ui/format';
+
+/** Set for the reload after removing, so the page can say it was done. */
+const REMOVED_KEY = 'partnership-insight:kept-removed';
+
+function readKept(): string[] {
+  try {
+    return keptNow(localStorage);
+  } catch {
+    return [];
+  }
+}
+
+function tookPlace(): boolean {
+  try {
+    const removed = sessionStorage.getItem(REMOVED_KEY) === '1';
+    sessionStorage.removeItem(REMOVED_KEY);
+    return removed;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The start page says plainly what this browser keeps (the user's choices and words, until removed)
+ * and what it does not (the loaded data, gone with the tab), and can remove what is kept. Removing
+ * starts the page afresh, so every part of the app forgets at once; loaded rows are removed first, so
+ * the "leave this page?" question does not come on top of the one asked here.
+ */
+export function KeptNotice() {
+  const { rowsInDatabase, clearData, loading } = useAppData();
+  const [asking, setAsking] = useState(false);
+  const [restarting, setRestarting] = useState(false);
+  const [removed] = useState(tookPlace);
+  const headingId = useId();
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  // Read at every render: other pages change what is kept while this one stays mounted.
+  const kept = readKept();
+  useEffect(() => {
+    if (asking) confirmRef.current?.focus();
+  }, [asking]);
+  useEffect(() => {
+    if (restarting && rowsInDatabase === 0) window.location.reload();
+  }, [restarting, rowsInDatabase]);
+  const remove = async () => {
+    try {
+      removeKept(localStorage);
+      sessionStorage.setItem(REMOVED_KEY, '1');
+    } catch {
+      // Storage blocked by policy: nothing was kept to remove.
+    }
+    setAsking(false);
+    if (rowsInDatabase > 0) await clearData();
+    setRestarting(true);
+  };
+  return (
+    <section className="kept-notice" aria-labelledby={headingId} data-testid="kept-notice" data-kept={kept.length}>
+      <h2 id={headingId} className="heading-s">
+        What this browser keeps
+      </h2>
+      <p>
+        <strong>Not kept:</strong> the files you load and every figure worked out from them. They live only in this tab
+        and are gone when it is closed or reloaded.
+      </p>
+      {kept.length === 0 ? (
+        <p data-testid="kept-none">
+          <strong>Kept:</strong> nothing yet
+          {removed ? ' (what was kept has been removed)' : ''}. When you set targets, mark changes on charts, write the
+          board pack or map codes, this browser keeps those choices and words — never data — for next time.
+        </p>
+      ) : (
+        <>
+          <p>
+            <strong>Kept</strong> on this computer until you remove them (choices and words, never data):
+          </p>
+          <ul className="list" data-testid="kept-list">
+            {kept.map((what) => (
+              <li key={what}>{what}</li>
+            ))}
+          </ul>
+          {!asking && (
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => setAsking(true)}
+              disabled={loading || restarting}
+              data-testid="remove-kept"
+            >
+              Remove what this browser keeps
+            </button>
+          )}
+        </>
+      )}
+      {asking && (
+        <div className="confirm-panel" role="alertdialog" aria-labelledby={`${headingId}-ask`}>
+          <p id={`${headingId}-ask`}>
+            Remove {kept.join(', ')} from this browser? The page then starts afresh
+            {rowsInDatabase > 0 ? `, without the ${formatNumber(rowsInDatabase)} rows loaded in this tab` : ''}. To keep
+            the board pack, its targets and marked changes, save the pack as a file first (Board pack page).
+          </p>
+          <div className="button-group">
+            <button
+              ref={confirmRef}
+              type="button"
+              className="button button--warning"
+              onClick={() => void remove()}
+              data-testid="confirm-remove-kept"
+            >
+              Yes, remove what this browser keeps
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => setAsking(false)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
