@@ -11,6 +11,10 @@ export const KEPT: readonly { key: string; what: string }[] = [
   { key: 'partnership-insight:chart-notes', what: 'changes marked on charts and minimum numbers of cases' },
   { key: 'partnership-insight:board-pack', what: 'the board pack and its commentary' },
   { key: 'partnership-insight:yearly-report', what: 'the yearly report’s own words' },
+  {
+    key: 'partnership-insight:review-counts-shown',
+    what: 'whether the yearly report shows serious incident and rapid review numbers',
+  },
   { key: 'partnership-insight:value-mappings', what: 'the codes, columns and dates you mapped' },
   {
     key: 'partnership-insight:benchmarks',
