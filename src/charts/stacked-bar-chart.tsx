@@ -198,10 +198,11 @@ export function StackedBarChart({
           active ? <StackTooltip row={rows.find((r) => r.label === label)} series={series} /> : null
         }
       />
-      {/* Legend text in dark ink: a pale series colour would not be readable as text. */}
+      {/* The key in ink (a pale series colour is not readable as text), below the chart: above it, a
+          second row of the key would run into the value axis' name. */}
       <Legend
-        verticalAlign="top"
-        wrapperStyle={{ fontSize, paddingBottom: 8 }}
+        verticalAlign="bottom"
+        wrapperStyle={{ fontSize, paddingTop: 4 }}
         content={() => (
           <ul className="recharts-default-legend stacked-legend">
             {legend.map((item) => (

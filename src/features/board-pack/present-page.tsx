@@ -1,34 +1,67 @@
-import { type ReactNode, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useBoardPack } from '../../session/board-pack';
-import { deckOfPack } from './deck';
+import { deckOfPack, projectedSlides } from './deck';
 import { Slide } from './slide';
 import { useDeck } from './use-deck';
 
 /**
- * A slide scaled down, if it must be, to fit the screen without scrolling (a long summary on a laptop);
- * at 1920 × 1080 the summary and charts fit at full size.
+ * A slide, scaled down if it must be, to fit the screen above the controls without scrolling or cutting
+ * anything off, whatever the slide holds (a long table on a laptop). Charts fill what the words leave, so
+ * most slides fit at full size; anything drawn late (a chart once its data is in) is fitted again.
  */
 function FittedSlide({ children }: { children: ReactNode }) {
   const box = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     const element = box.current;
     if (!element) return undefined;
-    const fitToSlide = () => {
+    let natural = '';
+    let frame = 0;
+    const fits = (zoom: number) => {
+      element.style.zoom = String(zoom);
+      return element.scrollHeight <= element.clientHeight + 1 && element.scrollWidth <= element.clientWidth + 1;
+    };
+    const naturalSize = () => {
       element.style.zoom = '1';
-      const available = element.clientHeight;
-      const needed = element.scrollHeight;
-      element.style.zoom = needed > available + 2 ? String(Math.max(0.5, available / needed)) : '1';
+      return `${element.scrollWidth}x${element.scrollHeight}:${element.clientWidth}x${element.clientHeight}`;
+    };
+    // The largest scale at which it fits: a table scaled down reflows wider, so the scale is searched
+    // for rather than worked out from the size at full scale.
+    const fitToSlide = () => {
+      natural = naturalSize();
+      let zoom = 1;
+      if (!fits(1)) {
+        let low = 0.4;
+        let high = 1;
+        for (let i = 0; i < 8; i += 1) {
+          const mid = (low + high) / 2;
+          if (fits(mid)) low = mid;
+          else high = mid;
+        }
+        zoom = Math.floor(low * 1000) / 1000;
+      }
+      element.style.zoom = String(zoom);
+      element.dataset.zoom = String(zoom);
     };
     fitToSlide();
-    const timer = setTimeout(fitToSlide, 300);
-    window.addEventListener('resize', fitToSlide);
+    // Refit when the content or the screen changes size (not when the zoom itself does: same natural size).
+    const observer = new ResizeObserver(() => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        const zoom = element.style.zoom;
+        const size = naturalSize();
+        element.style.zoom = zoom;
+        if (size !== natural) fitToSlide();
+      });
+    });
+    observer.observe(element);
+    for (const child of element.querySelectorAll('.slide, .slide__body, .slide__body > *')) observer.observe(child);
     return () => {
-      clearTimeout(timer);
-      window.removeEventListener('resize', fitToSlide);
+      cancelAnimationFrame(frame);
+      observer.disconnect();
     };
   }, []);
   return (
-    <div className="present__fit" ref={box}>
+    <div className="present__fit" ref={box} data-testid="slide-frame">
       {children}
     </div>
   );
@@ -48,10 +81,11 @@ function leave() {
  */
 export function PresentPage() {
   const { pack } = useBoardPack();
-  const deck = deckOfPack(pack);
+  const deck = useMemo(() => deckOfPack(pack), [pack]);
+  const slides = useMemo(() => projectedSlides(deck), [deck]);
   const { figures, hasData, preparing } = useDeck(deck);
   const [index, setIndex] = useState(0);
-  const count = deck.slides.length;
+  const count = slides.length;
   const stage = useRef<HTMLElement>(null);
   const go = useCallback((to: number) => setIndex(Math.max(0, Math.min(count - 1, to))), [count]);
 
@@ -73,7 +107,7 @@ export function PresentPage() {
   }, [go, index, count]);
   useEffect(() => stage.current?.focus(), []);
 
-  const slide = deck.slides[index];
+  const slide = slides[index];
   return (
     <section
       className="present"

@@ -8,7 +8,7 @@ import { StackedBarChart, type StackedSeries, stackedLegend } from '../../charts
 import { formatUkDate } from '../../indicators/periods';
 import { SUPPRESSED } from '../../indicators/suppression';
 import { formatNumber } from '../../ui/format';
-import { PRINT_CHART, type SlideMode } from './slide-sizes';
+import { PRESENT_CHART_TEXT, PRINT_CHART, type SlideMode } from './slide-sizes';
 
 const NOT_SHOWN = '__not_shown';
 
@@ -138,7 +138,8 @@ export function ViewBody({ view, figures, mode }: { view: PackViewId; figures: P
           valueLabel="Number"
           categoryLabel={table.rowLabel}
           width={mode === 'print' ? PRINT_CHART.width : undefined}
-          height={mode === 'present' ? Math.max(300, Math.round(window.innerHeight * 0.55)) : PRINT_CHART.height}
+          height={mode === 'present' ? 'fill' : PRINT_CHART.height}
+          fontSize={mode === 'present' ? PRESENT_CHART_TEXT : mode === 'print' ? 13 : undefined}
         />
       </div>
       {mode !== 'present' && <CountTable table={table} />}
