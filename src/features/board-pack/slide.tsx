@@ -58,13 +58,14 @@ function IndicatorBody({ figures, mode }: { figures: IndicatorFigures; mode: Sli
   const periodWords = PERIOD_NAMES[figures.granularity];
   // Nothing but `c`: empty axes would say nothing; the sentence says why.
   const nothingShown = periods.length > 0 && hidden === periods.length;
+  const yearly = figures.granularity === 'year' || figures.granularity === 'academic_year';
   return (
     <>
       <p className="slide__narrative">{figures.narrative}</p>
       {nothingShown ? (
         <p className="slide__note" data-testid="nothing-shown">
-          No {periodWords} can be shown: every one is hidden (c) to protect small numbers. Choose longer periods for
-          this item in the board pack.
+          No {periodWords} can be shown: every one is hidden (c) to protect small numbers.
+          {yearly ? '' : ' Longer periods may show more: choose them for this item in the board pack.'}
         </p>
       ) : (
         <div className="slide__chart" data-slide-chart="">
