@@ -156,7 +156,7 @@ export function StackedBarChart({
   const chart = (
     <BarChart
       data={data}
-      margin={{ top: Math.round(fontSize * 1.8), right: 24, bottom: Math.round(fontSize * 1.6), left: 12 }}
+      margin={{ top: Math.round(fontSize * 1.8), right: 24, bottom: 4, left: 12 }}
       width={width}
       height={width ? (height === 'fill' ? 340 : height) : undefined}
       {...tooltip.chartProps}
@@ -168,10 +168,12 @@ export function StackedBarChart({
         tickMargin={Math.round(fontSize * 0.5)}
         interval="preserveStartEnd"
         minTickGap={fontSize}
+        // The axis' name within the axis' own height, so the key below never runs into it.
+        height={Math.round(fontSize * 3.2)}
         label={{
           value: categoryLabel,
           position: 'insideBottom',
-          offset: -Math.round(fontSize * 1.4),
+          offset: 0,
           fill: SECONDARY_INK,
           fontSize,
         }}
