@@ -7,8 +7,36 @@
 export interface LegendItem {
   label: string;
   colour: string;
-  /** How the key draws it: a line (mean, limits, target), a dashed line, a dot or a block. */
-  shape: 'line' | 'dashed' | 'dot' | 'block';
+  /**
+   * How the key draws it: a line (mean, limits, target), a dashed line, a dot or a block; `svg`, the
+   * chart's own swatch (a marker as the chart draws it); `none`, words alone.
+   */
+  shape: 'line' | 'dashed' | 'dot' | 'block' | 'svg' | 'none';
+  /** For `svg`: the swatch, an <svg> element's markup (drawn 18 px square). */
+  svg?: string;
+}
+
+/**
+ * The key of a chart as it is drawn beside it, when its swatches are SVG (markers a chart draws in its
+ * own key): each item's swatch and words. Null when the key has no SVG swatches (the caller knows it).
+ */
+export function drawnLegend(figure: Element): LegendItem[] | null {
+  const items = [...figure.querySelectorAll('figcaption .spc-key__item')];
+  if (!items.some((item) => item.querySelector('svg'))) return null;
+  return items.map((item) => {
+    const swatch = item.querySelector('svg');
+    const label = (item.textContent ?? '').replace(/\s+/g, ' ').trim();
+    return swatch
+      ? { label, colour: TEXT, shape: 'svg' as const, svg: new XMLSerializer().serializeToString(swatch) }
+      : { label, colour: TEXT, shape: 'none' as const };
+  });
+}
+
+/** A swatch's markup placed in an 18 px box at (x, y): its own viewBox kept, so it draws as in the chart. */
+function placedSwatch(svg: string, x: number, y: number): string {
+  const viewBox = /viewBox="([^"]+)"/.exec(svg)?.[1] ?? '0 0 18 18';
+  const inner = svg.replace(/^<svg[^>]*>/, '').replace(/<\/svg>\s*$/, '');
+  return `<svg x="${x}" y="${y}" width="18" height="18" viewBox="${viewBox}">${inner}</svg>`;
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -28,20 +56,25 @@ function legendMarkup(items: readonly LegendItem[], width: number, top: number):
   let y = top + 16;
   const parts: string[] = [];
   for (const item of items) {
-    const itemWidth = 34 + item.label.length * 7.5;
+    const itemWidth = (item.shape === 'none' ? 0 : 34) + item.label.length * 7.5;
     if (x + itemWidth > width - 16 && x > 16) {
       x = 16;
       y += rowHeight;
     }
     const swatch =
-      item.shape === 'dot'
-        ? `<circle cx="${x + 8}" cy="${y - 4}" r="6" fill="${item.colour}"/>`
-        : item.shape === 'block'
-          ? `<rect x="${x}" y="${y - 11}" width="16" height="14" fill="${item.colour}"/>`
-          : `<line x1="${x}" y1="${y - 4}" x2="${x + 18}" y2="${y - 4}" stroke="${item.colour}" stroke-width="2.5"${
-              item.shape === 'dashed' ? ' stroke-dasharray="5 3"' : ''
-            }/>`;
-    parts.push(`${swatch}<text x="${x + 24}" y="${y}" font-size="13" fill="${TEXT}">${escapeXml(item.label)}</text>`);
+      item.shape === 'none'
+        ? ''
+        : item.shape === 'svg'
+          ? placedSwatch(item.svg ?? '', x, y - 13)
+          : item.shape === 'dot'
+            ? `<circle cx="${x + 8}" cy="${y - 4}" r="6" fill="${item.colour}"/>`
+            : item.shape === 'block'
+              ? `<rect x="${x}" y="${y - 11}" width="16" height="14" fill="${item.colour}"/>`
+              : `<line x1="${x}" y1="${y - 4}" x2="${x + 18}" y2="${y - 4}" stroke="${item.colour}" stroke-width="2.5"${
+                  item.shape === 'dashed' ? ' stroke-dasharray="5 3"' : ''
+                }/>`;
+    const textX = item.shape === 'none' ? x : x + 24;
+    parts.push(`${swatch}<text x="${textX}" y="${y}" font-size="13" fill="${TEXT}">${escapeXml(item.label)}</text>`);
     x += itemWidth + 12;
   }
   return { markup: parts.join(''), height: items.length === 0 ? 0 : y - top + 12 };

@@ -140,12 +140,13 @@ export function areasInWords(ids: readonly string[]): string {
 
 /**
  * The slides as shown on a screen or a PowerPoint slide: the board summary split by area over as many
- * slides as it needs (each with the icon key), its commentary on the first; every other slide as it is.
+ * slides as it needs (at most `rowsPerSlide` indicators each), its commentary on the first; every other
+ * slide as it is.
  */
-export function projectedSlides(deck: Deck): DeckSlide[] {
+export function projectedSlides(deck: Deck, rowsPerSlide = SUMMARY_ROWS_PER_SLIDE): DeckSlide[] {
   return deck.slides.flatMap((slide): DeckSlide[] => {
     if (slide.kind !== 'summary' || slide.indicatorIds) return [slide];
-    const groups = summaryGroups();
+    const groups = summaryGroups(rowsPerSlide);
     return groups.map((ids, i) => ({
       ...slide,
       key: `${slide.key}-part-${i + 1}`,

@@ -1,5 +1,5 @@
-import type { PackFigures } from '../../board/pack-figures';
 import type { Deck } from './deck';
+import type { DeckFigures } from './deck-figures';
 import { Slide } from './slide';
 
 /** Text for a CSS string: quotes, backslashes and line ends escaped, so the footer is only ever text. */
@@ -27,7 +27,7 @@ export function PrintPageStyle({ footer }: { footer: string }) {
 }
 
 /** Every slide of a deck, one to a printed page (long tables run on with their header repeated). */
-export function PrintDeck({ deck, figures, footer }: { deck: Deck; figures: PackFigures; footer: string }) {
+export function PrintDeck({ deck, figures, footer }: { deck: Deck; figures: DeckFigures; footer: string }) {
   return (
     <div className="print-deck" data-testid="print-deck">
       <PrintPageStyle footer={footer} />

@@ -217,6 +217,7 @@ export function Slide({
     <section
       className={`slide slide--${mode}`}
       data-testid="slide"
+      data-slide-key={slide.key}
       data-indicator-id={indicatorId}
       data-slide-kind={slide.kind}
       aria-label={slide.title}
