@@ -140,7 +140,7 @@ export function areasInWords(ids: readonly string[]): string {
 
 /**
  * The slides as shown on a screen or a PowerPoint slide: the board summary split by area over as many
- * slides as it needs (at most `rowsPerSlide` indicators each), its commentary on the first; every other
+ * slides as it needs (at most `rowsPerSlide` indicators each), its commentary on the last; every other
  * slide as it is.
  */
 export function projectedSlides(deck: Deck, rowsPerSlide = SUMMARY_ROWS_PER_SLIDE): DeckSlide[] {
@@ -151,7 +151,8 @@ export function projectedSlides(deck: Deck, rowsPerSlide = SUMMARY_ROWS_PER_SLID
       ...slide,
       key: `${slide.key}-part-${i + 1}`,
       title: `${slide.title}${groups.length > 1 ? ` (${i + 1} of ${groups.length})` : ''}: ${areasInWords(ids)}`,
-      commentary: i === 0 ? slide.commentary : '',
+      // After the figures it speaks of, on the last (at most as full as the others).
+      commentary: i === groups.length - 1 ? slide.commentary : '',
       indicatorIds: ids,
     }));
   });

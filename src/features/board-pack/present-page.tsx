@@ -1,6 +1,6 @@
 import { type ReactNode, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useBoardPack } from '../../session/board-pack';
-import { deckOfPack, projectedSlides } from './deck';
+import { deckOfPack, HEADLINES, projectedSlides, SUMMARY_ROWS_PER_SLIDE } from './deck';
 import { Slide } from './slide';
 import { useDeck } from './use-deck';
 
@@ -82,8 +82,13 @@ function leave() {
 export function PresentPage() {
   const { pack } = useBoardPack();
   const deck = useMemo(() => deckOfPack(pack), [pack]);
-  const slides = useMemo(() => projectedSlides(deck), [deck]);
   const { figures, hasData, preparing } = useDeck(deck);
+  // With targets the summary has two more columns (target, assurance): its rows wrap, so fewer a slide.
+  const targets = HEADLINES.some((i) => {
+    const outcome = figures.data?.indicators.get(i.id);
+    return outcome?.status === 'ok' && outcome.target !== null;
+  });
+  const slides = useMemo(() => projectedSlides(deck, targets ? 6 : SUMMARY_ROWS_PER_SLIDE), [deck, targets]);
   const [index, setIndex] = useState(0);
   const count = slides.length;
   const stage = useRef<HTMLElement>(null);
