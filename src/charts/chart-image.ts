@@ -81,18 +81,45 @@ function legendMarkup(items: readonly LegendItem[], width: number, top: number):
 }
 
 /**
+ * The chart without the empty band at its foot that a chart keeps for a key drawn in HTML below it (the
+ * image has its own key): its height, and its viewBox cut to match. Null when nothing is to be cut or
+ * the browser cannot say what is drawn.
+ */
+function cropped(chart: SVGSVGElement, drawn: number): { height: number; viewBox: string | null } | null {
+  let box: DOMRect;
+  try {
+    box = chart.getBBox();
+  } catch {
+    return null;
+  }
+  if (box.height <= 0) return null;
+  const view = chart.viewBox?.baseVal;
+  const scale = view && view.height > 0 ? drawn / view.height : 1;
+  const top = view && view.height > 0 ? view.y : 0;
+  const used = box.y + box.height + 6 - top;
+  if (used * scale >= drawn - 1) return null;
+  return {
+    height: Math.ceil(used * scale),
+    viewBox: view && view.height > 0 ? `${view.x} ${view.y} ${view.width} ${used}` : null,
+  };
+}
+
+/**
  * The chart's SVG with a title above (none when `title` is empty: a slide has its own) and the legend
  * below, as one standalone SVG document.
  */
 export function standaloneSvg(chart: SVGSVGElement, title: string, legend: readonly LegendItem[]): string {
   const width = Math.round(chart.width.baseVal.value || chart.getBoundingClientRect().width || 800);
-  const height = Math.round(chart.height.baseVal.value || chart.getBoundingClientRect().height || 300);
+  const drawn = Math.round(chart.height.baseVal.value || chart.getBoundingClientRect().height || 300);
+  const crop = cropped(chart, drawn);
+  const height = crop?.height ?? drawn;
   const titleHeight = title ? 44 : 8;
   const copy = chart.cloneNode(true) as SVGSVGElement;
   copy.setAttribute('x', '0');
   copy.setAttribute('y', String(titleHeight));
   copy.setAttribute('width', String(width));
   copy.setAttribute('height', String(height));
+  if (crop?.viewBox) copy.setAttribute('viewBox', crop.viewBox);
   copy.removeAttribute('style');
   copy.removeAttribute('class');
   const inner = new XMLSerializer().serializeToString(copy);

@@ -156,7 +156,8 @@ export function StackedBarChart({
   const chart = (
     <BarChart
       data={data}
-      margin={{ top: Math.round(fontSize * 1.8), right: 24, bottom: 4, left: 12 }}
+      // On the right, room for half the last period's label (centred under its bar).
+      margin={{ top: Math.round(fontSize * 1.8), right: Math.round(fontSize * 3), bottom: 4, left: 12 }}
       width={width}
       height={width ? (height === 'fill' ? 340 : height) : undefined}
       {...tooltip.chartProps}

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
@@ -7,7 +7,14 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeProblems, openPage, writeFixture } from './support/app-actions';
 import { type AppUnderTest, openApp, SCREENSHOTS, screenshot } from './support/browser';
-import { paragraphProblems, pdfPageTexts, slideLayout, smallSummaryText, tableTextSizes } from './support/deck-checks';
+import {
+  paragraphProblems,
+  pdfPageTexts,
+  shapesOutside,
+  slideLayout,
+  smallSummaryText,
+  tableTextSizes,
+} from './support/deck-checks';
 
 // The board pack in the built app (issue 11): the summary, presentation, PDF, PowerPoint, chart and
 // table downloads, suppression on by default, and no child-level identifier anywhere a board sees.
@@ -272,6 +279,8 @@ describe('the board pack, in the built app', () => {
     // Every page as printed: the pictures to look at, and its words checked.
     const file = join(SCREENSHOTS, 'board-pack.pdf');
     writeFileSync(file, pdf);
+    for (const old of readdirSync(SCREENSHOTS).filter((f) => f.startsWith('board-pack-page-')))
+      rmSync(join(SCREENSHOTS, old));
     execFileSync('pdftoppm', ['-png', '-r', '60', file, join(SCREENSHOTS, 'board-pack-page')]);
     const texts = pdfPageTexts(file);
     expect(texts).toHaveLength(pages);
@@ -312,8 +321,9 @@ describe('the board pack, in the built app', () => {
       // Numbered as the slides are; a file PowerPoint opens without offering to repair it.
       expect(xml).toContain(`<a:t>${i} of ${slideFiles.length}</a:t>`);
       expect({ slide: i, problems: paragraphProblems(xml) }).toEqual({ slide: i, problems: [] });
-      // Table text at 14 pt or more.
+      // Table text at 14 pt or more; nothing past the slide's edges or over the footer.
       expect(tableTextSizes(xml).filter((pt) => pt < 14)).toEqual([]);
+      expect({ slide: i, outside: shapesOutside(xml) }).toEqual({ slide: i, outside: [] });
     }
     const tables = slideFiles.map((_, i) => tableTextSizes(slideXml(i + 1))).filter((sizes) => sizes.length > 0);
     expect(tables.length).toBeGreaterThanOrEqual(5);
@@ -420,6 +430,15 @@ describe('the board pack, in the built app', () => {
     const tooltip = card.locator('.chart-tooltip');
     await tooltip.waitFor({ timeout: 10_000 });
     expect(await tooltip.locator('li').count()).toBe(legend.length);
+    // No more than a third of the chart, its words in ink; Esc puts it away until the pointer moves on.
+    const tip = await tooltip.boundingBox();
+    expect(tip?.width ?? 0).toBeLessThanOrEqual(box.width / 3 + 1);
+    const colours = await tooltip.locator('li').evaluateAll((items) => items.map((li) => getComputedStyle(li).color));
+    expect(new Set(colours)).toEqual(new Set(['rgb(11, 12, 12)']));
+    await page.keyboard.press('Escape');
+    await expect.poll(() => tooltip.count()).toBe(0);
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.6);
+    await tooltip.waitFor({ timeout: 10_000 });
     await page.mouse.move(0, 0);
   });
 

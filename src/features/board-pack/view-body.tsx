@@ -68,7 +68,8 @@ function CountTable({ table }: { table: TableFigures }) {
     <Heatmap
       caption={`${table.title}: ${table.coverage}`}
       rowLabel={table.rowLabel}
-      rows={table.rows}
+      // A period ("2024-25 Q1") kept on one line: a row of two-line periods doubles a printed table.
+      rows={table.periods ? table.rows.map((r) => ({ ...r, label: r.label.replace(/ /g, '\u00a0') })) : table.rows}
       columns={[...table.columns, ...(table.totals ? [{ key: '__total', label: 'Total' }] : [])]}
       cell={(row, column) => {
         const r = table.rows.findIndex((x) => x.key === row);

@@ -90,3 +90,28 @@ export function pdfPageTexts(path: string): string[] {
     execFileSync('pdftotext', ['-layout', '-f', String(i + 1), '-l', String(i + 1), path, '-'], { encoding: 'utf8' }),
   );
 }
+
+const EMU = 914400;
+
+/**
+ * Shapes of a slide (text boxes, pictures, tables at their rows' heights) that reach past the slide's
+ * edges (13.333 × 7.5 in) or, but for the footer itself, into the footer's band at the foot.
+ */
+export function shapesOutside(xml: string, footerTop = 7.5 - 0.45): string[] {
+  const outside: string[] = [];
+  const shapes = xml.matchAll(/<(p:sp|p:pic|p:graphicFrame)>([\s\S]*?)<\/\1>/g);
+  for (const [, kind, body = ''] of shapes) {
+    const off = /<a:off x="(\d+)" y="(\d+)"\/>/.exec(body);
+    const ext = /<a:ext cx="(\d+)" cy="(\d+)"\/>/.exec(body);
+    if (!off || !ext) continue;
+    const [x, y, w] = [Number(off[1]) / EMU, Number(off[2]) / EMU, Number(ext[1]) / EMU];
+    // A table is as tall as its rows (PowerPoint grows a row to its text: the rows were laid out so).
+    const rows = [...body.matchAll(/<a:tr h="(\d+)"/g)].map((m) => Number(m[1]) / EMU);
+    const h = rows.length > 0 ? rows.reduce((a, b) => a + b, 0) : Number(ext[2]) / EMU;
+    const text = /<a:t>([^<]*)<\/a:t>/.exec(body)?.[1] ?? kind ?? '';
+    const isFooter = y >= footerTop - 0.01;
+    if (x < 0 || y < 0 || x + w > 13.334 || y + h > 7.5 || (!isFooter && y + h > footerTop + 0.01))
+      outside.push(`${kind} “${text.slice(0, 40)}” at y ${y.toFixed(2)} in, ${h.toFixed(2)} in tall`);
+  }
+  return outside;
+}
