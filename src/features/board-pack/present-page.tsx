@@ -88,7 +88,7 @@ export function PresentPage() {
     const outcome = figures.data?.indicators.get(i.id);
     return outcome?.status === 'ok' && outcome.target !== null;
   });
-  const slides = useMemo(() => projectedSlides(deck, targets ? 6 : SUMMARY_ROWS_PER_SLIDE), [deck, targets]);
+  const slides = useMemo(() => projectedSlides(deck, targets ? 7 : SUMMARY_ROWS_PER_SLIDE), [deck, targets]);
   const [index, setIndex] = useState(0);
   const count = slides.length;
   const stage = useRef<HTMLElement>(null);
