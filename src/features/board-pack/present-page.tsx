@@ -4,6 +4,39 @@ import { deckOfPack, HEADLINES, projectedSlides, SUMMARY_ROWS_PER_SLIDE } from '
 import { Slide } from './slide';
 import { useDeck } from './use-deck';
 
+/** The frame's content size at full scale, as a key: the same key, nothing to fit again. */
+function naturalSize(frame: HTMLElement): string {
+  frame.style.zoom = '1';
+  return `${frame.scrollWidth}x${frame.scrollHeight}:${frame.clientWidth}x${frame.clientHeight}`;
+}
+
+function fitsAt(frame: HTMLElement, zoom: number): boolean {
+  frame.style.zoom = String(zoom);
+  return frame.scrollHeight <= frame.clientHeight + 1 && frame.scrollWidth <= frame.clientWidth + 1;
+}
+
+/**
+ * Scales the frame's content to the largest scale (1 at most, 0.4 at least) at which it fits: a table
+ * scaled down reflows wider, so the scale is searched for rather than worked out from the size at 1.
+ */
+function fitFrame(frame: HTMLElement): string {
+  const natural = naturalSize(frame);
+  let zoom = 1;
+  if (!fitsAt(frame, 1)) {
+    let low = 0.4;
+    let high = 1;
+    for (let i = 0; i < 8; i += 1) {
+      const mid = (low + high) / 2;
+      if (fitsAt(frame, mid)) low = mid;
+      else high = mid;
+    }
+    zoom = Math.floor(low * 1000) / 1000;
+  }
+  frame.style.zoom = String(zoom);
+  frame.dataset.zoom = String(zoom);
+  return natural;
+}
+
 /**
  * A slide, scaled down if it must be, to fit the screen above the controls without scrolling or cutting
  * anything off, whatever the slide holds (a long table on a laptop). Charts fill what the words leave, so
@@ -12,51 +45,24 @@ import { useDeck } from './use-deck';
 function FittedSlide({ children }: { children: ReactNode }) {
   const box = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
-    const element = box.current;
-    if (!element) return undefined;
-    let natural = '';
-    let frame = 0;
-    const fits = (zoom: number) => {
-      element.style.zoom = String(zoom);
-      return element.scrollHeight <= element.clientHeight + 1 && element.scrollWidth <= element.clientWidth + 1;
-    };
-    const naturalSize = () => {
-      element.style.zoom = '1';
-      return `${element.scrollWidth}x${element.scrollHeight}:${element.clientWidth}x${element.clientHeight}`;
-    };
-    // The largest scale at which it fits: a table scaled down reflows wider, so the scale is searched
-    // for rather than worked out from the size at full scale.
-    const fitToSlide = () => {
-      natural = naturalSize();
-      let zoom = 1;
-      if (!fits(1)) {
-        let low = 0.4;
-        let high = 1;
-        for (let i = 0; i < 8; i += 1) {
-          const mid = (low + high) / 2;
-          if (fits(mid)) low = mid;
-          else high = mid;
-        }
-        zoom = Math.floor(low * 1000) / 1000;
-      }
-      element.style.zoom = String(zoom);
-      element.dataset.zoom = String(zoom);
-    };
-    fitToSlide();
-    // Refit when the content or the screen changes size (not when the zoom itself does: same natural size).
+    const frame = box.current;
+    if (!frame) return undefined;
+    let natural = fitFrame(frame);
+    let pending = 0;
+    // Refit when the content or the screen changes size (not when the scale itself does: same natural size).
     const observer = new ResizeObserver(() => {
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => {
-        const zoom = element.style.zoom;
-        const size = naturalSize();
-        element.style.zoom = zoom;
-        if (size !== natural) fitToSlide();
+      cancelAnimationFrame(pending);
+      pending = requestAnimationFrame(() => {
+        const zoom = frame.style.zoom;
+        const size = naturalSize(frame);
+        frame.style.zoom = zoom;
+        if (size !== natural) natural = fitFrame(frame);
       });
     });
-    observer.observe(element);
-    for (const child of element.querySelectorAll('.slide, .slide__body, .slide__body > *')) observer.observe(child);
+    observer.observe(frame);
+    for (const part of frame.querySelectorAll('.slide, .slide__body, .slide__body > *')) observer.observe(part);
     return () => {
-      cancelAnimationFrame(frame);
+      cancelAnimationFrame(pending);
       observer.disconnect();
     };
   }, []);
