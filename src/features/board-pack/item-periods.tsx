@@ -67,8 +67,10 @@ export function ItemPeriods({
       {shown && share && words && mostlyHidden(shown.points) && (
         <div className="warning-text item-periods__warning" role="status" data-testid={`mostly-hidden-${slide.key}`}>
           <p>
-            Most of this chart is hidden: {share.hidden} of {share.periods} {words.many} are not shown (c) to protect
-            small numbers. A chart is called mostly hidden when {MOSTLY_HIDDEN_RULE}.
+            {share.hidden === share.periods
+              ? `Nothing on this chart can be shown: all ${share.periods} ${words.many} are hidden (c)`
+              : `Most of this chart is hidden: ${share.hidden} of ${share.periods} ${words.many} are not shown (c)`}{' '}
+            to protect small numbers. A chart is called mostly hidden when {MOSTLY_HIDDEN_RULE}.
           </p>
           {yearly ? (
             <p>
