@@ -11,8 +11,7 @@ import {
 import type { Engine } from '../engine/engine';
 import { countsProtected } from '../indicators/disclosure-scope';
 import type { IndicatorDefinition } from '../indicators/indicator-definition';
-import type { ChangePoint } from '../indicators/indicator-spc';
-import { indicatorSpc, warmUpOf } from '../indicators/indicator-spc';
+import { type ChangePoint, indicatorSpc, type WarmUpSpan, warmUpOf } from '../indicators/indicator-spc';
 import { JointPublication } from '../indicators/joint-disclosure';
 import { narrative, trendPhrase, unjudged, yearOnYear } from '../indicators/narrative';
 import type { Granularity } from '../indicators/periods';
@@ -248,7 +247,48 @@ function asFigures(points: readonly IndicatorPoint[], cells: readonly (Published
   });
 }
 
-/** SPC, the latest complete period and the narrative, from the published points only. */
+/** What an indicator's figures are worked out from: its published points and the partnership's choices. */
+export interface DescribeOptions {
+  target: number | null;
+  changes: readonly ChangePoint[];
+  minDenominator: number | null;
+  warmUp: WarmUpSpan | null;
+}
+
+/**
+ * SPC, the latest complete period and the words, from the published points only: a mean or a limit
+ * drawn from a hidden count would give it away. One computation for a pack's indicator and for an item
+ * shown at its own periods (item-figures.ts).
+ */
+export function describePoints(
+  indicator: IndicatorDefinition,
+  granularity: Granularity,
+  points: FigurePoint[],
+  options: DescribeOptions,
+): Pick<
+  IndicatorFigures,
+  'granularity' | 'points' | 'spc' | 'latestIndex' | 'target' | 'narrative' | 'trend' | 'yearOnYear' | 'unjudged'
+> {
+  const { target } = options;
+  const spc = indicatorSpc(indicator, { granularity, points }, options);
+  // The latest finished period: for a lagged cohort, the latest one already followed up.
+  const latestIndex = points.findLastIndex((p) => !p.partial && (p.value !== null || p.suppressed));
+  const latest = points[latestIndex];
+  const before = points[latestIndex - 1];
+  const words = { indicator, granularity, latest, latestIndex, spc, target, suppressed: latest?.suppressed ?? false };
+  return {
+    granularity,
+    points,
+    spc,
+    latestIndex,
+    target,
+    narrative: narrative(words),
+    trend: trendPhrase(words),
+    yearOnYear: yearOnYear(words, before, before?.suppressed ?? false),
+    unjudged: unjudged(words),
+  };
+}
+
 function describe(
   run: IndicatorRun,
   published: Map<Granularity, FigurePoint[]>,
@@ -256,45 +296,13 @@ function describe(
   prepared: PreparedState,
 ): IndicatorFigures {
   const { indicator } = run;
-  const points = published.get(run.shown) ?? [];
-  const target = request.targets[indicator.id] ?? null;
-  const spc = indicatorSpc(
-    indicator,
-    { granularity: run.shown, points },
-    {
-      target,
-      changes: request.changesFor(indicator.id),
-      minDenominator: request.minDenominatorFor(indicator.id),
-      warmUp: warmUpOf(indicator, prepared),
-    },
-  );
-  // The latest finished period: for a lagged cohort, the latest one already followed up.
-  const latestIndex = points.findLastIndex((p) => !p.partial && (p.value !== null || p.suppressed));
-  const latest = points[latestIndex];
-  const words = {
-    indicator,
-    granularity: run.shown,
-    latest,
-    latestIndex,
-    spc,
-    target,
-    suppressed: latest?.suppressed ?? false,
-  };
-  return {
-    status: 'ok',
-    indicator,
-    granularity: run.shown,
-    points,
-    spc,
-    latestIndex,
-    target,
-    reportDate: run.reportDate,
-    narrative: narrative(words),
-    trend: trendPhrase(words),
-    yearOnYear: yearOnYear(words, points[latestIndex - 1], points[latestIndex - 1]?.suppressed ?? false),
-    unjudged: unjudged(words),
-    published,
-  };
+  const described = describePoints(indicator, run.shown, published.get(run.shown) ?? [], {
+    target: request.targets[indicator.id] ?? null,
+    changes: request.changesFor(indicator.id),
+    minDenominator: request.minDenominatorFor(indicator.id),
+    warmUp: warmUpOf(indicator, prepared),
+  });
+  return { status: 'ok', indicator, reportDate: run.reportDate, published, ...described };
 }
 
 /** Every comparison a pack shows, for our local authority. */

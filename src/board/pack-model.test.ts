@@ -53,6 +53,19 @@ describe('board pack files', () => {
     pack.items[2].key = '__proto__';
     expect(parsePack(JSON.stringify(pack))).toMatchObject({ ok: false, message: /at items › 2 › key/ });
   });
+
+  it('gives an indicator its own periods; a file without them shows the pack’s', () => {
+    const pack = JSON.parse(packJson(defaultPack()));
+    expect(pack.items[1]).toMatchObject({ kind: 'indicator', granularity: 'auto' });
+    // A pack saved before items had periods of their own is read as it was: at the pack's periods.
+    delete pack.items[1].granularity;
+    pack.items[2].granularity = 'year';
+    const parsed = parsePack(JSON.stringify(pack));
+    expect(parsed.ok && parsed.pack.items[1]).not.toHaveProperty('granularity');
+    expect(parsed.ok && parsed.pack.items[2]).toMatchObject({ granularity: 'year' });
+    pack.items[2].granularity = 'fortnight';
+    expect(parsePack(JSON.stringify(pack))).toMatchObject({ ok: false, message: /at items › 2 › granularity/ });
+  });
 });
 
 describe('the notes that travel with a pack (file version 2)', () => {

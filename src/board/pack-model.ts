@@ -42,6 +42,8 @@ export const packItemSchema = z.discriminatedUnion('kind', [
       kind: z.literal('indicator'),
       indicatorId: z.string().refine((id) => indicatorIds.has(id), { message: 'is not an indicator of this tool' }),
       commentary,
+      // Its own periods; none (a file from before) means the pack's. "auto": the finest not mostly hidden.
+      granularity: z.enum(['month', 'quarter', 'year', 'auto']).optional(),
     })
     .strict(),
   z.object({ key, kind: z.literal('view'), view: z.enum(PACK_VIEWS), commentary }).strict(),
@@ -93,11 +95,20 @@ export function newItemKey(existing: readonly PackItem[]): string {
   return candidate;
 }
 
-/** The pack a partnership starts from: the summary, then each area's headline charts and views. */
+/**
+ * The pack a partnership starts from: the summary, then each area's headline charts and views. Each
+ * chart at the finest periods, from the pack's, that suppression leaves mostly shown (item-figures.ts).
+ */
 export function defaultPack(): BoardPack {
   const items: PackItem[] = [{ key: 'summary', kind: 'summary', commentary: '' }];
   for (const id of ['EH3', 'EH6', 'TR7', 'OB3', 'AQ2', 'PR3']) {
-    items.push({ key: `indicator-${id.toLowerCase()}`, kind: 'indicator', indicatorId: id, commentary: '' });
+    items.push({
+      key: `indicator-${id.toLowerCase()}`,
+      kind: 'indicator',
+      indicatorId: id,
+      commentary: '',
+      granularity: 'auto',
+    });
   }
   for (const view of ['EHP1', 'OBP1', 'review_timeline'] as const) {
     items.push({ key: `view-${view.toLowerCase().replace('_', '-')}`, kind: 'view', view, commentary: '' });

@@ -9,9 +9,35 @@ export interface LegendItem {
   colour: string;
   /**
    * How the key draws it: a line (mean, limits, target), a dashed line, a dot or a block; the review
-   * timeline's marks as drawn (a square, a diamond, a hollow dot).
+   * timeline's marks (a square, a diamond, a hollow dot); `svg`, the chart's own swatch (a marker as the
+   * chart draws it); `none`, words alone.
    */
-  shape: 'line' | 'dashed' | 'dot' | 'block' | 'square' | 'diamond' | 'hollow-dot';
+  shape: 'line' | 'dashed' | 'dot' | 'block' | 'square' | 'diamond' | 'hollow-dot' | 'svg' | 'none';
+  /** For `svg`: the swatch, an <svg> element's markup (drawn 18 px square). */
+  svg?: string;
+}
+
+/**
+ * The key of a chart as it is drawn beside it, when its swatches are SVG (markers a chart draws in its
+ * own key): each item's swatch and words. Null when the key has no SVG swatches (the caller knows it).
+ */
+export function drawnLegend(figure: Element): LegendItem[] | null {
+  const items = [...figure.querySelectorAll('figcaption .spc-key__item')];
+  if (!items.some((item) => item.querySelector('svg'))) return null;
+  return items.map((item) => {
+    const swatch = item.querySelector('svg');
+    const label = (item.textContent ?? '').replace(/\s+/g, ' ').trim();
+    return swatch
+      ? { label, colour: TEXT, shape: 'svg' as const, svg: new XMLSerializer().serializeToString(swatch) }
+      : { label, colour: TEXT, shape: 'none' as const };
+  });
+}
+
+/** A swatch's markup placed in an 18 px box at (x, y): its own viewBox kept, so it draws as in the chart. */
+function placedSwatch(svg: string, x: number, y: number): string {
+  const viewBox = /viewBox="([^"]+)"/.exec(svg)?.[1] ?? '0 0 18 18';
+  const inner = svg.replace(/^<svg[^>]*>/, '').replace(/<\/svg>\s*$/, '');
+  return `<svg x="${x}" y="${y}" width="18" height="18" viewBox="${viewBox}">${inner}</svg>`;
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -29,6 +55,10 @@ function swatchMarkup(item: LegendItem, x: number, y: number): string {
   const c = item.colour;
   const cy = y - 4;
   switch (item.shape) {
+    case 'none':
+      return '';
+    case 'svg':
+      return placedSwatch(item.svg ?? '', x, y - 13);
     case 'dot':
       return `<circle cx="${x + 8}" cy="${cy}" r="6" fill="${c}"/>`;
     case 'hollow-dot':
@@ -53,16 +83,41 @@ function legendMarkup(items: readonly LegendItem[], width: number, top: number):
   let y = top + 16;
   const parts: string[] = [];
   for (const item of items) {
-    const itemWidth = 34 + item.label.length * 7.5;
+    const itemWidth = (item.shape === 'none' ? 0 : 34) + item.label.length * 7.5;
     if (x + itemWidth > width - 16 && x > 16) {
       x = 16;
       y += rowHeight;
     }
     const swatch = swatchMarkup(item, x, y);
-    parts.push(`${swatch}<text x="${x + 24}" y="${y}" font-size="13" fill="${TEXT}">${escapeXml(item.label)}</text>`);
+    const textX = item.shape === 'none' ? x : x + 24;
+    parts.push(`${swatch}<text x="${textX}" y="${y}" font-size="13" fill="${TEXT}">${escapeXml(item.label)}</text>`);
     x += itemWidth + 12;
   }
   return { markup: parts.join(''), height: items.length === 0 ? 0 : y - top + 12 };
+}
+
+/**
+ * The chart without the empty band at its foot that a chart keeps for a key drawn in HTML below it (the
+ * image has its own key): its height, and its viewBox cut to match. Null when nothing is to be cut or
+ * the browser cannot say what is drawn.
+ */
+function cropped(chart: SVGSVGElement, drawn: number): { height: number; viewBox: string | null } | null {
+  let box: DOMRect;
+  try {
+    box = chart.getBBox();
+  } catch {
+    return null;
+  }
+  if (box.height <= 0) return null;
+  const view = chart.viewBox?.baseVal;
+  const scale = view && view.height > 0 ? drawn / view.height : 1;
+  const top = view && view.height > 0 ? view.y : 0;
+  const used = box.y + box.height + 6 - top;
+  if (used * scale >= drawn - 1) return null;
+  return {
+    height: Math.ceil(used * scale),
+    viewBox: view && view.height > 0 ? `${view.x} ${view.y} ${view.width} ${used}` : null,
+  };
 }
 
 /**
@@ -71,13 +126,16 @@ function legendMarkup(items: readonly LegendItem[], width: number, top: number):
  */
 export function standaloneSvg(chart: SVGSVGElement, title: string, legend: readonly LegendItem[]): string {
   const width = Math.round(chart.width.baseVal.value || chart.getBoundingClientRect().width || 800);
-  const height = Math.round(chart.height.baseVal.value || chart.getBoundingClientRect().height || 300);
+  const drawn = Math.round(chart.height.baseVal.value || chart.getBoundingClientRect().height || 300);
+  const crop = cropped(chart, drawn);
+  const height = crop?.height ?? drawn;
   const titleHeight = title ? 44 : 8;
   const copy = chart.cloneNode(true) as SVGSVGElement;
   copy.setAttribute('x', '0');
   copy.setAttribute('y', String(titleHeight));
   copy.setAttribute('width', String(width));
   copy.setAttribute('height', String(height));
+  if (crop?.viewBox) copy.setAttribute('viewBox', crop.viewBox);
   copy.removeAttribute('style');
   copy.removeAttribute('class');
   const inner = new XMLSerializer().serializeToString(copy);

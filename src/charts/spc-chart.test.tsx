@@ -4,7 +4,8 @@ import { createRoot } from 'react-dom/client';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { analyseSpc, SPC_COLOURS } from '../indicators/spc';
-import { AssuranceIcon, SpcChart, VariationIcon } from './spc-chart';
+import { formatValue } from '../ui/format';
+import { AssuranceIcon, SpcChart, tooltipLines, VariationIcon } from './spc-chart';
 
 // Rendered in jsdom at a fixed width: the colours and labels are read from the SVG and HTML.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -99,5 +100,28 @@ describe('the SPC chart', () => {
     expect(Math.min(...clipped)).toBeGreaterThanOrEqual(0);
     const unclipped = ticks(render(swings, 'up').html);
     expect(Math.max(...unclipped)).toBeGreaterThan(100);
+  });
+});
+
+describe('the SPC chart’s tooltip', () => {
+  it('writes the limits and the mean at the value’s own precision, the limits on one line', () => {
+    const format = (v: number | null) => formatValue(v, 'percent');
+    const lines = tooltipLines(
+      { value: 62.63, type: 'common_cause', centre: 59.312, upper: 68.798, lower: 49.8261, target: null },
+      'xmr',
+      'Per cent',
+      format,
+    ).map((l) => l.text);
+    expect(lines).toEqual(['Per cent: 62.6%', 'Mean: 59.3%', 'Process limits: 49.8% to 68.8%']);
+  });
+
+  it('says a hidden value is not shown, and names the median on a run chart', () => {
+    const lines = tooltipLines(
+      { value: null, type: null, centre: 4, upper: null, lower: null, target: 5 },
+      'run',
+      'Number',
+      (v) => formatValue(v, 'count'),
+    ).map((l) => l.text);
+    expect(lines).toEqual(['Number: not shown', 'Median: 4', 'Target: 5']);
   });
 });

@@ -19,7 +19,10 @@ import {
   SPC_COLOURS,
   type SpcResult,
 } from '../indicators/spc';
+import { useChartFontSize } from './chart-font';
 import type { LegendItem } from './chart-image';
+import { TooltipBox, useDismissibleTooltip } from './chart-tooltip';
+import { INK, SECONDARY_INK, textOn } from './contrast';
 
 export interface SpcChartPoint {
   label: string;
@@ -30,6 +33,10 @@ export interface SpcChartPoint {
 interface Row extends SpcChartPoint {
   target: number | null;
   type: PointType | null;
+  /** The centre line and limits at this point, as drawn (for the tooltip). */
+  centre: number | null;
+  upper: number | null;
+  lower: number | null;
   /** centre0, upper0, lower0, centre1, …: one set of lines per phase, so lines break at a marked change. */
   [phaseLine: `${'centre' | 'upper' | 'lower'}${number}`]: number | null;
 }
@@ -39,7 +46,10 @@ export interface ChartChange {
   label: string;
 }
 
-const NAVY = '#0b0c0c';
+const NAVY = INK;
+/** The values are the strongest line; the mean and limits are drawn lighter behind them. */
+const VALUE_LINE = INK;
+const CENTRE_LINE = '#6f777b';
 
 /** A limit drawn no further than the measure can go (a percentage's limits stop at 0 and 100). */
 function clamp(value: number | null, bounds: { min?: number; max?: number } | undefined): number | null {
@@ -48,8 +58,10 @@ function clamp(value: number | null, bounds: { min?: number; max?: number } | un
   const high = bounds.max ?? Number.POSITIVE_INFINITY;
   return Math.min(high, Math.max(low, value));
 }
-const LINE = '#505a5f';
+const LINE = SECONDARY_INK;
 export const TARGET_COLOUR = '#de1b1b';
+/** The band behind periods still filling from the start of the data (warm-up), and its key's swatch. */
+const FILLING = '#e8e6e3';
 
 interface DotProps {
   cx?: number;
@@ -122,7 +134,7 @@ export function VariationIcon({
     <span className="spc-icon" data-testid="variation-icon" data-variation={type ?? 'none'}>
       <svg width="24" height="24" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
         <circle cx="12" cy="12" r="11" fill={colour} />
-        <text x="12" y="16.5" textAnchor="middle" fontSize="13" fontWeight="700" fill="#ffffff">
+        <text x="12" y="16.5" textAnchor="middle" fontSize="13" fontWeight="700" fill={textOn(colour)}>
           {letter}
         </text>
       </svg>
@@ -152,7 +164,7 @@ export function AssuranceIcon({ type, short = false }: { type: AssuranceType; sh
     <span className="spc-icon" data-testid="assurance-icon" data-assurance={type}>
       <svg width="24" height="24" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
         <rect x="1" y="1" width="22" height="22" rx="4" fill={colour} />
-        <text x="12" y="16.5" textAnchor="middle" fontSize="13" fontWeight="700" fill="#ffffff">
+        <text x="12" y="16.5" textAnchor="middle" fontSize="13" fontWeight="700" fill={textOn(colour)}>
           {letter}
         </text>
       </svg>
@@ -163,20 +175,25 @@ export function AssuranceIcon({ type, short = false }: { type: AssuranceType; sh
 
 /** The chart's key as legend items, for an image of the chart (chart-image.ts). */
 export function spcLegend(
-  spc: Pick<SpcResult, 'chart'>,
+  spc: Pick<SpcResult, 'chart'> & { warmUp?: { points: number } | null },
   target: number | null | undefined,
   format: (value: number | null) => string,
   changes: readonly ChartChange[] = [],
 ): LegendItem[] {
-  const items: LegendItem[] =
-    spc.chart === 'xmr'
+  const items: LegendItem[] = [
+    { label: 'Value', colour: VALUE_LINE, shape: 'line' },
+    ...(spc.chart === 'xmr'
       ? [
-          { label: 'Mean', colour: NAVY, shape: 'line' },
-          { label: 'Process limits', colour: LINE, shape: 'dashed' },
+          { label: 'Mean', colour: CENTRE_LINE, shape: 'line' as const },
+          { label: 'Process limits', colour: LINE, shape: 'dashed' as const },
         ]
-      : [{ label: 'Median', colour: NAVY, shape: 'line' }];
+      : [{ label: 'Median', colour: CENTRE_LINE, shape: 'line' as const }]),
+  ];
   if (target !== null && target !== undefined) {
     items.push({ label: `Target ${format(target)}`, colour: TARGET_COLOUR, shape: 'dashed' });
+  }
+  if (spc.warmUp && spc.warmUp.points > 0) {
+    items.push({ label: 'Still filling: not judged', colour: FILLING, shape: 'block' });
   }
   for (const change of changes) items.push({ label: change.label, colour: NAVY, shape: 'line' });
   items.push(
@@ -188,10 +205,78 @@ export function spcLegend(
   return items;
 }
 
+/** A swatch for the tooltip: a short line in the chart's colour and dash, or a dot. */
+function Swatch({ colour, dash, dot = false }: { colour: string; dash?: string; dot?: boolean }) {
+  return (
+    <svg
+      width="22"
+      height="12"
+      viewBox="0 0 22 12"
+      aria-hidden="true"
+      focusable="false"
+      className="chart-tooltip__swatch"
+    >
+      {dot ? (
+        <circle cx="11" cy="6" r="5" fill={colour} />
+      ) : (
+        <line x1="1" y1="6" x2="21" y2="6" stroke={colour} strokeWidth={2.5} strokeDasharray={dash} />
+      )}
+    </svg>
+  );
+}
+
+/**
+ * The tooltip's lines for a period: its value, the centre line, the limits (one line) and the target,
+ * every figure written by the indicator's own `format` (68.8%, never 68.798).
+ */
+export function tooltipLines(
+  row: Pick<Row, 'value' | 'type' | 'centre' | 'upper' | 'lower' | 'target'>,
+  chart: SpcResult['chart'],
+  valueLabel: string,
+  format: (v: number | null) => string,
+) {
+  const lines = [
+    {
+      key: 'value',
+      text: `${valueLabel}: ${row.value === null ? 'not shown' : format(row.value)}`,
+      swatch: <Swatch colour={row.type ? SPC_COLOURS[row.type] : LINE} dot />,
+    },
+  ];
+  if (row.centre !== null)
+    lines.push({
+      key: 'centre',
+      text: `${chart === 'xmr' ? 'Mean' : 'Median'}: ${format(row.centre)}`,
+      swatch: <Swatch colour={CENTRE_LINE} />,
+    });
+  if (chart === 'xmr' && row.lower !== null && row.upper !== null)
+    lines.push({
+      key: 'limits',
+      text: `Process limits: ${format(row.lower)} to ${format(row.upper)}`,
+      swatch: <Swatch colour={LINE} dash="6 4" />,
+    });
+  if (row.target !== null)
+    lines.push({
+      key: 'target',
+      text: `Target: ${format(row.target)}`,
+      swatch: <Swatch colour={TARGET_COLOUR} dash="2 3" />,
+    });
+  return lines;
+}
+
+/** The value axis' width: its longest tick label and a gap (its name is drawn above it, not beside it). */
+function valueAxisWidth(rows: readonly Row[], format: (v: number | null) => string, fontSize: number): number {
+  const values = rows.flatMap((r) => [r.value, r.upper, r.lower, r.target]).filter((v): v is number => v !== null);
+  const top = values.length > 0 ? Math.max(...values.map(Math.abs)) : 0;
+  // A tick can be a round number above the largest value (an axis to 120.0% for 104%): one digit more.
+  const longest = Math.max(format(top).length + 1, format(0).length);
+  return Math.max(48, Math.ceil(longest * fontSize * 0.58) + 14);
+}
+
 /**
  * An SPC chart (NHS Making Data Count): the values, the mean (or the median on a run chart), process
  * limits, an optional target, and each point coloured by its variation type. Presentational: it draws
- * the analysis it is given. `width` renders at a fixed size (tests, print) instead of filling its box.
+ * the analysis it is given. `width` renders at a fixed size (tests, print) instead of filling its box;
+ * `height="fill"` fills its box's height (a slide gives the chart what the words leave).
  */
 export function SpcChart({
   points,
@@ -205,6 +290,7 @@ export function SpcChart({
   bounds,
   changes = [],
   filling = null,
+  fontSize: givenFontSize,
 }: {
   points: SpcChartPoint[];
   spc: SpcResult;
@@ -215,57 +301,87 @@ export function SpcChart({
   target?: number | null;
   valueLabel: string;
   title: string;
+  /** Every figure the chart writes (ticks, tooltip, key) is written by this: the indicator's own precision. */
   format: (value: number | null) => string;
   width?: number;
-  /** Height in pixels (300; a slide gives more). */
-  height?: number;
+  /** Height in pixels (300; a slide gives more), or the whole height of the chart's box. */
+  height?: number | 'fill';
   /** Values the measure cannot go beyond (0–100 for a percentage): limit lines are drawn up to them. */
   bounds?: { min?: number; max?: number };
+  /** Text size in pixels (16 on a wide screen, else 13; a slide gives more). */
+  fontSize?: number;
 }) {
   useEffect(() => {
     // Read by `npm run bench`: when a chart with data was last drawn.
     if (points.length > 0) performance.mark('pi-chart-drawn');
   }, [points]);
+  const fontSize = useChartFontSize(givenFontSize);
+  const tooltip = useDismissibleTooltip();
   const phases = [...new Set(spc.points.map((p) => p.phase))];
   const rows: Row[] = points.map((p, i) => {
     const s = spc.points[i];
-    const row: Row = { ...p, target: target ?? null, type: s?.type ?? null };
+    const centre = s?.centre ?? null;
+    const upper = clamp(s?.upperLimit ?? null, bounds);
+    const lower = clamp(s?.lowerLimit ?? null, bounds);
+    const row: Row = { ...p, target: target ?? null, type: s?.type ?? null, centre, upper, lower };
     for (const phase of phases) {
       const mine = s?.phase === phase;
-      row[`centre${phase}`] = mine ? (s?.centre ?? null) : null;
-      row[`upper${phase}`] = mine ? clamp(s?.upperLimit ?? null, bounds) : null;
-      row[`lower${phase}`] = mine ? clamp(s?.lowerLimit ?? null, bounds) : null;
+      row[`centre${phase}`] = mine ? centre : null;
+      row[`upper${phase}`] = mine ? upper : null;
+      row[`lower${phase}`] = mine ? lower : null;
     }
     return row;
   });
+  const axisWidth = valueAxisWidth(rows, format, fontSize);
+  const tick = { fontSize, fill: NAVY };
   const lineProps = { dot: false, isAnimationActive: false, connectNulls: false } as const;
   const chart = (
     <LineChart
       data={rows}
-      margin={{ top: 12, right: 40, bottom: 28, left: 12 }}
+      // Room above for the value axis' name, below for the periods and their name.
+      margin={{ top: Math.round(fontSize * 1.8), right: 40, bottom: Math.round(fontSize * 1.6), left: 12 }}
       width={width}
-      height={width ? height : undefined}
+      height={width ? (height === 'fill' ? 300 : height) : undefined}
+      {...tooltip.chartProps}
     >
       <CartesianGrid stroke="#e5e5e5" vertical={false} />
       <XAxis
         dataKey="label"
-        tick={{ fontSize: 13, fill: NAVY }}
+        tick={tick}
+        tickMargin={Math.round(fontSize * 0.5)}
+        // The first period clear of the value axis' lowest label, the last clear of the edge.
+        padding={{ left: Math.round(fontSize * 2.5), right: Math.round(fontSize) }}
         interval="preserveStartEnd"
-        minTickGap={16}
-        label={{ value: 'Period', position: 'insideBottom', offset: -16, fill: LINE, fontSize: 13 }}
+        minTickGap={fontSize}
+        label={{ value: 'Period', position: 'insideBottom', offset: -Math.round(fontSize * 1.4), fill: LINE, fontSize }}
       />
       <YAxis
-        tick={{ fontSize: 13, fill: NAVY }}
+        tick={tick}
         tickFormatter={(v: number) => format(v)}
-        width={72}
-        label={{ value: valueLabel, angle: -90, position: 'insideLeft', offset: 0, dy: 60, fill: LINE, fontSize: 13 }}
+        width={axisWidth}
+        label={{
+          value: valueLabel,
+          position: 'top',
+          offset: Math.round(fontSize * 0.7),
+          fill: LINE,
+          fontSize,
+          dx: -axisWidth / 2 + 4,
+          textAnchor: 'start',
+        }}
       />
       <Tooltip
-        formatter={(value, name) => [format(Number(value)), String(name)]}
-        labelFormatter={(label, payload) => {
+        {...tooltip.tooltipProps}
+        isAnimationActive={false}
+        content={({ active, payload }) => {
           const row = payload?.[0]?.payload as Row | undefined;
-          const type = row?.type ? ` — ${POINT_TYPE_LABELS[row.type]}` : '';
-          return `${String(label)}${row?.partial ? ' (to date)' : ''}${type}`;
+          if (!active || !row) return null;
+          const type = row.type ? ` — ${POINT_TYPE_LABELS[row.type]}` : '';
+          return (
+            <TooltipBox
+              label={`${row.label}${row.partial ? ' (to date)' : ''}${type}`}
+              lines={tooltipLines(row, spc.chart, valueLabel, format)}
+            />
+          );
         }}
       />
       {phases.flatMap((phase) => [
@@ -295,7 +411,7 @@ export function SpcChart({
           key={`centre${phase}`}
           name={spc.chart === 'xmr' ? 'Mean' : 'Median'}
           dataKey={`centre${phase}`}
-          stroke={NAVY}
+          stroke={CENTRE_LINE}
           strokeWidth={1.5}
           {...lineProps}
         />,
@@ -304,11 +420,11 @@ export function SpcChart({
         <ReferenceArea
           x1={points[0].label}
           x2={points[Math.min(filling.points, points.length) - 1]?.label}
-          fill="#f3f2f1"
+          fill={FILLING}
           fillOpacity={1}
           stroke="none"
           ifOverflow="extendDomain"
-          label={{ value: 'Still filling: not judged', position: 'insideTop', fill: NAVY, fontSize: 13 }}
+          label={{ value: 'Still filling: not judged', position: 'insideTop', fill: NAVY, fontSize }}
         />
       )}
       {changes.map((change) => {
@@ -319,7 +435,7 @@ export function SpcChart({
             x={at}
             stroke={NAVY}
             strokeWidth={2}
-            label={{ value: change.label, position: 'insideTopLeft', fill: NAVY, fontSize: 13 }}
+            label={{ value: change.label, position: 'insideTopLeft', fill: NAVY, fontSize }}
           />
         );
       })}
@@ -338,10 +454,10 @@ export function SpcChart({
         name={valueLabel}
         type="linear"
         dataKey="value"
-        stroke="#7f8c96"
-        strokeWidth={2}
+        stroke={VALUE_LINE}
+        strokeWidth={2.5}
         dot={<SpcDot />}
-        activeDot={{ r: 6 }}
+        activeDot={{ r: 7, fill: VALUE_LINE }}
         isAnimationActive={false}
         connectNulls={false}
       />
@@ -349,7 +465,8 @@ export function SpcChart({
   );
   return (
     <figure
-      className="chart"
+      className={`chart chart--sized${height === 'fill' ? ' chart--fill' : ''}`}
+      style={{ fontSize }}
       data-testid="trend-chart"
       data-spc-chart={spc.chart}
       aria-label={`${title}: ${spc.chart === 'xmr' ? 'SPC chart with process limits' : 'run chart'}. Use “Show as table” for the values.`}
@@ -357,58 +474,82 @@ export function SpcChart({
       {width ? (
         chart
       ) : (
-        <ResponsiveContainer width="100%" height={height}>
+        <ResponsiveContainer width="100%" height={height === 'fill' ? '100%' : height}>
           {chart}
         </ResponsiveContainer>
       )}
-      <figcaption className="spc-key">
-        {spc.chart === 'xmr' ? (
-          <>
-            <span className="spc-key__item">
-              <span className="spc-swatch spc-swatch--mean" aria-hidden="true" /> Mean
-            </span>
-            <span className="spc-key__item">
-              <span className="spc-swatch spc-swatch--limit" aria-hidden="true" /> Process limits
-            </span>
-          </>
-        ) : (
-          <span className="spc-key__item">
-            <span className="spc-swatch spc-swatch--mean" aria-hidden="true" /> Median
-          </span>
-        )}
-        {target !== null && target !== undefined && (
-          <span className="spc-key__item">
-            <span className="spc-swatch spc-swatch--target" aria-hidden="true" /> Target {format(target)}
-          </span>
-        )}
-        {filling && filling.points > 0 && (
-          <span className="spc-key__item" data-testid="filling-key">
-            <span className="spc-swatch spc-swatch--filling" aria-hidden="true" /> Still filling from the start of the
-            data: not judged (periods ending before {formatUkDate(filling.filledFrom)})
-          </span>
-        )}
-        {changes.map((change) => (
-          <span className="spc-key__item" key={`key-${change.index}-${change.label}`} data-testid="change-mark">
-            <span className="spc-swatch spc-swatch--change" aria-hidden="true" /> {change.label} (from{' '}
-            {points[change.index]?.label}; limits worked out again from there)
-          </span>
-        ))}
-        <span className="spc-key__item">
-          <span className="spc-dot" style={{ background: SPC_COLOURS.special_cause_improvement }} aria-hidden="true" />{' '}
-          Improvement
-        </span>
-        <span className="spc-key__item">
-          <span className="spc-dot" style={{ background: SPC_COLOURS.special_cause_concern }} aria-hidden="true" />{' '}
-          Concern
-        </span>
-        <span className="spc-key__item">
-          <span className="spc-dot" style={{ background: SPC_COLOURS.special_cause_neutral_high }} aria-hidden="true" />{' '}
-          Special cause, no direction
-        </span>
-        <span className="spc-key__item">
-          <span className="spc-dot" style={{ background: SPC_COLOURS.common_cause }} aria-hidden="true" /> Common cause
-        </span>
-      </figcaption>
+      <SpcKey spc={spc} target={target} format={format} changes={changes} points={points} filling={filling} />
     </figure>
+  );
+}
+
+/** The chart's key, under it, in words beside each line's and dot's look. */
+function SpcKey({
+  spc,
+  target,
+  format,
+  changes,
+  points,
+  filling,
+}: {
+  spc: SpcResult;
+  target: number | null | undefined;
+  format: (value: number | null) => string;
+  changes: readonly ChartChange[];
+  points: readonly SpcChartPoint[];
+  filling: { points: number; filledFrom: string } | null;
+}) {
+  return (
+    <figcaption className="spc-key">
+      <span className="spc-key__item">
+        <span className="spc-swatch spc-swatch--value" aria-hidden="true" /> Value
+      </span>
+      {spc.chart === 'xmr' ? (
+        <>
+          <span className="spc-key__item">
+            <span className="spc-swatch spc-swatch--mean" aria-hidden="true" /> Mean
+          </span>
+          <span className="spc-key__item">
+            <span className="spc-swatch spc-swatch--limit" aria-hidden="true" /> Process limits
+          </span>
+        </>
+      ) : (
+        <span className="spc-key__item">
+          <span className="spc-swatch spc-swatch--mean" aria-hidden="true" /> Median
+        </span>
+      )}
+      {target !== null && target !== undefined && (
+        <span className="spc-key__item">
+          <span className="spc-swatch spc-swatch--target" aria-hidden="true" /> Target {format(target)}
+        </span>
+      )}
+      {filling && filling.points > 0 && (
+        <span className="spc-key__item" data-testid="filling-key">
+          <span className="spc-swatch spc-swatch--filling" aria-hidden="true" /> Still filling from the start of the
+          data: not judged (periods ending before {formatUkDate(filling.filledFrom)})
+        </span>
+      )}
+      {changes.map((change) => (
+        <span className="spc-key__item" key={`key-${change.index}-${change.label}`} data-testid="change-mark">
+          <span className="spc-swatch spc-swatch--change" aria-hidden="true" /> {change.label} (from{' '}
+          {points[change.index]?.label}; limits worked out again from there)
+        </span>
+      ))}
+      <span className="spc-key__item">
+        <span className="spc-dot" style={{ background: SPC_COLOURS.special_cause_improvement }} aria-hidden="true" />{' '}
+        Improvement
+      </span>
+      <span className="spc-key__item">
+        <span className="spc-dot" style={{ background: SPC_COLOURS.special_cause_concern }} aria-hidden="true" />{' '}
+        Concern
+      </span>
+      <span className="spc-key__item">
+        <span className="spc-dot" style={{ background: SPC_COLOURS.special_cause_neutral_high }} aria-hidden="true" />{' '}
+        Special cause, no direction
+      </span>
+      <span className="spc-key__item">
+        <span className="spc-dot" style={{ background: SPC_COLOURS.common_cause }} aria-hidden="true" /> Common cause
+      </span>
+    </figcaption>
   );
 }

@@ -2,7 +2,6 @@ import {
   Bar,
   BarChart,
   CartesianGrid,
-  DefaultLegendContent,
   DefaultZIndexes,
   Legend,
   ResponsiveContainer,
@@ -15,7 +14,10 @@ import {
   ZIndexLayer,
 } from 'recharts';
 import { formatNumber } from '../ui/format';
+import { useChartFontSize } from './chart-font';
 import type { LegendItem } from './chart-image';
+import { TooltipBox, useDismissibleTooltip } from './chart-tooltip';
+import { INK, SECONDARY_INK } from './contrast';
 
 /** Okabe–Ito: a palette most people with colour-vision deficiency can tell apart. */
 export const CATEGORY_COLOURS = [
@@ -101,23 +103,25 @@ function StackedPaths({ rows, series }: { rows: readonly StackedRow[]; series: r
   );
 }
 
-/** The tooltip of a bar: each series' value in that row, in the stack's order, top first. */
+/** The tooltip of a bar: each series' value in that row, in the stack's order, top first; colour only in the swatch. */
 function StackTooltip({ row, series }: { row: StackedRow | undefined; series: readonly StackedSeries[] }) {
   if (!row) return null;
   return (
-    <div className="chart-tooltip">
-      <p className="chart-tooltip__label">{row.label}</p>
-      <ul>
-        {series
-          .map((s, j) => ({ s, j }))
-          .reverse()
-          .map(({ s, j }) => (
-            <li key={s.key} style={{ color: colourOf(series, j) }}>
-              {s.label}: {formatNumber(seriesValue(row, s.key))}
-            </li>
-          ))}
-      </ul>
-    </div>
+    <TooltipBox
+      label={row.label}
+      lines={series
+        .map((s, j) => ({ s, j }))
+        .reverse()
+        .map(({ s, j }) => ({
+          key: s.key,
+          text: `${s.label}: ${formatNumber(seriesValue(row, s.key))}`,
+          swatch: (
+            <svg width="14" height="14" aria-hidden="true" focusable="false" className="chart-tooltip__swatch">
+              <rect width="14" height="14" fill={colourOf(series, j)} />
+            </svg>
+          ),
+        }))}
+    />
   );
 }
 
@@ -130,6 +134,7 @@ export function StackedBarChart({
   categoryLabel,
   width,
   height = 340,
+  fontSize: givenFontSize,
 }: {
   rows: StackedRow[];
   series: StackedSeries[];
@@ -137,45 +142,81 @@ export function StackedBarChart({
   valueLabel: string;
   categoryLabel: string;
   width?: number;
-  height?: number;
+  /** Height in pixels, or the whole height of the chart's box (a slide). */
+  height?: number | 'fill';
+  /** Text size in pixels (16 on a wide screen, else 13; a slide gives more). */
+  fontSize?: number;
 }) {
+  const fontSize = useChartFontSize(givenFontSize);
+  const tooltip = useDismissibleTooltip();
+  const tick = { fontSize, fill: INK };
+  const axisWidth = Math.round(fontSize * 4.2);
   const data = rows.map((row) => ({ ...row, [TOTAL]: series.reduce((sum, s) => sum + seriesValue(row, s.key), 0) }));
   const legend = series.map((s, i) => ({ value: s.label, type: 'rect' as const, color: colourOf(series, i) }));
   const chart = (
     <BarChart
       data={data}
-      margin={{ top: 8, right: 24, bottom: 28, left: 12 }}
+      // On the right, room for half the last period's label (centred under its bar).
+      margin={{ top: Math.round(fontSize * 1.8), right: Math.round(fontSize * 3), bottom: 4, left: 12 }}
       width={width}
-      height={width ? height : undefined}
+      height={width ? (height === 'fill' ? 340 : height) : undefined}
+      {...tooltip.chartProps}
     >
       <CartesianGrid stroke="#e5e5e5" vertical={false} />
       <XAxis
         dataKey="label"
-        tick={{ fontSize: 13, fill: '#0b0c0c' }}
+        tick={tick}
+        tickMargin={Math.round(fontSize * 0.5)}
         interval="preserveStartEnd"
-        minTickGap={12}
-        label={{ value: categoryLabel, position: 'insideBottom', offset: -16, fill: '#505a5f', fontSize: 13 }}
+        minTickGap={fontSize}
+        // The axis' name within the axis' own height, so the key below never runs into it.
+        height={Math.round(fontSize * 3.2)}
+        label={{
+          value: categoryLabel,
+          position: 'insideBottom',
+          offset: 0,
+          fill: SECONDARY_INK,
+          fontSize,
+        }}
       />
       <YAxis
-        tick={{ fontSize: 13, fill: '#0b0c0c' }}
+        tick={tick}
         tickFormatter={(v: number) => formatNumber(v)}
-        width={64}
-        label={{ value: valueLabel, angle: -90, position: 'insideLeft', dy: 60, fill: '#505a5f', fontSize: 13 }}
+        width={axisWidth}
+        // The axis' name above it, level: never over its tick labels.
+        label={{
+          value: valueLabel,
+          position: 'top',
+          offset: Math.round(fontSize * 0.7),
+          fill: SECONDARY_INK,
+          fontSize,
+          dx: -axisWidth / 2 + 4,
+          textAnchor: 'start',
+        }}
       />
       <Tooltip
+        {...tooltip.tooltipProps}
+        isAnimationActive={false}
         content={({ active, label }) =>
           active ? <StackTooltip row={rows.find((r) => r.label === label)} series={series} /> : null
         }
       />
-      {/* Legend text in dark ink: a pale series colour would not be readable as text. */}
+      {/* The key in ink (a pale series colour is not readable as text), below the chart: above it, a
+          second row of the key would run into the value axis' name. */}
       <Legend
-        verticalAlign="top"
-        wrapperStyle={{ fontSize: 13, paddingBottom: 8 }}
+        verticalAlign="bottom"
+        wrapperStyle={{ fontSize, paddingTop: 4 }}
         content={() => (
-          <DefaultLegendContent
-            payload={legend}
-            formatter={(value) => <span className="chart-legend-text">{String(value)}</span>}
-          />
+          <ul className="recharts-default-legend stacked-legend">
+            {legend.map((item) => (
+              <li key={item.value} className="recharts-legend-item">
+                <svg width="14" height="14" aria-hidden="true" focusable="false">
+                  <rect width="14" height="14" fill={item.color} />
+                </svg>
+                <span className="chart-legend-text">{item.value}</span>
+              </li>
+            ))}
+          </ul>
         )}
       />
       <Bar dataKey={TOTAL} legendType="none" isAnimationActive={false} shape={() => <g />} />
@@ -184,14 +225,15 @@ export function StackedBarChart({
   );
   return (
     <figure
-      className="chart"
+      className={`chart chart--sized${height === 'fill' ? ' chart--fill' : ''}`}
+      style={{ fontSize }}
       data-testid="stacked-chart"
       aria-label={`${title}: stacked bar chart. Use “Show as table” for the values.`}
     >
       {width ? (
         chart
       ) : (
-        <ResponsiveContainer width="100%" height={height}>
+        <ResponsiveContainer width="100%" height={height === 'fill' ? '100%' : height}>
           {chart}
         </ResponsiveContainer>
       )}

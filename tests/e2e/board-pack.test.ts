@@ -1,11 +1,20 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeProblems, openPage, writeFixture } from './support/app-actions';
-import { type AppUnderTest, openApp, screenshot } from './support/browser';
+import { type AppUnderTest, openApp, SCREENSHOTS, screenshot } from './support/browser';
+import {
+  paragraphProblems,
+  pdfPageTexts,
+  shapesOutside,
+  slideLayout,
+  smallSummaryText,
+  tableTextSizes,
+} from './support/deck-checks';
 
 // The board pack in the built app (issue 11): the summary, presentation, PDF, PowerPoint, chart and
 // table downloads, suppression on by default, and no child-level identifier anywhere a board sees.
@@ -70,7 +79,15 @@ describe('the board pack, in the built app', () => {
     // Serious incident notifications are a handful a year: withheld, and their icons with them.
     const pr1 = page.locator('[data-testid="board-summary"] tr[data-indicator-id="PR1"]');
     await expect(pr1.getAttribute('data-latest-value')).resolves.toBe('');
-    await expect(pr1.locator('td').nth(2).textContent()).resolves.toMatch(/^c/);
+    await expect(pr1.locator('.board-summary__value').textContent()).resolves.toMatch(/^c/);
+    // Area by area, under each area's name.
+    await expect(page.locator('.board-summary__area-row').allTextContents()).resolves.toEqual([
+      'Early help',
+      'Training',
+      'Statutory obligations',
+      'Case-file audits',
+      'Practice reviews',
+    ]);
     // Counts of professionals are not about children: TR1 attendances are shown.
     const tr1 = page.locator('[data-testid="board-summary"] tr[data-indicator-id="TR1"]');
     await expect(tr1.getAttribute('data-latest-value')).resolves.toMatch(/^\d+$/);
@@ -103,47 +120,141 @@ describe('the board pack, in the built app', () => {
   it('presents one slide at a time, readable from the back of the room, with the keyboard', async () => {
     const { page } = app;
     const summaryKey = await page.getByTestId('pack-item').first().getAttribute('data-item-key');
+    const items = await page.getByTestId('pack-item').count();
+    const headlines = await (await summaryRows(page)).count();
     await page.getByTestId(`commentary-${summaryKey}`).fill('The board asked for this summary every quarter.');
     await page.getByTestId('present-pack').click();
     await page.getByTestId('presentation').waitFor();
     const counter = page.getByTestId('slide-counter');
     const total = Number(((await counter.textContent()) ?? '').match(/of (\d+)/)?.[1]);
-    expect(total).toBeGreaterThanOrEqual(5);
     await expect(counter.textContent()).resolves.toMatch(/^Slide 1 of/);
-    await expect(page.getByTestId('presentation').textContent()).resolves.toContain('every quarter');
-    await page.keyboard.press('ArrowRight');
-    await expect(counter.textContent()).resolves.toMatch(/^Slide 2 of/);
-    // An indicator slide: the narrative in large type, the chart taking most of the slide (once drawn).
-    await page.locator('[data-slide-chart] svg.recharts-surface').waitFor();
-    const sizes = await page.evaluate(() => {
-      const narrative = document.querySelector('.slide__narrative');
-      const chart = document.querySelector('[data-slide-chart] svg.recharts-surface');
-      return {
-        font: narrative ? Number.parseFloat(getComputedStyle(narrative).fontSize) : 0,
-        chartHeight: chart?.getBoundingClientRect().height ?? 0,
-      };
-    });
-    expect(sizes.font).toBeGreaterThanOrEqual(24);
-    expect(sizes.chartHeight).toBeGreaterThan(1080 * 0.4);
-    await screenshot(page, 'p02-presentation-slide-2', { fullPage: false });
-    await page.keyboard.press('PageDown');
-    await expect(counter.textContent()).resolves.toMatch(/^Slide 3 of/);
-    await page.keyboard.press('PageUp');
-    await expect(counter.textContent()).resolves.toMatch(/^Slide 2 of/);
-    await page.keyboard.press('End');
-    await expect(counter.textContent()).resolves.toBe(`Slide ${total} of ${total}`);
+    // Every slide in turn: inside the screen, nothing under the controls; the summary by area at 24 px.
+    const seen: string[] = [];
+    let summaryRowsShown = 0;
+    const commented: (string | null)[] = [];
+    for (let n = 1; n <= total; n += 1) {
+      await expect(counter.textContent()).resolves.toBe(`Slide ${n} of ${total}`);
+      const layout = await slideLayout(page);
+      expect({ slide: n, title: layout.title, outside: layout.outside }).toEqual({
+        slide: n,
+        title: layout.title,
+        outside: [],
+      });
+      seen.push(layout.kind);
+      if (layout.kind === 'summary') {
+        expect(layout.zoom).toBe(1);
+        expect(await smallSummaryText(page, 24)).toEqual([]);
+        const summary = page.getByTestId('slide-summary');
+        await expect(summary.getByTestId('icon-key').count()).resolves.toBe(1);
+        summaryRowsShown += await summary.locator('tr[data-indicator-id]').count();
+        // The summary's commentary after its figures, on its last slide.
+        commented.push(await page.getByTestId('presentation').textContent());
+        // Icons as large as the words beside them.
+        const icon = await summary.locator('.spc-icon svg').first().boundingBox();
+        expect(icon?.height ?? 0).toBeGreaterThanOrEqual(24);
+        if (n === 1) await screenshot(page, 'p02-presentation-summary-1920', { fullPage: false });
+      }
+      if (layout.kind === 'indicator' && !seen.slice(0, -1).includes('indicator')) {
+        // An indicator slide: the narrative in large type, the chart taking most of the slide (once drawn).
+        await page.locator('[data-slide-chart] svg.recharts-surface').waitFor();
+        const sizes = await page.evaluate(() => {
+          const narrative = document.querySelector('.slide__narrative');
+          const chart = document.querySelector('[data-slide-chart] svg.recharts-surface');
+          return {
+            font: narrative ? Number.parseFloat(getComputedStyle(narrative).fontSize) : 0,
+            chartHeight: chart?.getBoundingClientRect().height ?? 0,
+          };
+        });
+        expect(sizes.font).toBeGreaterThanOrEqual(24);
+        expect(sizes.chartHeight).toBeGreaterThan(1080 * 0.4);
+        await screenshot(page, 'p02-presentation-indicator-1920', { fullPage: false });
+      }
+      if (n === total) await screenshot(page, 'p02-presentation-last-1920', { fullPage: false });
+      if (n < total) await page.keyboard.press('ArrowRight');
+    }
+    // The summary split by area over its slides, every headline on one of them; the rest one slide an item.
+    const summaries = seen.filter((k) => k === 'summary').length;
+    expect(summaries).toBeGreaterThanOrEqual(2);
+    expect(summaryRowsShown).toBe(headlines);
+    expect(commented.map((text) => text?.includes('every quarter'))).toEqual([
+      ...new Array(summaries - 1).fill(false),
+      true,
+    ]);
+    expect(total).toBe(items - 1 + summaries);
     await page.keyboard.press('ArrowRight');
     await expect(counter.textContent()).resolves.toBe(`Slide ${total} of ${total}`);
     await page.keyboard.press('Home');
     await expect(counter.textContent()).resolves.toMatch(/^Slide 1 of/);
+    await page.keyboard.press('PageDown');
+    await expect(counter.textContent()).resolves.toMatch(/^Slide 2 of/);
+    await page.keyboard.press('PageUp');
+    await expect(counter.textContent()).resolves.toMatch(/^Slide 1 of/);
+    await page.keyboard.press('End');
+    await expect(counter.textContent()).resolves.toBe(`Slide ${total} of ${total}`);
+    await page.keyboard.press('Home');
     expect(await axeProblems(page, 'Presentation')).toEqual([]);
     expectNoChildIdentifiers((await page.getByTestId('presentation').textContent()) ?? '');
     await page.keyboard.press('Escape');
     await page.getByTestId('board-pack').waitFor();
   });
 
+  it('fits every slide on a 1366 × 768 screen too, nothing under the controls', async () => {
+    const { page } = app;
+    await page.setViewportSize({ width: 1366, height: 768 });
+    try {
+      await page.getByTestId('present-pack').click();
+      await page.getByTestId('presentation').waitFor();
+      const counter = page.getByTestId('slide-counter');
+      const total = Number(((await counter.textContent()) ?? '').match(/of (\d+)/)?.[1]);
+      for (let n = 1; n <= total; n += 1) {
+        await expect(counter.textContent()).resolves.toBe(`Slide ${n} of ${total}`);
+        const layout = await slideLayout(page);
+        expect({ slide: n, title: layout.title, outside: layout.outside }).toEqual({
+          slide: n,
+          title: layout.title,
+          outside: [],
+        });
+        // Scaled down, if at all, no further than a 1366 screen is smaller than a 1920 one (and a little).
+        if (layout.kind === 'summary') expect(layout.zoom).toBeGreaterThanOrEqual(0.6);
+        await screenshot(page, `p02-presentation-1366-${String(n).padStart(2, '0')}`, { fullPage: false });
+        if (n < total) await page.keyboard.press('ArrowRight');
+      }
+      await page.keyboard.press('Escape');
+      await page.getByTestId('board-pack').waitFor();
+    } finally {
+      await page.setViewportSize({ width: 1920, height: 1080 });
+    }
+  });
+
+  it('warns of a chart suppression mostly hides, and offers it by year', async () => {
+    const { page } = app;
+    const aq2 = page.locator('[data-testid="pack-item"][data-item-key="indicator-aq2"]');
+    // The suggested pack shows each chart at the finest periods not mostly hidden: AQ2 by year.
+    await expect(aq2.getByTestId('item-periods-indicator-aq2').inputValue()).resolves.toBe('auto');
+    await expect(aq2.locator('option[value="auto"]').textContent()).resolves.toContain('now years');
+    await expect(aq2.getByTestId('mostly-hidden-indicator-aq2').count()).resolves.toBe(0);
+    // By quarter, most of AQ2's quarters are hidden: said, with the rule, and years offered.
+    await aq2.getByTestId('item-periods-indicator-aq2').selectOption('quarter');
+    const warning = aq2.getByTestId('mostly-hidden-indicator-aq2');
+    await expect(warning.textContent()).resolves.toMatch(
+      /(\d+) of (\d+) quarters are not shown \(c\).*more than half of its complete periods are hidden/,
+    );
+    await aq2.getByTestId('show-by-year-indicator-aq2').click();
+    await expect(aq2.getByTestId('item-periods-indicator-aq2').inputValue()).resolves.toBe('year');
+    await expect(warning.count()).resolves.toBe(0);
+    await aq2.getByTestId('item-periods-indicator-aq2').selectOption('auto');
+    // PR3 is hidden even by year: the slide says so instead of drawing empty axes.
+    const pr3 = page.locator('[data-testid="pack-item"][data-item-key="indicator-pr3"]');
+    await expect(pr3.getByTestId('mostly-hidden-indicator-pr3').textContent()).resolves.toContain('Even by year');
+    await expect(pr3.getByTestId('nothing-shown').count()).resolves.toBe(1);
+    await expect(pr3.locator('[data-slide-chart]').count()).resolves.toBe(0);
+    await pr3.scrollIntoViewIfNeeded();
+    await screenshot(page, 'p01-board-pack-mostly-hidden', { fullPage: false });
+  });
+
   it('prints A4 landscape, a slide a page, every page saying what it shows and page x of y', async () => {
     const { page } = app;
+    const deckTitle = await page.getByTestId('pack-title').inputValue();
     await go(page, '#/board-pack/print');
     await page.locator('[data-testid="board-pack-print"][data-state="ready"]').waitFor({ timeout: 90_000 });
     const slides = await page.locator('.slide--print').count();
@@ -165,6 +276,30 @@ describe('the board pack, in the built app', () => {
     expect(pages).toBeGreaterThanOrEqual(slides);
     expect(pages).toBeLessThanOrEqual(slides + 6);
     expectNoChildIdentifiers((await page.getByTestId('print-deck').textContent()) ?? '');
+    // Every page as printed: the pictures to look at, and its words checked.
+    const file = join(SCREENSHOTS, 'board-pack.pdf');
+    writeFileSync(file, pdf);
+    for (const old of readdirSync(SCREENSHOTS).filter((f) => f.startsWith('board-pack-page-')))
+      rmSync(join(SCREENSHOTS, old));
+    execFileSync('pdftoppm', ['-png', '-r', '60', file, join(SCREENSHOTS, 'board-pack-page')]);
+    const texts = pdfPageTexts(file);
+    expect(texts).toHaveLength(pages);
+    texts.forEach((text, i) => {
+      const lines = text.split('\n').filter((l) => l.trim() !== '');
+      // "Page x of y" on one line, at the foot of every page.
+      expect(lines.some((l) => l.includes(`Page ${i + 1} of ${pages}`))).toBe(true);
+      const body = lines.filter((l) => !/Partnership Insight|Page \d+ of|Small numbers suppressed/.test(l));
+      if (body[0]?.includes(deckTitle)) {
+        // A slide's first page: its heading never alone (the chart or table came with it).
+        expect({ page: i + 1, headingAlone: body.length <= 4 }).toEqual({ page: i + 1, headingAlone: false });
+      } else {
+        // A table run on: more than its header and one lone row.
+        expect({ page: i + 1, loneRow: body.length <= 3 }).toEqual({ page: i + 1, loneRow: false });
+      }
+    });
+    // The summary, area by area.
+    for (const area of ['Early help', 'Training', 'Statutory obligations', 'Case-file audits', 'Practice reviews'])
+      expect(texts[0]).toMatch(new RegExp(`^\\s*${area}\\s*$`, 'm'));
   });
 
   it('saves the pack as PowerPoint: charts as images, the narrative on the slide, the commentary in the notes', async () => {
@@ -177,9 +312,21 @@ describe('the board pack, in the built app', () => {
     const zip = unzipSync(new Uint8Array(file.bytes));
     const names = Object.keys(zip);
     const slideFiles = names.filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n));
-    // A cover, then one slide per item; a long table runs on to a further slide, as in the PDF.
-    expect(slideFiles.length).toBeGreaterThanOrEqual(slides + 1);
-    expect(slideFiles.length).toBeLessThanOrEqual(slides + 6);
+    // A cover, then one slide per item, the summary by area; a long table runs on to a further slide.
+    expect(slideFiles.length).toBeGreaterThanOrEqual(slides + 3);
+    expect(slideFiles.length).toBeLessThanOrEqual(slides + 10);
+    const slideXml = (i: number) => strFromU8(zip[`ppt/slides/slide${i}.xml`] as Uint8Array);
+    for (let i = 1; i <= slideFiles.length; i += 1) {
+      const xml = slideXml(i);
+      // Numbered as the slides are; a file PowerPoint opens without offering to repair it.
+      expect(xml).toContain(`<a:t>${i} of ${slideFiles.length}</a:t>`);
+      expect({ slide: i, problems: paragraphProblems(xml) }).toEqual({ slide: i, problems: [] });
+      // Table text at 14 pt or more; nothing past the slide's edges or over the footer.
+      expect(tableTextSizes(xml).filter((pt) => pt < 14)).toEqual([]);
+      expect({ slide: i, outside: shapesOutside(xml) }).toEqual({ slide: i, outside: [] });
+    }
+    const tables = slideFiles.map((_, i) => tableTextSizes(slideXml(i + 1))).filter((sizes) => sizes.length > 0);
+    expect(tables.length).toBeGreaterThanOrEqual(5);
     const images = names.filter((n) => /^ppt\/media\/.+\.png$/.test(n));
     expect(images.length).toBeGreaterThanOrEqual(3);
     const notes = names
@@ -188,6 +335,14 @@ describe('the board pack, in the built app', () => {
     expect(notes.join('\n')).toContain('The board asked for this summary every quarter.');
     const xml = slideFiles.map((n) => strFromU8(zip[n] as Uint8Array)).join('\n');
     expect(xml).toMatch(/Early help closures with needs met: [\d.]+% \(\d+ of \d+\)/);
+    for (const area of ['Early help', 'Training', 'Statutory obligations', 'Case-file audits', 'Practice reviews'])
+      expect(xml).toContain(`<a:t>${area}</a:t>`);
+    // A chart with nothing to show is not drawn: PR3 (every period hidden) has words, not a blank image.
+    const pr3 = slideFiles
+      .map((_, i) => slideXml(i + 1))
+      .find((x) => x.includes('<a:t>PR3 Rapid reviews within 15 working days</a:t>') && !x.includes('<a:tbl>'));
+    expect(pr3).toContain('every one is hidden (c)');
+    expect(pr3).not.toContain('<p:pic>');
     expect(xml).toContain('<a:t>c</a:t>');
     expect(xml).toContain('Small numbers suppressed');
     expectNoChildIdentifiers(xml + notes.join('\n'));
@@ -275,6 +430,15 @@ describe('the board pack, in the built app', () => {
     const tooltip = card.locator('.chart-tooltip');
     await tooltip.waitFor({ timeout: 10_000 });
     expect(await tooltip.locator('li').count()).toBe(legend.length);
+    // No more than a third of the chart, its words in ink; Esc puts it away until the pointer moves on.
+    const tip = await tooltip.boundingBox();
+    expect(tip?.width ?? 0).toBeLessThanOrEqual(box.width / 3 + 1);
+    const colours = await tooltip.locator('li').evaluateAll((items) => items.map((li) => getComputedStyle(li).color));
+    expect(new Set(colours)).toEqual(new Set(['rgb(11, 12, 12)']));
+    await page.keyboard.press('Escape');
+    await expect.poll(() => tooltip.count()).toBe(0);
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.6);
+    await tooltip.waitFor({ timeout: 10_000 });
     await page.mouse.move(0, 0);
   });
 

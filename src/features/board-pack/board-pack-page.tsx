@@ -2,18 +2,27 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import { choiceLabel, filtersLabel } from '../../benchmarks/comparison-words';
 import { publishedMeasures } from '../../benchmarks/published-store';
-import type { PackFigures } from '../../board/pack-figures';
+import type { ItemGranularity } from '../../board/item-figures';
 import { type BoardPack, defaultPack, newItemKey, type PackItem } from '../../board/pack-model';
 import { PACK_VIEW_TITLES, PACK_VIEWS, type PackViewId } from '../../board/pack-views';
 import { FAMILIES } from '../../indicators/registry';
 import { useAppData } from '../../session/app-data';
 import { useBoardPack } from '../../session/board-pack';
 import { type Deck, type DeckSlide, deckOfPack } from './deck';
+import type { DeckFigures } from './deck-figures';
+import { ItemPeriods } from './item-periods';
 import { PackFile } from './pack-file';
 import { Slide } from './slide';
 import { SuppressionSwitch } from './suppression-switch';
 import { useDeck } from './use-deck';
 import { DeckExportButtons, useDeckExports } from './use-deck-exports';
+
+/** An item with its own periods (an indicator's), or the pack's when `granularity` is null. */
+function withPeriods(item: PackItem, granularity: ItemGranularity | null | undefined): PackItem {
+  if (item.kind !== 'indicator') return item;
+  const { granularity: _old, ...rest } = item;
+  return granularity ? { ...rest, granularity } : rest;
+}
 
 function move<T>(list: readonly T[], from: number, to: number): T[] {
   const next = [...list];
@@ -53,7 +62,7 @@ function AddItem({ pack, onAdd }: { pack: BoardPack; onAdd: (item: PackItem) => 
     else if (choice === 'summary') onAdd({ key, kind: 'summary', commentary: '' });
     else if (choice.startsWith('view:'))
       onAdd({ key, kind: 'view', view: choice.slice(5) as PackViewId, commentary: '' });
-    else onAdd({ key, kind: 'indicator', indicatorId: choice.slice(10), commentary: '' });
+    else onAdd({ key, kind: 'indicator', indicatorId: choice.slice(10), commentary: '', granularity: 'auto' });
   };
   return (
     <div className="form-group add-item">
@@ -102,6 +111,8 @@ function AddItem({ pack, onAdd }: { pack: BoardPack; onAdd: (item: PackItem) => 
   );
 }
 
+type ItemChange = { move?: number; remove?: true; commentary?: string; granularity?: ItemGranularity | null };
+
 function ItemCard({
   slide,
   index,
@@ -114,8 +125,8 @@ function ItemCard({
   index: number;
   count: number;
   deck: Deck;
-  figures: PackFigures | undefined;
-  onChange: (change: { move?: number; remove?: true; commentary?: string }) => void;
+  figures: DeckFigures | undefined;
+  onChange: (change: ItemChange) => void;
 }) {
   const id = useId();
   const commentary = slide.kind === 'section' ? '' : slide.commentary;
@@ -152,6 +163,9 @@ function ItemCard({
           </button>
         </span>
       </div>
+      {slide.kind === 'indicator' && (
+        <ItemPeriods slide={slide} figures={figures} onChange={(g) => onChange({ granularity: g ?? null })} />
+      )}
       {figures ? (
         <Slide slide={slide} figures={figures} mode="screen" deckTitle={deck.title} />
       ) : (
@@ -185,9 +199,11 @@ export function BoardPackPage() {
   const exports = useDeckExports(deck, figures.data, footer, '#/board-pack/print');
   const id = useId();
   const update = (items: PackItem[]) => setPack({ ...pack, items });
-  const change = (index: number, what: { move?: number; remove?: true; commentary?: string }) => {
+  const change = (index: number, what: ItemChange) => {
     if (what.move !== undefined) update(move(pack.items, index, what.move));
     else if (what.remove) update(pack.items.filter((_, i) => i !== index));
+    else if (what.granularity !== undefined)
+      update(pack.items.map((item, i) => (i === index ? withPeriods(item, what.granularity) : item)));
     else if (what.commentary !== undefined) {
       update(pack.items.map((item, i) => (i === index ? { ...item, commentary: what.commentary ?? '' } : item)));
     }

@@ -1,18 +1,34 @@
 import { filtersLabel, measureLabel } from '../../benchmarks/comparison-words';
+import type { ItemGranularity } from '../../board/item-figures';
 import type { BenchmarkItem } from '../../board/pack-figures';
 import type { BoardPack } from '../../board/pack-model';
 import type { PackGranularity, PackViewId } from '../../board/pack-views';
 import { PACK_VIEW_TITLES } from '../../board/pack-views';
 import type { IndicatorDefinition } from '../../indicators/indicator-definition';
-import { getIndicator, INDICATORS } from '../../indicators/registry';
+import { FAMILIES, getIndicator, INDICATORS } from '../../indicators/registry';
 
 /**
  * What is shown, slide by slide, whatever made it: a board pack, or the yearly report. The screens,
  * the presentation, the print view and the PowerPoint all draw the same deck from the same figures.
  */
 export type DeckSlide =
-  | { key: string; kind: 'summary'; title: string; commentary: string }
-  | { key: string; kind: 'indicator'; indicatorId: string; title: string; commentary: string }
+  | {
+      key: string;
+      kind: 'summary';
+      title: string;
+      commentary: string;
+      /** The headline indicators this slide lists (a presentation splits the summary by area); all when absent. */
+      indicatorIds?: readonly string[];
+    }
+  | {
+      key: string;
+      kind: 'indicator';
+      indicatorId: string;
+      title: string;
+      commentary: string;
+      /** Its own periods (the pack's when absent). */
+      granularity?: ItemGranularity;
+    }
   | { key: string; kind: 'view'; view: PackViewId; title: string; commentary: string }
   | {
       key: string;
@@ -61,6 +77,7 @@ export function deckOfPack(pack: BoardPack): Deck {
             indicatorId: indicator.id,
             title: `${indicator.id} ${indicator.title}`,
             commentary: item.commentary,
+            ...(item.granularity ? { granularity: item.granularity } : {}),
           };
         }
         case 'benchmark':
@@ -87,4 +104,58 @@ export function deckOfPack(pack: BoardPack): Deck {
 /** The published comparisons a deck shows. */
 export function deckBenchmarks(deck: Deck): BenchmarkItem[] {
   return deck.slides.flatMap((slide) => (slide.kind === 'benchmark' ? [slide.benchmark] : []));
+}
+
+/**
+ * The most headline indicators one summary slide lists: at 24 px text and more, eight rows, the caption
+ * and the key fill a 1920 × 1080 screen above the slide controls (and a 16:9 PowerPoint slide at 14 pt).
+ */
+export const SUMMARY_ROWS_PER_SLIDE = 8;
+
+/**
+ * The headline indicators in groups of whole areas (registry order) of at most `perSlide` rows: areas
+ * share a slide while they fit; an area longer than a slide is split.
+ */
+export function summaryGroups(perSlide = SUMMARY_ROWS_PER_SLIDE): string[][] {
+  const groups: string[][] = [];
+  let current: string[] = [];
+  for (const family of FAMILIES) {
+    const ids = family.indicators.filter((i) => i.headline).map((i) => i.id);
+    for (let i = 0; i < ids.length; i += perSlide) {
+      const chunk = ids.slice(i, i + perSlide);
+      if (current.length > 0 && current.length + chunk.length > perSlide) {
+        groups.push(current);
+        current = [];
+      }
+      current.push(...chunk);
+    }
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
+}
+
+/** The areas of some indicators, in order, in words ("Early help and Training"). */
+export function areasInWords(ids: readonly string[]): string {
+  const titles = [...new Set(ids.map((id) => FAMILIES.find((f) => f.id === getIndicator(id).family)?.title ?? ''))];
+  return titles.length <= 1 ? (titles[0] ?? '') : `${titles.slice(0, -1).join(', ')} and ${titles.at(-1)}`;
+}
+
+/**
+ * The slides as shown on a screen or a PowerPoint slide: the board summary split by area over as many
+ * slides as it needs (at most `rowsPerSlide` indicators each), its commentary on the last; every other
+ * slide as it is.
+ */
+export function projectedSlides(deck: Deck, rowsPerSlide = SUMMARY_ROWS_PER_SLIDE): DeckSlide[] {
+  return deck.slides.flatMap((slide): DeckSlide[] => {
+    if (slide.kind !== 'summary' || slide.indicatorIds) return [slide];
+    const groups = summaryGroups(rowsPerSlide);
+    return groups.map((ids, i) => ({
+      ...slide,
+      key: `${slide.key}-part-${i + 1}`,
+      title: `${slide.title}${groups.length > 1 ? ` (${i + 1} of ${groups.length})` : ''}: ${areasInWords(ids)}`,
+      // After the figures it speaks of, on the last (at most as full as the others).
+      commentary: i === groups.length - 1 ? slide.commentary : '',
+      indicatorIds: ids,
+    }));
+  });
 }

@@ -1,34 +1,73 @@
-import { type ReactNode, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useBoardPack } from '../../session/board-pack';
-import { deckOfPack } from './deck';
+import { deckOfPack, HEADLINES, projectedSlides, SUMMARY_ROWS_PER_SLIDE } from './deck';
 import { Slide } from './slide';
 import { useDeck } from './use-deck';
 
+/** The frame's content size at full scale, as a key: the same key, nothing to fit again. */
+function naturalSize(frame: HTMLElement): string {
+  frame.style.zoom = '1';
+  return `${frame.scrollWidth}x${frame.scrollHeight}:${frame.clientWidth}x${frame.clientHeight}`;
+}
+
+function fitsAt(frame: HTMLElement, zoom: number): boolean {
+  frame.style.zoom = String(zoom);
+  return frame.scrollHeight <= frame.clientHeight + 1 && frame.scrollWidth <= frame.clientWidth + 1;
+}
+
 /**
- * A slide scaled down, if it must be, to fit the screen without scrolling (a long summary on a laptop);
- * at 1920 × 1080 the summary and charts fit at full size.
+ * Scales the frame's content to the largest scale (1 at most, 0.4 at least) at which it fits: a table
+ * scaled down reflows wider, so the scale is searched for rather than worked out from the size at 1.
+ */
+function fitFrame(frame: HTMLElement): string {
+  const natural = naturalSize(frame);
+  let zoom = 1;
+  if (!fitsAt(frame, 1)) {
+    let low = 0.4;
+    let high = 1;
+    for (let i = 0; i < 8; i += 1) {
+      const mid = (low + high) / 2;
+      if (fitsAt(frame, mid)) low = mid;
+      else high = mid;
+    }
+    zoom = Math.floor(low * 1000) / 1000;
+  }
+  frame.style.zoom = String(zoom);
+  frame.dataset.zoom = String(zoom);
+  return natural;
+}
+
+/**
+ * A slide, scaled down if it must be, to fit the screen above the controls without scrolling or cutting
+ * anything off, whatever the slide holds (a long table on a laptop). Charts fill what the words leave, so
+ * most slides fit at full size; anything drawn late (a chart once its data is in) is fitted again.
  */
 function FittedSlide({ children }: { children: ReactNode }) {
   const box = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
-    const element = box.current;
-    if (!element) return undefined;
-    const fitToSlide = () => {
-      element.style.zoom = '1';
-      const available = element.clientHeight;
-      const needed = element.scrollHeight;
-      element.style.zoom = needed > available + 2 ? String(Math.max(0.5, available / needed)) : '1';
-    };
-    fitToSlide();
-    const timer = setTimeout(fitToSlide, 300);
-    window.addEventListener('resize', fitToSlide);
+    const frame = box.current;
+    if (!frame) return undefined;
+    let natural = fitFrame(frame);
+    let pending = 0;
+    // Refit when the content or the screen changes size (not when the scale itself does: same natural size).
+    const observer = new ResizeObserver(() => {
+      cancelAnimationFrame(pending);
+      pending = requestAnimationFrame(() => {
+        const zoom = frame.style.zoom;
+        const size = naturalSize(frame);
+        frame.style.zoom = zoom;
+        if (size !== natural) natural = fitFrame(frame);
+      });
+    });
+    observer.observe(frame);
+    for (const part of frame.querySelectorAll('.slide, .slide__body, .slide__body > *')) observer.observe(part);
     return () => {
-      clearTimeout(timer);
-      window.removeEventListener('resize', fitToSlide);
+      cancelAnimationFrame(pending);
+      observer.disconnect();
     };
   }, []);
   return (
-    <div className="present__fit" ref={box}>
+    <div className="present__fit" ref={box} data-testid="slide-frame">
       {children}
     </div>
   );
@@ -48,10 +87,16 @@ function leave() {
  */
 export function PresentPage() {
   const { pack } = useBoardPack();
-  const deck = deckOfPack(pack);
+  const deck = useMemo(() => deckOfPack(pack), [pack]);
   const { figures, hasData, preparing } = useDeck(deck);
+  // With targets the summary has two more columns (target, assurance): its rows wrap, so fewer a slide.
+  const targets = HEADLINES.some((i) => {
+    const outcome = figures.data?.indicators.get(i.id);
+    return outcome?.status === 'ok' && outcome.target !== null;
+  });
+  const slides = useMemo(() => projectedSlides(deck, targets ? 7 : SUMMARY_ROWS_PER_SLIDE), [deck, targets]);
   const [index, setIndex] = useState(0);
-  const count = deck.slides.length;
+  const count = slides.length;
   const stage = useRef<HTMLElement>(null);
   const go = useCallback((to: number) => setIndex(Math.max(0, Math.min(count - 1, to))), [count]);
 
@@ -73,7 +118,7 @@ export function PresentPage() {
   }, [go, index, count]);
   useEffect(() => stage.current?.focus(), []);
 
-  const slide = deck.slides[index];
+  const slide = slides[index];
   return (
     <section
       className="present"

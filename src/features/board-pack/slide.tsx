@@ -1,17 +1,17 @@
-import { useEffect, useState } from 'react';
 import { type BenchmarkItem, benchmarkKey } from '../../board/benchmark-item';
 import type { IndicatorFigures, PackFigures } from '../../board/pack-figures';
 import { SpcChart } from '../../charts/spc-chart';
-import { GRANULARITY_LABELS } from '../../indicators/periods';
+import { GRANULARITY_LABELS, type Granularity } from '../../indicators/periods';
 import { axisBounds, formatValue, UNIT_AXIS_LABELS } from '../../ui/format';
 import { ComparisonChart } from '../benchmarks/comparison-chart';
 import { ComparisonTable } from '../benchmarks/comparison-table';
 import { BoardSummary } from './board-summary';
 import type { DeckSlide } from './deck';
 import { HEADLINES } from './deck';
+import { type DeckFigures, slideIndicator } from './deck-figures';
 import { shownBasis, shownValue } from './published-format';
-import { PRINT_CHART, type SlideMode } from './slide-sizes';
-import { SpcIconKey } from './spc-icon-key';
+import { PRESENT_CHART_TEXT, PRINT_CHART, type SlideMode } from './slide-sizes';
+import { SlideIconKey, SpcIconKey } from './spc-icon-key';
 import { ViewBody } from './view-body';
 
 /** A published comparison: the sentence, the chart (ours against neighbours, region, England) and the years. */
@@ -37,46 +37,99 @@ function BenchmarkBody({ item, figures, mode }: { item: BenchmarkItem; figures: 
   );
 }
 
-function useChartHeight(mode: SlideMode): number {
-  const [height, setHeight] = useState(() => (typeof window === 'undefined' ? 600 : window.innerHeight));
-  useEffect(() => {
-    const update = () => setHeight(window.innerHeight);
-    window.addEventListener('resize', update);
-    return () => window.removeEventListener('resize', update);
-  }, []);
+const PERIOD_NAMES: Record<Granularity, string> = {
+  month: 'month',
+  quarter: 'quarter',
+  year: 'year',
+  academic_year: 'academic year',
+  rolling_12: '12-month period',
+};
+
+/** A chart's height: its box's on a projected slide (what the words leave), fixed on paper and on the page. */
+function chartHeight(mode: SlideMode): number | 'fill' {
   if (mode === 'print') return PRINT_CHART.height;
-  if (mode === 'present') return Math.max(260, Math.round(height * 0.56));
-  return 320;
+  return mode === 'present' ? 'fill' : 320;
 }
 
 function IndicatorBody({ figures, mode }: { figures: IndicatorFigures; mode: SlideMode }) {
   const { indicator, spc } = figures;
-  const height = useChartHeight(mode);
-  const hidden = figures.points.filter((p) => p.suppressed).length;
+  const periods = figures.points.filter((p) => !p.partial && (p.value !== null || p.suppressed));
+  const hidden = periods.filter((p) => p.suppressed).length;
+  const periodWords = PERIOD_NAMES[figures.granularity];
+  // Nothing but `c`: empty axes would say nothing; the sentence says why.
+  const nothingShown = periods.length > 0 && hidden === periods.length;
+  const yearly = figures.granularity === 'year' || figures.granularity === 'academic_year';
   return (
     <>
       <p className="slide__narrative">{figures.narrative}</p>
-      <div className="slide__chart" data-slide-chart="">
-        <SpcChart
-          points={figures.points}
-          spc={spc}
-          changes={spc.changes}
-          filling={spc.warmUp}
-          target={figures.target}
-          valueLabel={UNIT_AXIS_LABELS[indicator.unit]}
-          title={`${indicator.title}, by ${GRANULARITY_LABELS[figures.granularity].toLowerCase()}`}
-          format={(v) => formatValue(v, indicator.unit)}
-          width={mode === 'print' ? PRINT_CHART.width : undefined}
-          height={height}
-          bounds={axisBounds(indicator.unit)}
-        />
-      </div>
-      {hidden > 0 && (
+      {nothingShown ? (
+        <p className="slide__note" data-testid="nothing-shown">
+          No {periodWords} can be shown: every one is hidden (c) to protect small numbers.
+          {yearly ? '' : ' Longer periods may show more: choose them for this item in the board pack.'}
+        </p>
+      ) : (
+        <div className="slide__chart" data-slide-chart="">
+          <SpcChart
+            points={figures.points}
+            spc={spc}
+            changes={spc.changes}
+            filling={spc.warmUp}
+            target={figures.target}
+            valueLabel={UNIT_AXIS_LABELS[indicator.unit]}
+            title={`${indicator.title}, by ${GRANULARITY_LABELS[figures.granularity].toLowerCase()}`}
+            format={(v) => formatValue(v, indicator.unit)}
+            width={mode === 'print' ? PRINT_CHART.width : undefined}
+            height={chartHeight(mode)}
+            fontSize={mode === 'present' ? PRESENT_CHART_TEXT : mode === 'print' ? 13 : undefined}
+            bounds={axisBounds(indicator.unit)}
+          />
+        </div>
+      )}
+      {hidden > 0 && !nothingShown && (
         <p className="slide__note">
-          {hidden} {hidden === 1 ? 'period is' : 'periods are'} not shown (c): small numbers, or figures that would let
-          one be worked out. The limits are drawn from the periods shown.
+          {hidden} of {periods.length} {hidden === 1 ? 'period is' : 'periods are'} not shown (c): small numbers, or
+          figures that would let one be worked out. The limits are drawn from the periods shown.
         </p>
       )}
+    </>
+  );
+}
+
+/** The board summary: on a projected slide, the slide's areas at slide size with the key to their icons. */
+function SummaryBody({
+  slide,
+  figures,
+  mode,
+}: {
+  slide: Extract<DeckSlide, { kind: 'summary' }>;
+  figures: PackFigures;
+  mode: SlideMode;
+}) {
+  const ids = slide.indicatorIds ?? HEADLINES.map((i) => i.id);
+  const outcomes = ids.flatMap((id) => {
+    const o = figures.indicators.get(id);
+    return o ? [o] : [];
+  });
+  const period = figures.granularity === 'month' ? 'month' : figures.granularity;
+  if (mode === 'present') {
+    return (
+      <div className="slide-summary" data-testid="slide-summary">
+        <BoardSummary
+          outcomes={outcomes}
+          layout="slide"
+          caption={`Each headline indicator for its latest complete ${period} (areas with yearly returns by year).`}
+        />
+        <SlideIconKey outcomes={outcomes} />
+      </div>
+    );
+  }
+  return (
+    <>
+      <BoardSummary
+        outcomes={outcomes}
+        caption={`Every headline indicator for its latest complete ${period} (areas with yearly returns by year), area by area.`}
+      />
+      <SpcIconKey compact />
     </>
   );
 }
@@ -156,21 +209,19 @@ export function Slide({
   figures,
   mode,
   deckTitle,
-  counter,
 }: {
   slide: DeckSlide;
-  figures: PackFigures;
+  figures: DeckFigures;
   mode: SlideMode;
   deckTitle: string;
-  /** "3 of 9", in presentation mode. */
-  counter?: string;
 }) {
   const indicatorId = slide.kind === 'indicator' ? slide.indicatorId : undefined;
-  const outcome = indicatorId ? figures.indicators.get(indicatorId) : undefined;
+  const outcome = slide.kind === 'indicator' ? slideIndicator(slide, figures) : undefined;
   return (
     <section
       className={`slide slide--${mode}`}
       data-testid="slide"
+      data-slide-key={slide.key}
       data-indicator-id={indicatorId}
       data-slide-kind={slide.kind}
       aria-label={slide.title}
@@ -180,33 +231,22 @@ export function Slide({
         <h2 className="slide__title">{slide.title}</h2>
       </header>
       <div className="slide__body">
-        {slide.kind === 'summary' && (
-          <>
-            <BoardSummary
-              outcomes={HEADLINES.flatMap((i) => {
-                const o = figures.indicators.get(i.id);
-                return o ? [o] : [];
-              })}
-              caption={`Every headline indicator for its latest complete ${figures.granularity === 'month' ? 'month' : figures.granularity} (areas with yearly returns by year).`}
-            />
-            {mode !== 'present' && <SpcIconKey compact />}
-          </>
-        )}
+        {slide.kind === 'summary' && <SummaryBody slide={slide} figures={figures} mode={mode} />}
         {slide.kind === 'indicator' &&
           (outcome?.status === 'ok' ? (
             <IndicatorBody figures={outcome} mode={mode} />
-          ) : (
-            <p className="slide__narrative">
-              Not loaded: this indicator needs{' '}
-              {outcome?.status === 'missing_data' ? outcome.missingDatasets.join(', ') : 'data'}.
+          ) : outcome === undefined ? (
+            <p className="slide__narrative" role="status">
+              Working out the figures at this item’s periods…
             </p>
+          ) : (
+            <p className="slide__narrative">Not loaded: this indicator needs {outcome.missingDatasets.join(', ')}.</p>
           ))}
         {slide.kind === 'view' && <ViewBody view={slide.view} figures={figures} mode={mode} />}
         {slide.kind === 'benchmark' && <BenchmarkBody item={slide.benchmark} figures={figures} mode={mode} />}
         {slide.kind === 'section' && <SectionBody slide={slide} figures={figures} />}
         {slide.kind !== 'section' && <Commentary text={slide.commentary} />}
       </div>
-      {counter && <p className="slide__counter">{counter}</p>}
     </section>
   );
 }

@@ -1,4 +1,6 @@
+import type { IndicatorOutcome } from '../../board/pack-figures';
 import { AssuranceIcon, VariationIcon } from '../../charts/spc-chart';
+import type { AssuranceType, PointType } from '../../indicators/spc';
 
 /**
  * What the Making Data Count icons mean, in words: shown with the board summary, on the Overview and on
@@ -82,6 +84,61 @@ function IconKeyLine() {
       <AssuranceIcon type="consistent_pass" short /> / <AssuranceIcon type="consistent_fail" short /> the target is
       outside the process limits · <AssuranceIcon type="inconsistent" short /> the target is inside them ·{' '}
       <strong>c</strong> not shown, to protect small numbers (1 to 5, or a figure that would let one be worked out).
+    </section>
+  );
+}
+
+const VARIATION_MEANINGS: Record<PointType | 'none', string> = {
+  common_cause: 'within the range expected from recent periods',
+  special_cause_improvement: 'beyond the expected range, or a sustained run, in the better direction',
+  special_cause_concern: 'beyond the expected range, or a sustained run, in the worse direction',
+  special_cause_neutral_high: 'unusually high, where neither way is better',
+  special_cause_neutral_low: 'unusually low, where neither way is better',
+  none: 'too few periods or cases for process limits',
+};
+
+const ASSURANCE_MEANINGS: Record<AssuranceType, string> = {
+  consistent_pass: 'the target is outside the process limits on the good side: met if nothing changes',
+  consistent_fail: 'the target is outside the process limits on the bad side: missed without a change',
+  inconsistent: 'the target is inside the process limits: met in some periods, missed in others',
+};
+
+/**
+ * The key on a summary slide: what each icon on that slide means, and `c` if the slide has one — only
+ * those, so it is short enough to read at slide size beside the table.
+ */
+export function SlideIconKey({ outcomes }: { outcomes: readonly IndicatorOutcome[] }) {
+  const shown = outcomes.flatMap((o) => {
+    if (o.status !== 'ok') return [];
+    const latest = o.points[o.latestIndex];
+    return latest?.suppressed ? [] : [o.spc];
+  });
+  const variations = [...new Set(shown.map((s) => s.variation ?? ('none' as const)))];
+  const assurances = [...new Set(shown.flatMap((s) => (s.assurance ? [s.assurance] : [])))];
+  const hidden = outcomes.some((o) => o.status === 'ok' && o.points[o.latestIndex]?.suppressed);
+  const order = Object.keys(VARIATION_MEANINGS) as (PointType | 'none')[];
+  return (
+    <section className="icon-key icon-key--slide" aria-label="Key to the icons" data-testid="icon-key">
+      <h3 className="icon-key__title">Key (NHS Making Data Count)</h3>
+      <ul className="icon-key__items">
+        {order
+          .filter((v) => variations.includes(v))
+          .map((v) => (
+            <li key={v}>
+              <VariationIcon type={v === 'none' ? null : v} short />: {VARIATION_MEANINGS[v]}
+            </li>
+          ))}
+        {assurances.map((a) => (
+          <li key={a}>
+            <AssuranceIcon type={a} short />: {ASSURANCE_MEANINGS[a]}
+          </li>
+        ))}
+        {hidden && (
+          <li>
+            <strong className="icon-key__c">c</strong>: not shown, to protect small numbers
+          </li>
+        )}
+      </ul>
     </section>
   );
 }

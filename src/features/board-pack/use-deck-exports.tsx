@@ -1,39 +1,42 @@
 import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { benchmarkKey } from '../../board/benchmark-item';
-import type { PackFigures } from '../../board/pack-figures';
-import { chartSvgIn, type LegendItem, standaloneSvg, svgToPng } from '../../charts/chart-image';
+import { chartSvgIn, drawnLegend, type LegendItem, standaloneSvg, svgToPng } from '../../charts/chart-image';
 import { spcLegend } from '../../charts/spc-chart';
 import { downloadBlob } from '../../ui/download';
 import { formatValue } from '../../ui/format';
 import { comparisonLegend } from '../benchmarks/comparison-chart';
 import type { Deck, DeckSlide } from './deck';
+import { type DeckFigures, slideIndicator } from './deck-figures';
 import type { ChartImage } from './pptx-export';
 import { PrintDeck } from './print-deck';
 import { PRINT_NOW_KEY } from './print-page';
 import { viewLegend } from './view-body';
 
-function legendOf(slide: DeckSlide, figures: PackFigures): LegendItem[] {
+function legendOf(slide: DeckSlide, figures: DeckFigures): LegendItem[] {
   if (slide.kind === 'view') return viewLegend(slide.view, figures);
   if (slide.kind === 'benchmark') {
     const found = figures.benchmarks.get(benchmarkKey(slide.benchmark));
     return comparisonLegend(found && 'scale' in found ? found.scale : 'rate');
   }
   if (slide.kind !== 'indicator') return [];
-  const outcome = figures.indicators.get(slide.indicatorId);
+  const outcome = slideIndicator(slide, figures);
   if (outcome?.status !== 'ok') return [];
   return spcLegend(outcome.spc, outcome.target, (v) => formatValue(v, outcome.indicator.unit), outcome.spc.changes);
 }
 
-/** Each slide's chart, drawn for print, as a PNG at twice its size with its legend. */
-async function chartImages(container: HTMLElement, deck: Deck, figures: PackFigures): Promise<Map<string, ChartImage>> {
+/**
+ * Each slide's chart, drawn for print, as a PNG at twice its size with its key: the chart's own key when
+ * it draws its swatches (the review timeline's markers), else the key its kind of chart has.
+ */
+async function chartImages(container: HTMLElement, deck: Deck, figures: DeckFigures): Promise<Map<string, ChartImage>> {
   const images = new Map<string, ChartImage>();
-  const slides = [...container.querySelectorAll<HTMLElement>('[data-testid="slide"]')];
-  for (const [i, element] of slides.entries()) {
-    const slide = deck.slides[i];
+  const byKey = new Map(deck.slides.map((slide) => [slide.key, slide]));
+  for (const element of container.querySelectorAll<HTMLElement>('[data-testid="slide"]')) {
+    const slide = byKey.get(element.dataset.slideKey ?? '');
     const holder = element.querySelector('[data-slide-chart]');
     const svg = holder ? chartSvgIn(holder) : null;
-    if (!slide || !svg) continue;
-    const text = standaloneSvg(svg, '', legendOf(slide, figures));
+    if (!slide || !holder || !svg) continue;
+    const text = standaloneSvg(svg, '', drawnLegend(holder) ?? legendOf(slide, figures));
     const png = await svgToPng(text, 2);
     const size = /width="(\d+)" height="(\d+)"/.exec(text);
     const data = await new Promise<string>((resolve, reject) => {
@@ -51,7 +54,7 @@ async function chartImages(container: HTMLElement, deck: Deck, figures: PackFigu
  * "Download PDF" (the print view, then the browser's Save as PDF) and "Download PowerPoint" (the deck
  * drawn off screen for print, its charts captured as images, then pptxgenjs).
  */
-export function useDeckExports(deck: Deck, figures: PackFigures | undefined, footer: string, printHash: string) {
+export function useDeckExports(deck: Deck, figures: DeckFigures | undefined, footer: string, printHash: string) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [drawing, setDrawing] = useState(false);

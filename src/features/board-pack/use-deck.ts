@@ -1,13 +1,37 @@
+import { useMemo } from 'react';
+import type { PackFigures } from '../../board/pack-figures';
+import type { PackGranularity } from '../../board/pack-views';
 import { footerText } from '../../board/page-footer';
 import { useAppData } from '../../session/app-data';
 import { useBoardPack } from '../../session/board-pack';
 import { useCompletePreparation } from '../../session/indicator-settings';
 import { type Deck, deckBenchmarks } from './deck';
+import type { DeckFigures } from './deck-figures';
 import { usePackFigures } from './use-pack-figures';
 
 const PERIOD_WORDS = { month: 'By month', quarter: 'By financial quarter', year: 'By financial year' } as const;
 
-/** A deck's figures (protected together when suppression is on) and the footer of its pages. */
+/** The deck's figures, once worked out, or why not (shaped as react-query's answer, which it stands for). */
+export type DeckFiguresState =
+  | { data: DeckFigures; isError: false; error: null }
+  | { data: undefined; isError: true; error: Error }
+  | { data: undefined; isError: false; error: null };
+
+/** Periods other than the deck's that its items ask for by name. */
+function otherPeriods(deck: Deck): Set<PackGranularity> {
+  const wanted = new Set<PackGranularity>();
+  for (const slide of deck.slides) {
+    if (slide.kind !== 'indicator' || !slide.granularity || slide.granularity === 'auto') continue;
+    if (slide.granularity !== deck.granularity) wanted.add(slide.granularity);
+  }
+  return wanted;
+}
+
+/**
+ * A deck's figures (protected together when suppression is on) and the footer of its pages. With
+ * suppression off, an item at periods of its own has them worked out on their own: nothing is hidden,
+ * so there is nothing for two computations to give away between them.
+ */
 export function useDeck(deck: Deck) {
   const figures = usePackFigures({
     granularity: deck.granularity,
@@ -18,6 +42,23 @@ export function useDeck(deck: Deck) {
   const { loadedAt } = useAppData();
   const prepared = useCompletePreparation();
   const { suppress } = useBoardPack();
+  const wanted = suppress ? new Set<PackGranularity>() : otherPeriods(deck);
+  const month = usePackFigures({ granularity: 'month', to: deck.to, enabled: wanted.has('month') }).data;
+  const quarter = usePackFigures({ granularity: 'quarter', to: deck.to, enabled: wanted.has('quarter') }).data;
+  const year = usePackFigures({ granularity: 'year', to: deck.to, enabled: wanted.has('year') }).data;
+  const data = useMemo((): DeckFigures | undefined => {
+    if (!figures.data) return undefined;
+    const atPeriods = new Map<PackGranularity, PackFigures>();
+    for (const [granularity, value] of [
+      ['month', month],
+      ['quarter', quarter],
+      ['year', year],
+    ] as const) {
+      // Only open figures beside open ones: a protected computation is never mixed with another.
+      if (value && !value.suppressed && !figures.data.suppressed) atPeriods.set(granularity, value);
+    }
+    return { ...figures.data, atPeriods };
+  }, [figures.data, month, quarter, year]);
   const footer = footerText({
     loadedAt,
     prepared: prepared.data,
@@ -27,5 +68,15 @@ export function useDeck(deck: Deck) {
     reviewCountsShown: figures.data?.reviewCountsShown ?? false,
   });
   const hasData = prepared.data ? Object.values(prepared.data.datasetRows).some((n) => n > 0) : false;
-  return { figures, footer, hasData, preparing: prepared.isPending };
+  const state: DeckFiguresState = data
+    ? { data, isError: false, error: null }
+    : figures.isError
+      ? { data: undefined, isError: true, error: figures.error }
+      : { data: undefined, isError: false, error: null };
+  return {
+    figures: state,
+    footer,
+    hasData,
+    preparing: prepared.isPending,
+  };
 }

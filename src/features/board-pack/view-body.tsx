@@ -8,7 +8,7 @@ import { StackedBarChart, type StackedSeries, stackedLegend } from '../../charts
 import { formatUkDate } from '../../indicators/periods';
 import { SUPPRESSED } from '../../indicators/suppression';
 import { formatNumber } from '../../ui/format';
-import { PRINT_CHART, type SlideMode } from './slide-sizes';
+import { PRESENT_CHART_TEXT, PRINT_CHART, type SlideMode } from './slide-sizes';
 
 const NOT_SHOWN = '__not_shown';
 
@@ -70,7 +70,8 @@ function CountTable({ table, shaded = true }: { table: TableFigures; shaded?: bo
     <Heatmap
       caption={`${table.title}: ${table.coverage}`}
       rowLabel={table.rowLabel}
-      rows={table.rows}
+      // A period ("2024-25 Q1") kept on one line: a row of two-line periods doubles a printed table.
+      rows={table.periods ? table.rows.map((r) => ({ ...r, label: r.label.replace(/ /g, '\u00a0') })) : table.rows}
       columns={[...table.columns, ...(table.totals ? [{ key: '__total', label: 'Total' }] : [])]}
       cell={(row, column) => {
         const r = table.rows.findIndex((x) => x.key === row);
@@ -158,7 +159,8 @@ export function ViewBody({ view, figures, mode }: { view: PackViewId; figures: P
           valueLabel="Number"
           categoryLabel={table.rowLabel}
           width={mode === 'print' ? PRINT_CHART.width : undefined}
-          height={mode === 'present' ? Math.max(300, Math.round(window.innerHeight * 0.55)) : PRINT_CHART.height}
+          height={mode === 'present' ? 'fill' : PRINT_CHART.height}
+          fontSize={mode === 'present' ? PRESENT_CHART_TEXT : mode === 'print' ? 13 : undefined}
         />
       </div>
       {mode !== 'present' && <CountTable table={table} />}

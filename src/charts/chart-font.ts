@@ -1,0 +1,25 @@
+import { useEffect, useState } from 'react';
+
+const WIDE = '(min-width: 1600px)';
+
+/**
+ * The size of a chart's text, in pixels: 16 on a wide screen (a 1920 × 1080 projector), else 13. A chart
+ * is told its size rather than restyled by CSS, so recharts measures its labels at the size they are
+ * drawn and spaces them (no overlapping ticks).
+ */
+export function useChartFontSize(given?: number): number {
+  const [wide, setWide] = useState(() => typeof window !== 'undefined' && !!window.matchMedia?.(WIDE).matches);
+  useEffect(() => {
+    const query = window.matchMedia?.(WIDE);
+    if (!query) return undefined;
+    const update = () => setWide(query.matches);
+    query.addEventListener('change', update);
+    return () => query.removeEventListener('change', update);
+  }, []);
+  return given ?? (wide ? 16 : 13);
+}
+
+/** About how wide a line of text is at a font size (Arial's average glyph is a little over half an em). */
+export function textWidth(text: string, fontSize: number): number {
+  return Math.ceil(text.length * fontSize * 0.58);
+}
