@@ -61,13 +61,18 @@ function describeLoad(report: LoadReport): string {
   for (const file of report.files) {
     const published = publishedName(file.datasetId)?.replace(/^DfE /, '') ?? null;
     const what = published ?? `${file.status} ${file.datasetId ? `as ${file.datasetId}` : 'not loaded'}`;
+    const warned = file.rowsWarned > 0 ? ` (${file.rowsWarned} with warnings)` : '';
     lines.push(
-      `  ${file.fileName}: ${what} — read ${file.rowsRead}, loaded ${file.rowsLoaded}, rejected ${file.rowsRejected}`,
+      `  ${file.fileName}: ${what} — read ${file.rowsRead}, loaded ${file.rowsLoaded}${warned}, rejected ${file.rowsRejected}`,
     );
     if (file.message) lines.push(`    ${file.message}`);
     for (const group of file.rejections.slice(0, 5)) {
       const where = group.examples.map((e) => `line ${e.line ?? '?'}`).join(', ');
       lines.push(`    ${group.count} × ${group.column ?? 'row'}: ${group.reason} (${where})`);
+    }
+    for (const group of file.warnings.slice(0, 5)) {
+      const where = group.examples.map((e) => `line ${e.line ?? '?'}`).join(', ');
+      lines.push(`    warning, left empty: ${group.count} × ${group.column ?? 'row'}: ${group.reason} (${where})`);
     }
   }
   return `${lines.join('\n')}\n`;

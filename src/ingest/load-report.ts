@@ -27,7 +27,10 @@ export interface UnmappedCode {
  */
 export type FileStatus = 'loaded' | 'partial' | 'empty' | 'failed' | 'duplicate' | 'unconfirmed';
 
-/** What happened to one file. rowsRead = rowsLoaded + rowsRejected, always. */
+/**
+ * What happened to one file. rowsRead = rowsLoaded + rowsRejected, always; rowsWarned of the rows
+ * loaded had a bad value in an optional column, left empty.
+ */
 export interface FileReport {
   fileId: number;
   fileName: string;
@@ -45,6 +48,8 @@ export interface FileReport {
   rowsRead: number;
   rowsLoaded: number;
   rowsRejected: number;
+  /** Loaded rows with a value in an optional column that could not be read (the cell left empty). */
+  rowsWarned: number;
   /** Rows with nothing in any column: skipped and not counted as read. */
   blankRows: number;
   encoding: string | null;
@@ -54,6 +59,8 @@ export interface FileReport {
   columns: ColumnMatch[];
   ignoredColumns: string[];
   rejections: RejectionGroup[];
+  /** The warnings of loaded rows, grouped like the rejections. */
+  warnings: RejectionGroup[];
   unmappedCodes: UnmappedCode[];
   /** Fingerprint of the file's bytes, to recognise the same file dropped twice. */
   contentHash: string | null;
@@ -83,6 +90,7 @@ export function emptyFileReport(fileId: number, fileName: string, bytes: number)
     rowsRead: 0,
     rowsLoaded: 0,
     rowsRejected: 0,
+    rowsWarned: 0,
     blankRows: 0,
     encoding: null,
     delimiter: null,
@@ -90,6 +98,7 @@ export function emptyFileReport(fileId: number, fileName: string, bytes: number)
     columns: [],
     ignoredColumns: [],
     rejections: [],
+    warnings: [],
     unmappedCodes: [],
     contentHash: null,
     linesApproximate: false,
@@ -117,6 +126,8 @@ export interface LoadReport {
   rowsRead: number;
   rowsLoaded: number;
   rowsRejected: number;
+  /** Of the rows loaded, those with warnings. */
+  rowsWarned: number;
   status: LoadStatus;
 }
 
@@ -124,9 +135,10 @@ export function summariseLoad(files: FileReport[]): LoadReport {
   const rowsRead = files.reduce((sum, f) => sum + f.rowsRead, 0);
   const rowsLoaded = files.reduce((sum, f) => sum + f.rowsLoaded, 0);
   const rowsRejected = files.reduce((sum, f) => sum + f.rowsRejected, 0);
+  const rowsWarned = files.reduce((sum, f) => sum + f.rowsWarned, 0);
   const anyProblem = files.some((f) => f.status !== 'loaded');
   let status: LoadStatus = 'ok';
   if (rowsLoaded === 0 && files.length > 0) status = 'failed';
   else if (anyProblem) status = 'partial';
-  return { files, rowsRead, rowsLoaded, rowsRejected, status };
+  return { files, rowsRead, rowsLoaded, rowsRejected, rowsWarned, status };
 }

@@ -337,6 +337,7 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
     for (const dataset of DATASETS) await engine.run(`DELETE FROM ${dataset.id}`);
     session.forgetLoadedFiles();
     await engine.run('DELETE FROM pi_rejections');
+    await engine.run('DELETE FROM pi_warnings');
     await clearPublished(engine);
     setLastReport(null);
     setRowsInDatabase(0);
