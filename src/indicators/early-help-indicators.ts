@@ -19,15 +19,16 @@ const DATASETS = ['early_help_episodes'] as const;
  * every dimension NULL). A CTE, never a copy of the rows.
  */
 const episodes = (dimensions = true) => `eh AS NOT MATERIALIZED (
-  SELECT child_id, assessment_start_date AS start_date, episode_end_date AS end_date, end_reason, request_date, lead_agency,
+  SELECT child_id, assessment_start_date AS start_date, episode_end_date AS end_date, end_reason, end_reason_raw,
+    request_date, lead_agency,
     ${dimensionColumns(
       dimensions
         ? {
-            agency: 'pi_dim(lead_agency)',
+            agency: 'pi_dim_code(lead_agency, lead_agency_raw)',
             locality: 'pi_dim(locality)',
             age_band: 'pi_age_band(age_at_start)',
-            gender: 'pi_dim(gender)',
-            ethnicity: 'pi_dim(ethnicity)',
+            gender: 'pi_dim_code(gender, gender_raw)',
+            ethnicity: 'pi_dim_code(ethnicity, ethnicity_raw)',
           }
         : {},
     )}
@@ -45,7 +46,7 @@ events AS (
   FROM eh
   UNION ALL
   SELECT date_trunc('month', end_date)::DATE, agency, locality, age_band, gender, ethnicity, domain,
-    coalesce(end_reason, 'NOT_RECORDED'), 0, 0, 0, 1
+    coalesce(end_reason, CASE WHEN end_reason_raw IS NULL THEN 'NOT_RECORDED' ELSE 'NOT_MAPPED' END), 0, 0, 0, 1
   FROM eh WHERE end_date <= ${REPORT_DATE}
 )
 SELECT month, agency, locality, age_band, gender, ethnicity, domain, end_reason,

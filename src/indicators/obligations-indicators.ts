@@ -2,7 +2,7 @@ import { SECTION_11_STANDARDS } from '../datasets/section-11-standards';
 import { dimensionColumns, type IndicatorFamilyDefinition, type PrepareStep } from './family-definition';
 import { eventRateSql, FILTERS, type IndicatorDefinition, PERIODS } from './indicator-definition';
 
-const AGENCY = dimensionColumns({ agency: 'pi_dim(agency_type)' });
+const AGENCY = dimensionColumns({ agency: 'pi_dim_code(agency_type, agency_type_raw)' });
 
 const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
 /** Each standard's name: the one the returns give most often, else the Section 11 key feature's. */
@@ -21,7 +21,7 @@ const PREPARE: readonly PrepareStep[] = [
     reads: ['compliance_returns'],
     reportDate: false,
     select: `SELECT framework, organisation, cycle, min(due_date) AS due_date, min(submitted_date) AS submitted_date,
-  coalesce(min(due_date), min(submitted_date)) AS period_date, ${dimensionColumns({ agency: 'pi_dim(any_value(agency_type))' })}
+  coalesce(min(due_date), min(submitted_date)) AS period_date, ${dimensionColumns({ agency: 'pi_dim_code(any_value(agency_type), any_value(agency_type_raw))' })}
 FROM compliance_returns
 WHERE organisation IS NOT NULL AND coalesce(due_date, submitted_date) IS NOT NULL
 GROUP BY framework, organisation, cycle`,

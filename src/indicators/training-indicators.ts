@@ -11,7 +11,7 @@ import {
 /** The area's report date, in its prepared tables' SQL. */
 const REPORT_DATE = reportDateSql('training');
 
-const AGENCY = dimensionColumns({ agency: 'pi_dim(agency)' });
+const AGENCY = dimensionColumns({ agency: 'pi_dim_code(agency, agency_raw)' });
 const NO_DIMENSIONS = dimensionColumns({});
 
 /** One row per event id (a file may repeat an event); the first date and type given. */
@@ -32,7 +32,9 @@ const BOOKINGS = `bk AS (
 
 /** Attendee's agency per event, from their latest booking (for evaluations). */
 const ATTENDEE_AGENCY = `att AS (
-  SELECT event_id, attendee_id, arg_max(agency, (load_id, source_line)) AS agency FROM training_attendance GROUP BY ALL
+  SELECT event_id, attendee_id, arg_max(agency, (load_id, source_line)) AS agency,
+    arg_max(agency_raw, (load_id, source_line)) AS agency_raw
+  FROM training_attendance GROUP BY ALL
 )`;
 
 const PREPARE: readonly PrepareStep[] = [
@@ -74,7 +76,7 @@ s AS (
   GROUP BY ALL
 )
 SELECT s.event_id, s.attendee_id, s.post_date, (s.post - s.pre)::INTEGER AS gain,
-  ${dimensionColumns({ agency: 'pi_dim(att.agency)' })}
+  ${dimensionColumns({ agency: 'pi_dim_code(att.agency, att.agency_raw)' })}
 FROM s LEFT JOIN att USING (event_id, attendee_id)
 WHERE s.pre IS NOT NULL AND s.post IS NOT NULL`,
   },
@@ -92,7 +94,8 @@ SELECT a.event_id, a.attendee_id, ev.event_date,
   coalesce(f.first_follow_up >= ev.event_date + (SELECT tr_follow_up_min_days FROM pi_settings), false) AS responded,
   ${AGENCY}
 FROM (
-  SELECT event_id, attendee_id, arg_max(agency, (load_id, source_line)) AS agency
+  SELECT event_id, attendee_id, arg_max(agency, (load_id, source_line)) AS agency,
+    arg_max(agency_raw, (load_id, source_line)) AS agency_raw
   FROM training_attendance WHERE booking_status = 'ATTENDED' GROUP BY event_id, attendee_id
 ) a
 JOIN ev USING (event_id)
@@ -105,7 +108,7 @@ WHERE ev.event_date + (SELECT tr_follow_up_event_age_days FROM pi_settings) <= $
     reads: ['training_attendance', 'training_evaluations'],
     reportDate: true,
     select: `WITH ${ATTENDEE_AGENCY}
-SELECT e.response_date, e.practice_changed, ${dimensionColumns({ agency: 'pi_dim(att.agency)' })}
+SELECT e.response_date, e.practice_changed, ${dimensionColumns({ agency: 'pi_dim_code(att.agency, att.agency_raw)' })}
 FROM training_evaluations e LEFT JOIN att USING (event_id, attendee_id)
 WHERE e.stage = 'FOLLOW_UP' AND e.practice_changed IS NOT NULL AND e.response_date <= ${REPORT_DATE}`,
   },
