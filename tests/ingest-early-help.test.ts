@@ -295,18 +295,26 @@ describe('bad input: a clear message, nothing lost, nothing crashes', () => {
     expect(report.files[0]?.message).toContain('“picture.csv” looks like a PNG image');
   });
 
-  it('a file that is no partnership dataset says what each dataset needs', async () => {
-    const report = await t.load('other.csv', 'CHILD,DECOM,RNE\n1,01/01/2020,S\n');
+  it('a file that is no partnership dataset says so in one sentence, and brings its columns with a few values', async () => {
+    const report = await t.load('other.csv', 'CHILD,DECOM,RNE\n1,01/01/2020,S\n2,,S\n3,02/01/2020,T\n4,03/01/2020,U\n');
     expect(report.status).toBe('failed');
-    expect(report.files[0]?.message).toMatch(/“other.csv” is not a partnership dataset this app recognises/);
-    expect(report.files[0]?.message).toMatch(/Columns found: “CHILD”, “DECOM”, “RNE”/);
+    expect(report.files[0]?.message).toBe('“other.csv” is not a partnership dataset this app recognises.');
+    expect(report.files[0]?.header).toEqual(['CHILD', 'DECOM', 'RNE']);
+    // The first three different values of each column, blanks left out: what the column form shows.
+    expect(report.files[0]?.columnSamples).toEqual([
+      ['1', '2', '3'],
+      ['01/01/2020', '02/01/2020', '03/01/2020'],
+      ['S', 'T', 'U'],
+    ]);
   });
 
-  it('a file close to early help names what is missing', async () => {
+  it('a file close to early help names the closest dataset, for the column form to start from', async () => {
     const report = await t.load('nearly.csv', 'child_id,lead_agency\nC1,POLICE\n');
-    expect(report.files[0]?.message).toMatch(
-      /The closest is early help episodes, which also needs Assessment start date/,
-    );
+    expect(report.files[0]).toMatchObject({
+      status: 'failed',
+      datasetId: null,
+      closestDatasetId: 'early_help_episodes',
+    });
   });
 
   it.each([

@@ -90,6 +90,7 @@ function layoutFacts(layout: TextLayout): Partial<FileReport> {
     delimiter: DELIMITER_NAMES.get(layout.delimiter) ?? layout.delimiter,
     headerLine: layout.headerIndex + 1,
     header: layout.header,
+    columnSamples: layout.samples,
   };
 }
 

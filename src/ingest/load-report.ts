@@ -40,6 +40,8 @@ export interface FileReport {
   confidence: number | null;
   /** The file's header cells, as found (for the column-mapping screen). */
   header: string[];
+  /** A few values of each header column, from the top of the file (for the column-mapping screen). */
+  columnSamples: string[][];
   /** The dataset the file was recognised as, or else the one it came closest to. */
   closestDatasetId: string | null;
   status: FileStatus;
@@ -84,6 +86,7 @@ export function emptyFileReport(fileId: number, fileName: string, bytes: number)
     datasetId: null,
     confidence: null,
     header: [],
+    columnSamples: [],
     closestDatasetId: null,
     status: 'failed',
     message: null,

@@ -45,11 +45,13 @@ export function LoadReportView({
   nextSteps?: ReactNode;
 }) {
   const { canRemap, removeFile, loading } = useAppData();
-  // A file that only weakly resembles a dataset opens the column form straight away, pre-filled.
-  const [mappingFileId, setMappingFileId] = useState<number | null>(
-    () => report.files.find((f) => f.status === 'unconfirmed')?.fileId ?? null,
-  );
   const remappable = (file: FileReport) => file.header.length > 0 && file.status !== 'duplicate' && canRemap(file);
+  // A file that was not recognised, or only weakly resembles a dataset, opens the column form straight
+  // away, pre-filled with the closest dataset and the app's guesses.
+  const [mappingFileId, setMappingFileId] = useState<number | null>(
+    () =>
+      report.files.find((f) => f.datasetId === null && (f.status === 'unconfirmed' || remappable(f)))?.fileId ?? null,
+  );
   const mappingFile = report.files.find((f) => f.fileId === mappingFileId);
   const anyWarned = report.rowsWarned > 0;
   return (
@@ -165,7 +167,7 @@ export function LoadReportView({
         <FileDetails
           key={file.fileId}
           file={file}
-          onMap={remappable(file) ? () => setMappingFileId(file.fileId) : null}
+          onMap={remappable(file) && mappingFileId !== file.fileId ? () => setMappingFileId(file.fileId) : null}
         />
       ))}
     </section>
@@ -239,12 +241,6 @@ function FileDetails({ file, onMap }: { file: FileReport; onMap: (() => void) | 
           data-testid="error-message"
         >
           {file.message}
-          {file.status === 'failed' && file.datasetId === null && file.columns.length === 0 && (
-            <>
-              {' '}
-              <a href="#/templates">See the templates</a>.
-            </>
-          )}
         </p>
       )}
       {duplicates && <DuplicateChoice file={file} duplicates={duplicates} />}
