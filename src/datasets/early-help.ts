@@ -193,7 +193,7 @@ export const earlyHelpEpisodes: DatasetDefinition = {
       name: 'gender',
       label: 'Gender',
       description:
-        'Gender: MALE, FEMALE, NOT_STATED or NEITHER. Annex A codes ("a) Male"), M/F and DfE codes 1/2 are recognised.',
+        'Gender: male, female, not stated or recorded, or neither. The words, the codes (MALE…), Annex A codes ("a) Male"), M/F and DfE codes 1/2 are recognised.',
       type: {
         kind: 'code',
         values: GENDERS,

@@ -35,9 +35,31 @@ export function ColumnMappingForm({ file, onDone }: { file: FileReport; onDone: 
     <form className="column-mapping" onSubmit={submit} data-testid="column-mapping">
       <h4 className="heading-s">Which columns hold what, in “{file.fileName}”</h4>
       <p className="hint">
-        Choose what the file is and, for each field, the column that holds it; the first values of the column are shown
-        beside it. Fields the file does not have can stay at “(none)”.
+        Choose what the file is and, for each field, the column that holds it (its first values are shown beside it).
+        Fields the file does not have can stay at “(none)”.
       </p>
+      {file.columnSamples.some((values) => values.length > 0) && (
+        <table className="table table--compact column-mapping__file" data-testid="file-columns">
+          <caption>The file’s columns and their first values</caption>
+          <thead>
+            <tr>
+              <th scope="col">Column</th>
+              <th scope="col">First values</th>
+            </tr>
+          </thead>
+          <tbody>
+            {file.header.map((heading, i) =>
+              heading.trim() === '' ? null : (
+                // biome-ignore lint/suspicious/noArrayIndexKey: a header may repeat a heading; its place is its identity
+                <tr key={i}>
+                  <th scope="row">{heading}</th>
+                  <td className="column-mapping__samples">{file.columnSamples[i]?.join(', ') || '(empty)'}</td>
+                </tr>
+              ),
+            )}
+          </tbody>
+        </table>
+      )}
       <div className="form-group">
         <label htmlFor={`${id}-dataset`} className="label">
           This file is

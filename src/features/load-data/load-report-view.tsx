@@ -52,7 +52,6 @@ export function LoadReportView({
     () =>
       report.files.find((f) => f.datasetId === null && (f.status === 'unconfirmed' || remappable(f)))?.fileId ?? null,
   );
-  const mappingFile = report.files.find((f) => f.fileId === mappingFileId);
   const anyWarned = report.rowsWarned > 0;
   return (
     <section
@@ -160,14 +159,16 @@ export function LoadReportView({
         )}
       </table>
       <DatasetSummary report={report} />
-      {mappingFile && (
-        <ColumnMappingForm key={mappingFile.fileId} file={mappingFile} onDone={() => setMappingFileId(null)} />
-      )}
       {report.files.map((file) => (
         <FileDetails
           key={file.fileId}
           file={file}
           onMap={remappable(file) && mappingFileId !== file.fileId ? () => setMappingFileId(file.fileId) : null}
+          mapping={
+            file.fileId === mappingFileId ? (
+              <ColumnMappingForm file={file} onDone={() => setMappingFileId(null)} />
+            ) : null
+          }
         />
       ))}
     </section>
@@ -218,7 +219,8 @@ function fieldLabel(datasetId: string | null, field: string | null): string {
   return findDataset(datasetId)?.fields.find((f) => f.name === field)?.label ?? field;
 }
 
-function FileDetails({ file, onMap }: { file: FileReport; onMap: (() => void) | null }) {
+/** One file's message, choices, rejections, warnings and codes to map; and its column form when open. */
+function FileDetails({ file, onMap, mapping }: { file: FileReport; onMap: (() => void) | null; mapping: ReactNode }) {
   const duplicates =
     file.duplicates &&
     (file.duplicates.alreadyLoaded > 0 || file.duplicates.withinFile > 0 || file.duplicates.replaced > 0)
@@ -230,7 +232,8 @@ function FileDetails({ file, onMap }: { file: FileReport; onMap: (() => void) | 
     file.warnings.length > 0 ||
     file.unmappedCodes.length > 0 ||
     file.dateColumns.length > 0 ||
-    duplicates !== null;
+    duplicates !== null ||
+    mapping !== null;
   if (!hasDetail) return null;
   return (
     <div className="file-details">
@@ -243,6 +246,7 @@ function FileDetails({ file, onMap }: { file: FileReport; onMap: (() => void) | 
           {file.message}
         </p>
       )}
+      {mapping}
       {duplicates && <DuplicateChoice file={file} duplicates={duplicates} />}
       {file.dateColumns.map((column) => (
         <DateOrderChoice key={column.field} file={file} column={column} />

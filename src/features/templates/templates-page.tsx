@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import type { DatasetDefinition } from '../../datasets/dataset-definition';
+import { codeLabel } from '../../datasets/code-values';
+import type { DatasetDefinition, FieldDefinition } from '../../datasets/dataset-definition';
 import { DATASETS } from '../../datasets/registry';
 import { describeType, templateRows } from '../../datasets/template';
 import { downloadBlob, downloadCsv } from '../../ui/download';
@@ -10,6 +11,24 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 async function downloadWorkbook(dataset: DatasetDefinition): Promise<void> {
   const { templateWorkbook, templateWorkbookName } = await import('../../datasets/template-workbook-file');
   downloadBlob(templateWorkbookName(dataset), new Blob([templateWorkbook(dataset)], { type: XLSX_TYPE }));
+}
+
+/** A field's type; a coded field's values one per line, in words with the code after. */
+function AllowedValues({ field }: { field: FieldDefinition }) {
+  const type = field.type;
+  if (type.kind !== 'code') return <>{describeType(field)}</>;
+  return (
+    <>
+      One of:
+      <ul className="allowed-values">
+        {type.values.map((value) => (
+          <li key={value}>
+            {codeLabel(type, value)} <code>{value}</code>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
 }
 
 function DownloadButtons({ dataset }: { dataset: DatasetDefinition }) {
@@ -110,7 +129,9 @@ export function TemplatesPage() {
                       {field.required ? <strong className="tag">Required</strong> : null}
                     </th>
                     <td>{field.description}</td>
-                    <td>{describeType(field)}</td>
+                    <td>
+                      <AllowedValues field={field} />
+                    </td>
                     <td>{field.example || '(blank)'}</td>
                     <td>{field.aliases.join('; ')}</td>
                   </tr>
