@@ -1,4 +1,4 @@
-import { type FieldType, normaliseCode } from './dataset-definition';
+import { type DatasetDefinition, type FieldType, normaliseCode } from './dataset-definition';
 
 type CodeType = Extract<FieldType, { kind: 'code' }>;
 
@@ -44,4 +44,20 @@ export function canonicalCode(type: CodeType, raw: string): string | null {
 export function codeLabel(type: FieldType, value: string): string {
   if (type.kind !== 'code' || !Object.hasOwn(type.labels, value)) return value;
   return type.labels[value] ?? value;
+}
+
+/** Codes as a person reads them in a sentence: “Needs met”, “Moved away” or “Other” (joined with `and`/`or`). */
+export function inWords(
+  labels: Readonly<Record<string, string>>,
+  codes: readonly string[],
+  join: 'and' | 'or' = 'or',
+): string {
+  const words = codes.map((code) => `“${Object.hasOwn(labels, code) ? labels[code] : code}”`);
+  return words.length < 2 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} ${join} ${words.at(-1)}`;
+}
+
+/** A coded field's values in words, by the dataset and field name (none for a field that is not coded). */
+export function labelsOf(dataset: DatasetDefinition, field: string): Readonly<Record<string, string>> {
+  const type = dataset.fields.find((f) => f.name === field)?.type;
+  return type?.kind === 'code' ? type.labels : {};
 }
