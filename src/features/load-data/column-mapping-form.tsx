@@ -39,26 +39,30 @@ export function ColumnMappingForm({ file, onDone }: { file: FileReport; onDone: 
         Fields the file does not have can stay at “(none)”.
       </p>
       {file.columnSamples.some((values) => values.length > 0) && (
-        <table className="table table--compact column-mapping__file" data-testid="file-columns">
-          <caption>The file’s columns and their first values</caption>
-          <thead>
-            <tr>
-              <th scope="col">Column</th>
-              <th scope="col">First values</th>
-            </tr>
-          </thead>
-          <tbody>
-            {file.header.map((heading, i) =>
-              heading.trim() === '' ? null : (
-                // biome-ignore lint/suspicious/noArrayIndexKey: a header may repeat a heading; its place is its identity
-                <tr key={i}>
-                  <th scope="row">{heading}</th>
-                  <td className="column-mapping__samples">{file.columnSamples[i]?.join(', ') || '(empty)'}</td>
-                </tr>
-              ),
-            )}
-          </tbody>
-        </table>
+        // A long header is folded away, so the choices below stay near the top.
+        <details className="column-mapping__file" open={headings.length <= 10} data-testid="file-columns">
+          <summary>The file’s {headings.length} columns and their first values</summary>
+          <table className="table table--compact">
+            <caption className="visually-hidden">Each column of “{file.fileName}” and its first values</caption>
+            <thead>
+              <tr>
+                <th scope="col">Column</th>
+                <th scope="col">First values</th>
+              </tr>
+            </thead>
+            <tbody>
+              {file.header.map((heading, i) =>
+                heading.trim() === '' ? null : (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a header may repeat a heading; its place is its identity
+                  <tr key={i}>
+                    <th scope="row">{heading}</th>
+                    <td className="column-mapping__samples">{file.columnSamples[i]?.join(', ') || '(empty)'}</td>
+                  </tr>
+                ),
+              )}
+            </tbody>
+          </table>
+        </details>
       )}
       <div className="form-group">
         <label htmlFor={`${id}-dataset`} className="label">
