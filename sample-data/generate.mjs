@@ -173,7 +173,7 @@ const optional = earlyHelp.slice(121, 145).map((line, i) => {
     i === 15 ? 'ongoing' : get(r, 'episode_end_date'),
     get(r, 'end_reason'),
     get(r, 'lead_agency'),
-    ({ 2: 'twelve', 5: '30' })[i] ?? get(r, 'age_at_start'),
+    { 2: 'twelve', 5: '30' }[i] ?? get(r, 'age_at_start'),
     i === 8 ? 'maybe' : get(r, 'step_down_from_csc'),
     get(r, 'gender'),
     i === 19 ? 'Mixed - other' : ethnicity,
