@@ -76,8 +76,8 @@ export async function reportRows(
   const { rowsLoaded } = counts;
   const rowsRejected = counts.rejectedRows + counts.structural + counts.swallowed;
   const rowsRead = counts.rowsNotBlank + counts.structural + counts.swallowed;
-  // Rows whose warnings were counted but that the store left out cannot be: warned rows are loaded ones.
-  const rowsWarned = Math.min(counts.warnedRows, rowsLoaded);
+  // Counted among the rows the store kept (not rejected), so they are among the rows loaded.
+  const rowsWarned = counts.warnedRows;
   let status: FileReport['status'] = rowsRejected > 0 ? 'partial' : 'loaded';
   const messages: string[] = [];
   if (rowsRead === 0) {
