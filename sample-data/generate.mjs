@@ -146,3 +146,40 @@ write('messy/early_help_local_end_reasons.csv', [
       ].join(','),
     ),
 ]);
+
+// 5. Slips in optional columns: a request date of "tbc", an age in words or out of range, a Y/N
+//    column saying "maybe", an end date of "ongoing" — each row loads with that cell left empty and
+//    a warning — and one start date of "tbc", which is required: that row alone is rejected.
+//    Ethnicity is written three ways (Annex A, the bare code, the DfE's words), once in a local way.
+const ETHNICITY_WORDS = {
+  WBRI: 'White British',
+  WOTH: 'Any other White background',
+  MWBC: 'White and Black Caribbean',
+  AIND: 'Indian',
+  APKN: 'Pakistani',
+  BAFR: 'Black African',
+  OOTH: 'Any other ethnic group',
+  NOBT: 'Information not yet obtained',
+};
+const optional = earlyHelp.slice(121, 145).map((line, i) => {
+  const r = line.split(',');
+  const code = get(r, 'ethnicity').replace(/^[a-z]\) /, '');
+  const ethnicity = [ETHNICITY_WORDS[code], code, get(r, 'ethnicity')][i % 3];
+  return [
+    get(r, 'episode_id'),
+    get(r, 'child_id'),
+    i % 6 === 1 ? 'tbc' : get(r, 'request_date'),
+    i === 13 ? 'tbc' : get(r, 'assessment_start_date'),
+    i === 15 ? 'ongoing' : get(r, 'episode_end_date'),
+    get(r, 'end_reason'),
+    get(r, 'lead_agency'),
+    { 2: 'twelve', 5: '30' }[i] ?? get(r, 'age_at_start'),
+    i === 8 ? 'maybe' : get(r, 'step_down_from_csc'),
+    get(r, 'gender'),
+    i === 19 ? 'Mixed - other' : ethnicity,
+  ].join(',');
+});
+write('messy/early_help_bad_optional_cells.csv', [
+  'episode_id,child_id,request_date,assessment_start_date,episode_end_date,end_reason,lead_agency,age_at_start,step_down_from_csc,gender,ethnicity',
+  ...optional,
+]);

@@ -22,7 +22,13 @@ describe('column mapping', () => {
       datasetId: null,
       header: ['Ref', 'Kid', 'Began', 'Finished'],
     });
-    expect(report.files[0]?.message).toContain('Map columns');
+    expect(report.files[0]?.message).toBe('“odd.csv” is not a partnership dataset this app recognises.');
+    expect(report.files[0]?.columnSamples).toEqual([
+      ['R1', 'R2'],
+      ['K1', 'K2'],
+      ['01/04/2024', '02/04/2024'],
+      ['01/05/2024'],
+    ]);
   });
 
   it('loads with the columns the user chose', async () => {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { earlyHelpEpisodes } from '../src/datasets/early-help';
 import { DATASETS } from '../src/datasets/registry';
-import { datasetQuality, rejectedRowsTable } from '../src/ingest/data-quality';
+import { datasetQuality, fileCounts, rejectedRowsTable } from '../src/ingest/data-quality';
 import { csvText } from '../src/shared/csv';
 import { createTestSession } from './support/load-csv';
 
@@ -12,18 +12,18 @@ beforeAll(async () => {
   await t.load(
     'dq.csv',
     [
-      'child_id,assessment_start_date,episode_end_date,end_reason,lead_agency',
-      'A,01/04/2024,01/06/2024,NEEDS_MET,Police', // line 2
-      'A,01/04/2024,01/06/2024,NEEDS_MET,Police', // line 3: exact copy of line 2
-      'B,05/04/2024,,,Fire service', // line 4: open, unmapped agency
-      'C,31/02/2024,,,SCHOOL', // line 5: rejected
-      'D,10/05/2024,01/05/2024,Escalated,SCHOOL', // line 6: rejected (end before start)
+      'child_id,assessment_start_date,episode_end_date,end_reason,lead_agency,age_at_start',
+      'A,01/04/2024,01/06/2024,NEEDS_MET,Police,', // line 2
+      'A,01/04/2024,01/06/2024,NEEDS_MET,Police,', // line 3: exact copy of line 2
+      'B,05/04/2024,,,Fire service,twelve', // line 4: open, unmapped agency; age unreadable (warning, left empty)
+      'C,31/02/2024,,,SCHOOL,nine', // line 5: rejected (its age is not a warning: the row is not loaded)
+      'D,10/05/2024,01/05/2024,Escalated,SCHOOL,', // line 6: rejected (end before start)
     ].join('\n'),
   );
 });
 
 describe('data quality of a loaded dataset', () => {
-  it('counts completeness, date range, duplicates, rejections and unmapped codes', async () => {
+  it('counts completeness, date range, duplicates, rejections, warnings and unmapped codes', async () => {
     const q = await datasetQuality(t.engine, earlyHelpEpisodes);
     expect(q.rows).toBe(3);
     const column = (name: string) => q.columns.find((c) => c.field === name);
@@ -38,6 +38,19 @@ describe('data quality of a loaded dataset', () => {
       { column: 'assessment_start_date', reason: 'No such date in the calendar', count: 1 },
     ]);
     expect(q.unmappedValues).toEqual([{ field: 'lead_agency', value: 'Fire service', count: 1 }]);
+    expect(q.warnings).toEqual([
+      {
+        column: 'age_at_start',
+        reason: 'Age at start is not a whole number',
+        count: 1,
+        examples: [{ line: 4, value: 'twelve' }],
+      },
+    ]);
+    expect(column('age_at_start')).toMatchObject({ filled: 0 });
+    // Per file: 3 loaded, 1 of them with a warning; 2 rejected.
+    expect(await fileCounts(t.engine, earlyHelpEpisodes)).toEqual([
+      { file: 'dq.csv', loaded: 3, warned: 1, rejected: 2 },
+    ]);
   });
 
   it('downloads the rejected rows with file, line, column, value and reason', async () => {

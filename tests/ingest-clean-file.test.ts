@@ -86,7 +86,6 @@ describe('a file with problems', () => {
   it.each([
     ['a date that is not a date', 'EH3,C3,31/02/2024,,POLICE,North,4', 'assessment_start_date'],
     ['a required value missing', 'EH3,,01/04/2024,,POLICE,North,4', 'child_id'],
-    ['an age out of range', 'EH3,C3,01/04/2024,,POLICE,North,140', 'age_at_start'],
     ['an end before the start', 'EH3,C3,01/04/2024,01/03/2024,POLICE,North,4', 'episode_end_date'],
     ['too many values', 'EH3,C3,01/04/2024,,POLICE,North,4,surplus', null],
   ])('%s is checked and rejected with its line', async (_, bad, column) => {
@@ -97,6 +96,21 @@ describe('a file with problems', () => {
     const rejection = report.files[0]?.rejections[0];
     expect(rejection?.examples[0]?.line).toBe(4);
     expect(rejection?.column ?? null).toBe(column);
+    expect(problemScans).toBe(1);
+  });
+
+  it.each([
+    ['an age out of range', 'EH3,C3,01/04/2024,,POLICE,North,140', 'age_at_start', '140'],
+    ['an optional date that is not a date', 'EH3,C3,01/04/2024,tbc,POLICE,North,4', 'episode_end_date', 'tbc'],
+  ])('%s is checked, and the row loaded with a warning and its line', async (_, bad, column, value) => {
+    const { report, problemScans } = await load([...CLEAN, bad]);
+    expect(report.rowsRead).toBe(3);
+    expect(report.rowsLoaded).toBe(3);
+    expect(report.rowsRejected).toBe(0);
+    expect(report.rowsWarned).toBe(1);
+    const warning = report.files[0]?.warnings[0];
+    expect(warning?.examples[0]).toEqual({ line: 4, value });
+    expect(warning?.column).toBe(column);
     expect(problemScans).toBe(1);
   });
 

@@ -12,10 +12,13 @@ beforeAll(async () => {
 
 let fileNumber = 0;
 
-/** Loads a generated file and checks it against the model: rows conserved, exactly the bad lines rejected. */
+/**
+ * Loads a generated file and checks it against the model: rows conserved, exactly the bad lines
+ * rejected, exactly the lines with a bad optional value loaded with a warning.
+ */
 async function loadAndCheck(file: GeneratedFile, seed: number) {
   await t.reset();
-  const { bytes, expectedRead, expectedRejectedLines } = renderFile(file, seed);
+  const { bytes, expectedRead, expectedRejectedLines, expectedWarnedLines } = renderFile(file, seed);
   fileNumber += 1;
   const name = `generated-${fileNumber}.csv`;
   const report = await t.load(name, bytes);
@@ -35,6 +38,15 @@ async function loadAndCheck(file: GeneratedFile, seed: number) {
     z.object({ line: z.number() }),
   );
   expect(stored.map((r) => r.line)).toEqual(expectedRejectedLines);
+  // Rows with a bad optional value load, with a warning on their line; they are among the loaded rows.
+  expect(report.rowsWarned).toBe(expectedWarnedLines.length);
+  expect(report.rowsWarned).toBeLessThanOrEqual(report.rowsLoaded);
+  const warned = await t.engine.query(
+    'SELECT DISTINCT line FROM pi_warnings WHERE source_file = ? ORDER BY line',
+    [name],
+    z.object({ line: z.number() }),
+  );
+  expect(warned.map((r) => r.line)).toEqual(expectedWarnedLines);
   const loaded = await t.engine.query(
     'SELECT count(*) AS n FROM early_help_episodes WHERE source_file = ?',
     [name],

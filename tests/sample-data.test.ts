@@ -77,6 +77,32 @@ describe('the messy samples', () => {
     expect(lines).toEqual([5, 9, 13]);
   });
 
+  it('bad optional cells: those rows load with warnings (line and value), only the bad required date rejects', async () => {
+    const report = await t.load('o.csv', read('messy/early_help_bad_optional_cells.csv'));
+    // 24 rows. Line 15's start date is "tbc" (required): rejected. Lines 3, 9 and 21 have a request date
+    // of "tbc", line 4 an age of "twelve", line 7 an age of 30, line 10 "maybe" for Y/N, line 17 an end
+    // date of "ongoing": seven rows loaded with a warning each.
+    expect(report).toMatchObject({ rowsRead: 24, rowsLoaded: 23, rowsRejected: 1, rowsWarned: 7 });
+    const file = report.files[0];
+    expect(file?.rejections.flatMap((g) => g.examples.map((e) => [g.column, e.line, e.value]))).toEqual([
+      ['assessment_start_date', 15, 'tbc'],
+    ]);
+    const warned = file?.warnings
+      .flatMap((g) => g.examples.map((e) => [e.line, g.column, e.value]))
+      .sort((a, b) => Number(a[0]) - Number(b[0]));
+    expect(warned).toEqual([
+      [3, 'request_date', 'tbc'],
+      [4, 'age_at_start', 'twelve'],
+      [7, 'age_at_start', '30'],
+      [9, 'request_date', 'tbc'],
+      [10, 'step_down_from_csc', 'maybe'],
+      [17, 'episode_end_date', 'ongoing'],
+      [21, 'request_date', 'tbc'],
+    ]);
+    // Ethnicity in Annex A form, as a bare code or in the DfE's words all map; a local spelling waits to be mapped.
+    expect(file?.unmappedCodes).toEqual([{ field: 'ethnicity', value: 'Mixed - other', count: 1 }]);
+  });
+
   it('local end reasons: the standard ones map, the rest are listed to be mapped', async () => {
     const report = await t.load('e.csv', read('messy/early_help_local_end_reasons.csv'));
     expect(report.files[0]?.rowsRejected).toBe(0);

@@ -59,7 +59,7 @@ describe('the streaming .xlsx reader', () => {
     ]);
   });
 
-  it('names formula cells that have no saved value, and reads those that have one', async () => {
+  it('names formula cells that have no saved value (a required one rejects its row, an optional one warns), and reads those that have one', async () => {
     const book = writeXlsx([
       {
         name: 'List',
@@ -78,7 +78,7 @@ describe('the streaming .xlsx reader', () => {
     ]);
     const report = await t.load('formulas.xlsx', book);
     const file = report.files[0];
-    expect(file).toMatchObject({ rowsRead: 3, rowsLoaded: 1, rowsRejected: 2 });
+    expect(file).toMatchObject({ rowsRead: 3, rowsLoaded: 2, rowsRejected: 1, rowsWarned: 1 });
     expect(file?.rejections.map((g) => [g.column, g.reason, g.examples[0]?.line, g.examples[0]?.value])).toEqual([
       [
         'assessment_start_date',
@@ -86,6 +86,9 @@ describe('the streaming .xlsx reader', () => {
         3,
         '=TODAY()-30',
       ],
+    ]);
+    // Locality is optional: C3 loads with its locality empty, and the formula is listed as a warning.
+    expect(file?.warnings.map((g) => [g.column, g.reason, g.examples[0]?.line, g.examples[0]?.value])).toEqual([
       [
         'locality',
         'Locality is a formula with no saved value (the workbook was never recalculated and saved in Excel): open it in Excel, save it, and load it again',
@@ -94,7 +97,10 @@ describe('the streaming .xlsx reader', () => {
       ],
     ]);
     // C1's start is a number with no date style: read as an Excel serial by the text rules.
-    expect(await rows()).toMatchObject([{ child_id: 'C1', start: '2024-04-01', locality: 'NORTH' }]);
+    expect(await rows()).toMatchObject([
+      { child_id: 'C1', start: '2024-04-01', locality: 'NORTH' },
+      { child_id: 'C3', start: '2024-04-01', locality: null },
+    ]);
   });
 
   it('reads sheets whose tags carry a namespace prefix, and a workbook counting from 1904', async () => {

@@ -13,7 +13,7 @@ import {
 } from '../indicators/profiles';
 import { type ReviewEvent, reviewEvents, reviewTimeline } from '../indicators/review-timeline';
 import { type ProfileCell, runProfile } from '../indicators/run-indicator';
-import { dimensionValueLabel } from '../ui/dimension-labels';
+import { dimensionValueLabel, orderCategoryKeys } from '../ui/dimension-labels';
 import type { TableDraft } from './pack-tables';
 
 /** The area views a pack can hold, besides indicators and the summary. */
@@ -67,13 +67,19 @@ function draftOf(
 ): TableDraft {
   const columnKeys = [
     ...profile.columns.map((c) => c.key).filter((k) => cells.some((c) => c.column === k)),
-    ...[...new Set(cells.map((c) => c.column))].filter((k) => !profile.columns.some((c) => c.key === k)).sort(),
+    ...orderCategoryKeys(
+      profile.columnDimension,
+      cells.map((c) => c.column).filter((k) => !profile.columns.some((c) => c.key === k)),
+    ),
   ];
   const whole = span(periods[0]?.start ?? '', periods.at(-1)?.effectiveEnd ?? '', first);
   const byPeriod = profile.rows === 'periods';
   const rows = byPeriod
     ? periods.map((p) => ({ key: p.start, label: p.label, span: span(p.start, p.effectiveEnd, first) }))
-    : [...new Set(cells.map((c) => c.row))].sort().map((key) => ({
+    : orderCategoryKeys(
+        profile.rowDimension,
+        cells.map((c) => c.row),
+      ).map((key) => ({
         key,
         label: profile.rowDimension ? dimensionValueLabel(profile.rowDimension, key) : key,
         span: whole,

@@ -21,6 +21,7 @@ import { DEFAULT_SETTINGS } from '../indicators/settings';
 import { createIngestSession } from '../ingest/load-files';
 import type { LoadReport } from '../ingest/load-report';
 import { prepareDatabase } from '../ingest/prepare-database';
+import { requiredColumnsSummary } from '../ingest/recognise';
 import { buildBenchmarks, isKnownAuthority } from './benchmarks-report';
 import { exportParquet } from './export-parquet';
 import { buildIndicatorsReport, reportToCsv } from './indicators-report';
@@ -61,13 +62,22 @@ function describeLoad(report: LoadReport): string {
   for (const file of report.files) {
     const published = publishedName(file.datasetId)?.replace(/^DfE /, '') ?? null;
     const what = published ?? `${file.status} ${file.datasetId ? `as ${file.datasetId}` : 'not loaded'}`;
+    const warned = file.rowsWarned > 0 ? ` (${file.rowsWarned} with warnings)` : '';
     lines.push(
-      `  ${file.fileName}: ${what} — read ${file.rowsRead}, loaded ${file.rowsLoaded}, rejected ${file.rowsRejected}`,
+      `  ${file.fileName}: ${what} — read ${file.rowsRead}, loaded ${file.rowsLoaded}${warned}, rejected ${file.rowsRejected}`,
     );
     if (file.message) lines.push(`    ${file.message}`);
+    // The app offers a form to map such a file's columns; here, say what the datasets need.
+    if (file.status === 'failed' && file.datasetId === null && file.header.length > 0) {
+      lines.push(`    Each dataset needs at least: ${requiredColumnsSummary(DATASETS)}. See the templates in the app.`);
+    }
     for (const group of file.rejections.slice(0, 5)) {
       const where = group.examples.map((e) => `line ${e.line ?? '?'}`).join(', ');
       lines.push(`    ${group.count} × ${group.column ?? 'row'}: ${group.reason} (${where})`);
+    }
+    for (const group of file.warnings.slice(0, 5)) {
+      const where = group.examples.map((e) => `line ${e.line ?? '?'}`).join(', ');
+      lines.push(`    warning, left empty: ${group.count} × ${group.column ?? 'row'}: ${group.reason} (${where})`);
     }
   }
   return `${lines.join('\n')}\n`;

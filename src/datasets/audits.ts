@@ -1,6 +1,27 @@
-import { AGENCIES, AGENCY_ALIASES } from './agencies';
+import { AGENCY_ALIASES, AGENCY_LABELS } from './agencies';
 import type { DatasetDefinition } from './dataset-definition';
 import { actionStatus, agency, code, date, field, flag, text } from './field-helpers';
+
+/** The practice domains a case is graded in, in the order an audit report lists them. */
+export const AUDIT_DOMAIN_LABELS: Readonly<Record<string, string>> = {
+  RECOGNITION: 'Recognition',
+  ASSESSMENT: 'Assessment',
+  PLANNING_INTERVENTION: 'Planning and intervention',
+  JOINT_WORKING: 'Joint working',
+  INFO_SHARING: 'Information sharing',
+  VOICE_OF_CHILD: 'Voice of the child',
+  TIMELINESS: 'Timeliness',
+  IMPACT: 'Impact',
+  OVERALL: 'Overall',
+};
+
+/** Ofsted's four grades, best first. */
+export const AUDIT_GRADE_LABELS: Readonly<Record<string, string>> = {
+  OUTSTANDING: 'Outstanding',
+  GOOD: 'Good',
+  REQUIRES_IMPROVEMENT: 'Requires improvement',
+  INADEQUATE: 'Inadequate',
+};
 
 /** The key that ties actions to their audit. */
 const auditId = field('audit_id', 'Audit ID', text, {
@@ -33,7 +54,10 @@ export const auditGrades: DatasetDefinition = {
     field(
       'agency',
       'Agency',
-      code([...AGENCIES, 'MULTI'], { ...AGENCY_ALIASES, MULTI_AGENCY: 'MULTI', CONSENSUS: 'MULTI' }),
+      code(
+        { ...AGENCY_LABELS, MULTI: 'Multi-agency' },
+        { ...AGENCY_ALIASES, MULTI_AGENCY: 'MULTI', CONSENSUS: 'MULTI' },
+      ),
       {
         aliases: ['organisation', 'auditing agency'],
         example: 'MULTI',
@@ -42,31 +66,18 @@ export const auditGrades: DatasetDefinition = {
     field(
       'domain',
       'Domain',
-      code(
-        [
-          'RECOGNITION',
-          'ASSESSMENT',
-          'PLANNING_INTERVENTION',
-          'JOINT_WORKING',
-          'INFO_SHARING',
-          'VOICE_OF_CHILD',
-          'TIMELINESS',
-          'IMPACT',
-          'OVERALL',
-        ],
-        {
-          PLANNING: 'PLANNING_INTERVENTION',
-          INFORMATION_SHARING: 'INFO_SHARING',
-          VOICE_OF_THE_CHILD: 'VOICE_OF_CHILD',
-          OVERALL_GRADE: 'OVERALL',
-        },
-      ),
+      code(AUDIT_DOMAIN_LABELS, {
+        PLANNING: 'PLANNING_INTERVENTION',
+        INFORMATION_SHARING: 'INFO_SHARING',
+        VOICE_OF_THE_CHILD: 'VOICE_OF_CHILD',
+        OVERALL_GRADE: 'OVERALL',
+      }),
       { required: true, aliases: ['audit domain', 'area'], example: 'OVERALL' },
     ),
     field(
       'grade',
       'Grade',
-      code(['OUTSTANDING', 'GOOD', 'REQUIRES_IMPROVEMENT', 'INADEQUATE'], {
+      code(AUDIT_GRADE_LABELS, {
         RI: 'REQUIRES_IMPROVEMENT',
         REQUIRES_IMPROVEMENT_TO_BE_GOOD: 'REQUIRES_IMPROVEMENT',
         '4': 'OUTSTANDING',

@@ -19,13 +19,16 @@ export const complianceReturns: DatasetDefinition = {
     field(
       'framework',
       'Framework',
-      code(['S11', 'S175'], {
-        SECTION_11: 'S11',
-        SECTION_175: 'S175',
-        S157: 'S175',
-        SECTION_157: 'S175',
-        S175_157: 'S175',
-      }),
+      code(
+        { S11: 'Section 11', S175: 'Section 175/157' },
+        {
+          SECTION_11: 'S11',
+          SECTION_175: 'S175',
+          S157: 'S175',
+          SECTION_157: 'S175',
+          S175_157: 'S175',
+        },
+      ),
       {
         required: true,
         aliases: ['audit type', 'section'],
@@ -53,15 +56,18 @@ export const complianceReturns: DatasetDefinition = {
     field(
       'rating',
       'Rating',
-      code(['MET', 'PARTIAL', 'NOT_MET', 'NA'], {
-        GREEN: 'MET',
-        FULLY_MET: 'MET',
-        AMBER: 'PARTIAL',
-        PARTIALLY_MET: 'PARTIAL',
-        RED: 'NOT_MET',
-        N_A: 'NA',
-        NOT_APPLICABLE: 'NA',
-      }),
+      code(
+        { MET: 'Met', PARTIAL: 'Partly met', NOT_MET: 'Not met', NA: 'Not applicable' },
+        {
+          GREEN: 'MET',
+          FULLY_MET: 'MET',
+          AMBER: 'PARTIAL',
+          PARTIALLY_MET: 'PARTIAL',
+          RED: 'NOT_MET',
+          N_A: 'NA',
+          NOT_APPLICABLE: 'NA',
+        },
+      ),
       { aliases: ['rag', 'rag rating', 'self assessment'], example: 'PARTIAL' },
     ),
     field('action_required', 'Action required', flag, { aliases: ['action needed'], example: 'Y' }),

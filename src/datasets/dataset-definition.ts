@@ -16,6 +16,12 @@ export type FieldType =
       values: readonly string[];
       /** Extra spellings → canonical value; keys are compared after `normaliseCode`. */
       aliases?: Readonly<Record<string, string>>;
+      /**
+       * Each canonical value in words, as people read it ("White British" for WBRI): shown wherever a
+       * person reads the value (codes stay in CSV downloads and the command line), offered in the
+       * templates' drop-down lists, and recognised on the way in like an alias.
+       */
+      labels: Readonly<Record<string, string>>;
     };
 
 export interface FieldDefinition {

@@ -1,22 +1,31 @@
-import { AGENCIES, AGENCY_ALIASES } from './agencies';
 import type { DatasetDefinition } from './dataset-definition';
+import { ETHNICITIES, ETHNICITY_ALIASES, ETHNICITY_LABELS } from './ethnicity';
+import { agency as agencyType } from './field-helpers';
 
-export const EARLY_HELP_END_REASONS = [
-  'NEEDS_MET',
-  'STEP_UP_CSC',
-  'STEP_UP_CP',
-  'STEP_DOWN_UNIVERSAL',
-  'DISENGAGED',
-  'CONSENT_WITHDRAWN',
-  'MOVED_AWAY',
-  'TRANSFER_OTHER_SERVICE',
-  'OTHER',
-] as const;
+/** Why an early help episode closed (domain.md §5.1), in words, in the order a closure chart stacks them. */
+export const END_REASON_LABELS = {
+  NEEDS_MET: 'Needs met',
+  STEP_DOWN_UNIVERSAL: 'Stepped down to universal services',
+  STEP_UP_CSC: 'Stepped up to social care',
+  STEP_UP_CP: 'Stepped up to child protection',
+  DISENGAGED: 'Disengaged',
+  CONSENT_WITHDRAWN: 'Consent withdrawn',
+  MOVED_AWAY: 'Moved away',
+  TRANSFER_OTHER_SERVICE: 'Transferred to another service',
+  OTHER: 'Other',
+} as const;
+
+export const EARLY_HELP_END_REASONS = Object.keys(END_REASON_LABELS) as (keyof typeof END_REASON_LABELS)[];
 
 /** Annex A gender categories (a) Male, b) Female, c) Not stated/recorded, d) Neither). */
-export const GENDERS = ['MALE', 'FEMALE', 'NOT_STATED', 'NEITHER'] as const;
+export const GENDER_LABELS = {
+  MALE: 'Male',
+  FEMALE: 'Female',
+  NOT_STATED: 'Not stated or recorded',
+  NEITHER: 'Neither',
+} as const;
 
-const agencyType = { kind: 'code', values: AGENCIES, aliases: AGENCY_ALIASES } as const;
+export const GENDERS = Object.keys(GENDER_LABELS) as (keyof typeof GENDER_LABELS)[];
 
 /**
  * Early help episodes (domain.md §5.1), aligned to Ofsted Annex A List 2 and the D2I SSD table
@@ -118,6 +127,7 @@ export const earlyHelpEpisodes: DatasetDefinition = {
       type: {
         kind: 'code',
         values: EARLY_HELP_END_REASONS,
+        labels: END_REASON_LABELS,
         aliases: {
           OUTCOMES_ACHIEVED: 'NEEDS_MET',
           STEPPED_UP_TO_CSC: 'STEP_UP_CSC',
@@ -183,10 +193,11 @@ export const earlyHelpEpisodes: DatasetDefinition = {
       name: 'gender',
       label: 'Gender',
       description:
-        'Gender: MALE, FEMALE, NOT_STATED or NEITHER. Annex A codes ("a) Male"), M/F and DfE codes 1/2 are recognised.',
+        'Gender: male, female, not stated or recorded, or neither. The words, the codes (MALE…), Annex A codes ("a) Male"), M/F and DfE codes 1/2 are recognised.',
       type: {
         kind: 'code',
         values: GENDERS,
+        labels: GENDER_LABELS,
         aliases: {
           A_MALE: 'MALE',
           M: 'MALE',
@@ -210,8 +221,9 @@ export const earlyHelpEpisodes: DatasetDefinition = {
     {
       name: 'ethnicity',
       label: 'Ethnicity',
-      description: 'DfE ethnicity code, e.g. "a) WBRI".',
-      type: { kind: 'text' },
+      description:
+        'The DfE ethnicity category: its code ("WBRI", or as Annex A writes it, "a) WBRI") or its name ("White British").',
+      type: { kind: 'code', values: ETHNICITIES, aliases: ETHNICITY_ALIASES, labels: ETHNICITY_LABELS },
       required: false,
       aliases: ['ethnic group', 'ethnic origin'],
       example: 'a) WBRI',

@@ -1,4 +1,4 @@
-import { AGENCIES, AGENCY_ALIASES } from './agencies';
+import { AGENCIES, AGENCY_ALIASES, AGENCY_LABELS } from './agencies';
 import type { FieldDefinition, FieldType } from './dataset-definition';
 
 /** Small constructors so dataset modules read like the tables in domain.md §5. */
@@ -6,12 +6,17 @@ export const text: FieldType = { kind: 'text' };
 export const date: FieldType = { kind: 'date' };
 export const flag: FieldType = { kind: 'flag' };
 export const integer = (min?: number, max?: number): FieldType => ({ kind: 'integer', min, max });
-export const code = (values: readonly string[], aliases?: Readonly<Record<string, string>>): FieldType => ({
+/** A coded field: its values in words, in the order they are listed (the keys are the codes), and other spellings. */
+export const code = (
+  labels: Readonly<Record<string, string>>,
+  aliases?: Readonly<Record<string, string>>,
+): FieldType => ({
   kind: 'code',
-  values,
+  values: Object.keys(labels),
   aliases,
+  labels,
 });
-export const agency: FieldType = { kind: 'code', values: AGENCIES, aliases: AGENCY_ALIASES };
+export const agency: FieldType = { kind: 'code', values: AGENCIES, aliases: AGENCY_ALIASES, labels: AGENCY_LABELS };
 
 export function field(
   name: string,
@@ -31,10 +36,13 @@ export function field(
 }
 
 /** Progress of an action (Section 11 returns, audit actions). */
-export const actionStatus: FieldType = code(['OPEN', 'COMPLETE', 'OVERDUE', 'CLOSED_NO_ACTION'], {
-  COMPLETED: 'COMPLETE',
-  DONE: 'COMPLETE',
-  CLOSED: 'COMPLETE',
-  IN_PROGRESS: 'OPEN',
-  NO_ACTION: 'CLOSED_NO_ACTION',
-});
+export const actionStatus: FieldType = code(
+  { OPEN: 'Open', COMPLETE: 'Complete', OVERDUE: 'Overdue', CLOSED_NO_ACTION: 'Closed, no action needed' },
+  {
+    COMPLETED: 'COMPLETE',
+    DONE: 'COMPLETE',
+    CLOSED: 'COMPLETE',
+    IN_PROGRESS: 'OPEN',
+    NO_ACTION: 'CLOSED_NO_ACTION',
+  },
+);

@@ -1,6 +1,14 @@
 import type { DatasetDefinition } from './dataset-definition';
 import { agency, code, date, field, flag, text } from './field-helpers';
 
+/** What a rapid review decided, in words. */
+export const RAPID_REVIEW_DECISION_LABELS: Readonly<Record<string, string>> = {
+  LCSPR: 'Local review (LCSPR)',
+  NO_FURTHER_REVIEW: 'No further review',
+  NATIONAL_REVIEW_REFERRED: 'Referred for national review',
+  OTHER_LEARNING_REVIEW: 'Other learning review',
+};
+
 /** The key that ties recommendations to their review. */
 const reviewId = field('review_id', 'Review ID', text, {
   required: true,
@@ -40,7 +48,7 @@ export const practiceReviews: DatasetDefinition = {
     field(
       'rr_decision',
       'Rapid review decision',
-      code(['LCSPR', 'NO_FURTHER_REVIEW', 'NATIONAL_REVIEW_REFERRED', 'OTHER_LEARNING_REVIEW'], {
+      code(RAPID_REVIEW_DECISION_LABELS, {
         LOCAL_REVIEW: 'LCSPR',
         LOCAL_CHILD_SAFEGUARDING_PRACTICE_REVIEW: 'LCSPR',
         NFA: 'NO_FURTHER_REVIEW',
@@ -62,7 +70,10 @@ export const practiceReviews: DatasetDefinition = {
     field(
       'publication_status',
       'Publication status',
-      code(['PUBLISHED', 'NOT_PUBLISHED_AGREED', 'PENDING'], { NOT_PUBLISHED: 'NOT_PUBLISHED_AGREED' }),
+      code(
+        { PUBLISHED: 'Published', NOT_PUBLISHED_AGREED: 'Not published (agreed)', PENDING: 'Pending' },
+        { NOT_PUBLISHED: 'NOT_PUBLISHED_AGREED' },
+      ),
       {
         aliases: ['published'],
         example: 'PUBLISHED',
@@ -92,11 +103,14 @@ export const reviewRecommendations: DatasetDefinition = {
     field(
       'status',
       'Status',
-      code(['OPEN', 'COMPLETE', 'OVERDUE', 'SUPERSEDED'], {
-        COMPLETED: 'COMPLETE',
-        DONE: 'COMPLETE',
-        IN_PROGRESS: 'OPEN',
-      }),
+      code(
+        { OPEN: 'Open', COMPLETE: 'Complete', OVERDUE: 'Overdue', SUPERSEDED: 'Superseded' },
+        {
+          COMPLETED: 'COMPLETE',
+          DONE: 'COMPLETE',
+          IN_PROGRESS: 'OPEN',
+        },
+      ),
       {
         aliases: ['progress'],
         example: 'OPEN',

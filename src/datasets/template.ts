@@ -1,3 +1,4 @@
+import { codeLabel } from './code-values';
 import type { DatasetDefinition, FieldDefinition } from './dataset-definition';
 
 /** What a value of a field may be, in words for a partner agency's data officer. */
@@ -13,7 +14,8 @@ export function describeType(field: FieldDefinition): string {
     case 'flag':
       return 'Y or N';
     case 'code':
-      return `One of: ${type.values.join(', ')}`;
+      // Words first: a partner may write either the words or the code.
+      return `One of: ${type.values.map((value) => `${codeLabel(type, value)} (${value})`).join(', ')}`;
     default:
       return 'Text';
   }

@@ -32,13 +32,16 @@ export const trainingEvents: DatasetDefinition = {
     field(
       'course_type',
       'Course type',
-      code(['MULTI_AGENCY', 'SINGLE_AGENCY', 'E_LEARNING'], {
-        MULTI: 'MULTI_AGENCY',
-        MULTIAGENCY: 'MULTI_AGENCY',
-        SINGLE: 'SINGLE_AGENCY',
-        ELEARNING: 'E_LEARNING',
-        ONLINE: 'E_LEARNING',
-      }),
+      code(
+        { MULTI_AGENCY: 'Multi-agency', SINGLE_AGENCY: 'Single agency', E_LEARNING: 'E-learning' },
+        {
+          MULTI: 'MULTI_AGENCY',
+          MULTIAGENCY: 'MULTI_AGENCY',
+          SINGLE: 'SINGLE_AGENCY',
+          ELEARNING: 'E_LEARNING',
+          ONLINE: 'E_LEARNING',
+        },
+      ),
       {
         aliases: ['type', 'delivery type'],
         example: 'MULTI_AGENCY',
@@ -47,7 +50,10 @@ export const trainingEvents: DatasetDefinition = {
     field(
       'level',
       'Level',
-      code(['1', '2', '3', '4', 'DSL'], { LEVEL_1: '1', LEVEL_2: '2', LEVEL_3: '3', LEVEL_4: '4' }),
+      code(
+        { '1': 'Level 1', '2': 'Level 2', '3': 'Level 3', '4': 'Level 4', DSL: 'Designated safeguarding lead' },
+        { LEVEL_1: '1', LEVEL_2: '2', LEVEL_3: '3', LEVEL_4: '4' },
+      ),
       {
         aliases: ['course level', 'competency level'],
         example: '2',
@@ -78,13 +84,22 @@ export const trainingAttendance: DatasetDefinition = {
     field(
       'booking_status',
       'Booking status',
-      code(['ATTENDED', 'DNA', 'CANCELLED_LATE', 'CANCELLED', 'WAITLIST'], {
-        DID_NOT_ATTEND: 'DNA',
-        NO_SHOW: 'DNA',
-        LATE_CANCELLATION: 'CANCELLED_LATE',
-        WAITING_LIST: 'WAITLIST',
-        PRESENT: 'ATTENDED',
-      }),
+      code(
+        {
+          ATTENDED: 'Attended',
+          DNA: 'Did not attend',
+          CANCELLED_LATE: 'Cancelled late',
+          CANCELLED: 'Cancelled',
+          WAITLIST: 'Waiting list',
+        },
+        {
+          DID_NOT_ATTEND: 'DNA',
+          NO_SHOW: 'DNA',
+          LATE_CANCELLATION: 'CANCELLED_LATE',
+          WAITING_LIST: 'WAITLIST',
+          PRESENT: 'ATTENDED',
+        },
+      ),
       { required: true, aliases: ['status', 'attendance', 'attendance status'], example: 'ATTENDED' },
     ),
   ],
@@ -107,12 +122,15 @@ export const trainingEvaluations: DatasetDefinition = {
     field(
       'stage',
       'Stage',
-      code(['PRE', 'POST', 'FOLLOW_UP'], {
-        BEFORE: 'PRE',
-        AFTER: 'POST',
-        FOLLOWUP: 'FOLLOW_UP',
-        '3_MONTH': 'FOLLOW_UP',
-      }),
+      code(
+        { PRE: 'Before the course', POST: 'Just after the course', FOLLOW_UP: 'Follow-up' },
+        {
+          BEFORE: 'PRE',
+          AFTER: 'POST',
+          FOLLOWUP: 'FOLLOW_UP',
+          '3_MONTH': 'FOLLOW_UP',
+        },
+      ),
       {
         required: true,
         aliases: ['evaluation stage', 'survey'],
@@ -125,7 +143,7 @@ export const trainingEvaluations: DatasetDefinition = {
     field(
       'practice_changed',
       'Practice changed',
-      code(['Y', 'N', 'PARTLY'], { YES: 'Y', NO: 'N', PARTIALLY: 'PARTLY', SOMEWHAT: 'PARTLY' }),
+      code({ Y: 'Yes', N: 'No', PARTLY: 'Partly' }, { YES: 'Y', NO: 'N', PARTIALLY: 'PARTLY', SOMEWHAT: 'PARTLY' }),
       {
         aliases: ['changed practice', 'practice change'],
         example: 'PARTLY',

@@ -20,7 +20,7 @@ const PREPARE: readonly PrepareStep[] = [
     select: `SELECT audit_id, case_id, audit_date, grade, agency AS grading_agency, agency = 'MULTI' AS is_multi,
   CASE grade WHEN 'OUTSTANDING' THEN 4 WHEN 'GOOD' THEN 3 WHEN 'REQUIRES_IMPROVEMENT' THEN 2 WHEN 'INADEQUATE' THEN 1 END AS score,
   coalesce(practitioner_involved, false) AS practitioner_involved,
-  ${dimensionColumns({ agency: 'pi_dim(agency)', domain: 'pi_dim(domain)' })}
+  ${dimensionColumns({ agency: 'pi_dim_code(agency, agency_raw)', domain: 'pi_dim_code(domain, domain_raw)' })}
 FROM audit_grades
 WHERE audit_date <= ${REPORT_DATE} AND case_id IS NOT NULL`,
   },
@@ -43,7 +43,7 @@ FROM cases c JOIN involved i USING (audit_id)`,
     table: 'pi_aq_actions',
     reads: ['audit_actions'],
     reportDate: true,
-    select: `SELECT audit_id, action_id, due_date, completed_date, status, ${dimensionColumns({ agency: 'pi_dim(agency)' })}
+    select: `SELECT audit_id, action_id, due_date, completed_date, status, ${dimensionColumns({ agency: 'pi_dim_code(agency, agency_raw)' })}
 FROM audit_actions WHERE due_date IS NOT NULL AND due_date <= ${REPORT_DATE}`,
   },
 ];

@@ -1,3 +1,6 @@
+import { AGENCY_LABELS } from '../datasets/agencies';
+import { inWords } from '../datasets/code-values';
+import { END_REASON_LABELS } from '../datasets/early-help';
 import { dimensionColumns, type IndicatorFamilyDefinition, type PrepareStep, reportDateSql } from './family-definition';
 import {
   eventCountSql,
@@ -19,15 +22,16 @@ const DATASETS = ['early_help_episodes'] as const;
  * every dimension NULL). A CTE, never a copy of the rows.
  */
 const episodes = (dimensions = true) => `eh AS NOT MATERIALIZED (
-  SELECT child_id, assessment_start_date AS start_date, episode_end_date AS end_date, end_reason, request_date, lead_agency,
+  SELECT child_id, assessment_start_date AS start_date, episode_end_date AS end_date, end_reason, end_reason_raw,
+    request_date, lead_agency,
     ${dimensionColumns(
       dimensions
         ? {
-            agency: 'pi_dim(lead_agency)',
+            agency: 'pi_dim_code(lead_agency, lead_agency_raw)',
             locality: 'pi_dim(locality)',
             age_band: 'pi_age_band(age_at_start)',
-            gender: 'pi_dim(gender)',
-            ethnicity: 'pi_dim(ethnicity)',
+            gender: 'pi_dim_code(gender, gender_raw)',
+            ethnicity: 'pi_dim_code(ethnicity, ethnicity_raw)',
           }
         : {},
     )}
@@ -45,7 +49,7 @@ events AS (
   FROM eh
   UNION ALL
   SELECT date_trunc('month', end_date)::DATE, agency, locality, age_band, gender, ethnicity, domain,
-    coalesce(end_reason, 'NOT_RECORDED'), 0, 0, 0, 1
+    coalesce(end_reason, CASE WHEN end_reason_raw IS NULL THEN 'NOT_RECORDED' ELSE 'NOT_MAPPED' END), 0, 0, 0, 1
   FROM eh WHERE end_date <= ${REPORT_DATE}
 )
 SELECT month, agency, locality, age_band, gender, ethnicity, domain, end_reason,
@@ -180,8 +184,8 @@ export const EH3: IndicatorDefinition = {
   title: 'Early help closures with needs met',
   definition:
     'Of the early help episodes that closed in the period, the percentage closed because the family’s needs were met. Episodes closed because the family moved away or transferred to another service are left out, as early help could not finish its work.',
-  numerator: 'Closures in the period with end reason NEEDS_MET',
-  denominator: 'Closures in the period, except MOVED_AWAY and TRANSFER_OTHER_SERVICE',
+  numerator: `Closures in the period with end reason ${inWords(END_REASON_LABELS, ['NEEDS_MET'])}`,
+  denominator: `Closures in the period, except ${inWords(END_REASON_LABELS, ['MOVED_AWAY', 'TRANSFER_OTHER_SERVICE'], 'and')}`,
   unit: 'percent',
   periodRule: 'event_in_period',
   direction: 'up',
@@ -202,7 +206,7 @@ export const EH4: IndicatorDefinition = {
   title: 'Early help closures stepped up to social care',
   definition:
     'Of the early help episodes that closed in the period, the percentage that closed because the child was stepped up to children’s social care (STEP_UP_CSC) or, where the Families First Partnership programme is in place, to child protection with a multi-agency child protection team (STEP_UP_CP). Under Families First, targeted early help and child-in-need support are one Family Help service: a move into or within Family Help is not a step-up (record it as TRANSFER_OTHER_SERVICE).',
-  numerator: 'Closures in the period with end reason STEP_UP_CSC or STEP_UP_CP',
+  numerator: `Closures in the period with end reason ${inWords(END_REASON_LABELS, ['STEP_UP_CSC', 'STEP_UP_CP'])}`,
   denominator: 'All closures in the period',
   unit: 'percent',
   periodRule: 'event_in_period',
@@ -222,7 +226,7 @@ export const EH5: IndicatorDefinition = {
   title: 'Early help closures where the family disengaged or withdrew consent',
   definition:
     'Of the early help episodes that closed in the period, the percentage that closed because the family disengaged or withdrew consent.',
-  numerator: 'Closures in the period with end reason DISENGAGED or CONSENT_WITHDRAWN',
+  numerator: `Closures in the period with end reason ${inWords(END_REASON_LABELS, ['DISENGAGED', 'CONSENT_WITHDRAWN'])}`,
   denominator: 'All closures in the period',
   unit: 'percent',
   periodRule: 'event_in_period',
@@ -242,7 +246,7 @@ export const EH6: IndicatorDefinition = {
   definition:
     'Of the children whose early help ended in the period with needs met or a step down to universal services, the percentage who started another early help episode within 12 months (365 days) of that closure. Each child counts once per period. A period is shown only once its 12-month follow-up has passed by the report date.',
   numerator: 'Children in the cohort with a new episode starting 1–365 days after a qualifying closure',
-  denominator: 'Children with an episode closed in the period as NEEDS_MET or STEP_DOWN_UNIVERSAL',
+  denominator: `Children with an episode closed in the period as ${inWords(END_REASON_LABELS, ['NEEDS_MET', 'STEP_DOWN_UNIVERSAL'])}`,
   unit: 'percent',
   periodRule: 'lagged_cohort',
   direction: 'down',
@@ -342,7 +346,7 @@ export const EH8: IndicatorDefinition = {
   title: 'Early help assessments led by partner agencies',
   definition:
     'Of the early help assessments started in the period with a lead agency recorded, the percentage led by an agency other than the local authority’s early help or Family Help service or children’s social care (for example schools, health or police, whose lead practitioners Families First expects).',
-  numerator: 'Starts whose lead agency is not LA_EARLY_HELP, LA_FAMILY_HELP or LA_CSC',
+  numerator: `Starts whose lead agency is not ${inWords(AGENCY_LABELS, ['LA_EARLY_HELP', 'LA_FAMILY_HELP', 'LA_CSC'])}`,
   denominator: 'Starts in the period with a lead agency recorded',
   unit: 'percent',
   periodRule: 'event_in_period',

@@ -32,6 +32,9 @@ export const DIMENSION_LABELS: Record<Dimension, string> = {
 /** The value a dimension takes when the data does not say. */
 export const NOT_RECORDED = 'Not recorded';
 
+/** The value a coded dimension takes when the data says something not (yet) mapped to the standard list. */
+export const NOT_MAPPED = 'Not mapped yet';
+
 /**
  * One indicator, as data. Its SQL reads only the prepared tables (see prepare-indicators.ts) and
  * returns one row per period: period_start (DATE), numerator, denominator (NULL for counts, medians

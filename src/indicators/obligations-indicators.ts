@@ -1,8 +1,13 @@
+import { inWords, labelsOf } from '../datasets/code-values';
+import { complianceReturns } from '../datasets/compliance';
 import { SECTION_11_STANDARDS } from '../datasets/section-11-standards';
 import { dimensionColumns, type IndicatorFamilyDefinition, type PrepareStep } from './family-definition';
 import { eventRateSql, FILTERS, type IndicatorDefinition, PERIODS } from './indicator-definition';
 
-const AGENCY = dimensionColumns({ agency: 'pi_dim(agency_type)' });
+/** The self-assessed ratings, in the dataset's words. */
+const RATINGS = labelsOf(complianceReturns, 'rating');
+
+const AGENCY = dimensionColumns({ agency: 'pi_dim_code(agency_type, agency_type_raw)' });
 
 const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
 /** Each standard's name: the one the returns give most often, else the Section 11 key feature's. */
@@ -21,7 +26,7 @@ const PREPARE: readonly PrepareStep[] = [
     reads: ['compliance_returns'],
     reportDate: false,
     select: `SELECT framework, organisation, cycle, min(due_date) AS due_date, min(submitted_date) AS submitted_date,
-  coalesce(min(due_date), min(submitted_date)) AS period_date, ${dimensionColumns({ agency: 'pi_dim(any_value(agency_type))' })}
+  coalesce(min(due_date), min(submitted_date)) AS period_date, ${dimensionColumns({ agency: 'pi_dim_code(any_value(agency_type), any_value(agency_type_raw))' })}
 FROM compliance_returns
 WHERE organisation IS NOT NULL AND coalesce(due_date, submitted_date) IS NOT NULL
 GROUP BY framework, organisation, cycle`,
@@ -120,8 +125,8 @@ export const OB3: IndicatorDefinition = {
   title: 'Standards fully met',
   definition:
     'Of the standards rated in returns due in the period (not counting “not applicable”), the percentage rated fully met (MET / green). Ratings are the organisations’ own self-assessment.',
-  numerator: 'Ratings of MET',
-  denominator: 'Ratings of MET, PARTIAL or NOT_MET',
+  numerator: `Ratings of ${inWords(RATINGS, ['MET'])}`,
+  denominator: `Ratings of ${inWords(RATINGS, ['MET', 'PARTIAL', 'NOT_MET'])}`,
   unit: 'percent',
   periodRule: 'event_in_period',
   direction: 'up',
@@ -140,8 +145,8 @@ export const OB4: IndicatorDefinition = {
   title: 'Standards not met',
   definition:
     'Of the standards rated in returns due in the period (not counting “not applicable”), the percentage rated not met (NOT_MET / red).',
-  numerator: 'Ratings of NOT_MET',
-  denominator: 'Ratings of MET, PARTIAL or NOT_MET',
+  numerator: `Ratings of ${inWords(RATINGS, ['NOT_MET'])}`,
+  denominator: `Ratings of ${inWords(RATINGS, ['MET', 'PARTIAL', 'NOT_MET'])}`,
   unit: 'percent',
   periodRule: 'event_in_period',
   direction: 'down',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DATASETS } from '../datasets/registry';
 import type { Engine } from '../engine/engine';
+import { AGE_BANDS } from './dimension-values';
 import {
   type IndicatorFamilyDefinition,
   type PrepareStage,
@@ -15,7 +16,7 @@ import {
   tablesBuilt,
   tablesReadAt,
 } from './family-definition';
-import { DIMENSIONS, type IndicatorFamily } from './indicator-definition';
+import { DIMENSIONS, type IndicatorFamily, NOT_MAPPED, NOT_RECORDED } from './indicator-definition';
 import { FAMILIES, getFamily } from './registry';
 import { DEFAULT_SETTINGS, type IndicatorSettings } from './settings';
 import { buildCalendar } from './working-days';
@@ -36,15 +37,19 @@ export interface PreparedState {
 const MACROS = [
   // A dimension value for breakdowns: blank becomes "Not recorded" so it can be chosen like any other.
   // (Loaded values are already trimmed by the ingest.)
-  `CREATE OR REPLACE MACRO pi_dim(x) AS coalesce(nullif(x, ''), 'Not recorded')`,
+  `CREATE OR REPLACE MACRO pi_dim(x) AS coalesce(nullif(x, ''), '${NOT_RECORDED}')`,
+  // The same for a coded column (its canonical value x, its text as written raw): a value written but not
+  // (yet) mapped to the standard list is "Not mapped yet", never "Not recorded".
+  `CREATE OR REPLACE MACRO pi_dim_code(x, raw) AS
+     CASE WHEN x IS NOT NULL THEN x WHEN nullif(raw, '') IS NOT NULL THEN '${NOT_MAPPED}' ELSE '${NOT_RECORDED}' END`,
   // Children in need census age groups.
   `CREATE OR REPLACE MACRO pi_age_band(age) AS CASE
-     WHEN age IS NULL THEN 'Not recorded'
-     WHEN age < 1 THEN 'Under 1'
-     WHEN age <= 4 THEN '1 to 4'
-     WHEN age <= 9 THEN '5 to 9'
-     WHEN age <= 15 THEN '10 to 15'
-     ELSE '16 and over' END`,
+     WHEN age IS NULL THEN '${NOT_RECORDED}'
+     WHEN age < 1 THEN '${AGE_BANDS[0]}'
+     WHEN age <= 4 THEN '${AGE_BANDS[1]}'
+     WHEN age <= 9 THEN '${AGE_BANDS[2]}'
+     WHEN age <= 15 THEN '${AGE_BANDS[3]}'
+     ELSE '${AGE_BANDS[4]}' END`,
   // An area's report date in its prepared tables (reportDateSql).
   REPORT_DATE_MACRO,
   `CREATE TABLE IF NOT EXISTS pi_periods (

@@ -1,4 +1,13 @@
-import { FILTERS, type IndicatorDefinition, PERIOD_MONTHS, PERIODS } from './indicator-definition';
+import { AUDIT_GRADE_LABELS } from '../datasets/audits';
+import { END_REASON_LABELS } from '../datasets/early-help';
+import {
+  FILTERS,
+  type IndicatorDefinition,
+  NOT_MAPPED,
+  NOT_RECORDED,
+  PERIOD_MONTHS,
+  PERIODS,
+} from './indicator-definition';
 
 /**
  * A profile: counts of one thing across two categories — closure reasons per period, ratings per
@@ -51,6 +60,10 @@ export interface Composition {
   of?: 'n' | 'total';
 }
 
+/** A coded field's values, in its order, with its labels in words. */
+const labelledColumns = (labels: Readonly<Record<string, string>>) =>
+  Object.entries(labels).map(([key, label]) => ({ key, label }));
+
 /** First and last day of the periods being reported. */
 const RANGE = `(SELECT min(period_start) FROM ${PERIODS}) AND (SELECT max(effective_end) FROM ${PERIODS})`;
 
@@ -62,17 +75,11 @@ export const CLOSURE_REASONS: ProfileDefinition = {
   description: 'Closures in each period by end reason, stacked. The same closures EH3, EH4 and EH5 count.',
   rowLabel: 'Period',
   columnLabel: 'End reason',
+  // The end reasons in words (the dataset's labels), then closures whose reason is not mapped yet or blank.
   columns: [
-    { key: 'NEEDS_MET', label: 'Needs met' },
-    { key: 'STEP_DOWN_UNIVERSAL', label: 'Stepped down to universal services' },
-    { key: 'STEP_UP_CSC', label: 'Stepped up to social care' },
-    { key: 'STEP_UP_CP', label: 'Stepped up to child protection' },
-    { key: 'DISENGAGED', label: 'Disengaged' },
-    { key: 'CONSENT_WITHDRAWN', label: 'Consent withdrawn' },
-    { key: 'MOVED_AWAY', label: 'Moved away' },
-    { key: 'TRANSFER_OTHER_SERVICE', label: 'Transferred to another service' },
-    { key: 'OTHER', label: 'Other' },
-    { key: 'NOT_RECORDED', label: 'Not recorded' },
+    ...labelledColumns(END_REASON_LABELS),
+    { key: 'NOT_MAPPED', label: NOT_MAPPED },
+    { key: 'NOT_RECORDED', label: NOT_RECORDED },
   ],
   rows: 'periods',
   datasets: ['early_help_episodes'],
@@ -125,12 +132,7 @@ export const GRADE_PROFILE: ProfileDefinition = {
   description: 'Each cell: how many grades of each kind a domain received in the audits in these periods.',
   rowLabel: 'Domain',
   columnLabel: 'Grade',
-  columns: [
-    { key: 'OUTSTANDING', label: 'Outstanding' },
-    { key: 'GOOD', label: 'Good' },
-    { key: 'REQUIRES_IMPROVEMENT', label: 'Requires improvement' },
-    { key: 'INADEQUATE', label: 'Inadequate' },
-  ],
+  columns: labelledColumns(AUDIT_GRADE_LABELS),
   rows: 'categories',
   rowDimension: 'domain',
   datasets: ['audit_grades'],

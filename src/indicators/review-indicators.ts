@@ -24,7 +24,7 @@ LEFT JOIN pi_calendar sent ON sent.d = r.rapid_review_sent_date`,
     reads: ['review_recommendations'],
     reportDate: false,
     select: `SELECT review_id, rec_id, due_date, completed_date, status, evidence_of_impact,
-  ${dimensionColumns({ agency: 'pi_dim(owner_agency)' })}
+  ${dimensionColumns({ agency: 'pi_dim_code(owner_agency, owner_agency_raw)' })}
 FROM review_recommendations WHERE coalesce(status, '') <> 'SUPERSEDED'`,
   },
 ];

@@ -1,8 +1,15 @@
 import { z } from 'zod';
 import type { Engine } from '../engine/engine';
 import { gatherPerTask } from '../shared/same-task';
+import { orderDimensionValues } from './dimension-values';
 import { dimensionSource, grainFor, shadowCtes, withRollups } from './family-definition';
-import { DIMENSIONS, type Dimension, type IndicatorDefinition, type IndicatorFamily } from './indicator-definition';
+import {
+  DIMENSIONS,
+  type Dimension,
+  type IndicatorDefinition,
+  type IndicatorFamily,
+  NOT_RECORDED,
+} from './indicator-definition';
 import { buildPeriods, type Granularity, type Period } from './periods';
 import type { PreparedState } from './prepare-indicators';
 import type { ProfileDefinition } from './profiles';
@@ -400,15 +407,15 @@ export async function runProfile(
     profileRow,
   );
   const cells = rows.map((r) => ({
-    row: r.row_key ?? 'Not recorded',
-    column: r.col_key ?? 'Not recorded',
+    row: r.row_key ?? NOT_RECORDED,
+    column: r.col_key ?? NOT_RECORDED,
     n: r.n,
     total: r.total,
   }));
   return { status: 'ok', profile, periods, cells, ignoredFilters };
 }
 
-/** The values each dimension takes in an area's data, sorted, in one statement. */
+/** The values each dimension takes in an area's data, in one statement, in the order people list them (orderDimensionValues). */
 export async function dimensionValues(
   engine: Engine,
   familyId: IndicatorFamily,
@@ -428,7 +435,10 @@ export async function dimensionValues(
     z.object({ i: z.number(), v: z.string() }),
   );
   dimensions.forEach((d, i) => {
-    out[d] = rows.filter((r) => r.i === i).map((r) => r.v);
+    out[d] = orderDimensionValues(
+      d,
+      rows.filter((r) => r.i === i).map((r) => r.v),
+    );
   });
   return out;
 }

@@ -1,3 +1,5 @@
+import { inWords, labelsOf } from '../datasets/code-values';
+import { trainingAttendance, trainingEvaluations, trainingEvents } from '../datasets/training';
 import { dimensionColumns, type IndicatorFamilyDefinition, type PrepareStep, reportDateSql } from './family-definition';
 import {
   eventCountSql,
@@ -8,10 +10,16 @@ import {
   PERIODS,
 } from './indicator-definition';
 
+/** The coded values the definitions name, in the datasets' words. */
+const BOOKING = labelsOf(trainingAttendance, 'booking_status');
+const COURSE_TYPE = labelsOf(trainingEvents, 'course_type');
+const STAGE = labelsOf(trainingEvaluations, 'stage');
+const PRACTICE_CHANGED = labelsOf(trainingEvaluations, 'practice_changed');
+
 /** The area's report date, in its prepared tables' SQL. */
 const REPORT_DATE = reportDateSql('training');
 
-const AGENCY = dimensionColumns({ agency: 'pi_dim(agency)' });
+const AGENCY = dimensionColumns({ agency: 'pi_dim_code(agency, agency_raw)' });
 const NO_DIMENSIONS = dimensionColumns({});
 
 /** One row per event id (a file may repeat an event); the first date and type given. */
@@ -32,7 +40,9 @@ const BOOKINGS = `bk AS (
 
 /** Attendee's agency per event, from their latest booking (for evaluations). */
 const ATTENDEE_AGENCY = `att AS (
-  SELECT event_id, attendee_id, arg_max(agency, (load_id, source_line)) AS agency FROM training_attendance GROUP BY ALL
+  SELECT event_id, attendee_id, arg_max(agency, (load_id, source_line)) AS agency,
+    arg_max(agency_raw, (load_id, source_line)) AS agency_raw
+  FROM training_attendance GROUP BY ALL
 )`;
 
 const PREPARE: readonly PrepareStep[] = [
@@ -74,7 +84,7 @@ s AS (
   GROUP BY ALL
 )
 SELECT s.event_id, s.attendee_id, s.post_date, (s.post - s.pre)::INTEGER AS gain,
-  ${dimensionColumns({ agency: 'pi_dim(att.agency)' })}
+  ${dimensionColumns({ agency: 'pi_dim_code(att.agency, att.agency_raw)' })}
 FROM s LEFT JOIN att USING (event_id, attendee_id)
 WHERE s.pre IS NOT NULL AND s.post IS NOT NULL`,
   },
@@ -92,7 +102,8 @@ SELECT a.event_id, a.attendee_id, ev.event_date,
   coalesce(f.first_follow_up >= ev.event_date + (SELECT tr_follow_up_min_days FROM pi_settings), false) AS responded,
   ${AGENCY}
 FROM (
-  SELECT event_id, attendee_id, arg_max(agency, (load_id, source_line)) AS agency
+  SELECT event_id, attendee_id, arg_max(agency, (load_id, source_line)) AS agency,
+    arg_max(agency_raw, (load_id, source_line)) AS agency_raw
   FROM training_attendance WHERE booking_status = 'ATTENDED' GROUP BY event_id, attendee_id
 ) a
 JOIN ev USING (event_id)
@@ -105,7 +116,7 @@ WHERE ev.event_date + (SELECT tr_follow_up_event_age_days FROM pi_settings) <= $
     reads: ['training_attendance', 'training_evaluations'],
     reportDate: true,
     select: `WITH ${ATTENDEE_AGENCY}
-SELECT e.response_date, e.practice_changed, ${dimensionColumns({ agency: 'pi_dim(att.agency)' })}
+SELECT e.response_date, e.practice_changed, ${dimensionColumns({ agency: 'pi_dim_code(att.agency, att.agency_raw)' })}
 FROM training_evaluations e LEFT JOIN att USING (event_id, attendee_id)
 WHERE e.stage = 'FOLLOW_UP' AND e.practice_changed IS NOT NULL AND e.response_date <= ${REPORT_DATE}`,
   },
@@ -127,8 +138,8 @@ export const TR1: IndicatorDefinition = {
   reads: ['pi_tr_bookings'],
   title: 'Multi-agency training attendances',
   definition:
-    'The number of places taken up (bookings marked ATTENDED) on multi-agency courses held in the period. A person attending two courses counts twice.',
-  numerator: 'Bookings with status ATTENDED on MULTI_AGENCY events dated in the period',
+    'The number of places taken up (bookings marked “Attended”) on multi-agency courses held in the period. A person attending two courses counts twice.',
+  numerator: `Bookings with status ${inWords(BOOKING, ['ATTENDED'])} on ${inWords(COURSE_TYPE, ['MULTI_AGENCY'])} events dated in the period`,
   denominator: null,
   unit: 'count',
   periodRule: 'event_in_period',
@@ -151,8 +162,8 @@ export const TR2: IndicatorDefinition = {
   title: 'Training places lost to non-attendance',
   definition:
     'Of the people due to attend courses held in the period, the percentage who did not attend or cancelled too late for the place to be re-used (DNA + late cancellations, over attended + DNA + late cancellations). Timely cancellations and waiting lists are left out.',
-  numerator: 'Bookings with status DNA or CANCELLED_LATE on events in the period',
-  denominator: 'Bookings with status ATTENDED, DNA or CANCELLED_LATE on events in the period',
+  numerator: `Bookings with status ${inWords(BOOKING, ['DNA', 'CANCELLED_LATE'])} on events in the period`,
+  denominator: `Bookings with status ${inWords(BOOKING, ['ATTENDED', 'DNA', 'CANCELLED_LATE'])} on events in the period`,
   unit: 'percent',
   periodRule: 'event_in_period',
   direction: 'down',
@@ -173,7 +184,7 @@ export const TR3: IndicatorDefinition = {
   title: 'Training places filled',
   definition:
     'Attendances as a percentage of the places offered, for courses held in the period that state how many places they had.',
-  numerator: 'Bookings with status ATTENDED on those events',
+  numerator: `Bookings with status ${inWords(BOOKING, ['ATTENDED'])} on those events`,
   denominator: 'Places on events in the period with a number of places above zero',
   unit: 'percent',
   periodRule: 'event_in_period',
@@ -192,7 +203,7 @@ export const TR4: IndicatorDefinition = {
   title: 'Workforce trained in the last three years',
   definition:
     'The number of different people who attended any course in the 36 months up to the end of the period, as a percentage of the staff in scope for safeguarding training (the latest workforce figure on or before the period end, or the earliest given if none is that old). Only agencies with a workforce figure are counted.',
-  numerator: 'Distinct attendees (by agency) with an ATTENDED booking in the 36 months to the period end',
+  numerator: `Distinct attendees (by agency) with a booking marked ${inWords(BOOKING, ['ATTENDED'])} in the 36 months to the period end`,
   denominator: 'Staff in scope in those agencies',
   unit: 'percent',
   periodRule: 'stock_at_period_end',
@@ -275,8 +286,8 @@ export const TR6: IndicatorDefinition = {
   title: 'Follow-up evaluations returned',
   definition:
     'Of the people who attended a course held in the period that is at least 90 days old at the report date, the percentage who answered a follow-up evaluation at least 42 days after the course.',
-  numerator: 'Attendees with a FOLLOW_UP response dated ≥ 42 days after the event',
-  denominator: 'Attendees (ATTENDED) of events in the period held ≥ 90 days before the report date',
+  numerator: `Attendees with a ${inWords(STAGE, ['FOLLOW_UP'])} response dated ≥ 42 days after the event`,
+  denominator: `Attendees (${inWords(BOOKING, ['ATTENDED'])}) of events in the period held ≥ 90 days before the report date`,
   unit: 'percent',
   periodRule: 'lagged_cohort',
   direction: 'up',
@@ -295,8 +306,8 @@ export const TR7: IndicatorDefinition = {
   title: 'People reporting a change in practice after training',
   definition:
     'Of the follow-up evaluations answered in the period, the percentage saying the training changed their practice (Y) or partly changed it (PARTLY). A Kirkpatrick level 3 measure.',
-  numerator: 'FOLLOW_UP responses with practice_changed Y or PARTLY',
-  denominator: 'FOLLOW_UP responses in the period that answered the question',
+  numerator: `${inWords(STAGE, ['FOLLOW_UP'])} responses with practice changed ${inWords(PRACTICE_CHANGED, ['Y', 'PARTLY'])}`,
+  denominator: `${inWords(STAGE, ['FOLLOW_UP'])} responses in the period that answered the question`,
   unit: 'percent',
   periodRule: 'event_in_period',
   direction: 'up',

@@ -1,14 +1,14 @@
 import type { DatasetDefinition } from '../datasets/dataset-definition';
 import type { Engine } from '../engine/engine';
 import { ownValue } from '../shared/own';
-import { checkRows, dateColumnReports, detectDateOrders, type FormulaCell } from './check-stage';
+import { checkRows, dateColumnReports, detectDateOrders, type FormulaCell, type ProblemCounts } from './check-stage';
 import type { DateOrderMap } from './conversion-sql';
 import type { ChosenDateOrder, DateColumnReport, DateOrder } from './date-order';
 import { numberStagedRows, type ReadPlan, readRows, type StagedRows } from './read-stage';
 
 export interface CheckedRows {
   staged: StagedRows;
-  problemRows: number;
+  problems: ProblemCounts;
   unclosedQuoteLine: number | null;
   dateColumns: DateColumnReport[];
 }
@@ -54,10 +54,10 @@ export async function checkAndRead(
   }
   await options.onChecking();
   const unclosedQuoteLine = plan.scan.unclosedQuoteRecord;
-  const problemRows = await checkRows(engine, plan, staged, {
+  const problems = await checkRows(engine, plan, staged, {
     dateOrders: orders as DateOrderMap,
     unclosedQuoteLine,
     formulaCells: options.formulaCells,
   });
-  return { staged, problemRows, unclosedQuoteLine, dateColumns: dateColumnReports(detections, orders) };
+  return { staged, problems, unclosedQuoteLine, dateColumns: dateColumnReports(detections, orders) };
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { DatasetDefinition } from '../datasets/dataset-definition';
 import type { Engine } from '../engine/engine';
 import { insertRows } from '../engine/insert-rows';
-import { type DateOrderMap, problemsTableSql, rawColumn, sqlConstant } from './conversion-sql';
+import { type DateOrderMap, problemsTableSql, REJECTED_RECS, rawColumn, sqlConstant } from './conversion-sql';
 import type { DateColumnReport, DateOrder } from './date-order';
 import type { ColumnMatch } from './header-match';
 import type { StagedRows } from './read-stage';
@@ -88,16 +88,25 @@ async function storeFormulaCells(engine: Engine, cells: readonly FormulaCell[]):
   );
 }
 
+/** Rows the checks reject, and rows that load with a warning (a bad optional value left empty). */
+export interface ProblemCounts {
+  rejectedRows: number;
+  warnedRows: number;
+}
+
+export const NO_PROBLEM_ROWS: ProblemCounts = { rejectedRows: 0, warnedRows: 0 };
+
 /**
- * The check stage: every reason a staged row cannot be loaded goes to `pi_problems` (one row per row,
- * column and reason; the read stage leaves it empty). Returns how many rows have a problem.
+ * The check stage: every reason a staged row cannot be loaded as it is goes to `pi_problems` (one row
+ * per row, column and reason, and whether it is only a warning; the read stage leaves it empty).
+ * Returns how many rows are rejected and how many load with warnings.
  */
 export async function checkRows(
   engine: Engine,
   plan: { dataset: DatasetDefinition; matches: readonly ColumnMatch[] },
   staged: StagedRows,
   options: { dateOrders: DateOrderMap; unclosedQuoteLine: number | null; formulaCells: readonly FormulaCell[] },
-): Promise<number> {
+): Promise<ProblemCounts> {
   const formulaColumns = new Set(options.formulaCells.map((c) => c.column));
   const formulaFields = plan.matches
     .filter((m) => formulaColumns.has(m.columnIndex))
@@ -111,8 +120,7 @@ export async function checkRows(
       : null;
   // Without formula cells or an unclosed quote, the rows with a problem were counted as they were
   // numbered (problemRowSql: the same conditions): a clean file needs no scan here.
-  const counted = formulaFields.length === 0 && unclosedQuoteLine === null;
-  if (counted && staged.problemRows === 0) return 0;
+  if (formulaFields.length === 0 && unclosedQuoteLine === null && staged.problemRows === 0) return NO_PROBLEM_ROWS;
   await engine.run(
     problemsTableSql(plan.dataset, staged.rows, {
       headerWidth: staged.headerWidth,
@@ -121,15 +129,17 @@ export async function checkRows(
       formulaFields,
     }),
   );
-  return counted ? staged.problemRows : countProblemRows(engine);
+  return countProblemRows(engine);
 }
 
-/** How many staged rows have at least one problem. */
-export async function countProblemRows(engine: Engine): Promise<number> {
+/** How many staged rows are rejected, and how many of the others have a warning. */
+export async function countProblemRows(engine: Engine): Promise<ProblemCounts> {
   const [count] = await engine.query(
-    'SELECT count(DISTINCT rec)::INTEGER AS n FROM pi_problems',
+    `SELECT count(DISTINCT rec) FILTER (WHERE NOT warning)::INTEGER AS rejected,
+       count(DISTINCT rec) FILTER (WHERE warning AND rec NOT IN ${REJECTED_RECS})::INTEGER AS warned
+     FROM pi_problems`,
     [],
-    z.object({ n: z.number() }),
+    z.object({ rejected: z.number(), warned: z.number() }),
   );
-  return count?.n ?? 0;
+  return { rejectedRows: count?.rejected ?? 0, warnedRows: count?.warned ?? 0 };
 }

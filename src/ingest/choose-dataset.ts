@@ -1,7 +1,7 @@
 import type { DatasetDefinition } from '../datasets/dataset-definition';
 import { ownValue } from '../shared/own';
 import { type HeaderMatch, headerSignature, matchFromMapping } from './header-match';
-import { recogniseDataset, requiredColumnsSummary } from './recognise';
+import { recogniseDataset } from './recognise';
 import type { ColumnMappings } from './value-mapping';
 
 /** Which dataset a file is loaded as, and why; or why it is not loaded. */
@@ -72,16 +72,13 @@ export function chooseDataset(header: readonly string[], options: ChoiceOptions)
   const recognition = recogniseDataset(header, forced, fileName);
   const best = recognition.best;
   if (!best) {
-    const closest = recognition.closest;
-    const hint = closest
-      ? ` The closest is ${closest.dataset.title.toLowerCase()}, which also needs ${listFields(closest.dataset, closest.match.missingRequired)}.`
-      : '';
-    const columnsFound = header.filter((h) => h.trim() !== '').map((h) => `“${h.trim()}”`);
+    // One sentence: the column form (each column with a few of its values, the closest dataset chosen,
+    // what it still needs) says the rest; the command line names what each dataset needs.
     return {
       kind: 'refused',
       status: 'failed',
-      closestDatasetId: closest?.dataset.id ?? null,
-      message: `“${fileName}” is not a partnership dataset this app recognises.${hint} Columns found: ${columnsFound.slice(0, 12).join(', ') || 'none'}. Each dataset needs at least: ${requiredColumnsSummary(forced)}. Choose its columns yourself with “Map columns”, or see the templates.`,
+      closestDatasetId: recognition.closest?.dataset.id ?? null,
+      message: `“${fileName}” is not a partnership dataset this app recognises.`,
     };
   }
   const named = header.filter((cell) => cell.trim() !== '').length;

@@ -1,7 +1,7 @@
-import { type DatasetDefinition, normaliseCode } from '../datasets/dataset-definition';
+import { canonicalCode } from '../datasets/code-values';
+import type { DatasetDefinition } from '../datasets/dataset-definition';
 import type { Engine } from '../engine/engine';
 import { insertRows } from '../engine/insert-rows';
-import { ownValue } from '../shared/own';
 import { type CodeMaps, mapsByJoin, matchedCodeFields } from './conversion-sql';
 import type { ColumnMatch } from './header-match';
 import type { UnmappedCode } from './load-report';
@@ -15,7 +15,8 @@ export interface CodeStage {
 
 /**
  * The map-codes stage: the distinct values of each coded column (a handful, listed by the read stage's
- * statement) are mapped in TypeScript, where the aliases and the user's mappings live; a value nobody has
+ * statement) are mapped in TypeScript, where the aliases, the labels in words and the user's mappings
+ * live (canonicalCode); a value nobody has
  * mapped stays as written and is listed. Fields with many values are mapped through the `pi_code_map`
  * table rather than a CASE.
  */
@@ -32,10 +33,7 @@ export async function mapCodes(
   for (const { field: name, raw, n } of staged.codeValues) {
     const field = codeFields.find((f) => f.name === name);
     if (field?.type.kind !== 'code') continue;
-    const key = normaliseCode(raw);
-    const value = field.type.values.includes(key)
-      ? key
-      : (ownValue(field.type.aliases, key) ?? mappedValue(valueMappings, dataset.id, field.name, raw) ?? null);
+    const value = canonicalCode(field.type, raw) ?? mappedValue(valueMappings, dataset.id, field.name, raw) ?? null;
     const list = codeMaps.get(field.name) ?? [];
     list.push({ raw, value });
     codeMaps.set(field.name, list);

@@ -177,12 +177,18 @@ export function unclosedQuoteReasonSql(line: string): string {
   return `'A double quote on line ' || (${line})::VARCHAR || ' opens a value that is never closed, so that line and every line after it could not be read (check for a stray double quote)'`;
 }
 
-/** One reason a staged row cannot be loaded: the rows it applies to, and what the report says. */
+/**
+ * One reason a staged row cannot be loaded as it is: the rows it applies to, and what the report says.
+ * A warning (a bad value in an optional column) leaves that cell empty and the row loaded; anything else
+ * (a required value missing or unreadable, a row that does not fit the header, dates out of order)
+ * rejects the row.
+ */
 interface ProblemCheck {
   column: string | null;
   value: string;
   reason: string;
   where: string;
+  warning: boolean;
 }
 
 /** Every check on a staged row but the formula cells (see formulaChecks). */
@@ -196,6 +202,7 @@ function problemChecks(
     value,
     reason,
     where,
+    warning: false,
   });
   const checks = [
     check(
@@ -222,17 +229,22 @@ function problemChecks(
     const b = dataset.fields.find((f) => f.name === later);
     if (!a || !b) throw new Error(`dateOrder names an unknown field in ${dataset.id}`);
     const reason = sqlConstant(`${b.label} is before ${a.label.toLowerCase()}`);
-    checks.push(check(later, `strftime(${later}, '%d/%m/%Y')`, reason, `${later} < ${earlier}`));
+    // Only dates that were read: a bad one is a problem (or warning) of its own, and an optional one is left empty.
+    const bothRead = `${rawColumn(later)} IS NULL AND ${rawColumn(earlier)} IS NULL`;
+    checks.push(check(later, `strftime(${later}, '%d/%m/%Y')`, reason, `${later} < ${earlier} AND ${bothRead}`));
   }
   return checks;
 }
 
-/** The checks on one field's value: required, readable as its type, in range. */
+/**
+ * The checks on one field's value: required, readable as its type, in range. A value that cannot be
+ * read rejects the row when the field is required, and is a warning (the cell left empty) when not.
+ */
 function fieldChecks(field: FieldDefinition, dateOrders: DateOrderMap): ProblemCheck[] {
   const raw = rawColumn(field.name);
   const checks: ProblemCheck[] = [];
   const check = (value: string, reason: string, where: string) => {
-    checks.push({ column: field.name, value, reason, where });
+    checks.push({ column: field.name, value, reason, where, warning: !field.required });
   };
   if (field.required) {
     const where = isTyped(field) ? `${raw} IS NULL AND ${field.name} IS NULL` : `${raw} IS NULL`;
@@ -266,12 +278,15 @@ export function problemRowSql(dataset: DatasetDefinition, headerWidth: number): 
 const anyProblem = (checks: readonly ProblemCheck[]) =>
   `NOT ${BLANK_ROW} AND (${checks.map((c) => `(${c.where})`).join(' OR ')})`;
 
-/** Every reason a row cannot be loaded, one row per (row, column, reason). */
+/**
+ * Every reason a row cannot be loaded as it is, one row per (row, column, reason); `warning` true for
+ * a bad value in an optional column (the row loads with that cell empty).
+ */
 export function problemsTableSql(dataset: DatasetDefinition, rows: string, options: ProblemChecks): string {
   const checks = problemChecks(dataset, options);
   const selects = checks.map(
     (c) =>
-      `SELECT rec, line, ${c.column === null ? 'NULL::VARCHAR' : sqlConstant(c.column)} AS column_name, ${c.value} AS value, ${c.reason} AS reason FROM bad WHERE ${c.where}`,
+      `SELECT rec, line, ${c.column === null ? 'NULL::VARCHAR' : sqlConstant(c.column)} AS column_name, ${c.value} AS value, ${c.reason} AS reason, ${c.warning} AS warning FROM bad WHERE ${c.where}`,
   );
   // One scan finds the (usually few) rows with any problem; each check then reads only those.
   const bad = `bad AS MATERIALIZED (SELECT * FROM ${rows} WHERE ${anyProblem(checks)})`;
@@ -291,7 +306,10 @@ SELECT * FROM other o WHERE NOT EXISTS (SELECT 1 FROM formula f WHERE f.rec = o.
 
 /** `pi_problems` with no rows, for a file whose rows the read found clean. */
 export const NO_PROBLEMS_SQL = `CREATE OR REPLACE TEMP TABLE pi_problems
-  (rec BIGINT, line INTEGER, column_name VARCHAR, value VARCHAR, reason VARCHAR)`;
+  (rec BIGINT, line INTEGER, column_name VARCHAR, value VARCHAR, reason VARCHAR, warning BOOLEAN)`;
+
+/** The staged rows a problem rejects (as opposed to a warning, which leaves the row loaded). */
+export const REJECTED_RECS = '(SELECT rec FROM pi_problems WHERE NOT warning)';
 
 /** Rows with a cell that is a formula Excel never calculated, in a column the dataset uses. */
 function formulaChecks(
@@ -300,9 +318,12 @@ function formulaChecks(
   fields: readonly { field: string; columnIndex: number }[],
 ): string[] {
   return fields.map(({ field, columnIndex }) => {
-    const label = dataset.fields.find((f) => f.name === field)?.label ?? field;
+    const definition = dataset.fields.find((f) => f.name === field);
+    const label = definition?.label ?? field;
     const reason = `${label} is a formula with no saved value (the workbook was never recalculated and saved in Excel): open it in Excel, save it, and load it again`;
-    return `SELECT p.rec, p.line, ${sqlConstant(field)} AS column_name, f.formula AS value, ${sqlConstant(reason)} AS reason
+    // The cell is read as empty: in an optional column that is a warning, like any value that cannot be read.
+    const warning = definition?.required !== true;
+    return `SELECT p.rec, p.line, ${sqlConstant(field)} AS column_name, f.formula AS value, ${sqlConstant(reason)} AS reason, ${warning} AS warning
 FROM ${rows} JOIN pi_formula_cells f ON f.line = p.line AND f.column_index = ${Math.trunc(columnIndex)}`;
   });
 }
@@ -363,14 +384,32 @@ export function generatedIdSql(raw: string, fileName: string, line: string): str
 /** Columns of `pi_parsed` that only staging needs: whether a row is blank, and values past the header. */
 export const STAGING_ONLY_COLUMNS = [BLANK_ROW, 'extra__value'] as const;
 
+/** What the check and dedupe stages found: rows to leave out, and cells to leave empty. */
+export interface ProblemsFound {
+  /** Some rows are rejected (`pi_problems` rows that are not warnings). */
+  rejected: boolean;
+  /** Some optional cells could not be read (warnings): their rows load with those cells empty. */
+  warned: boolean;
+}
+
 /**
- * Loads the rows with no problem into the dataset's table. Code values are mapped with their raw
- * text as bound parameters, never spliced into the SQL. Returns the statement and its parameters.
+ * A typed field's value as stored. An optional value that could not be read keeps its text in the raw
+ * column (that is how the check found it) and is stored empty: a date outside 1900–2099 or an age
+ * outside its range was typed, and must not be stored as if it were good.
+ */
+export function storedTypedSql(field: FieldDefinition, column: string, raw: string, warned: boolean): string {
+  return warned && !field.required ? `CASE WHEN ${raw} IS NULL THEN ${column} END` : column;
+}
+
+/**
+ * Loads the rows with no problem, and those with only warnings, into the dataset's table. Code values
+ * are mapped with their raw text as bound parameters, never spliced into the SQL. Returns the
+ * statement and its parameters.
  */
 export function insertLoadedSql(
   dataset: DatasetDefinition,
   rows: string,
-  anyProblems: boolean,
+  problems: ProblemsFound,
   target: { fileId: number; fileName: string; codeMaps: CodeMaps },
 ): { sql: string; params: (string | number | null)[] } {
   const columns = ['load_id', 'source_file', 'source_line'];
@@ -396,14 +435,14 @@ export function insertLoadedSql(
       params.push(target.fileName);
     } else {
       columns.push(field.name);
-      values.push(field.type.kind === 'text' ? raw : `p.${field.name}`);
+      values.push(field.type.kind === 'text' ? raw : storedTypedSql(field, `p.${field.name}`, raw, problems.warned));
     }
   });
   const sql = `INSERT INTO ${dataset.id} (${columns.join(', ')})
 SELECT ${values.join(', ')}
 FROM ${rows}
 ${joins.join('\n')}
-WHERE NOT ${BLANK_ROW}${anyProblems ? ' AND p.rec NOT IN (SELECT rec FROM pi_problems)' : ''}`;
+WHERE NOT ${BLANK_ROW}${problems.rejected ? ` AND p.rec NOT IN ${REJECTED_RECS}` : ''}`;
   return { sql, params };
 }
 

@@ -22,6 +22,13 @@ export interface DatasetQuality {
   duplicateGroups: number;
   duplicateRows: number;
   rejections: { column: string | null; reason: string; count: number }[];
+  /** Optional values that could not be read, left empty in rows that were loaded: the first lines of each. */
+  warnings: {
+    column: string | null;
+    reason: string;
+    count: number;
+    examples: { line: number; value: string | null }[];
+  }[];
   unmappedValues: { field: string; value: string; count: number }[];
 }
 
@@ -77,6 +84,31 @@ export async function datasetQuality(engine: Engine, dataset: DatasetDefinition)
     z.object({ column: z.string().nullable(), reason: z.string(), count: num }),
   );
 
+  const warned = await engine.query(
+    `SELECT column_name AS "column", reason, count(*) OVER w::DOUBLE AS count, line, value
+     FROM pi_warnings WHERE dataset_id = ?
+     WINDOW w AS (PARTITION BY column_name, reason)
+     QUALIFY row_number() OVER (w ORDER BY source_file, line) <= 3
+     ORDER BY count DESC, reason, source_file, line`,
+    [dataset.id],
+    z.object({
+      column: z.string().nullable(),
+      reason: z.string(),
+      count: num,
+      line: z.number(),
+      value: z.string().nullable(),
+    }),
+  );
+  const warnings: DatasetQuality['warnings'] = [];
+  for (const row of warned) {
+    let group = warnings.find((g) => g.column === row.column && g.reason === row.reason);
+    if (!group) {
+      group = { column: row.column, reason: row.reason, count: row.count, examples: [] };
+      warnings.push(group);
+    }
+    group.examples.push({ line: row.line, value: row.value });
+  }
+
   const codeFields = dataset.fields.filter((f) => f.type.kind === 'code');
   const unmappedValues =
     codeFields.length === 0
@@ -100,6 +132,7 @@ export async function datasetQuality(engine: Engine, dataset: DatasetDefinition)
     duplicateGroups: dups?.groups ?? 0,
     duplicateRows: dups?.extra ?? 0,
     rejections,
+    warnings,
     unmappedValues,
   };
 }
@@ -128,18 +161,20 @@ export async function rejectedRowsTable(engine: Engine, datasetId: string | null
   ];
 }
 
-/** Per file of a dataset: rows loaded (in the table) and rows rejected (distinct lines). */
+/** Per file of a dataset: rows loaded (in the table), of those with warnings, and rows rejected (distinct lines). */
 export async function fileCounts(
   engine: Engine,
   dataset: DatasetDefinition,
-): Promise<{ file: string; loaded: number; rejected: number }[]> {
+): Promise<{ file: string; loaded: number; warned: number; rejected: number }[]> {
   return engine.query(
     `WITH loaded AS (SELECT source_file AS file, count(*) AS n FROM ${dataset.id} GROUP BY 1),
+     warned AS (SELECT source_file AS file, count(DISTINCT line) AS n FROM pi_warnings WHERE dataset_id = ? GROUP BY 1),
      rejected AS (SELECT source_file AS file, count(DISTINCT line) AS n FROM pi_rejections WHERE dataset_id = ? GROUP BY 1)
-     SELECT file, coalesce(loaded.n, 0)::DOUBLE AS loaded, coalesce(rejected.n, 0)::DOUBLE AS rejected
-     FROM loaded FULL OUTER JOIN rejected USING (file) ORDER BY file`,
-    [dataset.id],
-    z.object({ file: z.string(), loaded: num, rejected: num }),
+     SELECT file, coalesce(loaded.n, 0)::DOUBLE AS loaded, coalesce(warned.n, 0)::DOUBLE AS warned,
+       coalesce(rejected.n, 0)::DOUBLE AS rejected
+     FROM loaded FULL OUTER JOIN rejected USING (file) LEFT JOIN warned USING (file) ORDER BY file`,
+    [dataset.id, dataset.id],
+    z.object({ file: z.string(), loaded: num, warned: num, rejected: num }),
   );
 }
 

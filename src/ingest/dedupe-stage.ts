@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { DatasetDefinition, FieldDefinition } from '../datasets/dataset-definition';
 import type { Engine } from '../engine/engine';
-import { BLANK_ROW, rawColumn } from './conversion-sql';
+import { BLANK_ROW, REJECTED_RECS, rawColumn, storedTypedSql } from './conversion-sql';
 import type { ColumnMatch } from './header-match';
 
 /**
@@ -38,16 +38,20 @@ export function recordKeyFor(dataset: DatasetDefinition, matches: readonly Colum
 }
 
 const typed = (f: FieldDefinition) => f.type.kind === 'date' || f.type.kind === 'integer' || f.type.kind === 'flag';
-/** A key field of a staged row (p): typed values as typed, text and codes as written. */
-const staged = (f: FieldDefinition) => (typed(f) ? `p.${f.name}` : `p.${rawColumn(f.name)}`);
+/**
+ * A key field of a staged row (p): typed values as typed (and as stored: an optional value that could
+ * not be read is empty, see storedTypedSql), text and codes as written.
+ */
+const staged = (f: FieldDefinition) =>
+  typed(f) ? storedTypedSql(f, `p.${f.name}`, `p.${rawColumn(f.name)}`, true) : `p.${rawColumn(f.name)}`;
 /** The same field of a loaded row (t): codes compare on their text as written. */
 const stored = (f: FieldDefinition) => (f.type.kind === 'code' ? `t.${f.name}_raw` : `t.${f.name}`);
 const keyText = (key: readonly FieldDefinition[]) =>
   `concat_ws(' / ', ${key.map((f) => `coalesce(CAST(${staged(f)} AS VARCHAR), '(blank)')`).join(', ')})`;
 const labels = (key: readonly FieldDefinition[]) => key.map((f) => f.label).join(' and ');
 
-/** Good rows: not blank, no problem found so far. */
-const good = `NOT ${BLANK_ROW} AND p.rec NOT IN (SELECT rec FROM pi_problems)`;
+/** Good rows: not blank, not rejected so far (a row with only warnings loads). */
+const good = `NOT ${BLANK_ROW} AND p.rec NOT IN ${REJECTED_RECS}`;
 
 const countRow = z.object({ n: z.number() });
 const fileRow = z.object({ file: z.string().nullable(), n: z.number() });
@@ -106,7 +110,7 @@ const sameKey = (dataset: DatasetDefinition, rows: string, key: FieldDefinition[
 async function rejectAlreadyLoaded(engine: Engine, dataset: DatasetDefinition, rows: string, key: FieldDefinition[]) {
   const reason = `'Already loaded from “' || t.source_file || '” (line ' || t.source_line || '): the same ${labels(key).replace(/'/g, "''")}'`;
   await engine.run(`INSERT INTO pi_problems
-SELECT p.rec, p.line, NULL::VARCHAR, ${keyText(key)}, ${reason}
+SELECT p.rec, p.line, NULL::VARCHAR, ${keyText(key)}, ${reason}, false
 FROM ${sameKey(dataset, rows, key)}
 QUALIFY row_number() OVER (PARTITION BY p.rec ORDER BY t.load_id, t.source_line) = 1`);
 }

@@ -90,6 +90,7 @@ function layoutFacts(layout: TextLayout): Partial<FileReport> {
     delimiter: DELIMITER_NAMES.get(layout.delimiter) ?? layout.delimiter,
     headerLine: layout.headerIndex + 1,
     header: layout.header,
+    columnSamples: layout.samples,
   };
 }
 
@@ -312,13 +313,13 @@ async function loadRows(
     const duplicates = await dedupeRows(engine, plan, checked.staged.rows, options.duplicates ?? 'skip');
     // Records already loaded were added to the problems only when they are skipped.
     const skipped = duplicates !== null && duplicates.policy === 'skip' && duplicates.alreadyLoaded > 0;
-    const problemRows = skipped ? await countProblemRows(engine) : checked.problemRows;
+    const problems = skipped ? await countProblemRows(engine) : checked.problems;
     const codes = await mapCodes(engine, plan, checked.staged, options.valueMappings);
     const rowsLoaded = await storeRows(
       engine,
       target,
       checked.staged,
-      { ...checked, problemRows, structuralRows: checked.staged.structural.length, codeMaps: codes.codeMaps },
+      { ...checked, problems, structuralRows: checked.staged.structural.length, codeMaps: codes.codeMaps },
       { inPlaceFrom: options.storeInPlaceFrom },
     );
     const swallowed =
@@ -336,7 +337,8 @@ async function loadRows(
       rowsNotBlank: checked.staged.rowsNotBlank,
       rowsLoaded,
       structural: checked.staged.structural.length,
-      problemRows,
+      rejectedRows: problems.rejectedRows,
+      warnedRows: problems.warnedRows,
       swallowed: swallowedCount,
     };
     const skip = plan.layout.headerIndex + 1;
@@ -352,6 +354,7 @@ async function loadRows(
     // Nothing of this file stays half-loaded.
     await engine.run(`DELETE FROM ${plan.dataset.id} WHERE load_id = ?`, [options.fileId]).catch(() => undefined);
     await engine.run('DELETE FROM pi_rejections WHERE load_id = ?', [options.fileId]).catch(() => undefined);
+    await engine.run('DELETE FROM pi_warnings WHERE load_id = ?', [options.fileId]).catch(() => undefined);
     return { status: 'failed', message: explainEngineError(options.fileName, error) };
   } finally {
     await dropScratch(engine, plan.registeredName);

@@ -267,12 +267,13 @@ export function createIngestSession(
       }
       return summariseLoad(reports);
     },
-    /** Removes one file's rows and rejections, so it can be loaded again (e.g. as another dataset). */
+    /** Removes one file's rows, rejections and warnings, so it can be loaded again (e.g. as another dataset). */
     async removeFile(report: FileReport): Promise<void> {
       if (report.datasetId) await removePublishedFile(engine, report.datasetId, report.fileId);
       const dataset = datasets.find((d) => d.id === report.datasetId);
       if (dataset) await engine.run(`DELETE FROM ${dataset.id} WHERE load_id = ?`, [report.fileId]);
       await engine.run('DELETE FROM pi_rejections WHERE load_id = ?', [report.fileId]);
+      await engine.run('DELETE FROM pi_warnings WHERE load_id = ?', [report.fileId]);
       if (report.contentHash) loaded.delete(report.contentHash);
       sources.delete(report.fileId);
     },

@@ -27,7 +27,10 @@ export interface UnmappedCode {
  */
 export type FileStatus = 'loaded' | 'partial' | 'empty' | 'failed' | 'duplicate' | 'unconfirmed';
 
-/** What happened to one file. rowsRead = rowsLoaded + rowsRejected, always. */
+/**
+ * What happened to one file. rowsRead = rowsLoaded + rowsRejected, always; rowsWarned of the rows
+ * loaded had a bad value in an optional column, left empty.
+ */
 export interface FileReport {
   fileId: number;
   fileName: string;
@@ -37,6 +40,8 @@ export interface FileReport {
   confidence: number | null;
   /** The file's header cells, as found (for the column-mapping screen). */
   header: string[];
+  /** A few values of each header column, from the top of the file (for the column-mapping screen). */
+  columnSamples: string[][];
   /** The dataset the file was recognised as, or else the one it came closest to. */
   closestDatasetId: string | null;
   status: FileStatus;
@@ -45,6 +50,8 @@ export interface FileReport {
   rowsRead: number;
   rowsLoaded: number;
   rowsRejected: number;
+  /** Loaded rows with a value in an optional column that could not be read (the cell left empty). */
+  rowsWarned: number;
   /** Rows with nothing in any column: skipped and not counted as read. */
   blankRows: number;
   encoding: string | null;
@@ -54,6 +61,8 @@ export interface FileReport {
   columns: ColumnMatch[];
   ignoredColumns: string[];
   rejections: RejectionGroup[];
+  /** The warnings of loaded rows, grouped like the rejections. */
+  warnings: RejectionGroup[];
   unmappedCodes: UnmappedCode[];
   /** Fingerprint of the file's bytes, to recognise the same file dropped twice. */
   contentHash: string | null;
@@ -77,12 +86,14 @@ export function emptyFileReport(fileId: number, fileName: string, bytes: number)
     datasetId: null,
     confidence: null,
     header: [],
+    columnSamples: [],
     closestDatasetId: null,
     status: 'failed',
     message: null,
     rowsRead: 0,
     rowsLoaded: 0,
     rowsRejected: 0,
+    rowsWarned: 0,
     blankRows: 0,
     encoding: null,
     delimiter: null,
@@ -90,6 +101,7 @@ export function emptyFileReport(fileId: number, fileName: string, bytes: number)
     columns: [],
     ignoredColumns: [],
     rejections: [],
+    warnings: [],
     unmappedCodes: [],
     contentHash: null,
     linesApproximate: false,
@@ -117,6 +129,8 @@ export interface LoadReport {
   rowsRead: number;
   rowsLoaded: number;
   rowsRejected: number;
+  /** Of the rows loaded, those with warnings. */
+  rowsWarned: number;
   status: LoadStatus;
 }
 
@@ -124,9 +138,10 @@ export function summariseLoad(files: FileReport[]): LoadReport {
   const rowsRead = files.reduce((sum, f) => sum + f.rowsRead, 0);
   const rowsLoaded = files.reduce((sum, f) => sum + f.rowsLoaded, 0);
   const rowsRejected = files.reduce((sum, f) => sum + f.rowsRejected, 0);
+  const rowsWarned = files.reduce((sum, f) => sum + f.rowsWarned, 0);
   const anyProblem = files.some((f) => f.status !== 'loaded');
   let status: LoadStatus = 'ok';
   if (rowsLoaded === 0 && files.length > 0) status = 'failed';
   else if (anyProblem) status = 'partial';
-  return { files, rowsRead, rowsLoaded, rowsRejected, status };
+  return { files, rowsRead, rowsLoaded, rowsRejected, rowsWarned, status };
 }

@@ -42,8 +42,8 @@ export interface StagedRows {
   linesApproximate: boolean;
   headerWidth: number;
   /**
-   * Rows with at least one problem the checks need neither line numbers nor formula cells for
-   * (problemRowSql), counted as the rows are numbered: 0 lets a clean file skip the check statements.
+   * Rows with at least one problem or warning the checks need neither line numbers nor formula cells
+   * for (problemRowSql), counted as the rows are numbered: 0 lets a clean file skip the check statements.
    */
   problemRows: number;
   /** Rows with a date the read could not take as day/month (the only rows date detection looks at). */

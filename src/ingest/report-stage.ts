@@ -10,14 +10,21 @@ const exampleRow = z.object({
   value: z.string().nullable(),
 });
 
-/** The rejections of one file grouped by column and reason, with the first three lines of each. */
-async function rejectionGroups(engine: Engine, fileId: number): Promise<RejectionGroup[]> {
+/**
+ * The rejections (or warnings) of one file grouped by column and reason, with the first three lines of
+ * each. `table` is one of our two table names, never user text.
+ */
+async function problemGroups(
+  engine: Engine,
+  table: 'pi_rejections' | 'pi_warnings',
+  fileId: number,
+): Promise<RejectionGroup[]> {
   const examples = await engine.query(
     `SELECT column_name, reason, n, line, value FROM (
        SELECT column_name, reason, line, value,
          count(*) OVER (PARTITION BY column_name, reason) AS n,
          row_number() OVER (PARTITION BY column_name, reason ORDER BY line) AS k
-       FROM pi_rejections WHERE load_id = ?)
+       FROM ${table} WHERE load_id = ?)
      WHERE k <= 3 ORDER BY n DESC, column_name, reason, line`,
     [fileId],
     exampleRow,
@@ -42,34 +49,55 @@ export interface RowCounts {
   rowsLoaded: number;
   /** Rows DuckDB could not split, rows with a problem, and lines swallowed by an unclosed quote. */
   structural: number;
-  problemRows: number;
+  rejectedRows: number;
   swallowed: number;
+  /** Loaded rows with a bad optional value left empty. */
+  warnedRows: number;
 }
 
+type RowsReport = Pick<
+  FileReport,
+  'status' | 'message' | 'rowsRead' | 'rowsLoaded' | 'rowsRejected' | 'rowsWarned' | 'rejections' | 'warnings'
+>;
+
+/** "3 rows", "1 row". */
+const rowsText = (n: number) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'row' : 'rows'}`;
+
 /**
- * The report stage: rows read = rows loaded + rows rejected, the reasons with examples, and a status
- * and message a business manager can act on.
+ * The report stage: rows read = rows loaded + rows rejected (and of the rows loaded, those with
+ * warnings), the reasons with examples, and a status and message a business manager can act on.
  */
 export async function reportRows(
   engine: Engine,
   target: { fileId: number; fileName: string },
   counts: RowCounts,
-): Promise<Pick<FileReport, 'status' | 'message' | 'rowsRead' | 'rowsLoaded' | 'rowsRejected' | 'rejections'>> {
+): Promise<RowsReport> {
   const { fileId, fileName } = target;
   const { rowsLoaded } = counts;
-  const rowsRejected = counts.problemRows + counts.structural + counts.swallowed;
+  const rowsRejected = counts.rejectedRows + counts.structural + counts.swallowed;
   const rowsRead = counts.rowsNotBlank + counts.structural + counts.swallowed;
+  // Counted among the rows the store kept (not rejected), so they are among the rows loaded.
+  const rowsWarned = counts.warnedRows;
   let status: FileReport['status'] = rowsRejected > 0 ? 'partial' : 'loaded';
-  let message: string | null = null;
+  const messages: string[] = [];
   if (rowsRead === 0) {
     status = 'empty';
-    message = `“${fileName}” has a header row but no data rows.`;
+    messages.push(`“${fileName}” has a header row but no data rows.`);
   } else if (rowsLoaded === 0) {
     status = 'failed';
-    message = `No rows of “${fileName}” could be loaded: every row has a problem (see the reasons below).`;
+    messages.push(`No rows of “${fileName}” could be loaded: every row has a problem (see the reasons below).`);
   } else if (rowsRejected > 0) {
-    message = `${rowsRejected.toLocaleString('en-GB')} of ${rowsRead.toLocaleString('en-GB')} rows in “${fileName}” were not loaded (reasons below).`;
+    messages.push(
+      `${rowsRejected.toLocaleString('en-GB')} of ${rowsRead.toLocaleString('en-GB')} rows in “${fileName}” were not loaded (reasons below).`,
+    );
   }
-  const rejections = rowsRejected > 0 ? await rejectionGroups(engine, fileId) : [];
-  return { status, message, rowsRead, rowsLoaded, rowsRejected, rejections };
+  if (rowsWarned > 0) {
+    messages.push(
+      `${rowsText(rowsWarned)} loaded with warnings: a value in an optional column was unreadable and left empty (listed below).`,
+    );
+  }
+  const rejections = rowsRejected > 0 ? await problemGroups(engine, 'pi_rejections', fileId) : [];
+  const warnings = rowsWarned > 0 ? await problemGroups(engine, 'pi_warnings', fileId) : [];
+  const message = messages.length > 0 ? messages.join(' ') : null;
+  return { status, message, rowsRead, rowsLoaded, rowsRejected, rowsWarned, rejections, warnings };
 }

@@ -146,3 +146,6 @@ export const CREATE_REJECTIONS_SQL = `CREATE TABLE IF NOT EXISTS pi_rejections (
   value VARCHAR,
   reason VARCHAR NOT NULL
 )`;
+
+/** Optional values that could not be read, of rows that were loaded with those cells empty. */
+export const CREATE_WARNINGS_SQL = CREATE_REJECTIONS_SQL.replace('pi_rejections', 'pi_warnings');

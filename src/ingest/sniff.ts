@@ -114,6 +114,24 @@ export interface TextLayout {
   header: string[];
   /** Widest record seen in the preview (≥ header length): trailing unnamed columns are read, then ignored. */
   columnCount: number;
+  /** Per header column, the first few different values below it in the preview (for the column form). */
+  samples: string[][];
+}
+
+/** How many values of each column the column form shows. */
+export const SAMPLES_PER_COLUMN = 3;
+
+/** The first few different, non-empty values of each column, from the rows after the header. */
+function columnSamples(header: readonly string[], rows: readonly string[][]): string[][] {
+  return header.map((_, i) => {
+    const seen: string[] = [];
+    for (const row of rows) {
+      const value = (row[i] ?? '').trim().slice(0, 40);
+      if (value !== '' && !seen.includes(value)) seen.push(value);
+      if (seen.length === SAMPLES_PER_COLUMN) break;
+    }
+    return seen;
+  });
 }
 
 const DELIMITERS = [',', ';', '\t', '|'];
@@ -166,6 +184,7 @@ export function sniffLayout(
     );
   }
   const header = (rows[headerIndex] ?? []).map((cell) => cell.replace(/^\uFEFF/, ''));
-  const columnCount = Math.max(header.length, ...rows.slice(headerIndex + 1).map((row) => row.length));
-  return { delimiter, headerIndex, header, columnCount };
+  const body = rows.slice(headerIndex + 1);
+  const columnCount = Math.max(header.length, ...body.map((row) => row.length));
+  return { delimiter, headerIndex, header, columnCount, samples: columnSamples(header, body) };
 }

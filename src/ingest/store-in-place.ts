@@ -8,6 +8,8 @@ import {
   isTyped,
   mappedCodeSql,
   mapsByJoin,
+  type ProblemsFound,
+  REJECTED_RECS,
   rawColumn,
   STAGING_ONLY_COLUMNS,
   sqlConstant,
@@ -56,14 +58,17 @@ export interface InPlaceTarget {
   dataset: DatasetDefinition;
   lineDelta: number;
   codeMaps: CodeMaps;
-  /** Whether `pi_problems` lists rows to leave out. */
-  anyProblems: boolean;
+  /** Whether `pi_problems` lists rows to leave out, and cells to leave empty. */
+  problems: ProblemsFound;
 }
 
 /** Turns `pi_parsed` into the dataset's table (see canStoreInPlace for when); returns its rows. */
 export async function storeInPlace(engine: Engine, target: InPlaceTarget): Promise<number> {
   await setVariables(engine, target);
-  const steps = [...keepRowsSql(target.anyProblems), ...target.dataset.fields.flatMap((f) => fieldSql(f, target))];
+  const steps = [
+    ...keepRowsSql(target.problems.rejected),
+    ...target.dataset.fields.flatMap((f) => fieldSql(f, target)),
+  ];
   steps.push(...provenanceSql(target), ...leftoverSql(), ...notNullSql(target.dataset));
   await engine.run(steps.join(';\n'));
   try {
@@ -110,9 +115,9 @@ function codeVariable(dataset: DatasetDefinition, field: string): string {
   return `pi_store_code_${dataset.fields.findIndex((f) => f.name === field)}`;
 }
 
-/** Blank rows and rows with a problem go (deleted rows take no part in anything after). */
-function keepRowsSql(anyProblems: boolean): string[] {
-  const problems = anyProblems ? ' OR rec IN (SELECT rec FROM pi_problems)' : '';
+/** Blank rows and rejected rows go (deleted rows take no part in anything after). */
+function keepRowsSql(anyRejected: boolean): string[] {
+  const problems = anyRejected ? ` OR rec IN ${REJECTED_RECS}` : '';
   return [`DELETE FROM pi_parsed WHERE blank${problems}`];
 }
 
@@ -127,7 +132,14 @@ function fieldSql(field: FieldDefinition, target: InPlaceTarget): string[] {
       `${PARSED} RENAME ${raw} TO ${field.name}_raw`,
     ];
   }
-  if (isTyped(field)) return [`${PARSED} DROP COLUMN ${raw}`];
+  if (isTyped(field)) {
+    // An optional value that could not be read is left empty, as the copy stores it (storedTypedSql).
+    const empty =
+      target.problems.warned && !field.required
+        ? [`UPDATE pi_parsed SET ${field.name} = NULL WHERE ${raw} IS NOT NULL`]
+        : [];
+    return [...empty, `${PARSED} DROP COLUMN ${raw}`];
+  }
   const rename = `${PARSED} RENAME ${raw} TO ${field.name}`;
   if (field.name !== target.dataset.generatedIdField) return [rename];
   const line = `(rec + ${Math.trunc(target.lineDelta)})`;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { DatasetDefinition } from '../datasets/dataset-definition';
 import type { Engine } from '../engine/engine';
-import { type CodeMaps, insertLoadedSql } from './conversion-sql';
+import type { ProblemCounts } from './check-stage';
+import { type CodeMaps, insertLoadedSql, REJECTED_RECS } from './conversion-sql';
 import { structuralReasonSql } from './read-stage';
 import { canStoreInPlace, STORE_IN_PLACE_FROM, storeInPlace } from './store-in-place';
 
@@ -23,19 +24,21 @@ export interface StoreTarget {
 const insertedRow = z.object({ Count: z.number() });
 
 /**
- * The store stage: rows without a problem go into the dataset's table with their file and line; every
- * problem goes into `pi_rejections` with its file, line, column, value and reason. Returns how many rows
- * the dataset's table now holds from this file, as DuckDB counts them (the report's rows loaded).
+ * The store stage: rows without a problem go into the dataset's table with their file and line, and so
+ * do rows with only warnings (their bad optional cells empty); every problem of a rejected row goes into
+ * `pi_rejections`, and every warning of a loaded row into `pi_warnings`, with its file, line, column,
+ * value and reason. Returns how many rows the dataset's table now holds from this file, as DuckDB
+ * counts them (the report's rows loaded).
  */
 export async function storeRows(
   engine: Engine,
   target: StoreTarget,
   staged: { rows: string; staged: number; lineDelta: number | null; headerWidth: number },
-  checks: { problemRows: number; structuralRows: number; codeMaps: CodeMaps; unclosedQuoteLine: number | null },
+  checks: { problems: ProblemCounts; structuralRows: number; codeMaps: CodeMaps; unclosedQuoteLine: number | null },
   options: { inPlaceFrom?: number } = {},
 ): Promise<number> {
   const { fileId, fileName, dataset } = target;
-  const anyProblems = checks.problemRows > 0;
+  const problems = { rejected: checks.problems.rejectedRows > 0, warned: checks.problems.warnedRows > 0 };
   const { lineDelta } = staged;
   let stored: number;
   if (
@@ -43,16 +46,26 @@ export async function storeRows(
     lineDelta !== null &&
     (await canStoreInPlace(engine, dataset, lineDelta, checks.codeMaps))
   ) {
-    stored = await storeInPlace(engine, { ...target, lineDelta, codeMaps: checks.codeMaps, anyProblems });
+    stored = await storeInPlace(engine, { ...target, lineDelta, codeMaps: checks.codeMaps, problems });
   } else {
-    const insert = insertLoadedSql(dataset, staged.rows, anyProblems, { fileId, fileName, codeMaps: checks.codeMaps });
+    const insert = insertLoadedSql(dataset, staged.rows, problems, { fileId, fileName, codeMaps: checks.codeMaps });
     const [inserted] = await engine.query(insert.sql, insert.params, insertedRow);
     stored = inserted?.Count ?? 0;
   }
-  if (checks.problemRows === 0 && checks.structuralRows === 0) return stored;
+  if (problems.warned) {
+    await engine.run(
+      `INSERT INTO pi_warnings
+       SELECT ?::INTEGER, ?::VARCHAR, ?::VARCHAR, line, column_name, left(value, 200), reason FROM pi_problems
+       WHERE warning AND rec NOT IN ${REJECTED_RECS}`,
+      [fileId, dataset.id, fileName],
+    );
+  }
+  if (!problems.rejected && checks.structuralRows === 0) return stored;
+  // A rejected row's warnings are not listed: the reasons it was rejected are what the user must fix.
   await engine.run(
     `INSERT INTO pi_rejections
      SELECT ?::INTEGER, ?::VARCHAR, ?::VARCHAR, line, column_name, left(value, 200), reason FROM pi_problems
+     WHERE NOT warning
      UNION ALL
      SELECT ?::INTEGER, ?::VARCHAR, ?::VARCHAR, line::INTEGER, NULL, left(csv_line, 200),
        ${structuralReasonSql(staged.headerWidth, checks.unclosedQuoteLine)} FROM pi_rejects`,

@@ -19,6 +19,7 @@ import {
   withDateOrder,
   withMapping,
 } from '../ingest/value-mapping';
+import { type HeldFile, type HeldFiles, readHeldFiles, saveHeldFiles } from './held-files';
 import { sampleFiles } from './sample-files';
 import { readSavedMappings, type SavedMappings, saveMappings } from './saved-mappings';
 import { startWarmUp, type WarmUp } from './warm-up';
@@ -68,6 +69,9 @@ export interface AppData {
   setDuplicatePolicy(file: FileReport, policy: DuplicatePolicy): Promise<void>;
   /** Whether a file of the report can be loaded again (its bytes are still at hand). */
   canRemap(file: FileReport): boolean;
+  /** The files this tab held before the page was reloaded (the reload cleared them), until dismissed or a load. */
+  clearedByReload: HeldFiles | null;
+  dismissClearedByReload(): void;
 }
 
 const AppDataContext = createContext<AppData | null>(null);
@@ -108,6 +112,10 @@ async function start(): Promise<Started> {
   };
 }
 
+/** The files of a report that put rows in the database. */
+const heldOf = (files: readonly FileReport[]): HeldFile[] =>
+  files.filter((f) => f.rowsLoaded > 0).map((f) => ({ fileId: f.fileId, name: f.fileName, rows: f.rowsLoaded }));
+
 /** Asks before the tab is closed or reloaded while data is loaded: it lives only in this tab. */
 function useLeaveWarning(active: boolean) {
   useEffect(() => {
@@ -136,6 +144,14 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<IngestSession | null>(null);
   const queryClient = useQueryClient();
   useLeaveWarning(rowsInDatabase > 0);
+  // What a reload cleared: read once, as the page starts (the database starts empty).
+  const [clearedByReload, setClearedByReload] = useState<HeldFiles | null>(readHeldFiles);
+  const held = useRef<HeldFile[]>([]);
+  /** Changes what the tab holds, and remembers it for the note after a reload. */
+  const hold = useCallback((change: (files: HeldFile[]) => HeldFile[], loadedAt: string | null) => {
+    held.current = change(held.current);
+    saveHeldFiles({ files: held.current, loadedAt });
+  }, []);
 
   /** The engine, opened once (and warming up until first needed). */
   const open = useCallback(() => {
@@ -207,8 +223,11 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
         performance.mark('pi-load-end');
         setLastReport(report);
         setLoadCount((n) => n + 1);
-        setLoadedAt(new Date().toISOString());
+        const now = new Date().toISOString();
+        setLoadedAt(now);
         setRowsInDatabase((n) => n + report.rowsLoaded);
+        hold((files) => [...files, ...heldOf(report.files)], now);
+        setClearedByReload(null);
         await refresh();
       } catch (error) {
         setLoadError(
@@ -219,7 +238,7 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
         setProgress(null);
       }
     },
-    [ensureStarted, refresh, mappings],
+    [ensureStarted, refresh, mappings, hold],
   );
 
   /** Loads one file of the report again with the user's choice, and puts the result in its place. */
@@ -235,6 +254,7 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
       try {
         const report = await session.reloadFile(file, choice, next);
         setLastReport((previous) => replaceFile(previous, file.fileId, report.files));
+        hold((files) => [...files.filter((f) => f.fileId !== file.fileId), ...heldOf(report.files)], loadedAt);
         const replaced = report.files.reduce((sum, f) => sum + (f.duplicates?.replaced ?? 0), 0);
         setRowsInDatabase((n) => n - file.rowsLoaded + report.rowsLoaded - replaced);
         await refresh();
@@ -246,7 +266,7 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
         setLoading(false);
       }
     },
-    [ensureStarted, refresh],
+    [ensureStarted, refresh, hold, loadedAt],
   );
 
   const mapColumns = useCallback(
@@ -327,9 +347,10 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
       await session.removeFile(file);
       setLastReport((previous) => replaceFile(previous, file.fileId, []));
       setRowsInDatabase((n) => Math.max(0, n - file.rowsLoaded));
+      hold((files) => files.filter((f) => f.fileId !== file.fileId), loadedAt);
       await refresh();
     },
-    [ensureStarted, refresh],
+    [ensureStarted, refresh, hold, loadedAt],
   );
 
   const clearData = useCallback(async () => {
@@ -337,12 +358,20 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
     for (const dataset of DATASETS) await engine.run(`DELETE FROM ${dataset.id}`);
     session.forgetLoadedFiles();
     await engine.run('DELETE FROM pi_rejections');
+    await engine.run('DELETE FROM pi_warnings');
     await clearPublished(engine);
     setLastReport(null);
     setRowsInDatabase(0);
     setLoadedAt(null);
+    hold(() => [], null);
     await refresh();
-  }, [ensureStarted, refresh]);
+  }, [ensureStarted, refresh, hold]);
+
+  const dismissClearedByReload = useCallback(() => {
+    setClearedByReload(null);
+    // Forgotten for good, unless files have been loaded since (they are what the tab holds now).
+    if (held.current.length === 0) saveHeldFiles({ files: [], loadedAt: null });
+  }, []);
 
   const value = useMemo<AppData>(
     () => ({
@@ -367,6 +396,8 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
       setDuplicatePolicy,
       dateOrders: mappings.dates,
       canRemap,
+      clearedByReload,
+      dismissClearedByReload,
     }),
     [
       ensureStarted,
@@ -388,6 +419,8 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
       setDateOrder,
       setDuplicatePolicy,
       canRemap,
+      clearedByReload,
+      dismissClearedByReload,
     ],
   );
   return <AppDataContext.Provider value={value}>{children}</AppDataContext.Provider>;

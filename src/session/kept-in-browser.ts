@@ -23,7 +23,12 @@ export const KEPT: readonly { key: string; what: string }[] = [
 ];
 
 /** Keys under the prefix that live only for the tab (sessionStorage), so are not "kept". */
-export const TAB_ONLY_KEYS: readonly string[] = ['partnership-insight:print-now', 'partnership-insight:kept-removed'];
+export const TAB_ONLY_KEYS: readonly string[] = [
+  'partnership-insight:print-now',
+  'partnership-insight:kept-removed',
+  // The names and row counts of the files loaded in this tab, so a reload can say what it cleared.
+  'partnership-insight:held-files',
+];
 
 type KeyedStorage = Pick<Storage, 'length' | 'key' | 'removeItem'>;
 

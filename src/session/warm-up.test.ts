@@ -27,7 +27,7 @@ const count = z.object({ n: z.number() });
 async function traces(engine: Engine): Promise<number> {
   await prepareIndicators(engine);
   let total = 0;
-  for (const table of [...DATASETS.map((d) => d.id), 'pi_rejections', 'pi_eh_flow']) {
+  for (const table of [...DATASETS.map((d) => d.id), 'pi_rejections', 'pi_warnings', 'pi_eh_flow']) {
     total += (await engine.query(`SELECT count(*)::INTEGER AS n FROM ${table}`, [], count))[0]?.n ?? 0;
   }
   const scratch = await engine.query(

@@ -70,7 +70,11 @@ export const WARM_UP_ROUNDS = 3;
 async function clearTraces(engine: Engine, fileCount: number): Promise<void> {
   const files = Array.from({ length: fileCount }, (_, i) => `pi_file_${i + 1}.csv`);
   await dropScratch(engine, ...files).catch(() => undefined);
-  const deletes = [...DATASETS.map((dataset) => `DELETE FROM ${dataset.id}`), 'DELETE FROM pi_rejections'];
+  const deletes = [
+    ...DATASETS.map((dataset) => `DELETE FROM ${dataset.id}`),
+    'DELETE FROM pi_rejections',
+    'DELETE FROM pi_warnings',
+  ];
   const together = await engine.run(deletes.join(';\n')).then(
     () => true,
     () => false,

@@ -86,3 +86,11 @@ export function describeChange(
     unit === 'percent' ? `${formatValue(Math.abs(change), 'score')} points` : formatValue(Math.abs(change), unit);
   return `${change > 0 ? 'up' : 'down'} ${size} on ${earlier.label} (${then})`;
 }
+
+/** A moment (ISO date and time) as the UK writes it, in local time: "07/12/2026 at 09:30". */
+export function formatTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const time = d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+  return `${d.toLocaleDateString('en-GB')} at ${time}`;
+}

@@ -198,7 +198,10 @@ describe('the built app in headless Chromium', () => {
     );
     await loadFiles(page, [odd]);
     expect((await reportNumbers(page)).status).toBe('failed');
-    await page.getByTestId('map-columns').click();
+    // One sentence, and the form to map its columns straight away (no button to find first).
+    expect(await page.getByTestId('load-report').getByTestId('error-message').textContent()).toBe(
+      '“case system export.csv” is not a partnership dataset this app recognises.',
+    );
     const form = page.getByTestId('column-mapping');
     await form.getByLabel('This file is').selectOption('early_help_episodes');
     await form.getByLabel('Child ID').selectOption('Kid');

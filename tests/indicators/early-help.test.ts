@@ -3,7 +3,7 @@ import { DATASETS } from '../../src/datasets/registry';
 import { grainFor } from '../../src/indicators/family-definition';
 import { prepareFull, prepareIndicators, prepareLater, stageNeeded } from '../../src/indicators/prepare-indicators';
 import { getIndicator } from '../../src/indicators/registry';
-import { runIndicator } from '../../src/indicators/run-indicator';
+import { dimensionValues, runIndicator } from '../../src/indicators/run-indicator';
 import { DEFAULT_SETTINGS } from '../../src/indicators/settings';
 import { createIndicatorSession } from '../support/indicator-session';
 import { watchStatements } from '../support/watched-engine';
@@ -216,6 +216,45 @@ describe('EH3–EH8 on closures, re-referrals, waiting times and lead agencies',
     const q3 = { granularity: 'quarter', from: '2024-10-01', to: '2024-12-31' } as const;
     expect(await t.rows('EH3', q3)).toEqual([['2024-25 Q3', 0, 0, null]]);
     expect(await t.rows('EH7', q3)).toEqual([['2024-25 Q3', null, 0, null]]);
+  });
+});
+
+describe('dimension values: words for codes, "Not mapped yet" apart from "Not recorded"', () => {
+  // Worked by hand: six episodes in April 2024. Ethnicity written three ways for WBRI (bare, Annex A,
+  // words), one code that is no DfE category, one blank. Agency MARS and gender X are not on the lists.
+  const FIXTURE = [
+    'child_id,assessment_start_date,lead_agency,gender,ethnicity,age_at_start',
+    'A,01/04/2024,POLICE,a) Male,a) WBRI,0',
+    'B,02/04/2024,SCHOOL,F,WBRI,3',
+    'C,03/04/2024,MARS,X,White British,12',
+    'D,04/04/2024,,,s) NOBT,16',
+    'E,05/04/2024,POLICE,b) Female,Klingon,',
+    'F,06/04/2024,Schools,Female,,7',
+  ];
+  let t: Session;
+  const april = { granularity: 'month', from: '2024-04-01', to: '2024-04-30' } as const;
+  beforeAll(async () => {
+    t = await createIndicatorSession({ 'eh.csv': FIXTURE }, { reportDate: '2024-04-30' });
+  });
+
+  it('lists each dimension in order, unmapped values as "Not mapped yet", blanks as "Not recorded", both last', async () => {
+    const values = await dimensionValues(t.engine, 'early_help', ['agency', 'gender', 'ethnicity', 'age_band']);
+    expect(values).toEqual({
+      // By their words: Police, Schools.
+      agency: ['POLICE', 'SCHOOL', 'Not mapped yet', 'Not recorded'],
+      gender: ['MALE', 'FEMALE', 'Not mapped yet', 'Not recorded'],
+      ethnicity: ['WBRI', 'NOBT', 'Not mapped yet', 'Not recorded'],
+      // 0 → Under 1, 3 → 1 to 4, 7 → 5 to 9, 12 → 10 to 15, 16 → 16 and over, blank → Not recorded.
+      age_band: ['Under 1', '1 to 4', '5 to 9', '10 to 15', '16 and over', 'Not recorded'],
+    });
+  });
+
+  it('filters on them: WBRI counts the three spellings, "Not mapped yet" the unmapped code only', async () => {
+    expect(await t.values('EH1', { ...april, filters: { ethnicity: ['WBRI'] } })).toEqual([['Apr 2024', 3]]);
+    expect(await t.values('EH1', { ...april, filters: { ethnicity: ['Not mapped yet'] } })).toEqual([['Apr 2024', 1]]);
+    expect(await t.values('EH1', { ...april, filters: { ethnicity: ['Not recorded'] } })).toEqual([['Apr 2024', 1]]);
+    expect(await t.values('EH1', { ...april, filters: { agency: ['Not mapped yet'] } })).toEqual([['Apr 2024', 1]]);
+    expect(await t.values('EH1', { ...april, filters: { gender: ['FEMALE'] } })).toEqual([['Apr 2024', 3]]);
   });
 });
 

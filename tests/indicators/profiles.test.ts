@@ -53,6 +53,33 @@ describe('profiles, on hand-made fixtures', () => {
     ]);
   });
 
+  it('EHP1: a reason written but not mapped yet is a column of its own, apart from a blank one', async () => {
+    const rows = await cells(
+      {
+        'eh.csv': [
+          'child_id,assessment_start_date,episode_end_date,end_reason',
+          'A,01/04/2024,20/05/2024,Needs met', // the words read as NEEDS_MET
+          'B,02/04/2024,10/06/2024,Closed by panel', // not on the list: not mapped yet
+          'C,03/04/2024,15/06/2024,', // no reason given: not recorded
+          'D,04/04/2024,20/06/2024,Closed by panel',
+        ],
+      },
+      { reportDate: '2024-09-30' },
+      CLOSURE_REASONS,
+      { granularity: 'quarter', from: '2024-04-01', to: '2024-06-30' },
+    );
+    expect(rows).toEqual([
+      ['2024-04-01', 'NEEDS_MET', 1, null],
+      ['2024-04-01', 'NOT_MAPPED', 2, null],
+      ['2024-04-01', 'NOT_RECORDED', 1, null],
+    ]);
+    expect(CLOSURE_REASONS.columns.slice(-2)).toEqual([
+      { key: 'NOT_MAPPED', label: 'Not mapped yet' },
+      { key: 'NOT_RECORDED', label: 'Not recorded' },
+    ]);
+    expect(CLOSURE_REASONS.columns[0]).toEqual({ key: 'NEEDS_MET', label: 'Needs met' });
+  });
+
   it('OBP1 standards met by agency: a share of the ratings, NA left out', async () => {
     const rows = await cells(
       {

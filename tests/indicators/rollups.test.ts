@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { generateEarlyHelpLines } from '../../sample-data/early-help-generator.mjs';
+import { orderDimensionValues } from '../../src/indicators/dimension-values';
 import { rollupName, rollupSql } from '../../src/indicators/family-definition';
 import { DIMENSIONS, type Dimension } from '../../src/indicators/indicator-definition';
 import { getFamily } from '../../src/indicators/registry';
@@ -100,7 +101,13 @@ describe('early help roll-ups', () => {
         z.object({ v: z.string() }),
       );
       expect(full.length, d).toBeGreaterThan(1);
-      expect(values[d], d).toEqual(full.map((r) => r.v));
+      // The same values, listed as people read them (age bands youngest first, agencies by their words).
+      expect(values[d], d).toEqual(
+        orderDimensionValues(
+          d,
+          full.map((r) => r.v),
+        ),
+      );
     }
   });
 

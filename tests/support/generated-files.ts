@@ -19,7 +19,8 @@ const STARTS = {
   ],
   invalid: ['31/02/2024', '02/13/2024', 'soon', '', '4538', '2024-04-01x'],
 };
-const ENDS = { valid: ['', '30/09/2024', '2025-01-01'], invalid: ['32/01/2024', '01/01/2020'] };
+/** The end date is optional: a value that is no date loads its row with a warning; one before the start rejects it. */
+const ENDS = { valid: ['', '30/09/2024', '2025-01-01'], warned: ['32/01/2024', 'tbc'], invalid: ['01/01/2020'] };
 /** Start dates that can only be month/day, and those that could be either (rejected when both are in a file). */
 const MONTH_DAY_ONLY = new Set(['02/13/2024']);
 const EITHER_ORDER = new Set(['01/04/2024', '1/4/2024', ' 02/05/2024 ', '03.05.2024']);
@@ -28,6 +29,8 @@ const TEXT_CHARS = ['a', 'B', ' ', ',', ';', '\t', '|', '"', '\n', '£', '’', 
 export interface Row {
   cells: string[];
   valid: boolean;
+  /** Loads (when valid) with a warning: its end date cannot be read. */
+  warned: boolean;
   extra: string | null;
 }
 
@@ -37,17 +40,24 @@ const pick = (pool: { valid: string[]; invalid: string[] }) =>
     { weight: 1, arbitrary: fc.constantFrom(...pool.invalid).map((v) => ({ v, ok: false })) },
   );
 
+const endArb = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...ENDS.valid).map((v) => ({ v, ok: true, warned: false })) },
+  { weight: 1, arbitrary: fc.constantFrom(...ENDS.warned).map((v) => ({ v, ok: true, warned: true })) },
+  { weight: 1, arbitrary: fc.constantFrom(...ENDS.invalid).map((v) => ({ v, ok: false, warned: false })) },
+);
+
 const rowArb: fc.Arbitrary<Row> = fc
   .record({
     child: pick(CHILD_IDS),
     start: pick(STARTS),
-    end: pick(ENDS),
+    end: endArb,
     locality: fc.array(fc.constantFrom(...TEXT_CHARS), { maxLength: 8 }).map((cs) => cs.join('')),
     extra: fc.option(fc.constantFrom('X', 'more'), { freq: 8 }),
   })
   .map(({ child, start, end, locality, extra }) => ({
     cells: [child.v, start.v, end.v, locality],
     valid: child.ok && start.ok && end.ok && extra === null,
+    warned: end.warned,
     extra,
   }));
 
@@ -159,6 +169,8 @@ export interface RenderedFile {
   expectedRead: number;
   /** Lines of the rows that must be rejected, ascending. */
   expectedRejectedLines: number[];
+  /** Lines of the rows that must load with a warning, ascending. */
+  expectedWarnedLines: number[];
 }
 
 /** Writes a generated file and works out, from the pools' validity, what the app must do with it. */
@@ -167,6 +179,7 @@ export function renderFile(file: GeneratedFile, seed = 0): RenderedFile {
   if (file.title) lines.push('List 2: Early Help');
   lines.push(file.header.map((h) => quote(h, file.delimiter)).join(file.delimiter));
   const expectedRejectedLines: number[] = [];
+  const expectedWarnedLines: number[] = [];
   let expectedRead = 0;
   const stray = file.strayQuoteAt;
   // Only rows read before a stray quote tell whether the start column holds month/day dates.
@@ -185,6 +198,8 @@ export function renderFile(file: GeneratedFile, seed = 0): RenderedFile {
     expectedRead += 1;
     const valid = row.valid && !(monthDayColumn && EITHER_ORDER.has(row.cells[1] ?? ''));
     if (swallowed || !valid) expectedRejectedLines.push(lines.length);
+    else if (row.warned) expectedWarnedLines.push(lines.length);
   });
-  return { bytes: encode(joinLines(lines, file.newline, seed), file.encoding), expectedRead, expectedRejectedLines };
+  const bytes = encode(joinLines(lines, file.newline, seed), file.encoding);
+  return { bytes, expectedRead, expectedRejectedLines, expectedWarnedLines };
 }

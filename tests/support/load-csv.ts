@@ -30,6 +30,7 @@ export async function createTestSession() {
     async reset() {
       for (const dataset of DATASETS) await engine.run(`DELETE FROM ${dataset.id}`);
       await engine.run('DELETE FROM pi_rejections');
+      await engine.run('DELETE FROM pi_warnings');
       session.forgetLoadedFiles();
     },
   };

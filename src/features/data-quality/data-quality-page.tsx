@@ -64,6 +64,9 @@ function DatasetQualitySection({ dataset }: { dataset: DatasetDefinition }) {
               Loaded
             </th>
             <th scope="col" className="numeric">
+              of which with warnings
+            </th>
+            <th scope="col" className="numeric">
               Rejected
             </th>
           </tr>
@@ -73,6 +76,7 @@ function DatasetQualitySection({ dataset }: { dataset: DatasetDefinition }) {
             <tr key={f.file}>
               <th scope="row">{f.file}</th>
               <td className="numeric">{formatNumber(f.loaded)}</td>
+              <td className="numeric">{formatNumber(f.warned)}</td>
               <td className="numeric">{formatNumber(f.rejected)}</td>
             </tr>
           ))}
@@ -135,6 +139,31 @@ function DatasetQualitySection({ dataset }: { dataset: DatasetDefinition }) {
             Download the rejected rows (CSV)
           </button>
         </>
+      )}
+      {quality.warnings.length > 0 && (
+        <table className="table table--compact" data-testid={`warnings-${dataset.id}`}>
+          <caption>Values that could not be read, left empty in rows that were loaded (warnings)</caption>
+          <thead>
+            <tr>
+              <th scope="col">Column</th>
+              <th scope="col">Reason</th>
+              <th scope="col" className="numeric">
+                Rows
+              </th>
+              <th scope="col">First examples</th>
+            </tr>
+          </thead>
+          <tbody>
+            {quality.warnings.map((w) => (
+              <tr key={`${w.column}-${w.reason}`}>
+                <td>{dataset.fields.find((f) => f.name === w.column)?.label ?? 'Whole row'}</td>
+                <td>{w.reason}</td>
+                <td className="numeric">{formatNumber(w.count)}</td>
+                <td>{w.examples.map((e) => `line ${e.line}${e.value !== null ? `: “${e.value}”` : ''}`).join('; ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       )}
       {repeats.map((repeat) => (
         <RepeatedRecordsTable key={repeat.key.join('|')} datasetId={dataset.id} repeat={repeat} />

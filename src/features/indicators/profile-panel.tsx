@@ -8,7 +8,7 @@ import type { ProfileDefinition } from '../../indicators/profiles';
 import { type IndicatorQuery, runProfile } from '../../indicators/run-indicator';
 import { useAppData } from '../../session/app-data';
 import { usePreparedFor } from '../../session/indicator-settings';
-import { dimensionValueLabel } from '../../ui/dimension-labels';
+import { dimensionValueLabel, orderCategoryKeys } from '../../ui/dimension-labels';
 import { formatNumber } from '../../ui/format';
 import { TableToggle } from '../../ui/table-toggle';
 
@@ -47,7 +47,10 @@ export function ProfilePanel({
     known.find((c) => c.key === key)?.label ?? (dimension ? dimensionValueLabel(dimension, key) : key);
   const columnKeys = [
     ...profile.columns.map((c) => c.key).filter((k) => cells.some((c) => c.column === k)),
-    ...[...new Set(cells.map((c) => c.column))].filter((k) => !profile.columns.some((c) => c.key === k)).sort(),
+    ...orderCategoryKeys(
+      profile.columnDimension,
+      cells.map((c) => c.column).filter((k) => !profile.columns.some((c) => c.key === k)),
+    ),
   ];
   const columns = columnKeys.map((key) => ({ key, label: labelOf(profile.columnDimension, key, profile.columns) }));
   const rowKeys =
@@ -55,7 +58,10 @@ export function ProfilePanel({
       ? data?.status === 'ok'
         ? data.periods.map((p) => p.start)
         : []
-      : [...new Set(cells.map((c) => c.row))].sort();
+      : orderCategoryKeys(
+          profile.rowDimension,
+          cells.map((c) => c.row),
+        );
   const rowLabel = (key: string) =>
     profile.rows === 'periods' && data?.status === 'ok'
       ? (data.periods.find((p) => p.start === key)?.label ?? key)

@@ -1,17 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { ReviewTimelineChart } from '../../charts/review-timeline-chart';
+import { RAPID_REVIEW_DECISION_LABELS } from '../../datasets/reviews';
 import { formatUkDate } from '../../indicators/periods';
 import type { PreparedState } from '../../indicators/prepare-indicators';
 import { reviewEvents, reviewTimeline } from '../../indicators/review-timeline';
 import { useAppData } from '../../session/app-data';
 import { ownValue } from '../../shared/own';
-
-const DECISIONS: Record<string, string> = {
-  LCSPR: 'Local review (LCSPR)',
-  NO_FURTHER_REVIEW: 'No further review',
-  NATIONAL_REVIEW_REFERRED: 'Referred for national review',
-  OTHER_LEARNING_REVIEW: 'Other learning review',
-};
 
 function Timeliness({ days, onTime, standard }: { days: number | null; onTime: boolean | null; standard: number }) {
   if (days === null || onTime === null) return <span>–</span>;
@@ -95,7 +89,7 @@ export function ReviewTimelinePanel({ prepared, from, to }: { prepared: Prepared
                       standard={prRapidReviewWorkingDays}
                     />
                   </td>
-                  <td>{r.decision ? (ownValue(DECISIONS, r.decision) ?? r.decision) : 'Awaited'}</td>
+                  <td>{r.decision ? (ownValue(RAPID_REVIEW_DECISION_LABELS, r.decision) ?? r.decision) : 'Awaited'}</td>
                   <td>
                     {date(r.lcsprFinal)}
                     {r.lcsprOnTime === false ? ' (after 6 months)' : r.lcsprOnTime ? ' (within 6 months)' : ''}

@@ -20,6 +20,9 @@ export function ColumnMappingForm({ file, onDone }: { file: FileReport; onDone: 
   };
   const [columns, setColumns] = useState<Record<string, string>>(() => guess(datasetId));
   const headings = file.header.filter((h) => h.trim() !== '');
+  /** The first few values under a heading, as the file has them. */
+  const samplesOf = (heading: string | undefined) =>
+    heading ? (file.columnSamples[file.header.indexOf(heading)] ?? []) : [];
   const missing = dataset?.fields.filter((f) => f.required && !columns[f.name]) ?? [];
 
   const submit = (event: FormEvent) => {
@@ -31,6 +34,36 @@ export function ColumnMappingForm({ file, onDone }: { file: FileReport; onDone: 
   return (
     <form className="column-mapping" onSubmit={submit} data-testid="column-mapping">
       <h4 className="heading-s">Which columns hold what, in “{file.fileName}”</h4>
+      <p className="hint">
+        Choose what the file is and, for each field, the column that holds it (its first values are shown beside it).
+        Fields the file does not have can stay at “(none)”.
+      </p>
+      {file.columnSamples.some((values) => values.length > 0) && (
+        // A long header is folded away, so the choices below stay near the top.
+        <details className="column-mapping__file" open={headings.length <= 10} data-testid="file-columns">
+          <summary>The file’s {headings.length} columns and their first values</summary>
+          <table className="table table--compact">
+            <caption className="visually-hidden">Each column of “{file.fileName}” and its first values</caption>
+            <thead>
+              <tr>
+                <th scope="col">Column</th>
+                <th scope="col">First values</th>
+              </tr>
+            </thead>
+            <tbody>
+              {file.header.map((heading, i) =>
+                heading.trim() === '' ? null : (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a header may repeat a heading; its place is its identity
+                  <tr key={i}>
+                    <th scope="row">{heading}</th>
+                    <td className="column-mapping__samples">{file.columnSamples[i]?.join(', ') || '(empty)'}</td>
+                  </tr>
+                ),
+              )}
+            </tbody>
+          </table>
+        </details>
+      )}
       <div className="form-group">
         <label htmlFor={`${id}-dataset`} className="label">
           This file is
@@ -58,6 +91,7 @@ export function ColumnMappingForm({ file, onDone }: { file: FileReport; onDone: 
             <tr>
               <th scope="col">Field</th>
               <th scope="col">Column in the file</th>
+              <th scope="col">Its first values</th>
             </tr>
           </thead>
           <tbody>
@@ -82,6 +116,9 @@ export function ColumnMappingForm({ file, onDone }: { file: FileReport; onDone: 
                     ))}
                   </select>
                 </td>
+                <td className="column-mapping__samples" data-testid={`samples-${field.name}`}>
+                  {samplesOf(columns[field.name]).join(', ') || '–'}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -89,7 +126,8 @@ export function ColumnMappingForm({ file, onDone }: { file: FileReport; onDone: 
       )}
       {missing.length > 0 && (
         <p className="hint" role="status">
-          Still needed: {missing.map((f) => f.label).join(', ')}.
+          Still needed: {missing.map((f) => f.label).join(', ')}. The <a href="#/templates">templates</a> say what each
+          field holds.
         </p>
       )}
       <div className="button-group">

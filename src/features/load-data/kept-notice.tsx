@@ -63,7 +63,8 @@ export function KeptNotice() {
       </h2>
       <p>
         <strong>Not kept:</strong> the files you load and every figure worked out from them. They live only in this tab
-        and are gone when it is closed or reloaded.
+        and are gone when it is closed or reloaded; the tab remembers only their names and row counts, to say what a
+        reload cleared.
       </p>
       {kept.length === 0 ? (
         <p data-testid="kept-none">

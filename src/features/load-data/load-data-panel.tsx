@@ -1,7 +1,7 @@
 import { type DragEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useAppData } from '../../session/app-data';
 import { sampleFiles } from '../../session/sample-files';
-import { formatNumber } from '../../ui/format';
+import { formatNumber, formatTime } from '../../ui/format';
 import { KeptNotice } from './kept-notice';
 import { LoadProgressView } from './load-progress-view';
 import { LoadReportView } from './load-report-view';
@@ -59,6 +59,34 @@ function ClearDataButton() {
   );
 }
 
+/** "Only in this tab": after a reload, what the reload cleared, by file, so nobody wonders where it went. */
+function ClearedByReloadNote() {
+  const { clearedByReload, dismissClearedByReload } = useAppData();
+  if (!clearedByReload) return null;
+  const { files, loadedAt } = clearedByReload;
+  const rows = files.reduce((sum, f) => sum + f.rows, 0);
+  const when = loadedAt ? ` (last loaded at ${formatTime(loadedAt)})` : '';
+  return (
+    <div className="notice" role="status" data-testid="cleared-by-reload">
+      <p>
+        <strong>The page was reloaded, which cleared the data loaded earlier in this tab{when}</strong>:{' '}
+        {formatNumber(rows)} rows from {files.length === 1 ? 'this file' : `these ${files.length} files`}. Load them
+        again to see the indicators; the column and value mappings you chose are kept.
+      </p>
+      <ul className="notice__files">
+        {files.map((file) => (
+          <li key={file.fileId}>
+            {file.name} ({formatNumber(file.rows)} {file.rows === 1 ? 'row' : 'rows'})
+          </li>
+        ))}
+      </ul>
+      <button type="button" className="link-button" onClick={dismissClearedByReload}>
+        Dismiss
+      </button>
+    </div>
+  );
+}
+
 /** Drop zone with a keyboard-operable "Choose files" button and a one-click sample. */
 export function LoadDataPanel({ nextSteps }: { nextSteps?: ReactNode }) {
   const { loadFiles, loading, progress, lastReport, loadError, dataVersion, loadCount } = useAppData();
@@ -99,6 +127,7 @@ export function LoadDataPanel({ nextSteps }: { nextSteps?: ReactNode }) {
       <h2 id="load-heading" className="heading-m">
         Load data
       </h2>
+      <ClearedByReloadNote />
       {/* biome-ignore lint/a11y/noStaticElementInteractions: the drop target is a convenience; the button below does the same by keyboard */}
       <div
         className={`drop-zone${dragging ? ' drop-zone--active' : ''}`}

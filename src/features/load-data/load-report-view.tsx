@@ -24,8 +24,15 @@ const LOAD_STATUS_TEXT = {
   failed: 'Nothing could be loaded from these files. The reasons are listed below.',
 };
 
+/** What the warnings mean, once for the whole report. */
+function warnedText(rowsWarned: number): string {
+  const rows = rowsWarned === 1 ? '1 loaded row has' : `${formatNumber(rowsWarned)} loaded rows have`;
+  return `${rows} a value in an optional column that could not be read: that cell was left empty and the rest of the row loaded (see the warnings below).`;
+}
+
 /**
- * The report of the latest load: rows read = loaded + rejected, per file and in total, with reasons.
+ * The report of the latest load: rows read = loaded + rejected (and of those loaded, the rows with
+ * warnings), per file and in total, with reasons.
  * `nextSteps` (the way to the Overview) comes first, so nobody has to scroll past the detail for it.
  */
 export function LoadReportView({
@@ -38,12 +45,14 @@ export function LoadReportView({
   nextSteps?: ReactNode;
 }) {
   const { canRemap, removeFile, loading } = useAppData();
-  // A file that only weakly resembles a dataset opens the column form straight away, pre-filled.
-  const [mappingFileId, setMappingFileId] = useState<number | null>(
-    () => report.files.find((f) => f.status === 'unconfirmed')?.fileId ?? null,
-  );
   const remappable = (file: FileReport) => file.header.length > 0 && file.status !== 'duplicate' && canRemap(file);
-  const mappingFile = report.files.find((f) => f.fileId === mappingFileId);
+  // A file that was not recognised, or only weakly resembles a dataset, opens the column form straight
+  // away, pre-filled with the closest dataset and the app's guesses.
+  const [mappingFileId, setMappingFileId] = useState<number | null>(
+    () =>
+      report.files.find((f) => f.datasetId === null && (f.status === 'unconfirmed' || remappable(f)))?.fileId ?? null,
+  );
+  const anyWarned = report.rowsWarned > 0;
   return (
     <section
       className={`load-report load-report--${report.status}`}
@@ -51,6 +60,7 @@ export function LoadReportView({
       data-rows-read={report.rowsRead}
       data-rows-loaded={report.rowsLoaded}
       data-rows-rejected={report.rowsRejected}
+      data-rows-warned={report.rowsWarned}
       data-status={report.status}
       data-load-seq={sequence}
       aria-labelledby="load-report-heading"
@@ -60,8 +70,11 @@ export function LoadReportView({
       </h2>
       {report.rowsLoaded > 0 && nextSteps}
       <p>{LOAD_STATUS_TEXT[report.status]}</p>
+      {anyWarned && <p data-testid="warned-summary">{warnedText(report.rowsWarned)}</p>}
       <table className="table">
-        <caption className="visually-hidden">Rows read, loaded and rejected per file</caption>
+        <caption className="visually-hidden">
+          Rows read, loaded{anyWarned ? ' (of which with warnings)' : ''} and rejected per file
+        </caption>
         <thead>
           <tr>
             <th scope="col">File</th>
@@ -73,6 +86,11 @@ export function LoadReportView({
             <th scope="col" className="numeric">
               Loaded
             </th>
+            {anyWarned && (
+              <th scope="col" className="numeric">
+                of which with warnings
+              </th>
+            )}
             <th scope="col" className="numeric">
               Rejected
             </th>
@@ -101,9 +119,12 @@ export function LoadReportView({
                   </>
                 )}
               </td>
-              <td>{STATUS_TEXT[file.status]}</td>
+              <td>
+                {file.status === 'loaded' && file.rowsWarned > 0 ? 'Loaded with warnings' : STATUS_TEXT[file.status]}
+              </td>
               <td className="numeric">{formatNumber(file.rowsRead)}</td>
               <td className="numeric">{formatNumber(file.rowsLoaded)}</td>
+              {anyWarned && <td className="numeric">{formatNumber(file.rowsWarned)}</td>}
               <td className="numeric">{formatNumber(file.rowsRejected)}</td>
               <td>
                 {file.rowsRead > 0 && (
@@ -130,6 +151,7 @@ export function LoadReportView({
               <td />
               <td className="numeric">{formatNumber(report.rowsRead)}</td>
               <td className="numeric">{formatNumber(report.rowsLoaded)}</td>
+              {anyWarned && <td className="numeric">{formatNumber(report.rowsWarned)}</td>}
               <td className="numeric">{formatNumber(report.rowsRejected)}</td>
               <td />
             </tr>
@@ -137,14 +159,16 @@ export function LoadReportView({
         )}
       </table>
       <DatasetSummary report={report} />
-      {mappingFile && (
-        <ColumnMappingForm key={mappingFile.fileId} file={mappingFile} onDone={() => setMappingFileId(null)} />
-      )}
       {report.files.map((file) => (
         <FileDetails
           key={file.fileId}
           file={file}
-          onMap={remappable(file) ? () => setMappingFileId(file.fileId) : null}
+          onMap={remappable(file) && mappingFileId !== file.fileId ? () => setMappingFileId(file.fileId) : null}
+          mapping={
+            file.fileId === mappingFileId ? (
+              <ColumnMappingForm file={file} onDone={() => setMappingFileId(null)} />
+            ) : null
+          }
         />
       ))}
     </section>
@@ -162,13 +186,14 @@ function datasetText(file: FileReport): string {
   return `${dataset.title}${confidence}`;
 }
 
-/** Rows loaded and rejected per dataset in this load (several files of one dataset add up). */
+/** Rows loaded (with warnings) and rejected per dataset in this load (several files of one dataset add up). */
 function DatasetSummary({ report }: { report: LoadReport }) {
-  const totals = new Map<string, { loaded: number; rejected: number; files: number }>();
+  const totals = new Map<string, { loaded: number; warned: number; rejected: number; files: number }>();
   for (const file of report.files) {
     if (!file.datasetId) continue;
-    const total = totals.get(file.datasetId) ?? { loaded: 0, rejected: 0, files: 0 };
+    const total = totals.get(file.datasetId) ?? { loaded: 0, warned: 0, rejected: 0, files: 0 };
     total.loaded += file.rowsLoaded;
+    total.warned += file.rowsWarned;
     total.rejected += file.rowsRejected;
     total.files += 1;
     totals.set(file.datasetId, total);
@@ -179,6 +204,7 @@ function DatasetSummary({ report }: { report: LoadReport }) {
       {[...totals].map(([id, total]) => (
         <li key={id} data-testid={`dataset-${id}`} data-rows-loaded={total.loaded} data-rows-rejected={total.rejected}>
           <strong>{findDataset(id)?.title ?? publishedName(id) ?? id}</strong>: {formatNumber(total.loaded)} rows loaded
+          {total.warned > 0 ? ` (${formatNumber(total.warned)} with warnings)` : ''}
           {total.rejected > 0 ? `, ${formatNumber(total.rejected)} rejected` : ''} from {total.files}{' '}
           {total.files === 1 ? 'file' : 'files'}
         </li>
@@ -193,7 +219,8 @@ function fieldLabel(datasetId: string | null, field: string | null): string {
   return findDataset(datasetId)?.fields.find((f) => f.name === field)?.label ?? field;
 }
 
-function FileDetails({ file, onMap }: { file: FileReport; onMap: (() => void) | null }) {
+/** One file's message, choices, rejections, warnings and codes to map; and its column form when open. */
+function FileDetails({ file, onMap, mapping }: { file: FileReport; onMap: (() => void) | null; mapping: ReactNode }) {
   const duplicates =
     file.duplicates &&
     (file.duplicates.alreadyLoaded > 0 || file.duplicates.withinFile > 0 || file.duplicates.replaced > 0)
@@ -202,9 +229,11 @@ function FileDetails({ file, onMap }: { file: FileReport; onMap: (() => void) | 
   const hasDetail =
     file.message ||
     file.rejections.length > 0 ||
+    file.warnings.length > 0 ||
     file.unmappedCodes.length > 0 ||
     file.dateColumns.length > 0 ||
-    duplicates !== null;
+    duplicates !== null ||
+    mapping !== null;
   if (!hasDetail) return null;
   return (
     <div className="file-details">
@@ -215,46 +244,23 @@ function FileDetails({ file, onMap }: { file: FileReport; onMap: (() => void) | 
           data-testid="error-message"
         >
           {file.message}
-          {file.status === 'failed' && file.datasetId === null && file.columns.length === 0 && (
-            <>
-              {' '}
-              <a href="#/templates">See the templates</a>.
-            </>
-          )}
         </p>
       )}
+      {mapping}
       {duplicates && <DuplicateChoice file={file} duplicates={duplicates} />}
       {file.dateColumns.map((column) => (
         <DateOrderChoice key={column.field} file={file} column={column} />
       ))}
       {file.rejections.length > 0 && (
-        <table className="table table--compact">
-          <caption>Why rows were not loaded{file.linesApproximate ? ' (line numbers are approximate)' : ''}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Column</th>
-              <th scope="col">Reason</th>
-              <th scope="col" className="numeric">
-                Rows
-              </th>
-              <th scope="col">First examples</th>
-            </tr>
-          </thead>
-          <tbody>
-            {file.rejections.map((group) => (
-              <tr key={`${group.column}-${group.reason}`}>
-                <td>{fieldLabel(file.datasetId, group.column)}</td>
-                <td>{group.reason}</td>
-                <td className="numeric">{formatNumber(group.count)}</td>
-                <td>
-                  {group.examples
-                    .map((e) => `line ${e.line ?? '?'}${e.value !== null ? `: “${e.value}”` : ''}`)
-                    .join('; ')}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ProblemTable file={file} groups={file.rejections} caption="Why rows were not loaded" testId="rejections" />
+      )}
+      {file.warnings.length > 0 && (
+        <ProblemTable
+          file={file}
+          groups={file.warnings}
+          caption="Warnings: loaded, with these cells left empty"
+          testId="warnings"
+        />
       )}
       {file.datasetId && <ValueMappingTable datasetId={file.datasetId} codes={file.unmappedCodes} />}
       {onMap && file.datasetId === null && (
@@ -268,5 +274,49 @@ function FileDetails({ file, onMap }: { file: FileReport; onMap: (() => void) | 
         </button>
       )}
     </div>
+  );
+}
+
+/** Rejections or warnings of one file, grouped by column and reason, with the first lines and values. */
+function ProblemTable({
+  file,
+  groups,
+  caption,
+  testId,
+}: {
+  file: FileReport;
+  groups: FileReport['rejections'];
+  caption: string;
+  testId: string;
+}) {
+  return (
+    <table className="table table--compact" data-testid={testId}>
+      <caption>
+        {caption}
+        {file.linesApproximate ? ' (line numbers are approximate)' : ''}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Column</th>
+          <th scope="col">Reason</th>
+          <th scope="col" className="numeric">
+            Rows
+          </th>
+          <th scope="col">First examples</th>
+        </tr>
+      </thead>
+      <tbody>
+        {groups.map((group) => (
+          <tr key={`${group.column}-${group.reason}`}>
+            <td>{fieldLabel(file.datasetId, group.column)}</td>
+            <td>{group.reason}</td>
+            <td className="numeric">{formatNumber(group.count)}</td>
+            <td>
+              {group.examples.map((e) => `line ${e.line ?? '?'}${e.value !== null ? `: “${e.value}”` : ''}`).join('; ')}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

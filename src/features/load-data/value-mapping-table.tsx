@@ -1,13 +1,9 @@
 import { useState } from 'react';
-import { AGENCY_LABELS } from '../../datasets/agencies';
+import { codeLabel } from '../../datasets/code-values';
 import { findDataset } from '../../datasets/registry';
 import type { UnmappedCode } from '../../ingest/load-report';
 import { useAppData } from '../../session/app-data';
 import { formatNumber } from '../../ui/format';
-
-function optionLabel(value: string): string {
-  return value in AGENCY_LABELS ? `${value} — ${AGENCY_LABELS[value as keyof typeof AGENCY_LABELS]}` : value;
-}
 
 /** Local codes the app did not recognise, each with a choice of the standard value it means. */
 export function ValueMappingTable({ datasetId, codes }: { datasetId: string; codes: UnmappedCode[] }) {
@@ -56,10 +52,10 @@ export function ValueMappingTable({ datasetId, codes }: { datasetId: string; cod
                       );
                     }}
                   >
-                    <option value="">Not mapped</option>
+                    <option value="">Not mapped yet</option>
                     {values.map((value) => (
                       <option key={value} value={value}>
-                        {optionLabel(value)}
+                        {field ? codeLabel(field.type, value) : value}
                       </option>
                     ))}
                   </select>
