@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isSmall, protectCells } from '../src/indicators/disclosure';
+import { isSmall, protectCells, protectWithin } from '../src/indicators/disclosure';
+import { JointPublication } from '../src/indicators/joint-disclosure';
 import { type PublishablePoint, protectSeries } from '../src/indicators/publication';
 import { suppressTable } from '../src/indicators/suppression';
-import { attack, type SumRelation } from './support/exact-attacker';
+import { attack, boundsAttack, type SumRelation } from './support/exact-attacker';
 
 // The attacker test of issue 10: series and tables are generated, published at every granularity with
 // suppression on, and an independent attacker (exact rational arithmetic) tries every subtraction and
@@ -165,9 +166,54 @@ describe('suppression that cannot be undone', () => {
           const view = publicView(monthly, asNumerators(measure), 'sum');
           expect(attack(view.cells, view.relations)).toEqual([]);
         }
+        // Together, as the reader holds them: each count is part of what it is out of.
+        const num = publicView(numerators, asNumerators('numerator'), 'sum');
+        const den = publicView(denominators, asNumerators('denominator'), 'sum');
+        const n = num.cells.length;
+        const known = boundsAttack(
+          [...num.cells, ...den.cells],
+          [...num.relations, ...den.relations.map((r) => ({ total: r.total + n, parts: r.parts.map((p) => p + n) }))],
+          num.cells.map((_, i) => ({ part: i, whole: n + i })),
+        );
+        const truth = [...num.truth, ...den.truth];
+        for (const { cell, value } of known) expect(value, `cell ${cell}`).not.toBe(truth[cell]);
       }),
       { numRuns: 150, seed: 13 },
     );
+  });
+
+  it('a count beside its hidden whole is hidden with it: "7 on time" of c would pin the c', () => {
+    // Notifications by quarter and their year (8), and how many were on time (7 in the year).
+    const values = [1, 7, 0, 0, 8, 0, 7, 0, 0, 7];
+    const relations = [
+      { total: 4, parts: [0, 1, 2, 3] },
+      { total: 9, parts: [5, 6, 7, 8] },
+    ];
+    const within = [0, 1, 2, 3, 4].map((i) => ({ part: i + 5, whole: i }));
+    const spans = ['Q1', 'Q2', 'Q3', 'Q4', 'year'];
+    const publish = (hidden: boolean[]) => values.map((v, i) => (hidden[i] ? ('c' as const) : v));
+    // Sums alone hide both notified quarters; the 7 on time beside the second then pins both.
+    const sumsOnly = publish(protectCells(values, relations));
+    expect(sumsOnly.slice(0, 5)).toEqual(['c', 'c', 0, 0, 8]);
+    expect(boundsAttack(sumsOnly, relations, within)).toEqual([
+      { cell: 0, value: 1 },
+      { cell: 1, value: 7 },
+    ]);
+    // With parts hidden wherever their whole is, nothing can be pinned.
+    const published = publish(protectWithin(values, relations, within));
+    expect(published.slice(5, 7)).toEqual(['c', 'c']);
+    expect(boundsAttack(published, relations, within)).toEqual([]);
+    expect(attack(published, relations)).toEqual([]);
+
+    // The same through a pack's joint problem, the two columns coming from different items.
+    const joint = new JointPublication();
+    const notified = joint.add(joint.item(['practice_reviews']), values.slice(0, 5), spans, [relations[0] as never]);
+    const onTime = joint.add(joint.item(['practice_reviews']), values.slice(5), spans, [relations[0] as never]);
+    for (let i = 0; i < 5; i += 1) joint.within(onTime + i, notified + i);
+    const together = publish(joint.protect());
+    for (const { part, whole } of within) if (together[whole] === 'c') expect(together[part], `${part}`).toBe('c');
+    expect(boundsAttack(together, relations, within)).toEqual([]);
+    expect(attack(together, relations)).toEqual([]);
   });
 
   it('tables with row, column and grand totals: nothing can be worked out, totals included', () => {

@@ -180,6 +180,12 @@ function addSeries(joint: JointPublication, run: IndicatorRun, first: string | n
     ? joint.add(source, problem.numerators.values, spans, problem.numerators.relations)
     : -1;
   const denominators = joint.add(source, problem.denominators.values, spans, problem.denominators.relations);
+  // A percentage's count is part of what it is out of: "7 of c" would bound the hidden count.
+  if (numerators >= 0 && run.indicator.unit === 'percent') {
+    problem.cells.forEach((_, i) => {
+      joint.within(numerators + i, denominators + i);
+    });
+  }
   run.problem = problem;
   run.offsets = { numerators, denominators };
   run.spans = spans;

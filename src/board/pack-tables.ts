@@ -37,6 +37,8 @@ export interface TableDraft {
   datasets: readonly string[];
   /** Indicator counts its cells add up to (from the profile's definition). */
   composes: readonly Composition[];
+  /** Columns whose counts are part of another column's in the same row ("of which on time"). */
+  within: readonly { part: string; whole: string }[];
 }
 
 export interface TableCell {
@@ -46,7 +48,8 @@ export interface TableCell {
   hidden: boolean;
 }
 
-export interface TableFigures extends Omit<TableDraft, 'n' | 'total' | 'span' | 'datasets' | 'composes' | 'rowsAddUp'> {
+export interface TableFigures
+  extends Omit<TableDraft, 'n' | 'total' | 'span' | 'datasets' | 'composes' | 'rowsAddUp' | 'within'> {
   shares: boolean;
   cells: TableCell[][];
   /** Each row's total as published (null when hidden), when the table shows them. */
@@ -87,7 +90,24 @@ export function addTable(joint: JointPublication, draft: TableDraft): number {
   const offset = joint.add(source, values, spans, relations);
   addLines(joint, source, draft, offset);
   if (draft.total) addLines(joint, source, draft, offset + size);
+  addParts(joint, draft, offset);
   return offset;
+}
+
+/** Counts that are part of others: a share's count of what it is out of, an "of which" of its column. */
+function addParts(joint: JointPublication, draft: TableDraft, offset: number) {
+  const size = draft.rows.length * draft.columns.length;
+  const column = (key: string) => draft.columns.findIndex((c) => c.key === key);
+  draft.rows.forEach((_, r) => {
+    draft.columns.forEach((__, c) => {
+      if (draft.total) joint.within(offset + indexOf(draft, r, c), offset + size + indexOf(draft, r, c));
+    });
+    for (const { part, whole } of draft.within) {
+      const p = column(part);
+      const w = column(whole);
+      if (p >= 0 && w >= 0) joint.within(offset + indexOf(draft, r, p), offset + indexOf(draft, r, w));
+    }
+  });
 }
 
 /** Rows (their own dates), columns and the whole table (the table's dates): sums a reader can make. */
@@ -142,7 +162,7 @@ export function publishTable(draft: TableDraft, hidden: readonly boolean[] | nul
         return { value: hide ? null : value, hidden: hide };
       })
     : null;
-  const { n: _n, total: _t, span: _s, datasets: _d, composes: _c, rowsAddUp: _r, ...meta } = draft;
+  const { n: _n, total: _t, span: _s, datasets: _d, composes: _c, rowsAddUp: _r, within: _w, ...meta } = draft;
   return { ...meta, shares: draft.total !== null, cells, totals };
 }
 

@@ -109,6 +109,7 @@ function draftOf(
     span: whole,
     datasets: profile.datasets,
     composes: profile.composes ?? [],
+    within: profile.within ?? [],
   };
 }
 

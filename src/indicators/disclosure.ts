@@ -198,8 +198,10 @@ export function protectCells(
   values: readonly (number | null)[],
   relations: readonly Relation[],
   threshold = DEFAULT_THRESHOLD,
+  /** Cells hidden from the start, besides the small counts (parts of hidden wholes: protectWithin). */
+  start?: readonly boolean[],
 ): boolean[] {
-  const hidden = values.map((v) => isSmall(v, threshold));
+  const hidden = values.map((v, i) => isSmall(v, threshold) || (start?.[i] === true && v !== null));
   // Cells no relation connects cannot tell each other anything: each connected group is protected alone.
   for (const group of connectedGroups(values.length, relations)) {
     if (!group.cells.some((cell) => hidden[cell])) continue;
@@ -217,6 +219,35 @@ export function protectCells(
     });
   }
   return hidden;
+}
+
+/** A count that is part of another: the notifications on time of the notifications (part ≤ whole). */
+export interface Within {
+  part: number;
+  whole: number;
+}
+
+/**
+ * protectCells where some counts are parts of others. A part shown beside its hidden whole bounds the
+ * whole from below ("7 on time" of `c` notifications: at least 7), which with the sums can pin it (a
+ * year of 8 in two hidden quarters, one at least 7 and the other at least 1), and a shown 0 of a hidden
+ * whole gives away its rate. So a part is hidden wherever its whole is — a 0 too — and the protection
+ * runs again from everything hidden so far, until no whole is hidden with its part shown.
+ */
+export function protectWithin(
+  values: readonly (number | null)[],
+  relations: readonly Relation[],
+  within: readonly Within[],
+  threshold = DEFAULT_THRESHOLD,
+): boolean[] {
+  let hidden = protectCells(values, relations, threshold);
+  for (;;) {
+    const shownParts = within.filter((w) => hidden[w.whole] && !hidden[w.part] && values[w.part] !== null);
+    if (shownParts.length === 0) return hidden;
+    const start = [...hidden];
+    for (const w of shownParts) start[w.part] = true;
+    hidden = protectCells(values, relations, threshold, start);
+  }
 }
 
 /** Disjoint sets over 0…size−1: `parent` to join two roots, `find` for a cell's root (paths halved as it goes). */

@@ -1,4 +1,4 @@
-import { DEFAULT_THRESHOLD, protectCells, type Relation, unionFind } from './disclosure';
+import { DEFAULT_THRESHOLD, protectWithin, type Relation, unionFind, type Within } from './disclosure';
 
 /**
  * Disclosure control for everything published together (a board pack, a yearly report): every count
@@ -30,6 +30,7 @@ interface Source {
 export class JointPublication {
   private cells: Cell[] = [];
   private relations: Relation[] = [];
+  private parts: Within[] = [];
   private lines: { source: number; span: string; members: number[] }[] = [];
   private sources: Source[] = [];
 
@@ -65,6 +66,11 @@ export class JointPublication {
   /** A relation between items that holds in the figures (global cell indices). */
   relate(relation: Relation) {
     this.relations.push(relation);
+  }
+
+  /** A count that is part of another (global cell indices): hidden wherever the whole is (protectWithin). */
+  within(part: number, whole: number) {
+    this.parts.push({ part, whole });
   }
 
   /** A row or column of a table (global cell indices, all covering `span`) whose parts a reader can add up. */
@@ -134,9 +140,11 @@ export class JointPublication {
       seen.add(key);
       reduced.push({ total, parts });
     }
-    const hidden = protectCells(
+    const within = this.parts.map((w) => ({ part: at(w.part), whole: at(w.whole) })).filter((w) => w.part !== w.whole);
+    const hidden = protectWithin(
       reps.map((rep) => values[rep] ?? null),
       reduced,
+      within,
       threshold,
     );
     return values.map((_, cell) => hidden[at(cell)] === true);

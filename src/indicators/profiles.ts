@@ -48,6 +48,8 @@ export interface ProfileDefinition {
    * Default: true.
    */
   rowsAddUp?: boolean;
+  /** Columns whose counts are part of another's in the same row ("of which on time" of the notifications). */
+  within?: readonly { part: string; whole: string }[];
   sql: string;
 }
 
@@ -199,14 +201,19 @@ export const REVIEW_STEPS: ProfileDefinition = {
   columnLabel: 'Step',
   columns: [
     { key: 'NOTIFIED', label: 'Notifications' },
-    { key: 'NOTIFIED_ON_TIME', label: 'of which on time' },
+    { key: 'NOTIFIED_ON_TIME', label: 'Notifications on time' },
     { key: 'RAPID_REVIEW', label: 'Rapid reviews sent' },
-    { key: 'RAPID_REVIEW_ON_TIME', label: 'of which on time' },
+    { key: 'RAPID_REVIEW_ON_TIME', label: 'Rapid reviews on time' },
     { key: 'LOCAL_REVIEW', label: 'Local review final reports' },
-    { key: 'LOCAL_REVIEW_ON_TIME', label: 'of which on time' },
+    { key: 'LOCAL_REVIEW_ON_TIME', label: 'Final reports on time' },
   ],
   rows: 'periods',
   rowsAddUp: false,
+  within: [
+    { part: 'NOTIFIED_ON_TIME', whole: 'NOTIFIED' },
+    { part: 'RAPID_REVIEW_ON_TIME', whole: 'RAPID_REVIEW' },
+    { part: 'LOCAL_REVIEW_ON_TIME', whole: 'LOCAL_REVIEW' },
+  ],
   datasets: ['practice_reviews'],
   composes: [
     { indicator: 'PR1', measure: 'numerator', columns: ['NOTIFIED'] },

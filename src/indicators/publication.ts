@@ -1,4 +1,4 @@
-import { protectCells, type Relation, SUPPRESSED } from './disclosure';
+import { protectCells, protectWithin, type Relation, SUPPRESSED } from './disclosure';
 import type { Unit } from './indicator-definition';
 import type { Granularity } from './periods';
 
@@ -207,9 +207,25 @@ export function protectSeries(
   threshold?: number,
 ): Map<string, PublishedCell[]> {
   const problem = seriesProblem(series, unit);
-  const hideNumerator = problem.countsNumerator
-    ? protectCells(problem.numerators.values, problem.numerators.relations, threshold)
-    : problem.numerators.values.map(() => false);
-  const hideDenominator = protectCells(problem.denominators.values, problem.denominators.relations, threshold);
-  return publishSeries(problem, hideNumerator, hideDenominator);
+  const { numerators, denominators } = problem;
+  if (!problem.countsNumerator) {
+    const hideDenominator = protectCells(denominators.values, denominators.relations, threshold);
+    return publishSeries(
+      problem,
+      numerators.values.map(() => false),
+      hideDenominator,
+    );
+  }
+  // Numerators and denominators as one problem: a percentage's count is part of what it is out of.
+  const n = numerators.values.length;
+  const hidden = protectWithin(
+    [...numerators.values, ...denominators.values],
+    [
+      ...numerators.relations,
+      ...denominators.relations.map((r) => ({ total: r.total + n, parts: r.parts.map((p) => p + n) })),
+    ],
+    unit === 'percent' ? numerators.values.map((_, i) => ({ part: i, whole: n + i })) : [],
+    threshold,
+  );
+  return publishSeries(problem, hidden.slice(0, n), hidden.slice(n));
 }

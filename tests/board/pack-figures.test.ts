@@ -7,7 +7,7 @@ import { countsAboutChildren } from '../../src/indicators/disclosure-scope';
 import { CLOSURE_REASONS, GRADE_PROFILE, REVIEW_STEPS, STANDARD_RATINGS } from '../../src/indicators/profiles';
 import { getIndicator, INDICATORS } from '../../src/indicators/registry';
 import { runProfile } from '../../src/indicators/run-indicator';
-import { attack, type SumRelation } from '../support/exact-attacker';
+import { attack, boundsAttack, type PartOf, type SumRelation } from '../support/exact-attacker';
 import { createIndicatorSession } from '../support/indicator-session';
 
 // A board pack of the sample partnership (every indicator and every view, by quarter) published with
@@ -200,6 +200,28 @@ describe('board pack figures', () => {
       if (pr1 !== undefined && notified !== undefined) expect(cells[notified], row.label).toBe(cells[pr1]);
     }
     expect(pubSteps.cells.flat().some((c) => c.hidden)).toBe(true);
+    // What the reader knows of counts that are parts of others: a percentage's count of what it is out
+    // of, and the review steps on time of all of them.
+    const parts: PartOf[] = [];
+    const partOf = (part: string, whole: string) => {
+      const p = at.get(part);
+      const w = at.get(whole);
+      if (p !== undefined && w !== undefined) parts.push({ part: p, whole: w });
+    };
+    for (const indicator of INDICATORS.filter((i) => i.unit === 'percent')) {
+      for (const p of ok(open, indicator.id).points) {
+        partOf(`${indicator.id}|numerator|${p.periodStart}`, `${indicator.id}|denominator|${p.periodStart}`);
+      }
+    }
+    for (const row of pubSteps.rows) {
+      for (const step of ['NOTIFIED', 'RAPID_REVIEW', 'LOCAL_REVIEW']) {
+        partOf(`RT|${row.key}|${step}_ON_TIME`, `RT|${row.key}|${step}`);
+      }
+    }
+    expect(parts.length).toBeGreaterThan(100);
+    for (const { cell, value } of boundsAttack(cells, relations, parts)) {
+      expect(Math.abs(value - (truth[cell] as number)) < 1e-9, `cell ${cell} pinned by bounds`).toBe(false);
+    }
     const recovered = attack(cells, relations);
     for (const { cell, value } of recovered) {
       expect(Math.abs(value - (truth[cell] as number)) < 1e-9, `cell ${cell} recovered`).toBe(false);
