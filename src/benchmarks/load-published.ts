@@ -9,7 +9,7 @@ const PUBLISHED_DATASETS = {
   statistical_neighbours: 'DfE statistical neighbours',
 } as const;
 
-export type PublishedDatasetId = keyof typeof PUBLISHED_DATASETS;
+type PublishedDatasetId = keyof typeof PUBLISHED_DATASETS;
 
 /** The name of published statistics' report ids ("DfE published statistics"); null for a partnership dataset. */
 export function publishedName(datasetId: string | null): string | null {

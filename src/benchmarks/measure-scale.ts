@@ -17,7 +17,7 @@ const SHARE_OR_RATE =
 const COUNT_WORDS = /(count|number|headcount|total)/i;
 
 /** England's figure is more than this many times the largest authority's: a total, so a count. */
-export const TOTAL_RATIO = 2;
+const TOTAL_RATIO = 2;
 
 export function measureScale(
   measure: string,

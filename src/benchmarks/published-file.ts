@@ -179,7 +179,7 @@ export function readNeighbourFile(text: string): NeighbourGroup[] {
 const META_COLUMNS = ['col_name', 'col_type', 'label'] as const;
 
 /** Whether a header is an EES metadata file's: col_name, col_type, label (then indicator_unit …). */
-export function isMetaHeader(header: readonly string[]): boolean {
+function isMetaHeader(header: readonly string[]): boolean {
   const names = new Set(header.map(lower));
   return META_COLUMNS.every((c) => names.has(c));
 }
@@ -195,7 +195,7 @@ export interface MetaColumn {
 }
 
 /** The most columns a metadata file may describe (EES files have tens). */
-export const MAX_META_ROWS = 2000;
+const MAX_META_ROWS = 2000;
 
 /**
  * Reads an EES metadata file: the human-readable label (and unit) of each column of the data file it

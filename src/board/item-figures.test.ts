@@ -42,6 +42,7 @@ function aq2(shown: Granularity, published: Map<Granularity, FigurePoint[]>): In
     trend: '',
     yearOnYear: '',
     unjudged: false,
+    warmUpSpan: null,
     reportDate: '2026-06-30',
     published,
   };
@@ -73,6 +74,16 @@ describe('an item at its own periods', () => {
     expect(byYear.points).toBe(years);
     expect(byYear.narrative).toContain('80.0% (8 of 10)');
     expect(byYear.spc.points).toHaveLength(3);
+  });
+
+  it('keeps the indicator’s warm-up at other periods, though none of the pack’s fell in it', () => {
+    const figures = { ...aq2('year', published), warmUpSpan: { filledFrom: '2025-09-30', note: 'Still filling.' } };
+    expect(figures.spc.warmUp).toBeNull();
+    const byQuarter = outcomeAt(figures, 'quarter');
+    if (byQuarter?.status !== 'ok') throw new Error('expected figures');
+    // Every quarter here ends on 30/06/2025, before the figure has filled: drawn, none judged.
+    expect(byQuarter.spc.warmUp?.points).toBe(quarters.length);
+    expect(byQuarter.spc.points.every((p) => p.type === null)).toBe(true);
   });
 
   it('is not worked out when those periods were not published with the pack (suppression off)', () => {

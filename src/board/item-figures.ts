@@ -14,12 +14,6 @@ import type { PackGranularity } from './pack-views';
 /** The periods an item asks for: the pack's (none given), one of its own, or the finest not mostly hidden. */
 export type ItemGranularity = PackGranularity | 'auto';
 
-export const ITEM_GRANULARITY_WORDS: Record<PackGranularity, { one: string; many: string; by: string }> = {
-  month: { one: 'month', many: 'months', by: 'by month' },
-  quarter: { one: 'quarter', many: 'quarters', by: 'by quarter' },
-  year: { one: 'year', many: 'years', by: 'by year' },
-};
-
 const ORDER: readonly PackGranularity[] = ['month', 'quarter', 'year'];
 
 /** How much of a series is hidden: complete periods with a figure, and how many of them are `c`. */
@@ -49,7 +43,8 @@ function describeAt(figures: IndicatorFigures, granularity: Granularity, points:
       target: figures.target,
       changes: spc.changes,
       minDenominator: spc.minDenominator,
-      warmUp: spc.warmUp,
+      // The indicator's own warm-up: the pack's chart may have had none of its periods in it.
+      warmUp: figures.warmUpSpan,
     }),
   };
 }

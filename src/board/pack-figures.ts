@@ -66,6 +66,8 @@ export interface IndicatorFigures {
   narrative: string;
   /** The judgement in a few words, for the summary table. */
   trend: string;
+  /** The indicator's warm-up for the data loaded, whether or not it falls on this chart (for other periods). */
+  warmUpSpan: WarmUpSpan | null;
   /** For a yearly report's row: the latest figure against the one before, judged only where it can be. */
   yearOnYear: string;
   /** Whether no judgement of change can be made (too few periods or cases, still filling), said once in a report. */
@@ -254,7 +256,7 @@ function asFigures(points: readonly IndicatorPoint[], cells: readonly (Published
 }
 
 /** What an indicator's figures are worked out from: its published points and the partnership's choices. */
-export interface DescribeOptions {
+interface DescribeOptions {
   target: number | null;
   changes: readonly ChangePoint[];
   minDenominator: number | null;
@@ -302,13 +304,14 @@ function describe(
   prepared: PreparedState,
 ): IndicatorFigures {
   const { indicator } = run;
+  const warmUpSpan = warmUpOf(indicator, prepared);
   const described = describePoints(indicator, run.shown, published.get(run.shown) ?? [], {
     target: request.targets[indicator.id] ?? null,
     changes: request.changesFor(indicator.id),
     minDenominator: request.minDenominatorFor(indicator.id),
-    warmUp: warmUpOf(indicator, prepared),
+    warmUp: warmUpSpan,
   });
-  return { status: 'ok', indicator, reportDate: run.reportDate, published, ...described };
+  return { status: 'ok', indicator, reportDate: run.reportDate, published, warmUpSpan, ...described };
 }
 
 /** Every comparison a pack shows, for our local authority. */

@@ -96,7 +96,7 @@ export function notesToFile(notes: PackNotes): Required<NotesInFile> {
   };
 }
 
-export const changeCount = (notes: PackNotes) => [...notes.changes.values()].reduce((n, list) => n + list.length, 0);
+const changeCount = (notes: PackNotes) => [...notes.changes.values()].reduce((n, list) => n + list.length, 0);
 
 export const isEmpty = (notes: PackNotes) =>
   notes.targets.size === 0 && changeCount(notes) === 0 && notes.minimumCases.size === 0;

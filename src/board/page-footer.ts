@@ -43,7 +43,7 @@ export function footerText(options: {
     options.period,
     `Filters: ${options.filters}`,
     options.suppressed
-      ? `Small numbers suppressed (c)${options.reviewCountsShown ? ', but for serious incident and rapid review counts, shown as agreed by the partners' : ''}`
+      ? `Small numbers suppressed (c)${options.reviewCountsShown ? ', but for practice review numbers (notifications, rapid reviews, local reviews), shown as agreed by the partners' : ''}`
       : 'NOT SUPPRESSED: for internal use only',
   ].join(' · ');
 }

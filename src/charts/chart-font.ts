@@ -18,8 +18,3 @@ export function useChartFontSize(given?: number): number {
   }, []);
   return given ?? (wide ? 16 : 13);
 }
-
-/** About how wide a line of text is at a font size (Arial's average glyph is a little over half an em). */
-export function textWidth(text: string, fontSize: number): number {
-  return Math.ceil(text.length * fontSize * 0.58);
-}

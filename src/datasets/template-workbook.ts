@@ -10,10 +10,10 @@ import { describeType } from './template';
  * sheet; and a hidden Lists sheet the drop-downs read from. Written by hand: SpreadsheetML is plain
  * XML, and only these few parts are needed.
  */
-export type WorkbookParts = Record<string, string>;
+type WorkbookParts = Record<string, string>;
 
 /** Rows of the data sheet the checks and drop-downs cover (Excel stores a range, not one per cell). */
-export const TEMPLATE_ROWS = 5000;
+const TEMPLATE_ROWS = 5000;
 
 /** Styles: 0 default, 1 bold header, 2 date dd/mm/yyyy, 3 text (Excel keeps "007" as typed), 4 wrapped text. */
 const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>

@@ -205,7 +205,7 @@ export const EH4: IndicatorDefinition = {
   reads: ['pi_eh_flow'],
   title: 'Early help closures stepped up to social care',
   definition:
-    'Of the early help episodes that closed in the period, the percentage that closed because the child was stepped up to children’s social care (STEP_UP_CSC) or, where the Families First Partnership programme is in place, to child protection with a multi-agency child protection team (STEP_UP_CP). Under Families First, targeted early help and child-in-need support are one Family Help service: a move into or within Family Help is not a step-up (record it as TRANSFER_OTHER_SERVICE).',
+    'Of the early help episodes that closed in the period, the percentage that closed because the child was stepped up to children’s social care or, where the Families First Partnership programme is in place, to child protection with a multi-agency child protection team. Under Families First, targeted early help and child-in-need support are one Family Help service: a move into or within Family Help is not a step-up (record it as “Transferred to another service”).',
   numerator: `Closures in the period with end reason ${inWords(END_REASON_LABELS, ['STEP_UP_CSC', 'STEP_UP_CP'])}`,
   denominator: 'All closures in the period',
   unit: 'percent',

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { IndicatorDefinition } from './indicator-definition';
-import { indicatorSpc, type SeriesPoint } from './indicator-spc';
+import { indicatorSpc, type SeriesPoint, warmUpSpan } from './indicator-spc';
 import { narrative, trendPhrase, unjudged, valueInWords, yearOnYear } from './narrative';
 import { getIndicator } from './registry';
+import { DEFAULT_SETTINGS } from './settings';
 
 /** Quarterly percentages: numerator = value × denominator / 100 (denominators 200 unless given). */
 function quarters(values: readonly number[], denominators?: readonly number[]): SeriesPoint[] {
@@ -175,6 +176,34 @@ describe('yearOnYear: a yearly report row, with no judgement it cannot make', ()
     const hidden = input([55, 60, 58.5], true).words;
     expect(yearOnYear(hidden, points[1], false)).toMatch(/^Not shown/);
     expect(unjudged(hidden)).toBe(false);
+  });
+
+  it('gives no change on a year before that was still filling from the start of the data', () => {
+    const tr4 = getIndicator('TR4');
+    // Data from 01/04/2022: TR4's 36 months fill for the year ending 31/03/2025, not the one before.
+    const points = quarters([20, 35, 38]).map((p, i) => ({
+      ...p,
+      label: ['2023-24', '2024-25', '2025-26'][i] as string,
+      periodEnd: ['2024-03-31', '2025-03-31', '2026-03-31'][i] as string,
+    }));
+    const warmUp = warmUpSpan(tr4, '2023-04-01', DEFAULT_SETTINGS);
+    const spc = indicatorSpc(tr4, { granularity: 'year', points }, { warmUp });
+    const words = (latestIndex: number) => ({
+      indicator: tr4,
+      granularity: 'year' as const,
+      latest: points[latestIndex],
+      latestIndex,
+      spc,
+      target: null,
+      suppressed: false,
+    });
+    // 01/04/2023 + 36 months − 1 day = 31/03/2026: only 2025-26 has filled.
+    expect(yearOnYear(words(2), points[1], false)).toBe(
+      '2024-25 was still filling from the start of the data, so no change is given.',
+    );
+    expect(yearOnYear(words(1), points[0], false)).toBe(
+      'Still filling from the start of the data: no change is given or judged.',
+    );
   });
 
   it('gives counts with the change as a percentage, and the same figure as the same', () => {

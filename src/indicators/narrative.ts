@@ -1,6 +1,6 @@
 import type { IndicatorDefinition, Unit } from './indicator-definition';
 import type { IndicatorSpc } from './indicator-spc';
-import type { Granularity } from './periods';
+import { type Granularity, PERIOD_NOUNS } from './periods';
 
 /**
  * Plain-English sentences about an indicator's latest complete period, built from its value, counts,
@@ -28,14 +28,6 @@ export interface NarrativeInput {
   /** The latest figure is not published (small numbers). */
   suppressed: boolean;
 }
-
-const PERIOD_WORDS: Readonly<Record<Granularity, [string, string]>> = {
-  month: ['month', 'months'],
-  quarter: ['quarter', 'quarters'],
-  year: ['year', 'years'],
-  academic_year: ['academic year', 'academic years'],
-  rolling_12: ['12-month period', '12-month periods'],
-};
 
 const count = new Intl.NumberFormat('en-GB');
 const oneDecimal = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -65,7 +57,7 @@ function targetInWords(target: number, unit: Unit): string {
 }
 
 function variationSentence(input: NarrativeInput): string | null {
-  const [one, many] = PERIOD_WORDS[input.granularity];
+  const { one, many } = PERIOD_NOUNS[input.granularity];
   const { spc } = input;
   if (spc.chart !== 'xmr' || spc.variation === null) return null;
   const rule = spc.points[input.latestIndex]?.decidedBy ?? null;
@@ -104,7 +96,7 @@ function smallNumbers(input: NarrativeInput): boolean {
 /** The narrative: what the figure is, whether it is changing, and whether the target will be met. */
 export function narrative(input: NarrativeInput): string {
   const { indicator, latest } = input;
-  const [one, many] = PERIOD_WORDS[input.granularity];
+  const { one, many } = PERIOD_NOUNS[input.granularity];
   if (latest && input.suppressed) {
     return `${indicator.title} in ${latest.label}: not shown, because the numbers are small (1 to 5) or would let a small number be worked out.`;
   }
@@ -205,9 +197,13 @@ export function yearOnYear(input: NarrativeInput, before: NarrativePoint | undef
   const { indicator, latest } = input;
   if (latest && input.suppressed) return 'Not shown: the numbers are small (1 to 5) or would let one be worked out.';
   if (!latest || latest.value === null) return 'No complete year to describe yet.';
+  // A year still filling from the start of the data is no base to compare with (TR4's first whole
+  // year is not "up" on a year whose window was half empty).
+  if (stillFilling(input)) return 'Still filling from the start of the data: no change is given or judged.';
+  if ((input.spc.warmUp ?? null) !== null && input.spc.points[input.latestIndex - 1]?.excluded)
+    return `${before?.label ?? 'The year before'} was still filling from the start of the data, so no change is given.`;
   const sentences = [changeWords(latest, before, beforeHidden, indicator.unit)];
-  if (stillFilling(input)) sentences.push('Still filling from the start of the data: not judged.');
-  else if (smallNumbers(input)) sentences.push(`Only ${count.format(latest.denominator as number)} cases: not judged.`);
+  if (smallNumbers(input)) sentences.push(`Only ${count.format(latest.denominator as number)} cases: not judged.`);
   else {
     const variation = variationSentence(input);
     if (variation) sentences.push(variation);

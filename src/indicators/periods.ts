@@ -14,6 +14,15 @@ export const GRANULARITY_LABELS: Record<Granularity, string> = {
   rolling_12: 'Rolling 12 months',
 };
 
+/** A period in words, one and many ("quarter", "quarters"), for sentences and choices. */
+export const PERIOD_NOUNS: Readonly<Record<Granularity, { one: string; many: string }>> = {
+  month: { one: 'month', many: 'months' },
+  quarter: { one: 'quarter', many: 'quarters' },
+  year: { one: 'year', many: 'years' },
+  academic_year: { one: 'academic year', many: 'academic years' },
+  rolling_12: { one: '12-month period', many: '12-month periods' },
+};
+
 export interface Period {
   /** ISO date of the first day. */
   start: string;

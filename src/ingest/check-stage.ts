@@ -94,7 +94,7 @@ export interface ProblemCounts {
   warnedRows: number;
 }
 
-export const NO_PROBLEM_ROWS: ProblemCounts = { rejectedRows: 0, warnedRows: 0 };
+const NO_PROBLEM_ROWS: ProblemCounts = { rejectedRows: 0, warnedRows: 0 };
 
 /**
  * The check stage: every reason a staged row cannot be loaded as it is goes to `pi_problems` (one row

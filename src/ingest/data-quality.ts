@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { DatasetDefinition } from '../datasets/dataset-definition';
 import type { Engine } from '../engine/engine';
 import type { CsvValue } from '../shared/csv';
+import type { RejectionGroup } from './load-report';
+import { problemGroups } from './problem-groups';
 
 export interface ColumnQuality {
   field: string;
@@ -23,17 +25,30 @@ export interface DatasetQuality {
   duplicateRows: number;
   rejections: { column: string | null; reason: string; count: number }[];
   /** Optional values that could not be read, left empty in rows that were loaded: the first lines of each. */
-  warnings: {
-    column: string | null;
-    reason: string;
-    count: number;
-    examples: { line: number; value: string | null }[];
-  }[];
+  warnings: RejectionGroup[];
   unmappedValues: { field: string; value: string; count: number }[];
 }
 
 const num = z.number();
 const numberRow = z.record(z.string(), z.union([z.number(), z.string(), z.null()]));
+
+/** The written values of each code field that no code was found for, most frequent first (200 at most). */
+async function unmappedValuesOf(engine: Engine, dataset: DatasetDefinition): Promise<DatasetQuality['unmappedValues']> {
+  const codeFields = dataset.fields.filter((f) => f.type.kind === 'code');
+  if (codeFields.length === 0) return [];
+  return engine.query(
+    codeFields
+      .map(
+        (f) =>
+          `SELECT '${f.name}' AS field, ${f.name}_raw AS value, count(*)::DOUBLE AS count FROM ${dataset.id}
+           WHERE ${f.name} IS NULL AND ${f.name}_raw IS NOT NULL GROUP BY ALL`,
+      )
+      .join(' UNION ALL ')
+      .concat(' ORDER BY count DESC, field, value LIMIT 200'),
+    [],
+    z.object({ field: z.string(), value: z.string(), count: num }),
+  );
+}
 
 /** Completeness, ranges, duplicates, rejections and unmapped codes of one loaded dataset. */
 export async function datasetQuality(engine: Engine, dataset: DatasetDefinition): Promise<DatasetQuality> {
@@ -84,47 +99,9 @@ export async function datasetQuality(engine: Engine, dataset: DatasetDefinition)
     z.object({ column: z.string().nullable(), reason: z.string(), count: num }),
   );
 
-  const warned = await engine.query(
-    `SELECT column_name AS "column", reason, count(*) OVER w::DOUBLE AS count, line, value
-     FROM pi_warnings WHERE dataset_id = ?
-     WINDOW w AS (PARTITION BY column_name, reason)
-     QUALIFY row_number() OVER (w ORDER BY source_file, line) <= 3
-     ORDER BY count DESC, reason, source_file, line`,
-    [dataset.id],
-    z.object({
-      column: z.string().nullable(),
-      reason: z.string(),
-      count: num,
-      line: z.number(),
-      value: z.string().nullable(),
-    }),
-  );
-  const warnings: DatasetQuality['warnings'] = [];
-  for (const row of warned) {
-    let group = warnings.find((g) => g.column === row.column && g.reason === row.reason);
-    if (!group) {
-      group = { column: row.column, reason: row.reason, count: row.count, examples: [] };
-      warnings.push(group);
-    }
-    group.examples.push({ line: row.line, value: row.value });
-  }
+  const warnings = await problemGroups(engine, 'pi_warnings', { datasetId: dataset.id });
 
-  const codeFields = dataset.fields.filter((f) => f.type.kind === 'code');
-  const unmappedValues =
-    codeFields.length === 0
-      ? []
-      : await engine.query(
-          codeFields
-            .map(
-              (f) =>
-                `SELECT '${f.name}' AS field, ${f.name}_raw AS value, count(*)::DOUBLE AS count FROM ${t}
-                 WHERE ${f.name} IS NULL AND ${f.name}_raw IS NOT NULL GROUP BY ALL`,
-            )
-            .join(' UNION ALL ')
-            .concat(' ORDER BY count DESC, field, value LIMIT 200'),
-          [],
-          z.object({ field: z.string(), value: z.string(), count: num }),
-        );
+  const unmappedValues = await unmappedValuesOf(engine, dataset);
 
   return {
     rows: Number(value('n') ?? 0),

@@ -1,46 +1,6 @@
-import { z } from 'zod';
 import type { Engine } from '../engine/engine';
-import type { FileReport, RejectionGroup } from './load-report';
-
-const exampleRow = z.object({
-  column_name: z.string().nullable(),
-  reason: z.string(),
-  n: z.number(),
-  line: z.number().nullable(),
-  value: z.string().nullable(),
-});
-
-/**
- * The rejections (or warnings) of one file grouped by column and reason, with the first three lines of
- * each. `table` is one of our two table names, never user text.
- */
-async function problemGroups(
-  engine: Engine,
-  table: 'pi_rejections' | 'pi_warnings',
-  fileId: number,
-): Promise<RejectionGroup[]> {
-  const examples = await engine.query(
-    `SELECT column_name, reason, n, line, value FROM (
-       SELECT column_name, reason, line, value,
-         count(*) OVER (PARTITION BY column_name, reason) AS n,
-         row_number() OVER (PARTITION BY column_name, reason ORDER BY line) AS k
-       FROM ${table} WHERE load_id = ?)
-     WHERE k <= 3 ORDER BY n DESC, column_name, reason, line`,
-    [fileId],
-    exampleRow,
-  );
-  const groups = new Map<string, RejectionGroup>();
-  for (const row of examples) {
-    const key = `${row.column_name ?? ''}\u0000${row.reason}`;
-    let group = groups.get(key);
-    if (!group) {
-      group = { column: row.column_name, reason: row.reason, count: row.n, examples: [] };
-      groups.set(key, group);
-    }
-    group.examples.push({ line: row.line, value: row.value });
-  }
-  return [...groups.values()];
-}
+import type { FileReport } from './load-report';
+import { problemGroups } from './problem-groups';
 
 export interface RowCounts {
   /** Non-blank rows DuckDB staged. */
@@ -96,8 +56,8 @@ export async function reportRows(
       `${rowsText(rowsWarned)} loaded with warnings: a value in an optional column was unreadable and left empty (listed below).`,
     );
   }
-  const rejections = rowsRejected > 0 ? await problemGroups(engine, 'pi_rejections', fileId) : [];
-  const warnings = rowsWarned > 0 ? await problemGroups(engine, 'pi_warnings', fileId) : [];
+  const rejections = rowsRejected > 0 ? await problemGroups(engine, 'pi_rejections', { loadId: fileId }) : [];
+  const warnings = rowsWarned > 0 ? await problemGroups(engine, 'pi_warnings', { loadId: fileId }) : [];
   const message = messages.length > 0 ? messages.join(' ') : null;
   return { status, message, rowsRead, rowsLoaded, rowsRejected, rowsWarned, rejections, warnings };
 }

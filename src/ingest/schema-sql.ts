@@ -137,7 +137,8 @@ export function createTableSql(dataset: DatasetDefinition): string {
   return `CREATE TABLE IF NOT EXISTS ${dataset.id} (\n  ${columns.join(',\n  ')}\n)`;
 }
 
-export const CREATE_REJECTIONS_SQL = `CREATE TABLE IF NOT EXISTS pi_rejections (
+/** A table of problems found in files, line by line: rejected rows, or warnings of loaded ones. */
+const problemsTable = (name: 'pi_rejections' | 'pi_warnings') => `CREATE TABLE IF NOT EXISTS ${name} (
   load_id INTEGER NOT NULL,
   dataset_id VARCHAR,
   source_file VARCHAR NOT NULL,
@@ -147,5 +148,8 @@ export const CREATE_REJECTIONS_SQL = `CREATE TABLE IF NOT EXISTS pi_rejections (
   reason VARCHAR NOT NULL
 )`;
 
+/** Rows that could not be loaded, with the file, line, column and reason. */
+export const CREATE_REJECTIONS_SQL = problemsTable('pi_rejections');
+
 /** Optional values that could not be read, of rows that were loaded with those cells empty. */
-export const CREATE_WARNINGS_SQL = CREATE_REJECTIONS_SQL.replace('pi_rejections', 'pi_warnings');
+export const CREATE_WARNINGS_SQL = problemsTable('pi_warnings');

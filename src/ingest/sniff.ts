@@ -119,7 +119,7 @@ export interface TextLayout {
 }
 
 /** How many values of each column the column form shows. */
-export const SAMPLES_PER_COLUMN = 3;
+const SAMPLES_PER_COLUMN = 3;
 
 /** The first few different, non-empty values of each column, from the rows after the header. */
 function columnSamples(header: readonly string[], rows: readonly string[][]): string[][] {

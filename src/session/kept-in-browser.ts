@@ -13,7 +13,7 @@ export const KEPT: readonly { key: string; what: string }[] = [
   { key: 'partnership-insight:yearly-report', what: 'the yearly report’s own words' },
   {
     key: 'partnership-insight:review-counts-shown',
-    what: 'whether the yearly report shows serious incident and rapid review numbers',
+    what: 'whether the yearly report shows the practice review numbers',
   },
   { key: 'partnership-insight:value-mappings', what: 'the codes, columns and dates you mapped' },
   {

@@ -7,7 +7,7 @@ import { formatValue } from '../../ui/format';
 import { shownBasis, shownValue } from './published-format';
 
 /** How the summary is drawn: on a page (the builder, print) or on a projected slide (large, fewer columns). */
-export type SummaryLayout = 'page' | 'slide';
+type SummaryLayout = 'page' | 'slide';
 
 /** Rows area by area, in the order given (the registry's). */
 function byArea(outcomes: readonly IndicatorOutcome[]): { area: IndicatorFamily; rows: IndicatorOutcome[] }[] {

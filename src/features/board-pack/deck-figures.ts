@@ -13,7 +13,7 @@ export interface DeckFigures extends PackFigures {
 }
 
 /** The periods an indicator slide is shown at. */
-export function slidePeriods(
+function slidePeriods(
   slide: { indicatorId: string; granularity?: ItemGranularity },
   figures: DeckFigures,
 ): PackGranularity {

@@ -116,7 +116,7 @@ export const SUMMARY_ROWS_PER_SLIDE = 8;
  * The headline indicators in groups of whole areas (registry order) of at most `perSlide` rows: areas
  * share a slide while they fit; an area longer than a slide is split.
  */
-export function summaryGroups(perSlide = SUMMARY_ROWS_PER_SLIDE): string[][] {
+function summaryGroups(perSlide = SUMMARY_ROWS_PER_SLIDE): string[][] {
   const groups: string[][] = [];
   let current: string[] = [];
   for (const family of FAMILIES) {
@@ -135,7 +135,7 @@ export function summaryGroups(perSlide = SUMMARY_ROWS_PER_SLIDE): string[][] {
 }
 
 /** The areas of some indicators, in order, in words ("Early help and Training"). */
-export function areasInWords(ids: readonly string[]): string {
+function areasInWords(ids: readonly string[]): string {
   const titles = [...new Set(ids.map((id) => FAMILIES.find((f) => f.id === getIndicator(id).family)?.title ?? ''))];
   return titles.length <= 1 ? (titles[0] ?? '') : `${titles.slice(0, -1).join(', ')} and ${titles.at(-1)}`;
 }

@@ -2,22 +2,15 @@ import { useId } from 'react';
 import {
   autoGranularity,
   hiddenShare,
-  ITEM_GRANULARITY_WORDS,
   type ItemGranularity,
   MOSTLY_HIDDEN_RULE,
   mostlyHidden,
 } from '../../board/item-figures';
 import type { PackGranularity } from '../../board/pack-views';
-import type { Granularity } from '../../indicators/periods';
+import { PERIOD_NOUNS } from '../../indicators/periods';
 import { getFamily, getIndicator } from '../../indicators/registry';
 import type { DeckSlide } from './deck';
 import { type DeckFigures, slideIndicator } from './deck-figures';
-
-const PERIODS_OF: Record<Granularity, { one: string; many: string }> = {
-  ...ITEM_GRANULARITY_WORDS,
-  academic_year: { one: 'academic year', many: 'academic years' },
-  rolling_12: { one: '12-month period', many: '12-month periods' },
-};
 
 /**
  * The periods of an indicator's chart in the pack, and a warning when suppression hides most of them
@@ -39,7 +32,7 @@ export function ItemPeriods({
   const auto = base ? autoGranularity(base, packPeriods) : packPeriods;
   const shown = outcome?.status === 'ok' ? outcome : undefined;
   const share = shown ? hiddenShare(shown.points) : null;
-  const words = shown ? PERIODS_OF[shown.granularity] : null;
+  const words = shown ? PERIOD_NOUNS[shown.granularity] : null;
   const yearly = shown?.granularity === 'year' || shown?.granularity === 'academic_year';
   const yearlyCycle = getFamily(getIndicator(slide.indicatorId).family).yearlyCycle;
   return (
@@ -56,8 +49,8 @@ export function ItemPeriods({
             onChange={(e) => onChange((e.target.value || undefined) as ItemGranularity | undefined)}
             data-testid={`item-periods-${slide.key}`}
           >
-            <option value="">As the pack ({ITEM_GRANULARITY_WORDS[packPeriods].many})</option>
-            <option value="auto">The finest not mostly hidden (now {ITEM_GRANULARITY_WORDS[auto].many})</option>
+            <option value="">As the pack ({PERIOD_NOUNS[packPeriods].many})</option>
+            <option value="auto">The finest not mostly hidden (now {PERIOD_NOUNS[auto].many})</option>
             <option value="month">Months</option>
             <option value="quarter">Quarters</option>
             <option value="year">Years</option>

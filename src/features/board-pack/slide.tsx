@@ -1,7 +1,7 @@
 import { type BenchmarkItem, benchmarkKey } from '../../board/benchmark-item';
 import type { IndicatorFigures, PackFigures } from '../../board/pack-figures';
 import { SpcChart } from '../../charts/spc-chart';
-import { GRANULARITY_LABELS, type Granularity } from '../../indicators/periods';
+import { GRANULARITY_LABELS, PERIOD_NOUNS } from '../../indicators/periods';
 import { axisBounds, formatValue, UNIT_AXIS_LABELS } from '../../ui/format';
 import { ComparisonChart } from '../benchmarks/comparison-chart';
 import { ComparisonTable } from '../benchmarks/comparison-table';
@@ -37,14 +37,6 @@ function BenchmarkBody({ item, figures, mode }: { item: BenchmarkItem; figures: 
   );
 }
 
-const PERIOD_NAMES: Record<Granularity, string> = {
-  month: 'month',
-  quarter: 'quarter',
-  year: 'year',
-  academic_year: 'academic year',
-  rolling_12: '12-month period',
-};
-
 /** A chart's height: its box's on a projected slide (what the words leave), fixed on paper and on the page. */
 function chartHeight(mode: SlideMode): number | 'fill' {
   if (mode === 'print') return PRINT_CHART.height;
@@ -55,7 +47,7 @@ function IndicatorBody({ figures, mode }: { figures: IndicatorFigures; mode: Sli
   const { indicator, spc } = figures;
   const periods = figures.points.filter((p) => !p.partial && (p.value !== null || p.suppressed));
   const hidden = periods.filter((p) => p.suppressed).length;
-  const periodWords = PERIOD_NAMES[figures.granularity];
+  const periodWords = PERIOD_NOUNS[figures.granularity].one;
   // Nothing but `c`: empty axes would say nothing; the sentence says why.
   const nothingShown = periods.length > 0 && hidden === periods.length;
   const yearly = figures.granularity === 'year' || figures.granularity === 'academic_year';

@@ -12,7 +12,7 @@ import { usePackFigures } from './use-pack-figures';
 const PERIOD_WORDS = { month: 'By month', quarter: 'By financial quarter', year: 'By financial year' } as const;
 
 /** The deck's figures, once worked out, or why not (shaped as react-query's answer, which it stands for). */
-export type DeckFiguresState =
+type DeckFiguresState =
   | { data: DeckFigures; isError: false; error: null }
   | { data: undefined; isError: true; error: Error }
   | { data: undefined; isError: false; error: null };

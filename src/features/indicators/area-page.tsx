@@ -32,7 +32,9 @@ function profileScope(
   const end = chosen ?? cycleEnd(profile, state.reportDate, state.first);
   const period = buildPeriods('year', end, state.reportDate)[0];
   const which = chosen
-    ? 'the year chosen'
+    ? period?.partial
+      ? 'the year chosen, to date: it is not complete'
+      : 'the year chosen'
     : period?.partial
       ? 'to date: no cycle is complete yet'
       : 'the last complete cycle';

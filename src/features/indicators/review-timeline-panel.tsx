@@ -26,7 +26,7 @@ export function ReviewTimelinePanel({ prepared, from, to }: { prepared: Prepared
     queryFn: async () => reviewTimeline(await getEngine(), prepared, from, to),
   });
   const rows = result.data ?? [];
-  const { prNotificationWorkingDays, prRapidReviewWorkingDays } = prepared.settings;
+  const { prNotificationWorkingDays, prRapidReviewWorkingDays, prLcsprMonths } = prepared.settings;
   return (
     <article
       className="indicator-card indicator-card--wide"
@@ -92,7 +92,11 @@ export function ReviewTimelinePanel({ prepared, from, to }: { prepared: Prepared
                   <td>{r.decision ? (ownValue(RAPID_REVIEW_DECISION_LABELS, r.decision) ?? r.decision) : 'Awaited'}</td>
                   <td>
                     {date(r.lcsprFinal)}
-                    {r.lcsprOnTime === false ? ' (after 6 months)' : r.lcsprOnTime ? ' (within 6 months)' : ''}
+                    {r.lcsprOnTime === false
+                      ? ` (after ${prLcsprMonths} months)`
+                      : r.lcsprOnTime
+                        ? ` (within ${prLcsprMonths} months)`
+                        : ''}
                   </td>
                 </tr>
               ))}

@@ -27,7 +27,7 @@ const LOAD_STATUS_TEXT = {
 /** What the warnings mean, once for the whole report. */
 function warnedText(rowsWarned: number): string {
   const rows = rowsWarned === 1 ? '1 loaded row has' : `${formatNumber(rowsWarned)} loaded rows have`;
-  return `${rows} a value in an optional column that could not be read: that cell was left empty and the rest of the row loaded (see the warnings below).`;
+  return `${rows} a value in an optional column that was unreadable: that cell was left empty and the rest of the row loaded (see the warnings below).`;
 }
 
 /**

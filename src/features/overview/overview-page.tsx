@@ -5,7 +5,14 @@ import { AssuranceIcon, VariationIcon } from '../../charts/spc-chart';
 import { runIndicatorBatched } from '../../indicators/indicator-batcher';
 import type { IndicatorDefinition } from '../../indicators/indicator-definition';
 import { indicatorSpc, warmUpOf } from '../../indicators/indicator-spc';
-import { addMonths, buildPeriods, formatUkDate, type Granularity, lastCompleteEnd } from '../../indicators/periods';
+import {
+  addMonths,
+  buildPeriods,
+  formatUkDate,
+  type Granularity,
+  lastCompleteEnd,
+  PERIOD_NOUNS,
+} from '../../indicators/periods';
 import type { PreparedState } from '../../indicators/prepare-indicators';
 import { FAMILIES } from '../../indicators/registry';
 import { effectiveGranularity } from '../../indicators/run-indicator';
@@ -21,13 +28,6 @@ import { SpcIconKey } from '../board-pack/spc-icon-key';
 import { type Rag, ragAgainstTarget } from './rag';
 
 const CHOICES: Granularity[] = ['month', 'quarter', 'year'];
-const PERIOD_NAMES: Record<Granularity, string> = {
-  month: 'month',
-  quarter: 'quarter',
-  year: 'year',
-  academic_year: 'academic year',
-  rolling_12: 'rolling year',
-};
 const PERIODS_PER_YEAR: Partial<Record<Granularity, number>> = { month: 12, quarter: 4, year: 1, academic_year: 1 };
 
 /** The last twelve complete periods before a date, newest first (for the period list). */
@@ -207,10 +207,14 @@ function ScoreCard({
           )}
           <p className="score-card__link">
             <a
-              href={hashOf({ kind: 'area', family: indicator.family }, { granularity: used, to, filters: {} })}
+              href={hashOf(
+                { kind: 'area', family: indicator.family },
+                // To the period the card shows (a lagged cohort's last followed up, not the last complete).
+                { granularity: used, to: latest.periodEnd, filters: {} },
+              )}
               data-testid={`card-link-${indicator.id}`}
             >
-              {indicator.id} by {PERIOD_NAMES[used]}, to {latest.label}
+              {indicator.id} by {PERIOD_NOUNS[used].one}, to {latest.label}
               <span className="visually-hidden">: the chart and its periods</span>
             </a>
           </p>

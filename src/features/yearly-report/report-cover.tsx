@@ -1,14 +1,19 @@
 import type { IndicatorFigures, PackFigures } from '../../board/pack-figures';
 import { formatLongDate } from '../../indicators/periods';
 import { SUPPRESSED } from '../../indicators/suppression';
-import type { Deck } from '../board-pack/deck';
 
 /** The element id of a report's page, for the contents. */
 export const reportAnchor = (key: string) => `report-${key}`;
 
+/** What the cover lists: the report's title, its pages (sections and comparisons), and its indicators. */
+export interface CoverContents {
+  title: string;
+  pages: readonly { key: string; title: string }[];
+  indicatorIds: readonly string[];
+}
+
 /** The indicators of a report's sections whose change cannot be judged, in report order. */
-function unjudgedIn(deck: Deck, figures: PackFigures): IndicatorFigures[] {
-  const ids = deck.slides.flatMap((slide) => (slide.kind === 'section' ? slide.indicatorIds : []));
+function unjudgedIn(ids: readonly string[], figures: PackFigures): IndicatorFigures[] {
   return ids.flatMap((id) => {
     const outcome = figures.indicators.get(id);
     return outcome?.status === 'ok' && outcome.unjudged ? [outcome] : [];
@@ -16,8 +21,8 @@ function unjudgedIn(deck: Deck, figures: PackFigures): IndicatorFigures[] {
 }
 
 /** What a reader needs once, before the figures: what `c` means, and which changes are not judged. */
-function HowToRead({ deck, figures }: { deck: Deck; figures: PackFigures }) {
-  const unjudged = unjudgedIn(deck, figures);
+function HowToRead({ indicatorIds, figures }: { indicatorIds: readonly string[]; figures: PackFigures }) {
+  const unjudged = unjudgedIn(indicatorIds, figures);
   const filling = unjudged.filter((f) => f.spc.warmUp && f.spc.points[f.latestIndex]?.excluded);
   return (
     <section className="report-cover__read" aria-labelledby="how-to-read">
@@ -34,7 +39,7 @@ function HowToRead({ deck, figures }: { deck: Deck; figures: PackFigures }) {
           would let one be worked out, as in the Department for Education’s statistics; a rate resting on such a count
           is not shown either. A 0 is a true zero.
           {figures.reviewCountsShown &&
-            ' As the safeguarding partners have agreed, the numbers of serious incident notifications and rapid reviews are shown as they are, small or not.'}
+            ' As the safeguarding partners have agreed, the practice review numbers — serious incident notifications, rapid reviews and local reviews, and how many of each were on time — are shown as they are, small or not.'}
         </p>
       ) : (
         <p className="warning-text" data-testid="c-key">
@@ -46,8 +51,8 @@ function HowToRead({ deck, figures }: { deck: Deck; figures: PackFigures }) {
           Whether a change is more than everyday variation is judged (NHS Making Data Count) only where there are enough
           periods for process limits: {unjudged.length === 1 ? 'this measure has' : 'these measures have'} too few years
           of data, or too few cases, so no change is claimed for {unjudged.length === 1 ? 'it' : 'them'}:{' '}
-          {unjudged.map((f) => f.indicator.id).join(', ')}. The board pack judges them month by month or quarter by
-          quarter.
+          {unjudged.map((f) => f.indicator.id).join(', ')}. By month or quarter, as in the board pack, there may be
+          enough periods to judge them.
           {filling.length > 0 &&
             ` ${filling.map((f) => f.indicator.id).join(', ')} ${filling.length === 1 ? 'is' : 'are'} still filling from the start of the data and not judged yet.`}
         </p>
@@ -61,19 +66,18 @@ function HowToRead({ deck, figures }: { deck: Deck; figures: PackFigures }) {
  * screen), and how to read the figures — said once here rather than on every page.
  */
 export function ReportCover({
-  deck,
+  contents,
   figures,
   year,
   asAt,
   mode,
 }: {
-  deck: Deck;
+  contents: CoverContents;
   figures: PackFigures;
   year: number;
   asAt: string;
   mode: 'screen' | 'print';
 }) {
-  const sections = deck.slides.filter((slide) => slide.kind === 'section' || slide.kind === 'benchmark');
   return (
     <section
       className={`report-cover report-cover--${mode}`}
@@ -81,7 +85,7 @@ export function ReportCover({
       aria-label="Cover and contents"
     >
       <p className="report-cover__kicker">Safeguarding partnership</p>
-      <h1 className="report-cover__title">{deck.title}</h1>
+      <h1 className="report-cover__title">{contents.title}</h1>
       <p className="report-cover__period">
         {formatLongDate(`${year}-04-01`)} to {formatLongDate(`${year + 1}-03-31`)} · figures as at {asAt}
       </p>
@@ -90,7 +94,7 @@ export function ReportCover({
           Contents
         </h2>
         <ol data-testid="report-contents">
-          {sections.map((slide) => (
+          {contents.pages.map((slide) => (
             <li key={slide.key}>
               {mode === 'screen' ? (
                 // The address holds the page and its view: the contents scroll instead of changing it.
@@ -110,7 +114,7 @@ export function ReportCover({
           ))}
         </ol>
       </nav>
-      <HowToRead deck={deck} figures={figures} />
+      <HowToRead indicatorIds={contents.indicatorIds} figures={figures} />
     </section>
   );
 }

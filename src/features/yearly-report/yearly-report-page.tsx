@@ -13,7 +13,7 @@ import { Slide } from '../board-pack/slide';
 import { SuppressionSwitch } from '../board-pack/suppression-switch';
 import { useDeck } from '../board-pack/use-deck';
 import { DeckExportButtons, useDeckExports } from '../board-pack/use-deck-exports';
-import { ReportCover, reportAnchor } from './report-cover';
+import { type CoverContents, ReportCover, reportAnchor } from './report-cover';
 import { ReviewCountsSwitch } from './review-counts-switch';
 import { SECTION_BLOCKS, YEARLY_SECTIONS } from './sections';
 
@@ -31,6 +31,15 @@ function useYears(chosen: number | undefined) {
   const ended = lastDate >= `${to + 1}-03-31` ? to : to - 1;
   const year = chosen !== undefined && years.includes(chosen) ? chosen : years.includes(ended) ? ended : years[0];
   return { years, year };
+}
+
+/** What the report's cover lists: its title, its pages and the indicators of its sections. */
+function coverOf(deck: Deck): CoverContents {
+  return {
+    title: deck.title,
+    pages: deck.slides.filter((slide) => slide.kind === 'section' || slide.kind === 'benchmark'),
+    indicatorIds: deck.slides.flatMap((slide) => (slide.kind === 'section' ? slide.indicatorIds : [])),
+  };
 }
 
 /** The published comparisons of the board pack, as slides of the yearly report (its commentary too). */
@@ -136,7 +145,13 @@ export function YearlyReportPage({
           </div>
           <DeckExportButtons exports={exports} ready={figures.data !== undefined} />
           {figures.data && (
-            <ReportCover deck={deck} figures={figures.data} year={year} asAt={asAtText(prepared.data)} mode="screen" />
+            <ReportCover
+              contents={coverOf(deck)}
+              figures={figures.data}
+              year={year}
+              asAt={asAtText(prepared.data)}
+              mode="screen"
+            />
           )}
           {figures.data ? (
             deck.slides.map((slide) => (
@@ -200,7 +215,13 @@ export function YearlyReportPrintPage({ year: chosen }: { year: number | undefin
       </div>
       {figures.data && year !== undefined ? (
         <>
-          <ReportCover deck={deck} figures={figures.data} year={year} asAt={asAtText(prepared.data)} mode="print" />
+          <ReportCover
+            contents={coverOf(deck)}
+            figures={figures.data}
+            year={year}
+            asAt={asAtText(prepared.data)}
+            mode="print"
+          />
           <PrintDeck deck={deck} figures={figures.data} footer={footer} />
         </>
       ) : (
