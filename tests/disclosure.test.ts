@@ -199,9 +199,9 @@ describe('suppression that cannot be undone', () => {
       { cell: 0, value: 1 },
       { cell: 1, value: 7 },
     ]);
-    // With parts hidden wherever their whole is, nothing can be pinned.
+    // With parts hidden wherever their whole is (a 0 stays shown), nothing can be pinned.
     const published = publish(protectWithin(values, relations, within));
-    expect(published.slice(5, 7)).toEqual(['c', 'c']);
+    expect(published.slice(5, 7)).toEqual([0, 'c']);
     expect(boundsAttack(published, relations, within)).toEqual([]);
     expect(attack(published, relations)).toEqual([]);
 
@@ -211,7 +211,8 @@ describe('suppression that cannot be undone', () => {
     const onTime = joint.add(joint.item(['practice_reviews']), values.slice(5), spans, [relations[0] as never]);
     for (let i = 0; i < 5; i += 1) joint.within(onTime + i, notified + i);
     const together = publish(joint.protect());
-    for (const { part, whole } of within) if (together[whole] === 'c') expect(together[part], `${part}`).toBe('c');
+    for (const { part, whole } of within)
+      if (together[whole] === 'c' && values[part] !== 0) expect(together[part], `${part}`).toBe('c');
     expect(boundsAttack(together, relations, within)).toEqual([]);
     expect(attack(together, relations)).toEqual([]);
   });

@@ -230,9 +230,11 @@ export interface Within {
 /**
  * protectCells where some counts are parts of others. A part shown beside its hidden whole bounds the
  * whole from below ("7 on time" of `c` notifications: at least 7), which with the sums can pin it (a
- * year of 8 in two hidden quarters, one at least 7 and the other at least 1), and a shown 0 of a hidden
- * whole gives away its rate. So a part is hidden wherever its whole is — a 0 too — and the protection
- * runs again from everything hidden so far, until no whole is hidden with its part shown.
+ * year of 8 in two hidden quarters, one at least 7 and the other at least 1). So a part is hidden
+ * wherever its whole is, and the protection runs again from everything hidden so far, until no whole is
+ * hidden with a part shown. A 0 stays shown, as in the DfE's tables ("0 of c", the rate withheld): it
+ * bounds nothing, and a hidden 0 is too often pinned by coincidences (a quarter equal to its last
+ * month) that no further hiding can break.
  */
 export function protectWithin(
   values: readonly (number | null)[],
@@ -242,7 +244,7 @@ export function protectWithin(
 ): boolean[] {
   let hidden = protectCells(values, relations, threshold);
   for (;;) {
-    const shownParts = within.filter((w) => hidden[w.whole] && !hidden[w.part] && values[w.part] !== null);
+    const shownParts = within.filter((w) => hidden[w.whole] && !hidden[w.part] && (values[w.part] ?? 0) > 0);
     if (shownParts.length === 0) return hidden;
     const start = [...hidden];
     for (const w of shownParts) start[w.part] = true;
