@@ -12,6 +12,7 @@ import {
 import { useAppData } from '../../session/app-data';
 import { downloadCsv } from '../../ui/download';
 import { formatNumber } from '../../ui/format';
+import { ProblemTable } from '../../ui/problem-table';
 import { ValueMappingTable } from '../load-data/value-mapping-table';
 
 const percent = (part: number, whole: number) => (whole === 0 ? '–' : `${((100 * part) / whole).toFixed(1)}%`);
@@ -141,29 +142,12 @@ function DatasetQualitySection({ dataset }: { dataset: DatasetDefinition }) {
         </>
       )}
       {quality.warnings.length > 0 && (
-        <table className="table table--compact" data-testid={`warnings-${dataset.id}`}>
-          <caption>Values that could not be read, left empty in rows that were loaded (warnings)</caption>
-          <thead>
-            <tr>
-              <th scope="col">Column</th>
-              <th scope="col">Reason</th>
-              <th scope="col" className="numeric">
-                Rows
-              </th>
-              <th scope="col">First examples</th>
-            </tr>
-          </thead>
-          <tbody>
-            {quality.warnings.map((w) => (
-              <tr key={`${w.column}-${w.reason}`}>
-                <td>{dataset.fields.find((f) => f.name === w.column)?.label ?? 'Whole row'}</td>
-                <td>{w.reason}</td>
-                <td className="numeric">{formatNumber(w.count)}</td>
-                <td>{w.examples.map((e) => `line ${e.line}${e.value !== null ? `: “${e.value}”` : ''}`).join('; ')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ProblemTable
+          groups={quality.warnings}
+          caption="Values that could not be read, left empty in rows that were loaded (warnings)"
+          columnLabel={(column) => dataset.fields.find((f) => f.name === column)?.label ?? 'Whole row'}
+          testId={`warnings-${dataset.id}`}
+        />
       )}
       {repeats.map((repeat) => (
         <RepeatedRecordsTable key={repeat.key.join('|')} datasetId={dataset.id} repeat={repeat} />

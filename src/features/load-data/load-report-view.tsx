@@ -4,6 +4,7 @@ import { findDataset } from '../../datasets/registry';
 import type { FileReport, LoadReport } from '../../ingest/load-report';
 import { useAppData } from '../../session/app-data';
 import { formatNumber } from '../../ui/format';
+import { ProblemTable } from '../../ui/problem-table';
 import { ColumnMappingForm } from './column-mapping-form';
 import { DateOrderChoice } from './date-order-choice';
 import { DuplicateChoice } from './duplicate-choice';
@@ -235,6 +236,7 @@ function FileDetails({ file, onMap, mapping }: { file: FileReport; onMap: (() =>
     duplicates !== null ||
     mapping !== null;
   if (!hasDetail) return null;
+  const approximate = file.linesApproximate ? ' (line numbers are approximate)' : '';
   return (
     <div className="file-details">
       <h3 className="heading-s">{file.fileName}</h3>
@@ -252,13 +254,18 @@ function FileDetails({ file, onMap, mapping }: { file: FileReport; onMap: (() =>
         <DateOrderChoice key={column.field} file={file} column={column} />
       ))}
       {file.rejections.length > 0 && (
-        <ProblemTable file={file} groups={file.rejections} caption="Why rows were not loaded" testId="rejections" />
+        <ProblemTable
+          groups={file.rejections}
+          caption={`Why rows were not loaded${approximate}`}
+          columnLabel={(column) => fieldLabel(file.datasetId, column)}
+          testId="rejections"
+        />
       )}
       {file.warnings.length > 0 && (
         <ProblemTable
-          file={file}
           groups={file.warnings}
-          caption="Warnings: loaded, with these cells left empty"
+          caption={`Warnings: loaded, with these cells left empty${approximate}`}
+          columnLabel={(column) => fieldLabel(file.datasetId, column)}
           testId="warnings"
         />
       )}
@@ -274,49 +281,5 @@ function FileDetails({ file, onMap, mapping }: { file: FileReport; onMap: (() =>
         </button>
       )}
     </div>
-  );
-}
-
-/** Rejections or warnings of one file, grouped by column and reason, with the first lines and values. */
-function ProblemTable({
-  file,
-  groups,
-  caption,
-  testId,
-}: {
-  file: FileReport;
-  groups: FileReport['rejections'];
-  caption: string;
-  testId: string;
-}) {
-  return (
-    <table className="table table--compact" data-testid={testId}>
-      <caption>
-        {caption}
-        {file.linesApproximate ? ' (line numbers are approximate)' : ''}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Column</th>
-          <th scope="col">Reason</th>
-          <th scope="col" className="numeric">
-            Rows
-          </th>
-          <th scope="col">First examples</th>
-        </tr>
-      </thead>
-      <tbody>
-        {groups.map((group) => (
-          <tr key={`${group.column}-${group.reason}`}>
-            <td>{fieldLabel(file.datasetId, group.column)}</td>
-            <td>{group.reason}</td>
-            <td className="numeric">{formatNumber(group.count)}</td>
-            <td>
-              {group.examples.map((e) => `line ${e.line ?? '?'}${e.value !== null ? `: “${e.value}”` : ''}`).join('; ')}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }
