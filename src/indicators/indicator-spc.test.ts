@@ -144,6 +144,8 @@ describe('indicatorSpc: one computation for charts, cards and exports', () => {
     expect(spc.warmUp).toMatchObject({ filledFrom: '2025-03-31', points: 11 });
     expect(spc.points.slice(0, 11).every((p) => p.excluded && p.type === null)).toBe(true);
     expect(spc.points[11]?.excluded).toBe(false);
+    // The mean and limits describe the filled months, and are drawn only over them.
+    expect(spc.points.slice(0, 11).every((p) => p.centre === null && p.upperLimit === null)).toBe(true);
     // The mean is of the 16 filled months only: (183 + 16 × 30) / 16 = 41.4375; none is special.
     expect(spc.chart).toBe('xmr');
     expect(spc.points[11]?.centre).toBeCloseTo(41.4375, 4);

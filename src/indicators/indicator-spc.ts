@@ -125,11 +125,15 @@ export function indicatorSpc(
       runChartBecause,
     },
   );
+  // A period still filling is drawn without the centre line and limits: they describe the filled ones.
+  const drawn = spc.points.map((p, i) =>
+    filling[i] ? { ...p, centre: null, upperLimit: null, lowerLimit: null, upperNear: null, lowerNear: null } : p,
+  );
   const warmPoints = filling.filter(Boolean).length;
   const onChart = warmUp && warmPoints > 0 ? { ...warmUp, points: warmPoints } : null;
   // Every finished period still filling: nothing to judge, and the note says why rather than "no values".
   const note = onChart && spc.chart === 'none' && points.some((p) => p.value !== null) ? onChart.note : spc.note;
-  return { ...spc, note, changes, minDenominator, warmUp: onChart };
+  return { ...spc, points: drawn, note, changes, minDenominator, warmUp: onChart };
 }
 
 /** Whether a period's figure rests on too few cases to compare with another (a percentage of 4 of 6). */
