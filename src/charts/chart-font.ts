@@ -18,3 +18,19 @@ export function useChartFontSize(given?: number): number {
   }, []);
   return given ?? (wide ? 16 : 13);
 }
+
+/**
+ * The value axis' name, above the axis and level with its start: never across its tick labels (a
+ * rotated "Per cent" ran over "40.0 %"). For recharts' YAxis `label`.
+ */
+export function valueAxisLabel(value: string, axisWidth: number, fontSize: number, fill: string) {
+  return {
+    value,
+    position: 'top' as const,
+    offset: Math.round(fontSize * 0.7),
+    fill,
+    fontSize,
+    dx: -axisWidth / 2 + 4,
+    textAnchor: 'start' as const,
+  };
+}

@@ -19,7 +19,7 @@ import {
   SPC_COLOURS,
   type SpcResult,
 } from '../indicators/spc';
-import { useChartFontSize } from './chart-font';
+import { useChartFontSize, valueAxisLabel } from './chart-font';
 import type { LegendItem } from './chart-image';
 import { TooltipBox, useDismissibleTooltip } from './chart-tooltip';
 import { INK, SECONDARY_INK, textOn } from './contrast';
@@ -359,15 +359,7 @@ export function SpcChart({
         tick={tick}
         tickFormatter={(v: number) => format(v)}
         width={axisWidth}
-        label={{
-          value: valueLabel,
-          position: 'top',
-          offset: Math.round(fontSize * 0.7),
-          fill: LINE,
-          fontSize,
-          dx: -axisWidth / 2 + 4,
-          textAnchor: 'start',
-        }}
+        label={valueAxisLabel(valueLabel, axisWidth, fontSize, LINE)}
       />
       <Tooltip
         {...tooltip.tooltipProps}

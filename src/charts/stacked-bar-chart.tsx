@@ -14,7 +14,7 @@ import {
   ZIndexLayer,
 } from 'recharts';
 import { formatNumber } from '../ui/format';
-import { useChartFontSize } from './chart-font';
+import { useChartFontSize, valueAxisLabel } from './chart-font';
 import type { LegendItem } from './chart-image';
 import { TooltipBox, useDismissibleTooltip } from './chart-tooltip';
 import { INK, SECONDARY_INK } from './contrast';
@@ -183,16 +183,7 @@ export function StackedBarChart({
         tick={tick}
         tickFormatter={(v: number) => formatNumber(v)}
         width={axisWidth}
-        // The axis' name above it, level: never over its tick labels.
-        label={{
-          value: valueLabel,
-          position: 'top',
-          offset: Math.round(fontSize * 0.7),
-          fill: SECONDARY_INK,
-          fontSize,
-          dx: -axisWidth / 2 + 4,
-          textAnchor: 'start',
-        }}
+        label={valueAxisLabel(valueLabel, axisWidth, fontSize, SECONDARY_INK)}
       />
       <Tooltip
         {...tooltip.tooltipProps}

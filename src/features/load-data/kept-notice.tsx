@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useAppData } from '../../session/app-data';
 import { keptNow, removeKept } from '../../session/kept-in-browser';
+import { ConfirmPanel } from '../../ui/confirm-panel';
 import { formatNumber } from '../../ui/format';
 
 /** Set for the reload after removing, so the page can say it was done. */
@@ -36,12 +37,8 @@ export function KeptNotice() {
   const [restarting, setRestarting] = useState(false);
   const [removed] = useState(tookPlace);
   const headingId = useId();
-  const confirmRef = useRef<HTMLButtonElement>(null);
   // Read at every render: other pages change what is kept while this one stays mounted.
   const kept = readKept();
-  useEffect(() => {
-    if (asking) confirmRef.current?.focus();
-  }, [asking]);
   useEffect(() => {
     if (restarting && rowsInDatabase === 0) window.location.reload();
   }, [restarting, rowsInDatabase]);
@@ -96,27 +93,19 @@ export function KeptNotice() {
         </>
       )}
       {asking && (
-        <div className="confirm-panel" role="alertdialog" aria-labelledby={`${headingId}-ask`}>
-          <p id={`${headingId}-ask`}>
-            Remove {kept.join(', ')} from this browser? The page then starts afresh
-            {rowsInDatabase > 0 ? `, without the ${formatNumber(rowsInDatabase)} rows loaded in this tab` : ''}. To keep
-            the board pack, its targets and marked changes, save the pack as a file first (Board pack page).
-          </p>
-          <div className="button-group">
-            <button
-              ref={confirmRef}
-              type="button"
-              className="button button--warning"
-              onClick={() => void remove()}
-              data-testid="confirm-remove-kept"
-            >
-              Yes, remove what this browser keeps
-            </button>
-            <button type="button" className="button button--secondary" onClick={() => setAsking(false)}>
-              Cancel
-            </button>
-          </div>
-        </div>
+        <ConfirmPanel
+          question={
+            <>
+              Remove {kept.join(', ')} from this browser? The page then starts afresh
+              {rowsInDatabase > 0 ? `, without the ${formatNumber(rowsInDatabase)} rows loaded in this tab` : ''}. To
+              keep the board pack, its targets and marked changes, save the pack as a file first (Board pack page).
+            </>
+          }
+          confirmLabel="Yes, remove what this browser keeps"
+          onConfirm={() => void remove()}
+          onCancel={() => setAsking(false)}
+          confirmTestId="confirm-remove-kept"
+        />
       )}
     </section>
   );

@@ -1,6 +1,7 @@
 import { type DragEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useAppData } from '../../session/app-data';
 import { sampleFiles } from '../../session/sample-files';
+import { ConfirmPanel } from '../../ui/confirm-panel';
 import { formatNumber, formatTime } from '../../ui/format';
 import { KeptNotice } from './kept-notice';
 import { LoadProgressView } from './load-progress-view';
@@ -13,11 +14,6 @@ import { MappingProfile } from './mapping-profile';
 function ClearDataButton() {
   const { rowsInDatabase, clearData, loading } = useAppData();
   const [asking, setAsking] = useState(false);
-  const confirmRef = useRef<HTMLButtonElement>(null);
-  const headingId = useId();
-  useEffect(() => {
-    if (asking) confirmRef.current?.focus();
-  }, [asking]);
   if (rowsInDatabase === 0) return null;
   return (
     <>
@@ -31,29 +27,17 @@ function ClearDataButton() {
         Remove all loaded data
       </button>
       {asking && (
-        <div className="confirm-panel" role="alertdialog" aria-labelledby={headingId} data-testid="confirm-clear">
-          <p id={headingId}>
-            Remove all {formatNumber(rowsInDatabase)} rows loaded in this tab? Your files on this computer are not
-            changed; you would need to load them again to see the indicators.
-          </p>
-          <div className="button-group">
-            <button
-              ref={confirmRef}
-              type="button"
-              className="button button--warning"
-              data-testid="confirm-clear-data"
-              onClick={() => {
-                setAsking(false);
-                void clearData();
-              }}
-            >
-              Yes, remove all loaded data
-            </button>
-            <button type="button" className="button button--secondary" onClick={() => setAsking(false)}>
-              Cancel
-            </button>
-          </div>
-        </div>
+        <ConfirmPanel
+          question={`Remove all ${formatNumber(rowsInDatabase)} rows loaded in this tab? Your files on this computer are not changed; you would need to load them again to see the indicators.`}
+          confirmLabel="Yes, remove all loaded data"
+          onConfirm={() => {
+            setAsking(false);
+            void clearData();
+          }}
+          onCancel={() => setAsking(false)}
+          testId="confirm-clear"
+          confirmTestId="confirm-clear-data"
+        />
       )}
     </>
   );

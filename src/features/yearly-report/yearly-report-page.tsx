@@ -42,6 +42,20 @@ function coverOf(deck: Deck): CoverContents {
   };
 }
 
+/** A year's report: its deck, figures (protected together) and page footer, and what its cover shows. */
+function useYearlyReport(chosen: number | undefined) {
+  const { years, year } = useYears(chosen);
+  const { evidence, pack, reviewCountsShown } = useBoardPack();
+  const deck = useMemo(
+    () => yearlyDeck(year ?? 2000, evidence, packComparisons(pack), reviewCountsShown),
+    [year, evidence, pack, reviewCountsShown],
+  );
+  const { figures, footer, hasData } = useDeck(deck);
+  const prepared = useCompletePreparation();
+  const cover = { contents: coverOf(deck), asAt: asAtText(prepared.data) };
+  return { years, year, deck, figures, footer, hasData, cover };
+}
+
 /** The published comparisons of the board pack, as slides of the yearly report (its commentary too). */
 function packComparisons(pack: BoardPack): DeckSlide[] {
   return deckOfPack(pack).slides.filter((slide) => slide.kind === 'benchmark');
@@ -97,14 +111,8 @@ export function YearlyReportPage({
   year: number | undefined;
   onYear: (year: number) => void;
 }) {
-  const { years, year } = useYears(chosen);
-  const { evidence, setEvidence, pack, suppress, reviewCountsShown } = useBoardPack();
-  const deck = useMemo(
-    () => yearlyDeck(year ?? 2000, evidence, packComparisons(pack), reviewCountsShown),
-    [year, evidence, pack, reviewCountsShown],
-  );
-  const { figures, footer, hasData } = useDeck(deck);
-  const prepared = useCompletePreparation();
+  const { years, year, deck, figures, footer, hasData, cover } = useYearlyReport(chosen);
+  const { evidence, setEvidence, suppress } = useBoardPack();
   const exports = useDeckExports(deck, figures.data, footer, `#/yearly-report/print?year=${year ?? ''}`);
   const id = useId();
   return (
@@ -144,15 +152,7 @@ export function YearlyReportPage({
             </select>
           </div>
           <DeckExportButtons exports={exports} ready={figures.data !== undefined} />
-          {figures.data && (
-            <ReportCover
-              contents={coverOf(deck)}
-              figures={figures.data}
-              year={year}
-              asAt={asAtText(prepared.data)}
-              mode="screen"
-            />
-          )}
+          {figures.data && <ReportCover {...cover} figures={figures.data} year={year} mode="screen" />}
           {figures.data ? (
             deck.slides.map((slide) => (
               <div key={slide.key} className="report-section" id={reportAnchor(slide.key)}>
@@ -196,14 +196,7 @@ export function YearlyReportPage({
 
 /** The yearly report as printed pages (what its "Download PDF" prints). */
 export function YearlyReportPrintPage({ year: chosen }: { year: number | undefined }) {
-  const { year } = useYears(chosen);
-  const { evidence, pack, reviewCountsShown } = useBoardPack();
-  const deck = useMemo(
-    () => yearlyDeck(year ?? 2000, evidence, packComparisons(pack), reviewCountsShown),
-    [year, evidence, pack, reviewCountsShown],
-  );
-  const { figures, footer } = useDeck(deck);
-  const prepared = useCompletePreparation();
+  const { year, deck, figures, footer, cover } = useYearlyReport(chosen);
   usePrintWhenReady(figures.data !== undefined && year !== undefined);
   return (
     <div className="print-view" data-testid="yearly-report-print" data-state={figures.data ? 'ready' : 'loading'}>
@@ -215,13 +208,7 @@ export function YearlyReportPrintPage({ year: chosen }: { year: number | undefin
       </div>
       {figures.data && year !== undefined ? (
         <>
-          <ReportCover
-            contents={coverOf(deck)}
-            figures={figures.data}
-            year={year}
-            asAt={asAtText(prepared.data)}
-            mode="print"
-          />
+          <ReportCover {...cover} figures={figures.data} year={year} mode="print" />
           <PrintDeck deck={deck} figures={figures.data} footer={footer} />
         </>
       ) : (
