@@ -1,6 +1,6 @@
 // The security headers of Partnership Insight, in one place: the static server (npm start, tests,
 // benchmark) sends them with every response, and the build writes the Content-Security-Policy into
-// index.html as well (a <meta> copy, for servers that cannot send headers). The README's deployment
+// index.html as well (a <meta> copy, for servers that cannot send headers). docs/deploying.md's
 // section shows the same headers for IIS and nginx.
 
 /**

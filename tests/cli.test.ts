@@ -22,7 +22,7 @@ function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr:
 }
 
 const published = z.union([z.number(), z.literal('c'), z.null()]);
-/** The JSON shape documented in the README. */
+/** The JSON shape documented in docs/command-line.md. */
 const reportSchema = z.object({
   period: z.string(),
   from: z.string().nullable(),

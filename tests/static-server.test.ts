@@ -65,8 +65,8 @@ describe('the static server (npm start, browser tests)', () => {
     expect((await fetch(`${server.url}/`)).status).toBe(200);
   });
 
-  it('the README documents the very headers the server sends (IIS and nginx)', () => {
-    const readme = readFileSync(join(import.meta.dirname, '../README.md'), 'utf8');
+  it('the deployment guide documents the very headers the server sends (IIS and nginx)', () => {
+    const readme = readFileSync(join(import.meta.dirname, '../docs/deploying.md'), 'utf8');
     const documented = readme.split(CONTENT_SECURITY_POLICY_HEADER).length - 1;
     expect(documented).toBeGreaterThanOrEqual(3); // the header list, web.config, nginx
     expect(readme).toContain('<mimeMap fileExtension=".wasm" mimeType="application/wasm" />');

@@ -7,7 +7,7 @@ import type { LoadReport } from '../ingest/load-report';
 /**
  * Writes every loaded dataset, typed as the app stores it, to `dir/<dataset>.parquet`: the tables a
  * region or the whole country would gather from its partnerships and run the same definitions over
- * (README, "At scale"). The load's own bookkeeping (load ids, line numbers) is left out.
+ * (docs/command-line.md, "At scale"). The load's own bookkeeping (load ids, line numbers) is left out.
  */
 export async function exportParquet(
   engine: Engine,

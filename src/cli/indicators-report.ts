@@ -13,7 +13,7 @@ import type { PointType } from '../indicators/spc';
 import type { Published } from '../indicators/suppression';
 import { csvText } from '../shared/csv';
 
-/** One period of one indicator, as the command line prints it (documented in the README). */
+/** One period of one indicator, as the command line prints it (documented in docs/command-line.md). */
 export interface ReportPoint {
   periodLabel: string;
   periodStart: string;

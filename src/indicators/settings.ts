@@ -35,7 +35,7 @@ export type IndicatorSettings = z.infer<typeof indicatorSettingsSchema>;
 
 export const DEFAULT_SETTINGS: IndicatorSettings = indicatorSettingsSchema.parse({});
 
-/** Plain-English description of each setting, for the Definitions page and the README. */
+/** Plain-English description of each setting, for the Definitions page and docs/indicators.md. */
 export const SETTING_DESCRIPTIONS: Record<keyof IndicatorSettings, string> = {
   reportDate:
     'The date the figures are “as at”. Open episodes and overdue actions are counted on this date, and a period after it is not shown. By default the latest event date in each area’s data.',
