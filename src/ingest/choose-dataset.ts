@@ -1,6 +1,6 @@
 import type { DatasetDefinition } from '../datasets/dataset-definition';
 import { ownValue } from '../shared/own';
-import { type HeaderMatch, headerSignature, matchFromMapping } from './header-match';
+import { type HeaderMatch, headerSignature, isExactMatch, matchFromMapping } from './header-match';
 import { recogniseDataset } from './recognise';
 import type { ColumnMappings } from './value-mapping';
 
@@ -49,6 +49,7 @@ function userMapping(header: readonly string[], options: ChoiceOptions) {
  * The recognise stage: the user's mapping beats recognition. A recognised file whose columns are
  * mostly unknown to the dataset it resembles (a register of children's homes has URN and Name, like a
  * schools list, and 19 other columns) is not loaded on that weak match: the user confirms its columns.
+ * A file that names the dataset's own columns exactly is loaded however many other columns it has.
  */
 export function chooseDataset(header: readonly string[], options: ChoiceOptions): DatasetChoice {
   const { datasets, fileName } = options;
@@ -82,7 +83,7 @@ export function chooseDataset(header: readonly string[], options: ChoiceOptions)
     };
   }
   const named = header.filter((cell) => cell.trim() !== '').length;
-  if (!options.datasetId && isWeakMatch(best.match.matches.length, named)) {
+  if (!options.datasetId && isWeakMatch(best.match.matches.length, named) && !isExactMatch(best.match, best.dataset)) {
     const known = best.match.matches.map((m) => `“${m.header.trim()}”`).join(', ');
     return {
       kind: 'refused',

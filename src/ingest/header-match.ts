@@ -65,6 +65,25 @@ export function matchHeader(header: readonly string[], dataset: DatasetDefinitio
 }
 
 /**
+ * The file names the dataset by its own column names: every required field, and at least half of all
+ * its fields, headed by the field's name or label (not an alias). Extra columns never weaken such a
+ * match — a wide extract with every early-help column plus thirty of its own is still early help.
+ */
+export function isExactMatch(match: HeaderMatch, dataset: DatasetDefinition): boolean {
+  const exact = new Set(
+    match.matches
+      .filter((m) => {
+        const field = dataset.fields.find((f) => f.name === m.field);
+        const cell = normaliseHeader(m.header);
+        return field !== undefined && (cell === normaliseHeader(field.name) || cell === normaliseHeader(field.label));
+      })
+      .map((m) => m.field),
+  );
+  const requiredExact = dataset.fields.every((f) => !f.required || exact.has(f.name));
+  return requiredExact && exact.size * 2 >= dataset.fields.length;
+}
+
+/**
  * How many cells of a row name a field of the dataset: used to find the header below title rows. The
  * cells come already normalised (normaliseHeader), as sniffing scores each row against every dataset.
  */

@@ -183,8 +183,17 @@ function datasetText(file: FileReport): string {
   if (published) return published;
   if (file.status === 'unconfirmed' && closest) return `Looks a little like ${closest.title.toLowerCase()}`;
   if (!dataset) return 'Not recognised';
-  const confidence = file.confidence === null ? '' : ` (${Math.round(file.confidence * 100)}% of columns)`;
-  return `${dataset.title}${confidence}`;
+  return `${dataset.title}${columnsUsed(file)}`;
+}
+
+/** " (12 of 30 columns)", " (all 14 columns)": how much of the file the dataset reads, as counts. */
+function columnsUsed(file: FileReport): string {
+  const named = file.header.filter((cell) => cell.trim() !== '').length;
+  if (named === 0) return '';
+  const used = named - file.ignoredColumns.length;
+  return used === named
+    ? ` (all ${formatNumber(named)} columns)`
+    : ` (${formatNumber(used)} of ${formatNumber(named)} columns)`;
 }
 
 /** Rows loaded (with warnings) and rejected per dataset in this load (several files of one dataset add up). */
@@ -214,6 +223,30 @@ function DatasetSummary({ report }: { report: LoadReport }) {
   );
 }
 
+/** The loaded file's columns that fill no field of its dataset. */
+function leftAside(file: FileReport): string[] {
+  return file.datasetId !== null && file.rowsLoaded > 0 ? file.ignoredColumns : [];
+}
+
+/** Shown in full up to this many; beyond, the first ones and a count (a 5,000-column extract happens). */
+const LEFT_ASIDE_SHOWN = 30;
+
+/** "Columns left aside (not part of early help episodes): …" — so nobody wonders where a column went. */
+function LeftAsideColumns({ file }: { file: FileReport }) {
+  const columns = leftAside(file);
+  if (columns.length === 0) return null;
+  const title = findDataset(file.datasetId)?.title.toLowerCase() ?? 'the dataset';
+  const shown = columns.slice(0, LEFT_ASIDE_SHOWN).map((c) => `“${c.trim()}”`);
+  const more = columns.length - shown.length;
+  return (
+    <p className="left-aside" data-testid="left-aside-columns" data-count={columns.length}>
+      {columns.length === 1 ? '1 column was' : `${formatNumber(columns.length)} columns were`} left aside, not being
+      part of {title}: {shown.join(', ')}
+      {more > 0 ? ` and ${formatNumber(more)} more` : ''}.
+    </p>
+  );
+}
+
 /** A field's label ("Assessment start date") rather than its column name, for people. */
 function fieldLabel(datasetId: string | null, field: string | null): string {
   if (field === null) return 'Whole row';
@@ -234,6 +267,7 @@ function FileDetails({ file, onMap, mapping }: { file: FileReport; onMap: (() =>
     file.unmappedCodes.length > 0 ||
     file.dateColumns.length > 0 ||
     duplicates !== null ||
+    leftAside(file).length > 0 ||
     mapping !== null;
   if (!hasDetail) return null;
   const approximate = file.linesApproximate ? ' (line numbers are approximate)' : '';
@@ -269,6 +303,7 @@ function FileDetails({ file, onMap, mapping }: { file: FileReport; onMap: (() =>
           testId="warnings"
         />
       )}
+      <LeftAsideColumns file={file} />
       {file.datasetId && <ValueMappingTable datasetId={file.datasetId} codes={file.unmappedCodes} />}
       {onMap && file.datasetId === null && (
         <button
