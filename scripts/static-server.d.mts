@@ -4,6 +4,7 @@ export function startStaticServer(options: {
   root: string;
   port?: number;
   host?: string;
+  securityHeaders?: boolean;
   extraRoutes?: Record<string, (req: IncomingMessage, res: ServerResponse) => void>;
 }): Promise<{ url: string; port: number; close: () => Promise<void> }>;
 

@@ -50,10 +50,13 @@ function plain(res, status, text, extra = {}) {
 }
 
 /**
- * @param {{ root: string, port?: number, host?: string, extraRoutes?: Record<string, (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void> }} options
+ * `securityHeaders: false` serves as a plain server would, with no headers of ours (a test of the app's
+ * own defences; never for use).
+ * @param {{ root: string, port?: number, host?: string, securityHeaders?: boolean, extraRoutes?: Record<string, (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void> }} options
  * @returns {Promise<{ url: string, port: number, close: () => Promise<void> }>}
  */
-export function startStaticServer({ root, port = 0, host = '127.0.0.1', extraRoutes = {} }) {
+export function startStaticServer({ root, port = 0, host = '127.0.0.1', securityHeaders = true, extraRoutes = {} }) {
+  const headers = securityHeaders ? SECURITY_HEADERS : {};
   const base = resolve(root);
   const routes = new Map(Object.entries(extraRoutes));
   const index = join(base, 'index.html');
@@ -81,7 +84,7 @@ export function startStaticServer({ root, port = 0, host = '127.0.0.1', extraRou
       if (size === null) return plain(res, 404, 'Not found: build the app first (npm run build)');
     }
     res.writeHead(200, {
-      ...SECURITY_HEADERS,
+      ...headers,
       'Content-Type': TYPES.get(extname(path)) ?? 'application/octet-stream',
       'Content-Length': size,
       'Cache-Control': path.endsWith('sw.js') || path.endsWith('.html') ? 'no-cache' : 'public, max-age=3600',

@@ -9,11 +9,14 @@
 // from the installed copy, 3.0–3.6 s from the network route).
 import { cleanupOutdatedCaches, createHandlerBoundToURL, matchPrecache, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { keepToOwnOrigin } from './shared/origin-guard';
 
 type ServiceWorkerScope = ServiceWorkerGlobalScope & {
   __WB_MANIFEST: (string | { url: string; revision: string | null })[];
 };
 const scope = self as unknown as ServiceWorkerScope;
+// The service worker too keeps to the app's origin where the server sends no policy (see origin-guard).
+keepToOwnOrigin(scope);
 
 scope.addEventListener('message', (event) => {
   if (event.data?.type === 'SKIP_WAITING') void scope.skipWaiting();

@@ -10,8 +10,11 @@
 // Measured (sample data, click → Overview, same profile): 6.8–7.0 s on the second and third visit
 // before, 2.9–3.6 s after.
 import workerScriptUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import { keepToOwnOrigin } from '../shared/origin-guard';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
+// Before DuckDB's script runs: it can then ask for nothing beyond the app's origin, whatever the server.
+keepToOwnOrigin(scope);
 Reflect.deleteProperty(scope, 'TransformStream');
 
 // The page's first messages can arrive while the script (served as it is, from this origin) is still

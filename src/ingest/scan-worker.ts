@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 // Scans a dropped text file's records off the main thread, while DuckDB (in its own worker) reads the
 // same file. Receives { id, blob, delimiter }; posts progress, then the scan or the error.
+import { keepToOwnOrigin } from '../shared/origin-guard';
 import { blobChunks, type RecordScan, scanRecords } from './record-scan';
 
 export type ScanWorkerRequest = { id: number; blob: Blob; delimiter: string };
@@ -10,6 +11,7 @@ export type ScanWorkerMessage =
   | { id: number; type: 'failed'; message: string };
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
+keepToOwnOrigin(scope);
 
 scope.onmessage = async (event: MessageEvent<ScanWorkerRequest>) => {
   const { id, blob, delimiter } = event.data;

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 // Reads a dropped workbook off the main thread, so the page stays responsive however large (or hostile)
 // the file is. Receives { blob, kind }; posts progress, then the sheets (as Blobs) or the refusal.
+import { keepToOwnOrigin } from '../../shared/origin-guard';
 import { type FileKind, readWorkbook } from './read-workbook';
 
 export type WorkbookWorkerRequest = { blob: Blob; kind: Exclude<FileKind, 'text'> };
@@ -9,6 +10,7 @@ export type WorkbookWorkerMessage =
   | { type: 'done'; result: Awaited<ReturnType<typeof readWorkbook>> };
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
+keepToOwnOrigin(scope);
 
 scope.onmessage = async (event: MessageEvent<WorkbookWorkerRequest>) => {
   const { blob, kind } = event.data;

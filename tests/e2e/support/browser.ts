@@ -21,12 +21,15 @@ export interface AppUnderTest {
   close(): Promise<void>;
 }
 
-export async function openApp(viewport = { width: 1366, height: 768 }): Promise<AppUnderTest> {
+export async function openApp(
+  viewport = { width: 1366, height: 768 },
+  { securityHeaders = true }: { securityHeaders?: boolean } = {},
+): Promise<AppUnderTest> {
   if (!existsSync(join(DIST, 'index.html')))
     throw new Error('No build in dist/: run `npm run build` before the browser tests.');
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium package.`);
   mkdirSync(SCREENSHOTS, { recursive: true });
-  const server = await startStaticServer({ root: DIST });
+  const server = await startStaticServer({ root: DIST, securityHeaders });
   const origin = new URL(server.url).origin;
   const profile = mkdtempSync(join(tmpdir(), 'pi-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
