@@ -11,3 +11,10 @@ export async function prepareDatabase(engine: Engine, datasets: readonly Dataset
   await engine.run(CREATE_WARNINGS_SQL);
   await engine.run(CREATE_PUBLISHED_SQL);
 }
+
+/** Deletes every loaded row, rejection and warning of the given datasets (the tables stay, empty). */
+export async function clearLoadedData(engine: Engine, datasets: readonly DatasetDefinition[]): Promise<void> {
+  for (const dataset of datasets) await engine.run(`DELETE FROM ${dataset.id}`);
+  await engine.run('DELETE FROM pi_rejections');
+  await engine.run('DELETE FROM pi_warnings');
+}

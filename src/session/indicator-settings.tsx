@@ -13,7 +13,7 @@ import {
   stageNeeded,
 } from '../indicators/prepare-indicators';
 import { DEFAULT_SETTINGS, type IndicatorSettings, indicatorSettingsSchema } from '../indicators/settings';
-import { useAppData } from './app-data';
+import { useDataVersion, useEngine } from './app-data';
 
 const SETTINGS_KEY = 'partnership-insight:indicator-settings';
 
@@ -66,7 +66,8 @@ export function useIndicatorSettings(): IndicatorSettingsValue {
  * a page with no filter; `useFullPreparation` and `useCompletePreparation` add the others.
  */
 export function usePreparedIndicators() {
-  const { getEngine, dataVersion } = useAppData();
+  const getEngine = useEngine();
+  const dataVersion = useDataVersion();
   const { settings } = useIndicatorSettings();
   return useQuery<PreparedState>({
     queryKey: ['prepared-indicators', dataVersion, settings],
@@ -81,7 +82,8 @@ function useStageAfter(
   previous: PreparedState | undefined,
   build: (engine: Engine, state: PreparedState) => Promise<PreparedState>,
 ) {
-  const { getEngine, dataVersion } = useAppData();
+  const getEngine = useEngine();
+  const dataVersion = useDataVersion();
   const { settings } = useIndicatorSettings();
   return useQuery<PreparedState>({
     queryKey: [name, dataVersion, settings, previous],

@@ -9,7 +9,7 @@ import {
   publishedAuthorities,
   publishedMeasures,
 } from '../../benchmarks/published-store';
-import { useAppData } from '../../session/app-data';
+import { useDataVersion, useEngine } from '../../session/app-data';
 import { useBenchmarkSettings } from '../../session/benchmark-settings';
 import { AuthorityPicker, NeighbourPicker, OtherAuthorities } from './authority-choice';
 import { LatestTable, MeasureDetail } from './measure-comparison';
@@ -27,7 +27,8 @@ function AuthorityComparison({
   measures: readonly MeasureChoice[];
   settings: ReturnType<typeof useBenchmarkSettings>;
 }) {
-  const { getEngine, dataVersion } = useAppData();
+  const getEngine = useEngine();
+  const dataVersion = useDataVersion();
   const [open, setOpen] = useState<string | null>(null);
   const code = authority.new_la_code || authority.old_la_code || '';
   const chosen = settings.neighboursOf(code);
@@ -88,7 +89,8 @@ function AuthorityComparison({
 
 /** Our authority (and any others the partnership covers) against statistical neighbours, region and England. */
 export function BenchmarksPage({ la: addressLa, onLa }: { la?: string; onLa: (la: string) => void }) {
-  const { getEngine, dataVersion } = useAppData();
+  const getEngine = useEngine();
+  const dataVersion = useDataVersion();
   const settings = useBenchmarkSettings();
   const data = useQuery({
     queryKey: ['published', dataVersion],

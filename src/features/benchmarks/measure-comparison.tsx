@@ -3,12 +3,13 @@ import { useId } from 'react';
 import { choiceLabel, comparisonSentence, filtersLabel } from '../../benchmarks/comparison-words';
 import { choiceScale } from '../../benchmarks/measure-scale';
 import { type Authority, compareAuthority, type Direction, type MeasureChoice } from '../../benchmarks/published-store';
-import { useAppData } from '../../session/app-data';
+import { useDataVersion, useEngine } from '../../session/app-data';
 import { ComparisonChart } from './comparison-chart';
 import { ComparisonCells, ComparisonHeads, ComparisonTable } from './comparison-table';
 
 export function useComparison(choice: MeasureChoice, la: string, direction: Direction, neighbours: readonly string[]) {
-  const { getEngine, dataVersion } = useAppData();
+  const getEngine = useEngine();
+  const dataVersion = useDataVersion();
   return useQuery({
     queryKey: ['benchmark', choice.file_id, choice.measure, choice.filters, la, direction, neighbours, dataVersion],
     queryFn: async () =>

@@ -6,7 +6,7 @@ import type { ItemGranularity } from '../../board/item-figures';
 import { type BoardPack, defaultPack, newItemKey, type PackItem } from '../../board/pack-model';
 import { PACK_VIEW_TITLES, PACK_VIEWS, type PackViewId } from '../../board/pack-views';
 import { FAMILIES } from '../../indicators/registry';
-import { useAppData } from '../../session/app-data';
+import { useDataVersion, useEngine } from '../../session/app-data';
 import { useBoardPack } from '../../session/board-pack';
 import { type Deck, type DeckSlide, deckOfPack } from './deck';
 import type { DeckFigures } from './deck-figures';
@@ -33,7 +33,8 @@ function move<T>(list: readonly T[], from: number, to: number): T[] {
 
 /** The published measures loaded, for "Add to the pack". */
 function usePublishedChoices() {
-  const { getEngine, dataVersion } = useAppData();
+  const getEngine = useEngine();
+  const dataVersion = useDataVersion();
   return (
     useQuery({
       queryKey: ['published-measures', dataVersion],

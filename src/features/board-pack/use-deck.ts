@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { PackFigures } from '../../board/pack-figures';
 import type { PackGranularity } from '../../board/pack-views';
 import { footerText } from '../../board/page-footer';
-import { useAppData } from '../../session/app-data';
+import { useLoadedAt } from '../../session/app-data';
 import { useBoardPack } from '../../session/board-pack';
 import { useCompletePreparation } from '../../session/indicator-settings';
 import { type Deck, deckBenchmarks } from './deck';
@@ -39,7 +39,7 @@ export function useDeck(deck: Deck) {
     benchmarks: deckBenchmarks(deck),
     reviewCountsShown: deck.reviewCountsShown,
   });
-  const { loadedAt } = useAppData();
+  const loadedAt = useLoadedAt();
   const prepared = useCompletePreparation();
   const { suppress } = useBoardPack();
   const wanted = suppress ? new Set<PackGranularity>() : otherPeriods(deck);

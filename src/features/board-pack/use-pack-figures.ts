@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { BenchmarkItem, PackFigures, PackRequest } from '../../board/pack-figures';
 import { PACK_VIEWS } from '../../board/pack-views';
 import { INDICATORS } from '../../indicators/registry';
-import { useAppData } from '../../session/app-data';
+import { useEngine } from '../../session/app-data';
 import { useBenchmarkSettings } from '../../session/benchmark-settings';
 import { useBoardPack } from '../../session/board-pack';
 import { useChartNotes } from '../../session/chart-notes';
@@ -32,7 +32,7 @@ export function usePackFigures(request: {
     neighbours: la ? benchmarkSettings.neighboursOf(la) : [],
     items: request.benchmarks ?? [],
   };
-  const { getEngine } = useAppData();
+  const getEngine = useEngine();
   const prepared = useCompletePreparation();
   const { suppress } = useBoardPack();
   const reviewCountsShown = request.reviewCountsShown ?? false;

@@ -9,7 +9,7 @@ import {
   rejectedRowsTable,
   repeatedRecords,
 } from '../../ingest/data-quality';
-import { useAppData } from '../../session/app-data';
+import { useDataState, useDataVersion, useEngine } from '../../session/app-data';
 import { downloadCsv } from '../../ui/download';
 import { formatNumber } from '../../ui/format';
 import { ProblemTable } from '../../ui/problem-table';
@@ -18,7 +18,8 @@ import { ValueMappingTable } from '../load-data/value-mapping-table';
 const percent = (part: number, whole: number) => (whole === 0 ? '–' : `${((100 * part) / whole).toFixed(1)}%`);
 
 function DatasetQualitySection({ dataset }: { dataset: DatasetDefinition }) {
-  const { getEngine, dataVersion } = useAppData();
+  const getEngine = useEngine();
+  const dataVersion = useDataVersion();
   const result = useQuery({
     queryKey: ['data-quality', dataset.id, dataVersion],
     queryFn: async () => {
@@ -218,7 +219,8 @@ function RepeatedRecordsTable({ datasetId, repeat }: { datasetId: string; repeat
 
 /** One download of every rejected row of every dataset (the control the browser tests use). */
 function AllRejectionsDownload() {
-  const { getEngine, dataVersion } = useAppData();
+  const getEngine = useEngine();
+  const dataVersion = useDataVersion();
   const rows = useQuery({
     queryKey: ['all-rejections', dataVersion],
     queryFn: async () => (await rejectedRowsTable(await getEngine(), null)).length - 1,
@@ -248,7 +250,8 @@ function AllRejectionsDownload() {
 
 /** Per dataset: what was loaded from which file, what was rejected and why, and how complete it is. */
 export function DataQualityPage() {
-  const { rowsInDatabase, dataVersion } = useAppData();
+  const rowsInDatabase = useDataState((s) => s.rowsInDatabase);
+  const dataVersion = useDataVersion();
   return (
     <section aria-labelledby="dq-heading">
       <h1 id="dq-heading" className="heading-xl">

@@ -4,7 +4,7 @@ import { ComparisonBarChart } from '../../charts/bar-chart';
 import { DIMENSION_LABELS, type Dimension, type IndicatorDefinition } from '../../indicators/indicator-definition';
 import type { PreparedState } from '../../indicators/prepare-indicators';
 import { type IndicatorQuery, runBreakdown } from '../../indicators/run-indicator';
-import { useAppData } from '../../session/app-data';
+import { useEngine } from '../../session/app-data';
 import { usePreparedFor } from '../../session/indicator-settings';
 import { dimensionValueLabel } from '../../ui/dimension-labels';
 import { formatNumber, formatValue, UNIT_AXIS_LABELS } from '../../ui/format';
@@ -29,7 +29,7 @@ export function BreakdownPanel({
   selected: string | undefined;
   onSelect: (value: string | undefined) => void;
 }) {
-  const { getEngine } = useAppData();
+  const getEngine = useEngine();
   const [asTable, setAsTable] = useState(false);
   const headingId = useId();
   // Every value of the compared dimension, within the page's other filters.

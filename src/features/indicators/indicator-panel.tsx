@@ -9,7 +9,7 @@ import { formatUkDate, GRANULARITY_LABELS } from '../../indicators/periods';
 import type { PreparedState } from '../../indicators/prepare-indicators';
 import type { IndicatorPoint, IndicatorQuery } from '../../indicators/run-indicator';
 import { POINT_TYPE_LABELS, type SpcPoint } from '../../indicators/spc';
-import { useAppData } from '../../session/app-data';
+import { useEngine } from '../../session/app-data';
 import { useChartNotes } from '../../session/chart-notes';
 import { usePreparedFor } from '../../session/indicator-settings';
 import { useTargets } from '../../session/targets';
@@ -49,7 +49,7 @@ export function IndicatorPanel({
   prepared: PreparedState;
   query: IndicatorQuery;
 }) {
-  const { getEngine } = useAppData();
+  const getEngine = useEngine();
   const [asTable, setAsTable] = useState(false);
   const headingId = useId();
   const chart = useRef<HTMLDivElement>(null);

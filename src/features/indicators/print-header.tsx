@@ -3,7 +3,7 @@ import type { Dimension } from '../../indicators/indicator-definition';
 import { DIMENSION_LABELS } from '../../indicators/indicator-definition';
 import { formatUkDate, GRANULARITY_LABELS, type Granularity } from '../../indicators/periods';
 import type { PreparedState } from '../../indicators/prepare-indicators';
-import { useAppData } from '../../session/app-data';
+import { useLoadedAt } from '../../session/app-data';
 import { dimensionValueLabel } from '../../ui/dimension-labels';
 import type { View } from '../../ui/routes';
 
@@ -35,7 +35,7 @@ export function PrintHeader({
   first: string;
   last: string;
 }) {
-  const { loadedAt } = useAppData();
+  const loadedAt = useLoadedAt();
   const from = formatUkDate(view.from ?? first);
   const to = formatUkDate(view.to && view.to < last ? view.to : last);
   const text = footerText({

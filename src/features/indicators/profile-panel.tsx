@@ -6,7 +6,7 @@ import type { Dimension } from '../../indicators/indicator-definition';
 import type { PreparedState } from '../../indicators/prepare-indicators';
 import type { ProfileDefinition } from '../../indicators/profiles';
 import { type IndicatorQuery, runProfile } from '../../indicators/run-indicator';
-import { useAppData } from '../../session/app-data';
+import { useEngine } from '../../session/app-data';
 import { usePreparedFor } from '../../session/indicator-settings';
 import { dimensionValueLabel, orderCategoryKeys } from '../../ui/dimension-labels';
 import { formatNumber } from '../../ui/format';
@@ -32,7 +32,7 @@ export function ProfilePanel({
   onFilter: (dimension: Dimension, value: string | undefined) => void;
   selected: Partial<Record<Dimension, string[]>>;
 }) {
-  const { getEngine } = useAppData();
+  const getEngine = useEngine();
   const [asTable, setAsTable] = useState(false);
   const state = usePreparedFor(profile, prepared, query.filters);
   const result = useQuery({

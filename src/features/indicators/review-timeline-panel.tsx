@@ -4,7 +4,7 @@ import { RAPID_REVIEW_DECISION_LABELS } from '../../datasets/reviews';
 import { formatUkDate } from '../../indicators/periods';
 import type { PreparedState } from '../../indicators/prepare-indicators';
 import { reviewEvents, reviewTimeline } from '../../indicators/review-timeline';
-import { useAppData } from '../../session/app-data';
+import { useEngine } from '../../session/app-data';
 import { ownValue } from '../../shared/own';
 
 function Timeliness({ days, onTime, standard }: { days: number | null; onTime: boolean | null; standard: number }) {
@@ -20,7 +20,7 @@ const date = (iso: string | null) => (iso ? formatUkDate(iso) : '–');
 
 /** The practice reviews in the period, in order: notification, rapid review, decision, local review. */
 export function ReviewTimelinePanel({ prepared, from, to }: { prepared: PreparedState; from: string; to: string }) {
-  const { getEngine } = useAppData();
+  const getEngine = useEngine();
   const result = useQuery({
     queryKey: ['review-timeline', from, to, prepared],
     queryFn: async () => reviewTimeline(await getEngine(), prepared, from, to),

@@ -4,7 +4,7 @@ import type { Dimension, IndicatorFamily } from '../../indicators/indicator-defi
 import type { PreparedState } from '../../indicators/prepare-indicators';
 import { getFamily } from '../../indicators/registry';
 import { dimensionValues } from '../../indicators/run-indicator';
-import { useAppData } from '../../session/app-data';
+import { useEngine } from '../../session/app-data';
 import { usePreparedForTables } from '../../session/indicator-settings';
 
 /**
@@ -16,7 +16,7 @@ export function useDimensionValues(
   dimensions: readonly Dimension[],
   prepared: PreparedState | undefined,
 ) {
-  const { getEngine } = useAppData();
+  const getEngine = useEngine();
   const sources = dimensions.map((d) => dimensionSource(getFamily(family), d));
   const state = usePreparedForTables(sources, prepared);
   return useQuery({

@@ -16,7 +16,7 @@ import {
 import type { PreparedState } from '../../indicators/prepare-indicators';
 import { FAMILIES } from '../../indicators/registry';
 import { effectiveGranularity } from '../../indicators/run-indicator';
-import { useAppData } from '../../session/app-data';
+import { useEngine } from '../../session/app-data';
 import { useChartNotes } from '../../session/chart-notes';
 import { usePreparedFor, usePreparedIndicators } from '../../session/indicator-settings';
 import { useTargets } from '../../session/targets';
@@ -108,7 +108,7 @@ function ScoreCard({
   /** The period chosen (ISO date in it); default the last complete one. */
   periodEnding: string | undefined;
 }) {
-  const { getEngine } = useAppData();
+  const getEngine = useEngine();
   const { targets } = useTargets();
   const target = targets[indicator.id] ?? null;
   const reportDate = prepared.families[indicator.family].reportDate;

@@ -1,0 +1,348 @@
+import { clearPublished } from '../benchmarks/published-store';
+import type { DatasetDefinition } from '../datasets/dataset-definition';
+import type { Engine } from '../engine/engine';
+import type { ChosenDateOrder } from '../ingest/date-order';
+import type { DuplicatePolicy } from '../ingest/dedupe-stage';
+import { headerSignature } from '../ingest/header-match';
+import type { LoadProgress } from '../ingest/load-file';
+import type { IngestSession, NamedBlob } from '../ingest/load-files';
+import { type FileReport, type LoadReport, summariseLoad } from '../ingest/load-report';
+import { clearLoadedData } from '../ingest/prepare-database';
+import {
+  applyValueMapping,
+  applyValueMappings,
+  type MappingProfile,
+  withDateOrder,
+  withMapping,
+} from '../ingest/value-mapping';
+import type { HeldFile, HeldFiles } from './held-files';
+import type { SavedMappings } from './saved-mappings';
+import type { WarmUp } from './warm-up';
+
+/** What the app's pages see of the data: one immutable snapshot, replaced on every change. */
+export interface DataState {
+  loading: boolean;
+  progress: LoadProgress | null;
+  lastReport: LoadReport | null;
+  /** A message when the load itself could not run (e.g. the database failed to start). */
+  loadError: string | null;
+  /** Bumps after every change of the data: queries key on it so every chart refreshes. */
+  dataVersion: number;
+  /** Bumps after each load of new files (not after a mapping or a reload of one file). */
+  loadCount: number;
+  /** When files were last loaded (ISO date and time), for the footer of printed and exported packs. */
+  loadedAt: string | null;
+  rowsInDatabase: number;
+  /** What the user has taught the app (codes, columns, date orders): kept in this browser. */
+  mappings: SavedMappings;
+  /** The files this tab held before the page was reloaded (the reload cleared them), until dismissed or a load. */
+  clearedByReload: HeldFiles | null;
+  /** The ingest session, once the engine is open (the report's "Change" and "Remove" need it). */
+  ingestReady: boolean;
+}
+
+/** The engine and what works on it, opened once. */
+export interface OpenedEngine {
+  engine: Engine;
+  ingest: IngestSession;
+  /** Running from the moment the engine opens until the app first needs the engine. */
+  warmUp?: WarmUp;
+}
+
+/** Where the user's mappings and the tab's list of held files are kept (the browser's storage, or memory). */
+export interface SessionStore {
+  readMappings(): SavedMappings;
+  saveMappings(mappings: SavedMappings): void;
+  readHeld(): HeldFiles | null;
+  saveHeld(held: HeldFiles): void;
+}
+
+export interface DataSessionOptions {
+  open(): Promise<OpenedEngine>;
+  datasets: readonly DatasetDefinition[];
+  store: SessionStore;
+  /** After every change of the data (e.g. the query cache asks again); awaited before the change ends. */
+  afterChange?: () => Promise<void> | void;
+  /** Performance marks for the benchmark ('pi-load-start', …); nothing by default. */
+  mark?: (name: string) => void;
+  now?: () => Date;
+}
+
+type Reload = { datasetId?: string; columnMapping?: Record<string, string>; duplicates?: DuplicatePolicy };
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** The report with one local code no longer listed as unmapped (it has just been mapped). */
+function withoutUnmapped(report: LoadReport, datasetId: string, field: string, raw: string): LoadReport {
+  return {
+    ...report,
+    files: report.files.map((file) =>
+      file.datasetId === datasetId
+        ? { ...file, unmappedCodes: file.unmappedCodes.filter((c) => !(c.field === field && c.value === raw)) }
+        : file,
+    ),
+  };
+}
+
+/** The report with one file replaced by the result of loading it again (or by nothing). */
+function replaceFile(report: LoadReport | null, fileId: number, files: FileReport[]): LoadReport | null {
+  if (!report) return files.length > 0 ? summariseLoad(files) : null;
+  const next = report.files.flatMap((f) => (f.fileId === fileId ? files : [f]));
+  return next.length > 0 ? summariseLoad(next) : null;
+}
+
+/** The files of a report that put rows in the database. */
+const heldOf = (files: readonly FileReport[]): HeldFile[] =>
+  files.filter((f) => f.rowsLoaded > 0).map((f) => ({ fileId: f.fileId, name: f.fileName, rows: f.rowsLoaded }));
+
+/**
+ * The loaded data of one page, without React: loading, loading again with the user's choices, mapping
+ * codes, removing and clearing, the warm-up's hand-over and the data version. Pages read it through
+ * `subscribe`/`getSnapshot` (useSyncExternalStore); tests drive it in Node on a real engine.
+ */
+export class DataSession {
+  #state: DataState;
+  readonly #listeners = new Set<() => void>();
+  readonly #options: DataSessionOptions;
+  #opened: Promise<OpenedEngine> | null = null;
+  #ingest: IngestSession | null = null;
+  #held: HeldFile[] = [];
+
+  constructor(options: DataSessionOptions) {
+    this.#options = options;
+    this.#state = {
+      loading: false,
+      progress: null,
+      lastReport: null,
+      loadError: null,
+      dataVersion: 0,
+      loadCount: 0,
+      loadedAt: null,
+      rowsInDatabase: 0,
+      mappings: options.store.readMappings(),
+      // What a reload cleared: read once, as the page starts (the database starts empty).
+      clearedByReload: options.store.readHeld(),
+      ingestReady: false,
+    };
+  }
+
+  readonly getSnapshot = (): DataState => this.#state;
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  };
+
+  #set(patch: Partial<DataState>): void {
+    this.#state = { ...this.#state, ...patch };
+    for (const listener of this.#listeners) listener();
+  }
+
+  /** Opens the engine (once) without stopping its warm-up: as soon as the page is up. */
+  start(): Promise<OpenedEngine> {
+    if (!this.#opened) {
+      const opening = this.#options.open();
+      this.#opened = opening;
+      opening.then(
+        (opened) => {
+          this.#ingest = opened.ingest;
+          this.#set({ ingestReady: true });
+          this.#options.mark?.('pi-engine-ready');
+          void opened.warmUp?.finished.then((whole) => {
+            if (whole) this.#options.mark?.('pi-engine-warm');
+          });
+        },
+        (error: unknown) => {
+          this.#opened = null;
+          this.#set({ loadError: `The in-browser database could not start: ${message(error)}` });
+        },
+      );
+    }
+    return this.#opened;
+  }
+
+  /** The engine for the app's own work: the warm-up is stopped and cleared away first. */
+  async #ready(): Promise<OpenedEngine> {
+    const opened = await this.start();
+    await opened.warmUp?.stop();
+    return opened;
+  }
+
+  readonly getEngine = async (): Promise<Engine> => (await this.#ready()).engine;
+
+  /** Every chart and table asks again. */
+  async #changed(): Promise<void> {
+    this.#set({ dataVersion: this.#state.dataVersion + 1 });
+    await this.#options.afterChange?.();
+  }
+
+  /** Changes what the tab holds, and remembers it for the note after a reload. */
+  #hold(change: (files: HeldFile[]) => HeldFile[], loadedAt: string | null): void {
+    this.#held = change(this.#held);
+    this.#options.store.saveHeld({ files: this.#held, loadedAt });
+  }
+
+  #remember(mappings: SavedMappings): void {
+    this.#set({ mappings });
+    this.#options.store.saveMappings(mappings);
+  }
+
+  async loadFiles(files: readonly NamedBlob[]): Promise<void> {
+    if (files.length === 0) return;
+    this.#options.mark?.('pi-load-start');
+    this.#set({ loading: true, loadError: null });
+    try {
+      const { ingest } = await this.#ready();
+      const report = await ingest.loadFiles(files, this.#throttledProgress(), this.#state.mappings);
+      this.#options.mark?.('pi-load-end');
+      const now = (this.#options.now?.() ?? new Date()).toISOString();
+      this.#hold((held) => [...held, ...heldOf(report.files)], now);
+      this.#set({
+        lastReport: report,
+        loadCount: this.#state.loadCount + 1,
+        loadedAt: now,
+        rowsInDatabase: this.#state.rowsInDatabase + report.rowsLoaded,
+        clearedByReload: null,
+      });
+      await this.#changed();
+    } catch (error) {
+      this.#set({
+        loadError: `The files could not be loaded: ${message(error)}. Reload the page and try again.`,
+      });
+    } finally {
+      this.#set({ loading: false, progress: null });
+    }
+  }
+
+  /** Passes progress on at most every 2% of a file, so a big load stays smooth. */
+  #throttledProgress(): (p: LoadProgress) => void {
+    let lastShown = 0;
+    return (p) => {
+      const fraction = p.fraction ?? -1;
+      if (p.phase !== 'reading' || fraction - lastShown >= 0.02 || fraction === 1 || fraction === 0) {
+        lastShown = fraction;
+        this.#set({ progress: p });
+      }
+    };
+  }
+
+  /** Loads one file of the report again with the user's choice, and puts the result in its place. */
+  async #reload(file: FileReport, choice: Reload, mappings: SavedMappings): Promise<void> {
+    const { ingest } = await this.#ready();
+    this.#set({ loading: true, loadError: null });
+    try {
+      const report = await ingest.reloadFile(file, choice, mappings);
+      this.#hold(
+        (held) => [...held.filter((f) => f.fileId !== file.fileId), ...heldOf(report.files)],
+        this.#state.loadedAt,
+      );
+      const replaced = report.files.reduce((sum, f) => sum + (f.duplicates?.replaced ?? 0), 0);
+      this.#set({
+        lastReport: replaceFile(this.#state.lastReport, file.fileId, report.files),
+        rowsInDatabase: this.#state.rowsInDatabase - file.rowsLoaded + report.rowsLoaded - replaced,
+      });
+      await this.#changed();
+    } catch (error) {
+      this.#set({ loadError: `“${file.fileName}” could not be loaded again: ${message(error)}` });
+    } finally {
+      this.#set({ loading: false });
+    }
+  }
+
+  /** Loads a file of the report again as the given dataset, with the columns the user chose. */
+  async mapColumns(file: FileReport, datasetId: string, columns: Record<string, string>): Promise<void> {
+    const mappings = this.#state.mappings;
+    const next = {
+      ...mappings,
+      columns: { ...mappings.columns, [headerSignature(file.header)]: { datasetId, columns } },
+    };
+    this.#remember(next);
+    await this.#reload(file, { datasetId, columnMapping: columns }, next);
+  }
+
+  /** Says how a date column of a file is written (remembered for its header) and loads the file again. */
+  async setDateOrder(file: FileReport, field: string, order: ChosenDateOrder): Promise<void> {
+    const mappings = this.#state.mappings;
+    const next = { ...mappings, dates: withDateOrder(mappings.dates, headerSignature(file.header), field, order) };
+    this.#remember(next);
+    await this.#reload(file, {}, next);
+  }
+
+  /** Loads a file again treating records already loaded as the user says: skip, replace, or keep both. */
+  async setDuplicatePolicy(file: FileReport, policy: DuplicatePolicy): Promise<void> {
+    // A file loaded with a column mapping keeps it: the saved mapping for its header applies again.
+    await this.#reload(file, { duplicates: policy }, this.#state.mappings);
+  }
+
+  /** Maps one local code, for the rows loaded so far and every later file. */
+  async mapValue(datasetId: string, field: string, raw: string, value: string): Promise<void> {
+    const dataset = this.#options.datasets.find((d) => d.id === datasetId);
+    if (!dataset) return;
+    const { engine } = await this.#ready();
+    await applyValueMapping(engine, dataset, field, raw, value);
+    const mappings = this.#state.mappings;
+    this.#remember({ ...mappings, values: withMapping(mappings.values, datasetId, field, raw, value) });
+    const report = this.#state.lastReport;
+    this.#set({ lastReport: report && withoutUnmapped(report, datasetId, field, raw) });
+    await this.#changed();
+  }
+
+  /** Adds a mapping profile's mappings (from a file a colleague shared) and applies them. */
+  async importMappings(profile: Pick<MappingProfile, 'values' | 'columns' | 'dateOrders'>): Promise<void> {
+    const { engine } = await this.#ready();
+    const mappings = this.#state.mappings;
+    let values = mappings.values;
+    let report = this.#state.lastReport;
+    for (const [datasetId, fields] of Object.entries(profile.values)) {
+      const dataset = this.#options.datasets.find((d) => d.id === datasetId);
+      if (!dataset) continue;
+      for (const [field, pairs] of Object.entries(fields)) {
+        const entries = Object.entries(pairs);
+        await applyValueMappings(engine, dataset, field, entries);
+        for (const [raw, value] of entries) {
+          values = withMapping(values, datasetId, field, raw, value);
+          report = report && withoutUnmapped(report, datasetId, field, raw);
+        }
+      }
+    }
+    this.#remember({
+      values,
+      columns: { ...mappings.columns, ...profile.columns },
+      dates: { ...mappings.dates, ...profile.dateOrders },
+    });
+    this.#set({ lastReport: report });
+    await this.#changed();
+  }
+
+  /** Whether a file of the report can be loaded again (its bytes are still at hand). */
+  readonly canRemap = (file: FileReport): boolean => this.#ingest?.canReload(file) === true;
+
+  /** Forgets one file's (or sheet's) rows and rejections, and takes it off the load report. */
+  async removeFile(file: FileReport): Promise<void> {
+    const { ingest } = await this.#ready();
+    await ingest.removeFile(file);
+    this.#hold((held) => held.filter((f) => f.fileId !== file.fileId), this.#state.loadedAt);
+    this.#set({
+      lastReport: replaceFile(this.#state.lastReport, file.fileId, []),
+      rowsInDatabase: Math.max(0, this.#state.rowsInDatabase - file.rowsLoaded),
+    });
+    await this.#changed();
+  }
+
+  /** Forgets every loaded row and rejection (nothing is stored anywhere else). */
+  async clearData(): Promise<void> {
+    const { engine, ingest } = await this.#ready();
+    await clearLoadedData(engine, this.#options.datasets);
+    ingest.forgetLoadedFiles();
+    await clearPublished(engine);
+    this.#hold(() => [], null);
+    this.#set({ lastReport: null, rowsInDatabase: 0, loadedAt: null });
+    await this.#changed();
+  }
+
+  dismissClearedByReload(): void {
+    this.#set({ clearedByReload: null });
+    // Forgotten for good, unless files have been loaded since (they are what the tab holds now).
+    if (this.#held.length === 0) this.#options.store.saveHeld({ files: [], loadedAt: null });
+  }
+}
