@@ -11,7 +11,7 @@ import {
 import type { Engine } from '../engine/engine';
 import { countsProtected } from '../indicators/disclosure-scope';
 import type { IndicatorDefinition } from '../indicators/indicator-definition';
-import { type ChangePoint, indicatorSpc, type WarmUpSpan, warmUpOf } from '../indicators/indicator-spc';
+import { type ChangePoint, type indicatorSpc, type WarmUpSpan, warmUpOf } from '../indicators/indicator-spc';
 import { JointPublication } from '../indicators/joint-disclosure';
 import { narrative, trendPhrase, unjudged, yearOnYear } from '../indicators/narrative';
 import type { Granularity } from '../indicators/periods';
@@ -19,15 +19,17 @@ import type { PreparedState } from '../indicators/prepare-indicators';
 import {
   type PublishedCell,
   publishSeries,
+  ROLLING_NOT_PUBLISHABLE,
   type SeriesProblem,
   seriesProblem,
   spanOf,
 } from '../indicators/publication';
-import { getFamily } from '../indicators/registry';
+import { getFamily, INDICATORS } from '../indicators/registry';
 import { effectiveGranularity, type IndicatorPoint, runIndicator } from '../indicators/run-indicator';
 import { type BenchmarkItem, benchmarkKey } from './benchmark-item';
 import { addTable, compositionRelations, publishTable, type TableDraft, type TableFigures } from './pack-tables';
-import { type PackGranularity, type PackViewId, packViewTables, type TimelineFigures } from './pack-views';
+import { PACK_VIEWS, type PackGranularity, type PackViewId, packViewTables, type TimelineFigures } from './pack-views';
+import { type FigurePoint, publishedSpc } from './publish';
 
 /**
  * Every figure a board pack (or yearly report) shows, computed once and — with suppression on —
@@ -38,21 +40,7 @@ import { type PackGranularity, type PackViewId, packViewTables, type TimelineFig
  * drawn from a hidden count would give it away.
  */
 
-export interface FigurePoint {
-  label: string;
-  periodStart: string;
-  periodEnd: string;
-  effectiveEnd: string;
-  partial: boolean;
-  /** Null when hidden or not available; `suppressed` says which. */
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  /** The value is withheld (its numerator or denominator is a hidden count). */
-  suppressed: boolean;
-  numeratorHidden: boolean;
-  denominatorHidden: boolean;
-}
+export type { FigurePoint };
 
 export interface IndicatorFigures {
   status: 'ok';
@@ -278,7 +266,7 @@ export function describePoints(
   'granularity' | 'points' | 'spc' | 'latestIndex' | 'target' | 'narrative' | 'trend' | 'yearOnYear' | 'unjudged'
 > {
   const { target } = options;
-  const spc = indicatorSpc(indicator, { granularity, points }, options);
+  const spc = publishedSpc(indicator, granularity, points, options);
   // The latest finished period: for a lagged cohort, the latest one already followed up.
   const latestIndex = points.findLastIndex((p) => !p.partial && (p.value !== null || p.suppressed));
   const latest = points[latestIndex];
@@ -413,4 +401,38 @@ export async function packFigures(engine: Engine, prepared: PreparedState, reque
     hiddenCells: hidden ? hidden.filter(Boolean).length : 0,
     benchmarks: await benchmarkFigures(engine, request.benchmarks),
   };
+}
+
+/**
+ * Everything the tool publishes at a granularity over the whole data, as the board pack publishes it
+ * (no targets or changes: they do not alter what is hidden). Rolling periods are never published.
+ */
+export function publishEverything(
+  engine: Engine,
+  prepared: PreparedState,
+  granularity: Granularity,
+): Promise<PackFigures> {
+  if (granularity !== 'month' && granularity !== 'quarter' && granularity !== 'year') {
+    throw new Error(ROLLING_NOT_PUBLISHABLE);
+  }
+  return packFigures(engine, prepared, {
+    indicators: INDICATORS,
+    views: PACK_VIEWS,
+    granularity,
+    suppress: true,
+    targets: {},
+    changesFor: () => [],
+    minDenominatorFor: () => null,
+  });
+}
+
+/** An indicator's published series at a granularity, by period start (empty when not published). */
+export function publishedSeries(
+  figures: PackFigures,
+  indicatorId: string,
+  granularity: Granularity,
+): ReadonlyMap<string, FigurePoint> {
+  const outcome = figures.indicators.get(indicatorId);
+  const points = outcome?.status === 'ok' ? (outcome.published.get(granularity) ?? []) : [];
+  return new Map(points.map((p) => [p.periodStart, p]));
 }

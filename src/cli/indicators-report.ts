@@ -1,16 +1,16 @@
+import { type FigurePoint, type PackFigures, publishEverything, publishedSeries } from '../board/pack-figures';
+import { asFigurePoint, countMarker, publishedSpc, valueMarker } from '../board/publish';
 import type { Engine } from '../engine/engine';
 import { countsAboutChildren } from '../indicators/disclosure-scope';
 import type { Direction, IndicatorFamily, Unit } from '../indicators/indicator-definition';
 import { indicatorSpc, warmUpOf } from '../indicators/indicator-spc';
 import type { Granularity } from '../indicators/periods';
-import type { PreparedState } from '../indicators/prepare-indicators';
 import { prepareIndicators } from '../indicators/prepare-indicators';
-import { PUBLISHABLE_WITH_SUPPRESSION, type PublishedCell, protectSeries } from '../indicators/publication';
 import { INDICATORS } from '../indicators/registry';
-import { type IndicatorPoint, type IndicatorResult, runIndicators } from '../indicators/run-indicator';
+import { type IndicatorResult, runIndicators } from '../indicators/run-indicator';
 import type { IndicatorSettings } from '../indicators/settings';
 import type { PointType } from '../indicators/spc';
-import type { Published } from '../indicators/suppression';
+import { type Published, SUPPRESSED } from '../indicators/suppression';
 import { csvText } from '../shared/csv';
 
 /** One period of one indicator, as the command line prints it (documented in docs/command-line.md). */
@@ -57,36 +57,20 @@ export interface ReportOptions {
   settings: IndicatorSettings;
 }
 
-/**
- * The requested points as published with suppression: the indicator is computed at every granularity
- * over the whole data (`full`), protected together (publication.ts), and the requested periods taken
- * from that, so that no run of the tool — at any period or range — gives away a count another run hides.
- */
-function publishedPoints(
-  full: ReadonlyMap<Granularity, readonly (IndicatorResult | Error)[]>,
-  at: number,
-  result: Extract<IndicatorResult, { status: 'ok' }>,
-): (PublishedCell | undefined)[] {
-  const series = new Map<string, IndicatorPoint[]>();
-  for (const results of full.values()) {
-    const run = results[at];
-    if (run instanceof Error) throw run;
-    if (run?.status === 'ok') series.set(run.granularity, run.points);
-  }
-  const protectedSeries = protectSeries(series, result.indicator.unit);
-  const wanted = series.get(result.granularity) ?? [];
-  const cells = protectedSeries.get(result.granularity) ?? [];
-  const byStart = new Map(wanted.map((p, i) => [p.periodStart, cells[i]]));
+/** An indicator's requested points as published, by period; null when its counts are not protected. */
+function publishedPoints(figures: PackFigures, result: Extract<IndicatorResult, { status: 'ok' }>) {
+  if (!countsAboutChildren(result.indicator)) return null;
+  const byStart = publishedSeries(figures, result.indicator.id, result.granularity);
   return result.points.map((p) => byStart.get(p.periodStart));
 }
 
-/** Every indicator over the whole data at each granularity published together (one statement per area each). */
-async function publishableRuns(engine: Engine, prepared: PreparedState) {
-  const full = new Map<Granularity, (IndicatorResult | Error)[]>();
-  for (const granularity of PUBLISHABLE_WITH_SUPPRESSION) {
-    full.set(granularity, await runIndicators(engine, prepared, INDICATORS, { granularity }));
-  }
-  return full;
+/** A published point's counts and value, with the DfE's `c` where hidden. */
+function publishedCounts(point: FigurePoint): Pick<ReportPoint, 'numerator' | 'denominator' | 'value'> {
+  return {
+    numerator: point.numeratorHidden ? SUPPRESSED : point.numerator,
+    denominator: point.denominatorHidden ? SUPPRESSED : point.denominator,
+    value: point.suppressed ? SUPPRESSED : point.value,
+  };
 }
 
 /** Every computable indicator per period, with SPC point types and (optionally) suppression. */
@@ -101,10 +85,8 @@ export async function buildIndicatorsReport(engine: Engine, options: ReportOptio
     notComputed: [],
   };
   const { granularity, from, to } = options;
-  const full = options.suppress ? await publishableRuns(engine, prepared) : null;
-  // Over the whole data at a published granularity, the report is one of those runs already.
-  const whole = from === undefined && to === undefined ? full?.get(granularity) : undefined;
-  const results = whole ?? (await runIndicators(engine, prepared, INDICATORS, { granularity, from, to }));
+  const figures = options.suppress ? await publishEverything(engine, prepared, granularity) : null;
+  const results = await runIndicators(engine, prepared, INDICATORS, { granularity, from, to });
   for (const [at, indicator] of INDICATORS.entries()) {
     const result = results[at];
     if (result instanceof Error || result === undefined) throw result ?? new Error(`${indicator.id} was not run`);
@@ -112,8 +94,19 @@ export async function buildIndicatorsReport(engine: Engine, options: ReportOptio
       report.notComputed.push({ id: indicator.id, title: indicator.title, missingDatasets: result.missingDatasets });
       continue;
     }
-    const spc = indicatorSpc(indicator, result, { warmUp: warmUpOf(indicator, prepared) });
-    const published = full && countsAboutChildren(indicator) ? publishedPoints(full, at, result) : null;
+    const published = figures ? publishedPoints(figures, result) : null;
+    // SPC from the published values only (as on every published chart): a mean or a limit drawn
+    // from a hidden count would give it away.
+    const warmUp = warmUpOf(indicator, prepared);
+    // As on every published chart, SPC is drawn from the published values only.
+    const spc = published
+      ? publishedSpc(
+          indicator,
+          result.granularity,
+          result.points.map((p, i) => published[i] ?? asFigurePoint(p)),
+          { warmUp },
+        )
+      : indicatorSpc(indicator, result, { warmUp });
     report.indicators.push({
       id: indicator.id,
       family: indicator.family,
@@ -132,9 +125,7 @@ export async function buildIndicatorsReport(engine: Engine, options: ReportOptio
           periodEnd: p.periodEnd,
           effectiveEnd: p.effectiveEnd,
           partial: p.partial,
-          numerator: cell ? cell.numerator : p.numerator,
-          denominator: cell ? cell.denominator : p.denominator,
-          value: cell ? cell.value : p.value,
+          ...(cell ? publishedCounts(cell) : { numerator: p.numerator, denominator: p.denominator, value: p.value }),
           suppressed,
           // A point type could hint at a hidden value, so it goes with it.
           spcPointType: suppressed ? null : (spc.points[i]?.type ?? null),
@@ -167,15 +158,19 @@ const CSV_HEADER = [
  * none, and 3 decimal places.
  */
 function csvValue(p: ReportPoint, published: boolean): string {
-  if (typeof p.value === 'string') return p.value;
-  if (p.value === null) return published ? (p.denominator === 0 ? 'z' : 'x') : '';
-  return published ? p.value.toFixed(1) : String(Math.round(p.value * 1000) / 1000);
+  if (!published) return p.value === null ? '' : String(Math.round(Number(p.value) * 1000) / 1000);
+  const marker = valueMarker({
+    value: typeof p.value === 'number' ? p.value : null,
+    suppressed: p.suppressed,
+    denominator: typeof p.denominator === 'number' ? p.denominator : null,
+  });
+  return marker ?? Number(p.value).toFixed(1);
 }
 
 /** A count in the CSV; `z` where the indicator has no such count (a count has no denominator). */
 function csvCount(n: Published, published: boolean, applicable: boolean): string | number {
-  if (n === null) return published ? (applicable ? 'x' : 'z') : '';
-  return n;
+  if (!published) return n ?? '';
+  return countMarker(typeof n === 'number' ? n : null, n === SUPPRESSED, applicable) ?? Number(n);
 }
 
 export function reportToCsv(report: IndicatorsReport): string {

@@ -1,8 +1,7 @@
-import type { FigurePoint } from '../../board/pack-figures';
+import { countMarker, type FigurePoint, type Marker, valueMarker } from '../../board/publish';
 import type { IndicatorDefinition } from '../../indicators/indicator-definition';
 import type { IndicatorSpc } from '../../indicators/indicator-spc';
 import { POINT_TYPE_LABELS } from '../../indicators/spc';
-import { SUPPRESSED } from '../../indicators/suppression';
 import type { CsvValue } from '../../shared/csv';
 
 /** A period as shown (the hidden flags absent) or as published by the board pack. */
@@ -23,10 +22,9 @@ const HEADER = [
   'variation',
 ];
 
-/** A value as published statistics write it: `c` withheld, `x` not available, rates to 1 decimal place. */
-function published(value: number | null, hidden: boolean, unit: IndicatorDefinition['unit']): CsvValue {
-  if (hidden) return SUPPRESSED;
-  if (value === null) return 'x';
+/** A figure as published statistics write it: a marker (publish.ts) or a number, rates to 1 decimal place. */
+function published(value: number | null, marker: Marker | null, unit: IndicatorDefinition['unit']): CsvValue {
+  if (marker !== null || value === null) return marker ?? 'x';
   return unit === 'count' ? value : Math.round(value * 10) / 10;
 }
 
@@ -44,6 +42,7 @@ export function indicatorCsvRows(
   points.forEach((p, i) => {
     const type = spc.points[i]?.type;
     const judged = !p.partial && !p.suppressed && p.value !== null;
+    const hidden = { numerator: p.numeratorHidden ?? false, denominator: p.denominatorHidden ?? false };
     rows.push([
       indicator.id,
       indicator.title,
@@ -51,9 +50,11 @@ export function indicatorCsvRows(
       p.periodStart,
       p.effectiveEnd,
       p.partial ? 'no' : 'yes',
-      indicator.denominator ? published(p.numerator, p.numeratorHidden ?? false, countUnit) : 'z',
-      indicator.denominator ? published(p.denominator, p.denominatorHidden ?? false, 'count') : 'z',
-      published(p.value, p.suppressed ?? false, indicator.unit),
+      indicator.denominator ? published(p.numerator, countMarker(p.numerator, hidden.numerator, true), countUnit) : 'z',
+      indicator.denominator
+        ? published(p.denominator, countMarker(p.denominator, hidden.denominator, true), 'count')
+        : 'z',
+      published(p.value, valueMarker({ ...p, suppressed: p.suppressed ?? false }), indicator.unit),
       indicator.unit,
       judged && type ? POINT_TYPE_LABELS[type] : '',
     ]);
