@@ -1,4 +1,5 @@
 import type { Engine } from '../engine/engine';
+import { dimensionValueLabel, orderCategoryKeys } from '../indicators/dimension-values';
 import type { Dimension } from '../indicators/indicator-definition';
 import { buildPeriods, formatUkDate, type Period } from '../indicators/periods';
 import type { PreparedState } from '../indicators/prepare-indicators';
@@ -13,7 +14,6 @@ import {
 } from '../indicators/profiles';
 import { type ReviewEvent, reviewEvents, reviewTimeline } from '../indicators/review-timeline';
 import { type ProfileCell, runProfile } from '../indicators/run-indicator';
-import { dimensionValueLabel, orderCategoryKeys } from '../ui/dimension-labels';
 import type { TableDraft } from './pack-tables';
 
 /** The area views a pack can hold, besides indicators and the summary. */

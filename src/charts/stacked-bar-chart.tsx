@@ -13,7 +13,7 @@ import {
   YAxis,
   ZIndexLayer,
 } from 'recharts';
-import { formatNumber } from '../ui/format';
+import { formatNumber } from '../shared/format';
 import { useChartFontSize, valueAxisLabel } from './chart-font';
 import type { LegendItem } from './chart-image';
 import { TooltipBox, useDismissibleTooltip } from './chart-tooltip';

@@ -2,7 +2,7 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import type { MeasureScale } from '../../benchmarks/measure-scale';
 import type { ComparisonPoint } from '../../benchmarks/published-store';
 import type { LegendItem } from '../../charts/chart-image';
-import { formatNumber } from '../../ui/format';
+import { formatNumber } from '../../shared/format';
 
 /** Four lines told apart by colour and by dash (never colour alone): ours solid and thick. */
 const SERIES = [

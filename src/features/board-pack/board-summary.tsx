@@ -3,7 +3,7 @@ import { Sparkline } from '../../charts/sparkline';
 import { AssuranceIcon, VariationIcon } from '../../charts/spc-chart';
 import type { IndicatorFamily } from '../../indicators/indicator-definition';
 import { getFamily } from '../../indicators/registry';
-import { formatValue } from '../../ui/format';
+import { formatValue } from '../../shared/format';
 import { shownBasis, shownValue } from './published-format';
 
 /** How the summary is drawn: on a page (the builder, print) or on a projected slide (large, fewer columns). */

@@ -4,7 +4,7 @@ import type { TableFigures } from '../../board/pack-tables';
 import { getFamily } from '../../indicators/registry';
 import { ASSURANCE_LABELS, POINT_TYPE_LABELS } from '../../indicators/spc';
 import { SUPPRESSED } from '../../indicators/suppression';
-import { formatNumber, formatValue } from '../../ui/format';
+import { formatNumber, formatValue } from '../../shared/format';
 import { type Deck, type DeckSlide, HEADLINES, projectedSlides } from './deck';
 import { type DeckFigures, slideIndicator } from './deck-figures';
 import { type Cell, type PptxTable, pageTable, textLines } from './pptx-layout';

@@ -2,7 +2,7 @@ import { type BenchmarkItem, benchmarkKey } from '../../board/benchmark-item';
 import type { IndicatorFigures, PackFigures } from '../../board/pack-figures';
 import { SpcChart } from '../../charts/spc-chart';
 import { GRANULARITY_LABELS, PERIOD_NOUNS } from '../../indicators/periods';
-import { axisBounds, formatValue, UNIT_AXIS_LABELS } from '../../ui/format';
+import { axisBounds, formatValue, UNIT_AXIS_LABELS } from '../../shared/format';
 import { ComparisonChart } from '../benchmarks/comparison-chart';
 import { ComparisonTable } from '../benchmarks/comparison-table';
 import { BoardSummary } from './board-summary';

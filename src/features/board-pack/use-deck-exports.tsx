@@ -2,8 +2,8 @@ import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react'
 import { benchmarkKey } from '../../board/benchmark-item';
 import { chartSvgIn, drawnLegend, type LegendItem, standaloneSvg, svgToPng } from '../../charts/chart-image';
 import { spcLegend } from '../../charts/spc-chart';
+import { formatValue } from '../../shared/format';
 import { downloadBlob } from '../../ui/download';
-import { formatValue } from '../../ui/format';
 import { comparisonLegend } from '../benchmarks/comparison-chart';
 import type { Deck, DeckSlide } from './deck';
 import { type DeckFigures, slideIndicator } from './deck-figures';

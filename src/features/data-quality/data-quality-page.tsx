@@ -10,8 +10,8 @@ import {
   repeatedRecords,
 } from '../../ingest/data-quality';
 import { useAppData } from '../../session/app-data';
+import { formatNumber } from '../../shared/format';
 import { downloadCsv } from '../../ui/download';
-import { formatNumber } from '../../ui/format';
 import { ProblemTable } from '../../ui/problem-table';
 import { ValueMappingTable } from '../load-data/value-mapping-table';
 

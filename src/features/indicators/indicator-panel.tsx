@@ -13,7 +13,7 @@ import { useAppData } from '../../session/app-data';
 import { useChartNotes } from '../../session/chart-notes';
 import { usePreparedFor } from '../../session/indicator-settings';
 import { useTargets } from '../../session/targets';
-import { axisBounds, describeChange, formatValue, formatWithCount, UNIT_AXIS_LABELS } from '../../ui/format';
+import { axisBounds, describeChange, formatValue, formatWithCount, UNIT_AXIS_LABELS } from '../../shared/format';
 import { TableToggle } from '../../ui/table-toggle';
 import { IndicatorDownloads } from '../exports/indicator-downloads';
 import { ChangePoints } from './change-points';

@@ -3,7 +3,7 @@ import { publishedName } from '../../benchmarks/load-published';
 import { findDataset } from '../../datasets/registry';
 import type { FileReport, LoadReport } from '../../ingest/load-report';
 import { useAppData } from '../../session/app-data';
-import { formatNumber } from '../../ui/format';
+import { formatNumber } from '../../shared/format';
 import { ProblemTable } from '../../ui/problem-table';
 import { ColumnMappingForm } from './column-mapping-form';
 import { DateOrderChoice } from './date-order-choice';
