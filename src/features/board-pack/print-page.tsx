@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
+import { deckOfPack } from '../../board/deck';
 import { useBoardPack } from '../../session/board-pack';
-import { deckOfPack } from './deck';
-import { PrintDeck } from './print-deck';
-import { useDeck } from './use-deck';
+import { PrintDeck } from '../../ui/deck/print-deck';
+import { useDeck } from '../../ui/deck/use-deck';
 
 /** Set by "Download PDF": the print view opens the browser's print dialog once it is drawn. */
 export const PRINT_NOW_KEY = 'partnership-insight:print-now';

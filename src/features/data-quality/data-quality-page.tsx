@@ -13,7 +13,7 @@ import { useAppData } from '../../session/app-data';
 import { formatNumber } from '../../shared/format';
 import { downloadCsv } from '../../ui/download';
 import { ProblemTable } from '../../ui/problem-table';
-import { ValueMappingTable } from '../load-data/value-mapping-table';
+import { ValueMappingTable } from '../../ui/value-mapping-table';
 
 const percent = (part: number, whole: number) => (whole === 0 ? '–' : `${((100 * part) / whole).toFixed(1)}%`);
 

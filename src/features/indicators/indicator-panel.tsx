@@ -15,8 +15,8 @@ import { usePreparedFor } from '../../session/indicator-settings';
 import { useTargets } from '../../session/targets';
 import { axisBounds, describeChange, formatValue, formatWithCount, UNIT_AXIS_LABELS } from '../../shared/format';
 import { TableToggle } from '../../ui/table-toggle';
-import { IndicatorDownloads } from '../exports/indicator-downloads';
 import { ChangePoints } from './change-points';
+import { IndicatorDownloads } from './indicator-downloads';
 
 /** A point's variation in the table's words: its type, or why it has none. */
 function variationText(point: SpcPoint | undefined): string {

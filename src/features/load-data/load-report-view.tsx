@@ -5,10 +5,10 @@ import type { FileReport, LoadReport } from '../../ingest/load-report';
 import { useAppData } from '../../session/app-data';
 import { formatNumber } from '../../shared/format';
 import { ProblemTable } from '../../ui/problem-table';
+import { ValueMappingTable } from '../../ui/value-mapping-table';
 import { ColumnMappingForm } from './column-mapping-form';
 import { DateOrderChoice } from './date-order-choice';
 import { DuplicateChoice } from './duplicate-choice';
-import { ValueMappingTable } from './value-mapping-table';
 
 const STATUS_TEXT: Record<FileReport['status'], string> = {
   loaded: 'Loaded',

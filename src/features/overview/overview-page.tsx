@@ -24,7 +24,7 @@ import { useTargets } from '../../session/targets';
 import { countText, describeChange, formatValue } from '../../shared/format';
 import { AddressNote } from '../../ui/address-note';
 import { GranularityRadios } from '../../ui/granularity-radios';
-import { SpcIconKey } from '../board-pack/spc-icon-key';
+import { SpcIconKey } from '../../ui/spc-icon-key';
 import { type Rag, ragAgainstTarget } from './rag';
 
 const CHOICES: Granularity[] = ['month', 'quarter', 'year'];

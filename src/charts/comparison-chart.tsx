@@ -1,8 +1,8 @@
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { MeasureScale } from '../../benchmarks/measure-scale';
-import type { ComparisonPoint } from '../../benchmarks/published-store';
-import type { LegendItem } from '../../charts/chart-image';
-import { formatNumber } from '../../shared/format';
+import type { MeasureScale } from '../benchmarks/measure-scale';
+import type { ComparisonPoint } from '../benchmarks/published-store';
+import { formatNumber } from '../shared/format';
+import type { LegendItem } from './chart-image';
 
 /** Four lines told apart by colour and by dash (never colour alone): ours solid and thick. */
 const SERIES = [

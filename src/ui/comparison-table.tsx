@@ -1,5 +1,5 @@
-import { shownNumber } from '../../benchmarks/comparison-words';
-import type { ComparisonPoint } from '../../benchmarks/published-store';
+import { shownNumber } from '../benchmarks/comparison-words';
+import type { ComparisonPoint } from '../benchmarks/published-store';
 
 /** The header cells of a comparison: the year, ours, the neighbours, region, England, rank and quartile. */
 export function ComparisonHeads({ name }: { name: string }) {

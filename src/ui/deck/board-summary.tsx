@@ -1,10 +1,10 @@
 import type { IndicatorFigures, IndicatorOutcome } from '../../board/pack-figures';
+import { shownBasis, shownValue } from '../../board/published-format';
 import { Sparkline } from '../../charts/sparkline';
 import { AssuranceIcon, VariationIcon } from '../../charts/spc-chart';
 import type { IndicatorFamily } from '../../indicators/indicator-definition';
 import { getFamily } from '../../indicators/registry';
 import { formatValue } from '../../shared/format';
-import { shownBasis, shownValue } from './published-format';
 
 /** How the summary is drawn: on a page (the builder, print) or on a projected slide (large, fewer columns). */
 type SummaryLayout = 'page' | 'slide';

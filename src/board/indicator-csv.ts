@@ -1,9 +1,9 @@
-import type { FigurePoint } from '../../board/pack-figures';
-import type { IndicatorDefinition } from '../../indicators/indicator-definition';
-import type { IndicatorSpc } from '../../indicators/indicator-spc';
-import { POINT_TYPE_LABELS } from '../../indicators/spc';
-import { SUPPRESSED } from '../../indicators/suppression';
-import type { CsvValue } from '../../shared/csv';
+import type { IndicatorDefinition } from '../indicators/indicator-definition';
+import type { IndicatorSpc } from '../indicators/indicator-spc';
+import { POINT_TYPE_LABELS } from '../indicators/spc';
+import { SUPPRESSED } from '../indicators/suppression';
+import type { CsvValue } from '../shared/csv';
+import type { FigurePoint } from './pack-figures';
 
 /** A period as shown (the hidden flags absent) or as published by the board pack. */
 export type TablePoint = Omit<FigurePoint, 'suppressed' | 'numeratorHidden' | 'denominatorHidden'> &
