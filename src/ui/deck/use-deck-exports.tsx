@@ -6,10 +6,10 @@ import type { ChartImage } from '../../board/pptx-export';
 import { chartSvgIn, drawnLegend, type LegendItem, standaloneSvg, svgToPng } from '../../charts/chart-image';
 import { comparisonLegend } from '../../charts/comparison-chart';
 import { spcLegend } from '../../charts/spc-chart';
-import { PRINT_NOW_KEY } from '../../features/board-pack/print-page';
 import { formatValue } from '../../shared/format';
 import { downloadBlob } from '../download';
 import { PrintDeck } from './print-deck';
+import { PRINT_NOW_KEY } from './print-when-ready';
 import { viewLegend } from './view-body';
 
 function legendOf(slide: DeckSlide, figures: DeckFigures): LegendItem[] {
