@@ -15,10 +15,9 @@ import {
 import { type ReviewEvent, reviewEvents, reviewTimeline } from '../indicators/review-timeline';
 import { type ProfileCell, runProfile } from '../indicators/run-indicator';
 import type { TableDraft } from './pack-tables';
+import type { PackViewId } from './pack-view-ids';
 
-/** The area views a pack can hold, besides indicators and the summary. */
-export const PACK_VIEWS = ['EHP1', 'OBP1', 'AQP1', 'PRP1', 'review_timeline'] as const;
-export type PackViewId = (typeof PACK_VIEWS)[number];
+export { PACK_VIEWS, type PackViewId } from './pack-view-ids';
 export type PackGranularity = 'month' | 'quarter' | 'year';
 
 const PROFILE_OF: Record<Exclude<PackViewId, 'review_timeline'>, ProfileDefinition> = {
