@@ -19,6 +19,7 @@ import {
   withDateOrder,
   withMapping,
 } from '../ingest/value-mapping';
+import { FILE_HANDLERS } from './file-handlers';
 import { type HeldFile, type HeldFiles, readHeldFiles, saveHeldFiles } from './held-files';
 import { sampleFiles } from './sample-files';
 import { readSavedMappings, type SavedMappings, saveMappings } from './saved-mappings';
@@ -98,7 +99,7 @@ function replaceFile(report: LoadReport | null, fileId: number, files: FileRepor
 async function start(): Promise<Started> {
   const { getBrowserEngine } = await import('../engine/browser-engine');
   const engine = await getBrowserEngine();
-  await prepareDatabase(engine, DATASETS);
+  await prepareDatabase(engine, DATASETS, FILE_HANDLERS);
 
   const readWorkbook = async (
     ...args: Parameters<typeof import('../ingest/workbook/workbook-client').readWorkbookInWorker>
@@ -106,7 +107,7 @@ async function start(): Promise<Started> {
   const { scanRecordsInWorker: scanRecords } = await import('../ingest/scan-client');
   return {
     engine,
-    session: createIngestSession(engine, DATASETS, { readWorkbook, scanRecords }),
+    session: createIngestSession(engine, DATASETS, { readWorkbook, scanRecords, handlers: FILE_HANDLERS }),
     // The warm-up scans its files with the app's scanner, so the scan worker is started and warm too.
     warmUp: startWarmUp(engine, () => sampleFiles(), { scanRecords }),
   };
