@@ -10,7 +10,7 @@ export interface LayerTable {
 }
 
 function block(markdown: string, info: string): string[] {
-  const match = markdown.match(new RegExp('^```' + info + '\\n([\\s\\S]*?)^```', 'm'));
+  const match = markdown.match(new RegExp(`^\`\`\`${info}\\n([\\s\\S]*?)^\`\`\``, 'm'));
   if (!match?.[1]) throw new Error(`docs/architecture.md has no \`\`\`${info} block`);
   return match[1]
     .split('\n')
