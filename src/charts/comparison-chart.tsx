@@ -3,13 +3,14 @@ import type { MeasureScale } from '../benchmarks/measure-scale';
 import type { ComparisonPoint } from '../benchmarks/published-store';
 import { formatNumber } from '../shared/format';
 import type { LegendItem } from './chart-image';
+import { INK } from './palette';
 
 /** Four lines told apart by colour and by dash (never colour alone): ours solid and thick. */
 const SERIES = [
   { key: 'laValue', colour: '#1d70b8', dash: undefined, width: 3 },
   { key: 'neighbourAverage', colour: '#d4351c', dash: '6 3', width: 2 },
   { key: 'regionValue', colour: '#00703c', dash: '2 3', width: 2 },
-  { key: 'englandValue', colour: '#0b0c0c', dash: '10 4 2 4', width: 2 },
+  { key: 'englandValue', colour: INK, dash: '10 4 2 4', width: 2 },
 ] as const;
 type SeriesKey = (typeof SERIES)[number]['key'];
 

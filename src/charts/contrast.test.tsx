@@ -5,7 +5,8 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { analyseSpc, type PointType, SPC_COLOURS } from '../indicators/spc';
 import { TooltipBox } from './chart-tooltip';
-import { contrastRatio, INK, SECONDARY_INK, textOn, WHITE } from './contrast';
+import { contrastRatio, textOn } from './contrast';
+import { INK, SECONDARY_INK, WHITE } from './palette';
 import { AssuranceIcon, SpcChart, VariationIcon } from './spc-chart';
 import { CATEGORY_COLOURS, StackedBarChart } from './stacked-bar-chart';
 

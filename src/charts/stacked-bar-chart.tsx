@@ -1,7 +1,6 @@
 import {
   Bar,
   BarChart,
-  CartesianGrid,
   DefaultZIndexes,
   Legend,
   ResponsiveContainer,
@@ -9,15 +8,13 @@ import {
   usePlotArea,
   useXAxisScale,
   useYAxisScale,
-  XAxis,
-  YAxis,
   ZIndexLayer,
 } from 'recharts';
 import { formatNumber } from '../shared/format';
-import { useChartFontSize, valueAxisLabel } from './chart-font';
+import { useChartFontSize } from './chart-font';
+import { chartFrame } from './chart-frame';
 import type { LegendItem } from './chart-image';
 import { TooltipBox, useDismissibleTooltip } from './chart-tooltip';
-import { INK, SECONDARY_INK } from './contrast';
 
 /** Okabe–Ito: a palette most people with colour-vision deficiency can tell apart. */
 export const CATEGORY_COLOURS = [
@@ -149,7 +146,6 @@ export function StackedBarChart({
 }) {
   const fontSize = useChartFontSize(givenFontSize);
   const tooltip = useDismissibleTooltip();
-  const tick = { fontSize, fill: INK };
   const axisWidth = Math.round(fontSize * 4.2);
   const data = rows.map((row) => ({ ...row, [TOTAL]: series.reduce((sum, s) => sum + seriesValue(row, s.key), 0) }));
   const legend = series.map((s, i) => ({ value: s.label, type: 'rect' as const, color: colourOf(series, i) }));
@@ -162,29 +158,16 @@ export function StackedBarChart({
       height={width ? (height === 'fill' ? 340 : height) : undefined}
       {...tooltip.chartProps}
     >
-      <CartesianGrid stroke="#e5e5e5" vertical={false} />
-      <XAxis
-        dataKey="label"
-        tick={tick}
-        tickMargin={Math.round(fontSize * 0.5)}
-        interval="preserveStartEnd"
-        minTickGap={fontSize}
+      {chartFrame({
+        fontSize,
+        axisWidth,
+        format: formatNumber,
+        valueLabel,
+        categoryLabel,
+        categoryOffset: 0,
         // The axis' name within the axis' own height, so the key below never runs into it.
-        height={Math.round(fontSize * 3.2)}
-        label={{
-          value: categoryLabel,
-          position: 'insideBottom',
-          offset: 0,
-          fill: SECONDARY_INK,
-          fontSize,
-        }}
-      />
-      <YAxis
-        tick={tick}
-        tickFormatter={(v: number) => formatNumber(v)}
-        width={axisWidth}
-        label={valueAxisLabel(valueLabel, axisWidth, fontSize, SECONDARY_INK)}
-      />
+        categoryAxis: { height: Math.round(fontSize * 3.2) },
+      })}
       <Tooltip
         {...tooltip.tooltipProps}
         isAnimationActive={false}
