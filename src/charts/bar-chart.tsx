@@ -1,5 +1,5 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { GRID, INK, SECONDARY_INK } from './palette';
+import { BLUE, FADED_BLUE, GRID, INK, SECONDARY_INK } from './palette';
 
 export interface BarDatum {
   key: string;
@@ -69,7 +69,7 @@ export function ComparisonBarChart({
                   y={y}
                   width={Math.max(0, width)}
                   height={Math.max(0, height)}
-                  fill={selected === undefined || selected === payload.key ? '#1d70b8' : '#a7c4e0'}
+                  fill={selected === undefined || selected === payload.key ? BLUE : FADED_BLUE}
                   data-bar-key={payload.key}
                   data-selected={selected === payload.key ? 'true' : undefined}
                 />

@@ -14,7 +14,7 @@ import { chartFrame } from './chart-frame';
 import type { LegendItem } from './chart-image';
 import { TooltipBox, useDismissibleTooltip } from './chart-tooltip';
 import { textOn } from './contrast';
-import { CENTRE_LINE, INK, SECONDARY_INK } from './palette';
+import { CENTRE_LINE, FILLING, INK, MID_GREY, SECONDARY_INK, TARGET, WHITE } from './palette';
 
 export interface SpcChartPoint {
   label: string;
@@ -48,9 +48,7 @@ function clamp(value: number | null, bounds: { min?: number; max?: number } | un
   const high = bounds.max ?? Number.POSITIVE_INFINITY;
   return Math.min(high, Math.max(low, value));
 }
-export const TARGET_COLOUR = '#de1b1b';
-/** The band behind periods still filling from the start of the data (warm-up), and its key's swatch. */
-const FILLING = '#e8e6e3';
+export const TARGET_COLOUR = TARGET;
 
 interface DotProps {
   cx?: number;
@@ -67,7 +65,7 @@ function SpcDot({ cx, cy, payload }: DotProps): ReactElement | null {
       cx={cx}
       cy={cy}
       r={5}
-      fill="#ffffff"
+      fill={WHITE}
       stroke={colour}
       strokeWidth={2}
       data-point-type={payload.type ?? 'none'}
@@ -118,7 +116,7 @@ export function VariationIcon({
         : type.endsWith('_high') || type === 'special_cause_improvement'
           ? 'H'
           : 'L';
-  const colour = type ? SPC_COLOURS[type] : '#b1b4b6';
+  const colour = type ? SPC_COLOURS[type] : MID_GREY;
   return (
     <span className="spc-icon" data-testid="variation-icon" data-variation={type ?? 'none'}>
       <svg width="24" height="24" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
@@ -147,7 +145,7 @@ export function AssuranceIcon({ type, short = false }: { type: AssuranceType; sh
       ? SPC_COLOURS.special_cause_improvement
       : type === 'consistent_fail'
         ? SPC_COLOURS.special_cause_concern
-        : '#a6a6a6';
+        : SPC_COLOURS.common_cause;
   const letter = type === 'consistent_pass' ? 'P' : type === 'consistent_fail' ? 'F' : '?';
   return (
     <span className="spc-icon" data-testid="assurance-icon" data-assurance={type}>

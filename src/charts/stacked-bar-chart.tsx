@@ -15,19 +15,9 @@ import { useChartFontSize } from './chart-font';
 import { chartFrame } from './chart-frame';
 import type { LegendItem } from './chart-image';
 import { TooltipBox, useDismissibleTooltip } from './chart-tooltip';
+import { CATEGORY_COLOURS, CATEGORY_GREY } from './palette';
 
-/** Okabe–Ito: a palette most people with colour-vision deficiency can tell apart. */
-export const CATEGORY_COLOURS = [
-  '#0072B2',
-  '#E69F00',
-  '#009E73',
-  '#D55E00',
-  '#CC79A7',
-  '#56B4E9',
-  '#F0E442',
-  '#000000',
-  '#999999',
-];
+export { CATEGORY_COLOURS };
 
 export interface StackedSeries {
   key: string;
@@ -37,7 +27,7 @@ export interface StackedSeries {
 }
 
 const colourOf = (series: readonly StackedSeries[], i: number) =>
-  series[i]?.colour ?? CATEGORY_COLOURS[i % CATEGORY_COLOURS.length] ?? '#999999';
+  series[i]?.colour ?? CATEGORY_COLOURS[i % CATEGORY_COLOURS.length] ?? CATEGORY_GREY;
 
 /** The chart's legend as items, for an image of it. */
 export function stackedLegend(series: readonly StackedSeries[]): LegendItem[] {
