@@ -13,7 +13,7 @@ import { OverviewPage } from '../features/overview/overview-page';
 import { TemplatesPage } from '../features/templates/templates-page';
 import { YearlyReportPage, YearlyReportPrintPage } from '../features/yearly-report/yearly-report-page';
 import { FAMILIES } from '../indicators/registry';
-import { hashOf, type Page, pageFromHash, samePage, type View, viewFromHash } from '../ui/routes';
+import { hashOf, type Page, pageFromHash, samePage, type View, viewFromHash } from './routes';
 
 export function App() {
   const [page, setPage] = useState<Page>(() => pageFromHash(window.location.hash));

@@ -1,4 +1,4 @@
-import { formatNumber } from '../ui/format';
+import { formatNumber } from '../shared/format';
 import { measureName } from './measure-names';
 import type { MeasureScale } from './measure-scale';
 import type { ComparisonPoint, Direction, MeasureChoice } from './published-store';

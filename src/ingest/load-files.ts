@@ -1,11 +1,10 @@
-import { firstLine, loadPublishedFile, removePublishedFile } from '../benchmarks/load-published';
-import { publishedKind } from '../benchmarks/published-file';
 import type { DatasetDefinition } from '../datasets/dataset-definition';
 import type { Engine } from '../engine/engine';
 import { ContentHash } from '../shared/content-hash';
 import type { FormulaCell } from './check-stage';
 import type { DateOrders } from './date-order';
 import type { DuplicatePolicy } from './dedupe-stage';
+import { type FileHandler, handlerOf } from './file-handlers';
 import {
   EARLY_READ_FROM,
   explainEngineError,
@@ -79,8 +78,11 @@ export function createIngestSession(
     earlyReadFrom?: number;
     /** Rows from which a dataset's first file is stored in place (store-in-place.ts); the tests compare both ways. */
     storeInPlaceFrom?: number;
+    /** Files that are not partnership datasets, and who reads them (src/session/file-handlers.ts). */
+    handlers?: readonly FileHandler[];
   } = {},
 ) {
+  const handlers = options.handlers ?? [];
   const reader: WorkbookReader =
     options.readWorkbook ?? ((blob, kind, onProgress) => readWorkbook(blob, kind, { onProgress }));
   let nextFileId = 1;
@@ -177,11 +179,11 @@ export function createIngestSession(
     savedDateOrders: mappings.dates,
   });
 
-  /** What a file is, from its first 4 KB: a workbook format, DfE published statistics, or text. */
-  async function kindOf(blob: Blob): Promise<FileKind | 'published'> {
+  /** What a file is, from its first 4 KB: a workbook format, a handler's file (published statistics), or text. */
+  async function kindOf(blob: Blob): Promise<FileKind | FileHandler> {
     const head = new Uint8Array(await blob.slice(0, 4096).arrayBuffer());
     const kind = classifyFile(head);
-    return kind === 'text' && publishedKind(firstLine(new TextDecoder().decode(head))) ? 'published' : kind;
+    return kind === 'text' ? (handlerOf(handlers, head) ?? kind) : kind;
   }
 
   /**
@@ -206,7 +208,7 @@ export function createIngestSession(
     const prepared = (await ahead) ?? undefined;
     if (!prepared) {
       const kind = await kindOf(file.blob);
-      if (kind === 'published') return [await loadPublished(file)];
+      if (typeof kind !== 'string') return [await loadHandled(file, kind)];
       if (kind !== 'text') return loadWorkbook(file, kind, base);
     }
     const source: Source = { name: file.name, blob: file.blob, formulaCells: [] };
@@ -215,10 +217,10 @@ export function createIngestSession(
     return [report];
   }
 
-  /** DfE published statistics (EES) or statistical neighbours: their own tables, never a dataset's. */
-  async function loadPublished(file: NamedBlob): Promise<FileReport> {
+  /** A handler's file (DfE published statistics, statistical neighbours): its own tables, never a dataset's. */
+  async function loadHandled(file: NamedBlob, handler: FileHandler): Promise<FileReport> {
     const fileId = takeId();
-    const loaded = await loadPublishedFile(engine, fileId, file.name, await file.blob.text());
+    const loaded = await handler.load(engine, fileId, file.name, await file.blob.text());
     const report = emptyFileReport(fileId, file.name, file.blob.size);
     if (!loaded) return report;
     return {
@@ -226,7 +228,7 @@ export function createIngestSession(
       datasetId: loaded.datasetId,
       closestDatasetId: null,
       status: 'loaded',
-      message: `${loaded.what} Compare your authority on the Published statistics page.`,
+      message: loaded.what,
       rowsRead: loaded.rows,
       rowsLoaded: loaded.rows,
       encoding: 'UTF-8',
@@ -269,7 +271,8 @@ export function createIngestSession(
     },
     /** Removes one file's rows, rejections and warnings, so it can be loaded again (e.g. as another dataset). */
     async removeFile(report: FileReport): Promise<void> {
-      if (report.datasetId) await removePublishedFile(engine, report.datasetId, report.fileId);
+      const datasetId = report.datasetId;
+      if (datasetId) for (const handler of handlers) await handler.remove(engine, datasetId, report.fileId);
       const dataset = datasets.find((d) => d.id === report.datasetId);
       if (dataset) await engine.run(`DELETE FROM ${dataset.id} WHERE load_id = ?`, [report.fileId]);
       await engine.run('DELETE FROM pi_rejections WHERE load_id = ?', [report.fileId]);

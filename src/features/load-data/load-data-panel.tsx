@@ -1,8 +1,8 @@
 import { type DragEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useAppData } from '../../session/app-data';
 import { sampleFiles } from '../../session/sample-files';
+import { formatNumber, formatTime } from '../../shared/format';
 import { ConfirmPanel } from '../../ui/confirm-panel';
-import { formatNumber, formatTime } from '../../ui/format';
 import { KeptNotice } from './kept-notice';
 import { LoadProgressView } from './load-progress-view';
 import { LoadReportView } from './load-report-view';
