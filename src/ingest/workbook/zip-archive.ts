@@ -16,6 +16,9 @@ export interface ZipEntry {
 
 export class ZipError extends Error {}
 
+/** Thrown for a zip whose parts are encrypted (the caller says so in the user's words). */
+export class EncryptedZip extends Error {}
+
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
@@ -55,6 +58,8 @@ export async function readZipDirectory(blob: Blob): Promise<ZipEntry[]> {
     const nameLength = directory.getUint16(p + 28, true);
     const extraLength = directory.getUint16(p + 30, true);
     const commentLength = directory.getUint16(p + 32, true);
+    // Bit 0 of the general-purpose flags: the part is encrypted (a password-protected zip).
+    if ((directory.getUint16(p + 8, true) & 1) === 1) throw new EncryptedZip();
     const nameBytes = new Uint8Array(directory.buffer, directory.byteOffset + p + 46, nameLength);
     entries.push({
       name: decoder.decode(nameBytes).replace(/\\/g, '/'),
