@@ -154,16 +154,23 @@ export async function inflateEntry(
   const stream = entry.method === 8 ? compressed.pipeThrough(inflate) : compressed;
   const reader = stream.getReader();
   let expanded = 0;
+  let stoppedBy: unknown;
   try {
     for (let next = await reader.read(); !next.done; next = await reader.read()) {
       expanded += next.value.length;
       budget.add(next.value.length, expanded, entry.compressedSize);
-      onData(next.value);
+      try {
+        onData(next.value);
+      } catch (error) {
+        stoppedBy = error;
+        throw error;
+      }
       if (onProgress) await onProgress(consumed.read / Math.max(1, entry.compressedSize));
     }
   } catch (error) {
     await reader.cancel().catch(() => undefined);
-    if (error instanceof ZipError) throw error;
+    // The reader of the part stopped it (e.g. a damaged cell): its own words.
+    if (error instanceof ZipError || error === stoppedBy) throw error;
     throw new ZipError(
       `a part of it could not be expanded (${error instanceof Error ? error.message : String(error)})`,
     );
