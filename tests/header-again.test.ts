@@ -59,6 +59,17 @@ describe('a header row repeated mid-file', () => {
     ]);
   });
 
+  it('its words are not shown as sample values in the column form of a file not recognised', async () => {
+    const odd = ['Ref,Kid,Began', 'R1,K1,01/04/2024', 'Ref,Kid,Began', ' Ref , Kid ,Began', 'R2,K2,02/04/2024'];
+    const report = await t.load('odd.csv', odd.join('\n'));
+    expect(report.files[0]).toMatchObject({ status: 'failed', datasetId: null });
+    expect(report.files[0]?.columnSamples).toEqual([
+      ['R1', 'R2'],
+      ['K1', 'K2'],
+      ['01/04/2024', '02/04/2024'],
+    ]);
+  });
+
   it('a row that merely shares some words with the header is a record, checked as usual', async () => {
     const report = await t.load(
       'near.csv',

@@ -62,14 +62,16 @@ describe('a workbook pointing at text, styles or parts it does not hold', () => 
     // Keeping 10 leaves row 2 whole, and C3 (row 3's lead agency) the first cell pointing past the end.
     const { message } = await refusal('ten.xlsx', sharedStringsCutTo(writeXlsx([tenRows]), 10));
     expect(message).toBe(
-      `“ten.xlsx” was not opened: Sheet1!C3 points at shared text number 10, which the workbook does not contain (it holds 10), ${DAMAGED}`,
+      `“ten.xlsx” was not opened: cell C3 of sheet “Sheet1” points at shared text number 10, which the workbook does not contain, ${DAMAGED}`,
     );
   });
 
-  it('names the cell the way Excel does when the sheet name has a space', async () => {
+  it('names the cell and its sheet when the sheet name has a space', async () => {
     const book = sharedStringsCutTo(writeXlsx([{ ...tenRows, name: 'Early help' }]), 4);
     const { message } = await refusal('spaced.xlsx', book);
-    expect(message).toMatch(/^“spaced\.xlsx” was not opened: 'Early help'!A2 points at shared text number 4, /);
+    expect(message).toMatch(
+      /^“spaced\.xlsx” was not opened: cell A2 of sheet “Early help” points at shared text number 4, /,
+    );
   });
 
   it('refuses a workbook whose shared text, styles or a sheet are listed but missing', async () => {
@@ -91,7 +93,7 @@ describe('a workbook pointing at text, styles or parts it does not hold', () => 
     ]);
     const { message } = await refusal('style.xlsx', book);
     expect(message).toBe(
-      `“style.xlsx” was not opened: S!B2 uses cell style number 57, which the workbook does not contain (it has 4), ${DAMAGED}`,
+      `“style.xlsx” was not opened: cell B2 of sheet “S” uses cell style number 57, which the workbook does not contain, ${DAMAGED}`,
     );
   });
 
@@ -124,17 +126,17 @@ describe('workbook references that promise huge sizes', () => {
     [
       'a cell at column AAAAAAA',
       sheetWith('<c r="AAAAAAA2" t="inlineStr"><is><t>x</t></is></c>'),
-      'S!AAAAAAA2 is beyond Excel’s last column (XFD)',
+      'cell AAAAAAA2 of sheet “S” is beyond Excel’s last column (XFD)',
     ],
     [
       'a cell one past XFD',
       sheetWith('<c r="XFE2" t="inlineStr"><is><t>x</t></is></c>'),
-      'S!XFE2 is beyond Excel’s last column (XFD)',
+      'cell XFE2 of sheet “S” is beyond Excel’s last column (XFD)',
     ],
     [
       'a row numbered 500,000,000',
       sheetWith('<c r="B500000000"><v>1</v></c>', 500_000_000),
-      'Sheet “S” has a row numbered 500000000, beyond Excel’s last row (1,048,576)',
+      'sheet “S” has a row numbered 500,000,000, beyond Excel’s last row (1,048,576)',
     ],
   ])('refuses %s at once, naming it', async (_what, book, reason) => {
     const { message, seconds } = await refusal('huge.xlsx', book);
@@ -203,7 +205,7 @@ describe('workbook references that promise huge sizes', () => {
     const result = await readWorkbook(new Blob([ods]), 'xlsx-or-zip');
     expect(result).toMatchObject({
       kind: 'refused',
-      message: expect.stringMatching(/^S!XFE2 is beyond Excel’s last column/),
+      message: expect.stringMatching(/^cell XFE2 of sheet “S” is beyond Excel’s last column/),
     });
   });
 });

@@ -155,7 +155,7 @@ function parsedColumns(dataset: DatasetDefinition, orders: DateOrderMap) {
 export const HEADER_AGAIN = 'header_again';
 const HEADER_CELLS = "getvariable('pi_header_cells')";
 export const HEADER_AGAIN_REASON =
-  'The header row appears again on this line (were two extracts joined into one file?): it is not a record';
+  'The header row appears again here (were two extracts joined into one file?): not a record';
 
 /** Sets `pi_header_cells` to the header's text of each mapped column, in the order of `matches`. */
 export function headerCellsSql(

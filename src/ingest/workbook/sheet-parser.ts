@@ -1,6 +1,6 @@
 import { serialToIsoDate } from './serial-dates';
 import type { SheetCsvWriter } from './sheet-csv';
-import { cellName, damaged, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, sheetPrefix } from './workbook-damage';
+import { cellAt, cellName, damaged, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from './workbook-damage';
 import { decodeXmlText, stringItemText } from './xml-text';
 
 /** A formula cell with no saved value: where it is and what it says. */
@@ -127,9 +127,10 @@ export class SheetParser {
     // NaN (no number written) is never greater; a number too long for a double is Infinity, and refused.
     const rowNumber = n > this.lastRow ? n : this.lastRow + 1;
     if (rowNumber > EXCEL_MAX_ROWS) {
-      const shown = n === rowNumber ? attributeText(buffer, r) : rowNumber.toLocaleString('en-GB');
+      // A number too long to read exactly is shown as written.
+      const shown = Number.isSafeInteger(rowNumber) ? rowNumber.toLocaleString('en-GB') : attributeText(buffer, r);
       throw damaged(
-        `Sheet “${this.context.sheetName}” has a row numbered ${shown}, beyond Excel’s last row (1,048,576)`,
+        `sheet “${this.context.sheetName}” has a row numbered ${shown}, beyond Excel’s last row (1,048,576)`,
       );
     }
     this.lastRow = rowNumber;
@@ -155,8 +156,8 @@ export class SheetParser {
       if (column >= EXCEL_MAX_COLUMNS) {
         const where =
           col >= 0
-            ? `${sheetPrefix(this.context.sheetName)}${attributeText(buffer, ref)}`
-            : `Row ${rowNumber} of sheet “${this.context.sheetName}” has a cell that`;
+            ? cellAt(this.context.sheetName, attributeText(buffer, ref))
+            : `row ${rowNumber.toLocaleString('en-GB')} of sheet “${this.context.sheetName}” has a cell that`;
         throw damaged(`${where} is beyond Excel’s last column (XFD)`);
       }
       next = column + 1;
@@ -180,7 +181,7 @@ export class SheetParser {
     if (text !== undefined) return text;
     const written = buffer.slice(start, Math.min(end, start + 20));
     throw damaged(
-      `${cellName(this.context.sheetName, column, row)} points at shared text number ${written}, which the workbook does not contain (it holds ${strings.length.toLocaleString('en-GB')})`,
+      `${cellName(this.context.sheetName, column, row)} points at shared text number ${written}, which the workbook does not contain`,
     );
   }
 
@@ -193,7 +194,7 @@ export class SheetParser {
     // Style 0 is the default: a workbook without a styles part may still name it.
     if (index === 0 || styles[index] !== undefined) return styles[index] === true;
     throw damaged(
-      `${cellName(this.context.sheetName, column, row)} uses cell style number ${attributeText(buffer, s)}, which the workbook does not contain (it has ${styles.length.toLocaleString('en-GB')})`,
+      `${cellName(this.context.sheetName, column, row)} uses cell style number ${attributeText(buffer, s)}, which the workbook does not contain`,
     );
   }
 

@@ -41,13 +41,14 @@ export function columnLetters(index: number): string {
   return out;
 }
 
-/** A cell as Excel names it in a formula: Sheet1!C4, 'Early help'!C4. */
+/** A cell in words a user finds it by: cell C4 of sheet “Early help”. */
 export function cellName(sheet: string, column: number, row: number): string {
-  return `${sheetPrefix(sheet)}${columnLetters(column)}${row}`;
+  return cellAt(sheet, `${columnLetters(column)}${row}`);
 }
 
-export function sheetPrefix(sheet: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? `${sheet}!` : `'${sheet.replace(/'/g, "''")}'!`;
+/** A cell named by its reference as written in the file (which may be beyond Excel's grid). */
+export function cellAt(sheet: string, reference: string): string {
+  return `cell ${reference} of sheet “${sheet}”`;
 }
 
 const thousands = (n: number) => n.toLocaleString('en-GB');
