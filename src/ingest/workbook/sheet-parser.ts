@@ -125,10 +125,12 @@ export class SheetParser {
     const r = attrStart(buffer, 'r', start, tagEnd);
     const n = r < 0 ? Number.NaN : numberAt(buffer, r);
     // NaN (no number written) is never greater; a number too long for a double is Infinity, and refused.
+    // Only a number the file writes is bounded: it decides how many empty rows the CSV gets before this
+    // one. Rows counted one by one cost nothing ahead, and a huge sheet is the expansion budget's to stop.
     const rowNumber = n > this.lastRow ? n : this.lastRow + 1;
-    if (rowNumber > EXCEL_MAX_ROWS) {
+    if (rowNumber === n && n > EXCEL_MAX_ROWS) {
       // A number too long to read exactly is shown as written.
-      const shown = Number.isSafeInteger(rowNumber) ? rowNumber.toLocaleString('en-GB') : attributeText(buffer, r);
+      const shown = Number.isSafeInteger(n) ? n.toLocaleString('en-GB') : attributeText(buffer, r);
       throw damaged(
         `sheet “${this.context.sheetName}” has a row numbered ${shown}, beyond Excel’s last row (1,048,576)`,
       );
