@@ -264,4 +264,18 @@ describe('password-protected workbooks', () => {
     }
     expect((await refusal('secret.xlsx', out)).message).toBe(PROTECTED);
   });
+
+  it('recognises an OpenDocument spreadsheet saved with a password (its manifest holds encryption data)', async () => {
+    const sheet = XLSX.utils.aoa_to_sheet([HEADER, ['C1', '01/04/2024', 'Police', 'North']]);
+    const book = XLSX.utils.book_new(sheet, 'S');
+    const ods = new Uint8Array(XLSX.write(book, { type: 'array', bookType: 'ods' }) as ArrayBuffer);
+    const manifest = new TextDecoder().decode(unzipSync(ods)['META-INF/manifest.xml']);
+    const encrypted = manifest.replace(
+      /(<manifest:file-entry[^>]*content\.xml"[^>]*?)\/>/,
+      '$1><manifest:encryption-data manifest:checksum-type="SHA1/1K" manifest:checksum="x"/></manifest:file-entry>',
+    );
+    expect(encrypted).not.toBe(manifest);
+    const { message } = await refusal('secret.ods', withParts(ods, { 'META-INF/manifest.xml': encrypted }));
+    expect(message).toBe(PROTECTED.replace('secret.xlsx', 'secret.ods'));
+  });
 });
