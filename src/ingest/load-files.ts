@@ -52,6 +52,9 @@ export type WorkbookReader = (
 
 type Progress = (p: LoadProgress) => void | Promise<void>;
 
+const UNCALCULATED =
+  'formulas with no saved value (the workbook was never recalculated and saved in Excel): open it in Excel, save it, and load it again.';
+
 /** What was loaded as one file (a text file, or one sheet of a workbook as CSV): enough to load it again. */
 interface Source {
   name: string;
@@ -135,9 +138,8 @@ export function createIngestSession(
       (fraction) => void base.onProgress?.({ fileName: file.name, phase: 'reading', fraction }),
     );
     if (result.kind === 'refused') {
-      return failed(
-        `“${file.name}” was not opened: ${result.message}. Save it from Excel as .xlsx or as “CSV UTF-8”, and try again.`,
-      );
+      const advice = result.advice ?? 'Save it from Excel as .xlsx or as “CSV UTF-8”, and try again.';
+      return failed(`“${file.name}” was not opened: ${result.message}. ${advice}`);
     }
     const forced = file.datasetId ? datasets.filter((d) => d.id === file.datasetId) : datasets;
     const reports: FileReport[] = [];
@@ -150,8 +152,23 @@ export function createIngestSession(
         unrecognised.push(sheet.name);
         continue;
       }
+      const name = `${file.name} › ${sheet.name}`;
+      const formulaOnly = sheet.formulaOnlyRows;
+      if (formulaOnly && formulaOnly.count > 0) {
+        // Such rows would read as blank and vanish: the sheet is refused rather than loaded without them.
+        const rows =
+          formulaOnly.count === 1
+            ? `row ${formulaOnly.first}`
+            : `${formulaOnly.count.toLocaleString('en-GB')} rows (the first is row ${formulaOnly.first})`;
+        reports.push(
+          ...failed(
+            `“${name}” was not loaded: ${rows} ${formulaOnly.count === 1 ? 'holds' : 'hold'} only ${UNCALCULATED}`,
+          ),
+        );
+        continue;
+      }
       const source: Source = {
-        name: `${file.name} › ${sheet.name}`,
+        name,
         blob: sheet.csv,
         formulaCells: sheet.uncalculated.map((c) => ({ line: c.row, column: c.column, formula: c.formula })),
       };
@@ -162,8 +179,12 @@ export function createIngestSession(
     // The workbook as a whole is what a second drop would match.
     if (reports.some((r) => r.status === 'loaded' || r.status === 'partial')) loaded.set(hash, file.name);
     if (reports.length === 0) {
+      // A header row of formulas never calculated reads as empty: say why rather than "not recognised".
+      const uncalculated = result.sheets.some((s) => s.uncalculated.length > 0)
+        ? ` Some of its cells are ${UNCALCULATED}`
+        : '';
       return failed(
-        `No sheet in “${file.name}” is a partnership dataset this app recognises (sheets: ${unrecognised.join(', ') || 'none with data'}). Each dataset needs at least: ${requiredColumnsSummary(forced)}.`,
+        `No sheet in “${file.name}” is a partnership dataset this app recognises (sheets: ${unrecognised.join(', ') || 'none with data'}). Each dataset needs at least: ${requiredColumnsSummary(forced)}.${uncalculated}`,
       );
     }
     return reports;
