@@ -5,8 +5,7 @@
 // taken from the installed copy only when that fails. Chromium keeps the optimised machine code it
 // compiles from a wasm file beside that file in its HTTP cache, never beside a copy a service worker
 // serves from its own cache; served from there, every visit would run DuckDB in baseline code again,
-// 2–3 times slower until it is optimised (sample data, click → Overview on a returning visit: 6.5–7.5 s
-// from the installed copy, 3.0–3.6 s from the network route).
+// much slower until it is optimised; from the network route a returning visit starts optimised.
 import { cleanupOutdatedCaches, createHandlerBoundToURL, matchPrecache, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { keepToOwnOrigin } from './shared/origin-guard';

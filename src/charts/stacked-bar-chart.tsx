@@ -50,10 +50,9 @@ const BAR_GAP = 0.1;
 
 /**
  * Each series' segments as one SVG path, placed by the chart's own scales: one element per series
- * instead of recharts' several components per segment. The Early help page's closure reasons (54 months
- * × 8 reasons) took 0.40–0.58 s of the main thread to mount with a recharts `Bar` per series, and held
- * back its first chart by 0.37–0.52 s (the million-row file, three alternated pairs). Counts: a zero or
- * missing value draws nothing.
+ * instead of recharts' several components per segment. With a recharts `Bar` per series, mounting the
+ * Early help page's closure reasons (54 months × 8 reasons) held the main thread long enough to delay
+ * the page's first chart. Counts: a zero or missing value draws nothing.
  */
 function StackedPaths({ rows, series }: { rows: readonly StackedRow[]; series: readonly StackedSeries[] }) {
   const x = useXAxisScale();

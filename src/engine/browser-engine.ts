@@ -2,7 +2,7 @@
 // (Vite `?url` imports), never fetched from a CDN.
 //
 // Only the "eh" (wasm exceptions) bundle is shipped: every browser a council laptop runs today
-// (Chrome/Edge 95+, Firefox 100+, Safari 15.2+) supports wasm exceptions, it loads 3x faster than the
+// (Chrome/Edge 95+, Firefox 100+, Safari 15.2+) supports wasm exceptions, it loads faster than the
 // "mvp" bundle, and shipping one bundle halves what the offline cache must hold (≈34 MB, 7.8 MB gzip).
 import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';

@@ -5,10 +5,9 @@
 // It stores the optimised code beside the file in its HTTP cache — but only for a module streamed from
 // a fetched response. duckdb-wasm, where TransformStream exists, streams a Response it builds itself
 // (to report download progress, which this app does not show), and that Response has no URL: nothing
-// is stored, and every visit runs DuckDB in baseline code, 2–3 times slower, until it is optimised
-// again. Without TransformStream in this worker it streams the fetched response as it is.
-// Measured (sample data, click → Overview, same profile): 6.8–7.0 s on the second and third visit
-// before, 2.9–3.6 s after.
+// is stored, and every visit runs DuckDB in baseline code, much slower, until it is optimised again.
+// Without TransformStream in this worker it streams the fetched response as it is, and a returning
+// visit starts from the optimised code.
 import workerScriptUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { keepToOwnOrigin } from '../shared/origin-guard';
 

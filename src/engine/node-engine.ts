@@ -9,7 +9,7 @@ import { StatementCache } from './statement-cache';
 import { withTimings } from './timed-engine';
 
 export async function createNodeEngine(): Promise<Engine> {
-  // Loaded when asked for: the command line starts on native DuckDB and need not load this (≈ 0.13 s).
+  // Loaded when asked for: the command line starts on native DuckDB and need not pay to load this.
   const { createDuckDB, NODE_RUNTIME, VoidLogger } = await import('@duckdb/duckdb-wasm/blocking');
   const require = createRequire(import.meta.url);
   const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));

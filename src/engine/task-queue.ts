@@ -1,9 +1,9 @@
 /**
  * How long background work waits after the user's last statement. A page asks its statements one after
  * another, each once the last has answered (periods written, then the batch of its cards), so the queue
- * is briefly empty between them; background work started in that gap (a summary table taking 1.6 s on a
- * million rows) would make the page wait for it. Measured on the 1M file: the Early help page's batch
- * queued behind the re-referral cohort, EH1 drawn 1.5 s later.
+ * is briefly empty between them; background work started in that gap (a large summary table on a big
+ * file) would make the page wait for it: the Early help page's batch would queue behind the
+ * re-referral cohort, and its first chart be drawn late.
  */
 export const BACKGROUND_GRACE_MS = 100;
 

@@ -5,9 +5,9 @@ import { type IndicatorFamilyDefinition, rolledUpTables } from './family-definit
 import { FAMILIES } from './registry';
 
 /**
- * Rows in one of DuckDB's row groups. A smaller table is left where it is: a filter reads it in a few
- * milliseconds anyway (the early help cohort of a million-row extract, 80,000 rows: 4 ms), and a move
- * makes DuckDB bind again every statement prepared over it.
+ * Rows in one of DuckDB's row groups. A smaller table is left where it is: a filter reads it quickly
+ * uncompressed anyway (even the early help cohort of a million-row extract), and a move makes DuckDB
+ * bind again every statement prepared over it.
  */
 export const ROW_GROUP_ROWS = 122_880;
 
@@ -17,9 +17,9 @@ const sizeRow = z.object({ database_name: z.string(), table_name: z.string(), ro
  * Moves the full summary tables (those with roll-ups: every dimension at full grain, read whole by a
  * filter on several dimensions) into the compressed in-memory database attached to every session
  * (SUMMARY_STORE), where DuckDB keeps text columns dictionary-encoded once it checkpoints the store (it
- * compresses a large table as it writes it, the rest at the checkpoint): a filter on three dimensions of
- * the early help waiting-time table of a million-row extract takes 5.6 ms there against 27 ms
- * uncompressed (duckdb-wasm, measured). The queries need no change: names are looked up in the session's
+ * compresses a large table as it writes it, the rest at the checkpoint): a filter on several dimensions
+ * of a large summary runs several times quicker there than over the session's own in-memory tables,
+ * which DuckDB does not compress. The queries need no change: names are looked up in the session's
  * own database first, then in the store, so a table rebuilt after a load (in the session's database)
  * hides the old copy until it is moved in turn, and a statement prepared before the move is bound again
  * by DuckDB. Background work, run once every stage is built; the command line never filters, so it does not

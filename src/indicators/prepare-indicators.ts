@@ -56,8 +56,7 @@ const MACROS = [
      period_key VARCHAR NOT NULL, period_start DATE NOT NULL, period_end DATE NOT NULL, effective_end DATE NOT NULL)`,
   // Each period's months (12 for a rolling year), so events find their periods by an equality join.
   // Written with the periods (run-indicator.ts); a table, not a view over pi_periods, because an
-  // indicator reads it once or twice per statement: the view's unnest cost 0.7 ms a read (EH1 alone
-  // 4.5 → 3.8 ms, the nine early help indicators 36 → 34 ms, duckdb-wasm, medians of 21).
+  // indicator reads it once or twice per statement, and a view would redo its unnest on every read.
   `CREATE TABLE IF NOT EXISTS pi_period_months (
      period_key VARCHAR NOT NULL, month DATE NOT NULL, period_start DATE NOT NULL, effective_end DATE NOT NULL)`,
 ];
@@ -118,8 +117,8 @@ async function runSteps(
 
 /**
  * A table's roll-ups, in one round trip (statements without parameters). Not stoppable: a batch of
- * statements cannot be sent to be stopped, and one at a time the sample's warm click → last card went
- * 1338 → 1425 ms (medians of five, alternated), while each roll-up of the 1M file takes only ≈ 40 ms.
+ * statements cannot be sent to be stopped, and sending them one at a time made the sample's first
+ * page slower, while each roll-up is short enough, even on a large file, to wait for.
  */
 async function buildRollups(engine: Engine, family: IndicatorFamilyDefinition, table: string, background: boolean) {
   const rollup = family.rollups?.find((r) => r.table === table);
@@ -130,8 +129,8 @@ async function buildRollups(engine: Engine, family: IndicatorFamilyDefinition, t
 }
 
 /**
- * Every dataset's row count, in one statement: a UNION ALL of counts (7 ms on duckdb-wasm with a
- * million-row dataset), not a row of eleven scalar subqueries (110–140 ms, measured alternated).
+ * Every dataset's row count, in one statement: a UNION ALL of counts, not a row of eleven scalar
+ * subqueries, which DuckDB runs many times slower.
  */
 async function countRows(engine: Engine): Promise<Record<string, number>> {
   const rows = await engine.query(

@@ -10,8 +10,8 @@ export const CALENDAR_TO = '2060-12-31';
 
 /**
  * The key of the closure days pi_calendar was built with, kept in a session variable set in the same
- * call that builds the table, after it (see buildCalendar). Reading it is a statement of a few
- * milliseconds; the table's comment in `duckdb_tables()` took 45 ms at once in Chromium.
+ * call that builds the table, after it (see buildCalendar). Reading a session variable is a trivial
+ * statement; reading the table's comment from `duckdb_tables()` instead is far slower in the browser.
  */
 const BUILT_WITH_SQL = `SELECT getvariable('pi_calendar_key')::VARCHAR AS key`;
 
@@ -34,8 +34,8 @@ export function calendarKey(closureDays: readonly string[]): string {
  * awareness is 5 working days, and a Saturday start counts from the Monday.
  *
  * The calendar depends only on the closure days, so a calendar already built with the same ones (by an
- * earlier load, or the start page's warm-up) is kept: one small query instead of three statements —
- * 0.13 s of a first load in Chromium (a 68 ms insert and a 52 ms build, `pi-debug` timeline; the check: 3–12 ms).
+ * earlier load, or the start page's warm-up) is kept: one small query instead of three statements — the
+ * calendar's insert and build are a noticeable part of a first load in the browser, the check is not.
  */
 export async function buildCalendar(engine: Engine, closureDays: readonly string[]): Promise<void> {
   const key = calendarKey(closureDays);

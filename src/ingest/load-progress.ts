@@ -1,8 +1,8 @@
 import type { LoadProgress } from './load-file';
 
 /**
- * Of one file's load, the part its read takes: on the million-row early-help file the read is ≈ 3 s of a
- * 4.2 s load (the benchmark's timelines), the counts, checks and store the rest.
+ * Of one file's load, the part its read takes (from the benchmark's timelines of the million-row
+ * early-help file): the counts, checks and store are the rest.
  */
 export const READ_SHARE = 0.7;
 

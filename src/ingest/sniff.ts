@@ -149,8 +149,8 @@ export function sniffLayout(
   datasets: readonly DatasetDefinition[],
   complete: boolean,
 ): TextLayout {
-  // Each row's cells normalised once, then scored against every dataset (a profile of the command line
-  // found normalising per dataset took ≈ 40 ms of a sample load).
+  // Each row's cells normalised once, then scored against every dataset: normalising them again for
+  // each dataset was a visible part of a sample load.
   const score = (row: readonly string[]) => {
     const cells = row.map(normaliseHeader);
     return Math.max(0, ...datasets.map((dataset) => headerScore(cells, dataset)));

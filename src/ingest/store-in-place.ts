@@ -19,8 +19,8 @@ import { tableColumns } from './schema-sql';
 
 // The store stage's fast path, for a dataset's first big file: the staged table `pi_parsed` is turned
 // into the dataset's table column by column (ALTER TABLE), instead of every row being copied into it. A
-// copy holds the file twice at its height — 1M early-help rows: 0.24 GB staged + 0.28 GB stored — and
-// took 1.2–2.7 s in Chromium; done in place, each step rewrites at most one column (0.67–0.85 s).
+// copy holds the file twice at its height (staged and stored at once) and takes longer; done in place,
+// each step rewrites at most one column.
 //
 // Only where the result is the copy's, exactly: the dataset has no rows yet, every row's line is its
 // record number plus one shift, and each code field's changes are few enough for a CASE (otherwise the
@@ -29,9 +29,8 @@ import { tableColumns } from './schema-sql';
 // parameters: user text never becomes SQL text.
 
 /**
- * From this many staged rows. Below it the copy is one statement of a few milliseconds and storing in
- * place (five statements) made the sample's eleven files load 0.17 s slower in Chromium (1.82 → 1.99 s,
- * medians of five, alternating builds).
+ * From this many staged rows. Below it the copy is one quick statement, and storing in place (five
+ * statements) made the sample's eleven small files load slower, not faster.
  */
 export const STORE_IN_PLACE_FROM = 50_000;
 

@@ -9,10 +9,9 @@ import type { RecordScanner } from '../ingest/record-scan';
 
 /*
  * Why warm up: the browser runs DuckDB's WebAssembly first in a quick baseline code and optimises a
- * function only once it has run enough: a first load runs mostly unoptimised (measured: with every
- * function optimised up front the sample's click → Overview takes 1.2 s, against 8–10 s on a fresh
- * page). A whole run over the sample's 34,000 rows optimises far more of it than a few rows of each file
- * did (warm click → Overview 4.9 → 4.3 s), and three runs more than one (below).
+ * function only once it has run enough: a first load runs mostly unoptimised, and many times slower
+ * than the same load with DuckDB's code optimised up front. A whole run over the sample's 34,000 rows
+ * optimises far more of it than a few rows of each file did, and three runs more than one (below).
  */
 
 export interface WarmUpOptions {
@@ -53,11 +52,11 @@ function stoppable(engine: Engine, stopping: () => boolean): Engine {
 }
 
 /**
- * Rounds of the warm-up. Each round optimises more of DuckDB's code: measured on the sample, clicked once
- * warm, click → Overview 3.8–4.0 s after one round, 2.3–3.2 s after three, 2.1–2.3 s after five or eight;
- * a returning visit (which starts from the optimised code Chromium kept) 3.3–3.7 → 2.6–3.2 s. A round
- * takes ≈ 6 s first, then ≈ 2.5 s, on this project's 2-core machine: three rounds are done within ≈ 12 s
- * of the engine opening, and a click stops them within one statement whenever it comes.
+ * Rounds of the warm-up. Each round optimises more of DuckDB's code: the sample's first page, clicked
+ * once warm, is much quicker after three rounds than after one (a returning visit, which starts from the
+ * optimised code Chromium kept, gains too), and more than three add little. The first round is the
+ * longest: three are done soon after the engine opens, and a click stops them within one statement
+ * whenever it comes.
  */
 export const WARM_UP_ROUNDS = 3;
 
@@ -150,7 +149,7 @@ export function startWarmUp(
       await clearTraces(engine, fileCount);
       // The summary tables are not prepared again here: the app prepares them (for its own data) before
       // anything reads them — every indicator, view and filter list waits for its prepared state — and
-      // a second preparation here would put ≈ 1.5 s between a user's first click and their data.
+      // a second preparation here would stand between a user's first click and their data.
     }
   };
   const finished = run();

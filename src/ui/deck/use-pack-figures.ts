@@ -14,7 +14,7 @@ import { useTargets } from '../../session/targets';
  * on: every indicator (at month, quarter and year) and every area view, as one disclosure problem, so
  * that the summary, a slide, the PDF, the PowerPoint and a chart or table downloaded from an area page
  * all hide the same counts and none can be worked out from the others. Computed once for the loaded
- * data, the settings, the targets and the changes marked (about 2 s on the sample), then shared.
+ * data, the settings, the targets and the changes marked (a costly computation), then shared.
  */
 export function usePackFigures(request: {
   granularity: PackRequest['granularity'];
