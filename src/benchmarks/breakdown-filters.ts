@@ -8,7 +8,8 @@ import { z } from 'zod';
  */
 export const MAX_FILTERS_TEXT = 2000;
 
-const pairsSchema = z.array(z.tuple([z.string().max(200), z.string().max(500)])).max(20);
+// The text's length bounds the pairs.
+const pairsSchema = z.array(z.tuple([z.string(), z.string()]));
 
 export type FilterPairs = z.infer<typeof pairsSchema>;
 

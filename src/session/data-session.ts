@@ -187,6 +187,11 @@ export class DataSession {
     this.#options.store.saveMappings(mappings);
   }
 
+  /** Starts again from these mappings, which are not saved (the kept ones were just set aside). */
+  forgetMappings(mappings: SavedMappings): void {
+    this.#set({ mappings });
+  }
+
   async loadFiles(files: readonly NamedBlob[]): Promise<void> {
     if (files.length === 0) return;
     this.#options.mark?.('pi-load-start');
