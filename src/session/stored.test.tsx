@@ -47,24 +47,25 @@ beforeEach(() => {
 afterEach(() => vi.unstubAllGlobals());
 
 /** Renders every provider that reads this browser's store, and what each read back. */
+function Probe({ seen }: { seen: Record<string, unknown> }) {
+  seen.pack = useBoardPack().pack;
+  seen.evidence = useBoardPack().evidence;
+  seen.targets = useTargets().targets;
+  seen.notes = useChartNotes().notes;
+  seen.settings = useIndicatorSettings().settings;
+  seen.la = useBenchmarkSettings().la;
+  return null;
+}
+
 function readBack(): Record<string, unknown> {
   const seen: Record<string, unknown> = {};
-  function Probe() {
-    seen.pack = useBoardPack().pack;
-    seen.evidence = useBoardPack().evidence;
-    seen.targets = useTargets().targets;
-    seen.notes = useChartNotes().notes;
-    seen.settings = useIndicatorSettings().settings;
-    seen.la = useBenchmarkSettings().la;
-    return null;
-  }
   renderToString(
     <IndicatorSettingsProvider>
       <TargetsProvider>
         <ChartNotesProvider>
           <BoardPackProvider>
             <BenchmarkSettingsProvider>
-              <Probe />
+              <Probe seen={seen} />
             </BenchmarkSettingsProvider>
           </BoardPackProvider>
         </ChartNotesProvider>
