@@ -15,6 +15,7 @@ const BIDI = [
   '\u200f',
   '\u061c',
 ];
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is looked for
 const ANY_CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 describe('file names in reports', () => {
