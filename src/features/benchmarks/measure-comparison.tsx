@@ -4,6 +4,7 @@ import { choiceLabel, comparisonSentence, filtersLabel } from '../../benchmarks/
 import { choiceScale } from '../../benchmarks/measure-scale';
 import { type Authority, compareAuthority, type Direction, type MeasureChoice } from '../../benchmarks/published-store';
 import { useDataVersion, useEngine } from '../../session/app-data';
+import { FileName } from '../../ui/file-name';
 import { ComparisonChart } from './comparison-chart';
 import { ComparisonCells, ComparisonHeads, ComparisonTable } from './comparison-table';
 
@@ -204,7 +205,7 @@ export function LatestTable({
           <tbody key={file}>
             <tr>
               <th scope="rowgroup" colSpan={9} className="benchmark-file">
-                {file}
+                <FileName name={file} />
               </th>
             </tr>
             {choices.map((choice) => {

@@ -8,6 +8,7 @@ import { PACK_VIEW_TITLES, PACK_VIEWS, type PackViewId } from '../../board/pack-
 import { FAMILIES } from '../../indicators/registry';
 import { useDataVersion, useEngine } from '../../session/app-data';
 import { useBoardPack } from '../../session/board-pack';
+import { shownFileName } from '../../shared/file-name';
 import { type Deck, type DeckSlide, deckOfPack } from './deck';
 import type { DeckFigures } from './deck-figures';
 import { ItemPeriods } from './item-periods';
@@ -99,7 +100,7 @@ function AddItem({ pack, onAdd }: { pack: BoardPack; onAdd: (item: PackItem) => 
             {published.map((m, i) => (
               <option key={`${m.file_id}|${m.measure}|${m.filters}`} value={`benchmark:${i}`}>
                 {choiceLabel(m)}
-                {filtersLabel(m.filters) ? ` — ${filtersLabel(m.filters)}` : ''} ({m.file_name})
+                {filtersLabel(m.filters) ? ` — ${filtersLabel(m.filters)}` : ''} ({shownFileName(m.file_name)})
               </option>
             ))}
           </optgroup>

@@ -11,6 +11,7 @@ import {
 } from '../../ingest/data-quality';
 import { useDataState, useDataVersion, useEngine } from '../../session/app-data';
 import { downloadCsv } from '../../ui/download';
+import { FileName } from '../../ui/file-name';
 import { formatNumber } from '../../ui/format';
 import { ProblemTable } from '../../ui/problem-table';
 import { ValueMappingTable } from '../load-data/value-mapping-table';
@@ -76,7 +77,9 @@ function DatasetQualitySection({ dataset }: { dataset: DatasetDefinition }) {
         <tbody>
           {files.map((f) => (
             <tr key={f.file}>
-              <th scope="row">{f.file}</th>
+              <th scope="row">
+                <FileName name={f.file} />
+              </th>
               <td className="numeric">{formatNumber(f.loaded)}</td>
               <td className="numeric">{formatNumber(f.warned)}</td>
               <td className="numeric">{formatNumber(f.rejected)}</td>
@@ -201,7 +204,9 @@ function RepeatedRecordsTable({ datasetId, repeat }: { datasetId: string; repeat
             {repeat.examples.map((e) => (
               <tr key={`${e.file}-${e.line}`}>
                 <td>{e.key}</td>
-                <td>{e.file}</td>
+                <td>
+                  <FileName name={e.file} />
+                </td>
                 <td className="numeric">{e.line}</td>
               </tr>
             ))}

@@ -3,6 +3,8 @@ import { publishedName } from '../../benchmarks/load-published';
 import { findDataset } from '../../datasets/registry';
 import type { FileReport, LoadReport } from '../../ingest/load-report';
 import { useAppData } from '../../session/app-data';
+import { shownFileName } from '../../shared/file-name';
+import { FileName } from '../../ui/file-name';
 import { formatNumber } from '../../ui/format';
 import { ProblemTable } from '../../ui/problem-table';
 import { ColumnMappingForm } from './column-mapping-form';
@@ -103,7 +105,9 @@ export function LoadReportView({
         <tbody>
           {report.files.map((file) => (
             <tr key={file.fileId} data-testid="file-report" data-file-name={file.fileName} data-status={file.status}>
-              <th scope="row">{file.fileName}</th>
+              <th scope="row">
+                <FileName name={file.fileName} />
+              </th>
               <td>
                 {datasetText(file)}
                 {remappable(file) && file.datasetId !== null && (
@@ -113,7 +117,7 @@ export function LoadReportView({
                       type="button"
                       className="link-button"
                       onClick={() => setMappingFileId(file.fileId)}
-                      aria-label={`Change the dataset or columns of ${file.fileName}`}
+                      aria-label={`Change the dataset or columns of ${shownFileName(file.fileName)}`}
                     >
                       Change
                     </button>
@@ -135,7 +139,7 @@ export function LoadReportView({
                     onClick={() => void removeFile(file)}
                     disabled={loading}
                     data-testid="remove-file"
-                    aria-label={`Remove ${file.fileName} and its rows`}
+                    aria-label={`Remove ${shownFileName(file.fileName)} and its rows`}
                   >
                     Remove
                   </button>
@@ -273,7 +277,9 @@ function FileDetails({ file, onMap, mapping }: { file: FileReport; onMap: (() =>
   const approximate = file.linesApproximate ? ' (line numbers are approximate)' : '';
   return (
     <div className="file-details">
-      <h3 className="heading-s">{file.fileName}</h3>
+      <h3 className="heading-s">
+        <FileName name={file.fileName} />
+      </h3>
       {file.message && (
         <p
           className={file.status === 'failed' || file.status === 'empty' ? 'error-text' : 'warning-text'}
