@@ -3,6 +3,7 @@ import { publishedKind } from '../benchmarks/published-file';
 import type { DatasetDefinition } from '../datasets/dataset-definition';
 import type { Engine } from '../engine/engine';
 import { ContentHash } from '../shared/content-hash';
+import { shownFileName } from '../shared/file-name';
 import type { FormulaCell } from './check-stage';
 import type { DateOrders } from './date-order';
 import type { DuplicatePolicy } from './dedupe-stage';
@@ -134,7 +135,7 @@ export function createIngestSession(
     );
     if (result.kind === 'refused') {
       return failed(
-        `“${file.name}” was not opened: ${result.message}. Save it from Excel as .xlsx or as “CSV UTF-8”, and try again.`,
+        `“${shownFileName(file.name)}” was not opened: ${result.message}. Save it from Excel as .xlsx or as “CSV UTF-8”, and try again.`,
       );
     }
     const forced = file.datasetId ? datasets.filter((d) => d.id === file.datasetId) : datasets;
@@ -161,7 +162,7 @@ export function createIngestSession(
     if (reports.some((r) => r.status === 'loaded' || r.status === 'partial')) loaded.set(hash, file.name);
     if (reports.length === 0) {
       return failed(
-        `No sheet in “${file.name}” is a partnership dataset this app recognises (sheets: ${unrecognised.join(', ') || 'none with data'}). Each dataset needs at least: ${requiredColumnsSummary(forced)}.`,
+        `No sheet in “${shownFileName(file.name)}” is a partnership dataset this app recognises (sheets: ${unrecognised.join(', ') || 'none with data'}). Each dataset needs at least: ${requiredColumnsSummary(forced)}.`,
       );
     }
     return reports;
