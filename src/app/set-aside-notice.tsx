@@ -17,7 +17,8 @@ export function SetAsideNotice() {
       <ul className="list">
         {notices.map((notice) => (
           <li key={notice.key} data-testid="set-aside-item" data-key={notice.key}>
-            <strong>{capitalised(notice.what)}</strong>: {notice.reason}. The app has started from the default instead.{' '}
+            <strong>{capitalised(notice.what)}</strong>: {sentence(notice.reason)} The app has started from the default
+            instead.{' '}
             <button
               type="button"
               className="button button--secondary button--small"
@@ -37,3 +38,6 @@ export function SetAsideNotice() {
 }
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** A reason as one sentence: some already end with a full stop (a mapping profile's), some do not. */
+const sentence = (text: string) => (/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);

@@ -11,6 +11,7 @@ import { type AppUnderTest, openApp, screenshot } from './support/browser';
 // file names never reverse or widen a report.
 const dir = mkdtempSync(join(tmpdir(), 'pi-saved-'));
 const PACK_KEY = 'partnership-insight:board-pack';
+const MAPPINGS_KEY = 'partnership-insight:value-mappings';
 const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 /** A pack file (or stored pack) with a published comparison whose breakdown is `filters`. */
@@ -28,6 +29,12 @@ function packWith(filters: string, extra: Record<string, unknown> = {}): string 
   return JSON.stringify(file);
 }
 
+const PACK_PAGES = [
+  ['#/board-pack', 'pack-title'],
+  ['#/yearly-report', 'yearly-report'],
+  ['#/board-pack/present', 'presentation'],
+] as const;
+
 let app: AppUnderTest;
 beforeAll(async () => {
   app = await openApp();
@@ -42,6 +49,30 @@ async function reloadWithStoredPack(text: string, hash: string) {
   await page.evaluate(([key, value]) => localStorage.setItem(key as string, value as string), [PACK_KEY, text]);
   await page.goto(`${url}${hash}`);
   await page.reload();
+}
+
+/** Board pack, Yearly report and Present each draw (none fails into its boundary). */
+async function pagesStillDraw() {
+  const { page, url } = app;
+  for (const [hash, ready] of PACK_PAGES) {
+    await page.goto(`${url}${hash}`);
+    await page.getByTestId(ready).waitFor();
+    expect(await page.getByTestId('page-failed').count()).toBe(0);
+  }
+}
+
+/** The viewport as it is now, at 1366×768 and at 1920×1080; the page must never be wider than the screen. */
+async function screenshots(page: AppUnderTest['page'], name: string) {
+  for (const [width, height] of [
+    [1366, 768],
+    [1920, 1080],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(scroll).toBeLessThanOrEqual(width);
+    await screenshot(page, `${name}-${width}`, { fullPage: false });
+  }
+  await page.setViewportSize({ width: 1366, height: 768 });
 }
 
 describe('saved settings and opened files cannot blank the app', () => {
@@ -60,37 +91,92 @@ describe('saved settings and opened files cannot blank the app', () => {
     }
     expect(await page.getByTestId('pack-title').inputValue()).toBe(title);
     expect(app.consoleErrors).toEqual([]);
-    // Nothing of the refused file reached this browser's store.
+    // Nothing of the refused file reached this browser's store, so a reload finds every page as it was.
     expect((await page.evaluate((key) => localStorage.getItem(key), PACK_KEY)) ?? '').not.toContain('not json');
+    await page.reload();
+    await pagesStillDraw();
+    expect(app.consoleErrors).toEqual([]);
   });
 
-  it('sets a bad saved pack aside with a notice on Board pack, Yearly report and Present after a reload', async () => {
-    const { page } = app;
-    const bad = packWith('not json');
-    for (const [hash, ready] of [
-      ['#/board-pack', 'pack-title'],
-      ['#/yearly-report', 'yearly-report'],
-      ['#/board-pack/present', 'presentation'],
+  it.each([
+    ['not json', 'not json'],
+    ['__proto__', '{"__proto__":1}'],
+  ])(
+    'sets a saved pack whose breakdown is %s aside with a notice on every pack page after a reload',
+    async (label, filters) => {
+      const { page } = app;
+      const bad = packWith(filters);
+      for (const [hash, ready] of PACK_PAGES) {
+        await reloadWithStoredPack(bad, hash);
+        const notice = page.getByTestId('set-aside-notice');
+        await notice.waitFor();
+        expect(await notice.textContent()).toMatch(
+          /The board pack and its commentary: item 3: filters is not valid.*The app has started from the default instead/,
+        );
+        await page.getByTestId(ready).waitFor();
+        const stored = await page.evaluate(
+          (key) => [localStorage.getItem(key), localStorage.getItem(`${key}-set-aside`)],
+          PACK_KEY,
+        );
+        expect(stored).toEqual([null, bad]);
+        if (label === 'not json' && hash === '#/board-pack') await screenshots(page, 'i28-set-aside-notice');
+        if (label === 'not json' && hash === '#/board-pack/present') await screenshots(page, 'i28-set-aside-present');
+      }
+      expect(app.consoleErrors).toEqual([]);
+      // Dismissed, it goes; the Data page lists what was set aside.
+      await page.getByRole('button', { name: /^Dismiss/ }).click();
+      expect(await page.getByTestId('set-aside-notice').count()).toBe(0);
+    },
+  );
+
+  it('refuses a bad mapping profile naming the field, and sets a bad saved one aside after a reload', async () => {
+    const { page, url } = app;
+    await page.goto(`${url}#/`);
+    await page.reload();
+    await page.getByTestId('mapping-profile').locator('summary').click();
+    const profile = (values: string) => `{"kind":"partnership-insight-mapping-profile","version":1,"values":${values}}`;
+    for (const [name, values, problem] of [
+      [
+        'proto-profile.json',
+        '{"early_help_episodes":{"end_reason":{"__proto__":{"x":"y"}}}}',
+        'values › early_help_episodes › end_reason holds “__proto__”, which cannot be a name',
+      ],
+      [
+        'number-profile.json',
+        '{"early_help_episodes":{"end_reason":{"x":3}}}',
+        'values › early_help_episodes › end_reason › x is not a string',
+      ],
     ] as const) {
-      await reloadWithStoredPack(bad, hash);
-      const notice = page.getByTestId('set-aside-notice');
-      await notice.waitFor();
-      expect(await notice.textContent()).toMatch(
-        /The board pack and its commentary: item 3: filters is not valid.*The app has started from the default instead/,
-      );
-      await page.getByTestId(ready).waitFor();
-      const stored = await page.evaluate(
-        (key) => [localStorage.getItem(key), localStorage.getItem(`${key}-set-aside`)],
-        PACK_KEY,
-      );
-      expect(stored).toEqual([null, bad]);
-      if (hash === '#/board-pack') await screenshot(page, 'i28-set-aside-notice', { fullPage: false });
-      if (hash === '#/board-pack/present') await screenshot(page, 'i28-set-aside-notice-present', { fullPage: false });
+      await page.getByTestId('mapping-profile-input').setInputFiles(writeFixture(dir, name, profile(values)));
+      await expect
+        .poll(() => page.getByTestId('error-message').textContent())
+        .toContain(`“${name}” could not be imported`);
+      expect(await page.getByTestId('error-message').textContent()).toContain(problem);
     }
-    expect(app.consoleErrors).toEqual([]);
-    // Dismissed, it goes; the Data page lists what was set aside.
-    await page.getByRole('button', { name: /^Dismiss/ }).click();
+    expect(await page.evaluate((key) => localStorage.getItem(key), MAPPINGS_KEY)).toBeNull();
+    await page.reload();
+    await pagesStillDraw();
+
+    // The same text kept in this browser (another version, or edited by hand): set aside, with a notice.
+    const bad = profile('{"early_help_episodes":{"end_reason":{"__proto__":{"x":"y"}}}}');
+    await page.evaluate(([key, value]) => localStorage.setItem(key as string, value as string), [MAPPINGS_KEY, bad]);
+    await page.goto(`${url}#/`);
+    await page.reload();
+    const notice = page.getByTestId('set-aside-notice');
+    await notice.waitFor();
+    expect(await notice.textContent()).toMatch(
+      /The codes, columns and dates you mapped: This is not a valid mapping profile \(values › early_help_episodes › end_reason holds “__proto__”/,
+    );
+    await page.getByTestId('file-input').waitFor({ state: 'attached' });
+    expect(await page.getByTestId('page-failed').count()).toBe(0);
+    expect(
+      await page.evaluate((key) => [localStorage.getItem(key), localStorage.getItem(`${key}-set-aside`)], MAPPINGS_KEY),
+    ).toEqual([null, bad]);
+    await screenshots(page, 'i28-set-aside-mappings');
+    await page.reload();
+    await pagesStillDraw();
     expect(await page.getByTestId('set-aside-notice').count()).toBe(0);
+    expect(app.consoleErrors).toEqual([]);
   });
 
   it('shows a page that fails while drawing in words, with a reset that works and a menu that still does', async () => {
@@ -114,7 +200,7 @@ describe('saved settings and opened files cannot blank the app', () => {
     expect(await failed.textContent()).toMatch(
       /The Board pack page could not be shown.*“?The list of items could not be drawn.*the board pack and its commentary/,
     );
-    await screenshot(page, 'i28-page-failed', { fullPage: false });
+    await screenshots(page, 'i28-page-failed');
     // The menu still works, and other pages draw.
     await openPage(page, 'Definitions');
     await page.getByRole('heading', { level: 1, name: 'Indicator definitions' }).waitFor();
@@ -162,7 +248,8 @@ describe('file names in reports', () => {
     expect(scroll).toBeLessThanOrEqual(inner as number);
     const titles = await page.locator('.file-name').evaluateAll((els) => els.map((e) => e.getAttribute('title')));
     expect(titles).toContain(long);
-    await screenshot(page, 'i28-file-names-report', { fullPage: false });
+    await page.getByTestId('load-report').scrollIntoViewIfNeeded();
+    await screenshots(page, 'i28-file-names-report');
     await openPage(page, 'Data quality');
     await page.getByRole('heading', { level: 1 }).waitFor();
     const quality = await page.locator('main').textContent();
