@@ -15,6 +15,7 @@ import {
   withDateOrder,
   withMapping,
 } from '../ingest/value-mapping';
+import { shownFileName } from '../shared/file-name';
 import type { HeldFile, HeldFiles } from './held-files';
 import type { SavedMappings } from './saved-mappings';
 import type { WarmUp } from './warm-up';
@@ -248,7 +249,7 @@ export class DataSession {
       });
       await this.#changed();
     } catch (error) {
-      this.#set({ loadError: `“${file.fileName}” could not be loaded again: ${message(error)}` });
+      this.#set({ loadError: `“${shownFileName(file.fileName)}” could not be loaded again: ${message(error)}` });
     } finally {
       this.#set({ loading: false });
     }

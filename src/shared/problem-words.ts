@@ -1,4 +1,8 @@
 import type { z } from 'zod';
+import { shownFileName } from './file-name';
+
+/** A name taken from the file itself (a key of a record): written out and kept short, as file names are. */
+const named = (part: PropertyKey) => shownFileName(String(part), 60);
 
 /**
  * Where in a file a problem is, in words: `items › 2 › filters` is "item 3: filters" (people count
@@ -9,7 +13,7 @@ export function placeInWords(path: readonly PropertyKey[]): string {
   for (const [i, part] of path.entries()) {
     if (typeof part === 'number') continue;
     const next = path[i + 1];
-    const name = String(part);
+    const name = named(part);
     words.push(typeof next === 'number' ? `${name.replace(/s$/, '')} ${next + 1}` : name);
   }
   if (words.length <= 1) return words.join('');
@@ -25,7 +29,7 @@ function issueWords(issue: z.core.$ZodIssue): string {
     case 'invalid_type':
       return /received undefined/.test(issue.message) ? 'is missing' : `is not ${article(issue.expected)}`;
     case 'unrecognized_keys':
-      return `has ${issue.keys.length === 1 ? 'a field' : 'fields'} this version does not know (${issue.keys.map((k) => `“${k}”`).join(', ')})`;
+      return `has ${issue.keys.length === 1 ? 'a field' : 'fields'} this version does not know (${issue.keys.map((k) => `“${named(k)}”`).join(', ')})`;
     case 'too_big':
       return issue.origin === 'string' ? `is too long (at most ${issue.maximum} characters)` : 'has too many entries';
     case 'too_small':
