@@ -13,9 +13,9 @@ import { OverviewPage } from '../features/overview/overview-page';
 import { TemplatesPage } from '../features/templates/templates-page';
 import { YearlyReportPage, YearlyReportPrintPage } from '../features/yearly-report/yearly-report-page';
 import { FAMILIES } from '../indicators/registry';
-import { hashOf, type Page, pageFromHash, samePage, type View, viewFromHash } from '../ui/routes';
 import { PageBoundary } from './page-boundary';
 import { savedKeysOf } from './page-settings';
+import { hashOf, type Page, pageFromHash, samePage, type View, viewFromHash } from './routes';
 import { SetAsideNotice } from './set-aside-notice';
 
 export function App() {

@@ -5,7 +5,7 @@ import { SETTINGS_KEY } from '../session/indicator-settings';
 import { KEPT } from '../session/kept-in-browser';
 import { MAPPINGS_KEY } from '../session/saved-mappings';
 import { TARGETS_KEY } from '../session/targets';
-import type { Page } from '../ui/routes';
+import type { Page } from './routes';
 
 /**
  * What each page keeps in this browser, for its "Reset this page's saved settings": the entries it

@@ -1,4 +1,4 @@
-import { formatNumber } from '../ui/format';
+import { formatNumber } from '../shared/format';
 import { filterPairs } from './breakdown-filters';
 import { measureName } from './measure-names';
 import type { MeasureScale } from './measure-scale';

@@ -1,6 +1,12 @@
 import type { Engine } from '../engine/engine';
 import { dataFileOf, publishedKind, readEesFile, readMetaFile, readNeighbourFile } from './published-file';
-import { storeMeta, storeNeighbours, storePublishedFile } from './published-store';
+import {
+  CREATE_PUBLISHED_SQL,
+  clearPublished,
+  storeMeta,
+  storeNeighbours,
+  storePublishedFile,
+} from './published-store';
 
 /** The load report's names for published statistics (they are not partnership datasets). */
 const PUBLISHED_DATASETS = {
@@ -105,3 +111,20 @@ export async function removePublishedFile(engine: Engine, datasetId: string, fil
   if (datasetId === 'statistical_neighbours') await engine.run('DELETE FROM pi_neighbours');
   if (datasetId === 'published_metadata') await engine.run('DELETE FROM pi_published_meta WHERE file_id = ?', [fileId]);
 }
+
+/**
+ * Published statistics as a kind of file the ingest hands over (a FileHandler, src/ingest/file-handlers.ts):
+ * the app's session and the command line pass it to the ingest, which knows nothing of published statistics.
+ */
+export const PUBLISHED_FILES = {
+  createSql: [CREATE_PUBLISHED_SQL],
+  recognises: (line: string) => publishedKind(line) !== null,
+  async load(engine: Engine, fileId: number, fileName: string, text: string) {
+    const loaded = await loadPublishedFile(engine, fileId, fileName, text);
+    if (!loaded) return null;
+    const what = `${loaded.what} Compare your authority on the Published statistics page.`;
+    return { datasetId: loaded.datasetId, what, rows: loaded.rows };
+  },
+  remove: removePublishedFile,
+  clear: clearPublished,
+};

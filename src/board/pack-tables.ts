@@ -1,7 +1,7 @@
 import type { Relation } from '../indicators/disclosure';
 import type { JointPublication } from '../indicators/joint-disclosure';
 import type { Composition } from '../indicators/profiles';
-import type { PackViewId } from './pack-views';
+import type { PackViewId } from './pack-view-ids';
 
 /**
  * A view's table (closure reasons by period, standards met by agency, grades by domain, recommendations

@@ -1,4 +1,5 @@
 import type { Engine } from '../engine/engine';
+import { dimensionValueLabel, orderCategoryKeys } from '../indicators/dimension-values';
 import type { Dimension } from '../indicators/indicator-definition';
 import { buildPeriods, formatUkDate, type Period } from '../indicators/periods';
 import type { PreparedState } from '../indicators/prepare-indicators';
@@ -13,12 +14,10 @@ import {
 } from '../indicators/profiles';
 import { type ReviewEvent, reviewEvents, reviewTimeline } from '../indicators/review-timeline';
 import { type ProfileCell, runProfile } from '../indicators/run-indicator';
-import { dimensionValueLabel, orderCategoryKeys } from '../ui/dimension-labels';
 import type { TableDraft } from './pack-tables';
+import type { PackViewId } from './pack-view-ids';
 
-/** The area views a pack can hold, besides indicators and the summary. */
-export const PACK_VIEWS = ['EHP1', 'OBP1', 'AQP1', 'PRP1', 'review_timeline'] as const;
-export type PackViewId = (typeof PACK_VIEWS)[number];
+export { PACK_VIEWS, type PackViewId } from './pack-view-ids';
 export type PackGranularity = 'month' | 'quarter' | 'year';
 
 const PROFILE_OF: Record<Exclude<PackViewId, 'review_timeline'>, ProfileDefinition> = {

@@ -1,4 +1,5 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { BLUE, FADED_BLUE, GRID, INK, SECONDARY_INK } from './palette';
 
 export interface BarDatum {
   key: string;
@@ -36,14 +37,14 @@ export function ComparisonBarChart({
     >
       <ResponsiveContainer width="100%" height={height}>
         <BarChart data={bars} layout="vertical" margin={{ top: 8, right: 60, bottom: 28, left: 8 }}>
-          <CartesianGrid stroke="#e5e5e5" horizontal={false} />
+          <CartesianGrid stroke={GRID} horizontal={false} />
           <XAxis
             type="number"
-            tick={{ fontSize: 13, fill: '#0b0c0c' }}
+            tick={{ fontSize: 13, fill: INK }}
             tickFormatter={(v: number) => format(v)}
-            label={{ value: valueLabel, position: 'insideBottom', offset: -16, fill: '#505a5f', fontSize: 13 }}
+            label={{ value: valueLabel, position: 'insideBottom', offset: -16, fill: SECONDARY_INK, fontSize: 13 }}
           />
-          <YAxis type="category" dataKey="label" width={190} tick={{ fontSize: 13, fill: '#0b0c0c' }} />
+          <YAxis type="category" dataKey="label" width={190} tick={{ fontSize: 13, fill: INK }} />
           <Tooltip formatter={(value) => [format(Number(value)), valueLabel]} />
           <Bar
             dataKey="value"
@@ -53,7 +54,7 @@ export function ComparisonBarChart({
               const key = (data as unknown as { payload?: BarDatum }).payload?.key;
               if (onSelect && key) onSelect(key);
             }}
-            label={{ position: 'right', fontSize: 13, fill: '#0b0c0c', formatter: (v: unknown) => format(Number(v)) }}
+            label={{ position: 'right', fontSize: 13, fill: INK, formatter: (v: unknown) => format(Number(v)) }}
             shape={(props: unknown) => {
               const { x, y, width, height, payload } = props as {
                 x: number;
@@ -68,7 +69,7 @@ export function ComparisonBarChart({
                   y={y}
                   width={Math.max(0, width)}
                   height={Math.max(0, height)}
-                  fill={selected === undefined || selected === payload.key ? '#1d70b8' : '#a7c4e0'}
+                  fill={selected === undefined || selected === payload.key ? BLUE : FADED_BLUE}
                   data-bar-key={payload.key}
                   data-selected={selected === payload.key ? 'true' : undefined}
                 />

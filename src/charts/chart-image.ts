@@ -1,3 +1,5 @@
+import { INK, WHITE } from './palette';
+
 /**
  * A chart as a file: a standalone SVG with its title and legend drawn in (so the image says what it
  * shows wherever it is pasted), and a PNG of it at twice its size for slides and documents. Built from
@@ -42,7 +44,7 @@ function placedSwatch(svg: string, x: number, y: number): string {
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const FONT = 'Arial, Helvetica, sans-serif';
-const TEXT = '#0b0c0c';
+const TEXT = INK;
 
 const escapeXml = (text: string) =>
   text.replace(
@@ -62,7 +64,7 @@ function swatchMarkup(item: LegendItem, x: number, y: number): string {
     case 'dot':
       return `<circle cx="${x + 8}" cy="${cy}" r="6" fill="${c}"/>`;
     case 'hollow-dot':
-      return `<circle cx="${x + 8}" cy="${cy}" r="5" fill="#ffffff" stroke="${c}" stroke-width="2"/>`;
+      return `<circle cx="${x + 8}" cy="${cy}" r="5" fill="${WHITE}" stroke="${c}" stroke-width="2"/>`;
     case 'block':
       return `<rect x="${x}" y="${y - 11}" width="16" height="14" fill="${c}"/>`;
     case 'square':
@@ -145,7 +147,7 @@ export function standaloneSvg(chart: SVGSVGElement, title: string, legend: reado
     `<?xml version="1.0" encoding="UTF-8"?>`,
     `<svg xmlns="${SVG_NS}" width="${width}" height="${total}" viewBox="0 0 ${width} ${total}" font-family="${FONT}">`,
     title ? `<title>${escapeXml(title)}</title>` : '',
-    `<rect width="100%" height="100%" fill="#ffffff"/>`,
+    `<rect width="100%" height="100%" fill="${WHITE}"/>`,
     title ? `<text x="16" y="28" font-size="18" font-weight="700" fill="${TEXT}">${escapeXml(title)}</text>` : '',
     inner,
     key.markup,
@@ -172,7 +174,7 @@ export async function svgToPng(svg: string, scale = 2): Promise<Blob> {
     canvas.height = Math.round(height * scale);
     const context = canvas.getContext('2d');
     if (!context) throw new Error('This browser cannot draw images.');
-    context.fillStyle = '#ffffff';
+    context.fillStyle = WHITE;
     context.fillRect(0, 0, canvas.width, canvas.height);
     context.drawImage(image, 0, 0, canvas.width, canvas.height);
     return await new Promise<Blob>((resolve, reject) =>

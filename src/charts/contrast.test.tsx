@@ -5,7 +5,9 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { analyseSpc, type PointType, SPC_COLOURS } from '../indicators/spc';
 import { TooltipBox } from './chart-tooltip';
-import { contrastRatio, INK, SECONDARY_INK, textOn, WHITE } from './contrast';
+import { contrastRatio, textOn } from './contrast';
+import * as palette from './palette';
+import { INK, MEANING_COLOURS, SECONDARY_INK, TEXT_COLOURS, WHITE } from './palette';
 import { AssuranceIcon, SpcChart, VariationIcon } from './spc-chart';
 import { CATEGORY_COLOURS, StackedBarChart } from './stacked-bar-chart';
 
@@ -58,6 +60,29 @@ describe('text in charts is readable (WCAG 4.5:1)', () => {
 
   it('the ink colours pass on white', () => {
     for (const colour of [INK, SECONDARY_INK]) expect(contrastRatio(colour, WHITE)).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it('every colour of the palette has a role, and meets it on white', () => {
+    const {
+      TEXT_COLOURS: _t,
+      MEANING_COLOURS: _m,
+      DECORATION_COLOURS,
+      CATEGORY_COLOURS,
+      CATEGORY_GREY,
+      ...named
+    } = palette;
+    const roles = new Set([
+      ...Object.keys(TEXT_COLOURS),
+      ...Object.keys(MEANING_COLOURS),
+      ...Object.keys(DECORATION_COLOURS),
+    ]);
+    // A colour added to the palette without a role would escape the checks below.
+    expect(Object.keys(named).filter((name) => !roles.has(name))).toEqual([]);
+    expect(CATEGORY_COLOURS).toContain(CATEGORY_GREY);
+    for (const [name, colour] of Object.entries(TEXT_COLOURS))
+      expect({ name, passes: contrastRatio(colour, WHITE) >= 4.5 }).toEqual({ name, passes: true });
+    for (const [name, colour] of Object.entries(MEANING_COLOURS))
+      expect({ name, passes: contrastRatio(colour, WHITE) >= 3 }).toEqual({ name, passes: true });
   });
 
   it('every text an SPC chart and a stacked chart draw is in a colour that passes on white', () => {

@@ -3,9 +3,7 @@
  * be readable: 4.5:1 or more for ordinary text.
  */
 
-export const INK = '#0b0c0c';
-export const SECONDARY_INK = '#505a5f';
-export const WHITE = '#ffffff';
+import { INK, WHITE } from './palette';
 
 /** A `#rrggbb` (or `#rgb`) colour as its red, green and blue, 0–255. */
 function channels(hex: string): [number, number, number] {

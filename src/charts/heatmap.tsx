@@ -1,3 +1,5 @@
+import { INK } from './palette';
+
 /**
  * A heatmap that is also a table: rows × columns of cells shaded by their value, each with its number in
  * text (never colour alone). Cells of a clickable row or column are buttons, so the keyboard can filter too.
@@ -14,7 +16,7 @@ function shade(intensity: number): { background: string; color: string } {
   // From #f3f7fb to #3d85c4 at most, so the dark text keeps a contrast of at least 4.5:1 in every cell.
   const level = Math.min(1, Math.max(0, intensity)) * 0.85;
   const mix = (a: number, b: number) => Math.round(a + (b - a) * level);
-  return { background: `rgb(${mix(243, 29)}, ${mix(247, 112)}, ${mix(251, 184)})`, color: '#0b0c0c' };
+  return { background: `rgb(${mix(243, 29)}, ${mix(247, 112)}, ${mix(251, 184)})`, color: INK };
 }
 
 export function Heatmap({

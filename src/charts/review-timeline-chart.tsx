@@ -1,5 +1,6 @@
 import { financialYearLabel, financialYearOf } from '../indicators/periods';
 import type { ReviewEvent } from '../indicators/review-timeline';
+import { BLUE, INK, MID_GREY, ORANGE, SECONDARY_INK, WHITE } from './palette';
 
 /** One step of a review on the timeline. */
 export type TimelineEvent = ReviewEvent;
@@ -15,7 +16,7 @@ const KIND_LABELS: Record<TimelineEvent['kind'], string> = {
   local_review: 'Local review final report',
 };
 /** The marks' colours, shared with the key of the chart's image. */
-export const TIMELINE_COLOURS = { onTime: '#1d70b8', late: '#e46c0a', unjudged: '#505a5f' } as const;
+export const TIMELINE_COLOURS = { onTime: BLUE, late: ORANGE, unjudged: SECONDARY_INK } as const;
 const { onTime: ON_TIME, late: LATE, unjudged: UNJUDGED } = TIMELINE_COLOURS;
 
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
@@ -23,7 +24,7 @@ const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 function Marker({ x, y, event }: { x: number; y: number; event: TimelineEvent }) {
   const colour = event.onTime === null ? UNJUDGED : event.onTime ? ON_TIME : LATE;
   // Late steps are hollow as well as orange, so the difference never rests on colour alone.
-  const fill = event.onTime === false ? '#ffffff' : colour;
+  const fill = event.onTime === false ? WHITE : colour;
   const common = {
     fill,
     stroke: colour,
@@ -67,14 +68,14 @@ export function ReviewTimelineChart({ rows, from, to }: { rows: TimelineRow[]; f
         aria-label={`Timeline of ${rows.length} practice reviews: ${late} ${late === 1 ? 'step was' : 'steps were'} later than the standard. The table below lists every date.`}
       >
         {years[0] !== from && (
-          <text x={left + 4} y={top - 14} fontSize={13} fill="#0b0c0c">
+          <text x={left + 4} y={top - 14} fontSize={13} fill={INK}>
             {firstLabel}
           </text>
         )}
         {years.map((april) => (
           <g key={april}>
-            <line x1={x(april)} x2={x(april)} y1={top - 8} y2={height - 6} stroke="#b1b4b6" strokeDasharray="3 3" />
-            <text x={x(april) + 4} y={top - 14} fontSize={13} fill="#0b0c0c">
+            <line x1={x(april)} x2={x(april)} y1={top - 8} y2={height - 6} stroke={MID_GREY} strokeDasharray="3 3" />
+            <text x={x(april) + 4} y={top - 14} fontSize={13} fill={INK}>
               {financialYearLabel(financialYearOf(april))}
             </text>
           </g>
@@ -85,11 +86,11 @@ export function ReviewTimelineChart({ rows, from, to }: { rows: TimelineRow[]; f
           const xs = dated.map((e) => x(e.date));
           return (
             <g key={row.id} data-review={row.id} data-notified={row.events.find((e) => e.kind === 'notified')?.date}>
-              <text x={left - 8} y={y + 4} fontSize={12} textAnchor="end" fill="#0b0c0c">
+              <text x={left - 8} y={y + 4} fontSize={12} textAnchor="end" fill={INK}>
                 {row.id}
               </text>
               {xs.length > 1 && (
-                <line x1={Math.min(...xs)} x2={Math.max(...xs)} y1={y} y2={y} stroke="#b1b4b6" strokeWidth={2} />
+                <line x1={Math.min(...xs)} x2={Math.max(...xs)} y1={y} y2={y} stroke={MID_GREY} strokeWidth={2} />
               )}
               {dated.map((event) => (
                 <Marker key={event.kind} x={x(event.date)} y={y} event={event} />

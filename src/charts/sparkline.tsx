@@ -1,3 +1,5 @@
+import { BLUE } from './palette';
+
 /** A small trend line (no axes) for a scorecard; its label says what it shows. Nulls break the line. */
 export function Sparkline({
   values,
@@ -37,8 +39,8 @@ export function Sparkline({
       role="img"
       aria-label={label}
     >
-      <path d={d.trim()} fill="none" stroke="#1d70b8" strokeWidth={2} />
-      <circle cx={x(lastIndex)} cy={y(last)} r={3} fill="#1d70b8" />
+      <path d={d.trim()} fill="none" stroke={BLUE} strokeWidth={2} />
+      <circle cx={x(lastIndex)} cy={y(last)} r={3} fill={BLUE} />
     </svg>
   );
 }

@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { analyseSpc, SPC_COLOURS } from '../indicators/spc';
-import { formatValue } from '../ui/format';
+import { formatValue } from '../shared/format';
 import { AssuranceIcon, SpcChart, tooltipLines, VariationIcon } from './spc-chart';
 
 // Rendered in jsdom at a fixed width: the colours and labels are read from the SVG and HTML.

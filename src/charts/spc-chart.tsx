@@ -1,15 +1,5 @@
 import { type ReactElement, useEffect } from 'react';
-import {
-  CartesianGrid,
-  Line,
-  LineChart,
-  ReferenceArea,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip } from 'recharts';
 import { formatUkDate } from '../indicators/periods';
 import {
   ASSURANCE_LABELS,
@@ -19,10 +9,12 @@ import {
   SPC_COLOURS,
   type SpcResult,
 } from '../indicators/spc';
-import { useChartFontSize, valueAxisLabel } from './chart-font';
+import { useChartFontSize } from './chart-font';
+import { chartFrame } from './chart-frame';
 import type { LegendItem } from './chart-image';
 import { TooltipBox, useDismissibleTooltip } from './chart-tooltip';
-import { INK, SECONDARY_INK, textOn } from './contrast';
+import { textOn } from './contrast';
+import { CENTRE_LINE, FILLING, INK, MID_GREY, SECONDARY_INK, TARGET, WHITE } from './palette';
 
 export interface SpcChartPoint {
   label: string;
@@ -46,10 +38,8 @@ export interface ChartChange {
   label: string;
 }
 
-const NAVY = INK;
 /** The values are the strongest line; the mean and limits are drawn lighter behind them. */
 const VALUE_LINE = INK;
-const CENTRE_LINE = '#6f777b';
 
 /** A limit drawn no further than the measure can go (a percentage's limits stop at 0 and 100). */
 function clamp(value: number | null, bounds: { min?: number; max?: number } | undefined): number | null {
@@ -58,10 +48,7 @@ function clamp(value: number | null, bounds: { min?: number; max?: number } | un
   const high = bounds.max ?? Number.POSITIVE_INFINITY;
   return Math.min(high, Math.max(low, value));
 }
-const LINE = SECONDARY_INK;
-export const TARGET_COLOUR = '#de1b1b';
-/** The band behind periods still filling from the start of the data (warm-up), and its key's swatch. */
-const FILLING = '#e8e6e3';
+export const TARGET_COLOUR = TARGET;
 
 interface DotProps {
   cx?: number;
@@ -72,13 +59,13 @@ interface DotProps {
 /** A point in its Making Data Count colour; the unfinished last period hollow. */
 function SpcDot({ cx, cy, payload }: DotProps): ReactElement | null {
   if (cx === undefined || cy === undefined || !payload || payload.value === null) return null;
-  const colour = payload.type ? SPC_COLOURS[payload.type] : LINE;
+  const colour = payload.type ? SPC_COLOURS[payload.type] : SECONDARY_INK;
   return payload.partial ? (
     <circle
       cx={cx}
       cy={cy}
       r={5}
-      fill="#ffffff"
+      fill={WHITE}
       stroke={colour}
       strokeWidth={2}
       data-point-type={payload.type ?? 'none'}
@@ -129,7 +116,7 @@ export function VariationIcon({
         : type.endsWith('_high') || type === 'special_cause_improvement'
           ? 'H'
           : 'L';
-  const colour = type ? SPC_COLOURS[type] : '#b1b4b6';
+  const colour = type ? SPC_COLOURS[type] : MID_GREY;
   return (
     <span className="spc-icon" data-testid="variation-icon" data-variation={type ?? 'none'}>
       <svg width="24" height="24" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
@@ -158,7 +145,7 @@ export function AssuranceIcon({ type, short = false }: { type: AssuranceType; sh
       ? SPC_COLOURS.special_cause_improvement
       : type === 'consistent_fail'
         ? SPC_COLOURS.special_cause_concern
-        : '#a6a6a6';
+        : SPC_COLOURS.common_cause;
   const letter = type === 'consistent_pass' ? 'P' : type === 'consistent_fail' ? 'F' : '?';
   return (
     <span className="spc-icon" data-testid="assurance-icon" data-assurance={type}>
@@ -185,7 +172,7 @@ export function spcLegend(
     ...(spc.chart === 'xmr'
       ? [
           { label: 'Mean', colour: CENTRE_LINE, shape: 'line' as const },
-          { label: 'Process limits', colour: LINE, shape: 'dashed' as const },
+          { label: 'Process limits', colour: SECONDARY_INK, shape: 'dashed' as const },
         ]
       : [{ label: 'Median', colour: CENTRE_LINE, shape: 'line' as const }]),
   ];
@@ -195,7 +182,7 @@ export function spcLegend(
   if (spc.warmUp && spc.warmUp.points > 0) {
     items.push({ label: 'Still filling: not judged', colour: FILLING, shape: 'block' });
   }
-  for (const change of changes) items.push({ label: change.label, colour: NAVY, shape: 'line' });
+  for (const change of changes) items.push({ label: change.label, colour: INK, shape: 'line' });
   items.push(
     { label: 'Improvement', colour: SPC_COLOURS.special_cause_improvement, shape: 'dot' },
     { label: 'Concern', colour: SPC_COLOURS.special_cause_concern, shape: 'dot' },
@@ -239,7 +226,7 @@ export function tooltipLines(
     {
       key: 'value',
       text: `${valueLabel}: ${row.value === null ? 'not shown' : format(row.value)}`,
-      swatch: <Swatch colour={row.type ? SPC_COLOURS[row.type] : LINE} dot />,
+      swatch: <Swatch colour={row.type ? SPC_COLOURS[row.type] : SECONDARY_INK} dot />,
     },
   ];
   if (row.centre !== null)
@@ -252,7 +239,7 @@ export function tooltipLines(
     lines.push({
       key: 'limits',
       text: `Process limits: ${format(row.lower)} to ${format(row.upper)}`,
-      swatch: <Swatch colour={LINE} dash="6 4" />,
+      swatch: <Swatch colour={SECONDARY_INK} dash="6 4" />,
     });
   if (row.target !== null)
     lines.push({
@@ -333,7 +320,6 @@ export function SpcChart({
     return row;
   });
   const axisWidth = valueAxisWidth(rows, format, fontSize);
-  const tick = { fontSize, fill: NAVY };
   const lineProps = { dot: false, isAnimationActive: false, connectNulls: false } as const;
   const chart = (
     <LineChart
@@ -344,23 +330,16 @@ export function SpcChart({
       height={width ? (height === 'fill' ? 300 : height) : undefined}
       {...tooltip.chartProps}
     >
-      <CartesianGrid stroke="#e5e5e5" vertical={false} />
-      <XAxis
-        dataKey="label"
-        tick={tick}
-        tickMargin={Math.round(fontSize * 0.5)}
+      {chartFrame({
+        fontSize,
+        axisWidth,
+        format,
+        valueLabel,
+        categoryLabel: 'Period',
+        categoryOffset: -Math.round(fontSize * 1.4),
         // The first period clear of the value axis' lowest label, the last clear of the edge.
-        padding={{ left: Math.round(fontSize * 2.5), right: Math.round(fontSize) }}
-        interval="preserveStartEnd"
-        minTickGap={fontSize}
-        label={{ value: 'Period', position: 'insideBottom', offset: -Math.round(fontSize * 1.4), fill: LINE, fontSize }}
-      />
-      <YAxis
-        tick={tick}
-        tickFormatter={(v: number) => format(v)}
-        width={axisWidth}
-        label={valueAxisLabel(valueLabel, axisWidth, fontSize, LINE)}
-      />
+        categoryAxis: { padding: { left: Math.round(fontSize * 2.5), right: Math.round(fontSize) } },
+      })}
       <Tooltip
         {...tooltip.tooltipProps}
         isAnimationActive={false}
@@ -382,7 +361,7 @@ export function SpcChart({
             key={`upper${phase}`}
             name="Upper process limit"
             dataKey={`upper${phase}`}
-            stroke={LINE}
+            stroke={SECONDARY_INK}
             strokeDasharray="6 4"
             strokeWidth={1.5}
             {...lineProps}
@@ -393,7 +372,7 @@ export function SpcChart({
             key={`lower${phase}`}
             name="Lower process limit"
             dataKey={`lower${phase}`}
-            stroke={LINE}
+            stroke={SECONDARY_INK}
             strokeDasharray="6 4"
             strokeWidth={1.5}
             {...lineProps}
@@ -416,7 +395,7 @@ export function SpcChart({
           fillOpacity={1}
           stroke="none"
           ifOverflow="extendDomain"
-          label={{ value: 'Still filling: not judged', position: 'insideTop', fill: NAVY, fontSize }}
+          label={{ value: 'Still filling: not judged', position: 'insideTop', fill: INK, fontSize }}
         />
       )}
       {changes.map((change) => {
@@ -425,9 +404,9 @@ export function SpcChart({
           <ReferenceLine
             key={`${change.index}-${change.label}`}
             x={at}
-            stroke={NAVY}
+            stroke={INK}
             strokeWidth={2}
-            label={{ value: change.label, position: 'insideTopLeft', fill: NAVY, fontSize }}
+            label={{ value: change.label, position: 'insideTopLeft', fill: INK, fontSize }}
           />
         );
       })}

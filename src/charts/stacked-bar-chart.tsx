@@ -1,7 +1,6 @@
 import {
   Bar,
   BarChart,
-  CartesianGrid,
   DefaultZIndexes,
   Legend,
   ResponsiveContainer,
@@ -9,28 +8,16 @@ import {
   usePlotArea,
   useXAxisScale,
   useYAxisScale,
-  XAxis,
-  YAxis,
   ZIndexLayer,
 } from 'recharts';
-import { formatNumber } from '../ui/format';
-import { useChartFontSize, valueAxisLabel } from './chart-font';
+import { formatNumber } from '../shared/format';
+import { useChartFontSize } from './chart-font';
+import { chartFrame } from './chart-frame';
 import type { LegendItem } from './chart-image';
 import { TooltipBox, useDismissibleTooltip } from './chart-tooltip';
-import { INK, SECONDARY_INK } from './contrast';
+import { CATEGORY_COLOURS, CATEGORY_GREY } from './palette';
 
-/** Okabe–Ito: a palette most people with colour-vision deficiency can tell apart. */
-export const CATEGORY_COLOURS = [
-  '#0072B2',
-  '#E69F00',
-  '#009E73',
-  '#D55E00',
-  '#CC79A7',
-  '#56B4E9',
-  '#F0E442',
-  '#000000',
-  '#999999',
-];
+export { CATEGORY_COLOURS };
 
 export interface StackedSeries {
   key: string;
@@ -40,7 +27,7 @@ export interface StackedSeries {
 }
 
 const colourOf = (series: readonly StackedSeries[], i: number) =>
-  series[i]?.colour ?? CATEGORY_COLOURS[i % CATEGORY_COLOURS.length] ?? '#999999';
+  series[i]?.colour ?? CATEGORY_COLOURS[i % CATEGORY_COLOURS.length] ?? CATEGORY_GREY;
 
 /** The chart's legend as items, for an image of it. */
 export function stackedLegend(series: readonly StackedSeries[]): LegendItem[] {
@@ -149,7 +136,6 @@ export function StackedBarChart({
 }) {
   const fontSize = useChartFontSize(givenFontSize);
   const tooltip = useDismissibleTooltip();
-  const tick = { fontSize, fill: INK };
   const axisWidth = Math.round(fontSize * 4.2);
   const data = rows.map((row) => ({ ...row, [TOTAL]: series.reduce((sum, s) => sum + seriesValue(row, s.key), 0) }));
   const legend = series.map((s, i) => ({ value: s.label, type: 'rect' as const, color: colourOf(series, i) }));
@@ -162,29 +148,16 @@ export function StackedBarChart({
       height={width ? (height === 'fill' ? 340 : height) : undefined}
       {...tooltip.chartProps}
     >
-      <CartesianGrid stroke="#e5e5e5" vertical={false} />
-      <XAxis
-        dataKey="label"
-        tick={tick}
-        tickMargin={Math.round(fontSize * 0.5)}
-        interval="preserveStartEnd"
-        minTickGap={fontSize}
+      {chartFrame({
+        fontSize,
+        axisWidth,
+        format: formatNumber,
+        valueLabel,
+        categoryLabel,
+        categoryOffset: 0,
         // The axis' name within the axis' own height, so the key below never runs into it.
-        height={Math.round(fontSize * 3.2)}
-        label={{
-          value: categoryLabel,
-          position: 'insideBottom',
-          offset: 0,
-          fill: SECONDARY_INK,
-          fontSize,
-        }}
-      />
-      <YAxis
-        tick={tick}
-        tickFormatter={(v: number) => formatNumber(v)}
-        width={axisWidth}
-        label={valueAxisLabel(valueLabel, axisWidth, fontSize, SECONDARY_INK)}
-      />
+        categoryAxis: { height: Math.round(fontSize * 3.2) },
+      })}
       <Tooltip
         {...tooltip.tooltipProps}
         isAnimationActive={false}

@@ -11,13 +11,14 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { publishedName } from '../benchmarks/load-published';
+import { PUBLISHED_FILES, publishedName } from '../benchmarks/load-published';
 import { DATASETS } from '../datasets/registry';
 import { createNativeEngine, nativeEngineProblem } from '../engine/native-engine';
 import { createNodeEngine } from '../engine/node-engine';
 import { GRANULARITIES, type Granularity, isIsoDate } from '../indicators/periods';
 import { suppressionRefusal } from '../indicators/publication';
 import { DEFAULT_SETTINGS } from '../indicators/settings';
+import type { FileHandler } from '../ingest/file-handlers';
 import { createIngestSession } from '../ingest/load-files';
 import type { LoadReport } from '../ingest/load-report';
 import { prepareDatabase } from '../ingest/prepare-database';
@@ -25,6 +26,9 @@ import { requiredColumnsSummary } from '../ingest/recognise';
 import { buildBenchmarks, isKnownAuthority } from './benchmarks-report';
 import { exportParquet } from './export-parquet';
 import { buildIndicatorsReport, reportToCsv } from './indicators-report';
+
+/** DfE published statistics go to their own tables, as in the app (src/session/file-handlers.ts). */
+const FILE_HANDLERS: readonly FileHandler[] = [PUBLISHED_FILES];
 
 const USAGE = `Usage: npm run indicators -- --data FILE [FILE …] [options]
 
@@ -106,9 +110,8 @@ export async function main(argv: string[]): Promise<void> {
   }
   const engine = await openEngine(args.engine);
   if (args.exportParquet && !engine.parquetOf) fail('--export-parquet needs the native engine, not installed here.', 2);
-  await prepareDatabase(engine, DATASETS);
-  // The ingest sends DfE published statistics to their own tables, as in the app.
-  const load = await createIngestSession(engine, DATASETS).loadFiles(files);
+  await prepareDatabase(engine, DATASETS, FILE_HANDLERS);
+  const load = await createIngestSession(engine, DATASETS, { handlers: FILE_HANDLERS }).loadFiles(files);
   process.stderr.write(describeLoad(load));
   if (args.la !== undefined && !(await isKnownAuthority(engine, args.la))) {
     fail(`--la ${args.la}: no local authority has this code in the published statistics given with --data.`, 2);

@@ -100,10 +100,12 @@ export function parsedTableSql(
   const columns = indices.map((i) => `'c${i}': 'VARCHAR'`).join(', ');
   const textColumns = dataset.fields.filter((f) => byField.has(f.name)).map((f) => `${f.name}__txt`);
   const blank = `coalesce(${[...textColumns, 'unmapped__value', 'extra__value'].join(', ')}) IS NULL`;
+  const headerAgain = headerAgainSql(dataset, matches);
   const { parts, typed, outputs } = parsedColumns(dataset, orders);
   const also = (columns: string[]) => columns.map((c) => `,\n  ${c}`).join('');
   return `CREATE OR REPLACE TABLE pi_parsed AS
 SELECT row_number() OVER () AS rec, ${blank} AS ${STAGING_ONLY_COLUMNS[0]}, ${STAGING_ONLY_COLUMNS[1]},
+  ${headerAgain} AS ${HEADER_AGAIN},
   ${outputs.join(',\n  ')}
 FROM (SELECT *${also(typed)} FROM (SELECT *${also(parts)} FROM (
   SELECT
@@ -143,6 +145,35 @@ function parsedColumns(dataset: DatasetDefinition, orders: DateOrderMap) {
     return [`CASE WHEN ${bad} THEN ${field.name}__txt END AS ${rawColumn(field.name)}`, `${value} AS ${field.name}`];
   });
   return { parts, typed, outputs };
+}
+
+/**
+ * A row whose every mapped cell repeats the header's text (extracts joined one after another) is not a
+ * record: the read marks it, the checks reject it with that one reason, and its words are never listed
+ * as codes. The header texts are bound parameters, set as a variable before the read (headerCellsSql).
+ */
+export const HEADER_AGAIN = 'header_again';
+const HEADER_CELLS = "getvariable('pi_header_cells')";
+export const HEADER_AGAIN_REASON =
+  'The header row appears again here (were two extracts joined into one file?): not a record';
+
+/** Sets `pi_header_cells` to the header's text of each mapped column, in the order of `matches`. */
+export function headerCellsSql(
+  matches: readonly ColumnMatch[],
+  header: readonly string[],
+): { sql: string; params: string[] } {
+  const params = matches.map((m) => (header[m.columnIndex] ?? '').trim());
+  return { sql: `SET VARIABLE pi_header_cells = list_value(${params.map(() => '?').join(', ')})::VARCHAR[]`, params };
+}
+
+function headerAgainSql(dataset: DatasetDefinition, matches: readonly ColumnMatch[]): string {
+  if (matches.length === 0) return 'false';
+  const same = matches.map((m, k) => {
+    const field = dataset.fields.find((f) => f.name === m.field);
+    if (!field) throw new Error(`unknown field ${m.field} in ${dataset.id}`);
+    return `${field.name}__txt = ${HEADER_CELLS}[${k + 1}]`;
+  });
+  return `coalesce(${same.join(' AND ')}, false)`;
 }
 
 /**
@@ -233,7 +264,11 @@ function problemChecks(
     const bothRead = `${rawColumn(later)} IS NULL AND ${rawColumn(earlier)} IS NULL`;
     checks.push(check(later, `strftime(${later}, '%d/%m/%Y')`, reason, `${later} < ${earlier} AND ${bothRead}`));
   }
-  return checks;
+  // A repeated header row gets one reason, not one per column its words cannot fill.
+  return [
+    check(null, 'NULL::VARCHAR', sqlConstant(HEADER_AGAIN_REASON), HEADER_AGAIN),
+    ...checks.map((c) => ({ ...c, where: `NOT ${HEADER_AGAIN} AND (${c.where})` })),
+  ];
 }
 
 /**
@@ -382,7 +417,7 @@ export function generatedIdSql(raw: string, fileName: string, line: string): str
 }
 
 /** Columns of `pi_parsed` that only staging needs: whether a row is blank, and values past the header. */
-export const STAGING_ONLY_COLUMNS = [BLANK_ROW, 'extra__value'] as const;
+export const STAGING_ONLY_COLUMNS = [BLANK_ROW, 'extra__value', HEADER_AGAIN] as const;
 
 /** What the check and dedupe stages found: rows to leave out, and cells to leave empty. */
 export interface ProblemsFound {
@@ -462,7 +497,7 @@ export function codeValuesSql(codeFields: readonly string[]): string {
   const fieldCase = `CASE ${codeFields.map((f) => `WHEN GROUPING(${rawColumn(f)}) = 0 THEN ${sqlConstant(f)}`).join(' ')} END`;
   return `SELECT field, raw, n FROM (
   SELECT ${fieldCase} AS field, coalesce(${codeFields.map(rawColumn).join(', ')}) AS raw, count(*)::INTEGER AS n
-  FROM pi_parsed WHERE NOT ${BLANK_ROW}
+  FROM pi_parsed WHERE NOT ${BLANK_ROW} AND NOT ${HEADER_AGAIN}
   GROUP BY GROUPING SETS (${sets})
 )
 WHERE raw IS NOT NULL

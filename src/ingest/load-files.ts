@@ -1,5 +1,3 @@
-import { firstLine, loadPublishedFile, removePublishedFile } from '../benchmarks/load-published';
-import { publishedKind } from '../benchmarks/published-file';
 import type { DatasetDefinition } from '../datasets/dataset-definition';
 import type { Engine } from '../engine/engine';
 import { ContentHash } from '../shared/content-hash';
@@ -7,6 +5,7 @@ import { shownFileName } from '../shared/file-name';
 import type { FormulaCell } from './check-stage';
 import type { DateOrders } from './date-order';
 import type { DuplicatePolicy } from './dedupe-stage';
+import { type FileHandler, handlerOf } from './file-handlers';
 import {
   EARLY_READ_FROM,
   explainEngineError,
@@ -54,6 +53,9 @@ export type WorkbookReader = (
 
 type Progress = (p: LoadProgress) => void | Promise<void>;
 
+const UNCALCULATED =
+  'formulas with no saved value (the workbook was never recalculated and saved in Excel): open it in Excel, save it, and load it again.';
+
 /** What was loaded as one file (a text file, or one sheet of a workbook as CSV): enough to load it again. */
 interface Source {
   name: string;
@@ -80,8 +82,11 @@ export function createIngestSession(
     earlyReadFrom?: number;
     /** Rows from which a dataset's first file is stored in place (store-in-place.ts); the tests compare both ways. */
     storeInPlaceFrom?: number;
+    /** Files that are not partnership datasets, and who reads them (src/session/file-handlers.ts). */
+    handlers?: readonly FileHandler[];
   } = {},
 ) {
+  const handlers = options.handlers ?? [];
   const reader: WorkbookReader =
     options.readWorkbook ?? ((blob, kind, onProgress) => readWorkbook(blob, kind, { onProgress }));
   let nextFileId = 1;
@@ -134,9 +139,8 @@ export function createIngestSession(
       (fraction) => void base.onProgress?.({ fileName: file.name, phase: 'reading', fraction }),
     );
     if (result.kind === 'refused') {
-      return failed(
-        `“${shownFileName(file.name)}” was not opened: ${result.message}. Save it from Excel as .xlsx or as “CSV UTF-8”, and try again.`,
-      );
+      const advice = result.advice ?? 'Save it from Excel as .xlsx or as “CSV UTF-8”, and try again.';
+      return failed(`“${shownFileName(file.name)}” was not opened: ${result.message}. ${advice}`);
     }
     const forced = file.datasetId ? datasets.filter((d) => d.id === file.datasetId) : datasets;
     const reports: FileReport[] = [];
@@ -149,8 +153,23 @@ export function createIngestSession(
         unrecognised.push(sheet.name);
         continue;
       }
+      const name = `${file.name} › ${sheet.name}`;
+      const formulaOnly = sheet.formulaOnlyRows;
+      if (formulaOnly && formulaOnly.count > 0) {
+        // Such rows would read as blank and vanish: the sheet is refused rather than loaded without them.
+        const rows =
+          formulaOnly.count === 1
+            ? `row ${formulaOnly.first}`
+            : `${formulaOnly.count.toLocaleString('en-GB')} rows (the first is row ${formulaOnly.first})`;
+        reports.push(
+          ...failed(
+            `“${shownFileName(name)}” was not loaded: ${rows} ${formulaOnly.count === 1 ? 'holds' : 'hold'} only ${UNCALCULATED}`,
+          ),
+        );
+        continue;
+      }
       const source: Source = {
-        name: `${file.name} › ${sheet.name}`,
+        name,
         blob: sheet.csv,
         formulaCells: sheet.uncalculated.map((c) => ({ line: c.row, column: c.column, formula: c.formula })),
       };
@@ -161,8 +180,12 @@ export function createIngestSession(
     // The workbook as a whole is what a second drop would match.
     if (reports.some((r) => r.status === 'loaded' || r.status === 'partial')) loaded.set(hash, file.name);
     if (reports.length === 0) {
+      // A header row of formulas never calculated reads as empty: say why rather than "not recognised".
+      const uncalculated = result.sheets.some((s) => s.uncalculated.length > 0)
+        ? ` Some of its cells are ${UNCALCULATED}`
+        : '';
       return failed(
-        `No sheet in “${shownFileName(file.name)}” is a partnership dataset this app recognises (sheets: ${unrecognised.join(', ') || 'none with data'}). Each dataset needs at least: ${requiredColumnsSummary(forced)}.`,
+        `No sheet in “${shownFileName(file.name)}” is a partnership dataset this app recognises (sheets: ${unrecognised.join(', ') || 'none with data'}). Each dataset needs at least: ${requiredColumnsSummary(forced)}.${uncalculated}`,
       );
     }
     return reports;
@@ -178,11 +201,11 @@ export function createIngestSession(
     savedDateOrders: mappings.dates,
   });
 
-  /** What a file is, from its first 4 KB: a workbook format, DfE published statistics, or text. */
-  async function kindOf(blob: Blob): Promise<FileKind | 'published'> {
+  /** What a file is, from its first 4 KB: a workbook format, a handler's file (published statistics), or text. */
+  async function kindOf(blob: Blob): Promise<FileKind | FileHandler> {
     const head = new Uint8Array(await blob.slice(0, 4096).arrayBuffer());
     const kind = classifyFile(head);
-    return kind === 'text' && publishedKind(firstLine(new TextDecoder().decode(head))) ? 'published' : kind;
+    return kind === 'text' ? (handlerOf(handlers, head) ?? kind) : kind;
   }
 
   /**
@@ -207,7 +230,7 @@ export function createIngestSession(
     const prepared = (await ahead) ?? undefined;
     if (!prepared) {
       const kind = await kindOf(file.blob);
-      if (kind === 'published') return [await loadPublished(file)];
+      if (typeof kind !== 'string') return [await loadHandled(file, kind)];
       if (kind !== 'text') return loadWorkbook(file, kind, base);
     }
     const source: Source = { name: file.name, blob: file.blob, formulaCells: [] };
@@ -216,10 +239,10 @@ export function createIngestSession(
     return [report];
   }
 
-  /** DfE published statistics (EES) or statistical neighbours: their own tables, never a dataset's. */
-  async function loadPublished(file: NamedBlob): Promise<FileReport> {
+  /** A handler's file (DfE published statistics, statistical neighbours): its own tables, never a dataset's. */
+  async function loadHandled(file: NamedBlob, handler: FileHandler): Promise<FileReport> {
     const fileId = takeId();
-    const loaded = await loadPublishedFile(engine, fileId, file.name, await file.blob.text());
+    const loaded = await handler.load(engine, fileId, file.name, await file.blob.text());
     const report = emptyFileReport(fileId, file.name, file.blob.size);
     if (!loaded) return report;
     return {
@@ -227,7 +250,7 @@ export function createIngestSession(
       datasetId: loaded.datasetId,
       closestDatasetId: null,
       status: 'loaded',
-      message: `${loaded.what} Compare your authority on the Published statistics page.`,
+      message: loaded.what,
       rowsRead: loaded.rows,
       rowsLoaded: loaded.rows,
       encoding: 'UTF-8',
@@ -270,7 +293,8 @@ export function createIngestSession(
     },
     /** Removes one file's rows, rejections and warnings, so it can be loaded again (e.g. as another dataset). */
     async removeFile(report: FileReport): Promise<void> {
-      if (report.datasetId) await removePublishedFile(engine, report.datasetId, report.fileId);
+      const datasetId = report.datasetId;
+      if (datasetId) for (const handler of handlers) await handler.remove(engine, datasetId, report.fileId);
       const dataset = datasets.find((d) => d.id === report.datasetId);
       if (dataset) await engine.run(`DELETE FROM ${dataset.id} WHERE load_id = ?`, [report.fileId]);
       await engine.run('DELETE FROM pi_rejections WHERE load_id = ?', [report.fileId]);

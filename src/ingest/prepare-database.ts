@@ -1,20 +1,29 @@
-import { CREATE_PUBLISHED_SQL } from '../benchmarks/published-store';
 import type { DatasetDefinition } from '../datasets/dataset-definition';
 import type { Engine } from '../engine/engine';
+import type { FileHandler } from './file-handlers';
 import { CREATE_REJECTIONS_SQL, CREATE_WARNINGS_SQL, createTableSql, MACROS } from './schema-sql';
 
-/** Creates macros, the typed tables of the given datasets and the published-statistics tables. Safe to run more than once. */
-export async function prepareDatabase(engine: Engine, datasets: readonly DatasetDefinition[]): Promise<void> {
+/** Creates macros, the typed tables of the given datasets and the file handlers' tables. Safe to run more than once. */
+export async function prepareDatabase(
+  engine: Engine,
+  datasets: readonly DatasetDefinition[],
+  handlers: readonly FileHandler[] = [],
+): Promise<void> {
   for (const statement of MACROS) await engine.run(statement);
   for (const dataset of datasets) await engine.run(createTableSql(dataset));
   await engine.run(CREATE_REJECTIONS_SQL);
   await engine.run(CREATE_WARNINGS_SQL);
-  await engine.run(CREATE_PUBLISHED_SQL);
+  for (const handler of handlers) for (const statement of handler.createSql) await engine.run(statement);
 }
 
-/** Deletes every loaded row, rejection and warning of the given datasets (the tables stay, empty). */
-export async function clearLoadedData(engine: Engine, datasets: readonly DatasetDefinition[]): Promise<void> {
+/** Deletes every loaded row, rejection and warning, and what the handlers loaded (the tables stay, empty). */
+export async function clearLoadedData(
+  engine: Engine,
+  datasets: readonly DatasetDefinition[],
+  handlers: readonly FileHandler[] = [],
+): Promise<void> {
   for (const dataset of datasets) await engine.run(`DELETE FROM ${dataset.id}`);
   await engine.run('DELETE FROM pi_rejections');
   await engine.run('DELETE FROM pi_warnings');
+  for (const handler of handlers) await handler.clear(engine);
 }

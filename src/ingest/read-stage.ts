@@ -6,6 +6,7 @@ import {
   BLANK_ROW,
   codeValuesSql,
   type DateOrderMap,
+  headerCellsSql,
   matchedCodeFields,
   NO_PROBLEMS_SQL,
   numberedRowsSql,
@@ -139,6 +140,8 @@ export async function readCsv(
     headerWidth: headerWidthOf(layout),
     ...style,
   };
+  const headerCells = headerCellsSql(plan.matches, layout.header);
+  await engine.run(headerCells.sql, headerCells.params);
   await engine.run(
     `DROP TABLE IF EXISTS pi_rejects; DROP TABLE IF EXISTS pi_reject_scans; ${NO_PROBLEMS_SQL};
 ${parsedTableSql(plan.dataset, plan.matches, csv, dateOrders)}`,

@@ -121,11 +121,18 @@ export interface TextLayout {
 /** How many values of each column the column form shows. */
 const SAMPLES_PER_COLUMN = 3;
 
-/** The first few different, non-empty values of each column, from the rows after the header. */
+/**
+ * The first few different, non-empty values of each column, from the rows after the header. A row that
+ * repeats the header (extracts joined one below the other) is not a record: its words are no sample.
+ */
 function columnSamples(header: readonly string[], rows: readonly string[][]): string[][] {
+  const named = header.flatMap((cell, i) => (cell.trim() === '' ? [] : [{ i, text: cell.trim() }]));
+  const repeatsHeader = (row: readonly string[]) =>
+    named.length > 0 && named.every(({ i, text }) => (row[i] ?? '').trim() === text);
+  const records = rows.filter((row) => !repeatsHeader(row));
   return header.map((_, i) => {
     const seen: string[] = [];
-    for (const row of rows) {
+    for (const row of records) {
       const value = (row[i] ?? '').trim().slice(0, 40);
       if (value !== '' && !seen.includes(value)) seen.push(value);
       if (seen.length === SAMPLES_PER_COLUMN) break;

@@ -10,6 +10,7 @@ import type { FileReport, LoadReport } from '../ingest/load-report';
 import { prepareDatabase } from '../ingest/prepare-database';
 import type { ColumnMappings, MappingProfile, ValueMappings } from '../ingest/value-mapping';
 import { DataSession, type DataState, type OpenedEngine } from './data-session';
+import { FILE_HANDLERS } from './file-handlers';
 import { type HeldFiles, readHeldFiles, saveHeldFiles } from './held-files';
 import { sampleFiles } from './sample-files';
 import { MAPPINGS_KEY, NO_MAPPINGS, readSavedMappings, saveMappings } from './saved-mappings';
@@ -20,14 +21,14 @@ import { startWarmUp } from './warm-up';
 async function openBrowserEngine(): Promise<OpenedEngine> {
   const { getBrowserEngine } = await import('../engine/browser-engine');
   const engine = await getBrowserEngine();
-  await prepareDatabase(engine, DATASETS);
+  await prepareDatabase(engine, DATASETS, FILE_HANDLERS);
   const readWorkbook = async (
     ...args: Parameters<typeof import('../ingest/workbook/workbook-client').readWorkbookInWorker>
   ) => (await import('../ingest/workbook/workbook-client')).readWorkbookInWorker(...args);
   const { scanRecordsInWorker: scanRecords } = await import('../ingest/scan-client');
   return {
     engine,
-    ingest: createIngestSession(engine, DATASETS, { readWorkbook, scanRecords }),
+    ingest: createIngestSession(engine, DATASETS, { readWorkbook, scanRecords, handlers: FILE_HANDLERS }),
     // The warm-up scans its files with the app's scanner, so the scan worker is started and warm too.
     warmUp: startWarmUp(engine, () => sampleFiles(), { scanRecords }),
   };
@@ -57,6 +58,7 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
       new DataSession({
         open: openBrowserEngine,
         datasets: DATASETS,
+        handlers: FILE_HANDLERS,
         store: { readMappings: readSavedMappings, saveMappings, readHeld: readHeldFiles, saveHeld: saveHeldFiles },
         afterChange: () => queryClient.invalidateQueries(),
         mark: (name) => performance.mark(name),

@@ -6,6 +6,7 @@ import type { Engine } from '../engine/engine';
 import { createIngestSession } from '../ingest/load-files';
 import { prepareDatabase } from '../ingest/prepare-database';
 import { DataSession, type DataState, type SessionStore } from './data-session';
+import { FILE_HANDLERS } from './file-handlers';
 import type { HeldFiles } from './held-files';
 import type { SavedMappings } from './saved-mappings';
 
@@ -31,12 +32,13 @@ function memoryStore(held: HeldFiles | null = null) {
 
 async function newSession(held: HeldFiles | null = null) {
   const engine = await createTestEngine();
-  await prepareDatabase(engine, DATASETS);
+  await prepareDatabase(engine, DATASETS, FILE_HANDLERS);
   const { store, saved } = memoryStore(held);
   const changes: number[] = [];
   const session = new DataSession({
-    open: async () => ({ engine, ingest: createIngestSession(engine, DATASETS) }),
+    open: async () => ({ engine, ingest: createIngestSession(engine, DATASETS, { handlers: FILE_HANDLERS }) }),
     datasets: DATASETS,
+    handlers: FILE_HANDLERS,
     store,
     afterChange: () => {
       changes.push(session.getSnapshot().dataVersion);

@@ -1,8 +1,8 @@
-import { clearPublished } from '../benchmarks/published-store';
 import type { DatasetDefinition } from '../datasets/dataset-definition';
 import type { Engine } from '../engine/engine';
 import type { ChosenDateOrder } from '../ingest/date-order';
 import type { DuplicatePolicy } from '../ingest/dedupe-stage';
+import type { FileHandler } from '../ingest/file-handlers';
 import { headerSignature } from '../ingest/header-match';
 import type { LoadProgress } from '../ingest/load-file';
 import type { IngestSession, NamedBlob } from '../ingest/load-files';
@@ -61,6 +61,8 @@ export interface SessionStore {
 export interface DataSessionOptions {
   open(): Promise<OpenedEngine>;
   datasets: readonly DatasetDefinition[];
+  /** The other kinds of file the ingest was given (their tables are cleared with the datasets'). */
+  handlers?: readonly FileHandler[];
   store: SessionStore;
   /** After every change of the data (e.g. the query cache asks again); awaited before the change ends. */
   afterChange?: () => Promise<void> | void;
@@ -338,9 +340,8 @@ export class DataSession {
   /** Forgets every loaded row and rejection (nothing is stored anywhere else). */
   async clearData(): Promise<void> {
     const { engine, ingest } = await this.#ready();
-    await clearLoadedData(engine, this.#options.datasets);
+    await clearLoadedData(engine, this.#options.datasets, this.#options.handlers);
     ingest.forgetLoadedFiles();
-    await clearPublished(engine);
     this.#hold(() => [], null);
     this.#set({ lastReport: null, rowsInDatabase: 0, loadedAt: null });
     await this.#changed();

@@ -1,5 +1,5 @@
+import { dimensionValueLabel } from '../indicators/dimension-values';
 import { DIMENSION_LABELS, type Dimension } from '../indicators/indicator-definition';
-import { dimensionValueLabel } from './dimension-labels';
 
 /**
  * Says what the address asked for that the page could not use: parts it did not understand, and

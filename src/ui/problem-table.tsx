@@ -1,5 +1,5 @@
 import type { RejectionGroup } from '../ingest/load-report';
-import { formatNumber } from './format';
+import { formatNumber } from '../shared/format';
 
 /**
  * Rejections or warnings grouped by column and reason, with the first lines and values of each: a file's

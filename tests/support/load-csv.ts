@@ -3,13 +3,14 @@ import type { Engine } from '../../src/engine/engine';
 import { createIngestSession, type NamedBlob, type UserMappings } from '../../src/ingest/load-files';
 import { prepareDatabase } from '../../src/ingest/prepare-database';
 import type { ValueMappings } from '../../src/ingest/value-mapping';
+import { FILE_HANDLERS } from '../../src/session/file-handlers';
 import { createTestEngine } from './test-engine';
 
-/** A fresh in-memory database with the early help table, and a helper to load CSV text into it. */
+/** A fresh in-memory database with the app's tables and file handlers, and a helper to load CSV text into it. */
 export async function createTestSession() {
   const engine: Engine = await createTestEngine();
-  await prepareDatabase(engine, DATASETS);
-  const session = createIngestSession(engine, DATASETS);
+  await prepareDatabase(engine, DATASETS, FILE_HANDLERS);
+  const session = createIngestSession(engine, DATASETS, { handlers: FILE_HANDLERS });
   return {
     engine,
     async load(name: string, content: string | Uint8Array<ArrayBuffer>) {

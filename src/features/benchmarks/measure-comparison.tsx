@@ -3,10 +3,10 @@ import { useId } from 'react';
 import { choiceLabel, comparisonSentence, filtersLabel } from '../../benchmarks/comparison-words';
 import { choiceScale } from '../../benchmarks/measure-scale';
 import { type Authority, compareAuthority, type Direction, type MeasureChoice } from '../../benchmarks/published-store';
+import { ComparisonChart } from '../../charts/comparison-chart';
 import { useDataVersion, useEngine } from '../../session/app-data';
+import { ComparisonCells, ComparisonHeads, ComparisonTable } from '../../ui/comparison-table';
 import { FileName } from '../../ui/file-name';
-import { ComparisonChart } from './comparison-chart';
-import { ComparisonCells, ComparisonHeads, ComparisonTable } from './comparison-table';
 
 export function useComparison(choice: MeasureChoice, la: string, direction: Direction, neighbours: readonly string[]) {
   const getEngine = useEngine();

@@ -2,6 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import { choiceLabel, filtersLabel } from '../../benchmarks/comparison-words';
 import { publishedMeasures } from '../../benchmarks/published-store';
+import { type Deck, type DeckSlide, deckOfPack } from '../../board/deck';
+import type { DeckFigures } from '../../board/deck-figures';
 import type { ItemGranularity } from '../../board/item-figures';
 import { type BoardPack, defaultPack, newItemKey, type PackItem } from '../../board/pack-model';
 import { PACK_VIEW_TITLES, PACK_VIEWS, type PackViewId } from '../../board/pack-views';
@@ -9,14 +11,12 @@ import { FAMILIES } from '../../indicators/registry';
 import { useDataVersion, useEngine } from '../../session/app-data';
 import { useBoardPack } from '../../session/board-pack';
 import { shownFileName } from '../../shared/file-name';
-import { type Deck, type DeckSlide, deckOfPack } from './deck';
-import type { DeckFigures } from './deck-figures';
+import { Slide } from '../../ui/deck/slide';
+import { SuppressionSwitch } from '../../ui/deck/suppression-switch';
+import { useDeck } from '../../ui/deck/use-deck';
+import { DeckExportButtons, useDeckExports } from '../../ui/deck/use-deck-exports';
 import { ItemPeriods } from './item-periods';
 import { PackFile } from './pack-file';
-import { Slide } from './slide';
-import { SuppressionSwitch } from './suppression-switch';
-import { useDeck } from './use-deck';
-import { DeckExportButtons, useDeckExports } from './use-deck-exports';
 
 /** An item with its own periods (an indicator's), or the pack's when `granularity` is null. */
 function withPeriods(item: PackItem, granularity: ItemGranularity | null | undefined): PackItem {

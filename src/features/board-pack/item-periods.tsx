@@ -1,4 +1,6 @@
 import { useId } from 'react';
+import type { DeckSlide } from '../../board/deck';
+import { type DeckFigures, slideIndicator } from '../../board/deck-figures';
 import {
   autoGranularity,
   hiddenShare,
@@ -9,8 +11,6 @@ import {
 import type { PackGranularity } from '../../board/pack-views';
 import { PERIOD_NOUNS } from '../../indicators/periods';
 import { getFamily, getIndicator } from '../../indicators/registry';
-import type { DeckSlide } from './deck';
-import { type DeckFigures, slideIndicator } from './deck-figures';
 
 /**
  * The periods of an indicator's chart in the pack, and a warning when suppression hides most of them

@@ -1,8 +1,8 @@
 import { type ReactNode, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { deckOfPack, HEADLINES, projectedSlides, SUMMARY_ROWS_PER_SLIDE } from '../../board/deck';
 import { useBoardPack } from '../../session/board-pack';
-import { deckOfPack, HEADLINES, projectedSlides, SUMMARY_ROWS_PER_SLIDE } from './deck';
-import { Slide } from './slide';
-import { useDeck } from './use-deck';
+import { Slide } from '../../ui/deck/slide';
+import { useDeck } from '../../ui/deck/use-deck';
 
 /** The frame's content size at full scale, as a key: the same key, nothing to fit again. */
 function naturalSize(frame: HTMLElement): string {

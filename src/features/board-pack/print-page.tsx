@@ -1,21 +1,8 @@
-import { useEffect } from 'react';
+import { deckOfPack } from '../../board/deck';
 import { useBoardPack } from '../../session/board-pack';
-import { deckOfPack } from './deck';
-import { PrintDeck } from './print-deck';
-import { useDeck } from './use-deck';
-
-/** Set by "Download PDF": the print view opens the browser's print dialog once it is drawn. */
-export const PRINT_NOW_KEY = 'partnership-insight:print-now';
-
-/** Opens the print dialog once, when asked for and the pages are drawn. */
-export function usePrintWhenReady(ready: boolean) {
-  useEffect(() => {
-    if (!ready || sessionStorage.getItem(PRINT_NOW_KEY) !== '1') return undefined;
-    sessionStorage.removeItem(PRINT_NOW_KEY);
-    const timer = setTimeout(() => window.print(), 300);
-    return () => clearTimeout(timer);
-  }, [ready]);
-}
+import { PrintDeck } from '../../ui/deck/print-deck';
+import { usePrintWhenReady } from '../../ui/deck/print-when-ready';
+import { useDeck } from '../../ui/deck/use-deck';
 
 /** The pack as printed pages: what "Download PDF" prints (Save as PDF in the print dialog). */
 export function PrintPage() {

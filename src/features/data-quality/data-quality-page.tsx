@@ -10,13 +10,49 @@ import {
   repeatedRecords,
 } from '../../ingest/data-quality';
 import { useDataState, useDataVersion, useEngine } from '../../session/app-data';
+import { formatNumber } from '../../shared/format';
 import { downloadCsv } from '../../ui/download';
+import { type FigureColumns, FigureTable } from '../../ui/figure-table';
 import { FileName } from '../../ui/file-name';
-import { formatNumber } from '../../ui/format';
 import { ProblemTable } from '../../ui/problem-table';
-import { ValueMappingTable } from '../load-data/value-mapping-table';
+import { ValueMappingTable } from '../../ui/value-mapping-table';
 
 const percent = (part: number, whole: number) => (whole === 0 ? '–' : `${((100 * part) / whole).toFixed(1)}%`);
+
+type Quality = Awaited<ReturnType<typeof datasetQuality>>;
+
+const FILE_COLUMNS: FigureColumns<Awaited<ReturnType<typeof fileCounts>>[number]> = [
+  { key: 'file', head: 'File', cell: (f) => <FileName name={f.file} /> },
+  { key: 'loaded', head: 'Loaded', numeric: true, cell: (f) => formatNumber(f.loaded) },
+  { key: 'warned', head: 'of which with warnings', numeric: true, cell: (f) => formatNumber(f.warned) },
+  { key: 'rejected', head: 'Rejected', numeric: true, cell: (f) => formatNumber(f.rejected) },
+];
+
+const columnColumns = (rows: number): FigureColumns<Quality['columns'][number]> => [
+  { key: 'column', head: 'Column', cell: (c) => c.label },
+  { key: 'filled', head: 'Filled', numeric: true, cell: (c) => percent(c.filled, rows) },
+  {
+    key: 'unmapped',
+    head: 'Not recognised',
+    numeric: true,
+    cell: (c) => (c.unmapped === null ? '' : formatNumber(c.unmapped)),
+  },
+  {
+    key: 'range',
+    head: 'Range',
+    cell: (c) => (c.earliest && c.latest ? `${formatUkDate(c.earliest)} to ${formatUkDate(c.latest)}` : ''),
+  },
+];
+
+const rejectionColumns = (dataset: DatasetDefinition): FigureColumns<Quality['rejections'][number]> => [
+  {
+    key: 'column',
+    head: 'Column',
+    cell: (r) => dataset.fields.find((f) => f.name === r.column)?.label ?? 'Whole row',
+  },
+  { key: 'reason', head: 'Reason', cell: (r) => r.reason },
+  { key: 'rows', head: 'Rows', numeric: true, cell: (r) => formatNumber(r.count) },
+];
 
 function DatasetQualitySection({ dataset }: { dataset: DatasetDefinition }) {
   const getEngine = useEngine();
@@ -58,83 +94,22 @@ function DatasetQualitySection({ dataset }: { dataset: DatasetDefinition }) {
           ? `${formatNumber(quality.duplicateRows)} rows are exact copies of another row (${formatNumber(quality.duplicateGroups)} groups): check the extract — they are counted.`
           : 'No row is an exact copy of another.'}
       </p>
-      <table className="table table--compact">
-        <caption>Files</caption>
-        <thead>
-          <tr>
-            <th scope="col">File</th>
-            <th scope="col" className="numeric">
-              Loaded
-            </th>
-            <th scope="col" className="numeric">
-              of which with warnings
-            </th>
-            <th scope="col" className="numeric">
-              Rejected
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {files.map((f) => (
-            <tr key={f.file}>
-              <th scope="row">
-                <FileName name={f.file} />
-              </th>
-              <td className="numeric">{formatNumber(f.loaded)}</td>
-              <td className="numeric">{formatNumber(f.warned)}</td>
-              <td className="numeric">{formatNumber(f.rejected)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <table className="table table--compact">
-        <caption>Completeness of each column (rows loaded)</caption>
-        <thead>
-          <tr>
-            <th scope="col">Column</th>
-            <th scope="col" className="numeric">
-              Filled
-            </th>
-            <th scope="col" className="numeric">
-              Not recognised
-            </th>
-            <th scope="col">Range</th>
-          </tr>
-        </thead>
-        <tbody>
-          {quality.columns.map((c) => (
-            <tr key={c.field}>
-              <th scope="row">{c.label}</th>
-              <td className="numeric">{percent(c.filled, quality.rows)}</td>
-              <td className="numeric">{c.unmapped === null ? '' : formatNumber(c.unmapped)}</td>
-              <td>{c.earliest && c.latest ? `${formatUkDate(c.earliest)} to ${formatUkDate(c.latest)}` : ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <FigureTable caption="Files" columns={FILE_COLUMNS} rows={files} rowKey={(f) => f.file} />
+      <FigureTable
+        caption="Completeness of each column (rows loaded)"
+        columns={columnColumns(quality.rows)}
+        rows={quality.columns}
+        rowKey={(c) => c.field}
+      />
       {quality.rejections.length > 0 && (
         <>
-          <table className="table table--compact">
-            <caption>Why rows were rejected</caption>
-            <thead>
-              <tr>
-                <th scope="col">Column</th>
-                <th scope="col">Reason</th>
-                <th scope="col" className="numeric">
-                  Rows
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {quality.rejections.map((r) => (
-                <tr key={`${r.column}-${r.reason}`}>
-                  <td>{dataset.fields.find((f) => f.name === r.column)?.label ?? 'Whole row'}</td>
-                  <td>{r.reason}</td>
-                  <td className="numeric">{formatNumber(r.count)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <FigureTable
+            caption="Why rows were rejected"
+            columns={rejectionColumns(dataset)}
+            rows={quality.rejections}
+            rowKey={(r) => `${r.column}-${r.reason}`}
+            rowHead={false}
+          />
           <button
             type="button"
             className="button button--secondary"
@@ -188,31 +163,19 @@ function RepeatedRecordsTable({ datasetId, repeat }: { datasetId: string; repeat
         day). {REPEAT_RULES.get(datasetId) ?? 'Each is counted; check the extract if that is not right.'} Records
         repeated across files are not loaded twice (the load report says so).
       </p>
-      <div className="table-scroll">
-        <table className="table table--compact">
-          <caption className="visually-hidden">Rows sharing a key</caption>
-          <thead>
-            <tr>
-              <th scope="col">{repeat.key.join(' / ')}</th>
-              <th scope="col">File</th>
-              <th scope="col" className="numeric">
-                Line
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {repeat.examples.map((e) => (
-              <tr key={`${e.file}-${e.line}`}>
-                <td>{e.key}</td>
-                <td>
-                  <FileName name={e.file} />
-                </td>
-                <td className="numeric">{e.line}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <FigureTable
+        caption="Rows sharing a key"
+        captionHidden
+        scroll
+        columns={[
+          { key: 'key', head: repeat.key.join(' / '), cell: (e) => e.key },
+          { key: 'file', head: 'File', cell: (e) => <FileName name={e.file} /> },
+          { key: 'line', head: 'Line', numeric: true, cell: (e) => e.line },
+        ]}
+        rows={repeat.examples}
+        rowKey={(e) => `${e.file}-${e.line}`}
+        rowHead={false}
+      />
       {repeat.rows > repeat.examples.length && (
         <p className="hint">
           The first {repeat.examples.length} of {formatNumber(repeat.rows)} are shown.

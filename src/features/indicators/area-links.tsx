@@ -1,6 +1,6 @@
+import { hashOf } from '../../app/routes';
 import { FAMILIES } from '../../indicators/registry';
 import { usePreparedIndicators } from '../../session/indicator-settings';
-import { hashOf } from '../../ui/routes';
 
 /**
  * After a load, at the top of the load report: the way to the Overview, and which areas now have

@@ -1,4 +1,6 @@
+import { splitFilters, type View } from '../../app/routes';
 import { findDataset } from '../../datasets/registry';
+import { dimensionValueLabel } from '../../indicators/dimension-values';
 import type { Dimension, IndicatorFamily } from '../../indicators/indicator-definition';
 import { buildPeriods, formatUkDate } from '../../indicators/periods';
 import { cycleEnd } from '../../indicators/profile-cycle';
@@ -7,8 +9,6 @@ import { getFamily, getIndicator } from '../../indicators/registry';
 import type { IndicatorQuery } from '../../indicators/run-indicator';
 import { usePreparedIndicators } from '../../session/indicator-settings';
 import { AddressNote } from '../../ui/address-note';
-import { dimensionValueLabel } from '../../ui/dimension-labels';
-import { splitFilters, type View } from '../../ui/routes';
 import { BreakdownPanel } from './breakdown-panel';
 import { FilterBar } from './filter-bar';
 import { IndicatorPanel } from './indicator-panel';

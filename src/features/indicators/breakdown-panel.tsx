@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { ComparisonBarChart } from '../../charts/bar-chart';
+import { dimensionValueLabel } from '../../indicators/dimension-values';
 import { DIMENSION_LABELS, type Dimension, type IndicatorDefinition } from '../../indicators/indicator-definition';
 import type { PreparedState } from '../../indicators/prepare-indicators';
 import { type IndicatorQuery, runBreakdown } from '../../indicators/run-indicator';
 import { useEngine } from '../../session/app-data';
 import { usePreparedFor } from '../../session/indicator-settings';
-import { dimensionValueLabel } from '../../ui/dimension-labels';
-import { formatNumber, formatValue, UNIT_AXIS_LABELS } from '../../ui/format';
+import { formatNumber, formatValue, UNIT_AXIS_LABELS } from '../../shared/format';
 import { TableToggle } from '../../ui/table-toggle';
 
 /**

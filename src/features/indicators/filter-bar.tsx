@@ -1,10 +1,10 @@
 import { useId } from 'react';
+import type { View } from '../../app/routes';
+import { dimensionValueLabel } from '../../indicators/dimension-values';
 import { DIMENSION_LABELS, type Dimension, type IndicatorFamily } from '../../indicators/indicator-definition';
 import { financialYearLabel, financialYearOf, type Granularity } from '../../indicators/periods';
 import type { PreparedState } from '../../indicators/prepare-indicators';
-import { dimensionValueLabel } from '../../ui/dimension-labels';
 import { GranularityRadios } from '../../ui/granularity-radios';
-import type { View } from '../../ui/routes';
 import { useDimensionValues } from './use-dimension-values';
 
 const CHOICES: Granularity[] = ['month', 'quarter', 'year', 'academic_year', 'rolling_12'];

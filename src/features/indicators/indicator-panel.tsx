@@ -13,10 +13,11 @@ import { useEngine } from '../../session/app-data';
 import { useChartNotes } from '../../session/chart-notes';
 import { usePreparedFor } from '../../session/indicator-settings';
 import { useTargets } from '../../session/targets';
-import { axisBounds, describeChange, formatValue, formatWithCount, UNIT_AXIS_LABELS } from '../../ui/format';
+import { axisBounds, describeChange, formatValue, formatWithCount, UNIT_AXIS_LABELS } from '../../shared/format';
+import { type FigureColumns, FigureTable } from '../../ui/figure-table';
 import { TableToggle } from '../../ui/table-toggle';
-import { IndicatorDownloads } from '../exports/indicator-downloads';
 import { ChangePoints } from './change-points';
+import { IndicatorDownloads } from './indicator-downloads';
 
 /** A point's variation in the table's words: its type, or why it has none. */
 function variationText(point: SpcPoint | undefined): string {
@@ -201,54 +202,41 @@ function IndicatorTable({
   spc: IndicatorSpc;
 }) {
   const changeAt = new Map(spc.changes.map((c) => [c.index, c.label]));
+  const rows = points.map((point, i) => ({ point, spc: spc.points[i], change: changeAt.get(i) ?? '' }));
+  const columns: FigureColumns<(typeof rows)[number]> = [
+    { key: 'period', head: 'Period', cell: ({ point }) => `${point.label}${point.partial ? ' (to date)' : ''}` },
+    { key: 'from', head: 'From', cell: ({ point }) => formatUkDate(point.periodStart) },
+    { key: 'to', head: 'To', cell: ({ point }) => formatUkDate(point.effectiveEnd) },
+    Boolean(indicator.denominator) && {
+      key: 'numerator',
+      head: 'Numerator',
+      numeric: true,
+      cell: ({ point }) => formatValue(point.numerator, indicator.unit === 'days' ? 'days' : 'count'),
+    },
+    Boolean(indicator.denominator) && {
+      key: 'denominator',
+      head: 'Denominator',
+      numeric: true,
+      cell: ({ point }) => formatValue(point.denominator, 'count'),
+    },
+    {
+      key: 'value',
+      head: indicator.title,
+      numeric: true,
+      cell: ({ point }) => formatValue(point.value, indicator.unit),
+    },
+    { key: 'variation', head: 'Variation', cell: (row) => variationText(row.spc) },
+    spc.changes.length > 0 && { key: 'change', head: 'Change marked', cell: (row) => row.change },
+  ];
   return (
-    <div className="table-scroll">
-      <table className="table table--compact" data-testid={`table-${indicator.id}`}>
-        <caption className="visually-hidden">{indicator.title} by period</caption>
-        <thead>
-          <tr>
-            <th scope="col">Period</th>
-            <th scope="col">From</th>
-            <th scope="col">To</th>
-            {indicator.denominator && (
-              <>
-                <th scope="col" className="numeric">
-                  Numerator
-                </th>
-                <th scope="col" className="numeric">
-                  Denominator
-                </th>
-              </>
-            )}
-            <th scope="col" className="numeric">
-              {indicator.title}
-            </th>
-            <th scope="col">Variation</th>
-            {spc.changes.length > 0 && <th scope="col">Change marked</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {points.map((p, i) => (
-            <tr key={p.periodStart}>
-              <th scope="row">
-                {p.label}
-                {p.partial ? ' (to date)' : ''}
-              </th>
-              <td>{formatUkDate(p.periodStart)}</td>
-              <td>{formatUkDate(p.effectiveEnd)}</td>
-              {indicator.denominator && (
-                <>
-                  <td className="numeric">{formatValue(p.numerator, indicator.unit === 'days' ? 'days' : 'count')}</td>
-                  <td className="numeric">{formatValue(p.denominator, 'count')}</td>
-                </>
-              )}
-              <td className="numeric">{formatValue(p.value, indicator.unit)}</td>
-              <td>{variationText(spc.points[i])}</td>
-              {spc.changes.length > 0 && <td>{changeAt.get(i) ?? ''}</td>}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <FigureTable
+      caption={`${indicator.title} by period`}
+      captionHidden
+      scroll
+      testId={`table-${indicator.id}`}
+      columns={columns}
+      rows={rows}
+      rowKey={(row) => row.point.periodStart}
+    />
   );
 }

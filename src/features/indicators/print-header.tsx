@@ -1,11 +1,11 @@
+import type { View } from '../../app/routes';
 import { footerText } from '../../board/page-footer';
+import { dimensionValueLabel } from '../../indicators/dimension-values';
 import type { Dimension } from '../../indicators/indicator-definition';
 import { DIMENSION_LABELS } from '../../indicators/indicator-definition';
 import { formatUkDate, GRANULARITY_LABELS, type Granularity } from '../../indicators/periods';
 import type { PreparedState } from '../../indicators/prepare-indicators';
 import { useLoadedAt } from '../../session/app-data';
-import { dimensionValueLabel } from '../../ui/dimension-labels';
-import type { View } from '../../ui/routes';
 
 /** The filters of a view in words ("Agency: Police; Age band: 0–4"), or "none (the whole partnership)". */
 export function filtersText(filters: View['filters']): string {

@@ -2,14 +2,14 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Heatmap } from '../../charts/heatmap';
 import { StackedBarChart } from '../../charts/stacked-bar-chart';
+import { dimensionValueLabel, orderCategoryKeys } from '../../indicators/dimension-values';
 import type { Dimension } from '../../indicators/indicator-definition';
 import type { PreparedState } from '../../indicators/prepare-indicators';
 import type { ProfileDefinition } from '../../indicators/profiles';
 import { type IndicatorQuery, runProfile } from '../../indicators/run-indicator';
 import { useEngine } from '../../session/app-data';
 import { usePreparedFor } from '../../session/indicator-settings';
-import { dimensionValueLabel, orderCategoryKeys } from '../../ui/dimension-labels';
-import { formatNumber } from '../../ui/format';
+import { formatNumber } from '../../shared/format';
 import { TableToggle } from '../../ui/table-toggle';
 
 /**

@@ -2,7 +2,7 @@ import { findDataset } from '../../datasets/registry';
 import type { DateColumnReport } from '../../ingest/date-order';
 import type { FileReport } from '../../ingest/load-report';
 import { useAppData } from '../../session/app-data';
-import { formatNumber } from '../../ui/format';
+import { formatNumber } from '../../shared/format';
 
 function describe(column: DateColumnReport, label: string): string {
   const example = column.example ? ` (line ${column.example.line}: “${column.example.value}”)` : '';

@@ -1,8 +1,8 @@
 import { useEffect, useId, useState } from 'react';
 import { useAppData } from '../../session/app-data';
 import { keptNow, removeKept } from '../../session/kept-in-browser';
+import { formatNumber } from '../../shared/format';
 import { ConfirmPanel } from '../../ui/confirm-panel';
-import { formatNumber } from '../../ui/format';
 
 /** Set for the reload after removing, so the page can say it was done. */
 const REMOVED_KEY = 'partnership-insight:kept-removed';

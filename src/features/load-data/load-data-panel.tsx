@@ -2,9 +2,9 @@ import { type DragEvent, type ReactNode, useEffect, useId, useRef, useState } fr
 import { useAppData } from '../../session/app-data';
 import { sampleFiles } from '../../session/sample-files';
 import { fullFileName } from '../../shared/file-name';
+import { formatNumber, formatTime } from '../../shared/format';
 import { ConfirmPanel } from '../../ui/confirm-panel';
 import { FileName } from '../../ui/file-name';
-import { formatNumber, formatTime } from '../../ui/format';
 import { KeptNotice } from './kept-notice';
 import { LoadProgressView } from './load-progress-view';
 import { LoadReportView } from './load-report-view';

@@ -4,13 +4,14 @@ import { findDataset } from '../../datasets/registry';
 import type { FileReport, LoadReport } from '../../ingest/load-report';
 import { useAppData } from '../../session/app-data';
 import { shownFileName } from '../../shared/file-name';
+import { formatNumber } from '../../shared/format';
+import { type FigureColumns, FigureTable } from '../../ui/figure-table';
 import { FileName } from '../../ui/file-name';
-import { formatNumber } from '../../ui/format';
 import { ProblemTable } from '../../ui/problem-table';
+import { ValueMappingTable } from '../../ui/value-mapping-table';
 import { ColumnMappingForm } from './column-mapping-form';
 import { DateOrderChoice } from './date-order-choice';
 import { DuplicateChoice } from './duplicate-choice';
-import { ValueMappingTable } from './value-mapping-table';
 
 const STATUS_TEXT: Record<FileReport['status'], string> = {
   loaded: 'Loaded',
@@ -31,6 +32,75 @@ const LOAD_STATUS_TEXT = {
 function warnedText(rowsWarned: number): string {
   const rows = rowsWarned === 1 ? '1 loaded row has' : `${formatNumber(rowsWarned)} loaded rows have`;
   return `${rows} a value in an optional column that was unreadable: that cell was left empty and the rest of the row loaded (see the warnings below).`;
+}
+
+/** The load report's columns; a null row is the total of every file. */
+function fileColumns(
+  report: LoadReport,
+  anyWarned: boolean,
+  act: {
+    onChange: (file: FileReport) => boolean;
+    change: (fileId: number) => void;
+    remove: (file: FileReport) => void;
+    loading: boolean;
+  },
+): FigureColumns<FileReport | null> {
+  const count = (key: 'rowsRead' | 'rowsLoaded' | 'rowsWarned' | 'rowsRejected') => (file: FileReport | null) =>
+    formatNumber((file ?? report)[key]);
+  return [
+    { key: 'file', head: 'File', cell: (file) => (file ? <FileName name={file.fileName} /> : 'Total') },
+    {
+      key: 'dataset',
+      head: 'Recognised as',
+      cell: (file) =>
+        file && (
+          <>
+            {datasetText(file)}
+            {act.onChange(file) && file.datasetId !== null && (
+              <>
+                {' '}
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => act.change(file.fileId)}
+                  aria-label={`Change the dataset or columns of ${shownFileName(file.fileName)}`}
+                >
+                  Change
+                </button>
+              </>
+            )}
+          </>
+        ),
+    },
+    {
+      key: 'result',
+      head: 'Result',
+      cell: (file) =>
+        file && (file.status === 'loaded' && file.rowsWarned > 0 ? 'Loaded with warnings' : STATUS_TEXT[file.status]),
+    },
+    { key: 'read', head: 'Rows read', numeric: true, cell: count('rowsRead') },
+    { key: 'loaded', head: 'Loaded', numeric: true, cell: count('rowsLoaded') },
+    anyWarned && { key: 'warned', head: 'of which with warnings', numeric: true, cell: count('rowsWarned') },
+    { key: 'rejected', head: 'Rejected', numeric: true, cell: count('rowsRejected') },
+    {
+      key: 'remove',
+      head: <span className="visually-hidden">Remove</span>,
+      cell: (file) =>
+        file &&
+        file.rowsRead > 0 && (
+          <button
+            type="button"
+            className="link-button link-button--danger"
+            onClick={() => act.remove(file)}
+            disabled={act.loading}
+            data-testid="remove-file"
+            aria-label={`Remove ${shownFileName(file.fileName)} and its rows`}
+          >
+            Remove
+          </button>
+        ),
+    },
+  ];
 }
 
 /**
@@ -74,95 +144,25 @@ export function LoadReportView({
       {report.rowsLoaded > 0 && nextSteps}
       <p>{LOAD_STATUS_TEXT[report.status]}</p>
       {anyWarned && <p data-testid="warned-summary">{warnedText(report.rowsWarned)}</p>}
-      <table className="table">
-        <caption className="visually-hidden">
-          Rows read, loaded{anyWarned ? ' (of which with warnings)' : ''} and rejected per file
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">File</th>
-            <th scope="col">Recognised as</th>
-            <th scope="col">Result</th>
-            <th scope="col" className="numeric">
-              Rows read
-            </th>
-            <th scope="col" className="numeric">
-              Loaded
-            </th>
-            {anyWarned && (
-              <th scope="col" className="numeric">
-                of which with warnings
-              </th>
-            )}
-            <th scope="col" className="numeric">
-              Rejected
-            </th>
-            <th scope="col">
-              <span className="visually-hidden">Remove</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {report.files.map((file) => (
-            <tr key={file.fileId} data-testid="file-report" data-file-name={file.fileName} data-status={file.status}>
-              <th scope="row">
-                <FileName name={file.fileName} />
-              </th>
-              <td>
-                {datasetText(file)}
-                {remappable(file) && file.datasetId !== null && (
-                  <>
-                    {' '}
-                    <button
-                      type="button"
-                      className="link-button"
-                      onClick={() => setMappingFileId(file.fileId)}
-                      aria-label={`Change the dataset or columns of ${shownFileName(file.fileName)}`}
-                    >
-                      Change
-                    </button>
-                  </>
-                )}
-              </td>
-              <td>
-                {file.status === 'loaded' && file.rowsWarned > 0 ? 'Loaded with warnings' : STATUS_TEXT[file.status]}
-              </td>
-              <td className="numeric">{formatNumber(file.rowsRead)}</td>
-              <td className="numeric">{formatNumber(file.rowsLoaded)}</td>
-              {anyWarned && <td className="numeric">{formatNumber(file.rowsWarned)}</td>}
-              <td className="numeric">{formatNumber(file.rowsRejected)}</td>
-              <td>
-                {file.rowsRead > 0 && (
-                  <button
-                    type="button"
-                    className="link-button link-button--danger"
-                    onClick={() => void removeFile(file)}
-                    disabled={loading}
-                    data-testid="remove-file"
-                    aria-label={`Remove ${shownFileName(file.fileName)} and its rows`}
-                  >
-                    Remove
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-        {report.files.length > 1 && (
-          <tfoot>
-            <tr>
-              <th scope="row">Total</th>
-              <td />
-              <td />
-              <td className="numeric">{formatNumber(report.rowsRead)}</td>
-              <td className="numeric">{formatNumber(report.rowsLoaded)}</td>
-              {anyWarned && <td className="numeric">{formatNumber(report.rowsWarned)}</td>}
-              <td className="numeric">{formatNumber(report.rowsRejected)}</td>
-              <td />
-            </tr>
-          </tfoot>
-        )}
-      </table>
+      <FigureTable
+        caption={`Rows read, loaded${anyWarned ? ' (of which with warnings)' : ''} and rejected per file`}
+        captionHidden
+        compact={false}
+        columns={fileColumns(report, anyWarned, {
+          onChange: remappable,
+          change: setMappingFileId,
+          remove: (file) => void removeFile(file),
+          loading,
+        })}
+        rows={report.files}
+        rowKey={(file) => file?.fileId ?? 'total'}
+        rowAttributes={(file) => ({
+          'data-testid': 'file-report',
+          'data-file-name': file?.fileName,
+          'data-status': file?.status,
+        })}
+        foot={report.files.length > 1 ? null : undefined}
+      />
       <DatasetSummary report={report} />
       {report.files.map((file) => (
         <FileDetails

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
+import { hashOf, type View } from '../../app/routes';
 import { Sparkline } from '../../charts/sparkline';
 import { AssuranceIcon, VariationIcon } from '../../charts/spc-chart';
 import { runIndicatorBatched } from '../../indicators/indicator-batcher';
@@ -20,11 +21,10 @@ import { useEngine } from '../../session/app-data';
 import { useChartNotes } from '../../session/chart-notes';
 import { usePreparedFor, usePreparedIndicators } from '../../session/indicator-settings';
 import { useTargets } from '../../session/targets';
+import { countText, describeChange, formatValue } from '../../shared/format';
 import { AddressNote } from '../../ui/address-note';
-import { countText, describeChange, formatValue } from '../../ui/format';
 import { GranularityRadios } from '../../ui/granularity-radios';
-import { hashOf, type View } from '../../ui/routes';
-import { SpcIconKey } from '../board-pack/spc-icon-key';
+import { SpcIconKey } from '../../ui/spc-icon-key';
 import { type Rag, ragAgainstTarget } from './rag';
 
 const CHOICES: Granularity[] = ['month', 'quarter', 'year'];

@@ -1,6 +1,7 @@
 import { readWithSheetJs } from './sheetjs-reader';
+import { passwordProtected, WorkbookRefusal } from './workbook-damage';
 import { readXlsx, type SheetText } from './xlsx-reader';
-import { ExpansionBudget, type ExpansionLimits, readZipDirectory, ZipError } from './zip-archive';
+import { EncryptedZip, ExpansionBudget, type ExpansionLimits, readZipDirectory, ZipError } from './zip-archive';
 
 export type { SheetText };
 
@@ -15,7 +16,10 @@ export const WORKBOOK_LIMITS: ExpansionLimits & { maxInMemoryBytes: number } = {
   maxInMemoryBytes: 256 * 1024 * 1024,
 };
 
-export type WorkbookResult = { kind: 'sheets'; sheets: SheetText[] } | { kind: 'refused'; message: string };
+/** Refused: why, and (when the usual "save it as .xlsx or CSV" would not help) what to do instead. */
+export type WorkbookResult =
+  | { kind: 'sheets'; sheets: SheetText[] }
+  | { kind: 'refused'; message: string; advice?: string };
 
 /** How a dropped file is to be read: as a workbook, as markup an "Excel" export really is, or as text. */
 export type FileKind = 'xlsx-or-zip' | 'ole' | 'html' | 'spreadsheetml' | 'text';
@@ -74,12 +78,34 @@ export async function readWorkbook(
       };
     }
     const bytes = new Uint8Array(await blob.arrayBuffer());
+    // A password-protected .xlsx is an OLE file holding the encrypted package.
+    if (kind === 'ole' && isEncryptedOle(bytes)) throw passwordProtected();
     return { kind: 'sheets', sheets: await readWithSheetJs(bytes, kind !== 'ole') };
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return {
-      kind: 'refused',
-      message: error instanceof ZipError ? reason : `it could not be opened as a spreadsheet (${reason})`,
-    };
+    return refusal(error);
   }
+}
+
+function refusal(error: unknown): WorkbookResult {
+  if (error instanceof EncryptedZip) return refusal(passwordProtected());
+  if (error instanceof WorkbookRefusal) return { kind: 'refused', message: error.message, advice: error.advice };
+  const reason = error instanceof Error ? error.message : String(error);
+  // SheetJS's words for an .xls or .ods saved with a password.
+  if (/password|encrypt/i.test(reason)) return refusal(passwordProtected());
+  return {
+    kind: 'refused',
+    message: error instanceof ZipError ? reason : `it could not be opened as a spreadsheet (${reason})`,
+  };
+}
+
+/** The UTF-16 name of the stream an encrypted Office file keeps its package in (MS-OFFCRYPTO). */
+const ENCRYPTED_PACKAGE = Array.from('EncryptedPackage', (c) => [c.charCodeAt(0), 0]).flat();
+
+/** Whether an OLE compound file's directory names an EncryptedPackage stream. */
+export function isEncryptedOle(bytes: Uint8Array): boolean {
+  const first = ENCRYPTED_PACKAGE[0];
+  for (let i = bytes.indexOf(first as number); i >= 0; i = bytes.indexOf(first as number, i + 1)) {
+    if (ENCRYPTED_PACKAGE.every((b, k) => bytes[i + k] === b)) return true;
+  }
+  return false;
 }

@@ -1,5 +1,6 @@
 import { serialToIsoDate } from './serial-dates';
 import type { SheetCsvWriter } from './sheet-csv';
+import { cellAt, cellName, damaged, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from './workbook-damage';
 import { decodeXmlText, stringItemText } from './xml-text';
 
 /** A formula cell with no saved value: where it is and what it says. */
@@ -10,7 +11,10 @@ export interface UncalculatedCell {
 }
 
 export interface SheetContext {
+  /** The sheet's name, for messages naming a damaged cell. */
+  sheetName: string;
   sharedStrings: readonly string[];
+  /** Per cell style (cellXfs entry): whether it shows a date; its length is how many styles there are. */
   dateStyles: readonly boolean[];
   date1904: boolean;
 }
@@ -38,11 +42,14 @@ function numberAt(text: string, start: number): number {
   return i === start ? Number.NaN : n;
 }
 
-/** The 0-based column of a cell reference "AB12" at text[start…], or -1. */
+/**
+ * The 0-based column of a cell reference "AB12" at text[start…], or -1. Reading stops once past Excel's
+ * last column: "AAAAAAA" is answered as too far, not computed.
+ */
 function columnAt(text: string, start: number): number {
   let column = 0;
   let i = start;
-  for (; i < text.length; i += 1) {
+  for (; i < text.length && column <= EXCEL_MAX_COLUMNS; i += 1) {
     const code = text.charCodeAt(i);
     if (code >= 65 && code <= 90) column = column * 26 + (code - 64);
     else break;
@@ -50,9 +57,28 @@ function columnAt(text: string, start: number): number {
   return i === start ? -1 : column - 1;
 }
 
+/** Up to 20 characters of an attribute's value starting at text[start…], for a message. */
+function attributeText(text: string, start: number): string {
+  const end = text.indexOf('"', start);
+  return text.slice(start, end < 0 ? start + 20 : Math.min(end, start + 20));
+}
+
+/** Whether text[start, end) is a whole number written in digits only. */
+function isDigits(text: string, start: number, end: number): boolean {
+  if (end <= start) return false;
+  for (let i = start; i < end; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /**
  * Streams a worksheet's XML into the CSV writer, row by row, as it is inflated. Date-formatted numbers
  * become yyyy-mm-dd; text stays as written; formulas without a saved value are listed (and left empty).
+ * A cell that points at shared text or a style the workbook does not hold, or lies beyond Excel's grid,
+ * stops the read with a WorkbookRefusal naming it: never an empty value in its place, never an array
+ * sized by what a hostile file claims.
  * Cells are found with indexOf and read in place: a regular expression or a copied string per cell was
  * most of the time on a million-row sheet.
  */
@@ -62,6 +88,8 @@ export class SheetParser {
   /** Serial → yyyy-mm-dd: a sheet has few distinct dates, and Date objects are the costly part. */
   private readonly dates = new Map<string, string>();
   readonly uncalculated: UncalculatedCell[] = [];
+  /** Rows whose only content is formulas without saved values (they would otherwise read as blank). */
+  readonly formulaOnlyRows = { count: 0, first: 0 };
 
   constructor(
     private readonly context: SheetContext,
@@ -96,8 +124,19 @@ export class SheetParser {
   private row(buffer: string, start: number, tagEnd: number, end: number, prefix: string): void {
     const r = attrStart(buffer, 'r', start, tagEnd);
     const n = r < 0 ? Number.NaN : numberAt(buffer, r);
-    const rowNumber = Number.isInteger(n) && n > this.lastRow ? n : this.lastRow + 1;
+    // NaN (no number written) is never greater; a number too long for a double is Infinity, and refused.
+    // Only a number the file writes is bounded: it decides how many empty rows the CSV gets before this
+    // one. Rows counted one by one cost nothing ahead, and a huge sheet is the expansion budget's to stop.
+    const rowNumber = n > this.lastRow ? n : this.lastRow + 1;
+    if (rowNumber === n && n > EXCEL_MAX_ROWS) {
+      // A number too long to read exactly is shown as written.
+      const shown = Number.isSafeInteger(n) ? n.toLocaleString('en-GB') : attributeText(buffer, r);
+      throw damaged(
+        `sheet “${this.context.sheetName}” has a row numbered ${shown}, beyond Excel’s last row (1,048,576)`,
+      );
+    }
     this.lastRow = rowNumber;
+    const formulasBefore = this.uncalculated.length;
     const open = `<${prefix}c`;
     const close = `</${prefix}c>`;
     const cells: string[] = [];
@@ -116,6 +155,13 @@ export class SheetParser {
       const ref = attrStart(buffer, 'r', pos, cellTagEnd);
       const col = ref < 0 ? -1 : columnAt(buffer, ref);
       const column = col >= 0 ? col : next;
+      if (column >= EXCEL_MAX_COLUMNS) {
+        const where =
+          col >= 0
+            ? cellAt(this.context.sheetName, attributeText(buffer, ref))
+            : `row ${rowNumber.toLocaleString('en-GB')} of sheet “${this.context.sheetName}” has a cell that`;
+        throw damaged(`${where} is beyond Excel’s last column (XFD)`);
+      }
       next = column + 1;
       const text = selfClosing ? '' : this.cellText(buffer, pos, cellTagEnd, closeAt, rowNumber, column);
       while (cells.length < column) cells.push('');
@@ -124,6 +170,34 @@ export class SheetParser {
       pos = buffer.indexOf(open, selfClosing ? cellTagEnd + 1 : closeAt + close.length);
     }
     if (any) this.writer.write(rowNumber, cells);
+    else if (this.uncalculated.length > formulasBefore) {
+      if (this.formulaOnlyRows.count === 0) this.formulaOnlyRows.first = rowNumber;
+      this.formulaOnlyRows.count += 1;
+    }
+  }
+
+  /** Shared text item `index` (as written in the cell), or a refusal naming the cell. */
+  private sharedString(buffer: string, start: number, end: number, row: number, column: number): string {
+    const strings = this.context.sharedStrings;
+    const text = isDigits(buffer, start, end) ? strings[numberAt(buffer, start)] : undefined;
+    if (text !== undefined) return text;
+    const written = buffer.slice(start, Math.min(end, start + 20));
+    throw damaged(
+      `${cellName(this.context.sheetName, column, row)} points at shared text number ${written}, which the workbook does not contain`,
+    );
+  }
+
+  /** Whether the cell's style shows a date; a style the workbook does not have is a refusal naming the cell. */
+  private isDateStyle(buffer: string, start: number, tagEnd: number, row: number, column: number): boolean {
+    const s = attrStart(buffer, 's', start, tagEnd);
+    if (s < 0) return false;
+    const styles = this.context.dateStyles;
+    const index = numberAt(buffer, s);
+    // Style 0 is the default: a workbook without a styles part may still name it.
+    if (index === 0 || styles[index] !== undefined) return styles[index] === true;
+    throw damaged(
+      `${cellName(this.context.sheetName, column, row)} uses cell style number ${attributeText(buffer, s)}, which the workbook does not contain`,
+    );
   }
 
   private date(value: string): string {
@@ -148,7 +222,7 @@ export class SheetParser {
     const type = t < 0 ? 'n' : buffer.slice(t, buffer.indexOf('"', t));
     // The common case, <v>…</v> and nothing else, is read in place.
     const plain = buffer.startsWith('<v>', tagEnd + 1) && buffer.startsWith('</v>', closeAt - 4);
-    if (plain && type === 's') return this.context.sharedStrings[numberAt(buffer, tagEnd + 4)] ?? '';
+    if (plain && type === 's') return this.sharedString(buffer, tagEnd + 4, closeAt - 4, row, column);
     const inner = plain ? '' : buffer.slice(tagEnd + 1, closeAt);
     if (type === 'inlineStr') return stringItemText(INLINE.exec(inner)?.[1] ?? '');
     const value = plain ? buffer.slice(tagEnd + 4, closeAt - 4) : VALUE.exec(inner)?.[1];
@@ -163,7 +237,7 @@ export class SheetParser {
     if (value === undefined) return '';
     switch (type) {
       case 's':
-        return this.context.sharedStrings[Number(value)] ?? '';
+        return this.sharedString(value, 0, value.length, row, column);
       case 'str':
       case 'e':
         return decodeXmlText(value);
@@ -171,10 +245,8 @@ export class SheetParser {
         return value === '1' ? 'TRUE' : 'FALSE';
       case 'd':
         return value;
-      default: {
-        const s = attrStart(buffer, 's', start, tagEnd);
-        return s >= 0 && this.context.dateStyles[numberAt(buffer, s)] ? this.date(value) : value;
-      }
+      default:
+        return this.isDateStyle(buffer, start, tagEnd, row, column) ? this.date(value) : value;
     }
   }
 }

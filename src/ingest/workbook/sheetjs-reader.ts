@@ -1,5 +1,7 @@
+import { oversizedMarkup } from './markup-limits';
 import { serialToIsoDate } from './serial-dates';
 import { SheetCsvWriter } from './sheet-csv';
+import { cellName, damaged, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from './workbook-damage';
 import type { SheetText } from './xlsx-reader';
 
 // Old .xls (BIFF), OpenDocument .ods, .xlsb, and the "Excel" files case systems write that are really an
@@ -16,8 +18,11 @@ interface Cell {
 
 export async function readWithSheetJs(bytes: Uint8Array, asText: boolean): Promise<SheetText[]> {
   const XLSX = await import('@e965/xlsx');
+  const markup = asText ? new TextDecoder().decode(bytes) : '';
+  const oversized = oversizedMarkup(markup);
+  if (oversized !== null) throw damaged(oversized);
   const workbook = asText
-    ? XLSX.read(new TextDecoder().decode(bytes), {
+    ? XLSX.read(markup, {
         type: 'string',
         raw: true,
         dense: true,
@@ -48,10 +53,33 @@ export async function readWithSheetJs(bytes: Uint8Array, asText: boolean): Promi
     const writer = new SheetCsvWriter();
     // A plain loop: spreading a sheet's rows into one call overflowed the stack at 140,000 rows.
     const data = sheet?.['!data'] ?? [];
+    checkGrid(name, data);
     for (let r = 0; r < data.length; r += 1) {
       const cells = Array.from(data[r] ?? [], text);
       if (cells.some((c) => c !== '')) writer.write(r + 1, cells);
     }
     return { name, csv: writer.toBlob(), uncalculated: [] };
   });
+}
+
+/**
+ * SheetJS keeps a sheet's rows as (possibly sparse) arrays indexed by row and column: a cell a file places
+ * beyond Excel's grid would make the copy below allocate billions of entries. Refused, naming the cell.
+ */
+function checkGrid(sheet: string, data: readonly (readonly unknown[] | undefined)[]): void {
+  if (data.length > EXCEL_MAX_ROWS) {
+    throw damaged(
+      `sheet “${sheet}” has a row numbered ${data.length.toLocaleString('en-GB')}, beyond Excel’s last row (1,048,576)`,
+    );
+  }
+  for (let r = 0; r < data.length; r += 1) {
+    const row = data[r];
+    if (!row || row.length <= EXCEL_MAX_COLUMNS) continue;
+    // Only the cells that exist are listed: a sparse row is never walked to its length.
+    const column =
+      Object.keys(row)
+        .map(Number)
+        .find((c) => c >= EXCEL_MAX_COLUMNS) ?? row.length - 1;
+    throw damaged(`${cellName(sheet, column, r + 1)} is beyond Excel’s last column (XFD)`);
+  }
 }

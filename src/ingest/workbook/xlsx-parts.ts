@@ -1,4 +1,5 @@
 import { isDateFormat } from './number-formats';
+import { damaged } from './workbook-damage';
 import { attributes, decodeXmlText, startTags, stringItemText } from './xml-text';
 import { type ExpansionBudget, readEntryText, type ZipEntry } from './zip-archive';
 
@@ -72,18 +73,26 @@ export async function readWorkbookInfo(pkg: XlsxPackage): Promise<WorkbookInfo> 
   const root = await pkg.relationships('');
   const workbookPath = [...root.values()].find((r) => r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml';
   const workbook = await pkg.text(workbookPath);
-  if (workbook === undefined) throw new Error('the workbook part is missing');
+  if (workbook === undefined) throw damaged(`its workbook part (${workbookPath}) is missing`);
   const rels = await pkg.relationships(workbookPath);
   const sheets = startTags(workbook, 'sheet').flatMap((tag) => {
     const a = attributes(tag);
+    const name = a.get('name') ?? 'Sheet';
     const rel = rels.get(a.get('id') ?? '');
-    return rel && /\/worksheet$/.test(rel.type) ? [{ name: a.get('name') ?? 'Sheet', path: rel.target }] : [];
+    if (!rel) throw damaged(`it lists a sheet “${name}” but not where that sheet is`);
+    // Chart sheets and dialog sheets hold no rows.
+    if (!/\/worksheet$/.test(rel.type)) return [];
+    if (!pkg.part(rel.target)) throw damaged(`sheet “${name}” (${rel.target}) is missing from it`);
+    return [{ name, path: rel.target }];
   });
   const properties = attributes(startTags(workbook, 'workbookPr')[0] ?? '');
   const date1904 = ['1', 'true'].includes(properties.get('date1904') ?? '');
   const stylesPath = [...rels.values()].find((r) => r.type.endsWith('/styles'))?.target;
   const sharedStringsPath = [...rels.values()].find((r) => r.type.endsWith('/sharedStrings'))?.target;
+  if (sharedStringsPath !== undefined && !pkg.part(sharedStringsPath))
+    throw damaged(`its shared text (${sharedStringsPath}) is missing`);
   const styles = stylesPath ? await pkg.text(stylesPath) : undefined;
+  if (stylesPath !== undefined && styles === undefined) throw damaged(`its cell styles (${stylesPath}) are missing`);
   return { sheets, date1904, dateStyles: dateStyles(styles ?? ''), sharedStringsPath };
 }
 

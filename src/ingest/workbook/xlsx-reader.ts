@@ -8,6 +8,8 @@ export interface SheetText {
   name: string;
   csv: Blob;
   uncalculated: UncalculatedCell[];
+  /** Rows holding nothing but formulas without saved values (absent from the CSV): how many, the first. */
+  formulaOnlyRows?: { count: number; first: number };
 }
 
 /**
@@ -36,6 +38,7 @@ export async function readXlsx(
     info.sharedStringsPath ? pkg.part(info.sharedStringsPath) : undefined,
     inflateText,
   );
+  // readWorkbookInfo refused a workbook whose sheet parts are missing.
   const sheets = info.sheets.flatMap((s) => {
     const entry = pkg.part(s.path);
     return entry ? [{ ...s, entry }] : [];
@@ -45,14 +48,16 @@ export async function readXlsx(
   const out: SheetText[] = [];
   for (const sheet of sheets) {
     const writer = new SheetCsvWriter();
-    const parser = new SheetParser({ sharedStrings, dateStyles: info.dateStyles, date1904: info.date1904 }, writer);
+    const context = { sheetName: sheet.name, sharedStrings, dateStyles: info.dateStyles, date1904: info.date1904 };
+    const parser = new SheetParser(context, writer);
     await inflateText(
       sheet.entry,
       (text) => parser.push(text),
       (f) => onProgress?.((done + f * sheet.entry.compressedSize) / total),
     );
     done += sheet.entry.compressedSize;
-    out.push({ name: sheet.name, csv: writer.toBlob(), uncalculated: parser.uncalculated });
+    const { formulaOnlyRows, uncalculated } = parser;
+    out.push({ name: sheet.name, csv: writer.toBlob(), uncalculated, formulaOnlyRows });
   }
   return out;
 }

@@ -16,6 +16,9 @@ export interface ZipEntry {
 
 export class ZipError extends Error {}
 
+/** Thrown for a zip whose parts are encrypted (the caller says so in the user's words). */
+export class EncryptedZip extends Error {}
+
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
@@ -55,6 +58,8 @@ export async function readZipDirectory(blob: Blob): Promise<ZipEntry[]> {
     const nameLength = directory.getUint16(p + 28, true);
     const extraLength = directory.getUint16(p + 30, true);
     const commentLength = directory.getUint16(p + 32, true);
+    // Bit 0 of the general-purpose flags: the part is encrypted (a password-protected zip).
+    if ((directory.getUint16(p + 8, true) & 1) === 1) throw new EncryptedZip();
     const nameBytes = new Uint8Array(directory.buffer, directory.byteOffset + p + 46, nameLength);
     entries.push({
       name: decoder.decode(nameBytes).replace(/\\/g, '/'),
@@ -149,16 +154,23 @@ export async function inflateEntry(
   const stream = entry.method === 8 ? compressed.pipeThrough(inflate) : compressed;
   const reader = stream.getReader();
   let expanded = 0;
+  let stoppedBy: unknown;
   try {
     for (let next = await reader.read(); !next.done; next = await reader.read()) {
       expanded += next.value.length;
       budget.add(next.value.length, expanded, entry.compressedSize);
-      onData(next.value);
+      try {
+        onData(next.value);
+      } catch (error) {
+        stoppedBy = error;
+        throw error;
+      }
       if (onProgress) await onProgress(consumed.read / Math.max(1, entry.compressedSize));
     }
   } catch (error) {
     await reader.cancel().catch(() => undefined);
-    if (error instanceof ZipError) throw error;
+    // The reader of the part stopped it (e.g. a damaged cell): its own words.
+    if (error instanceof ZipError || error === stoppedBy) throw error;
     throw new ZipError(
       `a part of it could not be expanded (${error instanceof Error ? error.message : String(error)})`,
     );

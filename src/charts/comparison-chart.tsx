@@ -1,15 +1,16 @@
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { MeasureScale } from '../../benchmarks/measure-scale';
-import type { ComparisonPoint } from '../../benchmarks/published-store';
-import type { LegendItem } from '../../charts/chart-image';
-import { formatNumber } from '../../ui/format';
+import type { MeasureScale } from '../benchmarks/measure-scale';
+import type { ComparisonPoint } from '../benchmarks/published-store';
+import { formatNumber } from '../shared/format';
+import type { LegendItem } from './chart-image';
+import { BLUE, GREEN, GRID, INK, RED } from './palette';
 
 /** Four lines told apart by colour and by dash (never colour alone): ours solid and thick. */
 const SERIES = [
-  { key: 'laValue', colour: '#1d70b8', dash: undefined, width: 3 },
-  { key: 'neighbourAverage', colour: '#d4351c', dash: '6 3', width: 2 },
-  { key: 'regionValue', colour: '#00703c', dash: '2 3', width: 2 },
-  { key: 'englandValue', colour: '#0b0c0c', dash: '10 4 2 4', width: 2 },
+  { key: 'laValue', colour: BLUE, dash: undefined, width: 3 },
+  { key: 'neighbourAverage', colour: RED, dash: '6 3', width: 2 },
+  { key: 'regionValue', colour: GREEN, dash: '2 3', width: 2 },
+  { key: 'englandValue', colour: INK, dash: '10 4 2 4', width: 2 },
 ] as const;
 type SeriesKey = (typeof SERIES)[number]['key'];
 
@@ -25,7 +26,7 @@ export const COMPARISON_LEGEND: LegendItem[] = [
 export const comparisonLegend = (scale: MeasureScale = 'rate'): LegendItem[] =>
   scale === 'count' ? COMPARISON_LEGEND.slice(0, 2) : COMPARISON_LEGEND;
 
-const TICK = { fill: '#0b0c0c', fontSize: 13 };
+const TICK = { fill: INK, fontSize: 13 };
 const tickNumber = (v: number) => formatNumber(v);
 
 function Lines({
@@ -46,11 +47,11 @@ function Lines({
   return (
     <ResponsiveContainer width={width ?? '100%'} height={height}>
       <LineChart data={points} margin={{ top: 12, right: 24, bottom: 12, left: 12 }}>
-        <CartesianGrid stroke="#e5e5e5" vertical={false} />
+        <CartesianGrid stroke={GRID} vertical={false} />
         <XAxis dataKey="timePeriod" tick={TICK} />
         <YAxis tick={TICK} width={72} tickFormatter={tickNumber} />
         <Tooltip formatter={(value) => (typeof value === 'number' ? formatNumber(value) : String(value))} />
-        {legend && <Legend formatter={(value: string) => <span style={{ color: '#0b0c0c' }}>{value}</span>} />}
+        {legend && <Legend formatter={(value: string) => <span style={{ color: INK }}>{value}</span>} />}
         {SERIES.filter((s) => keys.includes(s.key)).map((s) => (
           <Line
             key={s.key}

@@ -1,5 +1,5 @@
-import type { Deck } from './deck';
-import type { DeckFigures } from './deck-figures';
+import type { Deck } from '../../board/deck';
+import type { DeckFigures } from '../../board/deck-figures';
 import { Slide } from './slide';
 
 /** Text for a CSS string: quotes, backslashes and line ends escaped, so the footer is only ever text. */

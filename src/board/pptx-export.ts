@@ -1,12 +1,12 @@
-import { benchmarkKey } from '../../board/benchmark-item';
-import type { IndicatorOutcome } from '../../board/pack-figures';
-import type { TableFigures } from '../../board/pack-tables';
-import { getFamily } from '../../indicators/registry';
-import { ASSURANCE_LABELS, POINT_TYPE_LABELS } from '../../indicators/spc';
-import { SUPPRESSED } from '../../indicators/suppression';
-import { formatNumber, formatValue } from '../../ui/format';
+import { getFamily } from '../indicators/registry';
+import { ASSURANCE_LABELS, POINT_TYPE_LABELS } from '../indicators/spc';
+import { SUPPRESSED } from '../indicators/suppression';
+import { formatNumber, formatValue } from '../shared/format';
+import { benchmarkKey } from './benchmark-item';
 import { type Deck, type DeckSlide, HEADLINES, projectedSlides } from './deck';
 import { type DeckFigures, slideIndicator } from './deck-figures';
+import type { IndicatorOutcome } from './pack-figures';
+import type { TableFigures } from './pack-tables';
 import { type Cell, type PptxTable, pageTable, textLines } from './pptx-layout';
 import { shownBasis, shownValue } from './published-format';
 

@@ -7,7 +7,7 @@ import { ReviewTimelineChart, TIMELINE_COLOURS } from '../../charts/review-timel
 import { StackedBarChart, type StackedSeries, stackedLegend } from '../../charts/stacked-bar-chart';
 import { formatUkDate } from '../../indicators/periods';
 import { SUPPRESSED } from '../../indicators/suppression';
-import { formatNumber } from '../../ui/format';
+import { formatNumber } from '../../shared/format';
 import { PRESENT_CHART_TEXT, PRINT_CHART, type SlideMode } from './slide-sizes';
 
 const NOT_SHOWN = '__not_shown';

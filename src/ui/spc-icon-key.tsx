@@ -1,6 +1,6 @@
-import type { IndicatorOutcome } from '../../board/pack-figures';
-import { AssuranceIcon, VariationIcon } from '../../charts/spc-chart';
-import type { AssuranceType, PointType } from '../../indicators/spc';
+import type { IndicatorOutcome } from '../board/pack-figures';
+import { AssuranceIcon, VariationIcon } from '../charts/spc-chart';
+import type { AssuranceType, PointType } from '../indicators/spc';
 
 /**
  * What the Making Data Count icons mean, in words: shown with the board summary, on the Overview and on

@@ -1,8 +1,8 @@
-import { countMarker, type FigurePoint, type Marker, valueMarker } from '../../board/publish';
-import type { IndicatorDefinition } from '../../indicators/indicator-definition';
-import type { IndicatorSpc } from '../../indicators/indicator-spc';
-import { POINT_TYPE_LABELS } from '../../indicators/spc';
-import type { CsvValue } from '../../shared/csv';
+import type { IndicatorDefinition } from '../indicators/indicator-definition';
+import type { IndicatorSpc } from '../indicators/indicator-spc';
+import { POINT_TYPE_LABELS } from '../indicators/spc';
+import type { CsvValue } from '../shared/csv';
+import { countMarker, type FigurePoint, type Marker, valueMarker } from './publish';
 
 /** A period as shown (the hidden flags absent) or as published by the board pack. */
 export type TablePoint = Omit<FigurePoint, 'suppressed' | 'numeratorHidden' | 'denominatorHidden'> &

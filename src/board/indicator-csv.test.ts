@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { getIndicator } from '../../indicators/registry';
-import { csvFile } from '../../shared/csv';
+import { getIndicator } from '../indicators/registry';
+import { csvFile } from '../shared/csv';
 import { indicatorCsvRows, type TablePoint } from './indicator-csv';
 
 const point = (label: string, start: string, values: Partial<TablePoint>): TablePoint => ({

@@ -1,5 +1,5 @@
 import { useBoardPack } from '../../session/board-pack';
-import { Switch } from '../../ui/switch';
+import { Switch } from '../switch';
 
 /**
  * The one switch for small-number suppression in the board summary, the slides and every export. On by

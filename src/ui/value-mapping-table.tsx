@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { codeLabel } from '../../datasets/code-values';
-import { findDataset } from '../../datasets/registry';
-import type { UnmappedCode } from '../../ingest/load-report';
-import { useAppData } from '../../session/app-data';
-import { formatNumber } from '../../ui/format';
+import { codeLabel } from '../datasets/code-values';
+import { findDataset } from '../datasets/registry';
+import type { UnmappedCode } from '../ingest/load-report';
+import { useAppData } from '../session/app-data';
+import { formatNumber } from '../shared/format';
 
 /** Local codes the app did not recognise, each with a choice of the standard value it means. */
 export function ValueMappingTable({ datasetId, codes }: { datasetId: string; codes: UnmappedCode[] }) {

@@ -1,7 +1,7 @@
-import { type ItemGranularity, itemPeriods, outcomeAt } from '../../board/item-figures';
-import type { IndicatorOutcome, PackFigures } from '../../board/pack-figures';
-import type { PackGranularity } from '../../board/pack-views';
 import type { DeckSlide } from './deck';
+import { type ItemGranularity, itemPeriods, outcomeAt } from './item-figures';
+import type { IndicatorOutcome, PackFigures } from './pack-figures';
+import type { PackGranularity } from './pack-views';
 
 /**
  * A deck's figures: the pack's, protected together, and — with suppression off only, when nothing is

@@ -1,12 +1,12 @@
 import { useMemo } from 'react';
+import { type Deck, deckBenchmarks } from '../../board/deck';
+import type { DeckFigures } from '../../board/deck-figures';
 import type { PackFigures } from '../../board/pack-figures';
 import type { PackGranularity } from '../../board/pack-views';
 import { footerText } from '../../board/page-footer';
 import { useLoadedAt } from '../../session/app-data';
 import { useBoardPack } from '../../session/board-pack';
 import { useCompletePreparation } from '../../session/indicator-settings';
-import { type Deck, deckBenchmarks } from './deck';
-import type { DeckFigures } from './deck-figures';
 import { usePackFigures } from './use-pack-figures';
 
 const PERIOD_WORDS = { month: 'By month', quarter: 'By financial quarter', year: 'By financial year' } as const;

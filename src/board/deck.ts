@@ -1,11 +1,11 @@
-import { filtersLabel, measureLabel } from '../../benchmarks/comparison-words';
-import type { ItemGranularity } from '../../board/item-figures';
-import type { BenchmarkItem } from '../../board/pack-figures';
-import type { BoardPack } from '../../board/pack-model';
-import type { PackGranularity, PackViewId } from '../../board/pack-views';
-import { PACK_VIEW_TITLES } from '../../board/pack-views';
-import type { IndicatorDefinition } from '../../indicators/indicator-definition';
-import { FAMILIES, getIndicator, INDICATORS } from '../../indicators/registry';
+import { filtersLabel, measureLabel } from '../benchmarks/comparison-words';
+import type { IndicatorDefinition } from '../indicators/indicator-definition';
+import { FAMILIES, getIndicator, INDICATORS } from '../indicators/registry';
+import type { ItemGranularity } from './item-figures';
+import type { BenchmarkItem } from './pack-figures';
+import type { BoardPack } from './pack-model';
+import type { PackGranularity, PackViewId } from './pack-views';
+import { PACK_VIEW_TITLES } from './pack-views';
 
 /**
  * What is shown, slide by slide, whatever made it: a board pack, or the yearly report. The screens,

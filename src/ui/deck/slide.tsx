@@ -1,17 +1,17 @@
 import { type BenchmarkItem, benchmarkKey } from '../../board/benchmark-item';
+import type { DeckSlide } from '../../board/deck';
+import { HEADLINES } from '../../board/deck';
+import { type DeckFigures, slideIndicator } from '../../board/deck-figures';
 import type { IndicatorFigures, PackFigures } from '../../board/pack-figures';
+import { shownBasis, shownValue } from '../../board/published-format';
+import { ComparisonChart } from '../../charts/comparison-chart';
 import { SpcChart } from '../../charts/spc-chart';
 import { GRANULARITY_LABELS, PERIOD_NOUNS } from '../../indicators/periods';
-import { axisBounds, formatValue, UNIT_AXIS_LABELS } from '../../ui/format';
-import { ComparisonChart } from '../benchmarks/comparison-chart';
-import { ComparisonTable } from '../benchmarks/comparison-table';
+import { axisBounds, formatValue, UNIT_AXIS_LABELS } from '../../shared/format';
+import { ComparisonTable } from '../comparison-table';
+import { SlideIconKey, SpcIconKey } from '../spc-icon-key';
 import { BoardSummary } from './board-summary';
-import type { DeckSlide } from './deck';
-import { HEADLINES } from './deck';
-import { type DeckFigures, slideIndicator } from './deck-figures';
-import { shownBasis, shownValue } from './published-format';
 import { PRESENT_CHART_TEXT, PRINT_CHART, type SlideMode } from './slide-sizes';
-import { SlideIconKey, SpcIconKey } from './spc-icon-key';
 import { ViewBody } from './view-body';
 
 /** A published comparison: the sentence, the chart (ours against neighbours, region, England) and the years. */

@@ -1,15 +1,15 @@
 import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { benchmarkKey } from '../../board/benchmark-item';
+import type { Deck, DeckSlide } from '../../board/deck';
+import { type DeckFigures, slideIndicator } from '../../board/deck-figures';
+import type { ChartImage } from '../../board/pptx-export';
 import { chartSvgIn, drawnLegend, type LegendItem, standaloneSvg, svgToPng } from '../../charts/chart-image';
+import { comparisonLegend } from '../../charts/comparison-chart';
 import { spcLegend } from '../../charts/spc-chart';
-import { downloadBlob } from '../../ui/download';
-import { formatValue } from '../../ui/format';
-import { comparisonLegend } from '../benchmarks/comparison-chart';
-import type { Deck, DeckSlide } from './deck';
-import { type DeckFigures, slideIndicator } from './deck-figures';
-import type { ChartImage } from './pptx-export';
+import { formatValue } from '../../shared/format';
+import { downloadBlob } from '../download';
 import { PrintDeck } from './print-deck';
-import { PRINT_NOW_KEY } from './print-page';
+import { PRINT_NOW_KEY } from './print-when-ready';
 import { viewLegend } from './view-body';
 
 function legendOf(slide: DeckSlide, figures: DeckFigures): LegendItem[] {
@@ -82,7 +82,7 @@ export function useDeckExports(deck: Deck, figures: DeckFigures | undefined, foo
           const container = holder.current;
           if (!container) throw new Error('The slides could not be drawn.');
           const images = await chartImages(container, deck, figures);
-          const { buildPptx } = await import('./pptx-export');
+          const { buildPptx } = await import('../../board/pptx-export');
           const blob = await buildPptx(deck, figures, images, footer);
           if (!cancelled) downloadBlob(`${fileName}.pptx`, blob);
         } catch (e) {

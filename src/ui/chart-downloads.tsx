@@ -1,6 +1,6 @@
 import { type RefObject, useState } from 'react';
-import { chartSvgIn, type LegendItem, standaloneSvg, svgToPng } from '../../charts/chart-image';
-import { downloadBlob, downloadText } from '../../ui/download';
+import { chartSvgIn, type LegendItem, standaloneSvg, svgToPng } from '../charts/chart-image';
+import { downloadBlob, downloadText } from './download';
 
 /**
  * "Download PNG" and "Download SVG" for a chart: the image carries its title and legend, the PNG at

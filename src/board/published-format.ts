@@ -1,7 +1,7 @@
-import type { FigurePoint } from '../../board/pack-figures';
-import type { Unit } from '../../indicators/indicator-definition';
-import { SUPPRESSED } from '../../indicators/suppression';
-import { formatNumber, formatValue } from '../../ui/format';
+import type { Unit } from '../indicators/indicator-definition';
+import { SUPPRESSED } from '../indicators/suppression';
+import { formatNumber, formatValue } from '../shared/format';
+import type { FigurePoint } from './pack-figures';
 
 /** A published value: `c` when withheld, "–" when there is none. */
 export function shownValue(point: FigurePoint | undefined, unit: Unit): string {

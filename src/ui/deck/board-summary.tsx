@@ -1,10 +1,11 @@
 import type { IndicatorFigures, IndicatorOutcome } from '../../board/pack-figures';
+import { shownBasis, shownValue } from '../../board/published-format';
 import { Sparkline } from '../../charts/sparkline';
 import { AssuranceIcon, VariationIcon } from '../../charts/spc-chart';
 import type { IndicatorFamily } from '../../indicators/indicator-definition';
 import { getFamily } from '../../indicators/registry';
-import { formatValue } from '../../ui/format';
-import { shownBasis, shownValue } from './published-format';
+import { formatValue } from '../../shared/format';
+import { FigureCells, type FigureColumns, FigureHeads } from '../figure-table';
 
 /** How the summary is drawn: on a page (the builder, print) or on a projected slide (large, fewer columns). */
 type SummaryLayout = 'page' | 'slide';
@@ -27,19 +28,84 @@ function columnsOf(outcomes: readonly IndicatorOutcome[], layout: SummaryLayout)
   return { target: layout === 'page' || targets, assurance: layout === 'page' || targets };
 }
 
-function Row({
-  figures,
-  columns,
-  layout,
-}: {
-  figures: IndicatorFigures;
-  columns: ReturnType<typeof columnsOf>;
-  layout: SummaryLayout;
-}) {
+/** The summary's columns, over one indicator's figures. */
+function summaryColumns(columns: ReturnType<typeof columnsOf>, layout: SummaryLayout): FigureColumns<IndicatorFigures> {
+  const latestOf = (figures: IndicatorFigures) => figures.points[figures.latestIndex];
+  const hidden = (figures: IndicatorFigures) => latestOf(figures)?.suppressed ?? false;
+  return [
+    {
+      key: 'indicator',
+      head: 'Indicator',
+      cell: ({ indicator }) => (
+        <>
+          <span className="indicator-id">{indicator.id}</span> {indicator.title}
+        </>
+      ),
+    },
+    {
+      key: 'period',
+      head: 'Latest period',
+      className: 'board-summary__period',
+      cell: (figures) => latestOf(figures)?.label ?? '–',
+    },
+    {
+      key: 'value',
+      head: 'Value',
+      numeric: true,
+      className: 'board-summary__value',
+      cell: (figures) => {
+        const latest = latestOf(figures);
+        const basis = shownBasis(latest, figures.indicator.unit);
+        return (
+          <>
+            <strong>{shownValue(latest, figures.indicator.unit)}</strong>
+            {basis && <span className="board-summary__basis">{basis}</span>}
+          </>
+        );
+      },
+    },
+    columns.target && {
+      key: 'target',
+      head: 'Target',
+      numeric: true,
+      cell: (figures) => (figures.target === null ? '–' : formatValue(figures.target, figures.indicator.unit)),
+    },
+    {
+      key: 'variation',
+      head: 'Variation',
+      className: 'board-summary__icon',
+      cell: (figures) => (hidden(figures) ? '–' : <VariationIcon type={figures.spc.variation} short />),
+    },
+    columns.assurance && {
+      key: 'assurance',
+      head: 'Assurance',
+      className: 'board-summary__icon',
+      cell: (figures) =>
+        hidden(figures) || !figures.spc.assurance ? '–' : <AssuranceIcon type={figures.spc.assurance} short />,
+    },
+    {
+      key: 'trend',
+      head: 'Trend',
+      className: 'board-summary__trend',
+      cell: (figures) => {
+        const spark = figures.points.slice(Math.max(0, figures.latestIndex - 11), figures.latestIndex + 1);
+        return (
+          <Sparkline
+            values={spark.map((p) => p.value)}
+            label={`${figures.indicator.title}, last ${spark.length} periods`}
+            width={layout === 'slide' ? 150 : 120}
+            height={layout === 'slide' ? 40 : 30}
+          />
+        );
+      },
+    },
+    { key: 'words', head: 'In words', cell: (figures) => figures.trend },
+  ];
+}
+
+function Row({ figures, columns }: { figures: IndicatorFigures; columns: FigureColumns<IndicatorFigures> }) {
   const { indicator, spc } = figures;
   const latest = figures.points[figures.latestIndex];
-  const basis = shownBasis(latest, indicator.unit);
-  const spark = figures.points.slice(Math.max(0, figures.latestIndex - 11), figures.latestIndex + 1);
   const hidden = latest?.suppressed ?? false;
   return (
     <tr
@@ -48,32 +114,7 @@ function Row({
       data-variation={hidden ? '' : (spc.variation ?? '')}
       data-assurance={hidden ? '' : (spc.assurance ?? '')}
     >
-      <th scope="row">
-        <span className="indicator-id">{indicator.id}</span> {indicator.title}
-      </th>
-      <td className="board-summary__period">{latest?.label ?? '–'}</td>
-      <td className="numeric board-summary__value">
-        <strong>{shownValue(latest, indicator.unit)}</strong>
-        {basis && <span className="board-summary__basis">{basis}</span>}
-      </td>
-      {columns.target && (
-        <td className="numeric">{figures.target === null ? '–' : formatValue(figures.target, indicator.unit)}</td>
-      )}
-      <td className="board-summary__icon">{hidden ? '–' : <VariationIcon type={spc.variation} short />}</td>
-      {columns.assurance && (
-        <td className="board-summary__icon">
-          {hidden || !spc.assurance ? '–' : <AssuranceIcon type={spc.assurance} short />}
-        </td>
-      )}
-      <td className="board-summary__trend">
-        <Sparkline
-          values={spark.map((p) => p.value)}
-          label={`${indicator.title}, last ${spark.length} periods`}
-          width={layout === 'slide' ? 150 : 120}
-          height={layout === 'slide' ? 40 : 30}
-        />
-      </td>
-      <td>{figures.trend}</td>
+      <FigureCells columns={columns} row={figures} rowHead />
     </tr>
   );
 }
@@ -94,27 +135,15 @@ export function BoardSummary({
   layout?: SummaryLayout;
 }) {
   const columns = columnsOf(outcomes, layout);
-  const width = 6 + Number(columns.target) + Number(columns.assurance);
+  const cells = summaryColumns(columns, layout);
+  const width = cells.filter(Boolean).length;
   return (
     <div className="table-scroll">
       <table className={`table board-summary board-summary--${layout}`} data-testid="board-summary">
         <caption className="board-summary__caption">{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Indicator</th>
-            <th scope="col">Latest period</th>
-            <th scope="col" className="numeric">
-              Value
-            </th>
-            {columns.target && (
-              <th scope="col" className="numeric">
-                Target
-              </th>
-            )}
-            <th scope="col">Variation</th>
-            {columns.assurance && <th scope="col">Assurance</th>}
-            <th scope="col">Trend</th>
-            <th scope="col">In words</th>
+            <FigureHeads columns={cells} />
           </tr>
         </thead>
         {byArea(outcomes).map(({ area, rows }) => (
@@ -126,7 +155,7 @@ export function BoardSummary({
             </tr>
             {rows.map((outcome) =>
               outcome.status === 'ok' ? (
-                <Row key={outcome.indicator.id} figures={outcome} columns={columns} layout={layout} />
+                <Row key={outcome.indicator.id} figures={outcome} columns={cells} />
               ) : (
                 <tr
                   key={outcome.indicator.id}

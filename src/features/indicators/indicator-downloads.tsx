@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { indicatorCsvRows, type TablePoint } from '../../board/indicator-csv';
 import type { FigurePoint, IndicatorFigures } from '../../board/pack-figures';
 import { SpcChart, spcLegend } from '../../charts/spc-chart';
 import { countsAboutChildren } from '../../indicators/disclosure-scope';
@@ -8,11 +9,10 @@ import { GRANULARITY_LABELS, type Granularity } from '../../indicators/periods';
 import { useBoardPack } from '../../session/board-pack';
 import { useChartNotes } from '../../session/chart-notes';
 import { usePreparedIndicators } from '../../session/indicator-settings';
+import { axisBounds, formatValue, UNIT_AXIS_LABELS } from '../../shared/format';
+import { ChartDownloads } from '../../ui/chart-downloads';
+import { usePackFigures } from '../../ui/deck/use-pack-figures';
 import { downloadCsv } from '../../ui/download';
-import { axisBounds, formatValue, UNIT_AXIS_LABELS } from '../../ui/format';
-import { usePackFigures } from '../board-pack/use-pack-figures';
-import { ChartDownloads } from './chart-downloads';
-import { indicatorCsvRows, type TablePoint } from './indicator-csv';
 
 interface Props {
   indicator: IndicatorDefinition;
