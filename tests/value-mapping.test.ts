@@ -75,7 +75,11 @@ describe('mapping profiles', () => {
 
   it.each([
     ['not JSON', '{oops', /not valid JSON/],
-    ['another kind of file', JSON.stringify({ hello: 1 }), /not a valid mapping profile \(kind:/],
+    [
+      'another kind of file',
+      JSON.stringify({ hello: 1 }),
+      /not a valid mapping profile \(kind is not one of the values allowed\)/,
+    ],
     ['a newer version', JSON.stringify({ ...toProfile(mappings), version: 2 }), /version 2; this app reads version 1/],
     [
       'an unknown dataset',
@@ -95,7 +99,30 @@ describe('mapping profiles', () => {
     [
       'a date order that is neither day/month nor month/day',
       JSON.stringify({ ...toProfile(mappings), dateOrders: { x: { assessment_start_date: 'ymd' } } }),
-      /not a valid mapping profile \(dateOrders\.x\.assessment_start_date/,
+      /not a valid mapping profile \(dateOrders › x › assessment_start_date is not one of the values allowed\)/,
+    ],
+    [
+      '__proto__ as a code',
+      '{"kind":"partnership-insight-mapping-profile","version":1,"values":{"early_help_episodes":{"end_reason":{"__proto__":{"x":"y"}}}}}',
+      /\(values › early_help_episodes › end_reason holds “__proto__”, which cannot be a name\)/,
+    ],
+    [
+      'constructor as a dataset',
+      JSON.stringify({ ...toProfile({}), values: { constructor: {} } }),
+      /\(values holds “constructor”, which cannot be a name\)/,
+    ],
+    [
+      'a mapped value that is not text',
+      JSON.stringify({ ...toProfile({}), values: { early_help_episodes: { end_reason: { x: 3 } } } }),
+      /\(values › early_help_episodes › end_reason › x is not a string\)/,
+    ],
+    [
+      'a column mapping with a field of its own',
+      JSON.stringify({
+        ...toProfile({}),
+        columns: { sig: { datasetId: 'early_help_episodes', columns: {}, rows: [] } },
+      }),
+      /\(columns › sig has a field this version does not know \(“rows”\)\)/,
     ],
   ])('gives a clear error for %s', (_name, text, message) => {
     expect(() => parseProfile(text, DATASETS)).toThrow(message);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { AccessibilityPage } from '../features/accessibility/accessibility-page';
 import { BenchmarksPage } from '../features/benchmarks/benchmarks-page';
 import { BoardPackPage } from '../features/board-pack/board-pack-page';
@@ -13,7 +13,10 @@ import { OverviewPage } from '../features/overview/overview-page';
 import { TemplatesPage } from '../features/templates/templates-page';
 import { YearlyReportPage, YearlyReportPrintPage } from '../features/yearly-report/yearly-report-page';
 import { FAMILIES } from '../indicators/registry';
+import { PageBoundary } from './page-boundary';
+import { savedKeysOf } from './page-settings';
 import { hashOf, type Page, pageFromHash, samePage, type View, viewFromHash } from './routes';
+import { SetAsideNotice } from './set-aside-notice';
 
 export function App() {
   const [page, setPage] = useState<Page>(() => pageFromHash(window.location.hash));
@@ -42,15 +45,27 @@ export function App() {
     { page: { kind: 'templates' }, label: 'Templates' },
   ];
 
+  const DATA_PAGE = { href: '#/', label: 'the Data page' };
+  /** The page inside its boundary: a failure shows there, with a reset, and the menu goes on working. */
+  const guarded = (name: string, node: ReactNode, elsewhere = DATA_PAGE) => (
+    <PageBoundary key={hashOf(page)} name={name} savedKeys={savedKeysOf(page)} elsewhere={elsewhere}>
+      {node}
+    </PageBoundary>
+  );
+  const pageName =
+    navItems.find((item) => samePage(page, item.page))?.label ??
+    (page.kind === 'accessibility' ? 'Accessibility statement' : 'requested');
+
   // Presenting and printing: the slides or pages alone, without the site's header, menu and footer.
   const bare =
     (page.kind === 'board-pack' && page.mode !== 'build') || (page.kind === 'yearly-report' && page.mode === 'print');
   if (bare) {
     return (
       <main id="main" className={page.kind === 'board-pack' && page.mode === 'present' ? 'present-main' : 'print-main'}>
-        {page.kind === 'board-pack' && page.mode === 'present' && <PresentPage />}
-        {page.kind === 'board-pack' && page.mode === 'print' && <PrintPage />}
-        {page.kind === 'yearly-report' && <YearlyReportPrintPage year={view.year} />}
+        <SetAsideNotice />
+        {page.kind === 'board-pack' && page.mode === 'present' && guarded('Present', <PresentPage />)}
+        {page.kind === 'board-pack' && page.mode === 'print' && guarded('printed board pack', <PrintPage />)}
+        {page.kind === 'yearly-report' && guarded('printed yearly report', <YearlyReportPrintPage year={view.year} />)}
       </main>
     );
   }
@@ -78,6 +93,7 @@ export function App() {
         </div>
       </header>
       <main id="main" className="app-width app-main">
+        <SetAsideNotice />
         {/* The data page stays mounted so the load report survives switching pages. */}
         <div hidden={page.kind !== 'data'}>
           <h1 className="heading-xl">Partnership data</h1>
@@ -89,39 +105,51 @@ export function App() {
             the yearly report. Files are read on this computer only. <a href="#/templates">Templates</a> show what each
             file needs.
           </p>
-          <LoadDataPanel nextSteps={<AreaLinks />} />
+          <PageBoundary
+            name="Data"
+            savedKeys={savedKeysOf({ kind: 'data' })}
+            elsewhere={{ href: '#/templates', label: 'the Templates page' }}
+          >
+            <LoadDataPanel nextSteps={<AreaLinks />} />
+          </PageBoundary>
         </div>
-        {page.kind === 'area' && (
-          <AreaPage
-            key={page.family}
-            familyId={page.family}
-            view={view}
-            onViewChange={(next) => {
-              // A new entry in the history: Back undoes a filter, and the address is the view.
-              window.location.hash = hashOf(page, next);
-            }}
-          />
-        )}
-        {page.kind === 'overview' && (
-          <OverviewPage view={view} onViewChange={(next) => (window.location.hash = hashOf(page, next))} />
-        )}
-        {page.kind === 'definitions' && <DefinitionsPage />}
-        {page.kind === 'accessibility' && <AccessibilityPage />}
-        {page.kind === 'quality' && <DataQualityPage />}
-        {page.kind === 'templates' && <TemplatesPage />}
-        {page.kind === 'board-pack' && <BoardPackPage />}
-        {page.kind === 'benchmarks' && (
-          <BenchmarksPage
-            la={view.la}
-            onLa={(la) => (window.location.hash = hashOf(page, { filters: {}, la: la || undefined }))}
-          />
-        )}
-        {page.kind === 'yearly-report' && (
-          <YearlyReportPage
-            year={view.year}
-            onYear={(year) => (window.location.hash = hashOf(page, { filters: {}, year }))}
-          />
-        )}
+        {page.kind !== 'data' &&
+          guarded(
+            pageName,
+            <>
+              {page.kind === 'area' && (
+                <AreaPage
+                  key={page.family}
+                  familyId={page.family}
+                  view={view}
+                  onViewChange={(next) => {
+                    // A new entry in the history: Back undoes a filter, and the address is the view.
+                    window.location.hash = hashOf(page, next);
+                  }}
+                />
+              )}
+              {page.kind === 'overview' && (
+                <OverviewPage view={view} onViewChange={(next) => (window.location.hash = hashOf(page, next))} />
+              )}
+              {page.kind === 'definitions' && <DefinitionsPage />}
+              {page.kind === 'accessibility' && <AccessibilityPage />}
+              {page.kind === 'quality' && <DataQualityPage />}
+              {page.kind === 'templates' && <TemplatesPage />}
+              {page.kind === 'board-pack' && <BoardPackPage />}
+              {page.kind === 'benchmarks' && (
+                <BenchmarksPage
+                  la={view.la}
+                  onLa={(la) => (window.location.hash = hashOf(page, { filters: {}, la: la || undefined }))}
+                />
+              )}
+              {page.kind === 'yearly-report' && (
+                <YearlyReportPage
+                  year={view.year}
+                  onYear={(year) => (window.location.hash = hashOf(page, { filters: {}, year }))}
+                />
+              )}
+            </>,
+          )}
       </main>
       <footer className="app-footer">
         <div className="app-width">

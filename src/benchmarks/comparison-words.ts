@@ -1,4 +1,5 @@
 import { formatNumber } from '../shared/format';
+import { filterPairs } from './breakdown-filters';
 import { measureName } from './measure-names';
 import type { MeasureScale } from './measure-scale';
 import type { ComparisonPoint, Direction, MeasureChoice } from './published-store';
@@ -19,9 +20,10 @@ export function choiceLabel(choice: Pick<MeasureChoice, 'measure' | 'label'>): s
   return measureName(choice.measure, choice.label);
 }
 
+/** A breakdown's values in words ("Total, Girls"); text that is not a breakdown is shown as it is. */
 export function filtersLabel(filters: string): string {
-  const pairs = JSON.parse(filters) as [string, string][];
-  return pairs.map(([, value]) => value).join(', ');
+  const pairs = filterPairs(filters);
+  return pairs ? pairs.map(([, value]) => value).join(', ') : filters;
 }
 
 export const shownNumber = (v: number | null) => (v === null ? '–' : formatNumber(Math.round(v * 10) / 10));

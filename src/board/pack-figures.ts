@@ -26,6 +26,7 @@ import {
 } from '../indicators/publication';
 import { getFamily, INDICATORS } from '../indicators/registry';
 import { effectiveGranularity, type IndicatorPoint, runIndicator } from '../indicators/run-indicator';
+import { shownFileName } from '../shared/file-name';
 import { type BenchmarkItem, benchmarkKey } from './benchmark-item';
 import { addTable, compositionRelations, publishTable, type TableDraft, type TableFigures } from './pack-tables';
 import { PACK_VIEWS, type PackGranularity, type PackViewId, packViewTables, type TimelineFigures } from './pack-views';
@@ -322,7 +323,7 @@ async function benchmarkFigures(
       out.set(key, {
         missing: !authority
           ? 'Choose our local authority on the Published statistics page.'
-          : `Load ${item.file} (published statistics) to show this comparison.`,
+          : `Load ${shownFileName(item.file)} (published statistics) to show this comparison.`,
       });
       continue;
     }

@@ -18,7 +18,7 @@ describe('board pack files', () => {
     expect(parsePack(JSON.stringify(pack))).toEqual({
       ok: false,
       message:
-        'The file is not a board pack this version can read: is not an indicator of this tool (at items › 1 › indicatorId).',
+        'The file is not a board pack this version can read: item 2: indicatorId is not an indicator of this tool.',
     });
   });
 
@@ -46,12 +46,59 @@ describe('board pack files', () => {
     expect(parsePack(JSON.stringify(withFigures))).toMatchObject({ ok: false });
   });
 
+  it('parses a comparison’s breakdown completely at the door, naming the item and field', () => {
+    const withFilters = (filters: unknown) => {
+      const file = JSON.parse(packJson(defaultPack()));
+      file.items.splice(2, 0, {
+        key: 'item-b',
+        kind: 'benchmark',
+        file: 'a.csv',
+        measure: 'm',
+        filters,
+        commentary: '',
+      });
+      return parsePack(JSON.stringify(file));
+    };
+    const refusal = /^The file is not a board pack this version can read: item 3: filters is not valid/;
+    expect(withFilters('not json')).toMatchObject({ ok: false, message: refusal });
+    expect(withFilters('{"__proto__":1}')).toMatchObject({ ok: false, message: refusal });
+    expect(withFilters('[["a"]]')).toMatchObject({ ok: false, message: refusal });
+    expect(withFilters('[["a",2]]')).toMatchObject({ ok: false, message: refusal });
+    expect(withFilters('null')).toMatchObject({ ok: false, message: refusal });
+    expect(withFilters([['a', 'b']])).toEqual({
+      ok: false,
+      message: 'The file is not a board pack this version can read: item 3: filters is not a string.',
+    });
+    expect(withFilters('[]')).toMatchObject({ ok: true });
+    expect(withFilters('[["characteristic","Total"]]')).toMatchObject({ ok: true });
+  });
+
+  it('refuses __proto__ and constructor wherever a file could put them, and wrong types, by field', () => {
+    const text = packJson(defaultPack());
+    const atTop = `{"__proto__":{"polluted":true},${text.trim().slice(1)}`;
+    expect(parsePack(atTop)).toMatchObject({ ok: false, message: /this version does not know \(“__proto__”\)/ });
+    const inItem = text.replace('"kind": "summary",', '"kind": "summary", "constructor": 1,');
+    expect(parsePack(inItem)).toMatchObject({ ok: false, message: /item 1 has a field this version does not know/ });
+    expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
+    const file = JSON.parse(text);
+    file.title = 42;
+    expect(parsePack(JSON.stringify(file))).toEqual({
+      ok: false,
+      message: 'The file is not a board pack this version can read: title is not a string.',
+    });
+    delete file.title;
+    expect(parsePack(JSON.stringify(file))).toMatchObject({ ok: false, message: /: title is missing\.$/ });
+  });
+
   it('refuses two items with one key, and keys that are not plain', () => {
     const pack = JSON.parse(packJson(defaultPack()));
     pack.items[2].key = pack.items[1].key;
     expect(parsePack(JSON.stringify(pack))).toEqual({ ok: false, message: 'Two items of the pack have the same key.' });
     pack.items[2].key = '__proto__';
-    expect(parsePack(JSON.stringify(pack))).toMatchObject({ ok: false, message: /at items › 2 › key/ });
+    expect(parsePack(JSON.stringify(pack))).toMatchObject({
+      ok: false,
+      message: /item 3: key is not in the form expected/,
+    });
   });
 
   it('gives an indicator its own periods; a file without them shows the pack’s', () => {
@@ -64,7 +111,10 @@ describe('board pack files', () => {
     expect(parsed.ok && parsed.pack.items[1]).not.toHaveProperty('granularity');
     expect(parsed.ok && parsed.pack.items[2]).toMatchObject({ granularity: 'year' });
     pack.items[2].granularity = 'fortnight';
-    expect(parsePack(JSON.stringify(pack))).toMatchObject({ ok: false, message: /at items › 2 › granularity/ });
+    expect(parsePack(JSON.stringify(pack))).toMatchObject({
+      ok: false,
+      message: /item 3: granularity is not one of the values allowed/,
+    });
   });
 });
 
@@ -129,7 +179,10 @@ describe('the notes that travel with a pack (file version 2)', () => {
       message:
         'The pack was saved by a newer version of Partnership Insight (file version 3); this one reads versions 1 and 2.',
     });
-    expect(parsePack(JSON.stringify({ ...v3, version: 0 }))).toMatchObject({ ok: false, message: /at version/ });
+    expect(parsePack(JSON.stringify({ ...v3, version: 0 }))).toMatchObject({
+      ok: false,
+      message: /version is not one of the values allowed/,
+    });
   });
 
   it('checks every field at the door: known indicators only, numbers, dates, sizes, no extra keys', () => {
@@ -142,12 +195,12 @@ describe('the notes that travel with a pack (file version 2)', () => {
     expect(refused((f) => (f.targets[0] = { indicator: '__proto__', value: 1 }))).toEqual({
       ok: false,
       message:
-        'The file is not a board pack this version can read: is not an indicator of this tool (at targets › 0 › indicator).',
+        'The file is not a board pack this version can read: target 1: indicator is not an indicator of this tool.',
     });
     expect(refused((f) => (f.changes[0] = { indicator: 'constructor', date: '2024-01-01', label: 'x' }))).toMatchObject(
       {
         ok: false,
-        message: /is not an indicator of this tool \(at changes › 0 › indicator\)/,
+        message: /change 1: indicator is not an indicator of this tool/,
       },
     );
     expect(refused((f) => (f.targets[0] = { indicator: 'EH3', value: '80' }))).toMatchObject({ ok: false });

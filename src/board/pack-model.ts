@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { filtersTextSchema } from '../benchmarks/breakdown-filters';
 import { INDICATORS } from '../indicators/registry';
+import { firstProblem } from '../shared/problem-words';
 import {
   changesFileSchema,
   minimumCasesFileSchema,
@@ -54,7 +56,7 @@ export const packItemSchema = z.discriminatedUnion('kind', [
       kind: z.literal('benchmark'),
       file: z.string().min(1).max(300),
       measure: z.string().min(1).max(200),
-      filters: z.string().max(2000),
+      filters: filtersTextSchema,
       commentary,
     })
     .strict(),
@@ -155,12 +157,7 @@ export function parsePack(
       return { ok: false, message: `The file is not a board pack this version can read: ${notes.message}` };
     return { ok: true, pack, notes: notes.notes };
   }
-  const issue = result.error.issues[0];
-  const where = issue?.path.length ? ` (at ${issue.path.join(' › ')})` : '';
-  return {
-    ok: false,
-    message: `The file is not a board pack this version can read: ${issue?.message ?? 'unknown'}${where}.`,
-  };
+  return { ok: false, message: `The file is not a board pack this version can read: ${firstProblem(result.error)}.` };
 }
 
 /** The pack as the JSON file it is exported as, with the notes that travel with it. */

@@ -1,3 +1,4 @@
+import { filterPairs } from '../benchmarks/breakdown-filters';
 import { knownDirection } from '../benchmarks/directions';
 import {
   type ComparisonPoint,
@@ -26,7 +27,7 @@ export async function buildBenchmarks(engine: Engine, la: string): Promise<Bench
   const entries: BenchmarkEntry[] = [];
   for (const choice of await publishedMeasures(engine)) {
     const { direction } = knownDirection(choice.measure);
-    const filters = Object.fromEntries(JSON.parse(choice.filters) as [string, string][]);
+    const filters = Object.fromEntries(filterPairs(choice.filters) ?? []);
     const points = await compareAuthority(engine, {
       fileId: choice.file_id,
       measure: choice.measure,

@@ -1,4 +1,5 @@
 import type { DatasetDefinition } from '../datasets/dataset-definition';
+import { shownFileName } from '../shared/file-name';
 import { ownValue } from '../shared/own';
 import { type HeaderMatch, headerSignature, isExactMatch, matchFromMapping } from './header-match';
 import { recogniseDataset } from './recognise';
@@ -65,7 +66,7 @@ export function chooseDataset(header: readonly string[], options: ChoiceOptions)
         kind: 'refused',
         status: 'failed',
         closestDatasetId: mappedDataset.id,
-        message: `The column mapping for “${fileName}” leaves ${listFields(mappedDataset, match.missingRequired)} without a column: each of those is required.`,
+        message: `The column mapping for “${shownFileName(fileName)}” leaves ${listFields(mappedDataset, match.missingRequired)} without a column: each of those is required.`,
       };
     }
   }
@@ -79,7 +80,7 @@ export function chooseDataset(header: readonly string[], options: ChoiceOptions)
       kind: 'refused',
       status: 'failed',
       closestDatasetId: recognition.closest?.dataset.id ?? null,
-      message: `“${fileName}” is not a partnership dataset this app recognises.`,
+      message: `“${shownFileName(fileName)}” is not a partnership dataset this app recognises.`,
     };
   }
   const named = header.filter((cell) => cell.trim() !== '').length;
@@ -89,7 +90,7 @@ export function chooseDataset(header: readonly string[], options: ChoiceOptions)
       kind: 'refused',
       status: 'unconfirmed',
       closestDatasetId: best.dataset.id,
-      message: `“${fileName}” looks a little like ${best.dataset.title.toLowerCase()} (${known}), but ${named - best.match.matches.length} of its ${named} columns are not ones that dataset has, so it was not loaded. If it is ${best.dataset.title.toLowerCase()}, check which column holds what and load it; otherwise leave it out.`,
+      message: `“${shownFileName(fileName)}” looks a little like ${best.dataset.title.toLowerCase()} (${known}), but ${named - best.match.matches.length} of its ${named} columns are not ones that dataset has, so it was not loaded. If it is ${best.dataset.title.toLowerCase()}, check which column holds what and load it; otherwise leave it out.`,
     };
   }
   return { kind: 'chosen', dataset: best.dataset, match: best.match, confidence: best.confidence, by: 'recognised' };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { DatasetDefinition } from '../datasets/dataset-definition';
 import type { Engine } from '../engine/engine';
 import type { CsvValue } from '../shared/csv';
+import { fullFileName } from '../shared/file-name';
 import type { RejectionGroup } from './load-report';
 import { problemGroups } from './problem-groups';
 
@@ -134,7 +135,14 @@ export async function rejectedRowsTable(engine: Engine, datasetId: string | null
   );
   return [
     ['dataset', 'file', 'line', 'column', 'value', 'reason'],
-    ...rows.map((r) => [r.dataset_id, r.source_file, r.line, r.column_name ?? '(whole row)', r.value, r.reason]),
+    ...rows.map((r) => [
+      r.dataset_id,
+      fullFileName(r.source_file),
+      r.line,
+      r.column_name ?? '(whole row)',
+      r.value,
+      r.reason,
+    ]),
   ];
 }
 

@@ -1,5 +1,6 @@
 import type { DatasetDefinition } from '../datasets/dataset-definition';
 import type { Engine } from '../engine/engine';
+import { shownFileName } from '../shared/file-name';
 import { ownValue } from '../shared/own';
 import { type CheckedRows, checkAndRead, firstDateOrders } from './check-and-read';
 import { countProblemRows, type FormulaCell } from './check-stage';
@@ -79,9 +80,9 @@ export function explainEngineError(fileName: string, error: unknown): string {
   const line = /Line:\s*(\d+)/i.exec(text)?.[1];
   const where = line ? ` at line ${line}` : '';
   if (/out of memory|memory limit/i.test(text)) {
-    return `“${fileName}” is too large to load in the browser${where}. Split it into smaller files (for example one per year).`;
+    return `“${shownFileName(fileName)}” is too large to load in the browser${where}. Split it into smaller files (for example one per year).`;
   }
-  return `“${fileName}” could not be read${where}: ${text.split('\n')[0]}`;
+  return `“${shownFileName(fileName)}” could not be read${where}: ${text.split('\n')[0]}`;
 }
 
 /** The layout facts every report of a text file carries, whatever happens next. */
@@ -119,12 +120,13 @@ export type PrepareOptions = Pick<
  */
 export async function prepareTextFile(file: Blob, options: PrepareOptions, withSource: boolean): Promise<PreparedText> {
   const { fileName } = options;
-  if (file.size === 0) return { kind: 'refused', report: { message: `“${fileName}” is empty (0 bytes).` } };
+  if (file.size === 0)
+    return { kind: 'refused', report: { message: `“${shownFileName(fileName)}” is empty (0 bytes).` } };
   if (file.size > MAX_FILE_BYTES) {
     return {
       kind: 'refused',
       report: {
-        message: `“${fileName}” is ${(file.size / 1024 ** 3).toFixed(1)} GB: the in-browser database can take files up to 1 GB. Split it into smaller files (for example one per year).`,
+        message: `“${shownFileName(fileName)}” is ${(file.size / 1024 ** 3).toFixed(1)} GB: the in-browser database can take files up to 1 GB. Split it into smaller files (for example one per year).`,
       },
     };
   }
@@ -133,7 +135,7 @@ export async function prepareTextFile(file: Blob, options: PrepareOptions, withS
     return {
       kind: 'refused',
       report: {
-        message: `“${fileName}” looks like ${head.description}, not a CSV file. Save the data from Excel as “CSV UTF-8 (Comma delimited)” and try again.`,
+        message: `“${shownFileName(fileName)}” looks like ${head.description}, not a CSV file. Save the data from Excel as “CSV UTF-8 (Comma delimited)” and try again.`,
       },
     };
   }

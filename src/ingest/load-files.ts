@@ -1,6 +1,7 @@
 import type { DatasetDefinition } from '../datasets/dataset-definition';
 import type { Engine } from '../engine/engine';
 import { ContentHash } from '../shared/content-hash';
+import { shownFileName } from '../shared/file-name';
 import type { FormulaCell } from './check-stage';
 import type { DateOrders } from './date-order';
 import type { DuplicatePolicy } from './dedupe-stage';
@@ -139,7 +140,7 @@ export function createIngestSession(
     );
     if (result.kind === 'refused') {
       const advice = result.advice ?? 'Save it from Excel as .xlsx or as “CSV UTF-8”, and try again.';
-      return failed(`“${file.name}” was not opened: ${result.message}. ${advice}`);
+      return failed(`“${shownFileName(file.name)}” was not opened: ${result.message}. ${advice}`);
     }
     const forced = file.datasetId ? datasets.filter((d) => d.id === file.datasetId) : datasets;
     const reports: FileReport[] = [];
@@ -162,7 +163,7 @@ export function createIngestSession(
             : `${formulaOnly.count.toLocaleString('en-GB')} rows (the first is row ${formulaOnly.first})`;
         reports.push(
           ...failed(
-            `“${name}” was not loaded: ${rows} ${formulaOnly.count === 1 ? 'holds' : 'hold'} only ${UNCALCULATED}`,
+            `“${shownFileName(name)}” was not loaded: ${rows} ${formulaOnly.count === 1 ? 'holds' : 'hold'} only ${UNCALCULATED}`,
           ),
         );
         continue;
@@ -184,7 +185,7 @@ export function createIngestSession(
         ? ` Some of its cells are ${UNCALCULATED}`
         : '';
       return failed(
-        `No sheet in “${file.name}” is a partnership dataset this app recognises (sheets: ${unrecognised.join(', ') || 'none with data'}). Each dataset needs at least: ${requiredColumnsSummary(forced)}.${uncalculated}`,
+        `No sheet in “${shownFileName(file.name)}” is a partnership dataset this app recognises (sheets: ${unrecognised.join(', ') || 'none with data'}). Each dataset needs at least: ${requiredColumnsSummary(forced)}.${uncalculated}`,
       );
     }
     return reports;

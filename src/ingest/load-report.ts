@@ -1,3 +1,4 @@
+import { shownFileName } from '../shared/file-name';
 import type { DateColumnReport } from './date-order';
 import type { DuplicateReport } from './dedupe-stage';
 import type { ColumnMatch } from './header-match';
@@ -118,7 +119,7 @@ export function duplicateFileReport(fileId: number, fileName: string, bytes: num
     ...emptyFileReport(fileId, fileName, bytes),
     status: 'duplicate' as const,
     contentHash: hash,
-    message: `“${fileName}” is the same file as “${earlier}”, which is already loaded, so it was not loaded again.`,
+    message: `“${shownFileName(fileName)}” is the same file as “${shownFileName(earlier)}”, which is already loaded, so it was not loaded again.`,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Engine } from '../engine/engine';
+import { shownFileName } from '../shared/file-name';
 import type { FileReport } from './load-report';
 import { problemGroups } from './problem-groups';
 
@@ -42,13 +43,15 @@ export async function reportRows(
   const messages: string[] = [];
   if (rowsRead === 0) {
     status = 'empty';
-    messages.push(`“${fileName}” has a header row but no data rows.`);
+    messages.push(`“${shownFileName(fileName)}” has a header row but no data rows.`);
   } else if (rowsLoaded === 0) {
     status = 'failed';
-    messages.push(`No rows of “${fileName}” could be loaded: every row has a problem (see the reasons below).`);
+    messages.push(
+      `No rows of “${shownFileName(fileName)}” could be loaded: every row has a problem (see the reasons below).`,
+    );
   } else if (rowsRejected > 0) {
     messages.push(
-      `${rowsRejected.toLocaleString('en-GB')} of ${rowsRead.toLocaleString('en-GB')} rows in “${fileName}” were not loaded (reasons below).`,
+      `${rowsRejected.toLocaleString('en-GB')} of ${rowsRead.toLocaleString('en-GB')} rows in “${shownFileName(fileName)}” were not loaded (reasons below).`,
     );
   }
   if (rowsWarned > 0) {

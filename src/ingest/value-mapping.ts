@@ -3,6 +3,8 @@ import type { DatasetDefinition, FieldDefinition } from '../datasets/dataset-def
 import type { Engine } from '../engine/engine';
 import { insertRows } from '../engine/insert-rows';
 import { ownValue } from '../shared/own';
+import { firstProblem } from '../shared/problem-words';
+import { safeRecord } from '../shared/safe-record';
 import { chosenDateOrderSchema, type DateOrders } from './date-order';
 
 /**
@@ -25,17 +27,22 @@ export interface ColumnMapping {
 }
 export type ColumnMappings = Record<string, ColumnMapping>;
 
-const profileSchema = z.object({
-  kind: z.literal('partnership-insight-mapping-profile'),
-  version: z.literal(MAPPING_PROFILE_VERSION),
-  name: z.string().max(200).optional(),
-  exported: z.string().optional(),
-  values: z.record(z.string(), z.record(z.string(), z.record(z.string(), z.string()))),
-  columns: z
-    .record(z.string(), z.object({ datasetId: z.string(), columns: z.record(z.string(), z.string()) }))
-    .optional(),
-  dateOrders: z.record(z.string(), z.record(z.string(), chosenDateOrderSchema)).optional(),
-});
+// Every name in a profile is a key of a record: checked, never `__proto__` or `constructor` (safe-record.ts).
+const name = z.string().max(500);
+const profileSchema = z
+  .object({
+    kind: z.literal('partnership-insight-mapping-profile'),
+    version: z.literal(MAPPING_PROFILE_VERSION),
+    name: z.string().max(200).optional(),
+    exported: z.string().max(40).optional(),
+    values: safeRecord(name, safeRecord(name, safeRecord(name, z.string().max(200)))),
+    columns: safeRecord(
+      name,
+      z.object({ datasetId: z.string().max(100), columns: safeRecord(name, z.string().max(500)) }).strict(),
+    ).optional(),
+    dateOrders: safeRecord(name, safeRecord(name, chosenDateOrderSchema)).optional(),
+  })
+  .strict();
 
 export type MappingProfile = z.infer<typeof profileSchema>;
 
@@ -97,10 +104,7 @@ export function parseProfile(text: string, datasets: readonly DatasetDefinition[
     if (typeof version === 'number' && version !== MAPPING_PROFILE_VERSION) {
       throw new Error(`This mapping profile is version ${version}; this app reads version ${MAPPING_PROFILE_VERSION}.`);
     }
-    const issue = parsed.error.issues[0];
-    throw new Error(
-      `This is not a valid mapping profile (${issue ? `${issue.path.join('.') || 'file'}: ${issue.message}` : 'unknown problem'}).`,
-    );
+    throw new Error(`This is not a valid mapping profile (${firstProblem(parsed.error)}).`);
   }
   const codes = profileCodeCount(parsed.data.values);
   if (codes > MAX_PROFILE_CODES) {

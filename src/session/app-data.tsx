@@ -13,7 +13,8 @@ import { DataSession, type DataState, type OpenedEngine } from './data-session';
 import { FILE_HANDLERS } from './file-handlers';
 import { type HeldFiles, readHeldFiles, saveHeldFiles } from './held-files';
 import { sampleFiles } from './sample-files';
-import { readSavedMappings, saveMappings } from './saved-mappings';
+import { MAPPINGS_KEY, NO_MAPPINGS, readSavedMappings, saveMappings } from './saved-mappings';
+import { useStoredReset } from './stored';
 import { startWarmUp } from './warm-up';
 
 /** Opens the browser's engine, its ingest session and the warm-up (the heavy modules load only now). */
@@ -66,6 +67,8 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     void session.start().catch(() => undefined);
   }, [session]);
+  // The Data page's reset sets the kept mappings aside; the session starts again without them.
+  useStoredReset(MAPPINGS_KEY, () => session.forgetMappings(NO_MAPPINGS));
   return (
     <DataSessionContext.Provider value={session}>
       <LeaveWarning />

@@ -1,8 +1,10 @@
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { z } from 'zod';
 import type { Direction } from '../benchmarks/published-store';
+import { readStored, schemaCheck, useStoredReset, writeStored } from './stored';
 
-const KEY = 'partnership-insight:benchmarks';
+export const BENCHMARK_SETTINGS_KEY = 'partnership-insight:benchmarks';
+const KEY = BENCHMARK_SETTINGS_KEY;
 const schema = z.object({
   la: z
     .string()
@@ -23,25 +25,18 @@ const schema = z.object({
 });
 type Settings = z.infer<typeof schema>;
 
-function read(): Settings {
-  try {
-    const parsed = schema.safeParse(JSON.parse(localStorage.getItem(KEY) ?? 'null'));
-    return parsed.success ? parsed.data : { la: null, others: [], directions: [], neighbours: [] };
-  } catch {
-    return { la: null, others: [], directions: [], neighbours: [] };
-  }
-}
+const NONE: Settings = { la: null, others: [], directions: [], neighbours: [] };
+
+/** Read back as completely as a file is: a damaged entry is set aside, with a notice (stored.ts). */
+const read = (): Settings => readStored(KEY, schemaCheck(schema), () => NONE);
 
 function useSavedSettings() {
   const [settings, setSettings] = useState<Settings>(read);
   const save = useCallback((next: Settings) => {
     setSettings(next);
-    try {
-      localStorage.setItem(KEY, JSON.stringify(next));
-    } catch {
-      // Storage blocked: the choice lasts for this visit.
-    }
+    writeStored(KEY, next);
   }, []);
+  useStoredReset(KEY, () => setSettings(NONE));
   return useMemo(() => {
     const directions = new Map(settings.directions);
     const neighbours = new Map(settings.neighbours);

@@ -1,29 +1,16 @@
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { z } from 'zod';
 import { type BoardPack, defaultPack, packSchema } from '../board/pack-model';
+import { safeRecord } from '../shared/safe-record';
+import { readStored, schemaCheck, useStoredReset, writeStored } from './stored';
 
 const PACK_KEY = 'partnership-insight:board-pack';
 const EVIDENCE_KEY = 'partnership-insight:yearly-report';
 const REVIEW_COUNTS_KEY = 'partnership-insight:review-counts-shown';
-const evidenceSchema = z.record(z.string().max(40), z.string().max(8000));
+const evidenceSchema = safeRecord(z.string().max(40), z.string().max(8000));
 
-function read<T>(key: string, schema: z.ZodType<T>, fallback: () => T): T {
-  try {
-    const text = localStorage.getItem(key);
-    const parsed = text ? schema.safeParse(JSON.parse(text)) : null;
-    return parsed?.success ? parsed.data : fallback();
-  } catch {
-    return fallback();
-  }
-}
-
-function write(key: string, value: unknown) {
-  try {
-    localStorage.setItem(key, JSON.stringify(value));
-  } catch {
-    // Storage blocked by policy: the pack lasts for this visit.
-  }
-}
+const read = <T,>(key: string, schema: z.ZodType<T, unknown>, fallback: () => T) =>
+  readStored(key, schemaCheck(schema), fallback);
 
 interface BoardPackValue {
   pack: BoardPack;
@@ -44,7 +31,12 @@ interface BoardPackValue {
 
 const BoardPackContext = createContext<BoardPackValue | null>(null);
 
-/** The board pack and the yearly report's words, saved in this browser (choices and words, never data). */
+/**
+ * The board pack and the yearly report's words, saved in this browser (choices and words, never data).
+ * Read back as completely as a pack file is (stored.ts): a damaged entry is set aside, with a notice.
+ */
+export const BOARD_PACK_KEYS = { pack: PACK_KEY, evidence: EVIDENCE_KEY, reviewCounts: REVIEW_COUNTS_KEY } as const;
+
 export function BoardPackProvider({ children }: { children: ReactNode }) {
   const [pack, setPackState] = useState<BoardPack>(() => read(PACK_KEY, packSchema, defaultPack));
   const [suppress, setSuppress] = useState(true);
@@ -53,7 +45,7 @@ export function BoardPackProvider({ children }: { children: ReactNode }) {
   );
   const setReviewCountsShown = useCallback((on: boolean) => {
     setReviewCountsState(on);
-    write(REVIEW_COUNTS_KEY, on);
+    writeStored(REVIEW_COUNTS_KEY, on);
   }, []);
   const [evidence, setEvidenceState] = useState<Record<string, string>>(() =>
     read(EVIDENCE_KEY, evidenceSchema, () => ({})),
@@ -61,12 +53,15 @@ export function BoardPackProvider({ children }: { children: ReactNode }) {
   const setPack = useCallback((next: BoardPack) => {
     const checked = packSchema.parse(next);
     setPackState(checked);
-    write(PACK_KEY, checked);
+    writeStored(PACK_KEY, checked);
   }, []);
+  useStoredReset(PACK_KEY, () => setPackState(defaultPack()));
+  useStoredReset(EVIDENCE_KEY, () => setEvidenceState({}));
+  useStoredReset(REVIEW_COUNTS_KEY, () => setReviewCountsState(false));
   const setEvidence = useCallback((key: string, text: string) => {
     setEvidenceState((current) => {
       const next = { ...current, [key]: text };
-      write(EVIDENCE_KEY, next);
+      writeStored(EVIDENCE_KEY, next);
       return next;
     });
   }, []);

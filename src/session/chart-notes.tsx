@@ -3,32 +3,29 @@ import { z } from 'zod';
 import type { ChangePoint } from '../indicators/indicator-spc';
 import { isIsoDate } from '../indicators/periods';
 import { ownValue } from '../shared/own';
+import { safeRecord } from '../shared/safe-record';
+import { readStored, schemaCheck, useStoredReset, writeStored } from './stored';
 
 /**
  * What the partnership notes on its charts, saved in this browser (never data): changes marked on an
  * indicator ("Family hubs opened, October 2024"), from which its limits are recalculated, and its own
  * minimum number of cases per period for process limits and comparisons.
  */
-const NOTES_KEY = 'partnership-insight:chart-notes';
+export const NOTES_KEY = 'partnership-insight:chart-notes';
 
 const changeSchema = z.object({
   date: z.string().refine(isIsoDate),
   label: z.string().trim().min(1).max(120),
 });
 const notesSchema = z.object({
-  changes: z.record(z.string(), z.array(changeSchema).max(50)).default({}),
-  minDenominators: z.record(z.string(), z.number().int().min(1).max(100_000)).default({}),
+  changes: safeRecord(z.string().max(20), z.array(changeSchema).max(50)).default({}),
+  minDenominators: safeRecord(z.string().max(20), z.number().int().min(1).max(100_000)).default({}),
 });
 export type ChartNotes = z.infer<typeof notesSchema>;
 
-function readNotes(): ChartNotes {
-  try {
-    const parsed = notesSchema.safeParse(JSON.parse(localStorage.getItem(NOTES_KEY) ?? '{}'));
-    return parsed.success ? parsed.data : { changes: {}, minDenominators: {} };
-  } catch {
-    return { changes: {}, minDenominators: {} };
-  }
-}
+/** Read back as completely as a file is: a damaged entry is set aside, with a notice (stored.ts). */
+const readNotes = (): ChartNotes =>
+  readStored(NOTES_KEY, schemaCheck(notesSchema), () => ({ changes: {}, minDenominators: {} }));
 
 interface ChartNotesValue {
   notes: ChartNotes;
@@ -48,14 +45,11 @@ export function ChartNotesProvider({ children }: { children: ReactNode }) {
   const update = useCallback((change: (current: ChartNotes) => ChartNotes) => {
     setNotes((current) => {
       const next = change(current);
-      try {
-        localStorage.setItem(NOTES_KEY, JSON.stringify(next));
-      } catch {
-        // Storage blocked by policy: the notes last for this visit.
-      }
+      writeStored(NOTES_KEY, next);
       return next;
     });
   }, []);
+  useStoredReset(NOTES_KEY, () => setNotes({ changes: {}, minDenominators: {} }));
   const value = useMemo<ChartNotesValue>(
     () => ({
       notes,

@@ -15,6 +15,7 @@ import {
   withDateOrder,
   withMapping,
 } from '../ingest/value-mapping';
+import { shownFileName } from '../shared/file-name';
 import type { HeldFile, HeldFiles } from './held-files';
 import type { SavedMappings } from './saved-mappings';
 import type { WarmUp } from './warm-up';
@@ -189,6 +190,11 @@ export class DataSession {
     this.#options.store.saveMappings(mappings);
   }
 
+  /** Starts again from these mappings, which are not saved (the kept ones were just set aside). */
+  forgetMappings(mappings: SavedMappings): void {
+    this.#set({ mappings });
+  }
+
   async loadFiles(files: readonly NamedBlob[]): Promise<void> {
     if (files.length === 0) return;
     this.#options.mark?.('pi-load-start');
@@ -245,7 +251,7 @@ export class DataSession {
       });
       await this.#changed();
     } catch (error) {
-      this.#set({ loadError: `“${file.fileName}” could not be loaded again: ${message(error)}` });
+      this.#set({ loadError: `“${shownFileName(file.fileName)}” could not be loaded again: ${message(error)}` });
     } finally {
       this.#set({ loading: false });
     }

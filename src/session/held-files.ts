@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readStored, schemaCheck } from './stored';
 
 /**
  * What this tab holds, by file name and rows, kept in the tab's session storage: loaded data lives
@@ -20,18 +21,22 @@ export interface HeldFiles {
 const KEY = 'partnership-insight:held-files';
 
 const heldSchema = z.object({
-  files: z.array(z.object({ fileId: z.number(), name: z.string(), rows: z.number() })).max(500),
-  loadedAt: z.string().nullable(),
+  files: z
+    .array(z.object({ fileId: z.number().int(), name: z.string().max(5000), rows: z.number().int().min(0) }))
+    .max(500),
+  loadedAt: z.string().max(40).nullable(),
 });
 
 /** What the tab held before the page was (re)loaded; nothing when it held nothing. */
 export function readHeldFiles(): HeldFiles | null {
+  let storage: Storage;
   try {
-    const parsed = heldSchema.safeParse(JSON.parse(sessionStorage.getItem(KEY) ?? 'null'));
-    return parsed.success && parsed.data.files.length > 0 ? parsed.data : null;
+    storage = sessionStorage;
   } catch {
     return null;
   }
+  const held = readStored<HeldFiles | null>(KEY, schemaCheck(heldSchema), () => null, storage);
+  return held && held.files.length > 0 ? held : null;
 }
 
 /** Remembers what the tab holds now (nothing: forgets). */

@@ -14,21 +14,16 @@ import {
 } from '../indicators/prepare-indicators';
 import { DEFAULT_SETTINGS, type IndicatorSettings, indicatorSettingsSchema } from '../indicators/settings';
 import { useDataVersion, useEngine } from './app-data';
+import { readStored, schemaCheck, useStoredReset, writeStored } from './stored';
 
-const SETTINGS_KEY = 'partnership-insight:indicator-settings';
+export const SETTINGS_KEY = 'partnership-insight:indicator-settings';
 
 /** How long after every table is built the large summaries move into the compressed store. */
 const COMPRESS_AFTER_MS = 500;
 
-function readSettings(): IndicatorSettings {
-  try {
-    const text = localStorage.getItem(SETTINGS_KEY);
-    const parsed = text ? indicatorSettingsSchema.safeParse(JSON.parse(text)) : null;
-    return parsed?.success ? parsed.data : DEFAULT_SETTINGS;
-  } catch {
-    return DEFAULT_SETTINGS;
-  }
-}
+/** Read back as completely as a file is: a damaged entry is set aside, with a notice (stored.ts). */
+const readSettings = (): IndicatorSettings =>
+  readStored(SETTINGS_KEY, schemaCheck(indicatorSettingsSchema), () => DEFAULT_SETTINGS);
 
 interface IndicatorSettingsValue {
   settings: IndicatorSettings;
@@ -44,12 +39,9 @@ export function IndicatorSettingsProvider({ children }: { children: ReactNode })
   const saveSettings = useCallback((next: IndicatorSettings) => {
     const checked = indicatorSettingsSchema.parse(next);
     setSettings(checked);
-    try {
-      localStorage.setItem(SETTINGS_KEY, JSON.stringify(checked));
-    } catch {
-      // Storage blocked by policy: the settings last for this visit.
-    }
+    writeStored(SETTINGS_KEY, checked);
   }, []);
+  useStoredReset(SETTINGS_KEY, () => setSettings(DEFAULT_SETTINGS));
   const value = useMemo(() => ({ settings, saveSettings }), [settings, saveSettings]);
   return <SettingsContext.Provider value={value}>{children}</SettingsContext.Provider>;
 }

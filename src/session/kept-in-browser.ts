@@ -22,6 +22,12 @@ export const KEPT: readonly { key: string; what: string }[] = [
   },
 ];
 
+/**
+ * A kept entry that could not be read back (or that the user reset) is moved to its key with this
+ * suffix, so nothing is lost; the start page lists them as set aside, and removes them with the rest.
+ */
+export const SET_ASIDE_SUFFIX = '-set-aside';
+
 /** Keys under the prefix that live only for the tab (sessionStorage), so are not "kept". */
 export const TAB_ONLY_KEYS: readonly string[] = [
   'partnership-insight:print-now',
@@ -42,8 +48,13 @@ function keysOf(storage: KeyedStorage): string[] {
 export function keptNow(storage: KeyedStorage): string[] {
   const present = new Set(keysOf(storage));
   const known = KEPT.filter((k) => present.has(k.key)).map((k) => k.what);
-  const other = [...present].some((key) => !KEPT.some((k) => k.key === key));
-  return other ? [...known, 'other settings'] : known;
+  const setAside = [...present].some((key) => key.endsWith(SET_ASIDE_SUFFIX));
+  const other = [...present].some((key) => !key.endsWith(SET_ASIDE_SUFFIX) && !KEPT.some((k) => k.key === key));
+  return [
+    ...known,
+    ...(setAside ? ['settings set aside because they could not be read, or were reset'] : []),
+    ...(other ? ['other settings'] : []),
+  ];
 }
 
 /** Removes everything kept under the prefix; returns how many entries went. */

@@ -1,6 +1,7 @@
 import { DATASETS } from '../datasets/registry';
 import type { DateOrders } from '../ingest/date-order';
 import { type ColumnMappings, parseProfile, toProfile, type ValueMappings } from '../ingest/value-mapping';
+import { readStored, writeStored } from './stored';
 
 /** What the user has taught the app, kept in this browser (mappings only: no child record). */
 export interface SavedMappings {
@@ -9,23 +10,29 @@ export interface SavedMappings {
   dates: DateOrders;
 }
 
-const MAPPINGS_KEY = 'partnership-insight:value-mappings';
+export const MAPPINGS_KEY = 'partnership-insight:value-mappings';
 
+export const NO_MAPPINGS: SavedMappings = { values: {}, columns: {}, dates: {} };
+
+/**
+ * Read back as a mapping profile file is (parseProfile throws its reason in words); a damaged or
+ * outdated entry is set aside, with a notice, rather than breaking the app (stored.ts).
+ */
 export function readSavedMappings(): SavedMappings {
-  try {
-    const text = localStorage.getItem(MAPPINGS_KEY);
-    const profile = text ? parseProfile(text, DATASETS) : undefined;
-    return { values: profile?.values ?? {}, columns: profile?.columns ?? {}, dates: profile?.dateOrders ?? {} };
-  } catch {
-    // A damaged or outdated entry is ignored rather than breaking the app.
-    return { values: {}, columns: {}, dates: {} };
-  }
+  return readStored(
+    MAPPINGS_KEY,
+    (text) => {
+      const profile = parseProfile(text, DATASETS);
+      return {
+        ok: true,
+        value: { values: profile.values, columns: profile.columns ?? {}, dates: profile.dateOrders ?? {} },
+      };
+    },
+    () => NO_MAPPINGS,
+  );
 }
 
 export function saveMappings(mappings: SavedMappings): void {
-  try {
-    localStorage.setItem(MAPPINGS_KEY, JSON.stringify(toProfile(mappings.values, mappings.columns, mappings.dates)));
-  } catch {
-    // Storage can be full or blocked by policy; mappings then last for this visit only.
-  }
+  // Storage can be full or blocked by policy; mappings then last for this visit only.
+  writeStored(MAPPINGS_KEY, toProfile(mappings.values, mappings.columns, mappings.dates));
 }

@@ -1,20 +1,16 @@
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { z } from 'zod';
+import { safeRecord } from '../shared/safe-record';
+import { readStored, schemaCheck, useStoredReset, writeStored } from './stored';
 
-const TARGETS_KEY = 'partnership-insight:targets';
-const targetsSchema = z.record(z.string(), z.number().finite());
+export const TARGETS_KEY = 'partnership-insight:targets';
+const targetsSchema = safeRecord(z.string().max(20), z.number().finite());
 
 /** Targets per indicator id: the partnership's own, saved in this browser (they are not data). */
 export type Targets = Record<string, number>;
 
-function readTargets(): Targets {
-  try {
-    const parsed = targetsSchema.safeParse(JSON.parse(localStorage.getItem(TARGETS_KEY) ?? '{}'));
-    return parsed.success ? parsed.data : {};
-  } catch {
-    return {};
-  }
-}
+/** Read back as completely as a file is: a damaged entry is set aside, with a notice (stored.ts). */
+const readTargets = (): Targets => readStored(TARGETS_KEY, schemaCheck(targetsSchema), () => ({}));
 
 interface TargetsValue {
   targets: Targets;
@@ -23,13 +19,7 @@ interface TargetsValue {
   replaceTargets(targets: Targets): void;
 }
 
-function save(targets: Targets) {
-  try {
-    localStorage.setItem(TARGETS_KEY, JSON.stringify(targets));
-  } catch {
-    // Storage blocked: targets last for this visit.
-  }
-}
+const save = (targets: Targets) => writeStored(TARGETS_KEY, targets);
 
 const TargetsContext = createContext<TargetsValue | null>(null);
 
@@ -44,6 +34,7 @@ export function TargetsProvider({ children }: { children: ReactNode }) {
       return next;
     });
   }, []);
+  useStoredReset(TARGETS_KEY, () => setTargets({}));
   const replaceTargets = useCallback((next: Targets) => {
     setTargets(next);
     save(next);

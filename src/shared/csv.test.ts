@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { csvFile, csvText, safeFileName } from './csv';
+import { csvFile, csvText } from './csv';
 
 describe('csvText', () => {
   it('quotes commas, quotes and line breaks, and ends lines with CRLF', () => {
@@ -33,13 +33,5 @@ describe('csvFile', () => {
     const file = csvFile([['St Mary’s – £5']]);
     expect(file.charCodeAt(0)).toBe(0xfeff);
     expect(new TextEncoder().encode(file).slice(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
-  });
-});
-
-describe('safeFileName', () => {
-  it('drops characters no file system allows and any formula start', () => {
-    expect(safeFileName('=cmd|"/c calc"!A1.csv')).toBe('cmd_c calc_!A1.csv');
-    expect(safeFileName('a/b\\c:d*e?.csv')).toBe('a_b_c_d_e_.csv');
-    expect(safeFileName('...')).toBe('download.csv');
   });
 });

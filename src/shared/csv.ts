@@ -24,18 +24,3 @@ export function csvText(rows: readonly (readonly CsvValue[])[]): string {
 export function csvFile(rows: readonly (readonly CsvValue[])[]): string {
   return `\uFEFF${csvText(rows)}`;
 }
-
-/**
- * A file name safe on Windows, macOS and Linux, and inert when a spreadsheet shows it: characters
- * that are not allowed in file names become "_", and a leading formula character is dropped.
- */
-export function safeFileName(name: string, fallback = 'download.csv'): string {
-  const cleaned = name
-    .normalize('NFC')
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is removed
-    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, '_')
-    .replace(/^[=+\-@\s.]+/, '')
-    .replace(/[\s.]+$/, '')
-    .slice(0, 150);
-  return cleaned === '' ? fallback : cleaned;
-}

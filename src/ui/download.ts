@@ -1,11 +1,12 @@
-import { type CsvValue, csvFile, safeFileName } from '../shared/csv';
+import { type CsvValue, csvFile } from '../shared/csv';
+import { downloadName } from '../shared/file-name';
 
 /** Saves text as a file from memory: nothing is fetched or sent anywhere. */
 export function downloadText(fileName: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const link = document.createElement('a');
   link.href = url;
-  link.download = safeFileName(fileName);
+  link.download = downloadName(fileName);
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
@@ -20,7 +21,7 @@ export function downloadBlob(fileName: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = safeFileName(fileName);
+  link.download = downloadName(fileName);
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

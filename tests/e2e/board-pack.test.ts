@@ -391,7 +391,7 @@ describe('the board pack, in the built app', () => {
     );
     await expect
       .poll(() => page.getByTestId('pack-file-message').textContent())
-      .toMatch(/not a board pack this version can read: is not an indicator of this tool/);
+      .toMatch(/not a board pack this version can read: item 1: indicatorId is not an indicator of this tool/);
     await expect(page.getByTestId('pack-title').inputValue()).resolves.toBe('Imported pack');
   });
 

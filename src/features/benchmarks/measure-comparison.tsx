@@ -6,6 +6,7 @@ import { type Authority, compareAuthority, type Direction, type MeasureChoice } 
 import { ComparisonChart } from '../../charts/comparison-chart';
 import { useDataVersion, useEngine } from '../../session/app-data';
 import { ComparisonCells, ComparisonHeads, ComparisonTable } from '../../ui/comparison-table';
+import { FileName } from '../../ui/file-name';
 
 export function useComparison(choice: MeasureChoice, la: string, direction: Direction, neighbours: readonly string[]) {
   const getEngine = useEngine();
@@ -204,7 +205,7 @@ export function LatestTable({
           <tbody key={file}>
             <tr>
               <th scope="rowgroup" colSpan={9} className="benchmark-file">
-                {file}
+                <FileName name={file} />
               </th>
             </tr>
             {choices.map((choice) => {

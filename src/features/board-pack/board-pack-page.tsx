@@ -10,6 +10,7 @@ import { PACK_VIEW_TITLES, PACK_VIEWS, type PackViewId } from '../../board/pack-
 import { FAMILIES } from '../../indicators/registry';
 import { useDataVersion, useEngine } from '../../session/app-data';
 import { useBoardPack } from '../../session/board-pack';
+import { shownFileName } from '../../shared/file-name';
 import { Slide } from '../../ui/deck/slide';
 import { SuppressionSwitch } from '../../ui/deck/suppression-switch';
 import { useDeck } from '../../ui/deck/use-deck';
@@ -99,7 +100,7 @@ function AddItem({ pack, onAdd }: { pack: BoardPack; onAdd: (item: PackItem) => 
             {published.map((m, i) => (
               <option key={`${m.file_id}|${m.measure}|${m.filters}`} value={`benchmark:${i}`}>
                 {choiceLabel(m)}
-                {filtersLabel(m.filters) ? ` — ${filtersLabel(m.filters)}` : ''} ({m.file_name})
+                {filtersLabel(m.filters) ? ` — ${filtersLabel(m.filters)}` : ''} ({shownFileName(m.file_name)})
               </option>
             ))}
           </optgroup>

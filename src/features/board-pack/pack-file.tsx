@@ -13,6 +13,7 @@ import {
 import { formatUkDate } from '../../indicators/periods';
 import { getIndicator } from '../../indicators/registry';
 import { useSavedPackNotes } from '../../session/pack-notes';
+import { shownFileName } from '../../shared/file-name';
 import { downloadText } from '../../ui/download';
 
 type Message = { error: boolean; text: string };
@@ -128,7 +129,7 @@ export function PackFile({ pack, onImport }: { pack: BoardPack; onImport: (pack:
     if (!file) return;
     const parsed = parsePack(await file.text());
     if (!parsed.ok) {
-      setMessage({ error: true, text: `${file.name}: ${parsed.message}` });
+      setMessage({ error: true, text: `${shownFileName(file.name)}: ${parsed.message}` });
       return;
     }
     onImport(parsed.pack);

@@ -13,6 +13,7 @@ import { useDataState, useDataVersion, useEngine } from '../../session/app-data'
 import { formatNumber } from '../../shared/format';
 import { downloadCsv } from '../../ui/download';
 import { type FigureColumns, FigureTable } from '../../ui/figure-table';
+import { FileName } from '../../ui/file-name';
 import { ProblemTable } from '../../ui/problem-table';
 import { ValueMappingTable } from '../../ui/value-mapping-table';
 
@@ -21,7 +22,7 @@ const percent = (part: number, whole: number) => (whole === 0 ? '–' : `${((100
 type Quality = Awaited<ReturnType<typeof datasetQuality>>;
 
 const FILE_COLUMNS: FigureColumns<Awaited<ReturnType<typeof fileCounts>>[number]> = [
-  { key: 'file', head: 'File', cell: (f) => f.file },
+  { key: 'file', head: 'File', cell: (f) => <FileName name={f.file} /> },
   { key: 'loaded', head: 'Loaded', numeric: true, cell: (f) => formatNumber(f.loaded) },
   { key: 'warned', head: 'of which with warnings', numeric: true, cell: (f) => formatNumber(f.warned) },
   { key: 'rejected', head: 'Rejected', numeric: true, cell: (f) => formatNumber(f.rejected) },
@@ -168,7 +169,7 @@ function RepeatedRecordsTable({ datasetId, repeat }: { datasetId: string; repeat
         scroll
         columns={[
           { key: 'key', head: repeat.key.join(' / '), cell: (e) => e.key },
-          { key: 'file', head: 'File', cell: (e) => e.file },
+          { key: 'file', head: 'File', cell: (e) => <FileName name={e.file} /> },
           { key: 'line', head: 'Line', numeric: true, cell: (e) => e.line },
         ]}
         rows={repeat.examples}

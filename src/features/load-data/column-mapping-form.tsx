@@ -3,6 +3,8 @@ import { DATASETS, findDataset } from '../../datasets/registry';
 import { matchHeader } from '../../ingest/header-match';
 import type { FileReport } from '../../ingest/load-report';
 import { useAppData } from '../../session/app-data';
+import { shownFileName } from '../../shared/file-name';
+import { FileName } from '../../ui/file-name';
 
 /**
  * Choose the dataset a file is, and which of its columns fills each field. The app's own guess is
@@ -33,7 +35,9 @@ export function ColumnMappingForm({ file, onDone }: { file: FileReport; onDone: 
 
   return (
     <form className="column-mapping" onSubmit={submit} data-testid="column-mapping">
-      <h4 className="heading-s">Which columns hold what, in “{file.fileName}”</h4>
+      <h4 className="heading-s">
+        Which columns hold what, in “<FileName name={file.fileName} />”
+      </h4>
       <p className="hint">
         Choose what the file is and, for each field, the column that holds it (its first values are shown beside it).
         Fields the file does not have can stay at “(none)”.
@@ -43,7 +47,9 @@ export function ColumnMappingForm({ file, onDone }: { file: FileReport; onDone: 
         <details className="column-mapping__file" open={headings.length <= 10} data-testid="file-columns">
           <summary>The file’s {headings.length} columns and their first values</summary>
           <table className="table table--compact">
-            <caption className="visually-hidden">Each column of “{file.fileName}” and its first values</caption>
+            <caption className="visually-hidden">
+              Each column of “{shownFileName(file.fileName)}” and its first values
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Column</th>

@@ -1,9 +1,10 @@
 import type { DuplicateReport } from '../../ingest/dedupe-stage';
 import type { FileReport } from '../../ingest/load-report';
 import { useAppData } from '../../session/app-data';
+import { shownFileName } from '../../shared/file-name';
 import { formatNumber } from '../../shared/format';
 
-const quoted = (files: readonly string[]) => files.map((f) => `“${f}”`).join(', ');
+const quoted = (files: readonly string[]) => files.map((f) => `“${shownFileName(f)}”`).join(', ');
 const records = (n: number) => `${formatNumber(n)} ${n === 1 ? 'record' : 'records'}`;
 
 /**

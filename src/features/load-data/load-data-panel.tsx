@@ -1,8 +1,10 @@
 import { type DragEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useAppData } from '../../session/app-data';
 import { sampleFiles } from '../../session/sample-files';
+import { fullFileName } from '../../shared/file-name';
 import { formatNumber, formatTime } from '../../shared/format';
 import { ConfirmPanel } from '../../ui/confirm-panel';
+import { FileName } from '../../ui/file-name';
 import { KeptNotice } from './kept-notice';
 import { LoadProgressView } from './load-progress-view';
 import { LoadReportView } from './load-report-view';
@@ -60,7 +62,7 @@ function ClearedByReloadNote() {
       <ul className="notice__files">
         {files.map((file) => (
           <li key={file.fileId}>
-            {file.name} ({formatNumber(file.rows)} {file.rows === 1 ? 'row' : 'rows'})
+            <FileName name={file.name} /> ({formatNumber(file.rows)} {file.rows === 1 ? 'row' : 'rows'})
           </li>
         ))}
       </ul>
@@ -85,7 +87,9 @@ export function LoadDataPanel({ nextSteps }: { nextSteps?: ReactNode }) {
   }, [loadCount]);
 
   const takeFiles = (list: FileList | null) => {
-    const files = Array.from(list ?? []).map((file) => ({ name: file.name, blob: file as Blob }));
+    // Names are written out at the door ([U+202E] for a bidirectional override), so every message,
+    // report and saved list made from them reads as the name really is.
+    const files = Array.from(list ?? []).map((file) => ({ name: fullFileName(file.name), blob: file as Blob }));
     void loadFiles(files);
   };
 

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { LoadProgress } from '../../ingest/load-file';
+import { shownFileName } from '../../shared/file-name';
 
 const PHASES: Record<LoadProgress['phase'], string> = {
   reading: 'Reading',
@@ -27,7 +28,7 @@ export function LoadProgressView({ progress }: { progress: LoadProgress | null }
   const which =
     progress?.fileCount && progress.fileCount > 1 ? `File ${progress.fileIndex} of ${progress.fileCount}: ` : '';
   const label = progress
-    ? `${which}${PHASES[progress.phase]} “${progress.fileName}”`
+    ? `${which}${PHASES[progress.phase]} “${shownFileName(progress.fileName)}”`
     : 'Starting the in-browser database';
   const percent = progress?.fraction === undefined ? undefined : Math.round(progress.fraction * 100);
   // The bar shows the whole load, the files weighted by size (load-progress.ts): a big file chosen

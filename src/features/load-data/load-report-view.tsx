@@ -3,8 +3,10 @@ import { publishedName } from '../../benchmarks/load-published';
 import { findDataset } from '../../datasets/registry';
 import type { FileReport, LoadReport } from '../../ingest/load-report';
 import { useAppData } from '../../session/app-data';
+import { shownFileName } from '../../shared/file-name';
 import { formatNumber } from '../../shared/format';
 import { type FigureColumns, FigureTable } from '../../ui/figure-table';
+import { FileName } from '../../ui/file-name';
 import { ProblemTable } from '../../ui/problem-table';
 import { ValueMappingTable } from '../../ui/value-mapping-table';
 import { ColumnMappingForm } from './column-mapping-form';
@@ -46,7 +48,7 @@ function fileColumns(
   const count = (key: 'rowsRead' | 'rowsLoaded' | 'rowsWarned' | 'rowsRejected') => (file: FileReport | null) =>
     formatNumber((file ?? report)[key]);
   return [
-    { key: 'file', head: 'File', cell: (file) => file?.fileName ?? 'Total' },
+    { key: 'file', head: 'File', cell: (file) => (file ? <FileName name={file.fileName} /> : 'Total') },
     {
       key: 'dataset',
       head: 'Recognised as',
@@ -61,7 +63,7 @@ function fileColumns(
                   type="button"
                   className="link-button"
                   onClick={() => act.change(file.fileId)}
-                  aria-label={`Change the dataset or columns of ${file.fileName}`}
+                  aria-label={`Change the dataset or columns of ${shownFileName(file.fileName)}`}
                 >
                   Change
                 </button>
@@ -92,7 +94,7 @@ function fileColumns(
             onClick={() => act.remove(file)}
             disabled={act.loading}
             data-testid="remove-file"
-            aria-label={`Remove ${file.fileName} and its rows`}
+            aria-label={`Remove ${shownFileName(file.fileName)} and its rows`}
           >
             Remove
           </button>
@@ -275,7 +277,9 @@ function FileDetails({ file, onMap, mapping }: { file: FileReport; onMap: (() =>
   const approximate = file.linesApproximate ? ' (line numbers are approximate)' : '';
   return (
     <div className="file-details">
-      <h3 className="heading-s">{file.fileName}</h3>
+      <h3 className="heading-s">
+        <FileName name={file.fileName} />
+      </h3>
       {file.message && (
         <p
           className={file.status === 'failed' || file.status === 'empty' ? 'error-text' : 'warning-text'}

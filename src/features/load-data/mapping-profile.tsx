@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { DATASETS } from '../../datasets/registry';
 import { checkProfileSize, parseProfile, profileCodeCount, toProfile } from '../../ingest/value-mapping';
 import { useAppData } from '../../session/app-data';
+import { shownFileName } from '../../shared/file-name';
 import { downloadText } from '../../ui/download';
 
 /** Export the code mappings as a file another partnership can import, or import theirs. */
@@ -27,10 +28,10 @@ export function MappingProfile() {
       checkProfileSize(file.size);
       const profile = parseProfile(await file.text(), DATASETS);
       await importMappings(profile);
-      setMessage({ text: `Imported the mappings in “${file.name}”.`, error: false });
+      setMessage({ text: `Imported the mappings in “${shownFileName(file.name)}”.`, error: false });
     } catch (error) {
       setMessage({
-        text: `“${file.name}” could not be imported. ${error instanceof Error ? error.message : String(error)}`,
+        text: `“${shownFileName(file.name)}” could not be imported. ${error instanceof Error ? error.message : String(error)}`,
         error: true,
       });
     }
