@@ -1,6 +1,12 @@
+import Papa from 'papaparse';
 import type { Engine } from '../engine/engine';
-import { dataFileOf, publishedKind, readEesFile, readMetaFile, readNeighbourFile } from './published-file';
-import { storeMeta, storeNeighbours, storePublishedFile } from './published-store';
+import { type LoadProgress, MAX_FILE_BYTES, tooLargeMessage } from '../ingest/load-file';
+import { maxLineBytes } from '../ingest/read-stage';
+import type { RecordScanner } from '../ingest/record-scan';
+import { prepareTextSource, type TextSource } from '../ingest/text-source';
+import { storeEesFile } from './ees-read';
+import { dataFileOf, publishedKind, readMetaFile, readNeighbourFile } from './published-file';
+import { storeMeta, storeNeighbours } from './published-store';
 
 /** The load report's names for published statistics (they are not partnership datasets). */
 const PUBLISHED_DATASETS = {
@@ -31,6 +37,8 @@ export interface PublishedLoad {
   cells: number;
   rows: number;
   otherRows: number;
+  /** How the file was written (an EES file is read whatever its encoding; the others as UTF-8). */
+  encoding: TextSource['encoding'];
 }
 
 /** The first line of a text file (BOM and all), enough to recognise published statistics by. */
@@ -39,64 +47,151 @@ export function firstLine(text: string): string {
   return end === -1 ? text : text.slice(0, end);
 }
 
+/** What loading a published-statistics file needs besides the engine. */
+export interface PublishedFileInput {
+  fileId: number;
+  fileName: string;
+  blob: Blob;
+  onProgress?: (progress: LoadProgress) => void | Promise<void>;
+  /** Scans the file's records (in the browser in a worker). */
+  scanRecords?: RecordScanner;
+}
+
+/** A file recognised as published statistics but not read, and why, in words. */
+export interface PublishedRefusal {
+  kind: 'refused';
+  message: string;
+}
+
+const refused = (message: string): PublishedRefusal => ({ kind: 'refused', message });
+
 /**
- * Loads a published-statistics file (EES tidy CSV, or statistical neighbours) if that is what it is;
- * null for any other file (a partnership dataset, which the ingest takes).
+ * Loads a published-statistics file (EES tidy CSV, its metadata, or statistical neighbours) if that is
+ * what its first line says it is; null for any other file (a partnership dataset, which the ingest
+ * takes). A file it will not read is refused in words, at once.
  */
 export async function loadPublishedFile(
   engine: Engine,
-  fileId: number,
-  fileName: string,
-  text: string,
-): Promise<PublishedLoad | null> {
-  const kind = publishedKind(firstLine(text));
-  if (kind === 'ees') {
-    const file = readEesFile(text);
-    const cells = await storePublishedFile(engine, fileId, fileName, file);
+  input: PublishedFileInput,
+): Promise<PublishedLoad | PublishedRefusal | null> {
+  const head = await readFirstLine(input.blob);
+  const kind = head === null ? null : publishedKind(head);
+  if (kind === null || head === null) return null;
+  if (kind === 'ees') return loadEes(engine, input, head);
+  if (input.blob.size > MAX_SMALL_FILE_BYTES) {
+    return refused(
+      `“${input.fileName}” is ${(input.blob.size / 1024 ** 2).toFixed(0)} MB: a DfE ${kind === 'meta' ? 'metadata' : 'statistical-neighbour'} file is a few hundred KB at most, so it was not read.`,
+    );
+  }
+  const text = await input.blob.text();
+  return kind === 'meta' ? loadMeta(engine, input, text) : loadNeighbours(engine, input, text);
+}
+
+/** EES metadata and neighbour files are small (tens of KB): anything far larger is not one. */
+const MAX_SMALL_FILE_BYTES = 16 * 1024 * 1024;
+
+/** The longest header line read: an EES header is a few KB. */
+const MAX_HEADER_BYTES = 1024 * 1024;
+
+/** The most columns an EES file may have (the DfE's have tens). */
+const MAX_EES_COLUMNS = 1000;
+
+/** A file's first line, read a slice at a time (never the whole file); null when it is longer than a header. */
+async function readFirstLine(blob: Blob): Promise<string | null> {
+  for (let size = 4096; ; size *= 4) {
+    const bytes = new Uint8Array(await blob.slice(0, Math.min(size, MAX_HEADER_BYTES)).arrayBuffer());
+    const end = bytes.indexOf(0x0a);
+    if (end >= 0 || bytes.length === blob.size) {
+      return firstLine(new TextDecoder().decode(end >= 0 ? bytes.subarray(0, end) : bytes)).replace(/\r$/, '');
+    }
+    if (size >= MAX_HEADER_BYTES) return null;
+  }
+}
+
+/**
+ * An EES file, read as every other file is: refused at once beyond the in-browser limit, its records
+ * scanned (encoding, line ends; in the browser in a worker, with progress), then read by DuckDB.
+ */
+async function loadEes(
+  engine: Engine,
+  input: PublishedFileInput,
+  head: string,
+): Promise<PublishedLoad | PublishedRefusal> {
+  const { fileId, fileName, blob } = input;
+  if (blob.size > MAX_FILE_BYTES) return refused(tooLargeMessage(fileName, blob.size));
+  const progress = (phase: LoadProgress['phase'], fraction?: number) => input.onProgress?.({ fileName, phase, fraction });
+  const delimiter = Papa.parse<string[]>(head, { preview: 1 }).meta.delimiter;
+  const source = await prepareTextSource(
+    blob,
+    undefined,
+    delimiter,
+    (done) => progress('reading', blob.size === 0 ? 1 : done / blob.size),
+    input.scanRecords,
+  );
+  const header = Papa.parse<string[]>((await readFirstLine(source.blob)) ?? '', { delimiter, preview: 1 }).data[0] ?? [];
+  if (header.length > MAX_EES_COLUMNS) {
+    return refused(
+      `“${fileName}” has ${header.length} columns: a DfE published-statistics file has tens, so it was not read.`,
+    );
+  }
+  await progress('loading');
+  const registeredName = `pi_ees_${fileId}.csv`;
+  await engine.registerFile(registeredName, source.blob);
+  try {
+    const layout = {
+      registeredName,
+      header,
+      delimiter,
+      quotedNewlines: source.scan.quotedNewlines,
+      maxLineBytes: maxLineBytes(source.blob.size),
+    };
+    const facts = await storeEesFile(engine, fileId, fileName, layout);
     return {
       fileName,
-      kind,
+      kind: 'ees',
       datasetId: 'published_statistics',
-      what: `DfE published statistics: ${file.rows.length} rows; measures ${file.measures.join(', ')}${file.breakdowns.length ? ` by ${file.breakdowns.join(', ')}` : ''}.`,
-      measures: file.measures,
-      breakdowns: file.breakdowns,
-      cells,
-      rows: file.rows.length,
-      otherRows: file.otherRows,
+      what: `DfE published statistics: ${facts.rows} rows; measures ${facts.measures.join(', ')}${facts.breakdowns.length ? ` by ${facts.breakdowns.join(', ')}` : ''}.`,
+      ...facts,
+      encoding: source.encoding,
     };
+  } finally {
+    await engine.dropFile(registeredName);
   }
-  if (kind === 'meta') {
-    const columns = readMetaFile(text);
-    await storeMeta(engine, fileId, fileName, columns);
-    const describes = dataFileOf(fileName);
-    return {
-      fileName,
-      kind,
-      datasetId: 'published_metadata',
-      what: `DfE published statistics: the labels of ${columns.length} columns${describes ? ` of ${describes}` : ''}, shown instead of the column names.`,
-      measures: [],
-      breakdowns: [],
-      cells: 0,
-      rows: columns.length,
-      otherRows: 0,
-    };
-  }
-  if (kind === 'neighbours') {
-    const groups = readNeighbourFile(text);
-    await storeNeighbours(engine, groups);
-    return {
-      fileName,
-      kind,
-      datasetId: 'statistical_neighbours',
-      what: `DfE statistical neighbours for ${groups.length} local authorities.`,
-      measures: [],
-      breakdowns: [],
-      cells: 0,
-      rows: groups.length,
-      otherRows: 0,
-    };
-  }
-  return null;
+}
+
+async function loadMeta(engine: Engine, input: PublishedFileInput, text: string): Promise<PublishedLoad> {
+  const columns = readMetaFile(text);
+  await storeMeta(engine, input.fileId, input.fileName, columns);
+  const describes = dataFileOf(input.fileName);
+  return {
+    fileName: input.fileName,
+    kind: 'meta',
+    datasetId: 'published_metadata',
+    what: `DfE published statistics: the labels of ${columns.length} columns${describes ? ` of ${describes}` : ''}, shown instead of the column names.`,
+    measures: [],
+    breakdowns: [],
+    cells: 0,
+    rows: columns.length,
+    otherRows: 0,
+    encoding: 'UTF-8',
+  };
+}
+
+async function loadNeighbours(engine: Engine, input: PublishedFileInput, text: string): Promise<PublishedLoad> {
+  const groups = readNeighbourFile(text);
+  await storeNeighbours(engine, groups);
+  return {
+    fileName: input.fileName,
+    kind: 'neighbours',
+    datasetId: 'statistical_neighbours',
+    what: `DfE statistical neighbours for ${groups.length} local authorities.`,
+    measures: [],
+    breakdowns: [],
+    cells: 0,
+    rows: groups.length,
+    otherRows: 0,
+    encoding: 'UTF-8',
+  };
 }
 
 /** Forgets what one loaded file put into the published-statistics tables. */

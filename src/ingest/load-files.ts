@@ -206,7 +206,7 @@ export function createIngestSession(
     const prepared = (await ahead) ?? undefined;
     if (!prepared) {
       const kind = await kindOf(file.blob);
-      if (kind === 'published') return [await loadPublished(file)];
+      if (kind === 'published') return [await loadPublished(file, onProgress)];
       if (kind !== 'text') return loadWorkbook(file, kind, base);
     }
     const source: Source = { name: file.name, blob: file.blob, formulaCells: [] };
@@ -216,11 +216,19 @@ export function createIngestSession(
   }
 
   /** DfE published statistics (EES) or statistical neighbours: their own tables, never a dataset's. */
-  async function loadPublished(file: NamedBlob): Promise<FileReport> {
+  async function loadPublished(file: NamedBlob, onProgress: Progress | undefined): Promise<FileReport> {
     const fileId = takeId();
-    const loaded = await loadPublishedFile(engine, fileId, file.name, await file.blob.text());
-    const report = emptyFileReport(fileId, file.name, file.blob.size);
+    const started = Date.now();
+    const loaded = await loadPublishedFile(engine, {
+      fileId,
+      fileName: file.name,
+      blob: file.blob,
+      onProgress,
+      scanRecords: options.scanRecords,
+    });
+    const report = { ...emptyFileReport(fileId, file.name, file.blob.size), durationMs: Date.now() - started };
     if (!loaded) return report;
+    if (loaded.kind === 'refused') return { ...report, message: loaded.message };
     return {
       ...report,
       datasetId: loaded.datasetId,
@@ -229,7 +237,7 @@ export function createIngestSession(
       message: `${loaded.what} Compare your authority on the Published statistics page.`,
       rowsRead: loaded.rows,
       rowsLoaded: loaded.rows,
-      encoding: 'UTF-8',
+      encoding: loaded.encoding,
     };
   }
 

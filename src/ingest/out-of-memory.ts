@@ -1,0 +1,18 @@
+/**
+ * When the browser tab's memory, not the app's own 1 GB limit, is what stops a file: DuckDB's "Out of
+ * Memory" error, or the JavaScript engine failing to allocate (a RangeError, or a worker's message
+ * naming one). Said in words, with the way out: the command line, which reads from disk and spills.
+ */
+const MEMORY_ERROR =
+  /out of memory|memory limit|allocation failed|failed to allocate|cannot allocate|invalid (typed )?array length|invalid string length|memory\.grow|maximum memory size/i;
+
+/** Whether an error (or an error's text) says that memory ran out. */
+export function isOutOfMemory(error: unknown): boolean {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return MEMORY_ERROR.test(text);
+}
+
+/** The load report's words for a file that the tab's memory could not hold. */
+export function outOfMemoryMessage(fileName: string, where = ''): string {
+  return `“${fileName}” could not be loaded${where}: this browser tab ran out of memory before the file reached the app’s 1 GB limit. Close other tabs and try again, or split the file (for example one file per year). The command line (npm run indicators, see docs/command-line.md) reads the same files with more memory and can take larger ones.`;
+}
