@@ -68,7 +68,10 @@ const JSON_ESCAPES: [number, string][] = [
 
 /** A cell as a JSON string, exactly as JSON.stringify writes it. */
 function jsonStringSql(cell: string): string {
-  const escaped = JSON_ESCAPES.reduce((sql, [code, escape]) => `replace(${sql}, chr(${code}), ${quoted(escape)})`, cell);
+  const escaped = JSON_ESCAPES.reduce(
+    (sql, [code, escape]) => `replace(${sql}, chr(${code}), ${quoted(escape)})`,
+    cell,
+  );
   return `'"' || ${escaped} || '"'`;
 }
 
@@ -125,7 +128,11 @@ FROM pi_ees_rows`;
  * becomes a DOUBLE (thousands commas gone; + 0 makes −0 a plain 0, as JSON and CSV made it before), a
  * marker stays as written, a blank is the marker ''.
  */
-export function eesInsertSql(header: readonly string[], measureIdx: readonly number[], breakdownIdx: readonly number[]): string {
+export function eesInsertSql(
+  header: readonly string[],
+  measureIdx: readonly number[],
+  breakdownIdx: readonly number[],
+): string {
   const { geography } = eesColumns(header);
   const geo = (name: (typeof GEOGRAPHY_COLUMNS)[number]) => column(geography.get(name) ?? -1);
   let param = 3;
@@ -159,7 +166,12 @@ export function eesInsertParams(
 }
 
 /** Reads a registered EES file into `pi_published` under `fileId`; the scratch table is gone after. */
-export async function storeEesFile(engine: Engine, fileId: number, fileName: string, layout: EesLayout): Promise<EesFacts> {
+export async function storeEesFile(
+  engine: Engine,
+  fileId: number,
+  fileName: string,
+  layout: EesLayout,
+): Promise<EesFacts> {
   const { header } = layout;
   const { rest } = eesColumns(header);
   const kindRow = z.object({

@@ -119,7 +119,8 @@ async function loadEes(
 ): Promise<PublishedLoad | PublishedRefusal> {
   const { fileId, fileName, blob } = input;
   if (blob.size > MAX_FILE_BYTES) return refused(tooLargeMessage(fileName, blob.size));
-  const progress = (phase: LoadProgress['phase'], fraction?: number) => input.onProgress?.({ fileName, phase, fraction });
+  const progress = (phase: LoadProgress['phase'], fraction?: number) =>
+    input.onProgress?.({ fileName, phase, fraction });
   const delimiter = Papa.parse<string[]>(head, { preview: 1 }).meta.delimiter;
   const source = await prepareTextSource(
     blob,
@@ -128,7 +129,8 @@ async function loadEes(
     (done) => progress('reading', blob.size === 0 ? 1 : done / blob.size),
     input.scanRecords,
   );
-  const header = Papa.parse<string[]>((await readFirstLine(source.blob)) ?? '', { delimiter, preview: 1 }).data[0] ?? [];
+  const header =
+    Papa.parse<string[]>((await readFirstLine(source.blob)) ?? '', { delimiter, preview: 1 }).data[0] ?? [];
   if (header.length > MAX_EES_COLUMNS) {
     return refused(
       `“${fileName}” has ${header.length} columns: a DfE published-statistics file has tens, so it was not read.`,

@@ -9,12 +9,12 @@ import type { ChosenDateOrder, DateOrder, DateOrders } from './date-order';
 import { type DuplicatePolicy, dedupeRows } from './dedupe-stage';
 import { type ColumnMatch, headerSignature } from './header-match';
 import { duplicateFileReport, emptyFileReport, type FileReport } from './load-report';
+import { isOutOfMemory, outOfMemoryMessage } from './out-of-memory';
 import { maxLineBytes, type ReadPlan, readCsv } from './read-stage';
 import type { RecordScanner } from './record-scan';
 import { reportRows } from './report-stage';
 import { sniffLayout, type TextLayout, type Utf16 } from './sniff';
 import { rejectSwallowedLines, storeRows } from './store-stage';
-import { isOutOfMemory, outOfMemoryMessage } from './out-of-memory';
 import { linesAfterUnclosedQuote, plainHead, prepareTextSource, readTextHead, type TextSource } from './text-source';
 import type { ColumnMappings, ValueMappings } from './value-mapping';
 
