@@ -55,21 +55,19 @@ const isNumberSql = (cell: string) => `regexp_full_match(replace(${cell}, ',', '
 const MARKERS_SQL = [...MARKERS].map(quoted).join(', ');
 const isMarkerOrBlankSql = (cell: string) => `(${cell} = '' OR lower(${cell}) IN (${MARKERS_SQL}))`;
 
-/** JSON.stringify's escapes, backslash first: the key of a breakdown selection is JSON the app compares as text. */
-const JSON_ESCAPES: [number, string][] = [
-  [0x5c, '\\\\'],
-  [0x22, '\\"'],
-  ...Array.from({ length: 0x20 }, (_, c): [number, string] => [
-    c,
-    ({ 8: '\\b', 9: '\\t', 10: '\\n', 12: '\\f', 13: '\\r' } as Record<number, string>)[c] ??
-      `\\u${c.toString(16).padStart(4, '0')}`,
-  ]),
-];
+/**
+ * JSON.stringify's escapes, backslash first (so no escape is escaped again): the key of a breakdown
+ * selection is JSON the app compares as text (filtersKey).
+ */
+const JSON_ESCAPES = [0x5c, 0x22, ...Array.from({ length: 0x20 }, (_, c) => c)].map((code) => ({
+  code,
+  written: JSON.stringify(String.fromCharCode(code)).slice(1, -1),
+}));
 
 /** A cell as a JSON string, exactly as JSON.stringify writes it. */
 function jsonStringSql(cell: string): string {
   const escaped = JSON_ESCAPES.reduce(
-    (sql, [code, escape]) => `replace(${sql}, chr(${code}), ${quoted(escape)})`,
+    (sql, { code, written }) => `replace(${sql}, chr(${code}), ${quoted(written)})`,
     cell,
   );
   return `'"' || ${escaped} || '"'`;
