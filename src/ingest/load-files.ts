@@ -17,6 +17,7 @@ import {
 } from './load-file';
 import { overallFraction } from './load-progress';
 import { duplicateFileReport, emptyFileReport, type FileReport, type LoadReport, summariseLoad } from './load-report';
+import { isOutOfMemory, outOfMemoryMessage } from './out-of-memory';
 import { recogniseDataset, requiredColumnsSummary } from './recognise';
 import type { RecordScanner } from './record-scan';
 import { blobChunks } from './record-scan';
@@ -133,6 +134,7 @@ export function createIngestSession(
       (fraction) => void base.onProgress?.({ fileName: file.name, phase: 'reading', fraction }),
     );
     if (result.kind === 'refused') {
+      if (isOutOfMemory(result.message)) return failed(outOfMemoryMessage(file.name));
       return failed(
         `“${file.name}” was not opened: ${result.message}. Save it from Excel as .xlsx or as “CSV UTF-8”, and try again.`,
       );

@@ -12,7 +12,7 @@ export function isOutOfMemory(error: unknown): boolean {
   return MEMORY_ERROR.test(text);
 }
 
-/** The load report's words for a file that the tab's memory could not hold. */
+/** The load report's words for a file that the tab's memory could not hold, whatever kind of file it is. */
 export function outOfMemoryMessage(fileName: string, where = ''): string {
-  return `“${fileName}” could not be loaded${where}: this browser tab ran out of memory before the file reached the app’s 1 GB limit. Close other tabs and try again, or split the file (for example one file per year). The command line (npm run indicators, see docs/command-line.md) reads the same files with more memory and can take larger ones.`;
+  return `“${fileName}” could not be loaded${where}: this computer’s browser ran out of memory reading it (the file is within the app’s 1 GB limit, but the browser tab could not hold it). Close other tabs and try again, or try the command line, which handles larger files: npm run indicators -- --data "${fileName}" (see docs/command-line.md).`;
 }
