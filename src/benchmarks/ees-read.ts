@@ -48,6 +48,11 @@ const JS_WHITESPACE = [
 
 const quoted = (text: string) => `'${text.replace(/'/g, "''")}'`;
 const WHITESPACE_SQL = quoted(String.fromCodePoint(...JS_WHITESPACE));
+const hex = (code: number) => `\\x{${code.toString(16)}}`;
+/** A value that starts or ends with such white space: only those are trimmed (most values need none). */
+const PADDED_SQL = quoted(`^[${JS_WHITESPACE.map(hex).join('')}]|[${JS_WHITESPACE.map(hex).join('')}]$`);
+const trimmedSql = (cell: string) =>
+  `CASE WHEN ${cell} IS NULL THEN '' WHEN regexp_matches(${cell}, ${PADDED_SQL}) THEN trim(${cell}, ${WHITESPACE_SQL}) ELSE ${cell} END`;
 
 /** A number as the DfE writes one: digits, a point, an exponent, thousands commas (removed first). */
 const NUMBER_PATTERN = quoted('-?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?');
@@ -64,13 +69,16 @@ const JSON_ESCAPES = [0x5c, 0x22, ...Array.from({ length: 0x20 }, (_, c) => c)].
   written: JSON.stringify(String.fromCharCode(code)).slice(1, -1),
 }));
 
+/** A value with a character JSON.stringify escapes: only those go through the replacements. */
+const NEEDS_ESCAPE_SQL = quoted(`[${JSON_ESCAPES.map((e) => hex(e.code)).join('')}]`);
+
 /** A cell as a JSON string, exactly as JSON.stringify writes it. */
 function jsonStringSql(cell: string): string {
   const escaped = JSON_ESCAPES.reduce(
     (sql, { code, written }) => `replace(${sql}, chr(${code}), ${quoted(written)})`,
     cell,
   );
-  return `'"' || ${escaped} || '"'`;
+  return `'"' || CASE WHEN regexp_matches(${cell}, ${NEEDS_ESCAPE_SQL}) THEN ${escaped} ELSE ${cell} END || '"'`;
 }
 
 const column = (i: number) => `c${Math.trunc(i)}`;
@@ -81,7 +89,7 @@ export function eesStageSql(layout: EesLayout): string {
   if (!DELIMITERS.has(layout.delimiter)) throw new Error('unexpected delimiter');
   const indices = layout.header.map((_, i) => i);
   const columns = indices.map((i) => `'${column(i)}': 'VARCHAR'`).join(', ');
-  const cleaned = indices.map((i) => `coalesce(trim(${column(i)}, ${WHITESPACE_SQL}), '') AS ${column(i)}`);
+  const cleaned = indices.map((i) => `${trimmedSql(column(i))} AS ${column(i)}`);
   const maxLine = Math.trunc(layout.maxLineBytes);
   return `CREATE OR REPLACE TEMP TABLE pi_ees_rows AS
 SELECT * FROM (

@@ -25,7 +25,7 @@ const CRAFTED = [
   '2024,Financial year,National,E92000001,England,,,,,,x,All, 1000 ,21.5,c,1',
   '2024,Financial year, Regional\t,E92000001,England,R1,North,,,,x,All,"1,200",-0,C,2',
   '2024,Financial year,Local authority,E92000001,England,R1,North,201,E09000001,\u00a0Aston\u00a0,x,"Say ""no"" \\ now",80,LOW,,three',
-  '2024,Financial year,Local authority,E92000001,England,R1,North,202,E09000002,Bury,x,"two\nlines\tand tab",1e3,.5,z,4',
+  '2024,Financial year,Local authority,E92000001,England,R1,North,202,E09000002,\u2003Bury\u3000,x,"two\nlines\tand tab",1e3,.5,z,4',
   '2024,Financial year,Local skills improvement plan area,E92000001,England,,,,,Skills,x,All,5,5,c,5',
   '2024,Financial year,Ward,E92000001,England,,,,,Ward,x,All,6,6,c,6',
   ',,,,,,,,,,,,,,,',
