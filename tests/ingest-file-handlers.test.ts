@@ -13,12 +13,18 @@ import { createTestEngine } from './support/test-engine';
 const WEATHER: FileHandler = {
   createSql: ['CREATE TABLE IF NOT EXISTS weather (load_id INTEGER, rain_mm INTEGER)'],
   recognises: (line) => line === 'weather,rain_mm',
-  async load(engine, fileId, _fileName, text) {
+  async load(engine, { fileId, blob }) {
+    const text = await blob.text();
     const readings = text.split('\n').slice(1).filter(Boolean);
     for (const reading of readings) {
       await engine.run('INSERT INTO weather VALUES (?, ?)', [fileId, Number(reading.split(',')[1])]);
     }
-    return { datasetId: 'weather', what: `${readings.length} readings of rain.`, rows: readings.length };
+    return {
+      datasetId: 'weather',
+      what: `${readings.length} readings of rain.`,
+      rows: readings.length,
+      encoding: 'UTF-8',
+    };
   },
   async remove(engine, datasetId, fileId) {
     if (datasetId === 'weather') await engine.run('DELETE FROM weather WHERE load_id = ?', [fileId]);

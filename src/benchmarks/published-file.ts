@@ -5,7 +5,7 @@ import Papa from 'papaparse';
  * whose leading columns say when and where (`time_period … la_name`, in any order), followed by
  * breakdown columns (text, e.g. `category`) and measure columns (numbers, or a marker where a number
  * is withheld). And the DfE's statistical-neighbour files. Recognised by their headers, never mistaken
- * for a partnership dataset, and read here into plain rows; DuckDB does the comparisons.
+ * for a partnership dataset. EES files are read by DuckDB (ees-read.ts); the small files here.
  */
 
 export const GEOGRAPHY_COLUMNS = [
@@ -23,36 +23,6 @@ export const GEOGRAPHY_COLUMNS = [
 
 /** Markers that stand where a number is withheld or missing: never a number, never zero. */
 export const MARKERS = new Set(['c', 'x', 'z', 'u', 'k', 'low', ':', '..', '~', '.', '-', '*']);
-
-/** A cell of a measure column: a number, or the marker (or blank) that stands in its place. */
-export interface MeasureCell {
-  value: number | null;
-  /** The marker as written (`c`, `x`, `low` …), '' when blank, null when a number. */
-  marker: string | null;
-}
-
-export interface PublishedRow {
-  timePeriod: string;
-  timeIdentifier: string;
-  level: 'National' | 'Regional' | 'Local authority' | string;
-  regionCode: string;
-  regionName: string;
-  oldLaCode: string;
-  newLaCode: string;
-  laName: string;
-  /** Breakdown values, in the order of `PublishedFile.breakdowns`. */
-  breakdown: string[];
-  /** Measure cells, in the order of `PublishedFile.measures`. */
-  cells: MeasureCell[];
-}
-
-export interface PublishedFile {
-  breakdowns: string[];
-  measures: string[];
-  rows: PublishedRow[];
-  /** Rows that were not national, regional or local-authority rows (e.g. local skills areas). */
-  otherRows: number;
-}
 
 export interface NeighbourGroup {
   /** The authority, by the code the file gives (3-digit old code, or 9-character new code). */
@@ -82,63 +52,6 @@ export function neighbourLayout(header: readonly string[]): '2021' | '2025' | nu
 function parseCsv(text: string): string[][] {
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
   return parsed.data;
-}
-
-/** A measure cell: a plain number (thousands commas allowed), or the marker written instead. */
-export function measureCell(raw: string | undefined): MeasureCell {
-  const text = clean(raw);
-  if (text === '') return { value: null, marker: '' };
-  const number = text.replace(/,/g, '');
-  if (/^-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(number)) return { value: Number(number), marker: null };
-  return { value: null, marker: text };
-}
-
-const isMarkerOrBlank = (raw: string | undefined) => {
-  const text = clean(raw);
-  return text === '' || MARKERS.has(text.toLowerCase());
-};
-
-/** Reads an EES tidy file: which columns are breakdowns and which measures, and every row. */
-export function readEesFile(text: string): PublishedFile {
-  const [header = [], ...body] = parseCsv(text);
-  const names = header.map(lower);
-  const at = new Map(names.map((n, i) => [n, i]));
-  const col = (row: string[], name: (typeof GEOGRAPHY_COLUMNS)[number]) => clean(row[at.get(name) ?? -1]);
-  const rest = names.flatMap((name, i) => (name !== '' && !GEOGRAPHY_COLUMNS.includes(name as never) ? [i] : []));
-  // A measure: every cell a number or a marker, and at least one number.
-  const measureIdx = rest.filter(
-    (i) =>
-      body.some((row) => measureCell(row[i]).value !== null) &&
-      body.every((row) => isMarkerOrBlank(row[i]) || measureCell(row[i]).value !== null),
-  );
-  const breakdownIdx = rest.filter((i) => !measureIdx.includes(i));
-  const rows: PublishedRow[] = [];
-  let otherRows = 0;
-  for (const row of body) {
-    const level = col(row, 'geographic_level');
-    if (!['National', 'Regional', 'Local authority'].includes(level)) {
-      otherRows += 1;
-      continue;
-    }
-    rows.push({
-      timePeriod: col(row, 'time_period'),
-      timeIdentifier: col(row, 'time_identifier'),
-      level,
-      regionCode: col(row, 'region_code'),
-      regionName: col(row, 'region_name'),
-      oldLaCode: col(row, 'old_la_code'),
-      newLaCode: col(row, 'new_la_code'),
-      laName: col(row, 'la_name'),
-      breakdown: breakdownIdx.map((i) => clean(row[i])),
-      cells: measureIdx.map((i) => measureCell(row[i])),
-    });
-  }
-  return {
-    breakdowns: breakdownIdx.map((i) => clean(header[i])),
-    measures: measureIdx.map((i) => clean(header[i])),
-    rows,
-    otherRows,
-  };
 }
 
 /**

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { z } from 'zod';
 import type { Engine } from '../engine/engine';
-import { dataFileOf, type MetaColumn, type NeighbourGroup, type PublishedFile } from './published-file';
+import { dataFileOf, type MetaColumn, type NeighbourGroup } from './published-file';
 
 /**
  * Published statistics in DuckDB: every measure cell of every loaded EES file as one tidy table, and
@@ -17,9 +17,6 @@ export const CREATE_PUBLISHED_SQL = `CREATE TABLE IF NOT EXISTS pi_published (
 CREATE TABLE IF NOT EXISTS pi_neighbours (la VARCHAR, position INTEGER, neighbour VARCHAR);
 CREATE TABLE IF NOT EXISTS pi_published_meta (
   file_id INTEGER, data_file VARCHAR, col_name VARCHAR, col_type VARCHAR, label VARCHAR, unit VARCHAR)`;
-
-const COLUMNS =
-  "{'file_id': 'INTEGER', 'file_name': 'VARCHAR', 'measure': 'VARCHAR', 'filters': 'VARCHAR', 'time_period': 'VARCHAR', 'time_identifier': 'VARCHAR', 'level': 'VARCHAR', 'region_code': 'VARCHAR', 'region_name': 'VARCHAR', 'old_la_code': 'VARCHAR', 'new_la_code': 'VARCHAR', 'la_name': 'VARCHAR', 'value': 'DOUBLE', 'marker': 'VARCHAR'}";
 
 /** A breakdown selection as stored: the file's breakdown columns with this row's values. */
 export function filtersKey(breakdowns: readonly string[], values: readonly string[]): string {
@@ -41,39 +38,6 @@ async function insertCsv(engine: Engine, table: string, columns: string, rows: u
   } finally {
     await engine.dropFile(name);
   }
-}
-
-/** Loads one EES file's measure cells under `fileId`. Returns how many cells were stored. */
-export async function storePublishedFile(
-  engine: Engine,
-  fileId: number,
-  fileName: string,
-  file: PublishedFile,
-): Promise<number> {
-  const rows: unknown[][] = [];
-  for (const row of file.rows) {
-    const filters = filtersKey(file.breakdowns, row.breakdown);
-    row.cells.forEach((cell, i) => {
-      rows.push([
-        fileId,
-        fileName,
-        file.measures[i],
-        filters,
-        row.timePeriod,
-        row.timeIdentifier,
-        row.level,
-        row.regionCode,
-        row.regionName,
-        row.oldLaCode,
-        row.newLaCode,
-        row.laName,
-        cell.value === null ? '\\N' : cell.value,
-        cell.marker === null ? '\\N' : cell.marker,
-      ]);
-    });
-  }
-  await insertCsv(engine, 'pi_published', COLUMNS, rows);
-  return rows.length;
 }
 
 /** Replaces the statistical neighbours with a file's groups. */

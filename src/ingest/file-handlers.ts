@@ -7,6 +7,34 @@ export interface HandledFile {
   /** What it was, in one sentence for the load report. */
   what: string;
   rows: number;
+  /** How the file was written, for the load report. */
+  encoding: string;
+}
+
+/** A file a handler recognised but will not read, and why, in words (it names the file). */
+export interface RefusedFile {
+  refused: string;
+}
+
+/** A text file's records as the ingest scanned them (its encoding and line ends made plain). */
+export interface ScannedText {
+  /** UTF-8 text with uniform line ends. */
+  blob: Blob;
+  encoding: string;
+  quotedNewlines: boolean;
+  /** The longest line DuckDB should accept for a file of this size. */
+  maxLineBytes: number;
+}
+
+/** What a handler is given to load a file: the file, and the ingest's own reading of text. */
+export interface HandlerInput {
+  fileId: number;
+  fileName: string;
+  blob: Blob;
+  /** Scans the records as every text file's are: encoding, line ends, in the browser in a worker, with progress. */
+  scanText(delimiter: string): Promise<ScannedText>;
+  /** Says the file has moved on to the database (the progress shows it). */
+  loading(): void | Promise<void>;
 }
 
 /**
@@ -20,8 +48,8 @@ export interface FileHandler {
   readonly createSql: readonly string[];
   /** Whether a text file is one of its files, from its first line (BOM and all). */
   recognises(firstLine: string): boolean;
-  /** Loads a file it recognised; null if it turns out not to be one. */
-  load(engine: Engine, fileId: number, fileName: string, text: string): Promise<HandledFile | null>;
+  /** Loads a file it recognised (within the ingest's size limit); null if it turns out not to be one. */
+  load(engine: Engine, input: HandlerInput): Promise<HandledFile | RefusedFile | null>;
   /** Forgets what one loaded file put into its tables; a report dataset id not its own is ignored. */
   remove(engine: Engine, datasetId: string, fileId: number): Promise<void>;
   /** Forgets everything it loaded (its tables stay, empty). */

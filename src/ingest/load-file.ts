@@ -10,6 +10,7 @@ import type { ChosenDateOrder, DateOrder, DateOrders } from './date-order';
 import { type DuplicatePolicy, dedupeRows } from './dedupe-stage';
 import { type ColumnMatch, headerSignature } from './header-match';
 import { duplicateFileReport, emptyFileReport, type FileReport } from './load-report';
+import { isOutOfMemory, outOfMemoryMessage } from './out-of-memory';
 import { maxLineBytes, type ReadPlan, readCsv } from './read-stage';
 import type { RecordScanner } from './record-scan';
 import { reportRows } from './report-stage';
@@ -20,6 +21,11 @@ import type { ColumnMappings, ValueMappings } from './value-mapping';
 
 /** The wasm database has no disk to spill to; beyond this a file is refused with an explanation. */
 export const MAX_FILE_BYTES = 1024 * 1024 * 1024;
+
+/** Why a file over MAX_FILE_BYTES is refused before anything of it is read. */
+export function tooLargeMessage(fileName: string, bytes: number): string {
+  return `“${shownFileName(fileName)}” is ${(bytes / 1024 ** 3).toFixed(1)} GB: the in-browser database can take files up to 1 GB. Split it into smaller files (for example one per year).`;
+}
 
 export type LoadPhase = 'reading' | 'loading' | 'checking';
 export interface LoadProgress {
@@ -79,9 +85,7 @@ export function explainEngineError(fileName: string, error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   const line = /Line:\s*(\d+)/i.exec(text)?.[1];
   const where = line ? ` at line ${line}` : '';
-  if (/out of memory|memory limit/i.test(text)) {
-    return `“${shownFileName(fileName)}” is too large to load in the browser${where}. Split it into smaller files (for example one per year).`;
-  }
+  if (isOutOfMemory(error)) return outOfMemoryMessage(fileName, where);
   return `“${shownFileName(fileName)}” could not be read${where}: ${text.split('\n')[0]}`;
 }
 
@@ -122,14 +126,7 @@ export async function prepareTextFile(file: Blob, options: PrepareOptions, withS
   const { fileName } = options;
   if (file.size === 0)
     return { kind: 'refused', report: { message: `“${shownFileName(fileName)}” is empty (0 bytes).` } };
-  if (file.size > MAX_FILE_BYTES) {
-    return {
-      kind: 'refused',
-      report: {
-        message: `“${shownFileName(fileName)}” is ${(file.size / 1024 ** 3).toFixed(1)} GB: the in-browser database can take files up to 1 GB. Split it into smaller files (for example one per year).`,
-      },
-    };
-  }
+  if (file.size > MAX_FILE_BYTES) return { kind: 'refused', report: { message: tooLargeMessage(fileName, file.size) } };
   const head = await readTextHead(file);
   if (head.kind === 'binary') {
     return {

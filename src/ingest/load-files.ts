@@ -5,23 +5,27 @@ import { shownFileName } from '../shared/file-name';
 import type { FormulaCell } from './check-stage';
 import type { DateOrders } from './date-order';
 import type { DuplicatePolicy } from './dedupe-stage';
-import { type FileHandler, handlerOf } from './file-handlers';
+import { type FileHandler, type HandlerInput, handlerOf } from './file-handlers';
 import {
   EARLY_READ_FROM,
   explainEngineError,
   type LoadFileOptions,
   type LoadProgress,
   loadDelimitedFile,
+  MAX_FILE_BYTES,
   type PreparedText,
   prepareTextFile,
+  tooLargeMessage,
 } from './load-file';
 import { overallFraction } from './load-progress';
 import { duplicateFileReport, emptyFileReport, type FileReport, type LoadReport, summariseLoad } from './load-report';
+import { isOutOfMemory, outOfMemoryMessage } from './out-of-memory';
+import { maxLineBytes } from './read-stage';
 import { recogniseDataset, requiredColumnsSummary } from './recognise';
 import type { RecordScanner } from './record-scan';
 import { blobChunks } from './record-scan';
 import { sniffLayout } from './sniff';
-import { readTextHead } from './text-source';
+import { prepareTextSource, readTextHead } from './text-source';
 import type { ColumnMappings, ValueMappings } from './value-mapping';
 import { classifyFile, type FileKind, readWorkbook, type WorkbookResult } from './workbook/read-workbook';
 
@@ -139,6 +143,7 @@ export function createIngestSession(
       (fraction) => void base.onProgress?.({ fileName: file.name, phase: 'reading', fraction }),
     );
     if (result.kind === 'refused') {
+      if (isOutOfMemory(result.message)) return failed(outOfMemoryMessage(file.name));
       const advice = result.advice ?? 'Save it from Excel as .xlsx or as “CSV UTF-8”, and try again.';
       return failed(`“${shownFileName(file.name)}” was not opened: ${result.message}. ${advice}`);
     }
@@ -230,7 +235,7 @@ export function createIngestSession(
     const prepared = (await ahead) ?? undefined;
     if (!prepared) {
       const kind = await kindOf(file.blob);
-      if (typeof kind !== 'string') return [await loadHandled(file, kind)];
+      if (typeof kind !== 'string') return [await loadHandled(file, kind, onProgress)];
       if (kind !== 'text') return loadWorkbook(file, kind, base);
     }
     const source: Source = { name: file.name, blob: file.blob, formulaCells: [] };
@@ -239,21 +244,48 @@ export function createIngestSession(
     return [report];
   }
 
-  /** A handler's file (DfE published statistics, statistical neighbours): its own tables, never a dataset's. */
-  async function loadHandled(file: NamedBlob, handler: FileHandler): Promise<FileReport> {
-    const fileId = takeId();
-    const loaded = await handler.load(engine, fileId, file.name, await file.blob.text());
-    const report = emptyFileReport(fileId, file.name, file.blob.size);
-    if (!loaded) return report;
+  /** What a handler is given: the file, and the ingest's own way of scanning a text file's records. */
+  function handlerInput(file: NamedBlob, fileId: number, onProgress: Progress | undefined): HandlerInput {
+    const { blob } = file;
+    const progress = (phase: LoadProgress['phase'], fraction?: number) =>
+      onProgress?.({ fileName: file.name, phase, fraction });
     return {
-      ...report,
+      fileId,
+      fileName: file.name,
+      blob,
+      async scanText(delimiter) {
+        const report = (done: number) => progress('reading', blob.size === 0 ? 1 : done / blob.size);
+        const source = await prepareTextSource(blob, undefined, delimiter, report, options.scanRecords);
+        return {
+          blob: source.blob,
+          encoding: source.encoding,
+          quotedNewlines: source.scan.quotedNewlines,
+          maxLineBytes: maxLineBytes(source.blob.size),
+        };
+      },
+      loading: () => progress('loading'),
+    };
+  }
+
+  /** A handler's file (DfE published statistics, statistical neighbours): its own tables, never a dataset's. */
+  async function loadHandled(file: NamedBlob, handler: FileHandler, onProgress?: Progress): Promise<FileReport> {
+    const fileId = takeId();
+    const started = Date.now();
+    const report = emptyFileReport(fileId, file.name, file.blob.size);
+    if (file.blob.size > MAX_FILE_BYTES) return { ...report, message: tooLargeMessage(file.name, file.blob.size) };
+    const loaded = await handler.load(engine, handlerInput(file, fileId, onProgress));
+    const done = { ...report, durationMs: Date.now() - started };
+    if (!loaded) return done;
+    if ('refused' in loaded) return { ...done, message: loaded.refused };
+    return {
+      ...done,
       datasetId: loaded.datasetId,
       closestDatasetId: null,
       status: 'loaded',
       message: loaded.what,
       rowsRead: loaded.rows,
       rowsLoaded: loaded.rows,
-      encoding: 'UTF-8',
+      encoding: loaded.encoding,
     };
   }
 

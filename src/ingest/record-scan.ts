@@ -142,9 +142,11 @@ export async function scanRecords(
       if (inQuotes) {
         const q = quoteFrom(i);
         if (!quotedNewlines) {
-          // A CR inside quotes counts too: DuckDB treats it as a line break in the value.
+          // A CR inside quotes counts too: DuckDB treats it as a line break in the value. crFrom keeps
+          // the next CR found: searching afresh from every quote would run to the end of the chunk, once
+          // per quoted value, in a file without CRs.
           const nl = chunk.indexOf(NEWLINE, i);
-          const cr = chunk.indexOf(CR, i);
+          const cr = crFrom(i);
           if ((nl !== -1 && (q === -1 || nl < q)) || (cr !== -1 && (q === -1 || cr < q))) quotedNewlines = true;
         }
         if (q === -1) {

@@ -1,16 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { choiceLabel } from '../../src/benchmarks/comparison-words';
 import { choiceScale } from '../../src/benchmarks/measure-scale';
-import { dataFileOf, publishedKind, readEesFile, readMetaFile } from '../../src/benchmarks/published-file';
+import { dataFileOf, publishedKind, readMetaFile } from '../../src/benchmarks/published-file';
 import {
   CREATE_PUBLISHED_SQL,
   clearPublished,
   type MeasureChoice,
   publishedMeasures,
   storeMeta,
-  storePublishedFile,
 } from '../../src/benchmarks/published-store';
 import type { Engine } from '../../src/engine/engine';
+import { storeEesText } from '../support/load-ees';
 import { createTestEngine } from '../support/test-engine';
 
 // A count and a share for four authorities of one region, worked out by hand:
@@ -65,7 +65,7 @@ describe('EES metadata files: the measures’ own names', () => {
 
   it('labels the measures of its own data file; without it, the known name or the words', async () => {
     await clearPublished(engine);
-    await storePublishedFile(engine, 1, 'c1_referrals.csv', readEesFile(EES));
+    await storeEesText(engine, 1, 'c1_referrals.csv', EES);
     const before = await publishedMeasures(engine);
     expect(before.map((m) => [m.measure, m.label, choiceLabel(m)])).toEqual([
       ['children', null, 'Children'],
@@ -83,8 +83,8 @@ describe('EES metadata files: the measures’ own names', () => {
 
   it('never lends one loaded file’s labels to another file, but a renamed data file still finds its own', async () => {
     await clearPublished(engine);
-    await storePublishedFile(engine, 1, 'other.csv', readEesFile(EES));
-    await storePublishedFile(engine, 2, 'c1_referrals.csv', readEesFile(EES));
+    await storeEesText(engine, 1, 'other.csv', EES);
+    await storeEesText(engine, 2, 'c1_referrals.csv', EES);
     await storeMeta(engine, 3, 'c1_referrals.meta.csv', readMetaFile(META));
     const rows = await publishedMeasures(engine);
     expect(rows.filter((r) => r.file_id === 1).map((r) => r.label)).toEqual([null, null, null]);
@@ -95,7 +95,7 @@ describe('EES metadata files: the measures’ own names', () => {
     ]);
     // Downloaded as "c1_referrals (1).csv": its metadata's data file is not loaded, so it is used by column.
     await clearPublished(engine);
-    await storePublishedFile(engine, 1, 'c1_referrals (1).csv', readEesFile(EES));
+    await storeEesText(engine, 1, 'c1_referrals (1).csv', EES);
     await storeMeta(engine, 2, 'c1_referrals.meta.csv', readMetaFile(META));
     expect(find(await publishedMeasures(engine), 'referrals').label).toBe('Number of referrals');
   });
@@ -104,7 +104,7 @@ describe('EES metadata files: the measures’ own names', () => {
 describe('counts against England', () => {
   it('works out England against the largest authority, year by year, and so which measures are counts', async () => {
     await clearPublished(engine);
-    await storePublishedFile(engine, 1, 'c1_referrals.csv', readEesFile(EES));
+    await storeEesText(engine, 1, 'c1_referrals.csv', EES);
     const rows = await publishedMeasures(engine);
     expect(find(rows, 'referrals').england_to_largest).toBeCloseTo(1000 / 90, 10);
     expect(find(rows, 'rereferral_pct').england_to_largest).toBeCloseTo(21.5 / 30, 10);

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { knownDirection } from '../../src/benchmarks/directions';
-import { publishedKind, readEesFile, readNeighbourFile } from '../../src/benchmarks/published-file';
+import { publishedKind, readNeighbourFile } from '../../src/benchmarks/published-file';
 import {
   CREATE_PUBLISHED_SQL,
   compareAuthority,
@@ -10,9 +11,9 @@ import {
   publishedMeasures,
   quartileOf,
   storeNeighbours,
-  storePublishedFile,
 } from '../../src/benchmarks/published-store';
 import type { Engine } from '../../src/engine/engine';
+import { storeEesText } from '../support/load-ees';
 import { createTestEngine } from '../support/test-engine';
 
 // A hand-made EES file (columns in an unusual order, as some DfE files have them). Six authorities in
@@ -68,8 +69,7 @@ const key = filtersKey(['category'], ['All']);
 beforeAll(async () => {
   engine = await createTestEngine();
   await engine.run(CREATE_PUBLISHED_SQL);
-  const file = readEesFile(EES);
-  await storePublishedFile(engine, 1, 'fixture.csv', file);
+  await storeEesText(engine, 1, 'fixture.csv', EES);
   await storeNeighbours(engine, readNeighbourFile(NEIGHBOURS_2021));
 });
 
@@ -83,14 +83,21 @@ describe('published statistics files', () => {
     expect(publishedKind('episode_id,child_id,assessment_start_date')).toBeNull();
   });
 
-  it('tells breakdowns from measures, and keeps markers as markers', () => {
-    const file = readEesFile(EES);
+  it('tells breakdowns from measures, and keeps markers as markers', async () => {
+    const scratch = await createTestEngine();
+    await scratch.run(CREATE_PUBLISHED_SQL);
+    const file = await storeEesText(scratch, 1, 'fixture.csv', EES);
     expect(file.breakdowns).toEqual(['category']);
     expect(file.measures).toEqual(['rereferral_rate', 'cin_rate']);
-    const c2024 = file.rows.find((r) => r.laName === 'C' && r.timePeriod === '2024');
-    expect(c2024?.cells).toEqual([
-      { value: null, marker: 'c' },
-      { value: null, marker: 'c' },
+    expect([file.rows, file.otherRows, file.cells]).toEqual([20, 0, 40]);
+    const c2024 = await scratch.query(
+      "SELECT measure, value, marker FROM pi_published WHERE la_name = 'C' AND time_period = '2024' ORDER BY measure DESC",
+      [],
+      z.object({ measure: z.string(), value: z.number().nullable(), marker: z.string().nullable() }),
+    );
+    expect(c2024).toEqual([
+      { measure: 'rereferral_rate', value: null, marker: 'c' },
+      { measure: 'cin_rate', value: null, marker: 'c' },
     ]);
   });
 
