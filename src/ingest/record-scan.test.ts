@@ -69,6 +69,36 @@ describe('scanRecords', () => {
   });
 });
 
+describe('scanRecords on quoted values', () => {
+  it('looks at each byte a bounded number of times, however many values are quoted', async () => {
+    // Every search the scan makes is counted by the bytes it passes over: a search that restarted
+    // from each quoted value and ran to the end of the chunk would pass over the chunk once per value.
+    const line = '2024,"Financial year","A, B",12\n';
+    const text = `year,period,place,count\n${line.repeat(30_000)}`;
+    const bytes = new TextEncoder().encode(text);
+    const original = Uint8Array.prototype.indexOf;
+    let examined = 0;
+    Uint8Array.prototype.indexOf = function (this: Uint8Array, value: number, from = 0) {
+      const found = original.call(this, value, from);
+      examined += (found === -1 ? this.length : found + 1) - Math.max(0, from);
+      return found;
+    };
+    try {
+      const scan = await scanRecords(
+        (async function* () {
+          yield bytes;
+        })(),
+        ',',
+      );
+      expect(scan.records).toBe(30_001);
+      expect(scan.quotedNewlines).toBe(false);
+    } finally {
+      Uint8Array.prototype.indexOf = original;
+    }
+    expect(examined).toBeLessThan(10 * bytes.length);
+  });
+});
+
 describe('ContentHash', () => {
   it('gives the same fingerprint however the bytes are chunked, and a different one for other bytes', async () => {
     const text = 'child_id,assessment_start_date\nC1,01/04/2024\nC2,02/04/2024\n';
