@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { indicatorCsvRows, type TablePoint } from '../../board/indicator-csv';
 import type { FigurePoint, IndicatorFigures } from '../../board/pack-figures';
+import { publishedSpc } from '../../board/publish';
 import { SpcChart, spcLegend } from '../../charts/spc-chart';
 import { countsAboutChildren } from '../../indicators/disclosure-scope';
 import type { IndicatorDefinition } from '../../indicators/indicator-definition';
-import { type IndicatorSpc, indicatorSpc, warmUpOf } from '../../indicators/indicator-spc';
+import { type IndicatorSpc, warmUpOf } from '../../indicators/indicator-spc';
 import { GRANULARITY_LABELS, type Granularity } from '../../indicators/periods';
 import { useBoardPack } from '../../session/board-pack';
 import { useChartNotes } from '../../session/chart-notes';
@@ -96,16 +97,12 @@ function PublishedDownloads({ indicator, granularity, points, target }: Props) {
   const { changesFor, minDenominatorFor } = useChartNotes();
   const prepared = usePreparedIndicators().data;
   const spc = published
-    ? indicatorSpc(
-        indicator,
-        { granularity, points: published },
-        {
-          target,
-          changes: changesFor(indicator.id),
-          minDenominator: minDenominatorFor(indicator.id),
-          warmUp: prepared ? warmUpOf(indicator, prepared) : null,
-        },
-      )
+    ? publishedSpc(indicator, granularity, published, {
+        target,
+        changes: changesFor(indicator.id),
+        minDenominator: minDenominatorFor(indicator.id),
+        warmUp: prepared ? warmUpOf(indicator, prepared) : null,
+      })
     : null;
   const chart = useRef<HTMLDivElement>(null);
   const format = (v: number | null) => formatValue(v, indicator.unit);
