@@ -7,7 +7,7 @@ import { indicatorSpc, warmUpOf } from '../indicators/indicator-spc';
 import type { Granularity } from '../indicators/periods';
 import { prepareIndicators } from '../indicators/prepare-indicators';
 import { INDICATORS } from '../indicators/registry';
-import { type IndicatorResult, runIndicators } from '../indicators/run-indicator';
+import { effectiveGranularity, type IndicatorResult, runIndicators } from '../indicators/run-indicator';
 import type { IndicatorSettings } from '../indicators/settings';
 import type { PointType } from '../indicators/spc';
 import { type Published, SUPPRESSED } from '../indicators/suppression';
@@ -64,6 +64,22 @@ function publishedPoints(figures: PackFigures, result: Extract<IndicatorResult, 
   return result.points.map((p) => byStart.get(p.periodStart));
 }
 
+/**
+ * Each indicator over the whole data at a granularity, taken from what was published: the statements
+ * need not run twice. A hidden count is null here, and is written from the published point anyway.
+ */
+function wholeDataResults(figures: PackFigures, granularity: Granularity): IndicatorResult[] {
+  return INDICATORS.map((indicator): IndicatorResult => {
+    const outcome = figures.indicators.get(indicator.id);
+    if (!outcome) throw new Error(`${indicator.id} was not published`);
+    if (outcome.status !== 'ok') return outcome;
+    const shown = effectiveGranularity(indicator, granularity);
+    const points = outcome.published.get(shown);
+    if (!points) throw new Error(`${indicator.id} was not published by ${shown}`);
+    return { status: 'ok', indicator, reportDate: outcome.reportDate, granularity: shown, points, ignoredFilters: [] };
+  });
+}
+
 /** A published point's counts and value, with the DfE's `c` where hidden. */
 function publishedCounts(point: FigurePoint): Pick<ReportPoint, 'numerator' | 'denominator' | 'value'> {
   return {
@@ -86,7 +102,11 @@ export async function buildIndicatorsReport(engine: Engine, options: ReportOptio
   };
   const { granularity, from, to } = options;
   const figures = options.suppress ? await publishEverything(engine, prepared, granularity) : null;
-  const results = await runIndicators(engine, prepared, INDICATORS, { granularity, from, to });
+  // Over the whole data, the published figures already hold every indicator's series at this granularity.
+  const results =
+    figures && from === undefined && to === undefined
+      ? wholeDataResults(figures, granularity)
+      : await runIndicators(engine, prepared, INDICATORS, { granularity, from, to });
   for (const [at, indicator] of INDICATORS.entries()) {
     const result = results[at];
     if (result instanceof Error || result === undefined) throw result ?? new Error(`${indicator.id} was not run`);
