@@ -1,3 +1,4 @@
+import { columnLetters } from '../shared/column-letters';
 import { codeLabel } from './code-values';
 import type { DatasetDefinition, FieldDefinition } from './dataset-definition';
 import { describeType } from './template';
@@ -41,16 +42,7 @@ const escapeXml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** A (0-based) column's letters: 0 → A, 26 → AA. */
-export function columnName(index: number): string {
-  let n = index + 1;
-  let name = '';
-  while (n > 0) {
-    const rest = (n - 1) % 26;
-    name = String.fromCharCode(65 + rest) + name;
-    n = Math.floor((n - 1) / 26);
-  }
-  return name;
-}
+export const columnName = columnLetters;
 
 /** A row of text cells (inline strings: no shared-string table to keep). */
 function textRow(row: number, cells: readonly string[], style = 0): string {

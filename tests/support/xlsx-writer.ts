@@ -1,4 +1,5 @@
 import { strToU8, type Zippable, zipSync } from 'fflate';
+import { columnLetters } from '../../src/shared/column-letters';
 
 /**
  * Writes small .xlsx workbooks by hand for the reader's tests: exactly the XML under test (shared and
@@ -24,16 +25,7 @@ export interface XSheet {
 
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-export function columnLetters(index: number): string {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
+export { columnLetters };
 
 function cellXml(cell: XCell, ref: string, p: string, strings: string[]): string {
   if (cell === null) return '';

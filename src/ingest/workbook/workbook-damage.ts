@@ -1,3 +1,4 @@
+import { columnLetters } from '../../shared/column-letters';
 /**
  * A workbook that cannot be read as it is, in the user's words: damaged (a cell pointing at text or a
  * style the file does not hold, a part listed but missing, a cell beyond Excel's own grid) or protected
@@ -27,18 +28,6 @@ export function damaged(what: string): WorkbookRefusal {
 
 export function passwordProtected(): WorkbookRefusal {
   return new WorkbookRefusal('this workbook is password-protected', PASSWORD_ADVICE);
-}
-
-/** Column letters as Excel shows them: 0 → A, 25 → Z, 26 → AA, 16383 → XFD. */
-export function columnLetters(index: number): string {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
 }
 
 /** A cell in words a user finds it by: cell C4 of sheet “Early help”. */
