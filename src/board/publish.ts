@@ -55,7 +55,7 @@ export function publishedSpc(
   points: readonly FigurePoint[],
   options: Parameters<typeof indicatorSpc>[2] & { warmUp: WarmUpSpan | null },
 ) {
-  return indicatorSpc(indicator, { granularity, points: [...points] }, options);
+  return indicatorSpc(indicator, { granularity, points }, options);
 }
 
 /** A point with nothing hidden: one of a series its counts are not protected in. */
