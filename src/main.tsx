@@ -7,6 +7,7 @@ import { BenchmarkSettingsProvider } from './session/benchmark-settings';
 import { BoardPackProvider } from './session/board-pack';
 import { ChartNotesProvider } from './session/chart-notes';
 import { IndicatorSettingsProvider } from './session/indicator-settings';
+import { KeptDataProvider } from './session/kept-data-provider';
 import { TargetsProvider } from './session/targets';
 import './app/styles.css';
 
@@ -20,17 +21,19 @@ createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <AppDataProvider>
-        <IndicatorSettingsProvider>
-          <TargetsProvider>
-            <ChartNotesProvider>
-              <BoardPackProvider>
-                <BenchmarkSettingsProvider>
-                  <App />
-                </BenchmarkSettingsProvider>
-              </BoardPackProvider>
-            </ChartNotesProvider>
-          </TargetsProvider>
-        </IndicatorSettingsProvider>
+        <KeptDataProvider>
+          <IndicatorSettingsProvider>
+            <TargetsProvider>
+              <ChartNotesProvider>
+                <BoardPackProvider>
+                  <BenchmarkSettingsProvider>
+                    <App />
+                  </BenchmarkSettingsProvider>
+                </BoardPackProvider>
+              </ChartNotesProvider>
+            </TargetsProvider>
+          </IndicatorSettingsProvider>
+        </KeptDataProvider>
       </AppDataProvider>
     </QueryClientProvider>
   </StrictMode>,

@@ -8,6 +8,9 @@ import { DataQualityPage } from '../features/data-quality/data-quality-page';
 import { DefinitionsPage } from '../features/definitions/definitions-page';
 import { AreaLinks } from '../features/indicators/area-links';
 import { AreaPage } from '../features/indicators/area-page';
+import { KeepOffer } from '../features/keep/keep-offer';
+import { KeptBottom, KeptTop } from '../features/keep/kept-section';
+import { KeptStatus } from '../features/keep/kept-status';
 import { LoadDataPanel } from '../features/load-data/load-data-panel';
 import { OverviewPage } from '../features/overview/overview-page';
 import { TemplatesPage } from '../features/templates/templates-page';
@@ -79,6 +82,7 @@ export function App() {
         <div className="app-width">
           <span className="app-header__name">Partnership Insight</span>
           <span className="app-header__tag">Runs in your browser · your data never leaves this computer</span>
+          <KeptStatus />
           <nav className="app-nav" aria-label="Main">
             {navItems.map((item) => (
               <a
@@ -110,7 +114,8 @@ export function App() {
             savedKeys={savedKeysOf({ kind: 'data' })}
             elsewhere={{ href: '#/templates', label: 'the Templates page' }}
           >
-            <LoadDataPanel nextSteps={<AreaLinks />} />
+            <KeptTop />
+            <LoadDataPanel nextSteps={<AreaLinks />} afterReport={<KeepOffer />} kept={<KeptBottom />} />
           </PageBoundary>
         </div>
         {page.kind !== 'data' &&

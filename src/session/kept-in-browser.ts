@@ -20,6 +20,7 @@ export const KEPT: readonly { key: string; what: string }[] = [
     key: 'partnership-insight:benchmarks',
     what: 'your Published statistics choices (local authority, neighbours, directions of good)',
   },
+  { key: 'partnership-insight:kept-idle-minutes', what: 'how long kept data stays unlocked without use' },
 ];
 
 /**

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useAppData } from '../../session/app-data';
+import { useKeptState } from '../../session/kept-data-provider';
 import { keptNow, removeKept } from '../../session/kept-in-browser';
 import { formatNumber } from '../../shared/format';
 import { ConfirmPanel } from '../../ui/confirm-panel';
@@ -37,6 +38,8 @@ export function KeptNotice() {
   const [restarting, setRestarting] = useState(false);
   const [removed] = useState(tookPlace);
   const headingId = useId();
+  const keptStatus = useKeptState((s) => s.status);
+  const idleMinutes = useKeptState((s) => s.idleMinutes);
   // Read at every render: other pages change what is kept while this one stays mounted.
   const kept = readKept();
   useEffect(() => {
@@ -58,11 +61,19 @@ export function KeptNotice() {
       <h2 id={headingId} className="heading-s">
         What this browser keeps
       </h2>
-      <p>
-        <strong>Not kept:</strong> the files you load and every figure worked out from them. They live only in this tab
-        and are gone when it is closed or reloaded; the tab remembers only their names and row counts, to say what a
-        reload cleared.
-      </p>
+      {keptStatus === 'none' ? (
+        <p data-testid="data-not-kept">
+          <strong>Not kept:</strong> the files you load and every figure worked out from them, unless you choose “Keep
+          this data on this computer” after a load. Until then they live only in this tab and are gone when it is closed
+          or reloaded; the tab remembers only their names and row counts, to say what a reload cleared.
+        </p>
+      ) : (
+        <p data-testid="data-kept">
+          <strong>Kept, encrypted:</strong> the loaded records, their reports and rejected rows, the load history and a
+          copy of your settings, in this browser’s private storage on this computer. Only your passphrase opens them;
+          “Lock now” or {idleMinutes} minutes without use takes them out of this tab.
+        </p>
+      )}
       {kept.length === 0 ? (
         <p data-testid="kept-none">
           <strong>Kept:</strong> nothing yet

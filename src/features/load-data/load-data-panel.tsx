@@ -74,7 +74,17 @@ function ClearedByReloadNote() {
 }
 
 /** Drop zone with a keyboard-operable "Choose files" button and a one-click sample. */
-export function LoadDataPanel({ nextSteps }: { nextSteps?: ReactNode }) {
+export function LoadDataPanel({
+  nextSteps,
+  afterReport,
+  kept,
+}: {
+  nextSteps?: ReactNode;
+  /** Shown after a load's report (the offer to keep the data). */
+  afterReport?: ReactNode;
+  /** What is kept on this computer and its controls. */
+  kept?: ReactNode;
+}) {
   const { loadFiles, loading, progress, lastReport, loadError, dataVersion, loadCount } = useAppData();
   const inputRef = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
@@ -142,7 +152,7 @@ export function LoadDataPanel({ nextSteps }: { nextSteps?: ReactNode }) {
         {loading && <LoadProgressView progress={progress} />}
         <p className="hint">
           Files are read in this browser tab and never leave this computer. What you load is forgotten when you close or
-          reload the tab (the app asks first), so keep your files.
+          reload the tab (the app asks first), unless you choose to keep it on this computer, encrypted.
         </p>
         <input
           ref={inputRef}
@@ -174,6 +184,8 @@ export function LoadDataPanel({ nextSteps }: { nextSteps?: ReactNode }) {
       <div ref={reportRef}>
         {lastReport && !loading && <LoadReportView report={lastReport} sequence={dataVersion} nextSteps={nextSteps} />}
       </div>
+      {afterReport}
+      {kept}
       <KeptNotice />
     </section>
   );
