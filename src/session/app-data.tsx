@@ -36,8 +36,8 @@ async function openBrowserEngine(): Promise<OpenedEngine> {
 
 const DataSessionContext = createContext<DataSession | null>(null);
 
-/** Asks before the tab is closed or reloaded while data is loaded: it lives only in this tab. */
-function useLeaveWarning(active: boolean) {
+/** Asks before the tab is closed or reloaded while loaded data would be lost (see KeptDataProvider). */
+export function useLeaveWarning(active: boolean) {
   useEffect(() => {
     if (!active) return undefined;
     const warn = (event: BeforeUnloadEvent) => {
@@ -69,17 +69,7 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
   }, [session]);
   // The Data page's reset sets the kept mappings aside; the session starts again without them.
   useStoredReset(MAPPINGS_KEY, () => session.forgetMappings(NO_MAPPINGS));
-  return (
-    <DataSessionContext.Provider value={session}>
-      <LeaveWarning />
-      {children}
-    </DataSessionContext.Provider>
-  );
-}
-
-function LeaveWarning() {
-  useLeaveWarning(useDataState((s) => s.rowsInDatabase > 0));
-  return null;
+  return <DataSessionContext.Provider value={session}>{children}</DataSessionContext.Provider>;
 }
 
 /** The page's data session (stable: reading it re-renders nothing). */

@@ -1,6 +1,6 @@
 import { createContext, Fragment, type ReactNode, useContext, useEffect, useState, useSyncExternalStore } from 'react';
 import { opfsFiles } from '../vault/opfs-files';
-import { useDataSession } from './app-data';
+import { useDataSession, useDataState, useLeaveWarning } from './app-data';
 import { DEFAULT_IDLE_MINUTES, KeptData, type KeptSettingsPort, type KeptState } from './kept-data';
 import { keptHistoryPort } from './kept-history';
 import { KEPT } from './kept-in-browser';
@@ -83,9 +83,18 @@ export function KeptDataProvider({ children }: { children: ReactNode }) {
   const epoch = useSyncExternalStore(kept.subscribe, () => kept.getSnapshot().settingsEpoch);
   return (
     <KeptDataContext.Provider value={kept}>
+      <LeaveWarning />
       <Fragment key={epoch}>{children}</Fragment>
     </KeptDataContext.Provider>
   );
+}
+
+/** Loaded data lives only in this tab unless it is kept and saved: only then may the tab go unasked. */
+function LeaveWarning() {
+  const loaded = useDataState((s) => s.rowsInDatabase > 0);
+  const safe = useKeptState((s) => s.status === 'unlocked' && s.savedAt !== null && s.busy === null);
+  useLeaveWarning(loaded && !safe);
+  return null;
 }
 
 export function useKeptData(): KeptData {

@@ -1,5 +1,6 @@
 import { type DragEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useAppData } from '../../session/app-data';
+import { useKeptState } from '../../session/kept-data-provider';
 import { sampleFiles } from '../../session/sample-files';
 import { fullFileName } from '../../shared/file-name';
 import { formatNumber, formatTime } from '../../shared/format';
@@ -48,7 +49,9 @@ function ClearDataButton() {
 /** "Only in this tab": after a reload, what the reload cleared, by file, so nobody wonders where it went. */
 function ClearedByReloadNote() {
   const { clearedByReload, dismissClearedByReload } = useAppData();
-  if (!clearedByReload) return null;
+  // Kept data comes back by unlocking it: the unlock panel says so.
+  const kept = useKeptState((s) => s.status !== 'none');
+  if (!clearedByReload || kept) return null;
   const { files, loadedAt } = clearedByReload;
   const rows = files.reduce((sum, f) => sum + f.rows, 0);
   const when = loadedAt ? ` (last loaded at ${formatTime(loadedAt)})` : '';

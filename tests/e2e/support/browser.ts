@@ -18,6 +18,13 @@ export interface AppUnderTest {
   offOrigin(): string[];
   consoleErrors: string[];
   stopServer(): Promise<void>;
+  /** The browser's profile folder (deleted by close()). */
+  profile: string;
+  /**
+   * Closes the browser and opens it again on the same profile and address, as a user coming back
+   * would; `offline` stops the server first and cuts the network.
+   */
+  reopen(options?: { offline?: boolean }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -32,20 +39,24 @@ export async function openApp(
   const server = await startStaticServer({ root: DIST, securityHeaders });
   const origin = new URL(server.url).origin;
   const profile = mkdtempSync(join(tmpdir(), 'pi-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    args: FLAGS,
-    viewport,
-    acceptDownloads: true,
-  });
   const requests: string[] = [];
-  context.on('request', (request) => requests.push(request.url()));
-  const page = context.pages()[0] ?? (await context.newPage());
   const consoleErrors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  const launch = async () => {
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      args: FLAGS,
+      viewport,
+      acceptDownloads: true,
+    });
+    context.on('request', (request) => requests.push(request.url()));
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => consoleErrors.push(error.message));
+    return { context, page };
+  };
+  const { context, page } = await launch();
   let serverOpen = true;
   const stopServer = async () => {
     if (serverOpen) {
@@ -54,10 +65,20 @@ export async function openApp(
     }
   };
   await page.goto(server.url);
-  return {
+  const app: AppUnderTest = {
     url: server.url,
     context,
     page,
+    profile,
+    async reopen({ offline = false } = {}) {
+      await app.context.close();
+      if (offline) await stopServer();
+      const opened = await launch();
+      if (offline) await opened.context.setOffline(true);
+      app.context = opened.context;
+      app.page = opened.page;
+      await opened.page.goto(server.url);
+    },
     requests,
     offOrigin: () =>
       requests.filter((u) => {
@@ -71,11 +92,12 @@ export async function openApp(
     consoleErrors,
     stopServer,
     async close() {
-      await context.close();
+      await app.context.close();
       await stopServer();
       rmSync(profile, { recursive: true, force: true });
     },
   };
+  return app;
 }
 
 export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
