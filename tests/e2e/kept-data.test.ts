@@ -173,7 +173,8 @@ describe('data kept on this computer, encrypted', () => {
     try {
       const { page } = other;
       const tampered = Buffer.from(backup);
-      tampered[Math.floor(tampered.length / 2)] ^= 0xff;
+      const middle = Math.floor(tampered.length / 2);
+      tampered[middle] = (tampered[middle] ?? 0) ^ 0xff;
       const restore = async (bytes: Buffer) => {
         await page.getByText('Restore from a backup file').click();
         await page.getByTestId('backup-restore').setInputFiles({
