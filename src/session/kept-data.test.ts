@@ -1,0 +1,220 @@
+import { describe, expect, it, vi } from 'vitest';
+import { memoryFiles } from '../vault/vault-files';
+import { KeptData, type KeptHistoryPort, type KeptSessionPort, LOCK_NAME, WRONG_PASSPHRASE } from './kept-data';
+
+// The keeper on the real vault (in memory) with a stand-in session: what is kept, what comes back, and
+// what a wrong passphrase, another tab, the idle lock and deleting do. The session's own snapshot and
+// restore on real DuckDB are tested in data-session's snapshot tests.
+
+type Parts = { name: string; bytes: Uint8Array }[];
+
+function fakeSession(parts: Parts = [{ name: 'early_help', bytes: new TextEncoder().encode('rows of early help') }]) {
+  let state = { dataVersion: 1, loading: false };
+  const listeners = new Set<() => void>();
+  const session = {
+    held: parts,
+    restored: null as { state: unknown; parts: Parts } | null,
+    cleared: 0,
+    snapshot: async () => ({ state: { files: session.held.map((p) => p.name) }, parts: session.held }),
+    restore: async (snapshot: { state: unknown; parts: Parts }) => {
+      session.restored = snapshot;
+      session.held = snapshot.parts;
+    },
+    clearData: async () => {
+      session.cleared += 1;
+      session.held = [];
+      session.change();
+    },
+    subscribe: (listener: () => void) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    getSnapshot: () => state,
+    change() {
+      state = { ...state, dataVersion: state.dataVersion + 1 };
+      for (const listener of listeners) listener();
+    },
+  };
+  return session satisfies KeptSessionPort & Record<string, unknown>;
+}
+
+function fakeHistory() {
+  const entries: { action: string; summary: string }[] = [];
+  const history = {
+    entries,
+    record: (action: string, summary: string) => void entries.push({ action, summary }),
+    toJSON: () => [...entries],
+    restore: (json: unknown) => {
+      entries.splice(0, entries.length, ...(json as typeof entries));
+    },
+    subscribe: () => () => undefined,
+  };
+  return history satisfies KeptHistoryPort & Record<string, unknown>;
+}
+
+/** Web Locks shared by the "tabs" of one test. */
+function fakeLocks() {
+  const held = new Set<string>();
+  return {
+    held,
+    query: async () => ({ held: [...held].map((name) => ({ name, mode: 'exclusive' as const, clientId: '' })) }),
+    request: (async (name: string, _options: LockOptions, callback: (lock: Lock | null) => unknown) => {
+      if (held.has(name)) return callback(null);
+      held.add(name);
+      try {
+        return await callback({ name, mode: 'exclusive' });
+      } finally {
+        held.delete(name);
+      }
+    }) as unknown as LockManager['request'],
+  };
+}
+
+const PASS = 'kettle violet harbour pencil';
+
+function keeper(
+  files: ReturnType<typeof memoryFiles>,
+  options: {
+    session?: ReturnType<typeof fakeSession>;
+    locks?: ReturnType<typeof fakeLocks>;
+    settings?: Record<string, string>;
+  } = {},
+) {
+  const session = options.session ?? fakeSession();
+  const history = fakeHistory();
+  let settings = { ...(options.settings ?? {}) };
+  const kept = new KeptData({
+    files: async () => files,
+    session,
+    history,
+    settings: { read: () => settings, write: (values) => (settings = { ...values }) },
+    locks: options.locks ?? null,
+  });
+  return { kept, session, history, settings: () => settings };
+}
+
+describe('keeping the data on this computer', () => {
+  it('keeps what is loaded, and a later visit with the passphrase gets every part, setting and history back', async () => {
+    const files = memoryFiles();
+    const first = keeper(files, { settings: { 'partnership-insight:targets': '{"EH1":60}' } });
+    await first.kept.start();
+    expect(first.kept.getSnapshot().status).toBe('none');
+    expect(await first.kept.keep(PASS)).toBe(true);
+    expect(first.kept.getSnapshot()).toMatchObject({ status: 'unlocked', error: null });
+    expect(first.kept.getSnapshot().savedAt).not.toBeNull();
+    first.kept.stop();
+
+    const next = keeper(files, { session: fakeSession([]) });
+    await next.kept.start();
+    expect(next.kept.getSnapshot().status).toBe('locked');
+    expect(await next.kept.unlock(PASS)).toBe(true);
+    expect(next.session.restored?.state).toEqual({ files: ['early_help'] });
+    expect(new TextDecoder().decode(next.session.restored?.parts[0]?.bytes)).toBe('rows of early help');
+    expect(next.settings()).toEqual({ 'partnership-insight:targets': '{"EH1":60}' });
+    expect(next.history.entries.map((e) => e.action)).toEqual(['keep', 'unlock']);
+    expect(next.kept.getSnapshot().settingsEpoch).toBe(1);
+    next.kept.stop();
+  });
+
+  it('refuses a wrong passphrase in words, changing nothing', async () => {
+    const files = memoryFiles();
+    const first = keeper(files);
+    await first.kept.start();
+    await first.kept.keep(PASS);
+    await first.kept.lock();
+    const before = new Map([...files.bytes()].map(([k, v]) => [k, [...v].join()]));
+    const next = keeper(files, { session: fakeSession([]) });
+    await next.kept.start();
+    expect(await next.kept.unlock('kettle violet harbour pencils')).toBe(false);
+    expect(next.kept.getSnapshot()).toMatchObject({ status: 'locked', error: WRONG_PASSPHRASE });
+    expect(next.session.restored).toBeNull();
+    expect(new Map([...files.bytes()].map(([k, v]) => [k, [...v].join()]))).toEqual(before);
+  });
+
+  it('saves again after every change of the data, and locking saves, then forgets the rows', async () => {
+    const files = memoryFiles();
+    const { kept, session, history } = keeper(files);
+    await kept.start();
+    await kept.keep(PASS);
+    session.held = [{ name: 'early_help', bytes: new TextEncoder().encode('next quarter too') }];
+    session.change();
+    await kept.saveNow();
+    await kept.lock();
+    expect(session.cleared).toBe(1);
+    expect(kept.getSnapshot().status).toBe('locked');
+    expect(history.entries.map((e) => e.action)).toEqual(['keep', 'lock']);
+    const next = keeper(files, { session: fakeSession([]) });
+    await next.kept.start();
+    await next.kept.unlock(PASS);
+    expect(new TextDecoder().decode(next.session.restored?.parts[0]?.bytes)).toBe('next quarter too');
+    expect(next.history.entries.map((e) => e.action)).toEqual(['keep', 'lock', 'unlock']);
+  });
+
+  it('lets one tab at a time open the kept data', async () => {
+    const files = memoryFiles();
+    const locks = fakeLocks();
+    const first = keeper(files, { locks });
+    await first.kept.start();
+    await first.kept.keep(PASS);
+    expect(locks.held.has(LOCK_NAME)).toBe(true);
+    const second = keeper(files, { locks, session: fakeSession([]) });
+    await second.kept.start();
+    expect(second.kept.getSnapshot()).toMatchObject({ status: 'locked', elsewhere: true });
+    expect(await second.kept.unlock(PASS)).toBe(false);
+    expect(second.kept.getSnapshot().error).toContain('open in another tab');
+    await first.kept.lock();
+    expect(locks.held.has(LOCK_NAME)).toBe(false);
+    expect(await second.kept.unlock(PASS)).toBe(true);
+  });
+
+  it('locks itself after the chosen minutes without use', async () => {
+    vi.useFakeTimers();
+    try {
+      const files = memoryFiles();
+      const { kept, session } = keeper(files);
+      await kept.start();
+      await kept.keep(PASS);
+      kept.setIdleMinutes(2);
+      await vi.advanceTimersByTimeAsync(60_000);
+      kept.activity();
+      await vi.advanceTimersByTimeAsync(90_000);
+      expect(kept.getSnapshot().status).toBe('unlocked');
+      await vi.advanceTimersByTimeAsync(60_000);
+      await vi.waitFor(() => expect(kept.getSnapshot().status).toBe('locked'));
+      expect(kept.getSnapshot().notice).toBe('Locked after 2 minutes without use');
+      expect(session.cleared).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('deletes every byte it kept', async () => {
+    const files = memoryFiles();
+    const { kept } = keeper(files);
+    await kept.start();
+    await kept.keep(PASS);
+    expect(files.bytes().size).toBeGreaterThan(0);
+    await kept.deleteAll();
+    expect(files.bytes().size).toBe(0);
+    expect(kept.getSnapshot().status).toBe('none');
+  });
+
+  it('moves to another computer with a backup, refusing a damaged one', async () => {
+    const files = memoryFiles();
+    const { kept } = keeper(files);
+    await kept.start();
+    await kept.keep(PASS);
+    const backup = new Uint8Array(await (await kept.backup()).arrayBuffer());
+    const damaged = backup.slice();
+    const middle = Math.floor(damaged.length / 2);
+    damaged[middle] = (damaged[middle] ?? 0) ^ 0xff;
+    const laptop = keeper(memoryFiles(), { session: fakeSession([]) });
+    await laptop.kept.start();
+    expect(await laptop.kept.restoreBackup(new Blob([damaged]), PASS)).toBe(false);
+    expect(laptop.kept.getSnapshot().error).toMatch(/changed or damaged|ends early/);
+    expect(laptop.session.restored).toBeNull();
+    expect(await laptop.kept.restoreBackup(new Blob([backup]), PASS)).toBe(true);
+    expect(new TextDecoder().decode(laptop.session.restored?.parts[0]?.bytes)).toBe('rows of early help');
+    expect(laptop.history.entries.map((e) => e.action)).toEqual(['keep', 'restore']);
+  });
+});
