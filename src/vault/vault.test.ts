@@ -63,7 +63,9 @@ describe('the vault keeps a snapshot, encrypted', () => {
     const saved = snapshot();
     await vault.save(saved);
     expect(vault.generation).toBe(1);
-    expect(records(files.bytes().get(fileEnding(files, '-part-early_help.sealed')) ?? new Uint8Array())).toHaveLength(3);
+    expect(records(files.bytes().get(fileEnding(files, '-part-early_help.sealed')) ?? new Uint8Array())).toHaveLength(
+      3,
+    );
     expectSame(await vault.load(), saved);
     const again = await unlockVault(files, PASSPHRASE);
     expect(again.generation).toBe(1);

@@ -25,7 +25,10 @@ export function noise(length: number, seed = 1): Uint8Array {
 }
 
 export function snapshot(version = 1): KeptSnapshot {
-  const rows = Array.from({ length: 2000 }, (_, i) => `${DISTINCTIVE[0]}-${i},${DISTINCTIVE[1]},2025-0${(i % 9) + 1}-01`);
+  const rows = Array.from(
+    { length: 2000 },
+    (_, i) => `${DISTINCTIVE[0]}-${i},${DISTINCTIVE[1]},2025-0${(i % 9) + 1}-01`,
+  );
   return {
     state: { version, commentary: DISTINCTIVE[2], targets: [{ indicator: 'eh-open', value: 0.75 }], when: null },
     parts: [
