@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { joined, noise, records } from '../../tests/support/vault-fixtures';
+import { openFile, SealedFileProblem, sealFile } from './sealed-file';
+
+const context = { format: 1, generation: 3, id: '0123456789abcdef', file: 'manifest' };
+
+async function dataKey(extractable = false): Promise<CryptoKey> {
+  return crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, extractable, ['encrypt', 'decrypt']);
+}
+
+async function problemOf(promise: Promise<unknown>): Promise<SealedFileProblem> {
+  const error = await promise.then(
+    () => null,
+    (thrown: unknown) => thrown,
+  );
+  expect(error).toBeInstanceOf(SealedFileProblem);
+  return error as SealedFileProblem;
+}
+
+describe('sealed files', () => {
+  it('round-trip in chunks, each with its own IV, and gzip what compresses', async () => {
+    const key = await dataKey();
+    const plain = joined([noise(3000, 9), new TextEncoder().encode('x'.repeat(100_000))]);
+    const { sealed, chunks } = await sealFile(key, plain, context, 1024);
+    expect(chunks).toBe(records(sealed).length);
+    expect(sealed.length).toBeLessThan(plain.length / 10);
+    const ivs = records(sealed).map((record) => Buffer.from(record.slice(4, 16)).toString('hex'));
+    expect(new Set(ivs).size).toBe(ivs.length);
+    expect(Buffer.from(await openFile(key, sealed, context)).equals(Buffer.from(plain))).toBe(true);
+    const again = await sealFile(key, plain, context, 1024);
+    expect(Buffer.from(again.sealed).equals(Buffer.from(sealed)), 'a fresh IV every time').toBe(false);
+  });
+
+  it('without a recorded chunk count, a file whose last chunk is dropped still fails: the last mark', async () => {
+    const key = await dataKey();
+    const { sealed } = await sealFile(key, noise(5000, 2), context, 1024);
+    const shorter = joined(records(sealed).slice(0, -1));
+    expect((await problemOf(openFile(key, shorter, context))).message).toBe('chunk 4 has been changed or damaged');
+  });
+
+  it('binds every chunk to the format, generation, id and file it was written for', async () => {
+    const key = await dataKey();
+    const { sealed } = await sealFile(key, noise(100, 3), context);
+    for (const other of [
+      { ...context, format: 2 },
+      { ...context, generation: 4 },
+      { ...context, id: 'fedcba9876543210' },
+      { ...context, file: 'part:contacts' },
+    ]) {
+      expect((await problemOf(openFile(key, sealed, other))).message).toBe('chunk 1 has been changed or damaged');
+    }
+    expect((await problemOf(openFile(await dataKey(), sealed, context))).incomplete).toBe(false);
+  });
+});

@@ -1,0 +1,106 @@
+import { type Bytes, concat, gunzip, gzip, randomBytes, readU32, u32, utf8 } from './bytes';
+
+/**
+ * A sealed file: the plaintext gzipped, cut into chunks, each chunk AES-GCM with a fresh random 96-bit IV,
+ * written as records [u32 big-endian length of the ciphertext][12-byte IV][ciphertext with its 16-byte tag].
+ *
+ * Each chunk's associated data names the format version, the generation (number and random id), the file
+ * (the manifest or a part), the chunk's index and whether it is the last, so a chunk moved to another
+ * file, position or generation, a chunk replayed from an older save, or a file cut short fails to open.
+ */
+export const CHUNK_BYTES = 1 << 20;
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+export interface SealedFileContext {
+  format: number;
+  generation: number;
+  /** Random per save, so even two attempts at one generation number cannot trade chunks. */
+  id: string;
+  /** "manifest" or "part:<name>". */
+  file: string;
+}
+
+/** Why a sealed file did not open, in words that follow its name ("part “x” …"). */
+export class SealedFileProblem extends Error {
+  constructor(
+    readonly incomplete: boolean,
+    words: string,
+  ) {
+    super(words);
+  }
+}
+
+function associatedData(context: SealedFileContext, index: number, last: boolean): Bytes {
+  const { format, generation, id, file } = context;
+  return utf8(
+    `partnership-insight-vault/${format}/g${generation}/${id}/${file}/chunk ${index}/${last ? 'last' : 'more'}`,
+  );
+}
+
+export async function sealFile(
+  key: CryptoKey,
+  plain: Uint8Array,
+  context: SealedFileContext,
+  chunkBytes = CHUNK_BYTES,
+): Promise<{ sealed: Bytes; chunks: number }> {
+  const packed = await gzip(plain);
+  const chunks = Math.max(1, Math.ceil(packed.length / chunkBytes));
+  const records: Uint8Array[] = [];
+  for (let index = 0; index < chunks; index++) {
+    const iv = randomBytes(IV_BYTES);
+    const additionalData = associatedData(context, index, index === chunks - 1);
+    const piece = packed.subarray(index * chunkBytes, (index + 1) * chunkBytes);
+    const cipher = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData }, key, piece));
+    records.push(u32(cipher.length), iv, cipher);
+  }
+  return { sealed: concat(records), chunks };
+}
+
+/** The records of a sealed file, and whether the last one was cut short. */
+export function sealedRecords(sealed: Uint8Array): { records: { iv: Bytes; cipher: Bytes }[]; cut: boolean } {
+  const records: { iv: Bytes; cipher: Bytes }[] = [];
+  let at = 0;
+  while (at < sealed.length) {
+    if (at + 4 > sealed.length) return { records, cut: true };
+    const length = readU32(sealed, at);
+    const end = at + 4 + IV_BYTES + length;
+    if (length < TAG_BYTES || end > sealed.length) return { records, cut: true };
+    records.push({ iv: sealed.slice(at + 4, at + 4 + IV_BYTES), cipher: sealed.slice(at + 4 + IV_BYTES, end) });
+    at = end;
+  }
+  return { records, cut: false };
+}
+
+/**
+ * The plaintext of a sealed file, or a SealedFileProblem. `chunks` is the count the manifest recorded; for
+ * the manifest itself (whose count nothing records) the file's own last record must carry the "last" mark.
+ */
+export async function openFile(
+  key: CryptoKey,
+  sealed: Uint8Array,
+  context: SealedFileContext,
+  chunks?: number,
+): Promise<Bytes> {
+  const { records, cut } = sealedRecords(sealed);
+  const count = chunks ?? records.length;
+  if (cut && records.length < count + (chunks === undefined ? 1 : 0)) {
+    throw new SealedFileProblem(true, `is incomplete: chunk ${records.length + 1} is cut short`);
+  }
+  if (records.length < count || count === 0) throw new SealedFileProblem(true, 'is incomplete: chunks are missing');
+  if (records.length > count || cut) throw new SealedFileProblem(false, 'has more in it than was written');
+  const plain: Bytes[] = [];
+  for (const [index, { iv, cipher }] of records.entries()) {
+    const additionalData = associatedData(context, index, index === count - 1);
+    try {
+      plain.push(new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData }, key, cipher)));
+    } catch {
+      throw new SealedFileProblem(false, `chunk ${index + 1} has been changed or damaged`);
+    }
+  }
+  try {
+    return await gunzip(concat(plain));
+  } catch {
+    throw new SealedFileProblem(false, 'has been changed or damaged');
+  }
+}
