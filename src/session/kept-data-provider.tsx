@@ -3,7 +3,7 @@ import { opfsFiles } from '../vault/opfs-files';
 import { useDataSession, useDataState, useLeaveWarning } from './app-data';
 import { DEFAULT_IDLE_MINUTES, KeptData, type KeptSettingsPort, type KeptState } from './kept-data';
 import { keptHistoryPort } from './kept-history';
-import { KEPT } from './kept-in-browser';
+import { KEPT, removeKept } from './kept-in-browser';
 
 const IDLE_KEY = 'partnership-insight:kept-idle-minutes';
 
@@ -29,6 +29,13 @@ const localSettings: KeptSettingsPort = {
       }
     } catch {
       // Storage full or blocked: the settings in use stay as they are.
+    }
+  },
+  clear() {
+    try {
+      removeKept(localStorage);
+    } catch {
+      // Storage blocked by policy: nothing was kept there.
     }
   },
 };

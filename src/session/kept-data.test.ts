@@ -87,7 +87,15 @@ function keeper(
     files: async () => files,
     session,
     history,
-    settings: { read: () => settings, write: (values) => (settings = { ...values }) },
+    settings: {
+      read: () => settings,
+      write: (values) => {
+        settings = { ...values };
+      },
+      clear: () => {
+        settings = {};
+      },
+    },
     locks: options.locks ?? null,
   });
   return { kept, session, history, settings: () => settings };
@@ -188,14 +196,15 @@ describe('keeping the data on this computer', () => {
     }
   });
 
-  it('deletes every byte it kept', async () => {
+  it('deletes every byte it kept, and the settings this browser keeps', async () => {
     const files = memoryFiles();
-    const { kept } = keeper(files);
+    const { kept, settings } = keeper(files, { settings: { 'partnership-insight:targets': '{}' } });
     await kept.start();
     await kept.keep(PASS);
     expect(files.bytes().size).toBeGreaterThan(0);
     await kept.deleteAll();
     expect(files.bytes().size).toBe(0);
+    expect(settings()).toEqual({});
     expect(kept.getSnapshot().status).toBe('none');
   });
 

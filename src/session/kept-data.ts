@@ -53,6 +53,8 @@ export interface KeptSessionPort {
 export interface KeptSettingsPort {
   read(): Record<string, string>;
   write(values: Record<string, string>): void;
+  /** Removes every setting this browser keeps (deleting everything kept takes them too). */
+  clear(): void;
 }
 
 export interface KeptHistoryPort {
@@ -356,6 +358,8 @@ export class KeptData {
       this.#vault = null;
       this.#set({ status: 'none', savedAt: null });
       await deleteVault(files);
+      this.#options.settings.clear();
+      this.#set({ settingsEpoch: this.#state.settingsEpoch + 1 });
       await this.#options.session.clearData();
       this.#releaseLock();
       this.#options.channel?.postMessage('deleted');
