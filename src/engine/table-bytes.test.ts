@@ -56,6 +56,12 @@ describe('exportTable / importTable on duckdb-wasm', () => {
     await engine.run('CREATE TABLE b (x INTEGER, z VARCHAR)');
     const bytes = (await engine.exportTable?.('a')) as Uint8Array;
     await expect(engine.importTable?.('b', bytes)).rejects.toThrow(/columns x, y, not the table's x, z/);
+    // The same columns in another order are matched by name.
+    await engine.run('CREATE TABLE c (y INTEGER, x VARCHAR)');
+    await engine.importTable?.('c', bytes);
+    expect(await engine.query('SELECT x, y FROM c', [], z.object({ x: z.string(), y: z.number() }))).toEqual([
+      { x: '1', y: 2 },
+    ]);
     await expect(engine.importTable?.('nope', bytes)).rejects.toThrow(/no table nope/);
     await expect(engine.exportTable?.('a; DROP TABLE a')).rejects.toThrow(/unsafe table name/);
     await expect(engine.importTable?.('b', new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]))).rejects.toThrow();

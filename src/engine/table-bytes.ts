@@ -74,7 +74,7 @@ const STAGE = 'pi_kept_stage';
 
 /**
  * Appends the rows of `exportTableBytes` to an existing table, each column cast to the type the table
- * declares. The columns must be the table's, by name and in order; anything else is refused. The
+ * declares. The columns must be the table's, by name (in any order); anything else is refused. The
  * caller's bytes are read, never taken over.
  */
 export async function importTableBytes(conn: ArrowConnection, table: string, bytes: Uint8Array): Promise<void> {
@@ -82,14 +82,17 @@ export async function importTableBytes(conn: ArrowConnection, table: string, byt
   const columns = await columnsOf(conn, table);
   const reader = conn.arrow.RecordBatchReader.from(bytes).open();
   if (!reader.schema) throw new Error(`The kept rows of ${table} are not readable`);
+  // By name: a table stored in place (store-in-place.ts) has its columns in another order than a new one.
   const names = reader.schema.fields.map((f) => f.name);
-  if (names.join('\u0000') !== columns.map((c) => c.name).join('\u0000')) {
+  const types = new Map(columns.map((c) => [c.name, c.type]));
+  const declared = names.map((name) => types.get(name));
+  if (names.length !== columns.length || new Set(names).size !== names.length || declared.includes(undefined)) {
     throw new Error(
       `The kept rows of ${table} have the columns ${names.join(', ')}, not the table's ${columns.map((c) => c.name).join(', ')}`,
     );
   }
-  const insert = `INSERT INTO main.${table} SELECT ${columns
-    .map((c) => `CAST(${quoted(c.name)} AS ${c.type})`)
+  const insert = `INSERT INTO main.${table} (${names.map(quoted).join(', ')}) SELECT ${names
+    .map((name, i) => `CAST(${quoted(name)} AS ${declared[i]})`)
     .join(', ')} FROM main.${STAGE}`;
   let group: RecordBatch[] = [];
   let rows = 0;

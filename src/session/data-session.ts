@@ -413,8 +413,8 @@ export class DataSession {
       });
     } catch (error) {
       await this.#forgetLoaded(engine, ingest);
-      const why = error instanceof KeptSnapshotError ? error.message : `the kept rows are damaged (${message(error)}).`;
-      throw new KeptSnapshotError(`The kept data could not be restored: ${why} Nothing of it was loaded.`);
+      const why = error instanceof KeptSnapshotError ? error.message : message(error);
+      throw new KeptSnapshotError(`The kept data could not be restored. ${why} Nothing of it was loaded.`);
     } finally {
       this.#set({ loading: false });
       await this.#changed();

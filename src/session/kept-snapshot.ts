@@ -92,8 +92,11 @@ export async function snapshotTables(
   return { tables, parts };
 }
 
-const sameColumns = (a: KeptTable['columns'], b: KeptTable['columns']) =>
-  a.length === b.length && a.every((c, i) => c.name === b[i]?.name && c.type === b[i]?.type);
+/** The same columns and types, in any order: a table stored in place has its columns in another order. */
+function sameColumns(a: KeptTable['columns'], b: KeptTable['columns']): boolean {
+  const types = new Map(a.map((c) => [c.name, c.type]));
+  return types.size === a.length && a.length === b.length && b.every((c) => types.get(c.name) === c.type);
+}
 
 /**
  * The state of a snapshot, checked before anything is changed: its format, every field, and that its
@@ -143,7 +146,14 @@ export async function checkSnapshot(
 /** Puts every part back into its (empty) table, and checks each table then has the rows it had. */
 export async function restoreTables(engine: Engine, state: KeptSessionState, parts: readonly KeptPart[]) {
   const { importTable } = tableBytes(engine);
-  for (const part of parts) await importTable.call(engine, part.name, part.bytes);
+  for (const part of parts) {
+    try {
+      await importTable.call(engine, part.name, part.bytes);
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      throw new KeptSnapshotError(`The kept rows of ${part.name} are damaged (${why}).`);
+    }
+  }
   for (const table of state.tables) {
     const [row] = await engine.query(`SELECT count(*)::BIGINT AS n FROM main.${table.name}`, [], countRow);
     if (row?.n !== table.rows) {
