@@ -12,6 +12,7 @@ import { createTestEngine } from './support/test-engine';
 /** A made-up kind of file: a first line "weather,rain_mm", one row a reading, stored in its own table. */
 const WEATHER: FileHandler = {
   createSql: ['CREATE TABLE IF NOT EXISTS weather (load_id INTEGER, rain_mm INTEGER)'],
+  keptTables: ['weather'],
   recognises: (line) => line === 'weather,rain_mm',
   async load(engine, { fileId, blob }) {
     const text = await blob.text();

@@ -4,7 +4,7 @@ import type { FileHandler, HandledFile, HandlerInput, RefusedFile } from '../ing
 import { shownFileName } from '../shared/file-name';
 import { storeEesFile } from './ees-read';
 import { dataFileOf, publishedKind, readMetaFile, readNeighbourFile } from './published-file';
-import { CREATE_PUBLISHED_SQL, clearPublished, storeMeta, storeNeighbours } from './published-store';
+import { CREATE_PUBLISHED_SQL, clearPublished, PUBLISHED_TABLES, storeMeta, storeNeighbours } from './published-store';
 
 /** The load report's names for published statistics (they are not partnership datasets). */
 const PUBLISHED_DATASETS = {
@@ -193,6 +193,7 @@ function handled(loaded: PublishedLoad | PublishedRefusal | null): HandledFile |
  */
 export const PUBLISHED_FILES: FileHandler = {
   createSql: [CREATE_PUBLISHED_SQL],
+  keptTables: PUBLISHED_TABLES,
   recognises: (line: string) => publishedKind(line) !== null,
   load: async (engine, input) => handled(await loadPublishedFile(engine, input)),
   remove: removePublishedFile,

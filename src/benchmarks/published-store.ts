@@ -18,6 +18,9 @@ CREATE TABLE IF NOT EXISTS pi_neighbours (la VARCHAR, position INTEGER, neighbou
 CREATE TABLE IF NOT EXISTS pi_published_meta (
   file_id INTEGER, data_file VARCHAR, col_name VARCHAR, col_type VARCHAR, label VARCHAR, unit VARCHAR)`;
 
+/** The tables of CREATE_PUBLISHED_SQL, every one of them loaded from files. */
+export const PUBLISHED_TABLES = ['pi_published', 'pi_neighbours', 'pi_published_meta'] as const;
+
 /** A breakdown selection as stored: the file's breakdown columns with this row's values. */
 export function filtersKey(breakdowns: readonly string[], values: readonly string[]): string {
   return JSON.stringify(breakdowns.map((name, i) => [name, values[i] ?? '']));

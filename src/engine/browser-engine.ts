@@ -6,10 +6,12 @@
 // "mvp" bundle, and shipping one bundle halves what the offline cache must hold (≈34 MB, 7.8 MB gzip).
 import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import * as arrow from 'apache-arrow';
 import type { z } from 'zod';
 import { assertSafeFileName, type Engine, parseRows, type SqlParam } from './engine';
 import { SESSION_SETTINGS } from './session-settings';
 import { StatementCache } from './statement-cache';
+import { type ArrowConnection, exportTableBytes, importTableBytes } from './table-bytes';
 import { TaskQueue } from './task-queue';
 
 export class UnsupportedBrowserError extends Error {}
@@ -95,6 +97,24 @@ async function createBrowserEngine(): Promise<Engine> {
     }
   }
 
+  // For keeping tables: used inside one queued task, so no other statement runs between its steps.
+  const arrowConn: ArrowConnection = {
+    arrow,
+    async rows(sql, params) {
+      const table = await executeNow(sql, params, false);
+      return table.toArray().map((row) => row.toJSON() as Record<string, unknown>);
+    },
+    async run(sql) {
+      await conn.query(sql);
+    },
+    batches: async function* (sql) {
+      yield* await conn.send(sql);
+    },
+    async createFromStream(table, bytes) {
+      await conn.insertArrowFromIPCStream(bytes, { name: table, create: true });
+    },
+  };
+
   return {
     query<S extends z.ZodType>(
       sql: string,
@@ -140,6 +160,8 @@ async function createBrowserEngine(): Promise<Engine> {
         await db.dropFile(name);
       });
     },
+    exportTable: (table) => serial(() => exportTableBytes(arrowConn, table)),
+    importTable: (table, bytes) => serial(() => importTableBytes(arrowConn, table, bytes)),
   };
 }
 

@@ -6,12 +6,15 @@ import type { z } from 'zod';
 import { assertSafeFileName, type Engine, parseRows, type SqlParam } from './engine';
 import { SESSION_SETTINGS } from './session-settings';
 import { StatementCache } from './statement-cache';
+import { type ArrowConnection, exportTableBytes, importTableBytes } from './table-bytes';
 import { withTimings } from './timed-engine';
 
 export async function createNodeEngine(): Promise<Engine> {
   // Loaded when asked for: the command line starts on native DuckDB and need not pay to load this.
   const { createDuckDB, NODE_RUNTIME, VoidLogger } = await import('@duckdb/duckdb-wasm/blocking');
   const require = createRequire(import.meta.url);
+  // The copy of apache-arrow the blocking build requires (see ArrowConnection.arrow).
+  const arrow: ArrowConnection['arrow'] = require('apache-arrow');
   const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
   const db = await createDuckDB(
     {
@@ -26,6 +29,30 @@ export async function createNodeEngine(): Promise<Engine> {
   const conn = db.connect();
   for (const statement of SESSION_SETTINGS) conn.query(statement);
   const statements = new StatementCache<ReturnType<typeof conn.prepare>>();
+  const arrowConn: ArrowConnection = {
+    arrow,
+    async rows(sql, params) {
+      const statement = conn.prepare(sql);
+      try {
+        return statement
+          .query(...params)
+          .toArray()
+          .map((row) => row.toJSON() as Record<string, unknown>);
+      } finally {
+        statement.close();
+      }
+    },
+    async run(sql) {
+      conn.query(sql);
+    },
+    // The blocking build's `send` is asynchronous (its types say otherwise) and gives a synchronous reader.
+    batches: async function* (sql) {
+      yield* await conn.send(sql);
+    },
+    async createFromStream(table, bytes) {
+      conn.insertArrowFromIPCStream(bytes, { name: table, create: true });
+    },
+  };
 
   const engine: Engine = {
     async query<S extends z.ZodType>(sql: string, params: readonly SqlParam[], rowSchema: S) {
@@ -65,6 +92,8 @@ export async function createNodeEngine(): Promise<Engine> {
     async dropFile(name) {
       db.dropFile(name);
     },
+    exportTable: (table) => exportTableBytes(arrowConn, table),
+    importTable: (table, bytes) => importTableBytes(arrowConn, table, bytes),
   };
   return withTimings(engine);
 }

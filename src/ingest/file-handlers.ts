@@ -46,6 +46,8 @@ export interface HandlerInput {
 export interface FileHandler {
   /** Its tables, created with the datasets' tables by prepareDatabase. */
   readonly createSql: readonly string[];
+  /** The tables of createSql that hold what its files loaded: kept with the data on this computer. */
+  readonly keptTables: readonly string[];
   /** Whether a text file is one of its files, from its first line (BOM and all). */
   recognises(firstLine: string): boolean;
   /** Loads a file it recognised (within the ingest's size limit); null if it turns out not to be one. */

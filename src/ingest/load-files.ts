@@ -6,6 +6,7 @@ import type { FormulaCell } from './check-stage';
 import type { DateOrders } from './date-order';
 import type { DuplicatePolicy } from './dedupe-stage';
 import { type FileHandler, type HandlerInput, handlerOf } from './file-handlers';
+import type { KeptFiles } from './kept-files';
 import {
   EARLY_READ_FROM,
   explainEngineError,
@@ -366,6 +367,20 @@ export function createIngestSession(
     forgetLoadedFiles(): void {
       loaded.clear();
       sources.clear();
+    },
+    /** What to keep of the files loaded, beside their rows (their bytes are not kept). */
+    keptFiles(): KeptFiles {
+      return { nextFileId, loaded: [...loaded] };
+    },
+    /**
+     * Takes up kept files once their rows are back: they count as loaded, but cannot be loaded again
+     * (canReload is false), and new files get ids after every id used before.
+     */
+    restoreKeptFiles(kept: KeptFiles): void {
+      loaded.clear();
+      sources.clear();
+      for (const [hash, name] of kept.loaded) loaded.set(hash, name);
+      nextFileId = Math.max(nextFileId, kept.nextFileId);
     },
   };
 }

@@ -27,3 +27,16 @@ export async function clearLoadedData(
   await engine.run('DELETE FROM pi_warnings');
   for (const handler of handlers) await handler.clear(engine);
 }
+
+/**
+ * Every table that holds what was loaded, to keep on this computer: each dataset's rows, the rejections
+ * and warnings, and the handlers' tables. What the indicators build from them is built again.
+ */
+export function loadedTables(datasets: readonly DatasetDefinition[], handlers: readonly FileHandler[] = []): string[] {
+  return [
+    ...datasets.map((d) => d.id),
+    'pi_rejections',
+    'pi_warnings',
+    ...handlers.flatMap((handler) => handler.keptTables),
+  ];
+}

@@ -7,7 +7,7 @@ import { headerSignature } from '../ingest/header-match';
 import type { LoadProgress } from '../ingest/load-file';
 import type { IngestSession, NamedBlob } from '../ingest/load-files';
 import { type FileReport, type LoadReport, summariseLoad } from '../ingest/load-report';
-import { clearLoadedData } from '../ingest/prepare-database';
+import { clearLoadedData, loadedTables } from '../ingest/prepare-database';
 import {
   applyValueMapping,
   applyValueMappings,
@@ -17,6 +17,15 @@ import {
 } from '../ingest/value-mapping';
 import { shownFileName } from '../shared/file-name';
 import type { HeldFile, HeldFiles } from './held-files';
+import {
+  checkSnapshot,
+  KEPT_FORMAT,
+  type KeptPart,
+  KeptSnapshotError,
+  restoreTables,
+  type SessionSnapshot,
+  snapshotTables,
+} from './kept-snapshot';
 import type { SavedMappings } from './saved-mappings';
 import type { WarmUp } from './warm-up';
 
@@ -110,6 +119,8 @@ export class DataSession {
   #opened: Promise<OpenedEngine> | null = null;
   #ingest: IngestSession | null = null;
   #held: HeldFile[] = [];
+  /** The files of the report that came back from kept data: their rows are here, their bytes are not. */
+  #keptFileIds = new Set<number>();
 
   constructor(options: DataSessionOptions) {
     this.#options = options;
@@ -322,6 +333,12 @@ export class DataSession {
     await this.#changed();
   }
 
+  /**
+   * Whether a file of the report came back from kept data: it cannot be changed or loaded again (see
+   * KEPT_FILE_NOTE), as only its rows were kept, never the file.
+   */
+  readonly isKeptFile = (file: FileReport): boolean => this.#keptFileIds.has(file.fileId);
+
   /** Whether a file of the report can be loaded again (its bytes are still at hand). */
   readonly canRemap = (file: FileReport): boolean => this.#ingest?.canReload(file) === true;
 
@@ -329,6 +346,7 @@ export class DataSession {
   async removeFile(file: FileReport): Promise<void> {
     const { ingest } = await this.#ready();
     await ingest.removeFile(file);
+    this.#keptFileIds.delete(file.fileId);
     this.#hold((held) => held.filter((f) => f.fileId !== file.fileId), this.#state.loadedAt);
     this.#set({
       lastReport: replaceFile(this.#state.lastReport, file.fileId, []),
@@ -340,11 +358,79 @@ export class DataSession {
   /** Forgets every loaded row and rejection (nothing is stored anywhere else). */
   async clearData(): Promise<void> {
     const { engine, ingest } = await this.#ready();
+    await this.#forgetLoaded(engine, ingest);
+    await this.#changed();
+  }
+
+  /**
+   * Everything loaded, to keep on this computer: each loaded table's rows as a part, and what the session
+   * knows of them (the load report, counts, the files' fingerprints and ids) as a JSON-able state.
+   */
+  async snapshot(): Promise<SessionSnapshot> {
+    if (this.#state.loading) throw new Error('Files are still loading: keep the data once they are loaded.');
+    const { engine, ingest } = await this.#ready();
+    const { tables, parts } = await snapshotTables(engine, this.#loadedTables());
+    const s = this.#state;
+    const now = (this.#options.now?.() ?? new Date()).toISOString();
+    return {
+      state: {
+        format: KEPT_FORMAT,
+        takenAt: now,
+        lastReport: s.lastReport,
+        loadCount: s.loadCount,
+        loadedAt: s.loadedAt,
+        rowsInDatabase: s.rowsInDatabase,
+        held: this.#held,
+        files: ingest.keptFiles(),
+        tables,
+      },
+      parts,
+    };
+  }
+
+  /**
+   * Puts a snapshot back in place of what is loaded: every chart asks again and the indicators are built
+   * again. A snapshot that cannot be read is refused before anything changes; one that fails part-way
+   * leaves nothing loaded rather than part of it. Either way the error says why.
+   */
+  async restore(snapshot: { state: unknown; parts: readonly KeptPart[] }): Promise<void> {
+    if (this.#state.loading) throw new Error('Files are still loading: restore the kept data once they are loaded.');
+    const { engine, ingest } = await this.#ready();
+    const state = await checkSnapshot(engine, snapshot, this.#loadedTables());
+    this.#set({ loading: true, loadError: null });
+    try {
+      await this.#forgetLoaded(engine, ingest);
+      await restoreTables(engine, state, snapshot.parts);
+      ingest.restoreKeptFiles(state.files);
+      this.#keptFileIds = new Set(state.lastReport?.files.map((f) => f.fileId));
+      this.#hold(() => state.held, state.loadedAt);
+      this.#set({
+        lastReport: state.lastReport,
+        loadCount: state.loadCount,
+        loadedAt: state.loadedAt,
+        rowsInDatabase: state.rowsInDatabase,
+        clearedByReload: null,
+      });
+    } catch (error) {
+      await this.#forgetLoaded(engine, ingest);
+      const why = error instanceof KeptSnapshotError ? error.message : message(error);
+      throw new KeptSnapshotError(`The kept data could not be restored. ${why} Nothing of it was loaded.`);
+    } finally {
+      this.#set({ loading: false });
+      await this.#changed();
+    }
+  }
+
+  #loadedTables(): string[] {
+    return loadedTables(this.#options.datasets, this.#options.handlers);
+  }
+
+  async #forgetLoaded(engine: Engine, ingest: IngestSession): Promise<void> {
     await clearLoadedData(engine, this.#options.datasets, this.#options.handlers);
     ingest.forgetLoadedFiles();
+    this.#keptFileIds = new Set();
     this.#hold(() => [], null);
     this.#set({ lastReport: null, rowsInDatabase: 0, loadedAt: null });
-    await this.#changed();
   }
 
   dismissClearedByReload(): void {

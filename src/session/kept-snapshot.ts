@@ -1,0 +1,165 @@
+import { z } from 'zod';
+import type { Engine } from '../engine/engine';
+import { keptFilesSchema } from '../ingest/kept-files';
+import { loadReportSchema } from '../ingest/load-report-schema';
+
+// Everything loaded, as bytes and a state, to keep on this computer (the vault seals them) and to put
+// back into a fresh engine: the loaded tables (one part each) and what the session knew of them. What
+// the indicators build from the tables is not kept: it is built again, as after a load.
+
+/** What the load report says of a file that came back from kept data (DataSession.isKeptFile). */
+export const KEPT_FILE_NOTE =
+  'Kept on this computer: its rows are here, but the file itself was not kept, so it cannot be changed or loaded again. To change it, remove it and load the file again.';
+
+/** Changes whenever a kept state written before could no longer be read as it is. */
+export const KEPT_FORMAT = 1 as const;
+
+/** One kept table: its name as part name, its bytes from `Engine.exportTable`. */
+export interface KeptPart {
+  name: string;
+  bytes: Uint8Array;
+}
+
+const count = z.number().int().nonnegative();
+
+/** What the session knew of the data loaded, as JSON: checked field by field when it comes back. */
+export const keptSessionStateSchema = z.object({
+  format: z.literal(KEPT_FORMAT),
+  /** When the snapshot was taken (ISO date and time). */
+  takenAt: z.string(),
+  lastReport: loadReportSchema.nullable(),
+  loadCount: count,
+  loadedAt: z.string().nullable(),
+  rowsInDatabase: count,
+  /** The files holding rows, as the tab lists them. */
+  held: z.array(z.object({ fileId: z.number().int(), name: z.string(), rows: count })),
+  files: keptFilesSchema,
+  /** Every loaded table, with its columns as declared and its rows: a part for each with rows. */
+  tables: z.array(
+    z.object({
+      name: z.string(),
+      columns: z.array(z.object({ name: z.string(), type: z.string() })),
+      rows: count,
+    }),
+  ),
+});
+
+export type KeptSessionState = z.infer<typeof keptSessionStateSchema>;
+export type KeptTable = KeptSessionState['tables'][number];
+
+export interface SessionSnapshot {
+  state: KeptSessionState;
+  parts: KeptPart[];
+}
+
+/** A snapshot that cannot be restored, and why, in words. Nothing was changed when it is thrown. */
+export class KeptSnapshotError extends Error {}
+
+const columnRow = z.object({ name: z.string(), type: z.string() });
+const countRow = z.object({ n: z.number() });
+
+async function describeTable(engine: Engine, name: string): Promise<KeptTable> {
+  const columns = await engine.query(
+    `SELECT column_name AS name, data_type AS type FROM duckdb_columns()
+     WHERE database_name = current_database() AND schema_name = 'main' AND table_name = ? ORDER BY column_index`,
+    [name],
+    columnRow,
+  );
+  const [row] = await engine.query(`SELECT count(*)::BIGINT AS n FROM main.${name}`, [], countRow);
+  return { name, columns, rows: row?.n ?? 0 };
+}
+
+function tableBytes(engine: Engine) {
+  const { exportTable, importTable } = engine;
+  if (!exportTable || !importTable)
+    throw new KeptSnapshotError('This engine cannot keep data (only the browser’s can).');
+  return { exportTable, importTable };
+}
+
+/** The loaded tables' parts (one per table with rows) and their descriptions. */
+export async function snapshotTables(
+  engine: Engine,
+  names: readonly string[],
+): Promise<{ tables: KeptTable[]; parts: KeptPart[] }> {
+  const { exportTable } = tableBytes(engine);
+  const tables: KeptTable[] = [];
+  const parts: KeptPart[] = [];
+  for (const name of names) {
+    const table = await describeTable(engine, name);
+    tables.push(table);
+    if (table.rows > 0) parts.push({ name, bytes: await exportTable.call(engine, name) });
+  }
+  return { tables, parts };
+}
+
+/** The same columns and types, in any order: a table stored in place has its columns in another order. */
+function sameColumns(a: KeptTable['columns'], b: KeptTable['columns']): boolean {
+  const types = new Map(a.map((c) => [c.name, c.type]));
+  return types.size === a.length && a.length === b.length && b.every((c) => types.get(c.name) === c.type);
+}
+
+/**
+ * The state of a snapshot, checked before anything is changed: its format, every field, and that its
+ * tables are the ones this app loads, with the columns they have here, and a part for each with rows.
+ */
+export async function checkSnapshot(
+  engine: Engine,
+  snapshot: { state: unknown; parts: readonly KeptPart[] },
+  names: readonly string[],
+): Promise<KeptSessionState> {
+  tableBytes(engine);
+  const format = (snapshot.state as { format?: unknown } | null)?.format;
+  if (format !== KEPT_FORMAT && typeof format === 'number') {
+    throw new KeptSnapshotError(
+      `The kept data was written in format ${format}; this version of the app reads format ${KEPT_FORMAT}.`,
+    );
+  }
+  const parsed = keptSessionStateSchema.safeParse(snapshot.state);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new KeptSnapshotError(
+      `The kept data’s description is damaged (${issue ? `${issue.path.join('.') || 'the whole'}: ${issue.message}` : 'unreadable'}).`,
+    );
+  }
+  const state = parsed.data;
+  const kept = new Map(state.tables.map((t) => [t.name, t]));
+  for (const table of state.tables) {
+    if (!names.includes(table.name))
+      throw new KeptSnapshotError(`The kept data holds a table this app does not load: ${table.name}.`);
+    const here = await describeTable(engine, table.name);
+    if (!sameColumns(here.columns, table.columns)) {
+      throw new KeptSnapshotError(`The kept table ${table.name} has other columns than this version of the app’s.`);
+    }
+  }
+  const seen = new Set<string>();
+  for (const part of snapshot.parts) {
+    const table = kept.get(part.name);
+    if (!table) throw new KeptSnapshotError(`The kept data has a part that belongs to no table: ${part.name}.`);
+    if (seen.has(part.name)) throw new KeptSnapshotError(`The kept data has the part ${part.name} twice.`);
+    seen.add(part.name);
+  }
+  const missing = state.tables.find((t) => t.rows > 0 && !seen.has(t.name));
+  if (missing) throw new KeptSnapshotError(`The kept rows of ${missing.name} are missing.`);
+  return state;
+}
+
+/** Puts every part back into its (empty) table, and checks each table then has the rows it had. */
+export async function restoreTables(engine: Engine, state: KeptSessionState, parts: readonly KeptPart[]) {
+  const { importTable } = tableBytes(engine);
+  for (const part of parts) {
+    try {
+      await importTable.call(engine, part.name, part.bytes);
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      throw new KeptSnapshotError(`The kept rows of ${part.name} are damaged (${why}).`);
+    }
+  }
+  for (const table of state.tables) {
+    const [row] = await engine.query(`SELECT count(*)::BIGINT AS n FROM main.${table.name}`, [], countRow);
+    if (row?.n !== table.rows) {
+      throw new KeptSnapshotError(
+        `The kept table ${table.name} came back with ${row?.n ?? 0} rows instead of ${table.rows}.`,
+      );
+    }
+  }
+}
