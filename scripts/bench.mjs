@@ -200,8 +200,7 @@ async function keepFiles(url, files, profile) {
     await page.getByTestId('keep-confirm').click();
     const saved = await page.waitForFunction(
       () =>
-        document.querySelector('[data-testid="kept-status"][data-state="unlocked"][data-saving="false"]') &&
-        performance.now(),
+        document.querySelector('[data-testid="kept-status"][data-state="unlocked"][data-busy=""]') && performance.now(),
       undefined,
       { timeout: 600_000, polling: 50 },
     );

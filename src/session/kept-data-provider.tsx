@@ -77,6 +77,16 @@ export function KeptDataProvider({ children }: { children: ReactNode }) {
       }),
   );
   useEffect(() => {
+    // Locked (by the user or the idle lock): the start page, where the data can be unlocked again.
+    let status = kept.getSnapshot().status;
+    const offLock = kept.subscribe(() => {
+      const next = kept.getSnapshot().status;
+      if (status === 'unlocked' && next === 'locked' && window.location.hash !== '#/') window.location.hash = '#/';
+      status = next;
+    });
+    return offLock;
+  }, [kept]);
+  useEffect(() => {
     void kept.start();
     const active = () => kept.activity();
     window.addEventListener('pointerdown', active, { passive: true });

@@ -99,7 +99,19 @@ describe('data kept on this computer, encrypted', () => {
     await page.getByTestId('unlock-passphrase').fill(PASSPHRASE);
     await page.getByTestId('unlock-submit').click();
     await page.waitForSelector('[data-testid="kept-status"][data-state="unlocked"]', { timeout: 60_000 });
-    expect(await overviewValues(page)).toEqual(before);
+    const after = await overviewValues(page, 20_000).catch(async (e) => {
+      await screenshot(page, 'kd-debug');
+      console.log(
+        app.consoleErrors,
+        await page.evaluate(() =>
+          [...document.querySelectorAll('.score-card')]
+            .map((c) => c.getAttribute('data-indicator-id') + ':' + c.getAttribute('data-state'))
+            .join(' '),
+        ),
+      );
+      throw e;
+    });
+    expect(after).toEqual(before);
     expect(app.offOrigin()).toEqual([]);
   });
 
@@ -197,7 +209,9 @@ describe('data kept on this computer, encrypted', () => {
       expect(await overviewValues(page)).toEqual(before);
       await page.getByTestId('lock-now').click();
       await page.waitForSelector('[data-testid="kept-status"][data-state="locked"]', { timeout: 30_000 });
+      // Locked from the Overview: the start page, with the unlock panel, is where the app goes.
       await page.getByTestId('unlock-panel').waitFor();
+      await expect(page.evaluate(() => window.location.hash)).resolves.toBe('#/');
       expect(other.offOrigin()).toEqual([]);
     } finally {
       await other.close();

@@ -7,8 +7,16 @@ export function KeptStatus() {
   const kept = useKeptData();
   const { status, busy } = useKeptState((s) => s);
   return (
-    <span className="kept-status" data-testid="kept-status" data-state={status} data-saving={busy === 'saving'}>
-      <span className="kept-status__words">{busy === 'saving' ? 'Saving…' : WORDS[status]}</span>
+    <span
+      className="kept-status"
+      data-testid="kept-status"
+      data-state={status}
+      data-saving={busy === 'saving' || busy === 'keeping'}
+      data-busy={busy ?? ''}
+    >
+      <span className="kept-status__words" aria-live="polite">
+        {busy === 'saving' || busy === 'keeping' ? 'Saving…' : WORDS[status]}
+      </span>
       {status === 'unlocked' && (
         <button
           type="button"

@@ -15,7 +15,7 @@ export async function keepData(page: Page, passphrase = PASSPHRASE) {
 
 /** Waits until the kept data is open here and nothing is waiting to be saved. */
 export async function waitUntilSaved(page: Page, timeout = 60_000) {
-  await page.waitForSelector('[data-testid="kept-status"][data-state="unlocked"][data-saving="false"]', { timeout });
+  await page.waitForSelector('[data-testid="kept-status"][data-state="unlocked"][data-busy=""]', { timeout });
 }
 
 export async function keptState(page: Page) {
