@@ -9,6 +9,7 @@ import { DefinitionsPage } from '../features/definitions/definitions-page';
 import { AreaLinks } from '../features/indicators/area-links';
 import { AreaPage } from '../features/indicators/area-page';
 import { LoadDataPanel } from '../features/load-data/load-data-panel';
+import { LoadHistoryPage } from '../features/load-history/load-history-page';
 import { OverviewPage } from '../features/overview/overview-page';
 import { TemplatesPage } from '../features/templates/templates-page';
 import { YearlyReportPage, YearlyReportPrintPage } from '../features/yearly-report/yearly-report-page';
@@ -42,6 +43,7 @@ export function App() {
     { page: { kind: 'benchmarks' }, label: 'Published statistics' },
     { page: { kind: 'definitions' }, label: 'Definitions' },
     { page: { kind: 'quality' }, label: 'Data quality' },
+    { page: { kind: 'load-history' }, label: 'Load history' },
     { page: { kind: 'templates' }, label: 'Templates' },
   ];
 
@@ -135,6 +137,7 @@ export function App() {
               {page.kind === 'accessibility' && <AccessibilityPage />}
               {page.kind === 'quality' && <DataQualityPage />}
               {page.kind === 'templates' && <TemplatesPage />}
+              {page.kind === 'load-history' && <LoadHistoryPage />}
               {page.kind === 'board-pack' && <BoardPackPage />}
               {page.kind === 'benchmarks' && (
                 <BenchmarksPage

@@ -18,7 +18,8 @@ export function asAtText(prepared: PreparedState | undefined): string {
 /** The date the figures are as at, as an ISO date: the latest area's when they differ (none without data). */
 export function asAtDate(prepared: PreparedState | undefined): string | undefined {
   const dates = FAMILIES.flatMap((f) => prepared?.families[f.id].reportDate ?? []);
-  return dates.length > 0 ? dates.reduce((a, b) => (b > a ? b : a)) : undefined;
+  // ISO dates sort as text.
+  return dates.sort().at(-1);
 }
 
 function loadedText(loadedAt: string | null): string {
