@@ -144,7 +144,7 @@ describe('DataSession, without React', () => {
       ['remove', 'b.csv', 2],
       ['clear', undefined, 1],
     ]);
-    expect(entries[0]?.summary).toBe('Loaded “a.csv” as early help episodes: 2 rows of 3 read, 1 row rejected');
+    expect(entries[0]?.summary).toBe('Loaded “a.csv” as Early help episodes: 2 rows of 3 read, 1 row rejected');
     expect(entries[2]?.summary).toMatch(/^Read “notes\.txt”: nothing loaded from it/);
     expect(entries[3]?.summary).toContain('1 row loaded earlier replaced by this file’s');
     expect(entries[4]?.summary).toBe('Removed “b.csv”: its 2 rows and rejections taken out of the data');

@@ -109,7 +109,7 @@ function loadedWords(file: FileReport, datasets: readonly DatasetDefinition[]): 
   if (file.rowsLoaded === 0) return `${name}: nothing loaded from it${file.message ? ` (${file.message})` : ''}`;
   const dataset = datasets.find((d) => d.id === file.datasetId)?.title ?? 'data';
   const rejected = file.rowsRejected > 0 ? `, ${rowWords(file.rowsRejected)} rejected` : '';
-  return `${name} as ${dataset.toLowerCase()}: ${rowWords(file.rowsLoaded)} of ${file.rowsRead.toLocaleString('en-GB')} read${rejected}`;
+  return `${name} as ${dataset}: ${rowWords(file.rowsLoaded)} of ${file.rowsRead.toLocaleString('en-GB')} read${rejected}`;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeProblems, goTo, loadSampleData, openPage } from './support/app-actions';
+import { axeProblems, goTo, loadSampleData, openPage, waitForChart } from './support/app-actions';
 import { type AppUnderTest, openApp, screenshot } from './support/browser';
 
 // Issue 30 §2: every load, removal, suppression switch, change point and export, with date and time —
@@ -39,7 +39,7 @@ describe('the load history, in the built app', () => {
     expect(await axeProblems(page, 'Load history (empty)')).toEqual([]);
   });
 
-  it('lists the sample’s files, the suppression switch, the pack saved as PDF and a removal, newest first', async () => {
+  it('lists the sample’s files, suppression, the pack as PDF, a removal, a change point and a CSV, newest first', async () => {
     const { page } = app;
     await openPage(page, 'Data');
     await loadSampleData(page);
@@ -57,11 +57,36 @@ describe('the load history, in the built app', () => {
     const row = page.locator('[data-testid="file-report"][data-file-name="schools.csv"]');
     await row.getByTestId('remove-file').click();
     await row.waitFor({ state: 'detached' });
+    // A change marked on a chart, then the chart's figures saved as CSV.
+    await goTo(page, '#/early-help?period=month');
+    const card = await waitForChart(page, 'EH1');
+    await card.getByTestId('change-points-EH1').locator('summary').click();
+    await card.getByLabel('From').selectOption({ label: 'Oct 2024' });
+    await card.getByTestId('change-label-EH1').fill('Family hubs opened');
+    await card.getByTestId('add-change-EH1').click();
+    await card.getByTestId('change-mark').waitFor();
+    await Promise.all([page.waitForEvent('download'), card.getByTestId('download-csv').click()]);
 
     const rows = await historyRows();
-    expect(rows.map((r) => r.action)).toEqual(['remove', 'export', 'suppression', ...Array(11).fill('load')]);
+    expect(rows.map((r) => r.action)).toEqual([
+      'export',
+      'change-point',
+      'remove',
+      'export',
+      'suppression',
+      ...Array(11).fill('load'),
+    ]);
     for (const r of rows) expect(r.cells[0]).toMatch(UK_TIME);
-    const [removed, exported, switched] = rows;
+    const [csv, change, removed, exported, switched] = rows;
+    expect(csv?.cells.slice(2, 4)).toEqual([
+      expect.stringMatching(
+        /^Figures of “EH1 .+, by month” saved as CSV: figures as at .+; small numbers NOT suppressed/,
+      ),
+      'EH1-by-month.csv',
+    ]);
+    expect(change?.cells[2]).toBe(
+      'Change marked on EH1 from 01/10/2024: “Family hubs opened” (limits worked out again from there)',
+    );
     expect(removed?.cells.slice(1)).toEqual([
       'Removed',
       expect.stringMatching(/^Removed “schools\.csv”: its [\d,]+ rows and rejections taken out of the data$/),
@@ -76,7 +101,7 @@ describe('the load history, in the built app', () => {
     // The areas' dates differ in the sample: the latest is the pack's "as at".
     expect(exported?.cells[5]).toBe('30/09/2026');
     expect(switched?.cells[2]).toContain('Suppression of small numbers switched off');
-    const loads = rows.slice(3);
+    const loads = rows.slice(5);
     expect(loads.map((r) => r.cells[3]).sort()).toEqual([
       'audit_actions.csv',
       'audit_grades.csv',
@@ -92,7 +117,7 @@ describe('the load history, in the built app', () => {
     ]);
     const episodes = loads.find((r) => r.cells[3] === 'early_help_episodes.csv');
     expect(episodes?.cells[2]).toMatch(
-      /^Loaded “early_help_episodes\.csv” as early help episodes: [\d,]+ rows of [\d,]+ read/,
+      /^Loaded “early_help_episodes\.csv” as Early help episodes: [\d,]+ rows of [\d,]+ read/,
     );
     expect(Number(episodes?.cells[4]?.replace(/,/g, ''))).toBeGreaterThan(100);
     await screenshot(page, 'lh01-load-history-1366', { fullPage: false });
@@ -121,6 +146,8 @@ describe('the load history, in the built app', () => {
       shown.map((r) => [r.cells[0], r.cells[1], r.cells[2], r.cells[3]]),
     );
     expect(parsed.slice(1).map((r) => r[1])).toEqual([
+      'Exported',
+      'Change point',
       'Removed',
       'Exported',
       'Suppression',

@@ -89,7 +89,7 @@ function DatasetQualitySection({ dataset }: { dataset: DatasetDefinition }) {
   const download = async () => {
     const rows = await rejectedRowsTable(await getEngine(), dataset.id);
     downloadCsv(`${dataset.id}_rejected_rows.csv`, rows);
-    recordRejectedRows(`Rejected rows of ${dataset.title.toLowerCase()}`, `${dataset.id}_rejected_rows.csv`, rows);
+    recordRejectedRows(`Rejected rows of “${dataset.title}”`, `${dataset.id}_rejected_rows.csv`, rows);
   };
 
   return (
