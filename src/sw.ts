@@ -21,6 +21,16 @@ scope.addEventListener('message', (event) => {
   if (event.data?.type === 'SKIP_WAITING') void scope.skipWaiting();
 });
 
+// The first install takes over at once, the page that installed it included, so that a reload straight
+// after the first visit works offline. A later version still waits until the app's tabs are closed (or
+// is told SKIP_WAITING): a page must not change versions under the user.
+scope.addEventListener('install', () => {
+  if (!scope.registration.active) void scope.skipWaiting();
+});
+scope.addEventListener('activate', (event) => {
+  event.waitUntil(scope.clients.claim());
+});
+
 // Registered before the precache's own route, so that it is the one asked for wasm files.
 registerRoute(
   ({ url, sameOrigin }) => sameOrigin && url.pathname.endsWith('.wasm'),

@@ -12,6 +12,7 @@ import { KeepOffer } from '../features/keep/keep-offer';
 import { KeptBottom, KeptTop } from '../features/keep/kept-section';
 import { KeptStatus } from '../features/keep/kept-status';
 import { LoadDataPanel } from '../features/load-data/load-data-panel';
+import { LoadHistoryPage } from '../features/load-history/load-history-page';
 import { OverviewPage } from '../features/overview/overview-page';
 import { TemplatesPage } from '../features/templates/templates-page';
 import { YearlyReportPage, YearlyReportPrintPage } from '../features/yearly-report/yearly-report-page';
@@ -45,6 +46,7 @@ export function App() {
     { page: { kind: 'benchmarks' }, label: 'Published statistics' },
     { page: { kind: 'definitions' }, label: 'Definitions' },
     { page: { kind: 'quality' }, label: 'Data quality' },
+    { page: { kind: 'load-history' }, label: 'Load history' },
     { page: { kind: 'templates' }, label: 'Templates' },
   ];
 
@@ -140,6 +142,7 @@ export function App() {
               {page.kind === 'accessibility' && <AccessibilityPage />}
               {page.kind === 'quality' && <DataQualityPage />}
               {page.kind === 'templates' && <TemplatesPage />}
+              {page.kind === 'load-history' && <LoadHistoryPage />}
               {page.kind === 'board-pack' && <BoardPackPage />}
               {page.kind === 'benchmarks' && (
                 <BenchmarksPage

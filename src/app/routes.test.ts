@@ -32,6 +32,8 @@ describe('the view in the address', () => {
     expect(pageFromHash('#/nowhere')).toEqual({ kind: 'data' });
     expect(pageFromHash('')).toEqual({ kind: 'data' });
     expect(pageFromHash('#/overview?period=year')).toEqual({ kind: 'overview' });
+    expect(pageFromHash('#/load-history')).toEqual({ kind: 'load-history' });
+    expect(hashOf({ kind: 'load-history' })).toBe('#/load-history');
   });
 
   it('keeps filter values the data has, and sets apart those it does not', () => {

@@ -16,7 +16,8 @@ export type Page =
   | { kind: 'accessibility' }
   | { kind: 'board-pack'; mode: 'build' | 'present' | 'print' }
   | { kind: 'yearly-report'; mode: 'view' | 'print' }
-  | { kind: 'benchmarks' };
+  | { kind: 'benchmarks' }
+  | { kind: 'load-history' };
 
 export interface View {
   granularity?: Granularity;
@@ -53,6 +54,7 @@ const SIMPLE: Record<string, Page> = {
   'yearly-report': { kind: 'yearly-report', mode: 'view' },
   'yearly-report/print': { kind: 'yearly-report', mode: 'print' },
   benchmarks: { kind: 'benchmarks' },
+  'load-history': { kind: 'load-history' },
 };
 
 export function pageFromHash(hash: string): Page {

@@ -15,6 +15,13 @@ export function asAtText(prepared: PreparedState | undefined): string {
   return dates.map((d) => `${d.title} ${formatUkDate(d.date)}`).join(', ');
 }
 
+/** The date the figures are as at, as an ISO date: the latest area's when they differ (none without data). */
+export function asAtDate(prepared: PreparedState | undefined): string | undefined {
+  const dates = FAMILIES.flatMap((f) => prepared?.families[f.id].reportDate ?? []);
+  // ISO dates sort as text.
+  return dates.sort().at(-1);
+}
+
 function loadedText(loadedAt: string | null): string {
   if (!loadedAt) return 'not recorded';
   const d = new Date(loadedAt);

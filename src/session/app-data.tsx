@@ -12,6 +12,7 @@ import type { ColumnMappings, MappingProfile, ValueMappings } from '../ingest/va
 import { DataSession, type DataState, type OpenedEngine } from './data-session';
 import { FILE_HANDLERS } from './file-handlers';
 import { type HeldFiles, readHeldFiles, saveHeldFiles } from './held-files';
+import { tabHistory } from './load-history';
 import { sampleFiles } from './sample-files';
 import { MAPPINGS_KEY, NO_MAPPINGS, readSavedMappings, saveMappings } from './saved-mappings';
 import { useStoredReset } from './stored';
@@ -62,6 +63,7 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
         store: { readMappings: readSavedMappings, saveMappings, readHeld: readHeldFiles, saveHeld: saveHeldFiles },
         afterChange: () => queryClient.invalidateQueries(),
         mark: (name) => performance.mark(name),
+        history: tabHistory,
       }),
   );
   useEffect(() => {

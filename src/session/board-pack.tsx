@@ -2,6 +2,7 @@ import { createContext, type ReactNode, useCallback, useContext, useMemo, useSta
 import { z } from 'zod';
 import { type BoardPack, defaultPack, packSchema } from '../board/pack-model';
 import { safeRecord } from '../shared/safe-record';
+import { tabHistory } from './load-history';
 import { readStored, schemaCheck, useStoredReset, writeStored } from './stored';
 
 const PACK_KEY = 'partnership-insight:board-pack';
@@ -39,13 +40,29 @@ export const BOARD_PACK_KEYS = { pack: PACK_KEY, evidence: EVIDENCE_KEY, reviewC
 
 export function BoardPackProvider({ children }: { children: ReactNode }) {
   const [pack, setPackState] = useState<BoardPack>(() => read(PACK_KEY, packSchema, defaultPack));
-  const [suppress, setSuppress] = useState(true);
+  const [suppress, setSuppressState] = useState(true);
+  // Recorded in the load history: what a pack shows depends on it.
+  const setSuppress = useCallback((on: boolean) => {
+    setSuppressState(on);
+    tabHistory.record({
+      action: 'suppression',
+      summary: on
+        ? 'Suppression of small numbers (1 to 5) switched on for the pack and every export'
+        : 'Suppression of small numbers switched off: counts of 1 to 5 shown, for internal use only',
+    });
+  }, []);
   const [reviewCountsShown, setReviewCountsState] = useState<boolean>(() =>
     read(REVIEW_COUNTS_KEY, z.boolean(), () => false),
   );
   const setReviewCountsShown = useCallback((on: boolean) => {
     setReviewCountsState(on);
     writeStored(REVIEW_COUNTS_KEY, on);
+    tabHistory.record({
+      action: 'suppression',
+      summary: on
+        ? 'Practice review counts shown as they are in the yearly report, as agreed by the partners'
+        : 'Practice review counts suppressed again in the yearly report',
+    });
   }, []);
   const [evidence, setEvidenceState] = useState<Record<string, string>>(() =>
     read(EVIDENCE_KEY, evidenceSchema, () => ({})),
@@ -67,7 +84,7 @@ export function BoardPackProvider({ children }: { children: ReactNode }) {
   }, []);
   const value = useMemo(
     () => ({ pack, setPack, suppress, setSuppress, reviewCountsShown, setReviewCountsShown, evidence, setEvidence }),
-    [pack, setPack, suppress, reviewCountsShown, setReviewCountsShown, evidence, setEvidence],
+    [pack, setPack, suppress, setSuppress, reviewCountsShown, setReviewCountsShown, evidence, setEvidence],
   );
   return <BoardPackContext.Provider value={value}>{children}</BoardPackContext.Provider>;
 }

@@ -1,9 +1,10 @@
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { z } from 'zod';
 import type { ChangePoint } from '../indicators/indicator-spc';
-import { isIsoDate } from '../indicators/periods';
+import { formatUkDate, isIsoDate } from '../indicators/periods';
 import { ownValue } from '../shared/own';
 import { safeRecord } from '../shared/safe-record';
+import { tabHistory } from './load-history';
 import { readStored, schemaCheck, useStoredReset, writeStored } from './stored';
 
 /**
@@ -55,7 +56,11 @@ export function ChartNotesProvider({ children }: { children: ReactNode }) {
       notes,
       changesFor: (id) => ownValue(notes.changes, id) ?? [],
       minDenominatorFor: (id) => ownValue(notes.minDenominators, id) ?? null,
-      addChange: (ids, change) =>
+      addChange: (ids, change) => {
+        tabHistory.record({
+          action: 'change-point',
+          summary: `Change marked on ${ids.join(', ')} from ${formatUkDate(change.date)}: “${change.label}” (limits worked out again from there)`,
+        });
         update((current) => {
           const changes = { ...current.changes };
           for (const id of ids) {
@@ -63,8 +68,13 @@ export function ChartNotesProvider({ children }: { children: ReactNode }) {
             changes[id] = [...list, change].sort((a, b) => a.date.localeCompare(b.date));
           }
           return { ...current, changes };
-        }),
-      removeChange: (id, change) =>
+        });
+      },
+      removeChange: (id, change) => {
+        tabHistory.record({
+          action: 'change-point',
+          summary: `Change on ${id} from ${formatUkDate(change.date)} taken off: “${change.label}”`,
+        });
         update((current) => ({
           ...current,
           changes: {
@@ -73,7 +83,8 @@ export function ChartNotesProvider({ children }: { children: ReactNode }) {
               (c) => c.date !== change.date || c.label !== change.label,
             ),
           },
-        })),
+        }));
+      },
       setMinDenominator: (id, min) =>
         update((current) => {
           const minDenominators = { ...current.minDenominators };
@@ -81,7 +92,15 @@ export function ChartNotesProvider({ children }: { children: ReactNode }) {
           else minDenominators[id] = min;
           return { ...current, minDenominators };
         }),
-      replaceNotes: (next) => update(() => notesSchema.parse(next)),
+      replaceNotes: (next) => {
+        const checked = notesSchema.parse(next);
+        const count = Object.values(checked.changes).reduce((n, list) => n + list.length, 0);
+        tabHistory.record({
+          action: 'change-point',
+          summary: `Changes marked on charts taken from a board pack file: ${count} in all, in place of those marked before`,
+        });
+        update(() => checked);
+      },
     }),
     [notes, update],
   );

@@ -8,6 +8,7 @@ import { prepareDatabase } from '../ingest/prepare-database';
 import { DataSession, type DataState, type SessionStore } from './data-session';
 import { FILE_HANDLERS } from './file-handlers';
 import type { HeldFiles } from './held-files';
+import { LoadHistory } from './load-history';
 import type { SavedMappings } from './saved-mappings';
 
 const blob = (text: string) => new Blob([new TextEncoder().encode(text)]);
@@ -30,7 +31,7 @@ function memoryStore(held: HeldFiles | null = null) {
   return { store, saved };
 }
 
-async function newSession(held: HeldFiles | null = null) {
+async function newSession(held: HeldFiles | null = null, history?: LoadHistory) {
   const engine = await createTestEngine();
   await prepareDatabase(engine, DATASETS, FILE_HANDLERS);
   const { store, saved } = memoryStore(held);
@@ -44,6 +45,7 @@ async function newSession(held: HeldFiles | null = null) {
       changes.push(session.getSnapshot().dataVersion);
     },
     now: () => new Date('2026-12-07T09:30:00Z'),
+    history,
   });
   return { engine, session, saved, changes };
 }
@@ -115,6 +117,39 @@ describe('DataSession, without React', () => {
     expect(await rowsIn(engine, 'early_help_episodes')).toBe(0);
     expect(await rowsIn(engine, 'pi_rejections')).toBe(0);
     expect(saved.held.at(-1)).toEqual({ files: [], loadedAt: null });
+  });
+
+  it('records each load, reload, removal and clearing in the load history, with the file and its rows', async () => {
+    const history = new LoadHistory([], () => new Date('2026-12-07T14:05:00Z'));
+    const { session } = await newSession(null, history);
+    await session.loadFiles([{ name: 'a.csv', blob: blob(EPISODES) }]);
+    // E1 again, with another start date: a duplicate of a record already loaded, then replaced.
+    await session.loadFiles([
+      { name: 'b.csv', blob: blob('episode_id,child_id,assessment_start_date\nE1,C1,05/04/2024\nE9,C9,03/04/2024\n') },
+      { name: 'notes.txt', blob: blob('nothing to see') },
+    ]);
+    const b = session.getSnapshot().lastReport?.files.find((f) => f.fileName === 'b.csv');
+    if (!b) throw new Error('b.csv not reported');
+    await session.setDuplicatePolicy(b, 'replace');
+    const again = session.getSnapshot().lastReport?.files.find((f) => f.fileName === 'b.csv');
+    if (!again) throw new Error('b.csv not reported again');
+    await session.removeFile(again);
+    await session.clearData();
+    const entries = history.getSnapshot();
+    expect(entries.map((e) => [e.action, e.file, e.rows])).toEqual([
+      ['load', 'a.csv', 2],
+      ['load', 'b.csv', 1],
+      ['load', 'notes.txt', 0],
+      ['replace', 'b.csv', 2],
+      ['remove', 'b.csv', 2],
+      ['clear', undefined, 1],
+    ]);
+    expect(entries[0]?.summary).toBe('Loaded “a.csv” as Early help episodes: 2 rows of 3 read, 1 row rejected');
+    expect(entries[2]?.summary).toMatch(/^Read “notes\.txt”: nothing loaded from it/);
+    expect(entries[3]?.summary).toContain('1 row loaded earlier replaced by this file’s');
+    expect(entries[4]?.summary).toBe('Removed “b.csv”: its 2 rows and rejections taken out of the data');
+    expect(entries[5]?.summary).toBe('Cleared all loaded data: 1 row taken out');
+    expect(entries.every((e) => e.at === '2026-12-07T14:05:00.000Z')).toBe(true);
   });
 
   it('says what a reload cleared until a load or a dismissal', async () => {

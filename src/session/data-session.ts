@@ -26,6 +26,7 @@ import {
   type SessionSnapshot,
   snapshotTables,
 } from './kept-snapshot';
+import type { LoadHistory } from './load-history';
 import type { SavedMappings } from './saved-mappings';
 import type { WarmUp } from './warm-up';
 
@@ -78,6 +79,8 @@ export interface DataSessionOptions {
   /** Performance marks for the benchmark ('pi-load-start', …); nothing by default. */
   mark?: (name: string) => void;
   now?: () => Date;
+  /** Where loads, removals and clearing are recorded (the load history page); nowhere by default. */
+  history?: LoadHistory;
 }
 
 type Reload = { datasetId?: string; columnMapping?: Record<string, string>; duplicates?: DuplicatePolicy };
@@ -106,6 +109,17 @@ function replaceFile(report: LoadReport | null, fileId: number, files: FileRepor
 /** The files of a report that put rows in the database. */
 const heldOf = (files: readonly FileReport[]): HeldFile[] =>
   files.filter((f) => f.rowsLoaded > 0).map((f) => ({ fileId: f.fileId, name: f.fileName, rows: f.rowsLoaded }));
+
+const rowWords = (n: number) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'row' : 'rows'}`;
+
+/** What a file's load put in the data, in plain words, for the load history. */
+function loadedWords(file: FileReport, datasets: readonly DatasetDefinition[]): string {
+  const name = `“${shownFileName(file.fileName)}”`;
+  if (file.rowsLoaded === 0) return `${name}: nothing loaded from it${file.message ? ` (${file.message})` : ''}`;
+  const dataset = datasets.find((d) => d.id === file.datasetId)?.title ?? 'data';
+  const rejected = file.rowsRejected > 0 ? `, ${rowWords(file.rowsRejected)} rejected` : '';
+  return `${name} as ${dataset}: ${rowWords(file.rowsLoaded)} of ${file.rowsRead.toLocaleString('en-GB')} read${rejected}`;
+}
 
 /**
  * The loaded data of one page, without React: loading, loading again with the user's choices, mapping
@@ -223,6 +237,13 @@ export class DataSession {
         rowsInDatabase: this.#state.rowsInDatabase + report.rowsLoaded,
         clearedByReload: null,
       });
+      for (const file of report.files)
+        this.#options.history?.record({
+          action: 'load',
+          summary: `${file.rowsLoaded > 0 ? 'Loaded' : 'Read'} ${loadedWords(file, this.#options.datasets)}`,
+          file: file.fileName,
+          rows: file.rowsLoaded,
+        });
       await this.#changed();
     } catch (error) {
       this.#set({
@@ -260,6 +281,13 @@ export class DataSession {
         lastReport: replaceFile(this.#state.lastReport, file.fileId, report.files),
         rowsInDatabase: this.#state.rowsInDatabase - file.rowsLoaded + report.rowsLoaded - replaced,
       });
+      for (const again of report.files)
+        this.#options.history?.record({
+          action: 'replace',
+          summary: `Loaded again with your choices (${rowWords(file.rowsLoaded)} before): ${loadedWords(again, this.#options.datasets)}${replaced > 0 ? `; ${rowWords(replaced)} loaded earlier replaced by this file’s` : ''}`,
+          file: again.fileName,
+          rows: again.rowsLoaded,
+        });
       await this.#changed();
     } catch (error) {
       this.#set({ loadError: `“${shownFileName(file.fileName)}” could not be loaded again: ${message(error)}` });
@@ -352,13 +380,28 @@ export class DataSession {
       lastReport: replaceFile(this.#state.lastReport, file.fileId, []),
       rowsInDatabase: Math.max(0, this.#state.rowsInDatabase - file.rowsLoaded),
     });
+    this.#options.history?.record({
+      action: 'remove',
+      summary: `Removed “${shownFileName(file.fileName)}”: its ${rowWords(file.rowsLoaded)} and rejections taken out of the data`,
+      file: file.fileName,
+      rows: file.rowsLoaded,
+    });
     await this.#changed();
   }
 
   /** Forgets every loaded row and rejection (nothing is stored anywhere else). */
-  async clearData(): Promise<void> {
+  async clearData({ quietly = false }: { quietly?: boolean } = {}): Promise<void> {
     const { engine, ingest } = await this.#ready();
+    const { rowsInDatabase } = this.#state;
     await this.#forgetLoaded(engine, ingest);
+    // Locking kept data also takes the rows out of the tab: the history says "locked", not "cleared".
+    if (!quietly) {
+      this.#options.history?.record({
+        action: 'clear',
+        summary: `Cleared all loaded data: ${rowWords(rowsInDatabase)} taken out`,
+        rows: rowsInDatabase,
+      });
+    }
     await this.#changed();
   }
 

@@ -44,7 +44,7 @@ export interface KeptState {
 export interface KeptSessionPort {
   snapshot(): Promise<{ state: unknown; parts: { name: string; bytes: Uint8Array }[] }>;
   restore(snapshot: { state: unknown; parts: { name: string; bytes: Uint8Array }[] }): Promise<void>;
-  clearData(): Promise<void>;
+  clearData(options?: { quietly?: boolean }): Promise<void>;
   subscribe(listener: () => void): () => void;
   getSnapshot(): { dataVersion: number; loading: boolean };
 }
@@ -337,7 +337,7 @@ export class KeptData {
       this.#vault?.lock();
       this.#vault = null;
       this.#set({ status: 'locked', notice: reason ?? null });
-      await this.#options.session.clearData();
+      await this.#options.session.clearData({ quietly: true });
       this.#releaseLock();
       this.#set({ busy: null });
     }
@@ -360,7 +360,7 @@ export class KeptData {
       await deleteVault(files);
       this.#options.settings.clear();
       this.#set({ settingsEpoch: this.#state.settingsEpoch + 1 });
-      await this.#options.session.clearData();
+      await this.#options.session.clearData({ quietly: true });
       this.#releaseLock();
       this.#options.channel?.postMessage('deleted');
     } finally {

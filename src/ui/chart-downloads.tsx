@@ -1,5 +1,6 @@
 import { type RefObject, useState } from 'react';
 import { chartSvgIn, type LegendItem, standaloneSvg, svgToPng } from '../charts/chart-image';
+import { useRecordExport } from '../session/use-load-history';
 import { downloadBlob, downloadText } from './download';
 
 /**
@@ -13,6 +14,7 @@ export function ChartDownloads({
   legend,
   fileName,
   unavailable,
+  suppressed,
 }: {
   chart: RefObject<HTMLElement | null>;
   title: string;
@@ -21,8 +23,11 @@ export function ChartDownloads({
   fileName: string;
   /** Why the chart cannot be saved as it is (e.g. filtered figures with suppression on). */
   unavailable?: string;
+  /** Whether small numbers are hidden in the image (null: it has no counts about children), for the load history. */
+  suppressed: boolean | null;
 }) {
   const [error, setError] = useState<string | null>(null);
+  const record = useRecordExport();
   const svgText = () => {
     const svg = chart.current ? chartSvgIn(chart.current) : null;
     if (!svg) throw new Error('Show the chart (not the table) to save it as an image.');
@@ -34,6 +39,7 @@ export function ChartDownloads({
       const svg = svgText();
       if (kind === 'svg') downloadText(`${fileName}.svg`, svg, 'image/svg+xml');
       else downloadBlob(`${fileName}.png`, await svgToPng(svg, 2));
+      record(`Chart “${title}” saved as ${kind.toUpperCase()}`, { file: `${fileName}.${kind}`, suppressed });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }

@@ -1,7 +1,7 @@
 import { deckOfPack } from '../../board/deck';
 import { useBoardPack } from '../../session/board-pack';
 import { PrintDeck } from '../../ui/deck/print-deck';
-import { usePrintWhenReady } from '../../ui/deck/print-when-ready';
+import { usePrintWhenReady, useRecordPrinting } from '../../ui/deck/print-when-ready';
 import { useDeck } from '../../ui/deck/use-deck';
 
 /** The pack as printed pages: what "Download PDF" prints (Save as PDF in the print dialog). */
@@ -10,6 +10,7 @@ export function PrintPage() {
   const deck = deckOfPack(pack);
   const { figures, footer } = useDeck(deck);
   usePrintWhenReady(figures.data !== undefined);
+  useRecordPrinting(`Board pack “${deck.title.trim()}”`, figures.data?.suppressed);
   return (
     <div className="print-view" data-testid="board-pack-print" data-state={figures.data ? 'ready' : 'loading'}>
       <div className="print-view__toolbar screen-only">

@@ -10,12 +10,25 @@ import {
   repeatedRecords,
 } from '../../ingest/data-quality';
 import { useDataState, useDataVersion, useEngine } from '../../session/app-data';
+import { tabHistory } from '../../session/load-history';
+import type { CsvValue } from '../../shared/csv';
 import { formatNumber } from '../../shared/format';
 import { downloadCsv } from '../../ui/download';
 import { type FigureColumns, FigureTable } from '../../ui/figure-table';
 import { FileName } from '../../ui/file-name';
 import { ProblemTable } from '../../ui/problem-table';
 import { ValueMappingTable } from '../../ui/value-mapping-table';
+
+/** A download of rejected rows (the records as written, about children) is recorded in the load history. */
+function recordRejectedRows(what: string, file: string, table: readonly CsvValue[][]) {
+  const problems = Math.max(0, table.length - 1);
+  tabHistory.record({
+    action: 'export',
+    summary: `${what} saved as CSV: ${problems.toLocaleString('en-GB')} ${problems === 1 ? 'problem' : 'problems'}, with the values as written`,
+    file,
+    rows: problems,
+  });
+}
 
 const percent = (part: number, whole: number) => (whole === 0 ? '–' : `${((100 * part) / whole).toFixed(1)}%`);
 
@@ -73,8 +86,11 @@ function DatasetQualitySection({ dataset }: { dataset: DatasetDefinition }) {
   if (files.length === 0) return null;
   const rejected = files.reduce((n, f) => n + f.rejected, 0);
 
-  const download = async () =>
-    downloadCsv(`${dataset.id}_rejected_rows.csv`, await rejectedRowsTable(await getEngine(), dataset.id));
+  const download = async () => {
+    const rows = await rejectedRowsTable(await getEngine(), dataset.id);
+    downloadCsv(`${dataset.id}_rejected_rows.csv`, rows);
+    recordRejectedRows(`Rejected rows of “${dataset.title}”`, `${dataset.id}_rejected_rows.csv`, rows);
+  };
 
   return (
     <section
@@ -201,9 +217,11 @@ function AllRejectionsDownload() {
         className="button"
         data-testid="download-rejections"
         onClick={() =>
-          void getEngine().then(async (engine) =>
-            downloadCsv('rejected_rows.csv', await rejectedRowsTable(engine, null)),
-          )
+          void getEngine().then(async (engine) => {
+            const table = await rejectedRowsTable(engine, null);
+            downloadCsv('rejected_rows.csv', table);
+            recordRejectedRows('Every rejected row', 'rejected_rows.csv', table);
+          })
         }
       >
         Download every rejected row (CSV, {formatNumber(rows.data)} {rows.data === 1 ? 'problem' : 'problems'})

@@ -10,6 +10,7 @@ import { GRANULARITY_LABELS, type Granularity } from '../../indicators/periods';
 import { useBoardPack } from '../../session/board-pack';
 import { useChartNotes } from '../../session/chart-notes';
 import { usePreparedIndicators } from '../../session/indicator-settings';
+import { useRecordExport } from '../../session/use-load-history';
 import { axisBounds, formatValue, UNIT_AXIS_LABELS } from '../../shared/format';
 import { ChartDownloads } from '../../ui/chart-downloads';
 import { usePackFigures } from '../../ui/deck/use-pack-figures';
@@ -59,6 +60,10 @@ export function IndicatorDownloads(props: Props) {
 
 function AsShownDownloads({ indicator, granularity, points, chart, target, spc }: Props) {
   const format = (v: number | null) => formatValue(v, indicator.unit);
+  const record = useRecordExport();
+  // Shown as they are: suppression is off, or there are no counts about children to hide.
+  const suppressed = countsAboutChildren(indicator) ? false : null;
+  const file = `${fileBase(indicator, granularity, false)}.csv`;
   return (
     <div className="download-row">
       <ChartDownloads
@@ -66,11 +71,13 @@ function AsShownDownloads({ indicator, granularity, points, chart, target, spc }
         title={chartTitle(indicator, granularity)}
         legend={spcLegend(spc, target, format, spc.changes)}
         fileName={fileBase(indicator, granularity, false)}
+        suppressed={suppressed}
       />{' '}
       <CsvButton
-        onClick={() =>
-          downloadCsv(`${fileBase(indicator, granularity, false)}.csv`, indicatorCsvRows(indicator, points, spc))
-        }
+        onClick={() => {
+          downloadCsv(file, indicatorCsvRows(indicator, points, spc));
+          record(`Figures of “${chartTitle(indicator, granularity)}” saved as CSV`, { file, suppressed });
+        }}
       />
     </div>
   );
@@ -106,6 +113,8 @@ function PublishedDownloads({ indicator, granularity, points, target }: Props) {
     : null;
   const chart = useRef<HTMLDivElement>(null);
   const format = (v: number | null) => formatValue(v, indicator.unit);
+  const record = useRecordExport();
+  const file = `${fileBase(indicator, granularity, true)}.csv`;
   if (!wanted) {
     return (
       <div className="download-row">
@@ -130,11 +139,13 @@ function PublishedDownloads({ indicator, granularity, points, target }: Props) {
         title={chartTitle(indicator, granularity)}
         legend={spcLegend(spc, target, format, spc.changes)}
         fileName={fileBase(indicator, granularity, true)}
+        suppressed
       />{' '}
       <CsvButton
-        onClick={() =>
-          downloadCsv(`${fileBase(indicator, granularity, true)}.csv`, indicatorCsvRows(indicator, published, spc))
-        }
+        onClick={() => {
+          downloadCsv(file, indicatorCsvRows(indicator, published, spc));
+          record(`Figures of “${chartTitle(indicator, granularity)}” saved as CSV`, { file, suppressed: true });
+        }}
       />{' '}
       <span className="hint">Small numbers suppressed (c), as in the board pack.</span>
       {/* The chart as published, drawn off screen for the image files. */}

@@ -8,7 +8,7 @@ import { FAMILIES } from '../../indicators/registry';
 import { useBoardPack } from '../../session/board-pack';
 import { useCompletePreparation } from '../../session/indicator-settings';
 import { PrintDeck } from '../../ui/deck/print-deck';
-import { usePrintWhenReady } from '../../ui/deck/print-when-ready';
+import { usePrintWhenReady, useRecordPrinting } from '../../ui/deck/print-when-ready';
 import { Slide } from '../../ui/deck/slide';
 import { SuppressionSwitch } from '../../ui/deck/suppression-switch';
 import { useDeck } from '../../ui/deck/use-deck';
@@ -113,7 +113,13 @@ export function YearlyReportPage({
 }) {
   const { years, year, deck, figures, footer, hasData, cover } = useYearlyReport(chosen);
   const { evidence, setEvidence, suppress } = useBoardPack();
-  const exports = useDeckExports(deck, figures.data, footer, `#/yearly-report/print?year=${year ?? ''}`);
+  const exports = useDeckExports(
+    deck,
+    figures.data,
+    footer,
+    `#/yearly-report/print?year=${year ?? ''}`,
+    'Yearly report',
+  );
   const id = useId();
   return (
     <div data-testid="yearly-report">
@@ -198,6 +204,10 @@ export function YearlyReportPage({
 export function YearlyReportPrintPage({ year: chosen }: { year: number | undefined }) {
   const { year, deck, figures, footer, cover } = useYearlyReport(chosen);
   usePrintWhenReady(figures.data !== undefined && year !== undefined);
+  useRecordPrinting(
+    year === undefined ? 'Yearly report' : `Yearly report ${year}-${String(year + 1).slice(2)}`,
+    figures.data?.suppressed,
+  );
   return (
     <div className="print-view" data-testid="yearly-report-print" data-state={figures.data ? 'ready' : 'loading'}>
       <div className="print-view__toolbar screen-only">

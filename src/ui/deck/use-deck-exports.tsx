@@ -6,6 +6,7 @@ import type { ChartImage } from '../../board/pptx-export';
 import { chartSvgIn, drawnLegend, type LegendItem, standaloneSvg, svgToPng } from '../../charts/chart-image';
 import { comparisonLegend } from '../../charts/comparison-chart';
 import { spcLegend } from '../../charts/spc-chart';
+import { useRecordExport } from '../../session/use-load-history';
 import { formatValue } from '../../shared/format';
 import { downloadBlob } from '../download';
 import { PrintDeck } from './print-deck';
@@ -52,9 +53,20 @@ async function chartImages(container: HTMLElement, deck: Deck, figures: DeckFigu
 
 /**
  * "Download PDF" (the print view, then the browser's Save as PDF) and "Download PowerPoint" (the deck
- * drawn off screen for print, its charts captured as images, then pptxgenjs).
+ * drawn off screen for print, its charts captured as images, then pptxgenjs). `what` names the deck in
+ * the load history ("Board pack"); the PDF is recorded by the print view, when it is printed.
  */
-export function useDeckExports(deck: Deck, figures: DeckFigures | undefined, footer: string, printHash: string) {
+export function useDeckExports(
+  deck: Deck,
+  figures: DeckFigures | undefined,
+  footer: string,
+  printHash: string,
+  what: string,
+) {
+  const record = useRecordExport();
+  // The latest, without drawing the slides again when the figures' date arrives.
+  const recordRef = useRef(record);
+  recordRef.current = record;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [drawing, setDrawing] = useState(false);
@@ -84,7 +96,13 @@ export function useDeckExports(deck: Deck, figures: DeckFigures | undefined, foo
           const images = await chartImages(container, deck, figures);
           const { buildPptx } = await import('../../board/pptx-export');
           const blob = await buildPptx(deck, figures, images, footer);
-          if (!cancelled) downloadBlob(`${fileName}.pptx`, blob);
+          if (!cancelled) {
+            downloadBlob(`${fileName}.pptx`, blob);
+            recordRef.current(`${what} “${deck.title.trim()}” saved as PowerPoint`, {
+              file: `${fileName}.pptx`,
+              suppressed: figures.suppressed,
+            });
+          }
         } catch (e) {
           if (!cancelled)
             setError(`The PowerPoint file could not be made: ${e instanceof Error ? e.message : String(e)}`);
@@ -99,7 +117,7 @@ export function useDeckExports(deck: Deck, figures: DeckFigures | undefined, foo
     return () => {
       cancelled = true;
     };
-  }, [drawing, figures, deck, footer, fileName]);
+  }, [drawing, figures, deck, footer, fileName, what]);
 
   const offscreen =
     drawing && figures ? (
