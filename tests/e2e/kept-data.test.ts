@@ -99,19 +99,15 @@ describe('data kept on this computer, encrypted', () => {
     await page.getByTestId('unlock-passphrase').fill(PASSPHRASE);
     await page.getByTestId('unlock-submit').click();
     await page.waitForSelector('[data-testid="kept-status"][data-state="unlocked"]', { timeout: 60_000 });
-    const after = await overviewValues(page, 20_000).catch(async (e) => {
-      await screenshot(page, 'kd-debug');
-      console.log(
-        app.consoleErrors,
-        await page.evaluate(() =>
-          [...document.querySelectorAll('.score-card')]
-            .map((c) => c.getAttribute('data-indicator-id') + ':' + c.getAttribute('data-state'))
-            .join(' '),
-        ),
-      );
-      throw e;
-    });
+    const after = await overviewValues(page);
     expect(after).toEqual(before);
+    // The load history came back with the data: the loads, the keep and this unlock.
+    await openPage(page, 'Load history');
+    const actions = await page
+      .locator('[data-testid="load-history"] [data-action]')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')));
+    expect(actions.slice(0, 2)).toEqual(['unlock', 'keep']);
+    expect(actions.filter((a) => a === 'load').length).toBe(12);
     expect(app.offOrigin()).toEqual([]);
   });
 

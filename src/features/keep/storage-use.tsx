@@ -14,7 +14,8 @@ export function StorageUse() {
   return (
     <>
       <p data-testid="kept-space" data-used={usage.used} data-quota={usage.quota}>
-        Space used: {megabytes(usage.used)} of the {megabytes(usage.quota)} this browser allows.
+        Space used on this computer (the app’s own files and the kept data): {megabytes(usage.used)} of the{' '}
+        {megabytes(usage.quota)} this browser allows.
       </p>
       {share >= WARN_FROM && (
         <p className="notice notice--warning" role="alert" data-testid="kept-space-warning">
