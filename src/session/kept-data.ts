@@ -371,6 +371,8 @@ export class KeptData {
       this.#vault?.lock();
       this.#vault = null;
       this.#vaultComplete = false;
+      // A save already writing would otherwise put a header back after the files are gone.
+      await this.#saving;
       this.#set({ status: 'none', savedAt: null });
       await deleteVault(files);
       this.#options.settings.clear();
