@@ -16,8 +16,10 @@ import {
   withMapping,
 } from '../ingest/value-mapping';
 import { shownFileName } from '../shared/file-name';
+import { ChangedTables, type TablesChanged } from './changed-tables';
 import type { HeldFile, HeldFiles } from './held-files';
 import {
+  type ChangedSnapshot,
   checkSnapshot,
   KEPT_FORMAT,
   type KeptPart,
@@ -135,9 +137,12 @@ export class DataSession {
   #held: HeldFile[] = [];
   /** The files of the report that came back from kept data: their rows are here, their bytes are not. */
   #keptFileIds = new Set<number>();
+  /** Which kept tables changed since the last snapshot. */
+  readonly #tables: ChangedTables;
 
   constructor(options: DataSessionOptions) {
     this.#options = options;
+    this.#tables = new ChangedTables(options.datasets, options.handlers);
     this.#state = {
       loading: false,
       progress: null,
@@ -198,8 +203,9 @@ export class DataSession {
 
   readonly getEngine = async (): Promise<Engine> => (await this.#ready()).engine;
 
-  /** Every chart and table asks again. */
-  async #changed(): Promise<void> {
+  /** Every chart and table asks again; `tables` are those the change touched (all, unless it says). */
+  async #changed(tables: TablesChanged = 'all'): Promise<void> {
+    this.#tables.note(tables);
     this.#set({ dataVersion: this.#state.dataVersion + 1 });
     await this.#options.afterChange?.();
   }
@@ -244,8 +250,9 @@ export class DataSession {
           file: file.fileName,
           rows: file.rowsLoaded,
         });
-      await this.#changed();
+      await this.#changed(this.#tables.ofFiles(report.files));
     } catch (error) {
+      this.#tables.note('all'); // a load that failed may have written part of a file
       this.#set({
         loadError: `The files could not be loaded: ${message(error)}. Reload the page and try again.`,
       });
@@ -288,8 +295,9 @@ export class DataSession {
           file: again.fileName,
           rows: again.rowsLoaded,
         });
-      await this.#changed();
+      await this.#changed(this.#tables.ofFiles([file, ...report.files]));
     } catch (error) {
+      this.#tables.note('all');
       this.#set({ loadError: `“${shownFileName(file.fileName)}” could not be loaded again: ${message(error)}` });
     } finally {
       this.#set({ loading: false });
@@ -326,12 +334,13 @@ export class DataSession {
     const dataset = this.#options.datasets.find((d) => d.id === datasetId);
     if (!dataset) return;
     const { engine } = await this.#ready();
+    this.#tables.note([datasetId]);
     await applyValueMapping(engine, dataset, field, raw, value);
     const mappings = this.#state.mappings;
     this.#remember({ ...mappings, values: withMapping(mappings.values, datasetId, field, raw, value) });
     const report = this.#state.lastReport;
     this.#set({ lastReport: report && withoutUnmapped(report, datasetId, field, raw) });
-    await this.#changed();
+    await this.#changed([datasetId]);
   }
 
   /** Adds a mapping profile's mappings (from a file a colleague shared) and applies them. */
@@ -343,6 +352,7 @@ export class DataSession {
     for (const [datasetId, fields] of Object.entries(profile.values)) {
       const dataset = this.#options.datasets.find((d) => d.id === datasetId);
       if (!dataset) continue;
+      this.#tables.note([datasetId]);
       for (const [field, pairs] of Object.entries(fields)) {
         const entries = Object.entries(pairs);
         await applyValueMappings(engine, dataset, field, entries);
@@ -358,7 +368,7 @@ export class DataSession {
       dates: { ...mappings.dates, ...profile.dateOrders },
     });
     this.#set({ lastReport: report });
-    await this.#changed();
+    await this.#changed(Object.keys(profile.values).filter((id) => this.#options.datasets.some((d) => d.id === id)));
   }
 
   /**
@@ -373,6 +383,8 @@ export class DataSession {
   /** Forgets one file's (or sheet's) rows and rejections, and takes it off the load report. */
   async removeFile(file: FileReport): Promise<void> {
     const { ingest } = await this.#ready();
+    const tables = this.#tables.ofFiles([file]);
+    this.#tables.note(tables);
     await ingest.removeFile(file);
     this.#keptFileIds.delete(file.fileId);
     this.#hold((held) => held.filter((f) => f.fileId !== file.fileId), this.#state.loadedAt);
@@ -386,7 +398,7 @@ export class DataSession {
       file: file.fileName,
       rows: file.rowsLoaded,
     });
-    await this.#changed();
+    await this.#changed(tables);
   }
 
   /** Forgets every loaded row and rejection (nothing is stored anywhere else). */
@@ -407,12 +419,30 @@ export class DataSession {
 
   /**
    * Everything loaded, to keep on this computer: each loaded table's rows as a part, and what the session
-   * knows of them (the load report, counts, the files' fingerprints and ids) as a JSON-able state.
+   * knows of them (the load report, counts, the files' fingerprints and ids) as a JSON-able state. With
+   * `changedOnly`, a table unchanged since the last snapshot (or since a restore) is listed with
+   * `bytes: null`: the kept copy already holds it.
    */
-  async snapshot(): Promise<SessionSnapshot> {
+  snapshot(): Promise<SessionSnapshot>;
+  snapshot(options: { changedOnly: boolean }): Promise<ChangedSnapshot>;
+  async snapshot(options: { changedOnly?: boolean } = {}): Promise<ChangedSnapshot> {
     if (this.#state.loading) throw new Error('Files are still loading: keep the data once they are loaded.');
     const { engine, ingest } = await this.#ready();
-    const { tables, parts } = await snapshotTables(engine, this.#loadedTables());
+    // Taken before the tables are read, so a change while they are read counts for the next snapshot.
+    const changed = this.#tables.take();
+    try {
+      return await this.#snapshot(engine, ingest, options.changedOnly ? changed : undefined);
+    } catch (error) {
+      this.#tables.note('all');
+      throw error;
+    }
+  }
+
+  async #snapshot(engine: Engine, ingest: IngestSession, changed?: ReadonlySet<string>): Promise<ChangedSnapshot> {
+    const names = this.#loadedTables();
+    const { tables, parts } = changed
+      ? await snapshotTables(engine, names, changed)
+      : await snapshotTables(engine, names);
     const s = this.#state;
     const now = (this.#options.now?.() ?? new Date()).toISOString();
     return {
@@ -454,13 +484,14 @@ export class DataSession {
         rowsInDatabase: state.rowsInDatabase,
         clearedByReload: null,
       });
+      this.#tables.noteNone(); // what is loaded now is what the kept copy holds
     } catch (error) {
       await this.#forgetLoaded(engine, ingest);
       const why = error instanceof KeptSnapshotError ? error.message : message(error);
       throw new KeptSnapshotError(`The kept data could not be restored. ${why} Nothing of it was loaded.`);
     } finally {
       this.#set({ loading: false });
-      await this.#changed();
+      await this.#changed([]);
     }
   }
 
@@ -469,6 +500,7 @@ export class DataSession {
   }
 
   async #forgetLoaded(engine: Engine, ingest: IngestSession): Promise<void> {
+    this.#tables.note('all');
     await clearLoadedData(engine, this.#options.datasets, this.#options.handlers);
     ingest.forgetLoadedFiles();
     this.#keptFileIds = new Set();

@@ -8,17 +8,29 @@ import { KeptData, type KeptHistoryPort, type KeptSessionPort, LOCK_NAME, WRONG_
 
 type Parts = { name: string; bytes: Uint8Array }[];
 
+/** A stand-in session that, like DataSession, tracks which parts changed since its last snapshot or restore. */
 function fakeSession(parts: Parts = [{ name: 'early_help', bytes: new TextEncoder().encode('rows of early help') }]) {
   let state = { dataVersion: 1, loading: false };
   const listeners = new Set<() => void>();
   const session = {
     held: parts,
+    changed: new Set(parts.map((p) => p.name)),
+    /** Whether each snapshot asked for the changed parts only. */
+    asked: [] as boolean[],
     restored: null as { state: unknown; parts: Parts } | null,
     cleared: 0,
-    snapshot: async () => ({ state: { files: session.held.map((p) => p.name) }, parts: session.held }),
+    snapshot: async (options?: { changedOnly: boolean }) => {
+      const changedOnly = options?.changedOnly === true;
+      session.asked.push(changedOnly);
+      const changed = session.changed;
+      session.changed = new Set();
+      const listed = session.held.map((p) => (changedOnly && !changed.has(p.name) ? { ...p, bytes: null } : p));
+      return { state: { files: session.held.map((p) => p.name) }, parts: listed };
+    },
     restore: async (snapshot: { state: unknown; parts: Parts }) => {
       session.restored = snapshot;
       session.held = snapshot.parts;
+      session.changed = new Set();
     },
     clearData: async () => {
       session.cleared += 1;
@@ -30,7 +42,9 @@ function fakeSession(parts: Parts = [{ name: 'early_help', bytes: new TextEncode
       return () => listeners.delete(listener);
     },
     getSnapshot: () => state,
-    change() {
+    /** The data changed: every part held counts as changed (or only `names`). */
+    change(names: readonly string[] = session.held.map((p: Parts[number]) => p.name)) {
+      for (const name of names) session.changed.add(name);
       state = { ...state, dataVersion: state.dataVersion + 1 };
       for (const listener of listeners) listener();
     },
@@ -156,6 +170,81 @@ describe('keeping the data on this computer', () => {
     await next.kept.unlock(PASS);
     expect(new TextDecoder().decode(next.session.restored?.parts[0]?.bytes)).toBe('next quarter too');
     expect(next.history.entries.map((e) => e.action)).toEqual(['keep', 'lock', 'unlock']);
+  });
+
+  it('re-encrypts only what changed once the vault holds a complete save; a history-only change, no part', async () => {
+    const memory = memoryFiles();
+    const written: string[] = [];
+    const files = {
+      ...memory,
+      write: (name: string, data: Uint8Array) => {
+        written.push(name);
+        return memory.write(name, data);
+      },
+    };
+    const two = [
+      { name: 'early_help', bytes: new TextEncoder().encode('rows of early help') },
+      { name: 'contacts', bytes: new TextEncoder().encode('rows of contacts') },
+    ];
+    const { kept, session, history } = keeper(files as typeof memory, { session: fakeSession(two) });
+    await kept.start();
+    await kept.keep(PASS);
+    expect(session.asked).toEqual([false]);
+    expect(written.filter((name) => name.startsWith('p-'))).toHaveLength(2);
+
+    written.length = 0;
+    history.record('export', 'Board pack PDF saved');
+    await kept.saveNow();
+    expect(session.asked).toEqual([false, true]);
+    expect(written).toEqual([expect.stringMatching(/^g2-[0-9a-f]{16}-manifest\.sealed$/), 'vault.json']);
+
+    written.length = 0;
+    session.held = [two[0] as Parts[number], { name: 'contacts', bytes: new TextEncoder().encode('more contacts') }];
+    session.change(['contacts']);
+    await kept.saveNow();
+    expect(written.filter((name) => name.startsWith('p-'))).toEqual([expect.stringMatching(/-contacts\.sealed$/)]);
+    await kept.lock();
+
+    // Unlocking puts back what the vault holds: the first save after it carries every part over too.
+    const next = keeper(files as typeof memory, { session: fakeSession([]) });
+    await next.kept.start();
+    await next.kept.unlock(PASS);
+    const back = (name: string) => next.session.restored?.parts.find((p) => p.name === name)?.bytes;
+    expect(new TextDecoder().decode(back('early_help'))).toBe('rows of early help');
+    expect(new TextDecoder().decode(back('contacts'))).toBe('more contacts');
+    written.length = 0;
+    await next.kept.saveNow();
+    expect(next.session.asked).toEqual([true]);
+    expect(written.filter((name) => name.startsWith('p-'))).toEqual([]);
+    next.kept.stop();
+  });
+
+  it('after a save that failed, the next save is complete again', async () => {
+    const memory = memoryFiles();
+    let failing = false;
+    const files = {
+      ...memory,
+      write: async (name: string, data: Uint8Array) => {
+        if (failing && name !== 'vault.json') throw new Error('the disk is full');
+        await memory.write(name, data);
+      },
+    };
+    const { kept, session } = keeper(files as typeof memory);
+    await kept.start();
+    await kept.keep(PASS);
+    failing = true;
+    session.change();
+    await kept.saveNow();
+    expect(kept.getSnapshot().error).toMatch(/could not be kept: the disk is full\. The earlier kept copy is safe/);
+    failing = false;
+    await kept.saveNow();
+    expect(session.asked).toEqual([false, true, false]);
+    expect(kept.getSnapshot().error).toBeNull();
+    await kept.lock();
+    const next = keeper(memory, { session: fakeSession([]) });
+    await next.kept.start();
+    expect(await next.kept.unlock(PASS)).toBe(true);
+    expect(new TextDecoder().decode(next.session.restored?.parts[0]?.bytes)).toBe('rows of early help');
   });
 
   it('lets one tab at a time open the kept data', async () => {

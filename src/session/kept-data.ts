@@ -16,7 +16,8 @@ import type { VaultFiles } from '../vault/vault-files';
  * session's reports, the load history and the app's settings, sealed by the vault under a passphrase.
  * Framework-free (the React provider is kept-data-provider.tsx); one tab at a time holds the kept data
  * (Web Locks), and only that tab writes it. Once unlocked, every change of the data is saved again as
- * a whole new generation, so the kept copy is always one complete state.
+ * a new generation, so the kept copy is always one complete state; once the vault holds a complete save,
+ * a save re-encrypts only the tables that changed (the vault carries the others over).
  */
 export type KeptStatus = 'none' | 'locked' | 'unlocked';
 export type KeptBusy = 'keeping' | 'unlocking' | 'saving' | 'locking' | 'restoring' | 'deleting';
@@ -42,7 +43,10 @@ export interface KeptState {
 
 /** What the keeper needs of the data session. */
 export interface KeptSessionPort {
-  snapshot(): Promise<{ state: unknown; parts: { name: string; bytes: Uint8Array }[] }>;
+  /** With `changedOnly`, a table unchanged since the last snapshot or restore has `bytes: null`. */
+  snapshot(options?: {
+    changedOnly: boolean;
+  }): Promise<{ state: unknown; parts: { name: string; bytes: Uint8Array | null }[] }>;
   restore(snapshot: { state: unknown; parts: { name: string; bytes: Uint8Array }[] }): Promise<void>;
   clearData(options?: { quietly?: boolean }): Promise<void>;
   subscribe(listener: () => void): () => void;
@@ -122,6 +126,12 @@ export class KeptData {
   #vault: Vault | null = null;
   #release: (() => void) | null = null;
   #dirty = false;
+  /**
+   * Whether the vault's current generation holds every table as the session last gave it (after a save
+   * that succeeded, or an unlock or restore that put the kept tables back): only then may a save carry
+   * unchanged tables over. A failed save, a keep or a lock starts again from a complete save.
+   */
+  #vaultComplete = false;
   #saving: Promise<void> | null = null;
   #lastVersion = -1;
   #lastActivity = 0;
@@ -247,6 +257,7 @@ export class KeptData {
         this.#set({ error: ELSEWHERE, elsewhere: true });
         return false;
       }
+      this.#vaultComplete = false;
       this.#vault = await createVault(files, passphrase);
       this.#opened();
       this.#options.history.record('keep', 'Data kept on this computer, encrypted');
@@ -292,6 +303,8 @@ export class KeptData {
       const vault = await openVault();
       const kept = await vault.load();
       if (kept) await this.#restore(kept);
+      // The session now holds what the vault holds: nothing to write again until something changes.
+      this.#vaultComplete = kept !== null;
       this.#vault = vault;
       this.#opened();
       this.#options.history.record(action, summary);
@@ -336,6 +349,7 @@ export class KeptData {
       this.#stopIdleTimer();
       this.#vault?.lock();
       this.#vault = null;
+      this.#vaultComplete = false;
       this.#set({ status: 'locked', notice: reason ?? null });
       await this.#options.session.clearData({ quietly: true });
       this.#releaseLock();
@@ -356,6 +370,9 @@ export class KeptData {
       }
       this.#vault?.lock();
       this.#vault = null;
+      this.#vaultComplete = false;
+      // A save already writing would otherwise put a header back after the files are gone.
+      await this.#saving;
       this.#set({ status: 'none', savedAt: null });
       await deleteVault(files);
       this.#options.settings.clear();
@@ -445,7 +462,10 @@ export class KeptData {
         if (!vault) break;
         this.#set({ busy: this.#state.busy ?? 'saving' });
         const savedAt = this.#now().toISOString();
-        const { state, parts } = await this.#options.session.snapshot();
+        const changedOnly = this.#vaultComplete;
+        // Until the save below succeeds the vault may not hold what this snapshot leaves out.
+        this.#vaultComplete = false;
+        const { state, parts } = await this.#options.session.snapshot({ changedOnly });
         const kept = {
           format: KEPT_FORMAT,
           savedAt,
@@ -454,6 +474,7 @@ export class KeptData {
           settings: this.#options.settings.read(),
         };
         await vault.save({ state: kept, parts });
+        this.#vaultComplete = vault === this.#vault;
         this.#set({ savedAt, error: null });
       }
     } catch (error) {

@@ -52,6 +52,18 @@ export interface SessionSnapshot {
   parts: KeptPart[];
 }
 
+/** A part that may be unchanged since the last snapshot (`bytes: null`): the kept copy still holds it. */
+export interface SnapshotPart {
+  name: string;
+  bytes: Uint8Array | null;
+}
+
+/** A snapshot of what changed: every table listed, the bytes only of those that changed. */
+export interface ChangedSnapshot {
+  state: KeptSessionState;
+  parts: SnapshotPart[];
+}
+
 /** A snapshot that cannot be restored, and why, in words. Nothing was changed when it is thrown. */
 export class KeptSnapshotError extends Error {}
 
@@ -76,18 +88,32 @@ function tableBytes(engine: Engine) {
   return { exportTable, importTable };
 }
 
-/** The loaded tables' parts (one per table with rows) and their descriptions. */
+/**
+ * The loaded tables' parts (one per table with rows) and their descriptions. Given `changed`, only those
+ * tables are exported; the others' parts are listed with `bytes: null`.
+ */
 export async function snapshotTables(
   engine: Engine,
   names: readonly string[],
-): Promise<{ tables: KeptTable[]; parts: KeptPart[] }> {
+): Promise<{ tables: KeptTable[]; parts: KeptPart[] }>;
+export async function snapshotTables(
+  engine: Engine,
+  names: readonly string[],
+  changed: ReadonlySet<string>,
+): Promise<{ tables: KeptTable[]; parts: SnapshotPart[] }>;
+export async function snapshotTables(
+  engine: Engine,
+  names: readonly string[],
+  changed?: ReadonlySet<string>,
+): Promise<{ tables: KeptTable[]; parts: SnapshotPart[] }> {
   const { exportTable } = tableBytes(engine);
   const tables: KeptTable[] = [];
-  const parts: KeptPart[] = [];
+  const parts: SnapshotPart[] = [];
   for (const name of names) {
     const table = await describeTable(engine, name);
     tables.push(table);
-    if (table.rows > 0) parts.push({ name, bytes: await exportTable.call(engine, name) });
+    if (table.rows === 0) continue;
+    parts.push({ name, bytes: !changed || changed.has(name) ? await exportTable.call(engine, name) : null });
   }
   return { tables, parts };
 }

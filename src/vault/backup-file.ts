@@ -4,7 +4,8 @@ import { FORMAT_VERSION } from './vault-header';
 
 /**
  * A backup is one file: the magic line "Partnership Insight backup\n", the format version (u32), the header
- * JSON (u32 length, UTF-8), the number of files (u32), then each sealed file of the current generation as
+ * JSON (u32 length, UTF-8), the number of files (u32), then the current generation's manifest and each part
+ * file it names (carried over or not) as
  * [u32 name length][name, UTF-8][u32 length][the sealed file's bytes, unchanged]. Lengths are big-endian.
  * Nothing is decrypted or re-sealed on the way: the backup holds the same key wrap and the same chunks.
  */
@@ -46,10 +47,17 @@ export function decodeBackup(bytes: Uint8Array): DecodedBackup {
     if (at + 4 > bytes.length) throw endsEarly();
     return readU32(take(4), 0);
   };
-  if (next() > FORMAT_VERSION) {
+  const format = next();
+  if (format > FORMAT_VERSION) {
     throw new VaultError(
       'newer-format',
       'This backup was made by a newer version of Partnership Insight: update this copy of the app to restore it.',
+    );
+  }
+  if (format < FORMAT_VERSION) {
+    throw new VaultError(
+      'older-format',
+      'This backup was made by an earlier test version of Partnership Insight, whose format this version does not read.',
     );
   }
   const headerLength = next();

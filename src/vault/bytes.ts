@@ -81,3 +81,9 @@ export function gzip(bytes: Uint8Array): Promise<Bytes> {
 export function gunzip(bytes: Uint8Array): Promise<Bytes> {
   return throughStream(bytes, new DecompressionStream('gzip'));
 }
+
+/** The SHA-256 of the bytes, as 64 lower-case hex digits. */
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', ownBytes(bytes)));
+  return [...digest].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}

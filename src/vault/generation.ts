@@ -1,14 +1,16 @@
 import { z } from 'zod';
-import { fromUtf8, utf8 } from './bytes';
-import { openFile, SealedFileProblem, sealFile } from './sealed-file';
+import { fromUtf8, randomHex, sha256Hex, utf8 } from './bytes';
+import { openFile, type SealedFileContext, SealedFileProblem, sealFile } from './sealed-file';
 import { VaultError } from './vault-error';
 import type { VaultFiles } from './vault-files';
 import { FORMAT_VERSION } from './vault-header';
 
 /**
- * One generation: what one save wrote — a sealed file per part, then the sealed manifest (the state and
- * the list of parts). Nothing of a generation is read unless the header names it, so a save cut short
- * leaves only leftovers, which the next load removes.
+ * One generation: what one save made current — its sealed manifest (the state and the list of parts), and
+ * the part files that manifest names. A part file has a random id of its own, so a part that did not change
+ * since the last save is carried over: the new manifest names the file the last one named, and nothing of
+ * it is written again. Nothing is read unless the header's generation names it, so a save cut short leaves
+ * only leftovers, which the next load removes.
  */
 export interface KeptPart {
   /** Lower-case letters, digits and "_", e.g. a table's name. */
@@ -22,41 +24,76 @@ export interface KeptSnapshot {
   parts: KeptPart[];
 }
 
+/** A part to save: `bytes: null` means "unchanged since the last save: keep the last save's part". */
+export interface SavedPart {
+  name: string;
+  bytes: Uint8Array | null;
+}
+
+export interface SaveSnapshot {
+  state: unknown;
+  parts: SavedPart[];
+}
+
 export interface GenerationId {
   generation: number;
   id: string;
 }
 
 const PART_NAME = /^[a-z0-9_]+$/;
-const GENERATION_FILE = /^g\d+-[0-9a-f]{16}-(?:manifest|part-[a-z0-9_]+)\.sealed$/;
+const HEX16 = /^[0-9a-f]{16}$/;
+/** Every file a save writes, of any generation, carried over or left over (and those of format 1). */
+const SAVED_FILE = /^(?:g\d+-[0-9a-f]{16}-[a-z0-9_-]+|p-[0-9a-f]{16}-[a-z0-9_]+)\.sealed$/;
+
+const listedPartSchema = z.object({
+  name: z.string().regex(PART_NAME),
+  /** The part file's own random id: its chunks are bound to it. */
+  id: z.string().regex(HEX16),
+  chunks: z.number().int().min(1),
+  bytes: z.number().int().nonnegative(),
+  /** The SHA-256 of the sealed file as written (docs/security.md says why the sealed file's). */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
+export type ListedPart = z.infer<typeof listedPartSchema>;
 
 const manifestSchema = z.object({
   format: z.literal(FORMAT_VERSION),
   generation: z.number().int(),
   id: z.string(),
   state: z.unknown(),
-  parts: z.array(z.object({ name: z.string().regex(PART_NAME), chunks: z.number().int().min(1), bytes: z.number() })),
+  parts: z.array(listedPartSchema),
 });
+
+export type Manifest = z.infer<typeof manifestSchema>;
 
 export function manifestFile({ generation, id }: GenerationId): string {
   return `g${generation}-${id}-manifest.sealed`;
 }
 
-export function partFile({ generation, id }: GenerationId, name: string): string {
-  return `g${generation}-${id}-part-${name}.sealed`;
+export function partFile(part: Pick<ListedPart, 'id' | 'name'>): string {
+  return `p-${part.id}-${part.name}.sealed`;
 }
 
 /** Every file a generation's manifest names, the manifest first. */
-export function generationFiles(at: GenerationId, partNames: readonly string[]): string[] {
-  return at.generation === 0 ? [] : [manifestFile(at), ...partNames.map((name) => partFile(at, name))];
+export function generationFiles(at: GenerationId, parts: readonly Pick<ListedPart, 'id' | 'name'>[]): string[] {
+  return at.generation === 0 ? [] : [manifestFile(at), ...parts.map(partFile)];
 }
 
-/** Files of generations other than `keep`: leftovers of saves cut short and of replaced generations. */
+/** Saved files not in `keep`: leftovers of saves cut short, and what no current manifest names. */
 export function leftoverFiles(names: readonly string[], keep: readonly string[]): string[] {
-  return names.filter((name) => GENERATION_FILE.test(name) && !keep.includes(name));
+  return names.filter((name) => SAVED_FILE.test(name) && !keep.includes(name));
 }
 
-function checkParts(parts: readonly KeptPart[]): void {
+const manifestContext = (at: GenerationId): SealedFileContext => ({ format: FORMAT_VERSION, file: 'manifest', ...at });
+const partContext = (part: Pick<ListedPart, 'id' | 'name'>): SealedFileContext => ({
+  format: FORMAT_VERSION,
+  file: 'part',
+  id: part.id,
+  name: part.name,
+});
+
+function checkParts(parts: readonly SavedPart[]): void {
   const seen = new Set<string>();
   for (const { name } of parts) {
     if (!PART_NAME.test(name))
@@ -66,31 +103,60 @@ function checkParts(parts: readonly KeptPart[]): void {
   }
 }
 
-/** Writes every part, then the manifest; the header is not touched. */
+/**
+ * The last save's entry for each part given as unchanged; refused in words, before anything is written,
+ * when the last save has no such part or its file is gone (a complete save then puts things right).
+ */
+async function carriedParts(
+  files: VaultFiles,
+  parts: readonly SavedPart[],
+  previous: readonly ListedPart[],
+): Promise<Map<string, ListedPart>> {
+  const carried = new Map<string, ListedPart>();
+  const unchanged = parts.filter((part) => part.bytes === null);
+  if (unchanged.length === 0) return carried;
+  const present = new Set(await files.list());
+  for (const { name } of unchanged) {
+    const last = previous.find((part) => part.name === name);
+    if (!last) throw new Error(`The part “${name}” cannot be kept unchanged: the last save holds no such part.`);
+    if (!present.has(partFile(last))) {
+      throw new Error(`The part “${name}” cannot be kept unchanged: the last save’s file of it is missing.`);
+    }
+    carried.set(name, last);
+  }
+  return carried;
+}
+
+/**
+ * Writes every changed part (each under a new random id), then the manifest; the header is not touched.
+ * `previous` is the current generation's list of parts, from which unchanged parts are carried over.
+ * Returns the files the new generation names.
+ */
 export async function writeGeneration(
   files: VaultFiles,
   key: CryptoKey,
   at: GenerationId,
-  snapshot: KeptSnapshot,
+  snapshot: SaveSnapshot,
+  previous: readonly ListedPart[],
 ): Promise<string[]> {
   checkParts(snapshot.parts);
-  const listed: z.infer<typeof manifestSchema>['parts'] = [];
+  const carried = await carriedParts(files, snapshot.parts, previous);
+  const listed: ListedPart[] = [];
   for (const { name, bytes } of snapshot.parts) {
-    const { sealed, chunks } = await sealFile(key, bytes, { format: FORMAT_VERSION, ...at, file: `part:${name}` });
-    await files.write(partFile(at, name), sealed);
-    listed.push({ name, chunks, bytes: bytes.length });
+    const kept = carried.get(name);
+    if (kept || !bytes) {
+      listed.push(kept as ListedPart);
+      continue;
+    }
+    const part = { name, id: randomHex(8) };
+    const { sealed, chunks } = await sealFile(key, bytes, partContext(part));
+    await files.write(partFile(part), sealed);
+    listed.push({ ...part, chunks, bytes: bytes.length, sha256: await sha256Hex(sealed) });
   }
-  const manifest = { format: FORMAT_VERSION, ...at, state: snapshot.state, parts: listed };
-  const { sealed } = await sealFile(key, utf8(JSON.stringify(manifest)), {
-    format: FORMAT_VERSION,
-    ...at,
-    file: 'manifest',
-  });
+  const manifest: Manifest = { format: FORMAT_VERSION, ...at, state: snapshot.state, parts: listed };
+  const { sealed } = await sealFile(key, utf8(JSON.stringify(manifest)), manifestContext(at));
   await files.write(manifestFile(at), sealed);
-  return generationFiles(
-    at,
-    listed.map((part) => part.name),
-  );
+  return generationFiles(at, listed);
 }
 
 /** How a reader words what it found: "The kept data" or "This backup", and whether a missing file means cut short. */
@@ -108,29 +174,37 @@ function problem(words: ReadWords, label: string, error: unknown): VaultError {
   return new VaultError('damaged', `${words.cannot}: ${label} ${detail}.`);
 }
 
-async function openOne(
-  read: (name: string) => Promise<Uint8Array | null>,
-  key: CryptoKey,
-  at: GenerationId,
-  part: { name: string; chunks: number } | null,
-  words: ReadWords,
-): Promise<Uint8Array> {
-  const label = part ? `part “${part.name}”` : 'its list of contents';
-  const sealed = await read(part ? partFile(at, part.name) : manifestFile(at));
-  if (!sealed) {
-    throw words.missingIsEarlyEnd
-      ? new VaultError('damaged', `${words.what} ends early (${label} is incomplete).`)
-      : new VaultError('damaged', `${words.cannot}: ${label} is missing.`);
-  }
-  const file = part ? `part:${part.name}` : 'manifest';
-  try {
-    return await openFile(key, sealed, { format: FORMAT_VERSION, ...at, file }, part?.chunks);
-  } catch (error) {
-    throw part ? problem(words, label, error) : problem(words, label, new Error());
-  }
+type Read = (name: string) => Promise<Uint8Array | null>;
+
+async function readSealed(read: Read, name: string, label: string, words: ReadWords): Promise<Uint8Array> {
+  const sealed = await read(name);
+  if (sealed) return sealed;
+  throw words.missingIsEarlyEnd
+    ? new VaultError('damaged', `${words.what} ends early (${label} is incomplete).`)
+    : new VaultError('damaged', `${words.cannot}: ${label} is missing.`);
 }
 
-function parseManifest(plain: Uint8Array, at: GenerationId, words: ReadWords): z.infer<typeof manifestSchema> {
+/**
+ * One part's plaintext: every chunk opens under the part's id and name, the count and length are those the
+ * manifest recorded, and the file is the very one that save wrote (its SHA-256).
+ */
+async function openPart(read: Read, key: CryptoKey, part: ListedPart, words: ReadWords): Promise<Uint8Array> {
+  const label = `part “${part.name}”`;
+  const sealed = await readSealed(read, partFile(part), label, words);
+  let plain: Uint8Array;
+  try {
+    plain = await openFile(key, sealed, partContext(part), part.chunks);
+  } catch (error) {
+    throw problem(words, label, error);
+  }
+  if ((await sha256Hex(sealed)) !== part.sha256) {
+    throw new VaultError('damaged', `${words.cannot}: ${label} is not the file that was saved (it has been replaced).`);
+  }
+  if (plain.length !== part.bytes) throw problem(words, label, new Error());
+  return plain;
+}
+
+function parseManifest(plain: Uint8Array, at: GenerationId, words: ReadWords): Manifest {
   let parsed: ReturnType<typeof manifestSchema.safeParse> | undefined;
   try {
     parsed = manifestSchema.safeParse(JSON.parse(fromUtf8(plain)));
@@ -145,32 +219,30 @@ function parseManifest(plain: Uint8Array, at: GenerationId, words: ReadWords): z
 }
 
 /** Opens a generation's manifest: its state and the parts it names (not yet opened). */
-export async function readManifest(
-  read: (name: string) => Promise<Uint8Array | null>,
-  key: CryptoKey,
-  at: GenerationId,
-  words: ReadWords,
-): Promise<z.infer<typeof manifestSchema>> {
-  return parseManifest(await openOne(read, key, at, null, words), at, words);
+export async function readManifest(read: Read, key: CryptoKey, at: GenerationId, words: ReadWords): Promise<Manifest> {
+  const label = 'its list of contents';
+  const sealed = await readSealed(read, manifestFile(at), label, words);
+  let plain: Uint8Array;
+  try {
+    plain = await openFile(key, sealed, manifestContext(at));
+  } catch {
+    throw problem(words, label, new Error());
+  }
+  return parseManifest(plain, at, words);
 }
 
 /**
- * Opens a whole generation: the manifest, then every part it names, each checked chunk by chunk and for its
- * length. Throws a VaultError naming the first thing wrong.
+ * Opens a whole generation: the manifest, then every part it names, each checked chunk by chunk, for its
+ * length and for being the file that was saved. Throws a VaultError naming the first thing wrong.
  */
 export async function readGeneration(
-  read: (name: string) => Promise<Uint8Array | null>,
+  read: Read,
   key: CryptoKey,
   at: GenerationId,
   words: ReadWords,
 ): Promise<{ snapshot: KeptSnapshot; files: string[] }> {
   const manifest = await readManifest(read, key, at, words);
   const parts: KeptPart[] = [];
-  for (const part of manifest.parts) {
-    const bytes = await openOne(read, key, at, part, words);
-    if (bytes.length !== part.bytes) throw problem(words, `part “${part.name}”`, new Error());
-    parts.push({ name: part.name, bytes });
-  }
-  const names = parts.map((part) => part.name);
-  return { snapshot: { state: manifest.state, parts }, files: generationFiles(at, names) };
+  for (const part of manifest.parts) parts.push({ name: part.name, bytes: await openPart(read, key, part, words) });
+  return { snapshot: { state: manifest.state, parts }, files: generationFiles(at, manifest.parts) };
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { joined, noise, records } from '../../tests/support/vault-fixtures';
-import { openFile, SealedFileProblem, sealFile } from './sealed-file';
+import { openFile, type SealedFileContext, SealedFileProblem, sealFile } from './sealed-file';
 
-const context = { format: 1, generation: 3, id: '0123456789abcdef', file: 'manifest' };
+const context: SealedFileContext = { format: 2, file: 'manifest', generation: 3, id: '0123456789abcdef' };
+const partContext: SealedFileContext = { format: 2, file: 'part', id: '0123456789abcdef', name: 'early_help' };
 
 async function dataKey(extractable = false): Promise<CryptoKey> {
   return crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, extractable, ['encrypt', 'decrypt']);
@@ -38,17 +39,33 @@ describe('sealed files', () => {
     expect((await problemOf(openFile(key, shorter, context))).message).toBe('chunk 4 has been changed or damaged');
   });
 
-  it('binds every chunk to the format, generation, id and file it was written for', async () => {
+  it('binds every chunk of a manifest to the format, generation and id it was written for', async () => {
     const key = await dataKey();
     const { sealed } = await sealFile(key, noise(100, 3), context);
-    for (const other of [
-      { ...context, format: 2 },
+    const others: SealedFileContext[] = [
+      { ...context, format: 1 },
       { ...context, generation: 4 },
       { ...context, id: 'fedcba9876543210' },
-      { ...context, file: 'part:contacts' },
-    ]) {
+      { format: 2, file: 'part', id: '0123456789abcdef', name: 'g3' },
+    ];
+    for (const other of others) {
       expect((await problemOf(openFile(key, sealed, other))).message).toBe('chunk 1 has been changed or damaged');
     }
     expect((await problemOf(openFile(await dataKey(), sealed, context))).incomplete).toBe(false);
+  });
+
+  it('binds every chunk of a part to the format, its own id and its name, not to a generation', async () => {
+    const key = await dataKey();
+    const { sealed } = await sealFile(key, noise(100, 4), partContext);
+    expect((await openFile(key, sealed, partContext)).length).toBe(100);
+    const others: SealedFileContext[] = [
+      { ...partContext, format: 1 },
+      { ...partContext, id: 'fedcba9876543210' },
+      { ...partContext, name: 'contacts' },
+      { format: 2, file: 'manifest', generation: 3, id: '0123456789abcdef' },
+    ];
+    for (const other of others) {
+      expect((await problemOf(openFile(key, sealed, other))).message).toBe('chunk 1 has been changed or damaged');
+    }
   });
 });

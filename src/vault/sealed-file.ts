@@ -4,22 +4,23 @@ import { type Bytes, concat, gunzip, gzip, randomBytes, readU32, u32, utf8 } fro
  * A sealed file: the plaintext gzipped, cut into chunks, each chunk AES-GCM with a fresh random 96-bit IV,
  * written as records [u32 big-endian length of the ciphertext][12-byte IV][ciphertext with its 16-byte tag].
  *
- * Each chunk's associated data names the format version, the generation (number and random id), the file
- * (the manifest or a part), the chunk's index and whether it is the last, so a chunk moved to another
- * file, position or generation, a chunk replayed from an older save, or a file cut short fails to open.
+ * Each chunk's associated data names the format version, the file (a generation's manifest: its number and
+ * random id; or a part: its own random id and its name), the chunk's index and whether it is the last, so a
+ * chunk moved to another file, position or generation, a chunk replayed from an older save, or a file cut
+ * short fails to open.
  */
 export const CHUNK_BYTES = 1 << 20;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
-export interface SealedFileContext {
-  format: number;
-  generation: number;
-  /** Random per save, so even two attempts at one generation number cannot trade chunks. */
-  id: string;
-  /** "manifest" or "part:<name>". */
-  file: string;
-}
+/**
+ * The file a chunk belongs to. A manifest belongs to one generation (its number, and an id random per save,
+ * so even two attempts at one generation number cannot trade chunks); a part has an id of its own, random
+ * per write, so one part file can be carried over, unchanged, from generation to generation.
+ */
+export type SealedFileContext =
+  | { format: number; file: 'manifest'; generation: number; id: string }
+  | { format: number; file: 'part'; id: string; name: string };
 
 /** Why a sealed file did not open, in words that follow its name ("part “x” …"). */
 export class SealedFileProblem extends Error {
@@ -32,10 +33,11 @@ export class SealedFileProblem extends Error {
 }
 
 function associatedData(context: SealedFileContext, index: number, last: boolean): Bytes {
-  const { format, generation, id, file } = context;
-  return utf8(
-    `partnership-insight-vault/${format}/g${generation}/${id}/${file}/chunk ${index}/${last ? 'last' : 'more'}`,
-  );
+  const file =
+    context.file === 'manifest'
+      ? `manifest/g${context.generation}/${context.id}`
+      : `part/${context.id}/${context.name}`;
+  return utf8(`partnership-insight-vault/${context.format}/${file}/chunk ${index}/${last ? 'last' : 'more'}`);
 }
 
 export async function sealFile(

@@ -85,12 +85,18 @@ describe('one-file backups', () => {
     expect((await refusedWithoutChange(new Blob([]))).reason).toBe('not-a-backup');
   });
 
-  it('refuses a backup made by a newer version', async () => {
+  it('refuses a backup made by a newer version, or in an earlier format', async () => {
     const bytes = new Uint8Array(await (await backupOf()).blob.arrayBuffer());
-    bytes[30] = 2; // the format version, u32 big-endian after the 27-byte magic line
+    bytes[30] = 3; // the format version, u32 big-endian after the 27-byte magic line
     const { reason, message } = await refusedWithoutChange(new Blob([bytes]));
     expect(reason).toBe('newer-format');
     expect(message).toMatch(/made by a newer version of Partnership Insight/);
+    bytes[30] = 1;
+    expect(await refusedWithoutChange(new Blob([bytes]))).toEqual({
+      reason: 'older-format',
+      message:
+        'This backup was made by an earlier test version of Partnership Insight, whose format this version does not read.',
+    });
   });
 
   it('refuses the wrong passphrase', async () => {
@@ -103,7 +109,7 @@ describe('one-file backups', () => {
 
   it('refuses a changed chunk, naming the part and the chunk', async () => {
     const { blob } = await backupOf(1, (files) => {
-      const name = fileEnding(files, '-part-early_help.sealed');
+      const name = fileEnding(files, '-early_help.sealed');
       const chunks = records(files.bytes().get(name) ?? new Uint8Array());
       const third = chunks[2] as Uint8Array;
       third[third.length - 1] = (third[third.length - 1] ?? 0) ^ 1;

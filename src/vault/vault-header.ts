@@ -8,7 +8,7 @@ import { VaultError } from './vault-error';
  * `seal` (AES-GCM under the data key) binds the generation to the rest, so the current generation cannot
  * be edited back to an older one whose files were left behind.
  */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 export const HEADER_FILE = 'vault.json';
 const APP = 'Partnership Insight kept data';
 
@@ -57,6 +57,13 @@ export function parseHeader(text: string, what: string): VaultHeader {
     throw new VaultError(
       'newer-format',
       `${what} was made by a newer version of Partnership Insight: update this copy of the app to open it.`,
+    );
+  }
+  if (typeof format === 'number' && format < FORMAT_VERSION && (json as { app?: unknown }).app === APP) {
+    // No version of the app that kept data in an earlier format was released: there is nothing to convert.
+    throw new VaultError(
+      'older-format',
+      `${what} was made by an earlier test version of Partnership Insight, whose format this version does not read: load the files again and keep them anew.`,
     );
   }
   const parsed = headerSchema.safeParse(json);

@@ -14,8 +14,8 @@ import { unlockVault } from './vault';
 
 // Someone with the laptop's disk changes the kept files: every change is refused on load, naming what.
 
-const EARLY = '-part-early_help.sealed';
-const CONTACTS = '-part-contacts.sealed';
+const EARLY = '-early_help.sealed';
+const CONTACTS = '-contacts.sealed';
 
 async function keptTwice() {
   const files = newFiles();
@@ -117,8 +117,14 @@ describe('kept files that were changed are refused', () => {
     const { files } = await keptTwice();
     const header = JSON.parse(new TextDecoder().decode(files.bytes().get('vault.json')));
     const write = (value: unknown) => files.bytes().set('vault.json', new TextEncoder().encode(JSON.stringify(value)));
-    write({ ...header, format: 2 });
+    write({ ...header, format: 3 });
     expect((await refusal(unlockVault(files, PASSPHRASE))).reason).toBe('newer-format');
+    write({ ...header, format: 1 });
+    expect(await refusal(unlockVault(files, PASSPHRASE))).toEqual({
+      reason: 'older-format',
+      message:
+        'The kept data was made by an earlier test version of Partnership Insight, whose format this version does not read: load the files again and keep them anew.',
+    });
     write({ ...header, kdf: { ...header.kdf, iterations: 'many' } });
     expect((await refusal(unlockVault(files, PASSPHRASE))).reason).toBe('damaged');
     files.bytes().set('vault.json', new TextEncoder().encode('{"app": "Partnership Insight kept'));

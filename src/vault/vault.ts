@@ -3,10 +3,12 @@ import { type Bytes, fromBase64, randomBytes, randomHex, utf8 } from './bytes';
 import {
   generationFiles,
   type KeptSnapshot,
+  type ListedPart,
   leftoverFiles,
   type ReadWords,
   readGeneration,
   readManifest,
+  type SaveSnapshot,
   writeGeneration,
 } from './generation';
 import { deriveKek, newWrappedDataKey, PBKDF2_ITERATIONS, unwrapDataKey } from './keys';
@@ -26,19 +28,22 @@ import {
 
 /**
  * The encrypted vault: data kept on this computer under a passphrase. The passphrase unwraps a random data
- * key; every save writes a new generation of sealed files, then switches the header to it, then removes the
- * old one, so a failure or a closed tab at any point leaves the previous generation whole. docs/security.md
+ * key; every save writes a new generation (the parts that changed, then a sealed manifest naming them and
+ * the unchanged parts it carries over), then switches the header to it, then removes every file it does not
+ * name, so a failure or a closed tab at any point leaves the previous generation whole. docs/security.md
  * tells what it protects against, and the formats.
  */
-export type { KeptPart, KeptSnapshot } from './generation';
+export type { KeptPart, KeptSnapshot, SavedPart, SaveSnapshot } from './generation';
 export { PBKDF2_ITERATIONS } from './keys';
 export { passphraseHint } from './passphrase-hint';
 export { VaultError, type VaultErrorReason } from './vault-error';
 
 export interface Vault {
-  /** Writes a new generation (every part, then the sealed manifest), then switches the header to it, then
-   *  removes older generations. A failure or a closed tab at any point leaves the previous generation whole. */
-  save(snapshot: KeptSnapshot): Promise<void>;
+  /** Writes a new generation (every part whose bytes are given, then the sealed manifest), then switches the
+   *  header to it, then removes every file it does not name. A part with `bytes: null` is unchanged since the
+   *  last save: the last save's file of it is carried over (refused in words when there is none). A failure
+   *  or a closed tab at any point leaves the previous generation whole. */
+  save(snapshot: SaveSnapshot): Promise<void>;
   /** Null when nothing is saved yet; leftovers of unfinished saves are removed. */
   load(): Promise<KeptSnapshot | null>;
   /** One file: the same key wrap and the same sealed chunks. */
@@ -136,11 +141,19 @@ class OpenVault implements Vault {
     return header;
   }
 
-  save(snapshot: KeptSnapshot): Promise<void> {
+  /** The current generation's parts, read only when a save carries some over. */
+  async #currentParts(key: CryptoKey, header: VaultHeader, snapshot: SaveSnapshot): Promise<ListedPart[]> {
+    if (header.generation === 0 || snapshot.parts.every((part) => part.bytes !== null)) return [];
+    return (await readManifest((name) => this.#files.read(name), key, header, KEPT)).parts;
+  }
+
+  save(snapshot: SaveSnapshot): Promise<void> {
     return this.#run(async (key) => {
-      const { seal: _, ...previous } = await this.#currentHeader(key);
+      const header = await this.#currentHeader(key);
+      const carried = await this.#currentParts(key, header, snapshot);
+      const { seal: _, ...previous } = header;
       const at = { generation: previous.generation + 1, id: randomHex(8) };
-      const keep = await writeGeneration(this.#files, key, at, snapshot);
+      const keep = await writeGeneration(this.#files, key, at, snapshot, carried);
       const next = await sealHeader(key, { ...previous, ...at });
       await this.#files.write(HEADER_FILE, utf8(headerText(next)));
       this.#header = next;
@@ -166,12 +179,7 @@ class OpenVault implements Vault {
       const header = await this.#currentHeader(key);
       const read = (name: string) => this.#files.read(name);
       const names =
-        header.generation === 0
-          ? []
-          : generationFiles(
-              header,
-              (await readManifest(read, key, header, KEPT)).parts.map((part) => part.name),
-            );
+        header.generation === 0 ? [] : generationFiles(header, (await readManifest(read, key, header, KEPT)).parts);
       const sealed: { name: string; bytes: Uint8Array }[] = [];
       for (const name of names) {
         const bytes = await read(name);

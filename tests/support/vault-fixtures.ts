@@ -59,7 +59,7 @@ export function sameFiles(a: Map<string, Uint8Array>, b: Map<string, Uint8Array>
   return a.size === b.size && [...a].every(([name, bytes]) => same(bytes, b.get(name)));
 }
 
-/** The name of the one file whose name ends with `suffix` (e.g. "-part-early_help.sealed"). */
+/** The name of the one file whose name ends with `suffix` (e.g. "-early_help.sealed"). */
 export function fileEnding(files: { bytes(): Map<string, Uint8Array> }, suffix: string): string {
   const names = [...files.bytes().keys()].filter((name) => name.endsWith(suffix));
   expect(names, `one file ending ${suffix}`).toHaveLength(1);
