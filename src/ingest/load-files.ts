@@ -26,6 +26,7 @@ import type { RecordScanner } from './record-scan';
 import { blobChunks } from './record-scan';
 import { sniffLayout } from './sniff';
 import { prepareTextSource, readTextHead } from './text-source';
+import { forgetVersionsOf } from './update-stage';
 import type { ColumnMappings, ValueMappings } from './value-mapping';
 import { classifyFile, type FileKind, readWorkbook, type WorkbookResult } from './workbook/read-workbook';
 
@@ -36,7 +37,7 @@ export interface NamedBlob {
   datasetId?: string;
   /** With datasetId: which of the file's columns fills each field (field → column heading). */
   columnMapping?: Record<string, string>;
-  /** Records already loaded from an earlier file: skip them (default), replace the earlier ones, or keep both. */
+  /** Records already loaded from an earlier file: take their changes (default), skip them, replace the earlier ones, or keep both. */
   duplicates?: DuplicatePolicy;
 }
 
@@ -328,7 +329,11 @@ export function createIngestSession(
       const datasetId = report.datasetId;
       if (datasetId) for (const handler of handlers) await handler.remove(engine, datasetId, report.fileId);
       const dataset = datasets.find((d) => d.id === report.datasetId);
-      if (dataset) await engine.run(`DELETE FROM ${dataset.id} WHERE load_id = ?`, [report.fileId]);
+      if (dataset) {
+        await engine.run(`DELETE FROM ${dataset.id} WHERE load_id = ?`, [report.fileId]);
+        // The versions this file had superseded count again (next quarter's changes undone).
+        await forgetVersionsOf(engine, dataset, report.fileId);
+      }
       await engine.run('DELETE FROM pi_rejections WHERE load_id = ?', [report.fileId]);
       await engine.run('DELETE FROM pi_warnings WHERE load_id = ?', [report.fileId]);
       if (report.contentHash) loaded.delete(report.contentHash);
