@@ -326,6 +326,11 @@ export function createIngestSession(
     },
     /** Removes one file's rows, rejections and warnings, so it can be loaded again (e.g. as another dataset). */
     async removeFile(report: FileReport): Promise<void> {
+      await this.removeRows(report);
+      this.forgetFile(report);
+    },
+    /** A file's rows, rejections and warnings removed (the versions it superseded back), while it is still known. */
+    async removeRows(report: FileReport): Promise<void> {
       const datasetId = report.datasetId;
       if (datasetId) for (const handler of handlers) await handler.remove(engine, datasetId, report.fileId);
       const dataset = datasets.find((d) => d.id === report.datasetId);
@@ -336,8 +341,20 @@ export function createIngestSession(
       }
       await engine.run('DELETE FROM pi_rejections WHERE load_id = ?', [report.fileId]);
       await engine.run('DELETE FROM pi_warnings WHERE load_id = ?', [report.fileId]);
+    },
+    /**
+     * Forgets a file: its bytes, and its fingerprint (the same file may be loaded again). Returns what
+     * `rememberFile` needs to know it again (a change shown before it is confirmed, then cancelled).
+     */
+    forgetFile(report: FileReport): () => void {
+      const source = sources.get(report.fileId);
+      const name = report.contentHash ? loaded.get(report.contentHash) : undefined;
       if (report.contentHash) loaded.delete(report.contentHash);
       sources.delete(report.fileId);
+      return () => {
+        if (source) sources.set(report.fileId, source);
+        if (report.contentHash && name !== undefined) loaded.set(report.contentHash, name);
+      };
     },
     /** Whether a file (or sheet) can be loaded again: its bytes are still at hand. */
     canReload(report: FileReport): boolean {

@@ -1,5 +1,6 @@
 import type { DatasetDefinition } from '../datasets/dataset-definition';
 import type { Engine } from '../engine/engine';
+import type { IndicatorSettings } from '../indicators/settings';
 import type { ChosenDateOrder } from '../ingest/date-order';
 import type { DuplicatePolicy } from '../ingest/dedupe-stage';
 import type { FileHandler } from '../ingest/file-handlers';
@@ -8,6 +9,8 @@ import type { LoadProgress } from '../ingest/load-file';
 import type { IngestSession, NamedBlob } from '../ingest/load-files';
 import { type FileReport, type LoadReport, summariseLoad } from '../ingest/load-report';
 import { clearLoadedData } from '../ingest/prepare-database';
+import { type SetAside, setTablesAside, tablesOfFile } from '../ingest/set-aside';
+import { type RecordChange, recordChanges } from '../ingest/update-stage';
 import {
   applyValueMapping,
   applyValueMappings,
@@ -16,6 +19,7 @@ import {
   withMapping,
 } from '../ingest/value-mapping';
 import { shownFileName } from '../shared/file-name';
+import { type EffectPreview, headlinesNow, indicatorsReading } from './effect-preview';
 import type { HeldFile, HeldFiles } from './held-files';
 import type { SavedMappings } from './saved-mappings';
 import type { WarmUp } from './warm-up';
@@ -40,6 +44,8 @@ export interface DataState {
   clearedByReload: HeldFiles | null;
   /** The ingest session, once the engine is open (the report's "Change" and "Remove" need it). */
   ingestReady: boolean;
+  /** A file's removal or replacement, made but not yet confirmed, with its effect on the indicators. */
+  effectPreview: EffectPreview | null;
 }
 
 /** The engine and what works on it, opened once. */
@@ -94,6 +100,16 @@ function replaceFile(report: LoadReport | null, fileId: number, files: FileRepor
   return next.length > 0 ? summariseLoad(next) : null;
 }
 
+/** Rows a file adds to the database: those it loaded, less the earlier versions its updates set aside. */
+const netRows = (file: { rowsLoaded: number; rowsUpdated?: number }) => file.rowsLoaded - (file.rowsUpdated ?? 0);
+
+/** A change shown before it is confirmed: the tables as they were, and how to undo the rest. */
+interface Pending {
+  aside: SetAside;
+  /** Puts the ingest's memory of files back as it was. */
+  undo: () => void;
+}
+
 /** The files of a report that put rows in the database. */
 const heldOf = (files: readonly FileReport[]): HeldFile[] =>
   files.filter((f) => f.rowsLoaded > 0).map((f) => ({ fileId: f.fileId, name: f.fileName, rows: f.rowsLoaded }));
@@ -110,6 +126,7 @@ export class DataSession {
   #opened: Promise<OpenedEngine> | null = null;
   #ingest: IngestSession | null = null;
   #held: HeldFile[] = [];
+  #pending: Pending | null = null;
 
   constructor(options: DataSessionOptions) {
     this.#options = options;
@@ -126,6 +143,7 @@ export class DataSession {
       // What a reload cleared: read once, as the page starts (the database starts empty).
       clearedByReload: options.store.readHeld(),
       ingestReady: false,
+      effectPreview: null,
     };
   }
 
@@ -197,6 +215,7 @@ export class DataSession {
 
   async loadFiles(files: readonly NamedBlob[]): Promise<void> {
     if (files.length === 0) return;
+    await this.cancelPreview();
     this.#options.mark?.('pi-load-start');
     this.#set({ loading: true, loadError: null });
     try {
@@ -209,7 +228,7 @@ export class DataSession {
         lastReport: report,
         loadCount: this.#state.loadCount + 1,
         loadedAt: now,
-        rowsInDatabase: this.#state.rowsInDatabase + report.rowsLoaded,
+        rowsInDatabase: this.#state.rowsInDatabase + netRows(report),
         clearedByReload: null,
       });
       await this.#changed();
@@ -236,6 +255,7 @@ export class DataSession {
 
   /** Loads one file of the report again with the user's choice, and puts the result in its place. */
   async #reload(file: FileReport, choice: Reload, mappings: SavedMappings): Promise<void> {
+    await this.cancelPreview();
     const { ingest } = await this.#ready();
     this.#set({ loading: true, loadError: null });
     try {
@@ -247,7 +267,7 @@ export class DataSession {
       const replaced = report.files.reduce((sum, f) => sum + (f.duplicates?.replaced ?? 0), 0);
       this.#set({
         lastReport: replaceFile(this.#state.lastReport, file.fileId, report.files),
-        rowsInDatabase: this.#state.rowsInDatabase - file.rowsLoaded + report.rowsLoaded - replaced,
+        rowsInDatabase: this.#state.rowsInDatabase - netRows(file) + netRows(report) - replaced,
       });
       await this.#changed();
     } catch (error) {
@@ -327,18 +347,128 @@ export class DataSession {
 
   /** Forgets one file's (or sheet's) rows and rejections, and takes it off the load report. */
   async removeFile(file: FileReport): Promise<void> {
+    await this.cancelPreview();
     const { ingest } = await this.#ready();
     await ingest.removeFile(file);
-    this.#hold((held) => held.filter((f) => f.fileId !== file.fileId), this.#state.loadedAt);
-    this.#set({
-      lastReport: replaceFile(this.#state.lastReport, file.fileId, []),
-      rowsInDatabase: Math.max(0, this.#state.rowsInDatabase - file.rowsLoaded),
-    });
+    this.#removed(file, []);
     await this.#changed();
+  }
+
+  /** The report, the tab's files and the row count once a file is removed (or replaced by `files`). */
+  #removed(file: FileReport, files: FileReport[]): void {
+    this.#hold((held) => [...held.filter((f) => f.fileId !== file.fileId), ...heldOf(files)], this.#state.loadedAt);
+    const added = files.reduce((sum, f) => sum + netRows(f), 0);
+    this.#set({
+      lastReport: replaceFile(this.#state.lastReport, file.fileId, files),
+      rowsInDatabase: Math.max(0, this.#state.rowsInDatabase - netRows(file) + added),
+    });
+  }
+
+  /** Every value a file changed in records loaded before it (for the download: all of them). */
+  async recordChanges(file: FileReport): Promise<RecordChange[]> {
+    const { engine } = await this.#ready();
+    return recordChanges(engine, file.fileId);
+  }
+
+  /**
+   * Removes a file's records for now, and works out each indicator's headline before and after: kept
+   * with `confirmPreview`, undone with `cancelPreview`.
+   */
+  async previewRemoval(file: FileReport, settings: IndicatorSettings): Promise<void> {
+    await this.#preview({ kind: 'remove', file, replacement: null }, settings, async (ingest, pending) => {
+      await ingest.removeRows(file);
+      pending.undo = ingest.forgetFile(file);
+    });
+  }
+
+  /**
+   * Loads a new version of a file (as the same dataset) in place of the old one for now, and works out
+   * each indicator's headline before and after: kept with `confirmPreview`, undone with `cancelPreview`.
+   */
+  async previewReplacement(file: FileReport, next: NamedBlob, settings: IndicatorSettings): Promise<void> {
+    const replacement = { name: next.name, report: null };
+    await this.#preview({ kind: 'replace', file, replacement }, settings, async (ingest, pending) => {
+      await ingest.removeRows(file);
+      const putBack = ingest.forgetFile(file);
+      pending.undo = putBack;
+      const datasetId = file.datasetId ?? undefined;
+      const report = await ingest.loadFiles([{ ...next, datasetId }], undefined, this.#state.mappings);
+      pending.undo = () => {
+        for (const f of report.files) ingest.forgetFile(f);
+        putBack();
+      };
+      const preview = this.#state.effectPreview;
+      if (preview) this.#set({ effectPreview: { ...preview, replacement: { name: next.name, report } } });
+    });
+  }
+
+  async #preview(
+    what: Pick<EffectPreview, 'kind' | 'file' | 'replacement'>,
+    settings: IndicatorSettings,
+    apply: (ingest: IngestSession, pending: Pending) => Promise<void>,
+  ): Promise<void> {
+    await this.cancelPreview();
+    this.#set({ effectPreview: { ...what, state: 'working', effects: [], message: null }, loading: true });
+    try {
+      const { engine, ingest } = await this.#ready();
+      const dataset = this.#options.datasets.find((d) => d.id === what.file.datasetId);
+      const indicators = indicatorsReading(dataset);
+      const before = await headlinesNow(engine, settings, indicators);
+      const aside = await setTablesAside(engine, tablesOfFile(dataset));
+      const pending: Pending = { aside, undo: () => undefined };
+      this.#pending = pending;
+      await apply(ingest, pending);
+      const after = await headlinesNow(engine, settings, indicators);
+      const effects = indicators.map((indicator, i) => ({
+        indicator,
+        before: before[i] ?? null,
+        after: after[i] ?? null,
+      }));
+      const preview = this.#state.effectPreview ?? { ...what, message: null };
+      this.#set({ effectPreview: { ...preview, state: 'ready', effects } });
+    } catch (error) {
+      await this.cancelPreview();
+      this.#set({
+        effectPreview: {
+          ...what,
+          state: 'failed',
+          effects: [],
+          message: `The effect could not be worked out: ${message(error)}`,
+        },
+      });
+    } finally {
+      this.#set({ loading: false });
+    }
+  }
+
+  /** Keeps the removal or replacement shown. */
+  async confirmPreview(): Promise<void> {
+    const preview = this.#state.effectPreview;
+    const pending = this.#pending;
+    if (!preview || !pending || preview.state !== 'ready') return;
+    this.#pending = null;
+    await pending.aside.release();
+    this.#removed(preview.file, preview.replacement?.report?.files ?? []);
+    this.#set({ effectPreview: null });
+    await this.#changed();
+  }
+
+  /** Undoes the removal or replacement shown: the tables and the files known go back exactly as they were. */
+  async cancelPreview(): Promise<void> {
+    const pending = this.#pending;
+    this.#pending = null;
+    if (pending) {
+      await pending.aside.restore();
+      pending.undo();
+    }
+    if (this.#state.effectPreview) this.#set({ effectPreview: null });
+    // The summaries were prepared from the changed data: every page prepares them again.
+    if (pending) await this.#changed();
   }
 
   /** Forgets every loaded row and rejection (nothing is stored anywhere else). */
   async clearData(): Promise<void> {
+    await this.cancelPreview();
     const { engine, ingest } = await this.#ready();
     await clearLoadedData(engine, this.#options.datasets, this.#options.handlers);
     ingest.forgetLoadedFiles();
