@@ -127,6 +127,7 @@ export class DataSession {
   #ingest: IngestSession | null = null;
   #held: HeldFile[] = [];
   #pending: Pending | null = null;
+  #working: Promise<void> | null = null;
 
   constructor(options: DataSessionOptions) {
     this.#options = options;
@@ -408,7 +409,19 @@ export class DataSession {
     apply: (ingest: IngestSession, pending: Pending) => Promise<void>,
   ): Promise<void> {
     await this.cancelPreview();
-    this.#set({ effectPreview: { ...what, state: 'working', effects: [], message: null }, loading: true });
+    this.#set({ effectPreview: { ...what, state: 'working', effects: [], message: null } });
+    const working = this.#work(what, settings, apply);
+    // Cancelling (or another change) waits for the change to be made before undoing it.
+    this.#working = working;
+    await working;
+    if (this.#working === working) this.#working = null;
+  }
+
+  async #work(
+    what: Pick<EffectPreview, 'kind' | 'file' | 'replacement'>,
+    settings: IndicatorSettings,
+    apply: (ingest: IngestSession, pending: Pending) => Promise<void>,
+  ): Promise<void> {
     try {
       const { engine, ingest } = await this.#ready();
       const dataset = this.#options.datasets.find((d) => d.id === what.file.datasetId);
@@ -427,17 +440,9 @@ export class DataSession {
       const preview = this.#state.effectPreview ?? { ...what, message: null };
       this.#set({ effectPreview: { ...preview, state: 'ready', effects } });
     } catch (error) {
-      await this.cancelPreview();
-      this.#set({
-        effectPreview: {
-          ...what,
-          state: 'failed',
-          effects: [],
-          message: `The effect could not be worked out: ${message(error)}`,
-        },
-      });
-    } finally {
-      this.#set({ loading: false });
+      await this.#undo();
+      const failed = `The effect could not be worked out: ${message(error)}.`;
+      this.#set({ effectPreview: { ...what, state: 'failed', effects: [], message: failed } });
     }
   }
 
@@ -455,15 +460,19 @@ export class DataSession {
 
   /** Undoes the removal or replacement shown: the tables and the files known go back exactly as they were. */
   async cancelPreview(): Promise<void> {
+    await this.#working?.catch(() => undefined);
+    await this.#undo();
+    if (this.#state.effectPreview) this.#set({ effectPreview: null });
+  }
+
+  async #undo(): Promise<void> {
     const pending = this.#pending;
     this.#pending = null;
-    if (pending) {
-      await pending.aside.restore();
-      pending.undo();
-    }
-    if (this.#state.effectPreview) this.#set({ effectPreview: null });
+    if (!pending) return;
+    await pending.aside.restore();
+    pending.undo();
     // The summaries were prepared from the changed data: every page prepares them again.
-    if (pending) await this.#changed();
+    await this.#changed();
   }
 
   /** Forgets every loaded row and rejection (nothing is stored anywhere else). */

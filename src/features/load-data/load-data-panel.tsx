@@ -1,5 +1,5 @@
 import { type DragEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
-import { useAppData } from '../../session/app-data';
+import { useAppData, useDataSession } from '../../session/app-data';
 import { sampleFiles } from '../../session/sample-files';
 import { fullFileName } from '../../shared/file-name';
 import { formatNumber, formatTime } from '../../shared/format';
@@ -76,6 +76,9 @@ function ClearedByReloadNote() {
 /** Drop zone with a keyboard-operable "Choose files" button and a one-click sample. */
 export function LoadDataPanel({ nextSteps }: { nextSteps?: ReactNode }) {
   const { loadFiles, loading, progress, lastReport, loadError, dataVersion, loadCount } = useAppData();
+  const session = useDataSession();
+  // A removal or replacement shown but not confirmed is undone when the user leaves the page.
+  useEffect(() => () => void session.cancelPreview(), [session]);
   const inputRef = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
   const [sampleError, setSampleError] = useState<string | null>(null);
