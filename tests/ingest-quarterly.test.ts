@@ -1,7 +1,9 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { earlyHelpEpisodes } from '../src/datasets/early-help';
 import type { LoadReport } from '../src/ingest/load-report';
 import { changesCsvRows, recordChanges } from '../src/ingest/update-stage';
+import { applyValueMapping } from '../src/ingest/value-mapping';
 import { csvText } from '../src/shared/csv';
 import { createTestSession } from './support/load-csv';
 
@@ -208,6 +210,19 @@ describe('next quarter’s extract', () => {
         z.object({ episode_id: z.string(), source_file: z.string(), superseded_by: z.number() }),
       ),
     ).toEqual([{ episode_id: 'E3', source_file: 'q1.csv', superseded_by: q3.files[0]?.fileId }]);
+  });
+
+  it('a local code mapped later reaches the earlier versions set aside too', async () => {
+    await t.load('q1.csv', Q1.replace('STEP_UP_CSC', 'Up to social care'));
+    const q2 = await t.load('q2.csv', Q2);
+    await applyValueMapping(t.engine, earlyHelpEpisodes, 'end_reason', 'Up to social care', 'STEP_UP_CSC');
+    const file = q2.files[0];
+    if (!file) throw new Error('no report');
+    await t.session.removeFile(file);
+    expect((await episodes()).find((r) => r.episode_id === 'E4')).toMatchObject({
+      end_reason: 'STEP_UP_CSC',
+      end_reason_raw: 'Up to social care',
+    });
   });
 
   it('a file whose every record is already held adds nothing, and says so', async () => {
