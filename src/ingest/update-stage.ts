@@ -55,25 +55,42 @@ const labelledKey = (key: readonly FieldDefinition[]) =>
 
 const CHANGE_TYPE = 'STRUCT(field VARCHAR, label VARCHAR, old VARCHAR, new VARCHAR, differs BOOLEAN)[]';
 
+/** Whether a staged row (p) differs from a loaded one (t) in any field the file gives. */
+const differsSql = (fields: readonly FieldDefinition[]) =>
+  fields.length > 0 ? fields.map((f) => `(${staged(f)} IS DISTINCT FROM ${stored(f)})`).join(' OR ') : 'false';
+
 /**
- * `pi_updates`: each good staged row joined to the loaded records with its key, the fields compared
- * (old and new as text, whether they differ), and how many records share the key on either side.
+ * `pi_updates`: each good staged row joined to the loaded records with its key, whether it differs,
+ * and how many records share the key on either side. Only these flags are kept for every match (a
+ * whole quarter's caseload); the values are spelled out for the changed records alone.
  */
 function matchesSql(dataset: DatasetDefinition, rows: string, key: FieldDefinition[], fields: FieldDefinition[]) {
   const keys = key.map(staged);
-  const differs = fields.map((f) => `(${staged(f)} IS DISTINCT FROM ${stored(f)})`);
-  const list = fields.map(
-    (f, i) =>
-      `{field: ${sqlConstant(f.name)}, label: ${sqlConstant(f.label)}, old: ${shownValueSql(f, stored(f))}, new: ${shownValueSql(f, staged(f))}, differs: ${differs[i]}}`,
-  );
   return `CREATE OR REPLACE TEMP TABLE pi_updates AS
 SELECT p.rec, p.line, t.load_id AS earlier_load_id, t.source_file AS earlier_file, t.source_line AS earlier_line,
-  ${labelledKey(key)} AS record_key,
-  [${list.join(', ')}]::${CHANGE_TYPE} AS fields,
-  ${differs.length > 0 ? differs.join(' OR ') : 'false'} AS differs,
-  p.in_file_n, count(*) OVER (PARTITION BY p.rec) AS loaded_n
+  ${differsSql(fields)} AS differs, p.in_file_n, count(*) OVER (PARTITION BY p.rec) AS loaded_n
 FROM (SELECT p.*, count(*) OVER (PARTITION BY ${keys.join(', ')}) AS in_file_n FROM ${rows} WHERE ${good}) p
 JOIN ${dataset.id} t ON ${key.map((f) => `${staged(f)} IS NOT DISTINCT FROM ${stored(f)}`).join(' AND ')}`;
+}
+
+/** Every changed value of the updated records (staged row p against the loaded version t it replaces). */
+function changesSql(dataset: DatasetDefinition, rows: string, key: FieldDefinition[], fields: FieldDefinition[]) {
+  const list = fields.map(
+    (f) =>
+      `{field: ${sqlConstant(f.name)}, label: ${sqlConstant(f.label)}, old: ${shownValueSql(f, stored(f))}, new: ${shownValueSql(f, staged(f))}, differs: ${staged(f)} IS DISTINCT FROM ${stored(f)}}`,
+  );
+  return `INSERT INTO pi_changes
+SELECT ?::INTEGER, ?::VARCHAR, ?::VARCHAR, line, record_key, c.field, c.label, c.old, c.new,
+  earlier_load_id, earlier_file, earlier_line
+FROM (
+  SELECT p.line, ${labelledKey(key)} AS record_key, u.earlier_load_id, u.earlier_file, u.earlier_line,
+    unnest([${list.join(', ')}]::${CHANGE_TYPE}) AS c
+  FROM ${rows}
+  JOIN pi_updates u ON u.rec = p.rec
+  JOIN pi_update_verdicts v ON v.rec = p.rec AND v.verdict = 'updated'
+  JOIN ${dataset.id} t ON t.load_id = u.earlier_load_id AND t.source_line = u.earlier_line
+)
+WHERE c.differs`;
 }
 
 /** Per staged row: held (the same values are loaded), or an update of one record, or ambiguous. */
@@ -97,7 +114,8 @@ export async function compareWithLoaded(
   key: FieldDefinition[],
 ): Promise<UpdateFindings> {
   const { dataset } = plan;
-  await engine.run(matchesSql(dataset, rows, key, comparedFields(dataset, plan.matches, key)));
+  const fields = comparedFields(dataset, plan.matches, key);
+  await engine.run(matchesSql(dataset, rows, key, fields));
   await engine.run(VERDICTS);
   const [found] = await engine.query(
     `SELECT count(*) FILTER (WHERE verdict = 'held')::INTEGER AS unchanged,
@@ -109,18 +127,12 @@ export async function compareWithLoaded(
   );
   const reason = `'Already loaded from “' || earlier_file || '” (line ' || earlier_line || ') with other values, and the same ${labels(key).replace(/'/g, "''")} is on more than one record, so which one this corrects cannot be told'`;
   await engine.run(`INSERT INTO pi_problems
-SELECT u.rec, u.line, NULL::VARCHAR, u.record_key, ${reason}, false
-FROM pi_updates u JOIN pi_update_verdicts v USING (rec) WHERE v.verdict = 'ambiguous'
-QUALIFY row_number() OVER (PARTITION BY u.rec ORDER BY u.earlier_load_id, u.earlier_line) = 1`);
-  await engine.run(
-    `INSERT INTO pi_changes
-SELECT ?::INTEGER, ?::VARCHAR, ?::VARCHAR, line, record_key, c.field, c.label, c.old, c.new,
-  earlier_load_id, earlier_file, earlier_line
-FROM (SELECT u.*, unnest(u.fields) AS c FROM pi_updates u JOIN pi_update_verdicts v USING (rec)
-      WHERE v.verdict = 'updated')
-WHERE c.differs`,
-    [plan.fileId, dataset.id, plan.fileName],
-  );
+SELECT p.rec, p.line, NULL::VARCHAR, ${labelledKey(key)}, ${reason}, false
+FROM ${rows} JOIN (
+  FROM pi_updates u JOIN pi_update_verdicts v USING (rec) WHERE v.verdict = 'ambiguous'
+  QUALIFY row_number() OVER (PARTITION BY u.rec ORDER BY u.earlier_load_id, u.earlier_line) = 1
+) u ON u.rec = p.rec`);
+  await engine.run(changesSql(dataset, rows, key, fields), [plan.fileId, dataset.id, plan.fileName]);
   const held = `(SELECT rec FROM pi_update_verdicts WHERE verdict = 'held')`;
   await engine.run(`DELETE FROM pi_problems WHERE rec IN ${held}; DELETE FROM pi_parsed WHERE rec IN ${held}`);
   const [values] = await engine.query(
