@@ -193,8 +193,8 @@ export class DataSession {
   readonly getEngine = async (): Promise<Engine> => (await this.#ready()).engine;
 
   /** Every chart and table asks again. */
-  async #changed(): Promise<void> {
-    this.#set({ dataVersion: this.#state.dataVersion + 1 });
+  async #changed(patch: Partial<DataState> = {}): Promise<void> {
+    this.#set({ ...patch, dataVersion: this.#state.dataVersion + 1 });
     await this.#options.afterChange?.();
   }
 
@@ -454,25 +454,26 @@ export class DataSession {
     this.#pending = null;
     await pending.aside.release();
     this.#removed(preview.file, preview.replacement?.report?.files ?? []);
-    this.#set({ effectPreview: null });
-    await this.#changed();
+    // The panel goes as the pages are told to ask again, so none shows a figure from before.
+    await this.#changed({ effectPreview: null });
   }
 
   /** Undoes the removal or replacement shown: the tables and the files known go back exactly as they were. */
   async cancelPreview(): Promise<void> {
     await this.#working?.catch(() => undefined);
-    await this.#undo();
+    await this.#undo({ effectPreview: null });
     if (this.#state.effectPreview) this.#set({ effectPreview: null });
   }
 
-  async #undo(): Promise<void> {
+  /** Puts back what a preview changed; `patch` goes with the new data version. */
+  async #undo(patch: Partial<DataState> = {}): Promise<void> {
     const pending = this.#pending;
     this.#pending = null;
     if (!pending) return;
     await pending.aside.restore();
     pending.undo();
     // The summaries were prepared from the changed data: every page prepares them again.
-    await this.#changed();
+    await this.#changed(patch);
   }
 
   /** Forgets every loaded row and rejection (nothing is stored anywhere else). */
