@@ -51,11 +51,22 @@ async function effectRows(page: Page) {
     );
 }
 
-/** The Overview's early help card value, as drawn. */
-async function cardValue(page: Page, id: string) {
+/**
+ * The Overview's card value once it reads `expected` (or, after a wait, whatever it reads). A card
+ * shows its last figure while it asks again after a change (the query cache), so it is waited for.
+ */
+async function cardValue(page: Page, id: string, expected: string) {
   await openPage(page, 'Overview');
   const card = page.locator(`.score-card[data-indicator-id="${id}"][data-state="ready"]`);
   await card.waitFor({ timeout: 60_000 });
+  await page
+    .waitForFunction(
+      ([i, v]) =>
+        document.querySelector(`.score-card[data-indicator-id="${i}"]`)?.getAttribute('data-latest-value') === v,
+      [id, expected],
+      { timeout: 20_000 },
+    )
+    .catch(() => undefined);
   return card.getAttribute('data-latest-value');
 }
 
@@ -103,7 +114,7 @@ describe('the quarterly cycle, in the built app', () => {
 
   it('Remove shows each headline before → after; Cancel changes nothing', async () => {
     const { page } = app;
-    expect(await cardValue(page, 'EH3')).toBe('100');
+    expect(await cardValue(page, 'EH3', '100')).toBe('100');
     await openPage(page, 'Data');
     await page.getByTestId('remove-file').click();
     // Worked by hand: Apr–Jun 2024 without q2 — 4 started, 2 open, 1 of 2 closures needs met.
@@ -120,8 +131,8 @@ describe('the quarterly cycle, in the built app', () => {
     await page.getByTestId('effect-preview').waitFor({ state: 'detached' });
     expect(await reportNumbers(page)).toMatchObject({ read: 5, loaded: 3, rejected: 0 });
     await expect(page.getByTestId('record-changes').locator('tbody tr').count()).resolves.toBe(2);
-    expect(await cardValue(page, 'EH3')).toBe('100');
-    expect(await cardValue(page, 'EH1')).toBe('4');
+    expect(await cardValue(page, 'EH3', '100')).toBe('100');
+    expect(await cardValue(page, 'EH1', '4')).toBe('4');
   });
 
   it('Replace with a new version: the effect first, then the new version in its place', async () => {
@@ -142,14 +153,14 @@ describe('the quarterly cycle, in the built app', () => {
     await page.getByTestId('effect-confirm').click();
     await page.getByTestId('effect-preview').waitFor({ state: 'detached' });
     await expect(page.getByTestId('file-report').first().getAttribute('data-file-name')).resolves.toBe('q2-resent.csv');
-    expect(await cardValue(page, 'EH1')).toBe('5');
+    expect(await cardValue(page, 'EH1', '5')).toBe('5');
     // And a removal confirmed: q1 alone again.
     await openPage(page, 'Data');
     await page.getByTestId('remove-file').click();
     await effectRows(page);
     await page.getByTestId('effect-confirm').click();
     await page.getByTestId('effect-preview').waitFor({ state: 'detached' });
-    expect(await cardValue(page, 'EH3')).toBe('50');
+    expect(await cardValue(page, 'EH3', '50')).toBe('50');
     expect(app.consoleErrors).toEqual([]);
     expect(app.offOrigin()).toEqual([]);
   });
