@@ -26,7 +26,7 @@ import type { RecordScanner } from './record-scan';
 import { blobChunks } from './record-scan';
 import { sniffLayout } from './sniff';
 import { prepareTextSource, readTextHead } from './text-source';
-import { forgetVersionsOf } from './update-stage';
+import { countedRow, forgetVersionsOf } from './update-stage';
 import type { ColumnMappings, ValueMappings } from './value-mapping';
 import { classifyFile, type FileKind, readWorkbook, type WorkbookResult } from './workbook/read-workbook';
 
@@ -325,22 +325,30 @@ export function createIngestSession(
       return summariseLoad(reports);
     },
     /** Removes one file's rows, rejections and warnings, so it can be loaded again (e.g. as another dataset). */
-    async removeFile(report: FileReport): Promise<void> {
-      await this.removeRows(report);
+    async removeFile(report: FileReport): Promise<number> {
+      const fewer = await this.removeRows(report);
       this.forgetFile(report);
+      return fewer;
     },
-    /** A file's rows, rejections and warnings removed (the versions it superseded back), while it is still known. */
-    async removeRows(report: FileReport): Promise<void> {
+    /**
+     * A file's rows, rejections and warnings removed (the versions it superseded back), while it is
+     * still known. Returns how many fewer rows the database holds.
+     */
+    async removeRows(report: FileReport): Promise<number> {
       const datasetId = report.datasetId;
       if (datasetId) for (const handler of handlers) await handler.remove(engine, datasetId, report.fileId);
       const dataset = datasets.find((d) => d.id === report.datasetId);
+      // A handler's file: its rows are the ones it reported.
+      let fewer = dataset ? 0 : report.rowsLoaded;
       if (dataset) {
-        await engine.run(`DELETE FROM ${dataset.id} WHERE load_id = ?`, [report.fileId]);
+        const sql = `DELETE FROM ${dataset.id} WHERE load_id = ?`;
+        const [deleted] = await engine.query(sql, [report.fileId], countedRow);
         // The versions this file had superseded count again (next quarter's changes undone).
-        await forgetVersionsOf(engine, dataset, report.fileId);
+        fewer = (deleted?.Count ?? 0) - (await forgetVersionsOf(engine, dataset, report.fileId));
       }
       await engine.run('DELETE FROM pi_rejections WHERE load_id = ?', [report.fileId]);
       await engine.run('DELETE FROM pi_warnings WHERE load_id = ?', [report.fileId]);
+      return fewer;
     },
     /**
      * Forgets a file: its bytes, and its fingerprint (the same file may be loaded again). Returns what

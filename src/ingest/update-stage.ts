@@ -172,9 +172,9 @@ WHERE t.load_id = e.earlier_load_id AND t.source_line = e.earlier_line`,
 /**
  * When a file's records are removed: the versions it superseded come back (or, when a later file has
  * superseded this file's version in turn, now count as superseded by that later file), this file's own
- * set-aside versions go, and so do the changes it brought.
+ * set-aside versions go, and so do the changes it brought. Returns how many versions came back.
  */
-export async function forgetVersionsOf(engine: Engine, dataset: DatasetDefinition, fileId: number): Promise<void> {
+export async function forgetVersionsOf(engine: Engine, dataset: DatasetDefinition, fileId: number): Promise<number> {
   const aside = supersededTable(dataset);
   await engine.run(
     `UPDATE ${aside} s SET superseded_by = later.superseded_by
@@ -184,12 +184,18 @@ WHERE s.superseded_by = ? AND s.load_id = c.earlier_load_id AND s.source_line = 
     [fileId, fileId, fileId],
   );
   await engine.run(`DELETE FROM ${aside} WHERE load_id = ?`, [fileId]);
-  await engine.run(`INSERT INTO ${dataset.id} SELECT * EXCLUDE (superseded_by) FROM ${aside} WHERE superseded_by = ?`, [
-    fileId,
-  ]);
+  const [back] = await engine.query(
+    `INSERT INTO ${dataset.id} SELECT * EXCLUDE (superseded_by) FROM ${aside} WHERE superseded_by = ?`,
+    [fileId],
+    countedRow,
+  );
   await engine.run(`DELETE FROM ${aside} WHERE superseded_by = ?`, [fileId]);
   await engine.run('DELETE FROM pi_changes WHERE load_id = ?', [fileId]);
+  return back?.Count ?? 0;
 }
+
+/** What DuckDB answers to an INSERT or a DELETE: the number of rows. */
+export const countedRow = z.object({ Count: z.number() });
 
 const changeRow = z.object({
   source_file: z.string(),

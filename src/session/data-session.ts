@@ -106,6 +106,8 @@ const netRows = (file: { rowsLoaded: number; rowsUpdated?: number }) => file.row
 /** A change shown before it is confirmed: the tables as they were, and how to undo the rest. */
 interface Pending {
   aside: SetAside;
+  /** How many fewer rows the database holds once the file's rows are removed. */
+  fewer: number;
   /** Puts the ingest's memory of files back as it was. */
   undo: () => void;
 }
@@ -350,18 +352,20 @@ export class DataSession {
   async removeFile(file: FileReport): Promise<void> {
     await this.cancelPreview();
     const { ingest } = await this.#ready();
-    await ingest.removeFile(file);
-    this.#removed(file, []);
+    this.#removed(file, [], await ingest.removeFile(file));
     await this.#changed();
   }
 
-  /** The report, the tab's files and the row count once a file is removed (or replaced by `files`). */
-  #removed(file: FileReport, files: FileReport[]): void {
+  /**
+   * The report, the tab's files and the row count once a file is removed (`fewer` rows in the database),
+   * or replaced by `files`.
+   */
+  #removed(file: FileReport, files: FileReport[], fewer: number): void {
     this.#hold((held) => [...held.filter((f) => f.fileId !== file.fileId), ...heldOf(files)], this.#state.loadedAt);
     const added = files.reduce((sum, f) => sum + netRows(f), 0);
     this.#set({
       lastReport: replaceFile(this.#state.lastReport, file.fileId, files),
-      rowsInDatabase: Math.max(0, this.#state.rowsInDatabase - netRows(file) + added),
+      rowsInDatabase: Math.max(0, this.#state.rowsInDatabase - fewer + added),
     });
   }
 
@@ -377,7 +381,7 @@ export class DataSession {
    */
   async previewRemoval(file: FileReport, settings: IndicatorSettings): Promise<void> {
     await this.#preview({ kind: 'remove', file, replacement: null }, settings, async (ingest, pending) => {
-      await ingest.removeRows(file);
+      pending.fewer = await ingest.removeRows(file);
       pending.undo = ingest.forgetFile(file);
     });
   }
@@ -389,7 +393,7 @@ export class DataSession {
   async previewReplacement(file: FileReport, next: NamedBlob, settings: IndicatorSettings): Promise<void> {
     const replacement = { name: next.name, report: null };
     await this.#preview({ kind: 'replace', file, replacement }, settings, async (ingest, pending) => {
-      await ingest.removeRows(file);
+      pending.fewer = await ingest.removeRows(file);
       const putBack = ingest.forgetFile(file);
       pending.undo = putBack;
       const datasetId = file.datasetId ?? undefined;
@@ -428,7 +432,7 @@ export class DataSession {
       const indicators = indicatorsReading(dataset);
       const before = await headlinesNow(engine, settings, indicators);
       const aside = await setTablesAside(engine, tablesOfFile(dataset));
-      const pending: Pending = { aside, undo: () => undefined };
+      const pending: Pending = { aside, fewer: 0, undo: () => undefined };
       this.#pending = pending;
       await apply(ingest, pending);
       const after = await headlinesNow(engine, settings, indicators);
@@ -453,7 +457,7 @@ export class DataSession {
     if (!preview || !pending || preview.state !== 'ready') return;
     this.#pending = null;
     await pending.aside.release();
-    this.#removed(preview.file, preview.replacement?.report?.files ?? []);
+    this.#removed(preview.file, preview.replacement?.report?.files ?? [], pending.fewer);
     // The panel goes as the pages are told to ask again, so none shows a figure from before.
     await this.#changed({ effectPreview: null });
   }
