@@ -10,11 +10,10 @@ const counted = (n: number, one: string, many: string) => `${formatNumber(n)} ${
 
 /** "2 records updated, 3 values changed; 2,403 already held unchanged". */
 export function updateSummary(update: UpdateFindings): string {
-  const parts = [
-    `${counted(update.updated, 'record', 'records')} updated, ${counted(update.valuesChanged, 'value', 'values')} changed`,
-    `${formatNumber(update.unchanged)} already held unchanged`,
-  ];
-  return parts.join('; ');
+  const held = `${formatNumber(update.unchanged)} already held unchanged`;
+  if (update.updated === 0) return `none changed; ${held}`;
+  const changed = `${counted(update.updated, 'record', 'records')} updated, ${counted(update.valuesChanged, 'value', 'values')} changed`;
+  return `${changed}; ${held}`;
 }
 
 /**
