@@ -416,22 +416,28 @@ describe('bad input: a clear message, nothing lost, nothing crashes', () => {
     expect(second.files[0]).toMatchObject({ status: 'duplicate', rowsRead: 0, rowsLoaded: 0 });
     expect(second.files[0]?.message).toContain('“police (1).csv” is the same file as “police.csv”');
     expect((await rows()).length).toBe(2);
-    // An edited copy is not the same file: its new record loads, the one already loaded does not.
+    // An edited copy is not the same file: its new record loads, the one already held is not loaded twice.
     const edited = await t.load('police-corrected.csv', csv.replace('02/04/2024', '03/04/2024'));
-    expect(edited).toMatchObject({ rowsRead: 2, rowsLoaded: 1, rowsRejected: 1 });
-    expect(edited.files[0]?.rejections[0]?.reason).toBe(
+    expect(edited).toMatchObject({ rowsRead: 2, rowsLoaded: 1, rowsUnchanged: 1, rowsRejected: 0 });
+    expect((await rows()).length).toBe(3);
+    // Asked to skip records already loaded, it rejects them, naming where they were loaded from.
+    const skipped = await t.loadFiles([
+      { name: 'police-again.csv', blob: new Blob([`${csv}C,04/04/2024\n`]), duplicates: 'skip' },
+    ]);
+    expect(skipped).toMatchObject({ rowsRead: 3, rowsLoaded: 1, rowsUnchanged: 0, rowsRejected: 2 });
+    expect(skipped.files[0]?.rejections[0]?.reason).toBe(
       'Already loaded from “police.csv” (line 2): the same Child ID and Assessment start date',
     );
-    expect((await rows()).length).toBe(3);
+    expect((await rows()).length).toBe(4);
   });
 
   describe('records already loaded (no silent double counting)', () => {
     const extract = 'episode_id,child_id,assessment_start_date\nE1,A,01/04/2024\nE2,B,02/04/2024\nE3,C,03/04/2024\n';
     const overlap = 'episode_id,child_id,assessment_start_date\nE3,C,03/04/2024\nE4,D,04/04/2024\n';
 
-    it('skips records whose key is loaded (the same extract again as .xlsx, an overlapping extract), saying where from', async () => {
+    it('skips records whose key is loaded when the user says so, saying where from', async () => {
       await t.load('april.csv', extract);
-      const report = await t.load('april-to-may.csv', overlap);
+      const report = await t.loadFiles([{ name: 'april-to-may.csv', blob: new Blob([overlap]), duplicates: 'skip' }]);
       expect(report).toMatchObject({ rowsRead: 2, rowsLoaded: 1, rowsRejected: 1, status: 'partial' });
       expect(report.files[0]?.duplicates).toMatchObject({
         policy: 'skip',
@@ -493,8 +499,9 @@ describe('bad input: a clear message, nothing lost, nothing crashes', () => {
       );
       const bytes = new Uint8Array(XLSX.write(book, { bookType: 'xlsx', type: 'array' }) as ArrayBuffer);
       const report = await t.load('extract.xlsx', bytes);
-      expect(report).toMatchObject({ rowsRead: 3, rowsLoaded: 0, rowsRejected: 3 });
-      expect(report.files[0]?.status).toBe('failed');
+      // Every record is already held with the same values (the dates typed alike): nothing added.
+      expect(report).toMatchObject({ rowsRead: 3, rowsLoaded: 0, rowsUnchanged: 3, rowsRejected: 0 });
+      expect(report.files[0]?.status).toBe('loaded');
       expect((await rows()).length).toBe(3);
     });
 
@@ -621,13 +628,17 @@ describe('a bad value in an optional column: the row loads, the cell is left emp
     expect(inPlaceRows).toEqual(await stored());
   });
 
-  it('a row with warnings that is already loaded is rejected as such, and not counted as warned', async () => {
+  it('a row with warnings that is already loaded is held once (or rejected, if skipped), not counted as warned', async () => {
     await t.load('first.csv', 'episode_id,child_id,assessment_start_date\nE1,C1,01/04/2024\n');
-    const report = await t.load(
-      'second.csv',
-      'episode_id,child_id,assessment_start_date,age_at_start\nE1,C1,01/04/2024,x\n',
-    );
-    expect(report).toMatchObject({ rowsRead: 1, rowsLoaded: 0, rowsRejected: 1, rowsWarned: 0 });
+    const second = 'episode_id,child_id,assessment_start_date,age_at_start\nE1,C1,01/04/2024,x\n';
+    // Its unreadable age is stored empty, as the loaded record has it: the same record, already held.
+    const report = await t.load('second.csv', second);
+    expect(report).toMatchObject({ rowsRead: 1, rowsLoaded: 0, rowsUnchanged: 1, rowsRejected: 0, rowsWarned: 0 });
+    expect(await listed('pi_warnings')).toEqual([]);
+    const skipped = await t.loadFiles([
+      { name: 'third.csv', blob: new Blob([second.replace('x', 'y')]), duplicates: 'skip' },
+    ]);
+    expect(skipped).toMatchObject({ rowsRead: 1, rowsLoaded: 0, rowsRejected: 1, rowsWarned: 0 });
     expect(await listed('pi_warnings')).toEqual([]);
   });
 

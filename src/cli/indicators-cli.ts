@@ -63,6 +63,12 @@ function describeLoad(report: LoadReport): string {
   const lines = [
     `Loaded ${report.rowsLoaded} rows from ${report.files.length} file(s); ${report.rowsRejected} rejected.`,
   ];
+  // A later extract of records already loaded: held once, its changes taken (rows read = loaded + held + rejected).
+  if (report.rowsUnchanged > 0 || report.rowsUpdated > 0) {
+    lines.push(
+      `Of the rows loaded, ${report.rowsUpdated} updated records already loaded; ${report.rowsUnchanged} rows were already loaded unchanged.`,
+    );
+  }
   for (const file of report.files) {
     const published = publishedName(file.datasetId)?.replace(/^DfE /, '') ?? null;
     const what = published ?? `${file.status} ${file.datasetId ? `as ${file.datasetId}` : 'not loaded'}`;

@@ -1,19 +1,25 @@
 import { z } from 'zod';
 import type { DatasetDefinition, FieldDefinition } from '../datasets/dataset-definition';
 import type { Engine } from '../engine/engine';
-import { BLANK_ROW, REJECTED_RECS, rawColumn, storedTypedSql } from './conversion-sql';
 import type { ColumnMatch } from './header-match';
+import { good, keyText, labels, staged, stored } from './record-key-sql';
+import { compareWithLoaded, type RecordChange, recordChanges, type UpdateFindings } from './update-stage';
 
 /**
  * No silent double counting. Each dataset declares what makes a record itself (its record key). A
- * record whose key is already loaded from an earlier file — the same extract again as .xlsx, or
- * overlapping monthly extracts — is rejected with the file and line it was loaded from, unless the user
- * chose to replace the earlier file's records or to keep both. A key repeated inside one file is loaded
+ * record whose key is already loaded from an earlier file — next quarter's extract, the same extract
+ * again as .xlsx — is, by default ('update'), recognised as already held when its values are the same,
+ * and replaces the loaded version when they changed (update-stage.ts). The user may choose instead to
+ * reject every such record ('skip', naming the file and line it was loaded from), to replace the
+ * earlier file's records whatever they hold, or to keep both. A key repeated inside one file is loaded
  * but reported (with its lines, and on the Data quality page): inside one extract a repeat is a fact
  * about the data (two bookings of one person, two answers on one day) that each indicator's definition
  * says how it treats.
  */
-export type DuplicatePolicy = 'skip' | 'replace' | 'keep';
+export type DuplicatePolicy = 'update' | 'skip' | 'replace' | 'keep';
+
+/** How many changes the load report carries; the download has them all. */
+export const CHANGES_LISTED = 200;
 
 export interface DuplicateReport {
   policy: DuplicatePolicy;
@@ -28,6 +34,10 @@ export interface DuplicateReport {
   replaced: number;
   /** The earlier files those records came from. */
   earlierFiles: string[];
+  /** With 'update': rows already held with the same values, records updated, values changed, rows ambiguous. */
+  update: UpdateFindings | null;
+  /** With 'update': the first CHANGES_LISTED changed values (`pi_changes` has every one). */
+  changes: RecordChange[];
 }
 
 /** The key fields this file can give: the first of the dataset's keys whose fields it has. */
@@ -36,22 +46,6 @@ export function recordKeyFor(dataset: DatasetDefinition, matches: readonly Colum
   const key = dataset.recordKeys.find((fields) => fields.every((f) => mapped.has(f)));
   return key ? key.map((name) => dataset.fields.find((f) => f.name === name) as FieldDefinition) : null;
 }
-
-const typed = (f: FieldDefinition) => f.type.kind === 'date' || f.type.kind === 'integer' || f.type.kind === 'flag';
-/**
- * A key field of a staged row (p): typed values as typed (and as stored: an optional value that could
- * not be read is empty, see storedTypedSql), text and codes as written.
- */
-const staged = (f: FieldDefinition) =>
-  typed(f) ? storedTypedSql(f, `p.${f.name}`, `p.${rawColumn(f.name)}`, true) : `p.${rawColumn(f.name)}`;
-/** The same field of a loaded row (t): codes compare on their text as written. */
-const stored = (f: FieldDefinition) => (f.type.kind === 'code' ? `t.${f.name}_raw` : `t.${f.name}`);
-const keyText = (key: readonly FieldDefinition[]) =>
-  `concat_ws(' / ', ${key.map((f) => `coalesce(CAST(${staged(f)} AS VARCHAR), '(blank)')`).join(', ')})`;
-const labels = (key: readonly FieldDefinition[]) => key.map((f) => f.label).join(' and ');
-
-/** Good rows: not blank, not rejected so far (a row with only warnings loads). */
-const good = `NOT ${BLANK_ROW} AND p.rec NOT IN ${REJECTED_RECS}`;
 
 const countRow = z.object({ n: z.number() });
 const fileRow = z.object({ file: z.string().nullable(), n: z.number() });
@@ -116,12 +110,13 @@ QUALIFY row_number() OVER (PARTITION BY p.rec ORDER BY t.load_id, t.source_line)
 }
 
 /**
- * The dedupe stage (after the checks, before the store): adds duplicate rows to `pi_problems`, or
- * removes the earlier files' records this file replaces. Returns what it found.
+ * The dedupe stage (after the checks, before the store): compares records already loaded with this
+ * file's ('update'), adds them to `pi_problems` ('skip'), or removes the earlier files' records this file
+ * replaces ('replace'). Returns what it found.
  */
 export async function dedupeRows(
   engine: Engine,
-  plan: { dataset: DatasetDefinition; matches: readonly ColumnMatch[] },
+  plan: { dataset: DatasetDefinition; matches: readonly ColumnMatch[]; fileId: number; fileName: string },
   rows: string,
   policy: DuplicatePolicy,
 ): Promise<DuplicateReport | null> {
@@ -143,10 +138,17 @@ export async function dedupeRows(
   const earlierFiles = earlier.flatMap((r) => (r.file === null ? [] : [r.file]));
   const alreadyLoaded = earlier.find((r) => r.file === null)?.n ?? 0;
   let replaced = 0;
+  let update: UpdateFindings | null = null;
+  let changes: RecordChange[] = [];
+  if (alreadyLoaded > 0 && policy === 'update') {
+    update = await compareWithLoaded(engine, plan, rows, key);
+    if (update.valuesChanged > 0) changes = await recordChanges(engine, plan.fileId, CHANGES_LISTED);
+  }
   if (alreadyLoaded > 0 && policy === 'skip') await rejectAlreadyLoaded(engine, dataset, rows, key);
   if (alreadyLoaded > 0 && policy === 'replace') {
     replaced = await count(`SELECT count(DISTINCT t.rowid)::INTEGER AS n ${matching}`);
     await engine.run(`DELETE FROM ${dataset.id} WHERE rowid IN (SELECT t.rowid ${matching})`);
   }
-  return { policy, key: key.map((f) => f.label), ...repeats, alreadyLoaded, replaced, earlierFiles };
+  const found = { alreadyLoaded, replaced, earlierFiles, update, changes };
+  return { policy, key: key.map((f) => f.label), ...repeats, ...found };
 }

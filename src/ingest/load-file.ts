@@ -17,6 +17,7 @@ import { reportRows } from './report-stage';
 import { sniffLayout, type TextLayout, type Utf16 } from './sniff';
 import { rejectSwallowedLines, storeRows } from './store-stage';
 import { linesAfterUnclosedQuote, plainHead, prepareTextSource, readTextHead, type TextSource } from './text-source';
+import { forgetVersionsOf, setAsideSuperseded } from './update-stage';
 import type { ColumnMappings, ValueMappings } from './value-mapping';
 
 /** The wasm database has no disk to spill to; beyond this a file is refused with an explanation. */
@@ -59,7 +60,10 @@ export interface LoadFileOptions {
   savedDateOrders?: DateOrders;
   /** Workbook cells that are formulas without a saved value (a sheet's rows are its lines). */
   formulaCells?: readonly FormulaCell[];
-  /** What to do with records already loaded from an earlier file: skip them (default), replace, or keep both. */
+  /**
+   * What to do with records already loaded from an earlier file: hold them once and take their changes
+   * (default), skip them, replace the earlier ones, or keep both.
+   */
   duplicates?: DuplicatePolicy;
   onProgress?: (progress: LoadProgress) => void | Promise<void>;
   /** Scans the file's records (in the browser in a worker, so that it runs beside DuckDB's read). */
@@ -279,6 +283,8 @@ export const SCRATCH_TABLES = [
   'pi_rejects',
   'pi_reject_scans',
   'pi_store_names',
+  'pi_updates',
+  'pi_update_verdicts',
 ] as const;
 
 /** The scratch tables of a load (one round trip), and the registered file(s). */
@@ -309,10 +315,18 @@ async function loadRows(
       formulaCells: options.formulaCells ?? [],
       onChecking: () => progress('checking'),
     });
-    const duplicates = await dedupeRows(engine, plan, checked.staged.rows, options.duplicates ?? 'skip');
-    // Records already loaded were added to the problems only when they are skipped.
-    const skipped = duplicates !== null && duplicates.policy === 'skip' && duplicates.alreadyLoaded > 0;
-    const problems = skipped ? await countProblemRows(engine) : checked.problems;
+    const duplicates = await dedupeRows(
+      engine,
+      { ...plan, ...target },
+      checked.staged.rows,
+      options.duplicates ?? 'update',
+    );
+    // Records already loaded changed the problems only when they are skipped or compared.
+    const compared =
+      duplicates !== null &&
+      (duplicates.policy === 'skip' || duplicates.policy === 'update') &&
+      duplicates.alreadyLoaded > 0;
+    const problems = compared ? await countProblemRows(engine) : checked.problems;
     const codes = await mapCodes(engine, plan, checked.staged, options.valueMappings);
     const rowsLoaded = await storeRows(
       engine,
@@ -330,6 +344,8 @@ async function loadRows(
             plan.layout.delimiter,
           )
         : null;
+    if (duplicates?.update && duplicates.update.updated > 0)
+      await setAsideSuperseded(engine, plan.dataset, target.fileId);
     if (swallowed) await rejectSwallowedLines(engine, target, { ...swallowed, openedOn: swallowed.first - 1 });
     const swallowedCount = swallowed ? Math.max(0, swallowed.last - swallowed.first + 1 - swallowed.blank.length) : 0;
     const counts = {
@@ -339,6 +355,8 @@ async function loadRows(
       rejectedRows: problems.rejectedRows,
       warnedRows: problems.warnedRows,
       swallowed: swallowedCount,
+      unchanged: duplicates?.update?.unchanged ?? 0,
+      updated: duplicates?.update?.updated ?? 0,
     };
     const skip = plan.layout.headerIndex + 1;
     return {
@@ -354,6 +372,7 @@ async function loadRows(
     await engine.run(`DELETE FROM ${plan.dataset.id} WHERE load_id = ?`, [options.fileId]).catch(() => undefined);
     await engine.run('DELETE FROM pi_rejections WHERE load_id = ?', [options.fileId]).catch(() => undefined);
     await engine.run('DELETE FROM pi_warnings WHERE load_id = ?', [options.fileId]).catch(() => undefined);
+    await forgetVersionsOf(engine, plan.dataset, options.fileId).catch(() => undefined);
     return { status: 'failed', message: explainEngineError(options.fileName, error) };
   } finally {
     await dropScratch(engine, plan.registeredName);

@@ -27,6 +27,7 @@ import type { RecordScanner } from './record-scan';
 import { blobChunks } from './record-scan';
 import { sniffLayout } from './sniff';
 import { prepareTextSource, readTextHead } from './text-source';
+import { countedRow, forgetVersionsOf } from './update-stage';
 import type { ColumnMappings, ValueMappings } from './value-mapping';
 import { classifyFile, type FileKind, readWorkbook, type WorkbookResult } from './workbook/read-workbook';
 
@@ -37,7 +38,7 @@ export interface NamedBlob {
   datasetId?: string;
   /** With datasetId: which of the file's columns fills each field (field → column heading). */
   columnMapping?: Record<string, string>;
-  /** Records already loaded from an earlier file: skip them (default), replace the earlier ones, or keep both. */
+  /** Records already loaded from an earlier file: take their changes (default), skip them, replace the earlier ones, or keep both. */
   duplicates?: DuplicatePolicy;
 }
 
@@ -325,15 +326,44 @@ export function createIngestSession(
       return summariseLoad(reports);
     },
     /** Removes one file's rows, rejections and warnings, so it can be loaded again (e.g. as another dataset). */
-    async removeFile(report: FileReport): Promise<void> {
+    async removeFile(report: FileReport): Promise<number> {
+      const fewer = await this.removeRows(report);
+      this.forgetFile(report);
+      return fewer;
+    },
+    /**
+     * A file's rows, rejections and warnings removed (the versions it superseded back), while it is
+     * still known. Returns how many fewer rows the database holds.
+     */
+    async removeRows(report: FileReport): Promise<number> {
       const datasetId = report.datasetId;
       if (datasetId) for (const handler of handlers) await handler.remove(engine, datasetId, report.fileId);
       const dataset = datasets.find((d) => d.id === report.datasetId);
-      if (dataset) await engine.run(`DELETE FROM ${dataset.id} WHERE load_id = ?`, [report.fileId]);
+      // A handler's file: its rows are the ones it reported.
+      let fewer = dataset ? 0 : report.rowsLoaded;
+      if (dataset) {
+        const sql = `DELETE FROM ${dataset.id} WHERE load_id = ?`;
+        const [deleted] = await engine.query(sql, [report.fileId], countedRow);
+        // The versions this file had superseded count again (next quarter's changes undone).
+        fewer = (deleted?.Count ?? 0) - (await forgetVersionsOf(engine, dataset, report.fileId));
+      }
       await engine.run('DELETE FROM pi_rejections WHERE load_id = ?', [report.fileId]);
       await engine.run('DELETE FROM pi_warnings WHERE load_id = ?', [report.fileId]);
+      return fewer;
+    },
+    /**
+     * Forgets a file: its bytes, and its fingerprint (the same file may be loaded again). Returns what
+     * `rememberFile` needs to know it again (a change shown before it is confirmed, then cancelled).
+     */
+    forgetFile(report: FileReport): () => void {
+      const source = sources.get(report.fileId);
+      const name = report.contentHash ? loaded.get(report.contentHash) : undefined;
       if (report.contentHash) loaded.delete(report.contentHash);
       sources.delete(report.fileId);
+      return () => {
+        if (source) sources.set(report.fileId, source);
+        if (report.contentHash && name !== undefined) loaded.set(report.contentHash, name);
+      };
     },
     /** Whether a file (or sheet) can be loaded again: its bytes are still at hand. */
     canReload(report: FileReport): boolean {

@@ -28,6 +28,8 @@ const fileReport = z.object({
   rowsRead: count,
   rowsLoaded: count,
   rowsRejected: count,
+  rowsUnchanged: count,
+  rowsUpdated: count,
   rowsWarned: count,
   blankRows: count,
   encoding: z.string().nullable(),
@@ -52,13 +54,27 @@ const fileReport = z.object({
   ),
   duplicates: z
     .object({
-      policy: z.enum(['skip', 'replace', 'keep']),
+      policy: z.enum(['update', 'skip', 'replace', 'keep']),
       key: z.array(z.string()),
       withinFile: count,
       withinFileExamples: z.array(z.object({ line, firstLine: line, key: z.string() })),
       alreadyLoaded: count,
       replaced: count,
       earlierFiles: z.array(z.string()),
+      update: z.object({ unchanged: count, updated: count, valuesChanged: count, ambiguous: count }).nullable(),
+      changes: z.array(
+        z.object({
+          file: z.string(),
+          line,
+          key: z.string(),
+          field: z.string(),
+          fieldLabel: z.string(),
+          oldValue: z.string().nullable(),
+          newValue: z.string().nullable(),
+          earlierFile: z.string(),
+          earlierLine: line,
+        }),
+      ),
     })
     .nullable(),
   durationMs: z.number().nonnegative(),
@@ -69,6 +85,8 @@ export const loadReportSchema = z.object({
   rowsRead: count,
   rowsLoaded: count,
   rowsRejected: count,
+  rowsUnchanged: count,
+  rowsUpdated: count,
   rowsWarned: count,
   status: z.enum(['ok', 'partial', 'failed']),
 });

@@ -29,8 +29,11 @@ export interface UnmappedCode {
 export type FileStatus = 'loaded' | 'partial' | 'empty' | 'failed' | 'duplicate' | 'unconfirmed';
 
 /**
- * What happened to one file. rowsRead = rowsLoaded + rowsRejected, always; rowsWarned of the rows
- * loaded had a bad value in an optional column, left empty.
+ * What happened to one file. rowsRead = rowsLoaded + rowsUnchanged + rowsRejected, always: rowsLoaded
+ * are the rows the dataset's table holds from the file (new records, and rowsUpdated of them replacing
+ * the loaded version of their record); rowsUnchanged were already loaded with the same values (next
+ * quarter's extract) and are not loaded twice. rowsWarned of the rows loaded had a bad value in an
+ * optional column, left empty.
  */
 export interface FileReport {
   fileId: number;
@@ -51,6 +54,10 @@ export interface FileReport {
   rowsRead: number;
   rowsLoaded: number;
   rowsRejected: number;
+  /** Rows whose record is already loaded with the same values: recognised, not loaded twice. */
+  rowsUnchanged: number;
+  /** Of the rows loaded, those that replace the loaded version of their record (its values changed). */
+  rowsUpdated: number;
   /** Loaded rows with a value in an optional column that could not be read (the cell left empty). */
   rowsWarned: number;
   /** Rows with nothing in any column: skipped and not counted as read. */
@@ -94,6 +101,8 @@ export function emptyFileReport(fileId: number, fileName: string, bytes: number)
     rowsRead: 0,
     rowsLoaded: 0,
     rowsRejected: 0,
+    rowsUnchanged: 0,
+    rowsUpdated: 0,
     rowsWarned: 0,
     blankRows: 0,
     encoding: null,
@@ -130,6 +139,10 @@ export interface LoadReport {
   rowsRead: number;
   rowsLoaded: number;
   rowsRejected: number;
+  /** Rows already loaded with the same values (not loaded twice): read = loaded + unchanged + rejected. */
+  rowsUnchanged: number;
+  /** Of the rows loaded, those updating a record already loaded. */
+  rowsUpdated: number;
   /** Of the rows loaded, those with warnings. */
   rowsWarned: number;
   status: LoadStatus;
@@ -140,9 +153,11 @@ export function summariseLoad(files: FileReport[]): LoadReport {
   const rowsLoaded = files.reduce((sum, f) => sum + f.rowsLoaded, 0);
   const rowsRejected = files.reduce((sum, f) => sum + f.rowsRejected, 0);
   const rowsWarned = files.reduce((sum, f) => sum + f.rowsWarned, 0);
+  const rowsUnchanged = files.reduce((sum, f) => sum + (f.rowsUnchanged ?? 0), 0);
+  const rowsUpdated = files.reduce((sum, f) => sum + (f.rowsUpdated ?? 0), 0);
   const anyProblem = files.some((f) => f.status !== 'loaded');
   let status: LoadStatus = 'ok';
-  if (rowsLoaded === 0 && files.length > 0) status = 'failed';
+  if (rowsLoaded === 0 && rowsUnchanged === 0 && files.length > 0) status = 'failed';
   else if (anyProblem) status = 'partial';
-  return { files, rowsRead, rowsLoaded, rowsRejected, rowsWarned, status };
+  return { files, rowsRead, rowsLoaded, rowsRejected, rowsUnchanged, rowsUpdated, rowsWarned, status };
 }

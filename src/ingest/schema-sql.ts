@@ -137,6 +137,41 @@ export function createTableSql(dataset: DatasetDefinition): string {
   return `CREATE TABLE IF NOT EXISTS ${dataset.id} (\n  ${columns.join(',\n  ')}\n)`;
 }
 
+/**
+ * Where the earlier version of a record goes when a later file changes it (next quarter's extract):
+ * the dataset's columns and the file that superseded it, so that removing that file puts it back.
+ */
+export const SUPERSEDED_SUFFIX = '__superseded';
+
+export function supersededTable(dataset: DatasetDefinition): string {
+  return `${dataset.id}${SUPERSEDED_SUFFIX}`;
+}
+
+export function createSupersededSql(dataset: DatasetDefinition): string {
+  const columns = tableColumns(dataset).map((c) => `${c.name} ${c.type}`);
+  return `CREATE TABLE IF NOT EXISTS ${supersededTable(dataset)} (\n  ${columns.join(',\n  ')},\n  superseded_by INTEGER NOT NULL\n)`;
+}
+
+/**
+ * Every value a later file changed in a record already loaded: the file (load_id) and line that
+ * changed it, the record's key as the user reads it, the field, and the old and new values as text
+ * (dates dd/mm/yyyy, codes as written; NULL for a blank), with where the old version came from.
+ */
+export const CREATE_CHANGES_SQL = `CREATE TABLE IF NOT EXISTS pi_changes (
+  load_id INTEGER NOT NULL,
+  dataset_id VARCHAR NOT NULL,
+  source_file VARCHAR NOT NULL,
+  line INTEGER NOT NULL,
+  record_key VARCHAR NOT NULL,
+  field VARCHAR NOT NULL,
+  field_label VARCHAR NOT NULL,
+  old_value VARCHAR,
+  new_value VARCHAR,
+  earlier_load_id INTEGER NOT NULL,
+  earlier_file VARCHAR NOT NULL,
+  earlier_line INTEGER NOT NULL
+)`;
+
 /** A table of problems found in files, line by line: rejected rows, or warnings of loaded ones. */
 const problemsTable = (name: 'pi_rejections' | 'pi_warnings') => `CREATE TABLE IF NOT EXISTS ${name} (
   load_id INTEGER NOT NULL,

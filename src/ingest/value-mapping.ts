@@ -6,6 +6,7 @@ import { ownValue } from '../shared/own';
 import { firstProblem } from '../shared/problem-words';
 import { safeRecord } from '../shared/safe-record';
 import { chosenDateOrderSchema, type DateOrders } from './date-order';
+import { supersededTable } from './schema-sql';
 
 /**
  * Local codes → canonical values, chosen by the user (e.g. "Escalated to social care" → STEP_UP_CSC).
@@ -184,8 +185,11 @@ export async function applyValueMappings(
   if (pairs.length === 0) return;
   await engine.run('CREATE OR REPLACE TEMP TABLE pi_import_map (raw VARCHAR, value VARCHAR)');
   await insertRows(engine, 'pi_import_map', pairs);
+  // The earlier versions set aside by a later extract too: removing that extract brings them back mapped.
   await engine.run(
-    `UPDATE ${dataset.id} SET ${field.name} = m.value FROM pi_import_map m WHERE ${dataset.id}.${field.name}_raw = m.raw`,
+    [dataset.id, supersededTable(dataset)]
+      .map((t) => `UPDATE ${t} SET ${field.name} = m.value FROM pi_import_map m WHERE ${t}.${field.name}_raw = m.raw`)
+      .join(';\n'),
   );
   await engine.run('DROP TABLE pi_import_map');
 }

@@ -2,14 +2,17 @@ import { useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect, useState, useSyncExternalStore } from 'react';
 import { DATASETS } from '../datasets/registry';
 import type { Engine } from '../engine/engine';
+import type { IndicatorSettings } from '../indicators/settings';
 import type { ChosenDateOrder, DateOrders } from '../ingest/date-order';
 import type { DuplicatePolicy } from '../ingest/dedupe-stage';
 import type { LoadProgress } from '../ingest/load-file';
 import { createIngestSession, type NamedBlob } from '../ingest/load-files';
 import type { FileReport, LoadReport } from '../ingest/load-report';
 import { prepareDatabase } from '../ingest/prepare-database';
+import type { RecordChange } from '../ingest/update-stage';
 import type { ColumnMappings, MappingProfile, ValueMappings } from '../ingest/value-mapping';
 import { DataSession, type DataState, type OpenedEngine } from './data-session';
+import type { EffectPreview } from './effect-preview';
 import { FILE_HANDLERS } from './file-handlers';
 import { type HeldFiles, readHeldFiles, saveHeldFiles } from './held-files';
 import { tabHistory } from './load-history';
@@ -115,6 +118,14 @@ export interface AppData {
   rowsInDatabase: number;
   clearData(): Promise<void>;
   removeFile(file: FileReport): Promise<void>;
+  /** A file's removal, or its replacement by a new version, made for now with its effect on the headlines. */
+  effectPreview: EffectPreview | null;
+  previewRemoval(file: FileReport, settings: IndicatorSettings): Promise<void>;
+  previewReplacement(file: FileReport, next: NamedBlob, settings: IndicatorSettings): Promise<void>;
+  confirmPreview(): Promise<void>;
+  cancelPreview(): Promise<void>;
+  /** Every value a file changed in records loaded before it. */
+  recordChanges(file: FileReport): Promise<RecordChange[]>;
   valueMappings: ValueMappings;
   mapValue(datasetId: string, field: string, raw: string, value: string): Promise<void>;
   importMappings(profile: Pick<MappingProfile, 'values' | 'columns' | 'dateOrders'>): Promise<void>;
@@ -141,6 +152,11 @@ export function useAppData(): AppData {
     loadFiles: (files) => session.loadFiles(files),
     clearData: () => session.clearData(),
     removeFile: (file) => session.removeFile(file),
+    previewRemoval: (...args) => session.previewRemoval(...args),
+    previewReplacement: (...args) => session.previewReplacement(...args),
+    confirmPreview: () => session.confirmPreview(),
+    cancelPreview: () => session.cancelPreview(),
+    recordChanges: (file) => session.recordChanges(file),
     valueMappings: state.mappings.values,
     columnMappings: state.mappings.columns,
     dateOrders: state.mappings.dates,

@@ -1,6 +1,7 @@
 import type { DatasetDefinition } from '../datasets/dataset-definition';
 import type { FileHandler } from '../ingest/file-handlers';
 import { loadedTables } from '../ingest/prepare-database';
+import { SUPERSEDED_SUFFIX } from '../ingest/schema-sql';
 
 /**
  * Which kept tables changed since the last snapshot, so the kept copy re-encrypts only those (the vault
@@ -9,8 +10,8 @@ import { loadedTables } from '../ingest/prepare-database';
  */
 export type TablesChanged = readonly string[] | 'all';
 
-/** The problem tables every load, reload and removal of a file writes to. */
-const PROBLEM_TABLES = ['pi_rejections', 'pi_warnings'] as const;
+/** The tables every load, reload and removal of a file may write to: problems, and changed values. */
+const PROBLEM_TABLES = ['pi_rejections', 'pi_warnings', 'pi_changes'] as const;
 
 export class ChangedTables {
   readonly #datasets: ReadonlySet<string>;
@@ -32,8 +33,11 @@ export class ChangedTables {
   ofFiles(files: readonly { datasetId: string | null }[]): string[] {
     const tables = new Set<string>(PROBLEM_TABLES);
     for (const { datasetId } of files) {
-      if (datasetId && this.#datasets.has(datasetId)) tables.add(datasetId);
-      else if (datasetId) for (const table of this.#handlerTables) tables.add(table);
+      if (datasetId && this.#datasets.has(datasetId)) {
+        tables.add(datasetId);
+        // Where a later extract's changed records keep the versions they replaced.
+        tables.add(`${datasetId}${SUPERSEDED_SUFFIX}`);
+      } else if (datasetId) for (const table of this.#handlerTables) tables.add(table);
     }
     return [...tables];
   }

@@ -1,5 +1,6 @@
 import type { DatasetDefinition } from '../datasets/dataset-definition';
 import type { Engine } from '../engine/engine';
+import type { IndicatorSettings } from '../indicators/settings';
 import type { ChosenDateOrder } from '../ingest/date-order';
 import type { DuplicatePolicy } from '../ingest/dedupe-stage';
 import type { FileHandler } from '../ingest/file-handlers';
@@ -8,6 +9,8 @@ import type { LoadProgress } from '../ingest/load-file';
 import type { IngestSession, NamedBlob } from '../ingest/load-files';
 import { type FileReport, type LoadReport, summariseLoad } from '../ingest/load-report';
 import { clearLoadedData, loadedTables } from '../ingest/prepare-database';
+import { type SetAside, setTablesAside, tablesOfFile } from '../ingest/set-aside';
+import { type RecordChange, recordChanges } from '../ingest/update-stage';
 import {
   applyValueMapping,
   applyValueMappings,
@@ -17,6 +20,7 @@ import {
 } from '../ingest/value-mapping';
 import { shownFileName } from '../shared/file-name';
 import { ChangedTables, type TablesChanged } from './changed-tables';
+import { type EffectPreview, headlinesNow, indicatorsReading } from './effect-preview';
 import type { HeldFile, HeldFiles } from './held-files';
 import {
   type ChangedSnapshot,
@@ -52,6 +56,8 @@ export interface DataState {
   clearedByReload: HeldFiles | null;
   /** The ingest session, once the engine is open (the report's "Change" and "Remove" need it). */
   ingestReady: boolean;
+  /** A file's removal or replacement, made but not yet confirmed, with its effect on the indicators. */
+  effectPreview: EffectPreview | null;
 }
 
 /** The engine and what works on it, opened once. */
@@ -108,6 +114,18 @@ function replaceFile(report: LoadReport | null, fileId: number, files: FileRepor
   return next.length > 0 ? summariseLoad(next) : null;
 }
 
+/** Rows a file adds to the database: those it loaded, less the earlier versions its updates set aside. */
+const netRows = (file: { rowsLoaded: number; rowsUpdated?: number }) => file.rowsLoaded - (file.rowsUpdated ?? 0);
+
+/** A change shown before it is confirmed: the tables as they were, and how to undo the rest. */
+interface Pending {
+  aside: SetAside;
+  /** How many fewer rows the database holds once the file's rows are removed. */
+  fewer: number;
+  /** Puts the ingest's memory of files back as it was. */
+  undo: () => void;
+}
+
 /** The files of a report that put rows in the database. */
 const heldOf = (files: readonly FileReport[]): HeldFile[] =>
   files.filter((f) => f.rowsLoaded > 0).map((f) => ({ fileId: f.fileId, name: f.fileName, rows: f.rowsLoaded }));
@@ -139,6 +157,8 @@ export class DataSession {
   #keptFileIds = new Set<number>();
   /** Which kept tables changed since the last snapshot. */
   readonly #tables: ChangedTables;
+  #pending: Pending | null = null;
+  #working: Promise<void> | null = null;
 
   constructor(options: DataSessionOptions) {
     this.#options = options;
@@ -156,6 +176,7 @@ export class DataSession {
       // What a reload cleared: read once, as the page starts (the database starts empty).
       clearedByReload: options.store.readHeld(),
       ingestReady: false,
+      effectPreview: null,
     };
   }
 
@@ -203,10 +224,13 @@ export class DataSession {
 
   readonly getEngine = async (): Promise<Engine> => (await this.#ready()).engine;
 
-  /** Every chart and table asks again; `tables` are those the change touched (all, unless it says). */
-  async #changed(tables: TablesChanged = 'all'): Promise<void> {
+  /**
+   * Every chart and table asks again; `tables` are those the change touched (all, unless it says);
+   * `patch` goes with the new data version.
+   */
+  async #changed(tables: TablesChanged = 'all', patch: Partial<DataState> = {}): Promise<void> {
     this.#tables.note(tables);
-    this.#set({ dataVersion: this.#state.dataVersion + 1 });
+    this.#set({ ...patch, dataVersion: this.#state.dataVersion + 1 });
     await this.#options.afterChange?.();
   }
 
@@ -228,6 +252,7 @@ export class DataSession {
 
   async loadFiles(files: readonly NamedBlob[]): Promise<void> {
     if (files.length === 0) return;
+    await this.cancelPreview();
     this.#options.mark?.('pi-load-start');
     this.#set({ loading: true, loadError: null });
     try {
@@ -240,7 +265,7 @@ export class DataSession {
         lastReport: report,
         loadCount: this.#state.loadCount + 1,
         loadedAt: now,
-        rowsInDatabase: this.#state.rowsInDatabase + report.rowsLoaded,
+        rowsInDatabase: this.#state.rowsInDatabase + netRows(report),
         clearedByReload: null,
       });
       for (const file of report.files)
@@ -275,6 +300,7 @@ export class DataSession {
 
   /** Loads one file of the report again with the user's choice, and puts the result in its place. */
   async #reload(file: FileReport, choice: Reload, mappings: SavedMappings): Promise<void> {
+    await this.cancelPreview();
     const { ingest } = await this.#ready();
     this.#set({ loading: true, loadError: null });
     try {
@@ -286,7 +312,7 @@ export class DataSession {
       const replaced = report.files.reduce((sum, f) => sum + (f.duplicates?.replaced ?? 0), 0);
       this.#set({
         lastReport: replaceFile(this.#state.lastReport, file.fileId, report.files),
-        rowsInDatabase: this.#state.rowsInDatabase - file.rowsLoaded + report.rowsLoaded - replaced,
+        rowsInDatabase: this.#state.rowsInDatabase - netRows(file) + netRows(report) - replaced,
       });
       for (const again of report.files)
         this.#options.history?.record({
@@ -382,27 +408,166 @@ export class DataSession {
 
   /** Forgets one file's (or sheet's) rows and rejections, and takes it off the load report. */
   async removeFile(file: FileReport): Promise<void> {
+    await this.cancelPreview();
     const { ingest } = await this.#ready();
     const tables = this.#tables.ofFiles([file]);
     this.#tables.note(tables);
-    await ingest.removeFile(file);
+    this.#removed(file, [], await ingest.removeFile(file));
+    this.#recordRemoval(file);
+    await this.#changed(tables);
+  }
+
+  #recordReplacement(file: FileReport, files: readonly FileReport[]): void {
     this.#keptFileIds.delete(file.fileId);
-    this.#hold((held) => held.filter((f) => f.fileId !== file.fileId), this.#state.loadedAt);
-    this.#set({
-      lastReport: replaceFile(this.#state.lastReport, file.fileId, []),
-      rowsInDatabase: Math.max(0, this.#state.rowsInDatabase - file.rowsLoaded),
-    });
+    for (const next of files)
+      this.#options.history?.record({
+        action: 'replace',
+        summary: `Replaced “${shownFileName(file.fileName)}” (${rowWords(file.rowsLoaded)}) with a new version: ${loadedWords(next, this.#options.datasets)}`,
+        file: next.fileName,
+        rows: next.rowsLoaded,
+      });
+  }
+
+  #recordRemoval(file: FileReport): void {
+    this.#keptFileIds.delete(file.fileId);
     this.#options.history?.record({
       action: 'remove',
       summary: `Removed “${shownFileName(file.fileName)}”: its ${rowWords(file.rowsLoaded)} and rejections taken out of the data`,
       file: file.fileName,
       rows: file.rowsLoaded,
     });
-    await this.#changed(tables);
+  }
+
+  /**
+   * The report, the tab's files and the row count once a file is removed (`fewer` rows in the database),
+   * or replaced by `files`.
+   */
+  #removed(file: FileReport, files: FileReport[], fewer: number): void {
+    this.#hold((held) => [...held.filter((f) => f.fileId !== file.fileId), ...heldOf(files)], this.#state.loadedAt);
+    const added = files.reduce((sum, f) => sum + netRows(f), 0);
+    this.#set({
+      lastReport: replaceFile(this.#state.lastReport, file.fileId, files),
+      rowsInDatabase: Math.max(0, this.#state.rowsInDatabase - fewer + added),
+    });
+  }
+
+  /** Every value a file changed in records loaded before it (for the download: all of them). */
+  async recordChanges(file: FileReport): Promise<RecordChange[]> {
+    const { engine } = await this.#ready();
+    return recordChanges(engine, file.fileId);
+  }
+
+  /**
+   * Removes a file's records for now, and works out each indicator's headline before and after: kept
+   * with `confirmPreview`, undone with `cancelPreview`.
+   */
+  async previewRemoval(file: FileReport, settings: IndicatorSettings): Promise<void> {
+    await this.#preview({ kind: 'remove', file, replacement: null }, settings, async (ingest, pending) => {
+      pending.fewer = await ingest.removeRows(file);
+      pending.undo = ingest.forgetFile(file);
+    });
+  }
+
+  /**
+   * Loads a new version of a file (as the same dataset) in place of the old one for now, and works out
+   * each indicator's headline before and after: kept with `confirmPreview`, undone with `cancelPreview`.
+   */
+  async previewReplacement(file: FileReport, next: NamedBlob, settings: IndicatorSettings): Promise<void> {
+    const replacement = { name: next.name, report: null };
+    await this.#preview({ kind: 'replace', file, replacement }, settings, async (ingest, pending) => {
+      pending.fewer = await ingest.removeRows(file);
+      const putBack = ingest.forgetFile(file);
+      pending.undo = putBack;
+      const datasetId = file.datasetId ?? undefined;
+      const report = await ingest.loadFiles([{ ...next, datasetId }], undefined, this.#state.mappings);
+      pending.undo = () => {
+        for (const f of report.files) ingest.forgetFile(f);
+        putBack();
+      };
+      const preview = this.#state.effectPreview;
+      if (preview) this.#set({ effectPreview: { ...preview, replacement: { name: next.name, report } } });
+    });
+  }
+
+  async #preview(
+    what: Pick<EffectPreview, 'kind' | 'file' | 'replacement'>,
+    settings: IndicatorSettings,
+    apply: (ingest: IngestSession, pending: Pending) => Promise<void>,
+  ): Promise<void> {
+    await this.cancelPreview();
+    this.#set({ effectPreview: { ...what, state: 'working', effects: [], message: null } });
+    const working = this.#work(what, settings, apply);
+    // Cancelling (or another change) waits for the change to be made before undoing it.
+    this.#working = working;
+    await working;
+    if (this.#working === working) this.#working = null;
+  }
+
+  async #work(
+    what: Pick<EffectPreview, 'kind' | 'file' | 'replacement'>,
+    settings: IndicatorSettings,
+    apply: (ingest: IngestSession, pending: Pending) => Promise<void>,
+  ): Promise<void> {
+    try {
+      const { engine, ingest } = await this.#ready();
+      const dataset = this.#options.datasets.find((d) => d.id === what.file.datasetId);
+      const indicators = indicatorsReading(dataset);
+      const before = await headlinesNow(engine, settings, indicators);
+      const aside = await setTablesAside(engine, tablesOfFile(dataset));
+      const pending: Pending = { aside, fewer: 0, undo: () => undefined };
+      this.#pending = pending;
+      await apply(ingest, pending);
+      const after = await headlinesNow(engine, settings, indicators);
+      const effects = indicators.map((indicator, i) => ({
+        indicator,
+        before: before[i] ?? null,
+        after: after[i] ?? null,
+      }));
+      const preview = this.#state.effectPreview ?? { ...what, message: null };
+      this.#set({ effectPreview: { ...preview, state: 'ready', effects } });
+    } catch (error) {
+      await this.#undo();
+      const failed = `The effect could not be worked out: ${message(error)}.`;
+      this.#set({ effectPreview: { ...what, state: 'failed', effects: [], message: failed } });
+    }
+  }
+
+  /** Keeps the removal or replacement shown. */
+  async confirmPreview(): Promise<void> {
+    const preview = this.#state.effectPreview;
+    const pending = this.#pending;
+    if (!preview || !pending || preview.state !== 'ready') return;
+    this.#pending = null;
+    await pending.aside.release();
+    const files = preview.replacement?.report?.files ?? [];
+    this.#removed(preview.file, files, pending.fewer);
+    if (preview.kind === 'remove') this.#recordRemoval(preview.file);
+    else this.#recordReplacement(preview.file, files);
+    // The panel goes as the pages are told to ask again, so none shows a figure from before.
+    await this.#changed('all', { effectPreview: null });
+  }
+
+  /** Undoes the removal or replacement shown: the tables and the files known go back exactly as they were. */
+  async cancelPreview(): Promise<void> {
+    await this.#working?.catch(() => undefined);
+    await this.#undo({ effectPreview: null });
+    if (this.#state.effectPreview) this.#set({ effectPreview: null });
+  }
+
+  /** Puts back what a preview changed; `patch` goes with the new data version. */
+  async #undo(patch: Partial<DataState> = {}): Promise<void> {
+    const pending = this.#pending;
+    this.#pending = null;
+    if (!pending) return;
+    await pending.aside.restore();
+    pending.undo();
+    // The summaries were prepared from the changed data: every page prepares them again.
+    await this.#changed('all', patch);
   }
 
   /** Forgets every loaded row and rejection (nothing is stored anywhere else). */
   async clearData({ quietly = false }: { quietly?: boolean } = {}): Promise<void> {
+    await this.cancelPreview();
     const { engine, ingest } = await this.#ready();
     const { rowsInDatabase } = this.#state;
     await this.#forgetLoaded(engine, ingest);

@@ -49,8 +49,11 @@ export interface KeptSessionPort {
   }): Promise<{ state: unknown; parts: { name: string; bytes: Uint8Array | null }[] }>;
   restore(snapshot: { state: unknown; parts: { name: string; bytes: Uint8Array }[] }): Promise<void>;
   clearData(options?: { quietly?: boolean }): Promise<void>;
+  /** Undoes a removal or replacement on show (locking does not keep one not yet decided). */
+  cancelPreview?(): Promise<void>;
   subscribe(listener: () => void): () => void;
-  getSnapshot(): { dataVersion: number; loading: boolean };
+  /** `effectPreview`: a removal or replacement shown but not yet confirmed (never kept half-decided). */
+  getSnapshot(): { dataVersion: number; loading: boolean; effectPreview?: unknown };
 }
 
 /** The app's settings (localStorage entries by key), kept with the data and written back on unlock. */
@@ -343,6 +346,7 @@ export class KeptData {
     if (this.#state.status !== 'unlocked') return;
     this.#set({ busy: 'locking' });
     try {
+      await this.#options.session.cancelPreview?.();
       this.#options.history.record('lock', reason ?? 'Kept data locked');
       await this.saveNow();
     } finally {
@@ -486,13 +490,20 @@ export class KeptData {
     }
   }
 
-  /** A snapshot waits for a load in progress to end, so it never holds half a file. */
+  /**
+   * A snapshot waits for a load in progress to end, so it never holds half a file, and for a removal or
+   * replacement on show to be confirmed or cancelled, so it never keeps one not yet decided.
+   */
   #whenNotLoading(): Promise<void> {
     const session = this.#options.session;
-    if (!session.getSnapshot().loading) return Promise.resolve();
+    const settled = () => {
+      const s = session.getSnapshot();
+      return !s.loading && !s.effectPreview;
+    };
+    if (settled()) return Promise.resolve();
     return new Promise((resolve) => {
       const off = session.subscribe(() => {
-        if (!session.getSnapshot().loading) {
+        if (settled()) {
           off();
           resolve();
         }

@@ -6,6 +6,7 @@ import { runIndicators } from '../indicators/run-indicator';
 import { dropScratch } from '../ingest/load-file';
 import { createIngestSession, type NamedBlob } from '../ingest/load-files';
 import type { RecordScanner } from '../ingest/record-scan';
+import { supersededTable } from '../ingest/schema-sql';
 
 /*
  * Why warm up: the browser runs DuckDB's WebAssembly first in a quick baseline code and optimises a
@@ -70,7 +71,8 @@ async function clearTraces(engine: Engine, fileCount: number): Promise<void> {
   const files = Array.from({ length: fileCount }, (_, i) => `pi_file_${i + 1}.csv`);
   await dropScratch(engine, ...files).catch(() => undefined);
   const deletes = [
-    ...DATASETS.map((dataset) => `DELETE FROM ${dataset.id}`),
+    ...DATASETS.flatMap((dataset) => [`DELETE FROM ${dataset.id}`, `DELETE FROM ${supersededTable(dataset)}`]),
+    'DELETE FROM pi_changes',
     'DELETE FROM pi_rejections',
     'DELETE FROM pi_warnings',
   ];

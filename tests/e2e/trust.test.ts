@@ -76,11 +76,15 @@ describe('trustworthy statistics, in the built app', () => {
     );
     await loadFiles(page, [april]);
     await loadFiles(page, [overlap]);
-    expect(await reportNumbers(page)).toMatchObject({ read: 2, loaded: 1, rejected: 1 });
+    // X2 is held once (the same values), X3 is new: nothing counted twice, nothing rejected.
+    expect(await reportNumbers(page)).toMatchObject({ read: 2, loaded: 1, rejected: 0 });
+    expect(await page.getByTestId('load-report').getAttribute('data-rows-unchanged')).toBe('1');
     const box = page.getByTestId('duplicates');
     await expect(box.textContent()).resolves.toContain('already loaded from “april.csv”');
     await screenshot(page, 't03-duplicates', { fullPage: false });
     const seq = await page.getByTestId('load-report').getAttribute('data-load-seq');
+    // The other ways to treat them are still offered.
+    await box.locator('summary').click();
     await box.getByTestId('duplicates-replace').click();
     await page.waitForFunction(
       (s) => document.querySelector('[data-testid="load-report"]')?.getAttribute('data-load-seq') !== s,

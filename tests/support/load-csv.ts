@@ -2,6 +2,7 @@ import { DATASETS } from '../../src/datasets/registry';
 import type { Engine } from '../../src/engine/engine';
 import { createIngestSession, type NamedBlob, type UserMappings } from '../../src/ingest/load-files';
 import { prepareDatabase } from '../../src/ingest/prepare-database';
+import { supersededTable } from '../../src/ingest/schema-sql';
 import type { ValueMappings } from '../../src/ingest/value-mapping';
 import { FILE_HANDLERS } from '../../src/session/file-handlers';
 import { createTestEngine } from './test-engine';
@@ -30,6 +31,8 @@ export async function createTestSession() {
     },
     async reset() {
       for (const dataset of DATASETS) await engine.run(`DELETE FROM ${dataset.id}`);
+      for (const dataset of DATASETS) await engine.run(`DELETE FROM ${supersededTable(dataset)}`);
+      await engine.run('DELETE FROM pi_changes');
       await engine.run('DELETE FROM pi_rejections');
       await engine.run('DELETE FROM pi_warnings');
       session.forgetLoadedFiles();

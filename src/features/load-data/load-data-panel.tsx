@@ -1,5 +1,5 @@
 import { type DragEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
-import { useAppData } from '../../session/app-data';
+import { useAppData, useDataSession } from '../../session/app-data';
 import { useKeptState } from '../../session/kept-data-provider';
 import { sampleFiles } from '../../session/sample-files';
 import { fullFileName } from '../../shared/file-name';
@@ -89,6 +89,9 @@ export function LoadDataPanel({
   kept?: ReactNode;
 }) {
   const { loadFiles, loading, progress, lastReport, loadError, dataVersion, loadCount } = useAppData();
+  const session = useDataSession();
+  // A removal or replacement shown but not confirmed is undone when the user leaves the page.
+  useEffect(() => () => void session.cancelPreview(), [session]);
   const inputRef = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
   const [sampleError, setSampleError] = useState<string | null>(null);

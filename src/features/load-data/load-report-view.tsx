@@ -1,8 +1,9 @@
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useRef, useState } from 'react';
 import { publishedName } from '../../benchmarks/load-published';
 import { findDataset } from '../../datasets/registry';
 import type { FileReport, LoadReport } from '../../ingest/load-report';
 import { useAppData } from '../../session/app-data';
+import { useIndicatorSettings } from '../../session/indicator-settings';
 import { shownFileName } from '../../shared/file-name';
 import { formatNumber } from '../../shared/format';
 import { type FigureColumns, FigureTable } from '../../ui/figure-table';
@@ -12,6 +13,7 @@ import { ValueMappingTable } from '../../ui/value-mapping-table';
 import { ColumnMappingForm } from './column-mapping-form';
 import { DateOrderChoice } from './date-order-choice';
 import { DuplicateChoice } from './duplicate-choice';
+import { EffectPreviewPanel } from './effect-preview-panel';
 
 const STATUS_TEXT: Record<FileReport['status'], string> = {
   loaded: 'Loaded',
@@ -24,6 +26,7 @@ const STATUS_TEXT: Record<FileReport['status'], string> = {
 
 const LOAD_STATUS_TEXT = {
   ok: 'Every row was loaded.',
+  held: 'Every row was loaded, or was already loaded with the same values.',
   partial: 'Some rows or files were not loaded. The reasons are listed below; everything else was loaded.',
   failed: 'Nothing could be loaded from these files. The reasons are listed below.',
 };
@@ -42,11 +45,15 @@ function fileColumns(
     onChange: (file: FileReport) => boolean;
     change: (fileId: number) => void;
     remove: (file: FileReport) => void;
-    loading: boolean;
+    replace: (file: FileReport) => void;
+    busy: boolean;
   },
 ): FigureColumns<FileReport | null> {
-  const count = (key: 'rowsRead' | 'rowsLoaded' | 'rowsWarned' | 'rowsRejected') => (file: FileReport | null) =>
-    formatNumber((file ?? report)[key]);
+  const count =
+    (key: 'rowsRead' | 'rowsLoaded' | 'rowsWarned' | 'rowsRejected' | 'rowsUnchanged' | 'rowsUpdated') =>
+    (file: FileReport | null) =>
+      formatNumber((file ?? report)[key] ?? 0);
+  const anyHeld = report.rowsUnchanged > 0 || report.rowsUpdated > 0;
   return [
     { key: 'file', head: 'File', cell: (file) => (file ? <FileName name={file.fileName} /> : 'Total') },
     {
@@ -81,23 +88,40 @@ function fileColumns(
     { key: 'read', head: 'Rows read', numeric: true, cell: count('rowsRead') },
     { key: 'loaded', head: 'Loaded', numeric: true, cell: count('rowsLoaded') },
     anyWarned && { key: 'warned', head: 'of which with warnings', numeric: true, cell: count('rowsWarned') },
+    anyHeld && { key: 'updated', head: 'of which updates', numeric: true, cell: count('rowsUpdated') },
+    anyHeld && { key: 'held', head: 'Already held', numeric: true, cell: count('rowsUnchanged') },
     { key: 'rejected', head: 'Rejected', numeric: true, cell: count('rowsRejected') },
     {
       key: 'remove',
-      head: <span className="visually-hidden">Remove</span>,
+      head: <span className="visually-hidden">Replace or remove</span>,
       cell: (file) =>
-        file &&
-        file.rowsRead > 0 && (
-          <button
-            type="button"
-            className="link-button link-button--danger"
-            onClick={() => act.remove(file)}
-            disabled={act.loading}
-            data-testid="remove-file"
-            aria-label={`Remove ${shownFileName(file.fileName)} and its rows`}
-          >
-            Remove
-          </button>
+        file && (
+          <span className="file-actions">
+            {file.datasetId !== null && findDataset(file.datasetId) && file.rowsRead > 0 && (
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => act.replace(file)}
+                disabled={act.busy}
+                data-testid="replace-file"
+                aria-label={`Replace ${shownFileName(file.fileName)} with a new version`}
+              >
+                Replace with a new version…
+              </button>
+            )}
+            {file.rowsRead > 0 && (
+              <button
+                type="button"
+                className="link-button link-button--danger"
+                onClick={() => act.remove(file)}
+                disabled={act.busy}
+                data-testid="remove-file"
+                aria-label={`Remove ${shownFileName(file.fileName)} and its rows`}
+              >
+                Remove
+              </button>
+            )}
+          </span>
         ),
     },
   ];
@@ -117,7 +141,10 @@ export function LoadReportView({
   sequence: number;
   nextSteps?: ReactNode;
 }) {
-  const { canRemap, removeFile, loading } = useAppData();
+  const { canRemap, loading, effectPreview, previewRemoval, previewReplacement } = useAppData();
+  const { settings } = useIndicatorSettings();
+  const picker = useRef<HTMLInputElement>(null);
+  const [replacing, setReplacing] = useState<FileReport | null>(null);
   const remappable = (file: FileReport) => file.header.length > 0 && file.status !== 'duplicate' && canRemap(file);
   // A file that was not recognised, or only weakly resembles a dataset, opens the column form straight
   // away, pre-filled with the closest dataset and the app's guesses.
@@ -134,6 +161,8 @@ export function LoadReportView({
       data-rows-loaded={report.rowsLoaded}
       data-rows-rejected={report.rowsRejected}
       data-rows-warned={report.rowsWarned}
+      data-rows-unchanged={report.rowsUnchanged}
+      data-rows-updated={report.rowsUpdated}
       data-status={report.status}
       data-load-seq={sequence}
       aria-labelledby="load-report-heading"
@@ -142,8 +171,9 @@ export function LoadReportView({
         Load report
       </h2>
       {report.rowsLoaded > 0 && nextSteps}
-      <p>{LOAD_STATUS_TEXT[report.status]}</p>
+      <p>{LOAD_STATUS_TEXT[report.status === 'ok' && report.rowsUnchanged > 0 ? 'held' : report.status]}</p>
       {anyWarned && <p data-testid="warned-summary">{warnedText(report.rowsWarned)}</p>}
+      <Conservation report={report} />
       <FigureTable
         caption={`Rows read, loaded${anyWarned ? ' (of which with warnings)' : ''} and rejected per file`}
         captionHidden
@@ -151,8 +181,12 @@ export function LoadReportView({
         columns={fileColumns(report, anyWarned, {
           onChange: remappable,
           change: setMappingFileId,
-          remove: (file) => void removeFile(file),
-          loading,
+          remove: (file) => void previewRemoval(file, settings),
+          replace: (file) => {
+            setReplacing(file);
+            picker.current?.click();
+          },
+          busy: loading || effectPreview !== null,
         })}
         rows={report.files}
         rowKey={(file) => file?.fileId ?? 'total'}
@@ -163,6 +197,19 @@ export function LoadReportView({
         })}
         foot={report.files.length > 1 ? null : undefined}
       />
+      <input
+        ref={picker}
+        type="file"
+        accept=".csv,.txt,.tsv,.xlsx,.xls,.xlsb,.ods"
+        hidden
+        data-testid="replace-file-input"
+        onChange={(event) => {
+          const chosen = event.target.files?.[0];
+          event.target.value = '';
+          if (chosen && replacing) void previewReplacement(replacing, { name: chosen.name, blob: chosen }, settings);
+        }}
+      />
+      {effectPreview && <EffectPreviewPanel preview={effectPreview} />}
       <DatasetSummary report={report} />
       {report.files.map((file) => (
         <FileDetails
@@ -177,6 +224,21 @@ export function LoadReportView({
         />
       ))}
     </section>
+  );
+}
+
+/**
+ * Rows read = new + updated + already held unchanged + rejected, said in full once a file's records
+ * overlap those loaded: no row silently disappears.
+ */
+function Conservation({ report }: { report: LoadReport }) {
+  if (report.rowsUnchanged === 0 && report.rowsUpdated === 0) return null;
+  const added = report.rowsLoaded - report.rowsUpdated;
+  return (
+    <p data-testid="conservation">
+      {formatNumber(report.rowsRead)} rows read = {formatNumber(added)} new + {formatNumber(report.rowsUpdated)} updated
+      + {formatNumber(report.rowsUnchanged)} already held unchanged + {formatNumber(report.rowsRejected)} rejected.
+    </p>
   );
 }
 

@@ -3,6 +3,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { hashOf, type View } from '../../app/routes';
 import { Sparkline } from '../../charts/sparkline';
 import { AssuranceIcon, VariationIcon } from '../../charts/spc-chart';
+import { headlinePoints, headlineQuery } from '../../indicators/headline';
 import { runIndicatorBatched } from '../../indicators/indicator-batcher';
 import type { IndicatorDefinition } from '../../indicators/indicator-definition';
 import { indicatorSpc, warmUpOf } from '../../indicators/indicator-spc';
@@ -111,21 +112,18 @@ function ScoreCard({
   const getEngine = useEngine();
   const { targets } = useTargets();
   const target = targets[indicator.id] ?? null;
-  const reportDate = prepared.families[indicator.family].reportDate;
   const used = effectiveGranularity(indicator, granularity);
-  const complete = reportDate ? lastCompleteEnd(used, reportDate) : undefined;
-  const to = periodEnding && complete && periodEnding < complete ? periodEnding : complete;
+  const query = headlineQuery(indicator, prepared, granularity, periodEnding);
   const state = usePreparedFor(indicator, prepared);
   const result = useQuery({
-    queryKey: ['scorecard', indicator.id, granularity, to, state],
-    queryFn: async () => runIndicatorBatched(await getEngine(), state as PreparedState, indicator, { granularity, to }),
+    queryKey: ['scorecard', indicator.id, granularity, query.to, state],
+    queryFn: async () => runIndicatorBatched(await getEngine(), state as PreparedState, indicator, query),
     enabled: state !== undefined,
   });
   const data = result.data;
   const all = data?.status === 'ok' ? data.points : [];
   // A lagged cohort's latest periods are not yet followed up: the scorecard shows the latest that is.
-  const lastReady = all.findLastIndex((p) => p.value !== null);
-  const points = indicator.periodRule === 'lagged_cohort' && lastReady >= 0 ? all.slice(0, lastReady + 1) : all;
+  const points = headlinePoints(indicator, all);
   const latest = points.at(-1);
   const perYear = PERIODS_PER_YEAR[used] ?? 1;
   const { changesFor, minDenominatorFor } = useChartNotes();
