@@ -1,7 +1,7 @@
 import type { DatasetDefinition } from '../datasets/dataset-definition';
 import type { Engine } from '../engine/engine';
 import type { FileHandler } from './file-handlers';
-import { CREATE_REJECTIONS_SQL, CREATE_WARNINGS_SQL, createTableSql, MACROS } from './schema-sql';
+import { CREATE_REJECTIONS_SQL, CREATE_WARNINGS_SQL, createTableSql, MACROS, tableColumns } from './schema-sql';
 
 /** Creates macros, the typed tables of the given datasets and the file handlers' tables. Safe to run more than once. */
 export async function prepareDatabase(
@@ -39,4 +39,13 @@ export function loadedTables(datasets: readonly DatasetDefinition[], handlers: r
     'pi_warnings',
     ...handlers.flatMap((handler) => handler.keptTables),
   ];
+}
+
+/**
+ * Each dataset table's columns in the order a new table has them (createTableSql). A table that a big
+ * file was stored into in place (store-in-place.ts) has them in another order; kept rows are written in
+ * this one, the order of the empty table they go back into.
+ */
+export function newTableColumnOrder(datasets: readonly DatasetDefinition[]): Map<string, string[]> {
+  return new Map(datasets.map((dataset) => [dataset.id, tableColumns(dataset).map((c) => c.name)]));
 }

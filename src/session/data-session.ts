@@ -7,7 +7,7 @@ import { headerSignature } from '../ingest/header-match';
 import type { LoadProgress } from '../ingest/load-file';
 import type { IngestSession, NamedBlob } from '../ingest/load-files';
 import { type FileReport, type LoadReport, summariseLoad } from '../ingest/load-report';
-import { clearLoadedData, loadedTables } from '../ingest/prepare-database';
+import { clearLoadedData, loadedTables, newTableColumnOrder } from '../ingest/prepare-database';
 import {
   applyValueMapping,
   applyValueMappings,
@@ -369,7 +369,8 @@ export class DataSession {
   async snapshot(): Promise<SessionSnapshot> {
     if (this.#state.loading) throw new Error('Files are still loading: keep the data once they are loaded.');
     const { engine, ingest } = await this.#ready();
-    const { tables, parts } = await snapshotTables(engine, this.#loadedTables());
+    const order = newTableColumnOrder(this.#options.datasets);
+    const { tables, parts } = await snapshotTables(engine, this.#loadedTables(), order);
     const s = this.#state;
     const now = (this.#options.now?.() ?? new Date()).toISOString();
     return {

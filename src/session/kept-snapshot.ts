@@ -76,10 +76,14 @@ function tableBytes(engine: Engine) {
   return { exportTable, importTable };
 }
 
-/** The loaded tables' parts (one per table with rows) and their descriptions. */
+/**
+ * The loaded tables' parts (one per table with rows) and their descriptions. `columnOrder`: the order
+ * to write a table's columns in, where it is not the table's own (newTableColumnOrder).
+ */
 export async function snapshotTables(
   engine: Engine,
   names: readonly string[],
+  columnOrder: ReadonlyMap<string, readonly string[]> = new Map(),
 ): Promise<{ tables: KeptTable[]; parts: KeptPart[] }> {
   const { exportTable } = tableBytes(engine);
   const tables: KeptTable[] = [];
@@ -87,7 +91,7 @@ export async function snapshotTables(
   for (const name of names) {
     const table = await describeTable(engine, name);
     tables.push(table);
-    if (table.rows > 0) parts.push({ name, bytes: await exportTable.call(engine, name) });
+    if (table.rows > 0) parts.push({ name, bytes: await exportTable.call(engine, name, columnOrder.get(name)) });
   }
   return { tables, parts };
 }
