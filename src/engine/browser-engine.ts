@@ -109,7 +109,8 @@ async function createBrowserEngine(): Promise<Engine> {
     },
     resultMessages: (sql) => conn.useUnsafe((bindings, id) => resultMessages(bindings, id, sql)),
     async insertStream(table, bytes, create) {
-      await conn.insertArrowFromIPCStream(bytes, { name: table, create });
+      // A copy of its own: duckdb-wasm transfers the whole underlying buffer to its worker.
+      await conn.insertArrowFromIPCStream(bytes.slice(), { name: table, create });
     },
   };
 

@@ -35,7 +35,8 @@ export interface ArrowConnection {
   resultMessages(sql: string): AsyncIterable<Uint8Array>;
   /**
    * Puts one complete Arrow IPC stream into `table`: a new table (`create`) or appended to an existing
-   * one, column by column in order. The bytes may be taken over.
+   * one, column by column in order. The bytes stay the caller's (DuckDB's Node build copies them into
+   * its memory; the browser's engine copies them before handing them over to its worker).
    */
   insertStream(table: string, bytes: Uint8Array, create: boolean): Promise<void>;
 }
@@ -167,8 +168,7 @@ export async function importTableBytes(conn: ArrowConnection, table: string, byt
     fields.length === columns.length &&
     fields.every((f, i) => f.name === columns[i]?.name && String(f.type) === ARROW_TYPE.get(columns[i]?.type ?? ''));
   if (direct) {
-    // A copy of its own: DuckDB may take the buffer over (the browser transfers it to its worker).
-    await conn.insertStream(table, bytes.slice(), false);
+    await conn.insertStream(table, bytes, false);
     return 'direct';
   }
   await importByName(conn, table, columns, reader);
@@ -214,7 +214,6 @@ async function importByName(
   let rows = 0;
   const flush = async () => {
     if (rows === 0) return;
-    // A stream of its own: DuckDB may take the buffer over (the browser transfers it to its worker).
     const piece = conn.arrow.RecordBatchStreamWriter.writeAll(group).toUint8Array(true);
     group = [];
     rows = 0;
