@@ -68,10 +68,10 @@ export async function* resultMessages(db: PendingQueries, conn: number, sql: str
   }
 }
 
-/** Types that cross Arrow unchanged with the engines' settings; any other leaves as text. */
-const EXACT_IN_ARROW = new Set(['BOOLEAN', 'TINYINT', 'SMALLINT', 'INTEGER', 'FLOAT', 'DOUBLE', 'VARCHAR', 'DATE']);
-
-/** The Arrow type DuckDB writes for each of those (apache-arrow's names for them). */
+/**
+ * The types that cross Arrow unchanged with the engines' settings (any other leaves as text), and the
+ * Arrow type DuckDB writes for each (apache-arrow's names for them).
+ */
 const ARROW_TYPE = new Map([
   ['BOOLEAN', 'Bool'],
   ['TINYINT', 'Int8'],
@@ -123,7 +123,7 @@ export async function exportTableBytes(
   }
   const select = order
     .map((name) =>
-      EXACT_IN_ARROW.has(types.get(name) ?? '') ? quoted(name) : `CAST(${quoted(name)} AS VARCHAR) AS ${quoted(name)}`,
+      ARROW_TYPE.has(types.get(name) ?? '') ? quoted(name) : `CAST(${quoted(name)} AS VARCHAR) AS ${quoted(name)}`,
     )
     .join(', ');
   const messages: Uint8Array[] = [];
