@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import { assertSafeFileName, type Engine, parseRows, type SqlParam } from './engine';
 import { SESSION_SETTINGS } from './session-settings';
 import { StatementCache } from './statement-cache';
-import { type ArrowConnection, exportTableBytes, importTableBytes } from './table-bytes';
+import { type ArrowConnection, exportTableBytes, importTableBytes, resultMessages } from './table-bytes';
 import { TaskQueue } from './task-queue';
 
 export class UnsupportedBrowserError extends Error {}
@@ -107,11 +107,10 @@ async function createBrowserEngine(): Promise<Engine> {
     async run(sql) {
       await conn.query(sql);
     },
-    batches: async function* (sql) {
-      yield* await conn.send(sql);
-    },
-    async createFromStream(table, bytes) {
-      await conn.insertArrowFromIPCStream(bytes, { name: table, create: true });
+    resultMessages: (sql) => conn.useUnsafe((bindings, id) => resultMessages(bindings, id, sql)),
+    async insertStream(table, bytes, create) {
+      // A copy of its own: duckdb-wasm transfers the whole underlying buffer to its worker.
+      await conn.insertArrowFromIPCStream(bytes.slice(), { name: table, create });
     },
   };
 
@@ -160,7 +159,7 @@ async function createBrowserEngine(): Promise<Engine> {
         await db.dropFile(name);
       });
     },
-    exportTable: (table) => serial(() => exportTableBytes(arrowConn, table)),
+    exportTable: (table, columns) => serial(() => exportTableBytes(arrowConn, table, columns)),
     importTable: (table, bytes) => serial(() => importTableBytes(arrowConn, table, bytes)),
   };
 }

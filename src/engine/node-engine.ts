@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { assertSafeFileName, type Engine, parseRows, type SqlParam } from './engine';
 import { SESSION_SETTINGS } from './session-settings';
 import { StatementCache } from './statement-cache';
-import { type ArrowConnection, exportTableBytes, importTableBytes } from './table-bytes';
+import { type ArrowConnection, exportTableBytes, importTableBytes, resultMessages } from './table-bytes';
 import { withTimings } from './timed-engine';
 
 export async function createNodeEngine(): Promise<Engine> {
@@ -45,12 +45,9 @@ export async function createNodeEngine(): Promise<Engine> {
     async run(sql) {
       conn.query(sql);
     },
-    // The blocking build's `send` is asynchronous (its types say otherwise) and gives a synchronous reader.
-    batches: async function* (sql) {
-      yield* await conn.send(sql);
-    },
-    async createFromStream(table, bytes) {
-      conn.insertArrowFromIPCStream(bytes, { name: table, create: true });
+    resultMessages: (sql) => conn.useUnsafe((bindings, id) => resultMessages(bindings, id, sql)),
+    async insertStream(table, bytes, create) {
+      conn.insertArrowFromIPCStream(bytes, { name: table, create });
     },
   };
 
@@ -92,7 +89,7 @@ export async function createNodeEngine(): Promise<Engine> {
     async dropFile(name) {
       db.dropFile(name);
     },
-    exportTable: (table) => exportTableBytes(arrowConn, table),
+    exportTable: (table, columns) => exportTableBytes(arrowConn, table, columns),
     importTable: (table, bytes) => importTableBytes(arrowConn, table, bytes),
   };
   return withTimings(engine);

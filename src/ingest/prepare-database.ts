@@ -9,6 +9,7 @@ import {
   createTableSql,
   MACROS,
   supersededTable,
+  tableColumns,
 } from './schema-sql';
 
 /** Creates macros, the typed tables of the given datasets and the file handlers' tables. Safe to run more than once. */
@@ -54,4 +55,13 @@ export function loadedTables(datasets: readonly DatasetDefinition[], handlers: r
     'pi_warnings',
     ...handlers.flatMap((handler) => handler.keptTables),
   ];
+}
+
+/**
+ * Each dataset table's columns in the order a new table has them (createTableSql). A table that a big
+ * file was stored into in place (store-in-place.ts) has them in another order; kept rows are written in
+ * this one, the order of the empty table they go back into.
+ */
+export function newTableColumnOrder(datasets: readonly DatasetDefinition[]): Map<string, string[]> {
+  return new Map(datasets.map((dataset) => [dataset.id, tableColumns(dataset).map((c) => c.name)]));
 }

@@ -8,7 +8,7 @@ import { headerSignature } from '../ingest/header-match';
 import type { LoadProgress } from '../ingest/load-file';
 import type { IngestSession, NamedBlob } from '../ingest/load-files';
 import { type FileReport, type LoadReport, summariseLoad } from '../ingest/load-report';
-import { clearLoadedData, loadedTables } from '../ingest/prepare-database';
+import { clearLoadedData, loadedTables, newTableColumnOrder } from '../ingest/prepare-database';
 import { type SetAside, setTablesAside, tablesOfFile } from '../ingest/set-aside';
 import { type RecordChange, recordChanges } from '../ingest/update-stage';
 import {
@@ -605,9 +605,10 @@ export class DataSession {
 
   async #snapshot(engine: Engine, ingest: IngestSession, changed?: ReadonlySet<string>): Promise<ChangedSnapshot> {
     const names = this.#loadedTables();
+    const order = newTableColumnOrder(this.#options.datasets);
     const { tables, parts } = changed
-      ? await snapshotTables(engine, names, changed)
-      : await snapshotTables(engine, names);
+      ? await snapshotTables(engine, names, order, changed)
+      : await snapshotTables(engine, names, order);
     const s = this.#state;
     const now = (this.#options.now?.() ?? new Date()).toISOString();
     return {

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createTestEngine } from '../../tests/support/test-engine';
 import { DATASETS } from '../datasets/registry';
-import type { Engine } from '../engine/engine';
+import type { Engine, TableImport } from '../engine/engine';
 import { prepareIndicators } from '../indicators/prepare-indicators';
 import { INDICATORS } from '../indicators/registry';
 import { runIndicators } from '../indicators/run-indicator';
@@ -109,7 +109,16 @@ describe('keeping what is loaded: snapshot and restore', () => {
 
   it('restores into a new engine exactly: every table, the report, the counts and every indicator', async () => {
     const after = await newSession();
+    const ways = new Map<string, TableImport>();
+    const { importTable } = after.engine;
+    after.engine.importTable = async (table, bytes) => {
+      const way = (await importTable?.call(after.engine, table, bytes)) as TableImport;
+      ways.set(table, way);
+      return way;
+    };
     await after.session.restore(structuredClone(snapshot));
+    // Every part went in at once, those of tables stored in place too: written in a new table's order.
+    expect(Object.fromEntries(ways)).toEqual(Object.fromEntries(snapshot.parts.map((p) => [p.name, 'direct'])));
     for (const table of TABLES) {
       expect(await contents(after.engine, table), table).toEqual(await contents(before.engine, table));
     }

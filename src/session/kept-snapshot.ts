@@ -90,20 +90,24 @@ function tableBytes(engine: Engine) {
 
 /**
  * The loaded tables' parts (one per table with rows) and their descriptions. Given `changed`, only those
- * tables are exported; the others' parts are listed with `bytes: null`.
+ * tables are exported; the others' parts are listed with `bytes: null`. `columnOrder`: the order to write
+ * a table's columns in, where it is not the table's own (newTableColumnOrder).
  */
 export async function snapshotTables(
   engine: Engine,
   names: readonly string[],
+  columnOrder: ReadonlyMap<string, readonly string[]>,
 ): Promise<{ tables: KeptTable[]; parts: KeptPart[] }>;
 export async function snapshotTables(
   engine: Engine,
   names: readonly string[],
+  columnOrder: ReadonlyMap<string, readonly string[]>,
   changed: ReadonlySet<string>,
 ): Promise<{ tables: KeptTable[]; parts: SnapshotPart[] }>;
 export async function snapshotTables(
   engine: Engine,
   names: readonly string[],
+  columnOrder: ReadonlyMap<string, readonly string[]>,
   changed?: ReadonlySet<string>,
 ): Promise<{ tables: KeptTable[]; parts: SnapshotPart[] }> {
   const { exportTable } = tableBytes(engine);
@@ -113,7 +117,8 @@ export async function snapshotTables(
     const table = await describeTable(engine, name);
     tables.push(table);
     if (table.rows === 0) continue;
-    parts.push({ name, bytes: !changed || changed.has(name) ? await exportTable.call(engine, name) : null });
+    const unchanged = changed !== undefined && !changed.has(name);
+    parts.push({ name, bytes: unchanged ? null : await exportTable.call(engine, name, columnOrder.get(name)) });
   }
   return { tables, parts };
 }
