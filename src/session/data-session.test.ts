@@ -123,9 +123,13 @@ describe('DataSession, without React', () => {
     const history = new LoadHistory([], () => new Date('2026-12-07T14:05:00Z'));
     const { session } = await newSession(null, history);
     await session.loadFiles([{ name: 'a.csv', blob: blob(EPISODES) }]);
-    // E1 again, with another start date: a duplicate of a record already loaded, then replaced.
+    // E1 again, with another start date: a record already loaded, skipped as the user chose, then replaced.
     await session.loadFiles([
-      { name: 'b.csv', blob: blob('episode_id,child_id,assessment_start_date\nE1,C1,05/04/2024\nE9,C9,03/04/2024\n') },
+      {
+        name: 'b.csv',
+        blob: blob('episode_id,child_id,assessment_start_date\nE1,C1,05/04/2024\nE9,C9,03/04/2024\n'),
+        duplicates: 'skip',
+      },
       { name: 'notes.txt', blob: blob('nothing to see') },
     ]);
     const b = session.getSnapshot().lastReport?.files.find((f) => f.fileName === 'b.csv');
