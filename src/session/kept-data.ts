@@ -375,9 +375,10 @@ export class KeptData {
       this.#vault?.lock();
       this.#vault = null;
       this.#vaultComplete = false;
-      // A save already writing would otherwise put a header back after the files are gone.
-      await this.#saving;
       this.#set({ status: 'none', savedAt: null });
+      // A save already writing would otherwise put files back after they are gone; with the status
+      // none, no other save starts.
+      while (this.#saving) await this.#saving;
       await deleteVault(files);
       this.#options.settings.clear();
       this.#set({ settingsEpoch: this.#state.settingsEpoch + 1 });

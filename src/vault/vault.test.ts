@@ -174,4 +174,26 @@ describe('the vault keeps a snapshot, encrypted', () => {
     expect(files.bytes().size).toBe(0);
     await deleteVault(files);
   });
+
+  it('a save that finds the kept data deleted while it wrote takes its own files away again', async () => {
+    const inner = newFiles();
+    const vault = await fastVault(inner);
+    await vault.save(snapshot(1));
+    let deleted = false;
+    // Everything is deleted the moment this save has written its manifest, before it switches to it.
+    const files: VaultFiles = {
+      ...inner,
+      async write(name, data) {
+        await inner.write(name, data);
+        if (!deleted && name.includes('-manifest.')) {
+          deleted = true;
+          await deleteVault(inner);
+        }
+      },
+    };
+    const racing = await unlockVault(files, PASSPHRASE);
+    expect((await refusal(racing.save(snapshot(2)))).reason).toBe('no-vault');
+    expect(deleted).toBe(true);
+    expect([...inner.bytes().keys()]).toEqual([]);
+  });
 });

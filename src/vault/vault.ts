@@ -5,6 +5,7 @@ import {
   type KeptSnapshot,
   type ListedPart,
   leftoverFiles,
+  partFile,
   type ReadWords,
   readGeneration,
   readManifest,
@@ -154,6 +155,12 @@ class OpenVault implements Vault {
       const { seal: _, ...previous } = header;
       const at = { generation: previous.generation + 1, id: randomHex(8) };
       const keep = await writeGeneration(this.#files, key, at, snapshot, carried);
+      // Deleted (or replaced by a restore) while this generation was written: it goes, and nothing switches.
+      await this.#currentHeader(key).catch(async (error: unknown) => {
+        const earlier = new Set(carried.map(partFile));
+        for (const name of keep) if (!earlier.has(name)) await this.#files.remove(name);
+        throw error;
+      });
       const next = await sealHeader(key, { ...previous, ...at });
       await this.#files.write(HEADER_FILE, utf8(headerText(next)));
       this.#header = next;
