@@ -1,12 +1,14 @@
 import { useId, useState } from 'react';
+import { useDataState } from '../../session/app-data';
 import { useKeptData, useKeptState } from '../../session/kept-data-provider';
-import { formatTime } from '../../shared/format';
+import { formatNumber, formatTime } from '../../shared/format';
 
 /** The start page when data is kept and locked: the passphrase opens it. */
 export function UnlockPanel() {
   const kept = useKeptData();
   const { status, busy, elsewhere, notice } = useKeptState((s) => s);
   const [value, setValue] = useState('');
+  const rows = useDataState((s) => s.rowsInDatabase);
   const id = useId();
   if (status !== 'locked') return null;
   const unlock = async () => {
@@ -29,6 +31,12 @@ export function UnlockPanel() {
         </p>
       ) : (
         <p>Data is kept on this computer, encrypted. Type the passphrase chosen when it was kept.</p>
+      )}
+      {rows > 0 && (
+        <p className="notice notice--warning" data-testid="unlock-replaces">
+          Unlocking puts the kept data in place of the {formatNumber(rows)} rows loaded in this tab. To add these files
+          to the kept data, unlock first, then load them again.
+        </p>
       )}
       <form
         onSubmit={(event) => {
