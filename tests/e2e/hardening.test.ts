@@ -96,6 +96,8 @@ describe('hardening, in the built app', () => {
         .then((t) => t?.replace(/,/g, '')),
     );
     await row.getByTestId('remove-file').click();
+    // Removing shows its effect on each headline first; confirmed, the file goes.
+    await page.getByTestId('effect-confirm').click();
     await row.waitFor({ state: 'detached' });
     expect((await reportNumbers(page)).loaded).toBe(before.loaded - schoolRows);
     await page.getByTestId('clear-data').click();

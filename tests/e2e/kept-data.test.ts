@@ -172,7 +172,7 @@ describe('data kept on this computer, encrypted', () => {
     await openPage(page, 'Data');
     await page.getByTestId('delete-kept').click();
     await page.getByTestId('delete-kept-confirm').click();
-    await page.waitForSelector('[data-testid="kept-status"][data-state="none"]', { timeout: 30_000 });
+    await page.waitForSelector('[data-testid="kept-status"][data-state="none"][data-busy=""]', { timeout: 30_000 });
     expect((await privateFiles(page)).filter((name) => name.endsWith('.sealed') || name.endsWith('.json'))).toEqual([]);
   });
 

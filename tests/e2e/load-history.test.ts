@@ -56,6 +56,8 @@ describe('the load history, in the built app', () => {
     await goTo(page, '#/');
     const row = page.locator('[data-testid="file-report"][data-file-name="schools.csv"]');
     await row.getByTestId('remove-file').click();
+    // Removing shows its effect on each headline first; confirmed, the file goes.
+    await page.getByTestId('effect-confirm').click();
     await row.waitFor({ state: 'detached' });
     // A change marked on a chart, then the chart's figures saved as CSV.
     await goTo(page, '#/early-help?period=month');

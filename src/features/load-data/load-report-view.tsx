@@ -104,7 +104,7 @@ function fileColumns(
                 onClick={() => act.replace(file)}
                 disabled={act.busy}
                 data-testid="replace-file"
-                aria-label={`Replace ${shownFileName(file.fileName)} with a new version`}
+                aria-label={`Replace with a new version… ${shownFileName(file.fileName)}`}
               >
                 Replace with a new version…
               </button>
