@@ -229,16 +229,28 @@ async function runKeptReturn(url, profile) {
       }).observe(document.body, { subtree: true, childList: true, attributes: true });
     });
     await page.getByTestId('unlock-submit').click();
-    const drawnAt = await page.waitForFunction(
-      () => {
-        if (window.piUnlockedAt === undefined) return false;
-        const cards = [...document.querySelectorAll('.score-card[data-indicator-id]')];
-        const drawn = cards.length >= 20 && cards.every((card) => card.getAttribute('data-state') !== 'loading');
-        return drawn && performance.now();
-      },
-      undefined,
-      { timeout: 300_000, polling: 20 },
-    );
+    // A return that never draws says why (the keeper's state and message), rather than only timing out.
+    const stuck = async (error) => {
+      const state = await page.evaluate(() => ({
+        kept: document.querySelector('[data-testid="kept-status"]')?.outerHTML.slice(0, 300),
+        errors: [...document.querySelectorAll('[data-testid="error-message"]')].map((e) => e.textContent),
+        cards: [...document.querySelectorAll('.score-card')].map((c) => c.getAttribute('data-state')).join(' '),
+      }));
+      throw new Error(`${error.message}\n${JSON.stringify(state)}`);
+    };
+    const drawnAt = await page
+      .waitForFunction(
+        () => {
+          if (window.piUnlockedAt === undefined) return false;
+          // Every card the kept data has (the 1M-row file alone gives the early help cards only).
+          const cards = [...document.querySelectorAll('.score-card[data-indicator-id]')];
+          const drawn = cards.length > 0 && cards.every((card) => card.getAttribute('data-state') !== 'loading');
+          return drawn && performance.now();
+        },
+        undefined,
+        { timeout: 300_000, polling: 20 },
+      )
+      .catch(stuck);
     const drawn = await drawnAt.jsonValue();
     const { clickAt, unlockedAt } = await page.evaluate(() => ({
       clickAt: window.piClickAt,
