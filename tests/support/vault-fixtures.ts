@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { concat } from '../../src/vault/bytes';
 import { createVault, type KeptSnapshot, type Vault, VaultError, type VaultErrorReason } from '../../src/vault/vault';
 import { memoryFiles, type VaultFiles } from '../../src/vault/vault-files';
 
@@ -77,15 +78,8 @@ export function records(sealed: Uint8Array): Uint8Array[] {
   return out;
 }
 
-export function joined(pieces: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(pieces.reduce((sum, piece) => sum + piece.length, 0));
-  let at = 0;
-  for (const piece of pieces) {
-    out.set(piece, at);
-    at += piece.length;
-  }
-  return out;
-}
+/** Pieces one after another (the vault's own `concat`, named for what the tests do with it). */
+export const joined = concat;
 
 /** Whether `haystack` holds `text` as UTF-8. */
 export function holds(haystack: Uint8Array, text: string): boolean {

@@ -33,6 +33,30 @@ function UpdateSummary({ duplicates, keyText }: { duplicates: DuplicateReport; k
   );
 }
 
+/** The two choices every other way of treating repeated records offers: this file's instead, or both. */
+function ReplaceOrKeepBoth({ count, choose }: { count: number; choose: (policy: DuplicatePolicy) => void }) {
+  return (
+    <>
+      <button
+        type="button"
+        className="button button--secondary button--small"
+        onClick={() => choose('replace')}
+        data-testid="duplicates-replace"
+      >
+        Use this file’s {count === 1 ? 'record' : 'records'} instead of the earlier ones
+      </button>
+      <button
+        type="button"
+        className="button button--secondary button--small"
+        onClick={() => choose('keep')}
+        data-testid="duplicates-keep"
+      >
+        Keep both (count them twice)
+      </button>
+    </>
+  );
+}
+
 /**
  * Records this file repeats: already loaded from an earlier file (held once, their changes taken and
  * listed, unless the user says to skip them, replace the earlier file's or keep both), or repeated inside
@@ -61,22 +85,7 @@ export function DuplicateChoice({ file, duplicates }: { file: FileReport; duplic
                 >
                   Keep the earlier records as they are (do not load these)
                 </button>
-                <button
-                  type="button"
-                  className="button button--secondary button--small"
-                  onClick={() => choose('replace')}
-                  data-testid="duplicates-replace"
-                >
-                  Use this file’s {duplicates.alreadyLoaded === 1 ? 'record' : 'records'} instead of the earlier ones
-                </button>
-                <button
-                  type="button"
-                  className="button button--secondary button--small"
-                  onClick={() => choose('keep')}
-                  data-testid="duplicates-keep"
-                >
-                  Keep both (count them twice)
-                </button>
+                <ReplaceOrKeepBoth count={duplicates.alreadyLoaded} choose={choose} />
               </div>
             </details>
           )}
@@ -100,22 +109,7 @@ export function DuplicateChoice({ file, duplicates }: { file: FileReport; duplic
               >
                 Take their changes (next quarter’s extract)
               </button>
-              <button
-                type="button"
-                className="button button--secondary button--small"
-                onClick={() => choose('replace')}
-                data-testid="duplicates-replace"
-              >
-                Use this file’s {duplicates.alreadyLoaded === 1 ? 'record' : 'records'} instead of the earlier ones
-              </button>
-              <button
-                type="button"
-                className="button button--secondary button--small"
-                onClick={() => choose('keep')}
-                data-testid="duplicates-keep"
-              >
-                Keep both (count them twice)
-              </button>
+              <ReplaceOrKeepBoth count={duplicates.alreadyLoaded} choose={choose} />
             </div>
           )}
         </>
