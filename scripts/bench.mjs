@@ -5,6 +5,7 @@
 //
 //   BENCH_ROWS=1000000 BENCH_RUNS=3 npm run bench
 //   BENCH_ONLY=kept npm run bench      (only keeping the data and coming back to it)
+//   BENCH_ONLY=kept BENCH_KEPT=sample npm run bench   (only the sample's return, no anchor)
 import { execFileSync } from 'node:child_process';
 import {
   createWriteStream,
@@ -209,14 +210,22 @@ async function keepFiles(url, files, profile) {
 }
 
 /**
- * The returning visit to kept data: the page opened, the passphrase typed and "Unlock" pressed as soon
- * as it can be; the Overview opened (in the page) the moment the data is unlocked. Timed from the click,
- * and from the page's navigation start, until every Overview card has its value.
+ * The returning visit to kept data: the page opened, the passphrase typed ('typed': at a fast typist's
+ * pace, 80 ms a key, from the moment the field shows) or pasted ('pasted': at once, as from a password
+ * manager), and "Unlock" pressed; the Overview opened (in the page) the moment the data is unlocked.
+ * Timed from the click, and from the page's navigation start, until every Overview card has its value.
  */
-async function runKeptReturn(url, profile) {
+async function runKeptReturn(url, profile, entry) {
   return withBrowser(async (page, resetPeak) => {
+    if (process.env.BENCH_DEBUG) {
+      // Each statement's time, as the page logs it, with when it ended (from the page's start).
+      await page.addInitScript(() => localStorage.setItem('pi-debug', 'sql'));
+      page.on('console', (m) => console.log(`    ${m.text()}`));
+    }
     await page.goto(url);
-    await page.getByTestId('unlock-passphrase').fill(PASSPHRASE);
+    const field = page.getByTestId('unlock-passphrase');
+    if (entry === 'typed') await field.pressSequentially(PASSPHRASE, { delay: 80 });
+    else await field.fill(PASSPHRASE);
     resetPeak();
     await page.evaluate(() => {
       document.addEventListener('pointerdown', () => (window.piClickAt ??= performance.now()), { capture: true });
@@ -252,11 +261,17 @@ async function runKeptReturn(url, profile) {
       )
       .catch(stuck);
     const drawn = await drawnAt.jsonValue();
-    const { clickAt, unlockedAt } = await page.evaluate(() => ({
+    const { clickAt, unlockedAt, marks } = await page.evaluate(() => ({
       clickAt: window.piClickAt,
       unlockedAt: window.piUnlockedAt,
+      marks: performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]),
     }));
-    return { ms: drawn - clickAt, fromOpenMs: drawn, unlockMs: unlockedAt - clickAt };
+    // Where the return's time went: the app's marks, from the click (those before it are negative).
+    const steps = marks
+      .filter(([name]) => /^pi-(unlock|restore|engine|prepared)/.test(name))
+      .map(([name, at]) => `${name.slice(3)} ${fmtS(at - clickAt)}`)
+      .join(', ');
+    return { ms: drawn - clickAt, fromOpenMs: drawn, unlockMs: unlockedAt - clickAt, steps };
   }, profile);
 }
 
@@ -267,14 +282,17 @@ async function keptRuns(url, files, label) {
     const { keepMs } = await keepFiles(url, files, profile);
     console.log(`  ${label}: kept (first save) ${fmtS(keepMs)} after "Keep the data"`);
     const runs = [];
+    const pasted = [];
     for (let i = 0; i < RUNS; i += 1) {
-      const r = await runKeptReturn(url, profile);
-      console.log(
-        `  ${label} run ${i + 1}: unlock → every Overview card drawn ${fmtS(r.ms)} (unlocked after ${fmtS(r.unlockMs)}); page open → drawn ${fmtS(r.fromOpenMs)}, peak ${fmtGB(r.peakBytes)}`,
-      );
-      runs.push(r);
+      for (const entry of ['typed', 'pasted']) {
+        const r = await runKeptReturn(url, profile, entry);
+        console.log(
+          `  ${label} run ${i + 1}, passphrase ${entry}: unlock → every Overview card drawn ${fmtS(r.ms)} (unlocked after ${fmtS(r.unlockMs)}); page open → drawn ${fmtS(r.fromOpenMs)}, peak ${fmtGB(r.peakBytes)}\n    from the click: ${r.steps}`,
+        );
+        (entry === 'typed' ? runs : pasted).push(r);
+      }
     }
-    return { keepMs, runs };
+    return { keepMs, runs, pasted };
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
@@ -306,6 +324,8 @@ function keptParts(files, outDir) {
 /** Returning to kept data, for the sample and for the million-row file, beside the anchor. */
 async function keptBench(url, anchorUrl, csv) {
   const sample = await keptRuns(url, 'sample', 'kept sample');
+  // BENCH_KEPT=sample: the sample's return alone, with its steps (a quick look while working on it).
+  if (process.env.BENCH_KEPT === 'sample') return [];
   const big = await keptRuns(url, csv, 'kept 1M rows');
   const sampleParts = keptParts(SAMPLE_FILES, join(ROOT, 'bench-data', 'kept-sample'));
   const bigParts = keptParts([csv], join(ROOT, 'bench-data', 'kept-1m'));
@@ -321,19 +341,25 @@ async function keptBench(url, anchorUrl, csv) {
     anchorBig.push(b);
   }
   const m = (runs, key) => median(runs.map((r) => r[key]));
-  const row = (label, runs, anchor, target) => [
+  const row = (label, { runs, pasted }, anchor, target) => [
     [`${label}: unlock → every Overview card drawn`, fmtS(m(runs, 'ms')), target],
-    ['  the same from page open (passphrase typed at once)', fmtS(m(runs, 'fromOpenMs')), ''],
+    ['  the same from page open (passphrase typed, 80 ms a key)', fmtS(m(runs, 'fromOpenMs')), ''],
+    ['  passphrase pasted: unlock → drawn', fmtS(m(pasted, 'ms')), ''],
+    ['  passphrase pasted: page open → drawn', fmtS(m(pasted, 'fromOpenMs')), ''],
     ['  anchor: bare duckdb-wasm putting in the same tables', fmtS(m(anchor, 'readMs')), ''],
     ['  anchor: start + putting them in, from page open', fmtS(m(anchor, 'readyMs') + m(anchor, 'readMs')), ''],
     ['  unlock → drawn ÷ anchor (putting in)', `${(m(runs, 'ms') / m(anchor, 'readMs')).toFixed(2)}×`, ''],
   ];
   return [
-    ...row('kept sample', sample.runs, anchorSample, '≤ 1.50 s'),
+    ...row('kept sample', sample, anchorSample, '≤ 1.50 s'),
     ['  first save of the sample ("Keep the data" → saved)', fmtS(sample.keepMs), ''],
-    ...row('kept 1M rows', big.runs, anchorBig, '≤ 3.00 s'),
+    ...row('kept 1M rows', big, anchorBig, '≤ 3.00 s'),
     ['  first save of the 1M rows', fmtS(big.keepMs), ''],
-    ['  peak memory, unlocking the 1M rows', fmtGB(Math.max(...big.runs.map((r) => r.peakBytes))), '≤ 1 GB'],
+    [
+      '  peak memory, unlocking the 1M rows',
+      fmtGB(Math.max(...[...big.runs, ...big.pasted].map((r) => r.peakBytes))),
+      '≤ 1 GB',
+    ],
   ];
 }
 

@@ -42,7 +42,7 @@ async function createBrowserEngine(): Promise<Engine> {
   const serial = <T>(task: () => Promise<T>, background = false, stop?: () => Promise<unknown>) =>
     queue.add(task, { background, stop });
 
-  // `localStorage.setItem('pi-debug', 'sql')` logs each statement's time to the console.
+  // `localStorage.setItem('pi-debug', 'sql')` logs each statement's time, and when it ended, to the console.
   const debug = (() => {
     try {
       return globalThis.localStorage?.getItem('pi-debug') === 'sql';
@@ -61,7 +61,9 @@ async function createBrowserEngine(): Promise<Engine> {
     try {
       return await run();
     } finally {
-      console.debug(`[sql ${Math.round(performance.now() - started)} ms] ${sql.replace(/\s+/g, ' ').slice(0, 100)}`);
+      console.debug(
+        `[sql @${Math.round(performance.now())} ${Math.round(performance.now() - started)} ms] ${sql.replace(/\s+/g, ' ').slice(0, 100)}`,
+      );
     }
   }
 

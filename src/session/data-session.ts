@@ -635,11 +635,14 @@ export class DataSession {
   async restore(snapshot: { state: unknown; parts: readonly KeptPart[] }): Promise<void> {
     if (this.#state.loading) throw new Error('Files are still loading: restore the kept data once they are loaded.');
     const { engine, ingest } = await this.#ready();
+    this.#options.mark?.('pi-restore-ready');
     const state = await checkSnapshot(engine, snapshot, this.#loadedTables());
     this.#set({ loading: true, loadError: null });
     try {
       await this.#forgetLoaded(engine, ingest);
+      this.#options.mark?.('pi-restore-checked');
       await restoreTables(engine, state, snapshot.parts);
+      this.#options.mark?.('pi-restore-tables');
       ingest.restoreKeptFiles(state.files);
       this.#keptFileIds = new Set(state.lastReport?.files.map((f) => f.fileId));
       this.#hold(() => state.held, state.loadedAt);

@@ -63,7 +63,11 @@ export function usePreparedIndicators() {
   const { settings } = useIndicatorSettings();
   return useQuery<PreparedState>({
     queryKey: ['prepared-indicators', dataVersion, settings],
-    queryFn: async () => prepareIndicators(await getEngine(), settings, { stage: 'first' }),
+    queryFn: async () => {
+      const prepared = await prepareIndicators(await getEngine(), settings, { stage: 'first' });
+      performance.mark('pi-prepared-first'); // for the benchmark's account of a return to kept data
+      return prepared;
+    },
     staleTime: Number.POSITIVE_INFINITY,
   });
 }

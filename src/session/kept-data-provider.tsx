@@ -74,6 +74,7 @@ export function KeptDataProvider({ children }: { children: ReactNode }) {
         channel: typeof BroadcastChannel === 'function' ? new BroadcastChannel('partnership-insight-kept') : null,
         storage: typeof navigator !== 'undefined' ? (navigator.storage ?? null) : null,
         idleMinutes: readIdleMinutes(),
+        mark: (name) => performance.mark(name),
       }),
   );
   useEffect(() => {

@@ -89,6 +89,8 @@ export interface KeptDataOptions {
   now?: () => Date;
   /** Minutes without use before the data is locked (15 unless the user chose otherwise). */
   idleMinutes?: number;
+  /** Performance marks for the benchmark ('pi-unlock-key', …); nothing by default. */
+  mark?: (name: string) => void;
   /** Called to set and clear timers (tests drive them). */
   timers?: Pick<typeof globalThis, 'setInterval' | 'clearInterval' | 'setTimeout' | 'clearTimeout'>;
 }
@@ -303,9 +305,13 @@ export class KeptData {
         this.#set({ error: ELSEWHERE, elsewhere: true });
         return false;
       }
+      const mark = this.#options.mark;
       const vault = await openVault();
+      mark?.('pi-unlock-key');
       const kept = await vault.load();
+      mark?.('pi-unlock-read');
       if (kept) await this.#restore(kept);
+      mark?.('pi-unlock-restored');
       // The session now holds what the vault holds: nothing to write again until something changes.
       this.#vaultComplete = kept !== null;
       this.#vault = vault;

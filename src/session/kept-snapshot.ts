@@ -67,18 +67,35 @@ export interface ChangedSnapshot {
 /** A snapshot that cannot be restored, and why, in words. Nothing was changed when it is thrown. */
 export class KeptSnapshotError extends Error {}
 
-const columnRow = z.object({ name: z.string(), type: z.string() });
-const countRow = z.object({ n: z.number() });
+const columnRow = z.object({ table: z.string(), name: z.string(), type: z.string() });
+const countRow = z.object({ table: z.string(), n: z.number() });
 
-async function describeTable(engine: Engine, name: string): Promise<KeptTable> {
+/** The tables' columns as declared and their rows, asked in two statements whatever their number. */
+async function describeTables(engine: Engine, names: readonly string[]): Promise<KeptTable[]> {
+  if (names.length === 0) return [];
   const columns = await engine.query(
-    `SELECT column_name AS name, data_type AS type FROM duckdb_columns()
-     WHERE database_name = current_database() AND schema_name = 'main' AND table_name = ? ORDER BY column_index`,
-    [name],
+    `SELECT table_name AS "table", column_name AS name, data_type AS type FROM duckdb_columns()
+     WHERE database_name = current_database() AND schema_name = 'main' AND list_contains(string_split(?, ','), table_name)
+     ORDER BY table_name, column_index`,
+    [names.join(',')],
     columnRow,
   );
-  const [row] = await engine.query(`SELECT count(*)::BIGINT AS n FROM main.${name}`, [], countRow);
-  return { name, columns, rows: row?.n ?? 0 };
+  const rows = await countRows(engine, names);
+  return names.map((name) => ({
+    name,
+    columns: columns.filter((c) => c.table === name).map(({ name: column, type }) => ({ name: column, type })),
+    rows: rows.get(name) ?? 0,
+  }));
+}
+
+/** Each table's rows. The names are the app's own tables (loadedTables), never text a user wrote. */
+async function countRows(engine: Engine, names: readonly string[]): Promise<Map<string, number>> {
+  if (names.length === 0) return new Map();
+  const odd = names.find((name) => !/^[a-z][a-z0-9_]*$/.test(name));
+  if (odd !== undefined) throw new KeptSnapshotError(`Not a table this app keeps: ${odd}.`);
+  const sql = names.map((name) => `SELECT '${name}' AS "table", count(*)::BIGINT AS n FROM main.${name}`);
+  const rows = await engine.query(sql.join(' UNION ALL '), [], countRow);
+  return new Map(rows.map((r) => [r.table, r.n]));
 }
 
 function tableBytes(engine: Engine) {
@@ -111,11 +128,10 @@ export async function snapshotTables(
   changed?: ReadonlySet<string>,
 ): Promise<{ tables: KeptTable[]; parts: SnapshotPart[] }> {
   const { exportTable } = tableBytes(engine);
-  const tables: KeptTable[] = [];
+  const tables = await describeTables(engine, names);
   const parts: SnapshotPart[] = [];
-  for (const name of names) {
-    const table = await describeTable(engine, name);
-    tables.push(table);
+  for (const table of tables) {
+    const { name } = table;
     if (table.rows === 0) continue;
     const unchanged = changed !== undefined && !changed.has(name);
     parts.push({ name, bytes: unchanged ? null : await exportTable.call(engine, name, columnOrder.get(name)) });
@@ -154,11 +170,11 @@ export async function checkSnapshot(
   }
   const state = parsed.data;
   const kept = new Map(state.tables.map((t) => [t.name, t]));
+  const unknown = state.tables.find((table) => !names.includes(table.name));
+  if (unknown) throw new KeptSnapshotError(`The kept data holds a table this app does not load: ${unknown.name}.`);
+  const here = new Map((await describeTables(engine, [...kept.keys()])).map((t) => [t.name, t]));
   for (const table of state.tables) {
-    if (!names.includes(table.name))
-      throw new KeptSnapshotError(`The kept data holds a table this app does not load: ${table.name}.`);
-    const here = await describeTable(engine, table.name);
-    if (!sameColumns(here.columns, table.columns)) {
+    if (!sameColumns(here.get(table.name)?.columns ?? [], table.columns)) {
       throw new KeptSnapshotError(`The kept table ${table.name} has other columns than this version of the app’s.`);
     }
   }
@@ -185,12 +201,14 @@ export async function restoreTables(engine: Engine, state: KeptSessionState, par
       throw new KeptSnapshotError(`The kept rows of ${part.name} are damaged (${why}).`);
     }
   }
+  const rows = await countRows(
+    engine,
+    state.tables.map((t) => t.name),
+  );
   for (const table of state.tables) {
-    const [row] = await engine.query(`SELECT count(*)::BIGINT AS n FROM main.${table.name}`, [], countRow);
-    if (row?.n !== table.rows) {
-      throw new KeptSnapshotError(
-        `The kept table ${table.name} came back with ${row?.n ?? 0} rows instead of ${table.rows}.`,
-      );
+    const n = rows.get(table.name) ?? 0;
+    if (n !== table.rows) {
+      throw new KeptSnapshotError(`The kept table ${table.name} came back with ${n} rows instead of ${table.rows}.`);
     }
   }
 }
