@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fromUtf8, randomHex, sha256Hex, utf8 } from './bytes';
-import { openFile, type SealedFileContext, SealedFileProblem, sealFile } from './sealed-file';
+import { CHUNK_BYTES, openFile, type SealedFileContext, SealedFileProblem, sealFile } from './sealed-file';
 import { VaultError } from './vault-error';
 import type { VaultFiles } from './vault-files';
 import { FORMAT_VERSION } from './vault-header';
@@ -53,6 +53,8 @@ const listedPartSchema = z.object({
   bytes: z.number().int().nonnegative(),
   /** The SHA-256 of the sealed file as written (docs/security.md says why the sealed file's). */
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** How the part was stored before sealing ('gzip' when not listed: saves before parts were stored as they are). */
+  packing: z.enum(['gzip', 'none']).optional(),
 });
 
 export type ListedPart = z.infer<typeof listedPartSchema>;
@@ -149,9 +151,9 @@ export async function writeGeneration(
       continue;
     }
     const part = { name, id: randomHex(8) };
-    const { sealed, chunks } = await sealFile(key, bytes, partContext(part));
+    const { sealed, chunks } = await sealFile(key, bytes, partContext(part), CHUNK_BYTES, 'none');
     await files.write(partFile(part), sealed);
-    listed.push({ ...part, chunks, bytes: bytes.length, sha256: await sha256Hex(sealed) });
+    listed.push({ ...part, chunks, bytes: bytes.length, sha256: await sha256Hex(sealed), packing: 'none' });
   }
   const manifest: Manifest = { format: FORMAT_VERSION, ...at, state: snapshot.state, parts: listed };
   const { sealed } = await sealFile(key, utf8(JSON.stringify(manifest)), manifestContext(at));
@@ -191,13 +193,17 @@ async function readSealed(read: Read, name: string, label: string, words: ReadWo
 async function openPart(read: Read, key: CryptoKey, part: ListedPart, words: ReadWords): Promise<Uint8Array> {
   const label = `part “${part.name}”`;
   const sealed = await readSealed(read, partFile(part), label, words);
+  // The hash is worked out while the chunks open (both by the browser's crypto, off this thread).
+  const hash = sha256Hex(sealed);
   let plain: Uint8Array;
   try {
-    plain = await openFile(key, sealed, partContext(part), part.chunks);
+    plain = await openFile(key, sealed, partContext(part), part.chunks, part.packing ?? 'gzip');
   } catch (error) {
     throw problem(words, label, error);
+  } finally {
+    await hash.catch(() => undefined);
   }
-  if ((await sha256Hex(sealed)) !== part.sha256) {
+  if ((await hash) !== part.sha256) {
     throw new VaultError('damaged', `${words.cannot}: ${label} is not the file that was saved (it has been replaced).`);
   }
   if (plain.length !== part.bytes) throw problem(words, label, new Error());

@@ -32,6 +32,18 @@ describe('sealed files', () => {
     expect(Buffer.from(again.sealed).equals(Buffer.from(sealed)), 'a fresh IV every time').toBe(false);
   });
 
+  it('stores a part as it is when asked (no gzip), and opens it only as stored', async () => {
+    const key = await dataKey();
+    const plain = new TextEncoder().encode('early help episode,'.repeat(300));
+    const { sealed, chunks } = await sealFile(key, plain, partContext, 1024, 'none');
+    expect(chunks).toBe(Math.ceil(plain.length / 1024));
+    // Each chunk: its length (4), its IV (12), the ciphertext as long as the plaintext, the tag (16).
+    expect(sealed.length).toBe(plain.length + chunks * (4 + 12 + 16));
+    expect(Buffer.from(await openFile(key, sealed, partContext, chunks, 'none')).equals(Buffer.from(plain))).toBe(true);
+    const asGzip = await problemOf(openFile(key, sealed, partContext, chunks, 'gzip'));
+    expect(asGzip.message).toBe('has been changed or damaged');
+  });
+
   it('without a recorded chunk count, a file whose last chunk is dropped still fails: the last mark', async () => {
     const key = await dataKey();
     const { sealed } = await sealFile(key, noise(5000, 2), context, 1024);

@@ -1,7 +1,7 @@
-import { type Bytes, concat, gunzip, gzip, randomBytes, readU32, u32, utf8 } from './bytes';
+import { type Bytes, concat, gunzip, gzip, ownBytes, randomBytes, readU32, u32, utf8 } from './bytes';
 
 /**
- * A sealed file: the plaintext gzipped, cut into chunks, each chunk AES-GCM with a fresh random 96-bit IV,
+ * A sealed file: the plaintext (gzipped or as it is: its Packing), cut into chunks, each chunk AES-GCM with a fresh random 96-bit IV,
  * written as records [u32 big-endian length of the ciphertext][12-byte IV][ciphertext with its 16-byte tag].
  *
  * Each chunk's associated data names the format version, the file (a generation's manifest: its number and
@@ -10,6 +10,14 @@ import { type Bytes, concat, gunzip, gzip, randomBytes, readU32, u32, utf8 } fro
  * short fails to open.
  */
 export const CHUNK_BYTES = 1 << 20;
+
+/**
+ * How the plaintext is stored before sealing. The manifest is gzipped; parts are stored as they are
+ * (a part's packing is listed in the manifest: older saves gzipped theirs): the browser's gzip made
+ * saving a million-row table about six times slower and opening it about twice as slow, for a file
+ * a sixth of the size (docs/performance.md, "Kept data").
+ */
+export type Packing = 'gzip' | 'none';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
@@ -45,8 +53,9 @@ export async function sealFile(
   plain: Uint8Array,
   context: SealedFileContext,
   chunkBytes = CHUNK_BYTES,
+  packing: Packing = 'gzip',
 ): Promise<{ sealed: Bytes; chunks: number }> {
-  const packed = await gzip(plain);
+  const packed = packing === 'gzip' ? await gzip(plain) : ownBytes(plain);
   const chunks = Math.max(1, Math.ceil(packed.length / chunkBytes));
   const records: Uint8Array[] = [];
   for (let index = 0; index < chunks; index++) {
@@ -60,7 +69,9 @@ export async function sealFile(
 }
 
 /** The records of a sealed file, and whether the last one was cut short. */
-export function sealedRecords(sealed: Uint8Array): { records: { iv: Bytes; cipher: Bytes }[]; cut: boolean } {
+export function sealedRecords(file: Uint8Array): { records: { iv: Bytes; cipher: Bytes }[]; cut: boolean } {
+  // Views into the file, not copies: a million-row part is some 200 MB.
+  const sealed = ownBytes(file);
   const records: { iv: Bytes; cipher: Bytes }[] = [];
   let at = 0;
   while (at < sealed.length) {
@@ -68,7 +79,7 @@ export function sealedRecords(sealed: Uint8Array): { records: { iv: Bytes; ciphe
     const length = readU32(sealed, at);
     const end = at + 4 + IV_BYTES + length;
     if (length < TAG_BYTES || end > sealed.length) return { records, cut: true };
-    records.push({ iv: sealed.slice(at + 4, at + 4 + IV_BYTES), cipher: sealed.slice(at + 4 + IV_BYTES, end) });
+    records.push({ iv: sealed.subarray(at + 4, at + 4 + IV_BYTES), cipher: sealed.subarray(at + 4 + IV_BYTES, end) });
     at = end;
   }
   return { records, cut: false };
@@ -83,6 +94,7 @@ export async function openFile(
   sealed: Uint8Array,
   context: SealedFileContext,
   chunks?: number,
+  packing: Packing = 'gzip',
 ): Promise<Bytes> {
   const { records, cut } = sealedRecords(sealed);
   const count = chunks ?? records.length;
@@ -91,15 +103,23 @@ export async function openFile(
   }
   if (records.length < count || count === 0) throw new SealedFileProblem(true, 'is incomplete: chunks are missing');
   if (records.length > count || cut) throw new SealedFileProblem(false, 'has more in it than was written');
+  // Every chunk asked for at once: the browser decrypts them on its own threads.
+  const opened = await Promise.allSettled(
+    records.map(({ iv, cipher }, index) =>
+      crypto.subtle.decrypt(
+        { name: 'AES-GCM', iv, additionalData: associatedData(context, index, index === count - 1) },
+        key,
+        cipher,
+      ),
+    ),
+  );
   const plain: Bytes[] = [];
-  for (const [index, { iv, cipher }] of records.entries()) {
-    const additionalData = associatedData(context, index, index === count - 1);
-    try {
-      plain.push(new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData }, key, cipher)));
-    } catch {
+  for (const [index, result] of opened.entries()) {
+    if (result.status === 'rejected')
       throw new SealedFileProblem(false, `chunk ${index + 1} has been changed or damaged`);
-    }
+    plain.push(new Uint8Array(result.value));
   }
+  if (packing === 'none') return concat(plain);
   try {
     return await gunzip(concat(plain));
   } catch {

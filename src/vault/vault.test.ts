@@ -55,7 +55,7 @@ describe('the vault keeps a snapshot, encrypted', () => {
     expect(atob(header.key.wrapped)).toHaveLength(40);
   });
 
-  it('loads what it saved, byte for byte: state, parts, an empty part and a multi-chunk part', async () => {
+  it('loads what it saved, byte for byte: state, parts stored as they are, an empty part and a multi-chunk part', async () => {
     const files = newFiles();
     const vault = await fastVault(files);
     expect(vault.generation).toBe(0);
@@ -64,6 +64,9 @@ describe('the vault keeps a snapshot, encrypted', () => {
     await vault.save(saved);
     expect(vault.generation).toBe(1);
     expect(records(files.bytes().get(fileEnding(files, '-early_help.sealed')) ?? new Uint8Array())).toHaveLength(3);
+    // Parts are stored as they are (not gzipped): the compressible CSV part is as long as its bytes, sealed.
+    const contacts = files.bytes().get(fileEnding(files, '-contacts.sealed'))?.length ?? 0;
+    expect(contacts).toBe((saved.parts[1]?.bytes.length ?? 0) + 4 + 12 + 16);
     expectSame(await vault.load(), saved);
     const again = await unlockVault(files, PASSPHRASE);
     expect(again.generation).toBe(1);
