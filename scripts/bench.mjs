@@ -205,7 +205,21 @@ async function keepFiles(url, files, profile) {
       undefined,
       { timeout: 600_000, polling: 50 },
     );
-    return { keepMs: (await saved.jsonValue()) - started };
+    const keepMs = (await saved.jsonValue()) - started;
+    // Then as a user goes on: the Overview, whose prepared tables are kept too once every one is built.
+    const firstSave = await page.getByTestId('kept-status').getAttribute('data-saved-at');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Overview' }).click();
+    await page.waitForFunction(
+      (before) => {
+        const status = document.querySelector('[data-testid="kept-status"]');
+        const cards = [...document.querySelectorAll('.score-card[data-indicator-id]')];
+        const drawn = cards.length > 0 && cards.every((card) => card.getAttribute('data-state') !== 'loading');
+        return drawn && status?.getAttribute('data-busy') === '' && status?.getAttribute('data-saved-at') !== before;
+      },
+      firstSave,
+      { timeout: 600_000, polling: 100 },
+    );
+    return { keepMs };
   }, profile);
 }
 

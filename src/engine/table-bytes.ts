@@ -10,6 +10,7 @@
 import type { RecordBatch, RecordBatchReader } from 'apache-arrow';
 import { z } from 'zod';
 import type { SqlParam, TableImport } from './engine';
+import { SUMMARY_STORE } from './session-settings';
 
 /** The tables a snapshot may hold are the app's own (dataset ids, pi_…): checked anyway, as file names are. */
 export function assertSafeTableName(name: string): void {
@@ -86,12 +87,20 @@ const ARROW_TYPE = new Map([
 const columnRow = z.object({ name: z.string(), type: z.string() });
 export type ColumnType = z.infer<typeof columnRow>;
 
-/** A table of the session's own database (not the summary store), its columns in order. */
+/**
+ * A table's columns in order, the table found as `main.<table>` finds it: in the session's own database,
+ * else in the summary store (where large prepared tables move, compress-summaries.ts).
+ */
 export async function columnsOf(conn: ArrowConnection, table: string): Promise<ColumnType[]> {
   const rows = await conn.rows(
-    `SELECT column_name AS name, data_type AS type FROM duckdb_columns()
-     WHERE database_name = current_database() AND schema_name = 'main' AND table_name = ? ORDER BY column_index`,
-    [table],
+    `WITH found AS (
+       SELECT database_name, column_name, data_type, column_index FROM duckdb_columns()
+       WHERE (database_name = current_database() OR database_name = ?) AND schema_name = 'main' AND table_name = ?
+     )
+     SELECT column_name AS name, data_type AS type FROM found
+     WHERE database_name = (SELECT database_name FROM found ORDER BY database_name <> current_database() LIMIT 1)
+     ORDER BY column_index`,
+    [SUMMARY_STORE, table],
   );
   const columns = rows.map((row) => columnRow.parse(row));
   if (columns.length === 0) throw new Error(`Internal error: there is no table ${table}`);

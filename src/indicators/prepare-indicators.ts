@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { DATASETS } from '../datasets/registry';
 import type { Engine } from '../engine/engine';
+import { SUMMARY_STORE } from '../engine/session-settings';
+import { ContentHash } from '../shared/content-hash';
+import { BANK_HOLIDAYS_ENGLAND_WALES } from './bank-holidays';
 import { AGE_BANDS } from './dimension-values';
 import {
   type IndicatorFamilyDefinition,
@@ -18,7 +21,7 @@ import {
 } from './family-definition';
 import { DIMENSIONS, type IndicatorFamily, NOT_MAPPED, NOT_RECORDED } from './indicator-definition';
 import { FAMILIES, getFamily } from './registry';
-import { DEFAULT_SETTINGS, type IndicatorSettings } from './settings';
+import { DEFAULT_SETTINGS, type IndicatorSettings, indicatorSettingsSchema } from './settings';
 import { buildCalendar } from './working-days';
 
 /** What the indicators were prepared for: per area, the span of its data and the report date in use. */
@@ -96,6 +99,77 @@ export function stageNeeded(item: { family: IndicatorFamily; reads: readonly str
   return stageFor(tablesReadAt(item, getFamily(item.family), grain));
 }
 
+/** Every table a complete preparation leaves (each stage's, roll-ups included): what kept data may hold of it. */
+export const PREPARED_TABLES: readonly string[] = [...STAGE_OF.keys()];
+
+const familyPrepared = z.object({
+  first: z.string().nullable(),
+  last: z.string().nullable(),
+  reportDate: z.string().nullable(),
+});
+const preparedStateSchema = z
+  .object({
+    settings: indicatorSettingsSchema,
+    families: z.record(z.string(), familyPrepared),
+    datasetRows: z.record(z.string(), z.number().int().nonnegative()),
+    stage: z.enum(STAGES),
+  })
+  .strict();
+
+/** A prepared state read back (from kept data): checked field by field, with every area; else null. */
+export function parsePreparedState(json: unknown): PreparedState | null {
+  const parsed = preparedStateSchema.safeParse(json);
+  if (!parsed.success || !FAMILIES.every((family) => family.id in parsed.data.families)) return null;
+  return parsed.data as PreparedState;
+}
+
+/**
+ * Drops every prepared table, wherever it is (the session's database or the summary store): what the
+ * indicators built from loaded data goes with the data (locking kept data, clearing it).
+ */
+export async function dropPreparedTables(engine: Engine): Promise<void> {
+  const drops = PREPARED_TABLES.flatMap((table) => [
+    `DROP TABLE IF EXISTS main.${table}`,
+    `DROP TABLE IF EXISTS ${SUMMARY_STORE}.main.${table}`,
+  ]);
+  await engine.run(drops.join(';\n'));
+}
+
+let fingerprint: string | null = null;
+
+/**
+ * What the prepared tables are built by: every statement of every stage and roll-up, the macros and the
+ * bank holidays, as the project's content hash. Kept prepared tables are used only under the same one,
+ * so a version of the app that builds them differently builds them again rather than read old ones.
+ */
+export function preparationFingerprint(): string {
+  if (fingerprint !== null) return fingerprint;
+  const hash = new ContentHash();
+  const text = (t: string) => hash.update(new TextEncoder().encode(`${t}\u0000`));
+  for (const sql of MACROS) text(sql);
+  text(JSON.stringify(BANK_HOLIDAYS_ENGLAND_WALES));
+  for (const family of FAMILIES) {
+    const steps = stageSteps(family);
+    for (const stage of STAGES) for (const step of steps[stage]) text(`${family.id}/${stage}/${stepSql(step)}`);
+    for (const rollup of family.rollups ?? []) {
+      for (const grain of rollupGrainsBuilt(family, rollup)) text(rollupSql(rollup, grain, DIMENSIONS));
+    }
+  }
+  fingerprint = hash.digest();
+  return fingerprint;
+}
+
+const preparations = new WeakMap<Engine, number>();
+
+/**
+ * How many times prepared tables have begun to be built on this engine. Tables read out between two
+ * equal counts are those of one preparation; a preparation for other data or settings (an effect
+ * preview, a settings change) in between makes the count differ.
+ */
+export function preparationCount(engine: Engine): number {
+  return preparations.get(engine) ?? 0;
+}
+
 async function runSteps(
   engine: Engine,
   family: IndicatorFamilyDefinition,
@@ -103,6 +177,7 @@ async function runSteps(
   reportDate: string | null,
   background = false,
 ) {
+  if (steps.length > 0) preparations.set(engine, preparationCount(engine) + 1);
   const kept = tablesBuilt(steps);
   if (steps.some((step) => 'reportDate' in step && step.reportDate)) {
     await engine.run(setReportDateSql(family.id), [reportDate ?? NO_DATA_DATE], { background });
@@ -167,6 +242,34 @@ export async function prepareIndicators(
   settings: IndicatorSettings = DEFAULT_SETTINGS,
   options: { stage: 'first' | 'all' } = { stage: 'all' },
 ): Promise<PreparedState> {
+  await prepareBasics(engine, settings);
+  const datasetRows = await countRows(engine);
+  const ranges = await familyDateRanges(engine);
+  const families = {} as PreparedState['families'];
+  for (const [i, family] of FAMILIES.entries()) {
+    const { first, last } = ranges[i] ?? { first: null, last: null };
+    const reportDate = last === null ? null : (settings.reportDate ?? last);
+    await runSteps(engine, family, stageSteps(family).first, reportDate);
+    families[family.id] = { first, last, reportDate };
+  }
+  const state: PreparedState = { settings, families, datasetRows, stage: 'first' };
+  return options.stage === 'all' ? prepareLater(engine, await prepareFull(engine, state)) : state;
+}
+
+/**
+ * What a preparation sets besides its tables: the macros, the calendar, the settings row and each
+ * area's report date. Restoring every prepared table of a complete preparation (kept data) and then
+ * this gives what `prepareIndicators` with every stage gave, without building a table again.
+ */
+export async function resumePreparation(engine: Engine, state: PreparedState): Promise<PreparedState> {
+  await prepareBasics(engine, state.settings);
+  for (const family of FAMILIES) {
+    await engine.run(setReportDateSql(family.id), [state.families[family.id].reportDate ?? NO_DATA_DATE]);
+  }
+  return state;
+}
+
+async function prepareBasics(engine: Engine, settings: IndicatorSettings): Promise<void> {
   await engine.run(MACROS.join(';\n'));
   await buildCalendar(engine, settings.closureDays);
   await engine.run(
@@ -185,21 +288,11 @@ export async function prepareIndicators(
       settings.prLcsprMonths,
     ],
   );
-  const datasetRows = await countRows(engine);
-  const ranges = await familyDateRanges(engine);
-  const families = {} as PreparedState['families'];
-  for (const [i, family] of FAMILIES.entries()) {
-    const { first, last } = ranges[i] ?? { first: null, last: null };
-    const reportDate = last === null ? null : (settings.reportDate ?? last);
-    await runSteps(engine, family, stageSteps(family).first, reportDate);
-    families[family.id] = { first, last, reportDate };
-  }
-  const state: PreparedState = { settings, families, datasetRows, stage: 'first' };
-  return options.stage === 'all' ? prepareLater(engine, await prepareFull(engine, state)) : state;
 }
 
 /** Builds the full summary tables left by `prepareIndicators(…, { stage: 'first' })`, in the background. */
 export async function prepareFull(engine: Engine, state: PreparedState): Promise<PreparedState> {
+  if (state.stage !== 'first') return state; // built already (or restored from kept data)
   for (const family of FAMILIES) {
     await runSteps(engine, family, stageSteps(family).full, state.families[family.id].reportDate, true);
   }
@@ -208,6 +301,7 @@ export async function prepareFull(engine: Engine, state: PreparedState): Promise
 
 /** Builds the slower tables, after `prepareFull`, in the background: the state is then complete. */
 export async function prepareLater(engine: Engine, state: PreparedState): Promise<PreparedState> {
+  if (state.stage === 'later') return state;
   for (const family of FAMILIES) {
     await runSteps(engine, family, stageSteps(family).later, state.families[family.id].reportDate, true);
   }

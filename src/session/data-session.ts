@@ -1,5 +1,6 @@
 import type { DatasetDefinition } from '../datasets/dataset-definition';
 import type { Engine } from '../engine/engine';
+import { dropPreparedTables, type PreparedState } from '../indicators/prepare-indicators';
 import type { IndicatorSettings } from '../indicators/settings';
 import type { ChosenDateOrder } from '../ingest/date-order';
 import type { DuplicatePolicy } from '../ingest/dedupe-stage';
@@ -22,6 +23,7 @@ import { shownFileName } from '../shared/file-name';
 import { ChangedTables, type TablesChanged } from './changed-tables';
 import { type EffectPreview, headlinesNow, indicatorsReading } from './effect-preview';
 import type { HeldFile, HeldFiles } from './held-files';
+import { KeptPreparation } from './kept-preparation';
 import {
   type ChangedSnapshot,
   checkSnapshot,
@@ -58,6 +60,8 @@ export interface DataState {
   ingestReady: boolean;
   /** A file's removal or replacement, made but not yet confirmed, with its effect on the indicators. */
   effectPreview: EffectPreview | null;
+  /** Bumps when a complete preparation of the indicators is noted (notePrepared): kept data keeps it too. */
+  preparationsNoted: number;
 }
 
 /** The engine and what works on it, opened once. */
@@ -157,6 +161,8 @@ export class DataSession {
   #keptFileIds = new Set<number>();
   /** Which kept tables changed since the last snapshot. */
   readonly #tables: ChangedTables;
+  /** The indicators' prepared tables, kept with the data when they are certainly of it. */
+  readonly #preparation = new KeptPreparation();
   #pending: Pending | null = null;
   #working: Promise<void> | null = null;
 
@@ -177,6 +183,7 @@ export class DataSession {
       clearedByReload: options.store.readHeld(),
       ingestReady: false,
       effectPreview: null,
+      preparationsNoted: 0,
     };
   }
 
@@ -610,6 +617,7 @@ export class DataSession {
       ? await snapshotTables(engine, names, order, changed)
       : await snapshotTables(engine, names, order);
     const s = this.#state;
+    const kept = await this.#preparation.snapshot(engine, s.dataVersion, changed !== undefined);
     const now = (this.#options.now?.() ?? new Date()).toISOString();
     return {
       state: {
@@ -622,8 +630,9 @@ export class DataSession {
         held: this.#held,
         files: ingest.keptFiles(),
         tables,
+        prepared: kept.prepared,
       },
-      parts,
+      parts: [...parts, ...kept.parts],
     };
   }
 
@@ -643,6 +652,9 @@ export class DataSession {
       this.#options.mark?.('pi-restore-checked');
       await restoreTables(engine, state, snapshot.parts);
       this.#options.mark?.('pi-restore-tables');
+      // For the data version the restore ends with (#changed below): the pages find them prepared.
+      await this.#preparation.restore(engine, state.prepared, snapshot.parts, this.#state.dataVersion + 1);
+      this.#options.mark?.('pi-restore-prepared');
       ingest.restoreKeptFiles(state.files);
       this.#keptFileIds = new Set(state.lastReport?.files.map((f) => f.fileId));
       this.#hold(() => state.held, state.loadedAt);
@@ -664,6 +676,25 @@ export class DataSession {
     }
   }
 
+  /**
+   * Every prepared table of the data version `dataVersion` has been built (stage 'later'), and the
+   * engine's preparation count was then `count`: a snapshot of that version keeps them too.
+   */
+  notePrepared(dataVersion: number, state: PreparedState, count: number): void {
+    if (dataVersion !== this.#state.dataVersion) return;
+    if (this.#preparation.note(dataVersion, state, count)) {
+      this.#set({ preparationsNoted: this.#state.preparationsNoted + 1 });
+    }
+  }
+
+  /**
+   * The prepared state that came back with kept data, for this data version and these settings, when no
+   * table was built since (`count`: the engine's preparationCount now); else null.
+   */
+  keptPreparation(dataVersion: number, settings: IndicatorSettings, count: number): PreparedState | null {
+    return this.#preparation.resumable(dataVersion, settings, count);
+  }
+
   #loadedTables(): string[] {
     return loadedTables(this.#options.datasets, this.#options.handlers);
   }
@@ -671,6 +702,9 @@ export class DataSession {
   async #forgetLoaded(engine: Engine, ingest: IngestSession): Promise<void> {
     this.#tables.note('all');
     await clearLoadedData(engine, this.#options.datasets, this.#options.handlers);
+    // What the indicators built from the rows goes with them (a child's episodes are in some).
+    this.#preparation.forget();
+    await dropPreparedTables(engine);
     ingest.forgetLoadedFiles();
     this.#keptFileIds = new Set();
     this.#hold(() => [], null);

@@ -6,14 +6,16 @@ import { grainFor, type PrepareStage } from '../indicators/family-definition';
 import type { Dimension, IndicatorFamily } from '../indicators/indicator-definition';
 import {
   type PreparedState,
+  preparationCount,
   prepareFull,
   prepareIndicators,
   prepareLater,
+  resumePreparation,
   stageFor,
   stageNeeded,
 } from '../indicators/prepare-indicators';
 import { DEFAULT_SETTINGS, type IndicatorSettings, indicatorSettingsSchema } from '../indicators/settings';
-import { useDataVersion, useEngine } from './app-data';
+import { useDataSession, useDataVersion, useEngine } from './app-data';
 import { readStored, schemaCheck, useStoredReset, writeStored } from './stored';
 
 export const SETTINGS_KEY = 'partnership-insight:indicator-settings';
@@ -58,13 +60,18 @@ export function useIndicatorSettings(): IndicatorSettingsValue {
  * a page with no filter; `useFullPreparation` and `useCompletePreparation` add the others.
  */
 export function usePreparedIndicators() {
-  const getEngine = useEngine();
+  const session = useDataSession();
   const dataVersion = useDataVersion();
   const { settings } = useIndicatorSettings();
   return useQuery<PreparedState>({
     queryKey: ['prepared-indicators', dataVersion, settings],
     queryFn: async () => {
-      const prepared = await prepareIndicators(await getEngine(), settings, { stage: 'first' });
+      const engine = await session.getEngine();
+      // Data that came back from kept data may have come with every prepared table (kept-preparation.ts).
+      const kept = session.keptPreparation(dataVersion, settings, preparationCount(engine));
+      const prepared = kept
+        ? await resumePreparation(engine, kept)
+        : await prepareIndicators(engine, settings, { stage: 'first' });
       performance.mark('pi-prepared-first'); // for the benchmark's account of a return to kept data
       return prepared;
     },
@@ -76,14 +83,14 @@ export function usePreparedIndicators() {
 function useStageAfter(
   name: string,
   previous: PreparedState | undefined,
-  build: (engine: Engine, state: PreparedState) => Promise<PreparedState>,
+  build: (engine: Engine, state: PreparedState, dataVersion: number) => Promise<PreparedState>,
 ) {
   const getEngine = useEngine();
   const dataVersion = useDataVersion();
   const { settings } = useIndicatorSettings();
   return useQuery<PreparedState>({
     queryKey: [name, dataVersion, settings, previous],
-    queryFn: async () => build(await getEngine(), previous as PreparedState),
+    queryFn: async () => build(await getEngine(), previous as PreparedState, dataVersion),
     enabled: previous !== undefined,
     staleTime: Number.POSITIVE_INFINITY,
   });
@@ -96,8 +103,11 @@ export function useFullPreparation() {
 
 /** Every prepared table, the slower ones included (built after the full ones). */
 export function useCompletePreparation() {
-  return useStageAfter('prepared-indicators-complete', useFullPreparation().data, async (engine, full) => {
+  const session = useDataSession();
+  return useStageAfter('prepared-indicators-complete', useFullPreparation().data, async (engine, full, version) => {
     const complete = await prepareLater(engine, full);
+    // Complete: kept data keeps these tables with the data, if it is kept (the count says none was built since).
+    session.notePrepared(version, complete, preparationCount(engine));
     // Then, in the background, the large summary tables into the compressed store, for faster filters:
     // a moment later, so that the charts this stage unlocks ask first (started at once, its first
     // statement went ahead of the Overview's last card). A failure leaves them where they are (every

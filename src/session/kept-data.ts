@@ -53,7 +53,7 @@ export interface KeptSessionPort {
   cancelPreview?(): Promise<void>;
   subscribe(listener: () => void): () => void;
   /** `effectPreview`: a removal or replacement shown but not yet confirmed (never kept half-decided). */
-  getSnapshot(): { dataVersion: number; loading: boolean; effectPreview?: unknown };
+  getSnapshot(): { dataVersion: number; loading: boolean; effectPreview?: unknown; preparationsNoted?: number };
 }
 
 /** The app's settings (localStorage entries by key), kept with the data and written back on unlock. */
@@ -139,6 +139,7 @@ export class KeptData {
   #vaultComplete = false;
   #saving: Promise<void> | null = null;
   #lastVersion = -1;
+  #lastPrepared = 0;
   #lastActivity = 0;
   #idleTimer: ReturnType<typeof setInterval> | null = null;
   #delayed: ReturnType<typeof setTimeout> | null = null;
@@ -332,11 +333,22 @@ export class KeptData {
     const parsed = keptStateSchema.safeParse(kept.state);
     if (!parsed.success) throw new Error('The kept data was written by a different version and cannot be read.');
     const { session, history, settings, savedAt } = parsed.data;
-    await this.#options.session.restore({ state: session, parts: kept.parts });
-    this.#lastVersion = this.#options.session.getSnapshot().dataVersion;
-    this.#options.history.restore(history);
+    // The settings first, so the pages ask for the restored data under the settings it was prepared
+    // with (the prepared tables kept with it are then used as they are).
+    const before = this.#options.settings.read();
     this.#options.settings.write(settings);
-    this.#set({ savedAt, settingsEpoch: this.#state.settingsEpoch + 1 });
+    this.#set({ settingsEpoch: this.#state.settingsEpoch + 1 });
+    try {
+      await this.#options.session.restore({ state: session, parts: kept.parts });
+    } catch (error) {
+      this.#options.settings.write(before);
+      this.#set({ settingsEpoch: this.#state.settingsEpoch + 1 });
+      throw error;
+    }
+    this.#lastVersion = this.#options.session.getSnapshot().dataVersion;
+    this.#lastPrepared = this.#options.session.getSnapshot().preparationsNoted ?? 0;
+    this.#options.history.restore(history);
+    this.#set({ savedAt });
   }
 
   #opened(): void {
@@ -436,9 +448,11 @@ export class KeptData {
   }
 
   #onDataChange(): void {
-    const { dataVersion } = this.#options.session.getSnapshot();
-    if (dataVersion === this.#lastVersion) return;
+    const { dataVersion, preparationsNoted = 0 } = this.#options.session.getSnapshot();
+    if (dataVersion === this.#lastVersion && preparationsNoted === this.#lastPrepared) return;
     this.#lastVersion = dataVersion;
+    // A complete preparation of the data is kept too (only its tables are written: the rest is unchanged).
+    this.#lastPrepared = preparationsNoted;
     this.#scheduleSave();
   }
 

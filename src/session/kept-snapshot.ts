@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Engine } from '../engine/engine';
+import { SUMMARY_STORE } from '../engine/session-settings';
 import { keptFilesSchema } from '../ingest/kept-files';
 import { loadReportSchema } from '../ingest/load-report-schema';
 
@@ -22,6 +23,12 @@ export interface KeptPart {
 
 const count = z.number().int().nonnegative();
 
+const keptTableSchema = z.object({
+  name: z.string(),
+  columns: z.array(z.object({ name: z.string(), type: z.string() })),
+  rows: count,
+});
+
 /** What the session knew of the data loaded, as JSON: checked field by field when it comes back. */
 export const keptSessionStateSchema = z.object({
   format: z.literal(KEPT_FORMAT),
@@ -35,17 +42,20 @@ export const keptSessionStateSchema = z.object({
   held: z.array(z.object({ fileId: z.number().int(), name: z.string(), rows: count })),
   files: keptFilesSchema,
   /** Every loaded table, with its columns as declared and its rows: a part for each with rows. */
-  tables: z.array(
-    z.object({
-      name: z.string(),
-      columns: z.array(z.object({ name: z.string(), type: z.string() })),
-      rows: count,
-    }),
-  ),
+  tables: z.array(keptTableSchema),
+  /**
+   * The tables of a complete preparation of the indicators over these tables, when one was kept (a part
+   * for each with rows; see kept-preparation.ts); absent in what earlier versions kept.
+   */
+  prepared: z
+    .object({ fingerprint: z.string(), state: z.unknown(), tables: z.array(keptTableSchema) })
+    .nullable()
+    .default(null),
 });
 
 export type KeptSessionState = z.infer<typeof keptSessionStateSchema>;
-export type KeptTable = KeptSessionState['tables'][number];
+export type KeptTable = z.infer<typeof keptTableSchema>;
+export type KeptPrepared = NonNullable<KeptSessionState['prepared']>;
 
 export interface SessionSnapshot {
   state: KeptSessionState;
@@ -67,29 +77,39 @@ export interface ChangedSnapshot {
 /** A snapshot that cannot be restored, and why, in words. Nothing was changed when it is thrown. */
 export class KeptSnapshotError extends Error {}
 
-const columnRow = z.object({ table: z.string(), name: z.string(), type: z.string() });
+const columnRow = z.object({ table: z.string(), own: z.boolean(), name: z.string(), type: z.string() });
 const countRow = z.object({ table: z.string(), n: z.number() });
 
-/** The tables' columns as declared and their rows, asked in two statements whatever their number. */
-async function describeTables(engine: Engine, names: readonly string[]): Promise<KeptTable[]> {
+/**
+ * The tables' columns as declared and their rows, asked in two statements whatever their number. A
+ * name is looked up as queries look it up: in the session's own database, else in the summary store
+ * (where the large prepared tables move, compress-summaries.ts).
+ */
+export async function describeTables(engine: Engine, names: readonly string[]): Promise<KeptTable[]> {
   if (names.length === 0) return [];
   const columns = await engine.query(
-    `SELECT table_name AS "table", column_name AS name, data_type AS type FROM duckdb_columns()
-     WHERE database_name = current_database() AND schema_name = 'main' AND list_contains(string_split(?, ','), table_name)
+    `SELECT table_name AS "table", database_name = current_database() AS own, column_name AS name, data_type AS type
+     FROM duckdb_columns()
+     WHERE (database_name = current_database() OR database_name = ?) AND schema_name = 'main'
+       AND list_contains(string_split(?, ','), table_name)
      ORDER BY table_name, column_index`,
-    [names.join(',')],
+    [SUMMARY_STORE, names.join(',')],
     columnRow,
   );
   const rows = await countRows(engine, names);
-  return names.map((name) => ({
-    name,
-    columns: columns.filter((c) => c.table === name).map(({ name: column, type }) => ({ name: column, type })),
-    rows: rows.get(name) ?? 0,
-  }));
+  return names.map((name) => {
+    const found = columns.filter((c) => c.table === name);
+    const own = found.some((c) => c.own);
+    return {
+      name,
+      columns: found.filter((c) => c.own === own).map(({ name: column, type }) => ({ name: column, type })),
+      rows: rows.get(name) ?? 0,
+    };
+  });
 }
 
 /** Each table's rows. The names are the app's own tables (loadedTables), never text a user wrote. */
-async function countRows(engine: Engine, names: readonly string[]): Promise<Map<string, number>> {
+export async function countRows(engine: Engine, names: readonly string[]): Promise<Map<string, number>> {
   if (names.length === 0) return new Map();
   const odd = names.find((name) => !/^[a-z][a-z0-9_]*$/.test(name));
   if (odd !== undefined) throw new KeptSnapshotError(`Not a table this app keeps: ${odd}.`);
@@ -98,7 +118,7 @@ async function countRows(engine: Engine, names: readonly string[]): Promise<Map<
   return new Map(rows.map((r) => [r.table, r.n]));
 }
 
-function tableBytes(engine: Engine) {
+export function tableBytes(engine: Engine) {
   const { exportTable, importTable } = engine;
   if (!exportTable || !importTable)
     throw new KeptSnapshotError('This engine cannot keep data (only the browser’s can).');
@@ -178,10 +198,12 @@ export async function checkSnapshot(
       throw new KeptSnapshotError(`The kept table ${table.name} has other columns than this version of the app’s.`);
     }
   }
+  const prepared = new Set(state.prepared?.tables.map((t) => t.name));
   const seen = new Set<string>();
   for (const part of snapshot.parts) {
-    const table = kept.get(part.name);
-    if (!table) throw new KeptSnapshotError(`The kept data has a part that belongs to no table: ${part.name}.`);
+    // A prepared table's part is checked when it is used (kept-preparation.ts): it can always be built again.
+    if (!kept.has(part.name) && !prepared.has(part.name))
+      throw new KeptSnapshotError(`The kept data has a part that belongs to no table: ${part.name}.`);
     if (seen.has(part.name)) throw new KeptSnapshotError(`The kept data has the part ${part.name} twice.`);
     seen.add(part.name);
   }
@@ -190,10 +212,15 @@ export async function checkSnapshot(
   return state;
 }
 
-/** Puts every part back into its (empty) table, and checks each table then has the rows it had. */
+/**
+ * Puts every part of `state.tables` back into its (empty) table, and checks each table then has the rows
+ * it had. Other parts (the prepared tables') are left to their own restore.
+ */
 export async function restoreTables(engine: Engine, state: KeptSessionState, parts: readonly KeptPart[]) {
   const { importTable } = tableBytes(engine);
+  const names = new Set(state.tables.map((t) => t.name));
   for (const part of parts) {
+    if (!names.has(part.name)) continue;
     try {
       await importTable.call(engine, part.name, part.bytes);
     } catch (error) {

@@ -27,6 +27,8 @@ export interface DecodedBackup {
   header: string;
   /** The files found; one cut short by the end of the backup holds what there was of it. */
   files: Map<string, Uint8Array>;
+  /** How many files the backup says it holds. */
+  count: number;
 }
 
 const endsEarly = () => new VaultError('damaged', 'This backup ends early: it was not saved or copied in full.');
@@ -71,7 +73,7 @@ export function decodeBackup(bytes: Uint8Array): DecodedBackup {
     const name = text(take(nameLength));
     files.set(name, at + 4 <= bytes.length ? take(next()).slice() : new Uint8Array());
   }
-  return { header, files };
+  return { header, files, count };
 }
 
 function text(bytes: Uint8Array): string {

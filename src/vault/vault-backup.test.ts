@@ -13,6 +13,7 @@ import {
   sameFiles,
   snapshot,
 } from '../../tests/support/vault-fixtures';
+import { decodeBackup, encodeBackup } from './backup-file';
 import { restoreBackup, unlockVault } from './vault';
 import type { VaultFiles } from './vault-files';
 
@@ -134,6 +135,24 @@ describe('one-file backups', () => {
       'This backup ends early (part “empty_table” is incomplete).',
     );
     expect((await refusedWithoutChange(await cut(blob, 40))).message).toMatch(/^This backup ends early/);
+  });
+
+  it('refuses a backup holding other files than its contents list names, or miscounting them', async () => {
+    const { blob } = await backupOf();
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    const { header, files } = decodeBackup(bytes);
+    const extra = encodeBackup(header, [
+      ...[...files].map(([name, b]) => ({ name, bytes: b })),
+      { name: 'p-0123456789abcdef-x.sealed', bytes: new Uint8Array(40) },
+    ]);
+    const words =
+      'This backup cannot be restored: it has been changed or damaged (it holds other files than its list of contents names).';
+    expect((await refusedWithoutChange(extra)).message).toBe(words);
+    // The file count (after the magic line, the format and the header) said to be larger.
+    const miscounted = bytes.slice();
+    const countAt = 'Partnership Insight backup\n'.length + 8 + new DataView(bytes.buffer).getUint32(31);
+    miscounted[countAt] = 0x7f;
+    expect((await refusedWithoutChange(new Blob([miscounted]))).message).toBe(words);
   });
 
   it('a restore cut short leaves the kept data as it was', async () => {

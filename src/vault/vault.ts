@@ -236,11 +236,16 @@ export async function deleteVault(files: VaultFiles): Promise<void> {
  * their own generation's names, then the header is switched to them, so a failure leaves the old data whole.
  */
 export async function restoreBackup(files: VaultFiles, backup: Blob, passphrase: string): Promise<Vault> {
-  const { header: text, files: sealed } = decodeBackup(new Uint8Array(await backup.arrayBuffer()));
+  const { header: text, files: sealed, count } = decodeBackup(new Uint8Array(await backup.arrayBuffer()));
   const header = parseHeader(text, BACKUP.what);
   const key = await openKey(header, passphrase, BACKUP, 'The passphrase does not open this backup.');
   const read = async (name: string) => sealed.get(name) ?? null;
   const keep = header.generation === 0 ? [] : (await readGeneration(read, key, header, BACKUP)).files;
+  // Every file it names has opened: it must hold those and no others, and say so.
+  if (count !== keep.length || sealed.size !== keep.length) {
+    const why = 'it has been changed or damaged (it holds other files than its list of contents names)';
+    throw new VaultError('damaged', `${BACKUP.cannot}: ${why}.`);
+  }
   for (const name of keep) {
     const bytes = sealed.get(name);
     if (bytes) await files.write(name, bytes);

@@ -5,7 +5,7 @@ const WORDS = { none: 'Not kept', locked: 'Kept · locked', unlocked: 'Kept · u
 /** In the header on every page: whether data is kept, locked or open, and "Lock now". */
 export function KeptStatus() {
   const kept = useKeptData();
-  const { status, busy } = useKeptState((s) => s);
+  const { status, busy, savedAt } = useKeptState((s) => s);
   return (
     <span
       className="kept-status"
@@ -13,6 +13,7 @@ export function KeptStatus() {
       data-state={status}
       data-saving={busy === 'saving' || busy === 'keeping'}
       data-busy={busy ?? ''}
+      data-saved-at={savedAt ?? ''}
     >
       <span className="kept-status__words" aria-live="polite">
         {busy === 'saving' || busy === 'keeping' ? 'Saving…' : WORDS[status]}

@@ -1,0 +1,209 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { createTestEngine } from '../../tests/support/test-engine';
+import { DATASETS } from '../datasets/registry';
+import type { Engine } from '../engine/engine';
+import { SUMMARY_STORE } from '../engine/session-settings';
+import { compressSummaries } from '../indicators/compress-summaries';
+import {
+  PREPARED_TABLES,
+  type PreparedState,
+  preparationCount,
+  preparationFingerprint,
+  prepareIndicators,
+  resumePreparation,
+} from '../indicators/prepare-indicators';
+import { INDICATORS } from '../indicators/registry';
+import { runIndicators } from '../indicators/run-indicator';
+import { DEFAULT_SETTINGS } from '../indicators/settings';
+import { createIngestSession } from '../ingest/load-files';
+import { loadedTables, prepareDatabase } from '../ingest/prepare-database';
+import { DataSession, type SessionStore } from './data-session';
+import { FILE_HANDLERS } from './file-handlers';
+import type { SessionSnapshot } from './kept-snapshot';
+
+// The indicators' prepared tables kept with the data (kept-preparation.ts): kept only when they are
+// those of one complete preparation of the data kept, used on the way back only when they still fit,
+// and otherwise dropped and built again — never an error, never a figure from other data or settings.
+
+const file = (path: string) => ({ name: path.split('/').at(-1) as string, blob: new Blob([readFileSync(path)]) });
+const SAMPLE = readdirSync('sample-data')
+  .filter((name) => name.endsWith('.csv'))
+  .map((name) => file(`sample-data/${name}`));
+
+const store: SessionStore = {
+  readMappings: () => ({ values: {}, columns: {}, dates: {} }),
+  saveMappings: () => undefined,
+  readHeld: () => null,
+  saveHeld: () => undefined,
+};
+
+async function newSession() {
+  const engine = await createTestEngine();
+  await prepareDatabase(engine, DATASETS, FILE_HANDLERS);
+  const ingest = createIngestSession(engine, DATASETS, { handlers: FILE_HANDLERS });
+  const session = new DataSession({
+    open: async () => ({ engine, ingest }),
+    datasets: DATASETS,
+    handlers: FILE_HANDLERS,
+    store,
+  });
+  return { engine, session };
+}
+
+/** Prepares every stage and tells the session, as the pages' complete stage does. */
+async function prepareAndNote(
+  { engine, session }: Awaited<ReturnType<typeof newSession>>,
+  settings = DEFAULT_SETTINGS,
+) {
+  const prepared = await prepareIndicators(engine, settings);
+  session.notePrepared(session.getSnapshot().dataVersion, prepared, preparationCount(engine));
+  return prepared;
+}
+
+async function everyIndicator(engine: Engine, prepared: PreparedState) {
+  const results = await runIndicators(engine, prepared, INDICATORS, { granularity: 'quarter' });
+  return results.map((r) => (r instanceof Error ? `error: ${r.message}` : r));
+}
+
+const tableRow = z.object({ database_name: z.string(), table_name: z.string() });
+
+/** The prepared tables that exist, in the session's database or the summary store. */
+async function preparedTablesHere(engine: Engine): Promise<string[]> {
+  const rows = await engine.query(
+    `SELECT database_name, table_name FROM duckdb_tables() WHERE schema_name = 'main'
+     AND list_contains(string_split(?, ','), table_name)`,
+    [PREPARED_TABLES.join(',')],
+    tableRow,
+  );
+  return rows.map((r) => `${r.database_name}.${r.table_name}`).sort();
+}
+
+/** A table's rows as text, in a stable order (a restored table need not keep the row order). */
+async function rowsOf(engine: Engine, table: string): Promise<string[]> {
+  const rows = await engine.query(`SELECT t::VARCHAR AS row FROM main.${table} t`, [], z.object({ row: z.string() }));
+  return rows.map((r) => r.row).sort();
+}
+
+let before: Awaited<ReturnType<typeof newSession>>;
+let prepared: PreparedState;
+let snapshot: SessionSnapshot;
+
+beforeAll(async () => {
+  before = await newSession();
+  await before.session.loadFiles(SAMPLE);
+  prepared = await prepareAndNote(before);
+  snapshot = await before.session.snapshot();
+}, 240_000);
+
+describe('prepared tables kept with the data', () => {
+  it('keeps every table of a complete preparation, beside the loaded tables, under the app’s fingerprint', () => {
+    const kept = snapshot.state.prepared;
+    expect(kept?.fingerprint).toBe(preparationFingerprint());
+    expect(kept?.state).toEqual(prepared);
+    expect(kept?.tables.map((t) => t.name).sort()).toEqual([...PREPARED_TABLES].sort());
+    const withRows = kept?.tables.filter((t) => t.rows > 0).map((t) => t.name) ?? [];
+    expect(withRows).toEqual(expect.arrayContaining(['pi_eh_flow', 'pi_eh_cohort_single', 'pi_tr_bookings']));
+    const loaded = loadedTables(DATASETS, FILE_HANDLERS);
+    expect(snapshot.parts.map((p) => p.name)).toEqual([
+      ...snapshot.state.tables.filter((t) => t.rows > 0).map((t) => t.name),
+      ...withRows,
+    ]);
+    expect(PREPARED_TABLES.some((t) => loaded.includes(t))).toBe(false);
+  });
+
+  it('puts them back so every indicator reads them as they were, with nothing built again', async () => {
+    const after = await newSession();
+    await after.session.restore(structuredClone(snapshot));
+    const count = preparationCount(after.engine);
+    const version = after.session.getSnapshot().dataVersion;
+    const kept = after.session.keptPreparation(version, DEFAULT_SETTINGS, count);
+    expect(kept).toEqual(prepared);
+    await resumePreparation(after.engine, kept as PreparedState);
+    expect(await everyIndicator(after.engine, kept as PreparedState)).toEqual(
+      await everyIndicator(before.engine, prepared),
+    );
+    for (const table of snapshot.state.prepared?.tables ?? []) {
+      expect(await rowsOf(after.engine, table.name), table.name).toEqual(await rowsOf(before.engine, table.name));
+    }
+    expect(preparationCount(after.engine), 'no prepared table was built').toBe(count);
+    // Other settings, another data version, or a table built since: not the kept preparation.
+    expect(after.session.keptPreparation(version, { ...DEFAULT_SETTINGS, ehReReferralDays: 100 }, count)).toBeNull();
+    expect(after.session.keptPreparation(version + 1, DEFAULT_SETTINGS, count)).toBeNull();
+    await prepareIndicators(after.engine, DEFAULT_SETTINGS, { stage: 'first' });
+    expect(after.session.keptPreparation(version, DEFAULT_SETTINGS, preparationCount(after.engine))).toBeNull();
+  }, 240_000);
+
+  it('uses none that do not fit, drops them and goes on: another version of the app, odd types, damage', async () => {
+    const kept = snapshot.state.prepared;
+    if (!kept) throw new Error('no prepared tables kept');
+    const flow = kept.tables.find((t) => t.name === 'pi_eh_flow');
+    const oddType = kept.tables.map((t) =>
+      t === flow ? { ...t, columns: [{ name: 'x', type: 'INTEGER); DROP TABLE schools; --' }] } : t,
+    );
+    const cases: [string, SessionSnapshot][] = [
+      ['another fingerprint', { ...snapshot, state: { ...snapshot.state, prepared: { ...kept, fingerprint: 'x' } } }],
+      [
+        'a column type that is not one',
+        { ...snapshot, state: { ...snapshot.state, prepared: { ...kept, tables: oddType } } },
+      ],
+      [
+        'a table missing (and its part)',
+        {
+          state: { ...snapshot.state, prepared: { ...kept, tables: kept.tables.filter((t) => t !== flow) } },
+          parts: snapshot.parts.filter((p) => p.name !== 'pi_eh_flow'),
+        },
+      ],
+      [
+        'a damaged part',
+        {
+          ...snapshot,
+          parts: snapshot.parts.map((p) => (p.name === 'pi_eh_flow' ? { ...p, bytes: p.bytes.slice(0, 100) } : p)),
+        },
+      ],
+    ];
+    for (const [why, damaged] of cases) {
+      const after = await newSession();
+      await after.session.restore(structuredClone(damaged));
+      const version = after.session.getSnapshot().dataVersion;
+      expect(after.session.keptPreparation(version, DEFAULT_SETTINGS, preparationCount(after.engine)), why).toBeNull();
+      expect(await preparedTablesHere(after.engine), why).toEqual([]);
+      expect(after.session.getSnapshot().rowsInDatabase, why).toBe(before.session.getSnapshot().rowsInDatabase);
+      // Built again as after a load: the same figures.
+      const again = await prepareIndicators(after.engine);
+      expect(await everyIndicator(after.engine, again), why).toEqual(await everyIndicator(before.engine, prepared));
+    }
+  }, 480_000);
+
+  it('keeps none once tables were built again since; keeps an unchanged preparation without writing it', async () => {
+    await prepareIndicators(before.engine, { ...DEFAULT_SETTINGS, ehReReferralDays: 100 }, { stage: 'first' });
+    const stale = await before.session.snapshot({ changedOnly: true });
+    expect(stale.state.prepared).toBeNull();
+    expect(stale.parts.some((p) => PREPARED_TABLES.includes(p.name))).toBe(false);
+    await prepareAndNote(before);
+    const fresh = await before.session.snapshot({ changedOnly: true });
+    const preparedParts = fresh.parts.filter((p) => PREPARED_TABLES.includes(p.name));
+    expect(preparedParts.length).toBeGreaterThan(0);
+    expect(preparedParts.every((p) => p.bytes !== null)).toBe(true);
+    const again = await before.session.snapshot({ changedOnly: true });
+    expect(again.state.prepared).toEqual(fresh.state.prepared);
+    expect(again.parts.filter((p) => PREPARED_TABLES.includes(p.name)).every((p) => p.bytes === null)).toBe(true);
+  }, 240_000);
+
+  it('keeps tables moved to the summary store; clearing the data drops every prepared table, there too', async () => {
+    await prepareAndNote(before);
+    expect(await compressSummaries(before.engine, { minRows: 1 })).not.toEqual([]);
+    const moved = (await preparedTablesHere(before.engine)).filter((t) => t.startsWith(`${SUMMARY_STORE}.`));
+    expect(moved.length).toBeGreaterThan(0);
+    const kept = await before.session.snapshot();
+    const after = await newSession();
+    await after.session.restore(structuredClone(kept));
+    for (const table of kept.state.prepared?.tables ?? []) {
+      expect(await rowsOf(after.engine, table.name), table.name).toEqual(await rowsOf(before.engine, table.name));
+    }
+    await before.session.clearData();
+    expect(await preparedTablesHere(before.engine)).toEqual([]);
+    expect((await before.session.snapshot()).state.prepared).toBeNull();
+  }, 240_000);
+});

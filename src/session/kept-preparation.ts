@@ -1,0 +1,159 @@
+import type { Engine } from '../engine/engine';
+import {
+  dropPreparedTables,
+  PREPARED_TABLES,
+  type PreparedState,
+  parsePreparedState,
+  preparationCount,
+  preparationFingerprint,
+} from '../indicators/prepare-indicators';
+import type { IndicatorSettings } from '../indicators/settings';
+import {
+  countRows,
+  describeTables,
+  type KeptPart,
+  type KeptPrepared,
+  type SnapshotPart,
+  tableBytes,
+} from './kept-snapshot';
+
+// The indicators' prepared tables, kept with the data they were built from, so that a return to kept
+// data draws its pages without building them again (for a million-row file that is most of the wait).
+// They are derived data: kept only when they are certainly those of the data kept beside them (one
+// complete preparation of this data version, under these settings, by this version of the app); used
+// only when the same holds on the way back; anything doubtful is dropped and built again, never an error.
+
+interface Noted {
+  dataVersion: number;
+  state: PreparedState;
+  /** preparationCount when the preparation ended: tables read out under another count are not its. */
+  count: number;
+}
+
+const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** A column type as DuckDB names it (INTEGER, VARCHAR, DECIMAL(18,3), DATE[]): nothing else becomes SQL. */
+const COLUMN_TYPE = /^[A-Z][A-Z0-9_ ]*(\(\d+(,\s?\d+)?\))?(\[\])?$/;
+
+const sameSettings = (a: IndicatorSettings, b: IndicatorSettings) => JSON.stringify(a) === JSON.stringify(b);
+
+export class KeptPreparation {
+  #noted: Noted | null = null;
+  /** The preparation the last snapshot held (its parts are then carried over, unchanged). */
+  #saved: Noted | null = null;
+
+  /** A complete preparation (stage 'later') of `dataVersion` has ended, with the engine's count then. */
+  note(dataVersion: number, state: PreparedState, count: number): boolean {
+    if (state.stage !== 'later') return false;
+    const same = this.#noted?.dataVersion === dataVersion && this.#noted.count === count;
+    this.#noted = { dataVersion, state, count };
+    return !same;
+  }
+
+  /** The data went (cleared, locked, restored over): nothing prepared is kept for it. */
+  forget(): void {
+    this.#noted = null;
+    this.#saved = null;
+  }
+
+  /**
+   * The state restored with the data, when a page asks for this data version under the same settings
+   * and nothing has been built since (`count`, the engine's preparation count now): a preparation under
+   * other settings in between has replaced the tables.
+   */
+  resumable(dataVersion: number, settings: IndicatorSettings, count: number): PreparedState | null {
+    const noted = this.#noted;
+    if (!noted || noted.dataVersion !== dataVersion || noted.count !== count) return null;
+    return sameSettings(noted.state.settings, settings) ? noted.state : null;
+  }
+
+  /**
+   * The prepared tables to keep with a snapshot of `dataVersion`: null (and no parts) unless the last
+   * complete preparation is of that version and nothing was built since. With `changedOnly`, tables the
+   * last snapshot already held come with `bytes: null`.
+   */
+  async snapshot(
+    engine: Engine,
+    dataVersion: number,
+    changedOnly: boolean,
+  ): Promise<{ prepared: KeptPrepared | null; parts: SnapshotPart[] }> {
+    const noted = this.#noted;
+    const none = { prepared: null, parts: [] };
+    if (!noted || noted.dataVersion !== dataVersion || noted.count !== preparationCount(engine)) return none;
+    const tables = await describeTables(engine, PREPARED_TABLES);
+    const unchanged = changedOnly && this.#saved === noted;
+    const { exportTable } = tableBytes(engine);
+    const parts: SnapshotPart[] = [];
+    for (const table of tables) {
+      if (table.columns.length === 0) return none; // not built: not a complete preparation
+      if (table.rows > 0)
+        parts.push({ name: table.name, bytes: unchanged ? null : await exportTable.call(engine, table.name) });
+    }
+    // Built again while being read out (a settings change, an effect preview): not one preparation.
+    if (noted.count !== preparationCount(engine) || this.#noted !== noted) return none;
+    // The next snapshot may leave these tables out only if this one was saved: a failed save makes the
+    // keeper ask for everything again (changedOnly false).
+    this.#saved = noted;
+    return { prepared: { fingerprint: preparationFingerprint(), state: noted.state, tables }, parts };
+  }
+
+  /**
+   * Puts kept prepared tables back, after the data's own tables, for the data version the restore will
+   * give (`dataVersion`). Returns whether they were used: when anything does not fit (another version of
+   * the app, a table missing or damaged) they are dropped, and the indicators build them again as after
+   * a load.
+   */
+  async restore(
+    engine: Engine,
+    kept: KeptPrepared | null,
+    parts: readonly KeptPart[],
+    dataVersion: number,
+  ): Promise<boolean> {
+    this.forget();
+    const state = kept ? usable(kept, parts) : null;
+    if (!kept || !state) return false;
+    try {
+      await putBack(engine, kept, parts);
+    } catch {
+      await dropPreparedTables(engine);
+      return false;
+    }
+    this.#noted = { dataVersion, state, count: preparationCount(engine) };
+    this.#saved = this.#noted;
+    return true;
+  }
+}
+
+/** The kept state, when the tables are this app's and complete: built the same way, each with its part. */
+function usable(kept: KeptPrepared, parts: readonly KeptPart[]): PreparedState | null {
+  const state = parsePreparedState(kept.state);
+  if (state?.stage !== 'later' || kept.fingerprint !== preparationFingerprint()) return null;
+  const names = kept.tables.map((t) => t.name);
+  const complete =
+    names.length === PREPARED_TABLES.length &&
+    PREPARED_TABLES.every((name) => names.includes(name)) &&
+    kept.tables.every(
+      (t) =>
+        t.columns.length > 0 &&
+        t.columns.every((c) => COLUMN_TYPE.test(c.type)) &&
+        (t.rows === 0 || parts.some((p) => p.name === t.name)),
+    );
+  return complete ? state : null;
+}
+
+/** Each table created with its declared columns, its rows put in, and its count checked. */
+async function putBack(engine: Engine, kept: KeptPrepared, parts: readonly KeptPart[]): Promise<void> {
+  const { importTable } = tableBytes(engine);
+  await dropPreparedTables(engine);
+  for (const table of kept.tables) {
+    const columns = table.columns.map((c) => `${quoted(c.name)} ${c.type}`).join(', ');
+    await engine.run(`CREATE TABLE main.${table.name} (${columns})`);
+    const part = parts.find((p) => p.name === table.name);
+    if (part) await importTable.call(engine, table.name, part.bytes);
+  }
+  const rows = await countRows(
+    engine,
+    kept.tables.map((t) => t.name),
+  );
+  if (kept.tables.some((t) => rows.get(t.name) !== t.rows)) throw new Error('The kept prepared tables are incomplete');
+}
