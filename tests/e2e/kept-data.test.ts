@@ -101,6 +101,10 @@ describe('data kept on this computer, encrypted', () => {
     await page.waitForSelector('[data-testid="kept-status"][data-state="unlocked"]', { timeout: 60_000 });
     const after = await overviewValues(page);
     expect(after).toEqual(before);
+    // The indicators' prepared tables came back with the data: nothing was built again for the Overview.
+    const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
+    expect(marks).toContain('pi-prepared-kept');
+    expect(marks).not.toContain('pi-prepared-first');
     // The load history came back with the data: the loads, the keep and this unlock.
     await openPage(page, 'Load history');
     const actions = await page
