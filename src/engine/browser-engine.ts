@@ -11,7 +11,13 @@ import type { z } from 'zod';
 import { assertSafeFileName, type Engine, parseRows, type SqlParam } from './engine';
 import { SESSION_SETTINGS } from './session-settings';
 import { StatementCache } from './statement-cache';
-import { type ArrowConnection, exportTableBytes, importTableBytes, resultMessages } from './table-bytes';
+import {
+  type ArrowConnection,
+  exportTableBytes,
+  importTableBytes,
+  importTableStream,
+  resultMessages,
+} from './table-bytes';
 import { TaskQueue } from './task-queue';
 
 export class UnsupportedBrowserError extends Error {}
@@ -163,6 +169,7 @@ async function createBrowserEngine(): Promise<Engine> {
     },
     exportTable: (table, columns) => serial(() => exportTableBytes(arrowConn, table, columns)),
     importTable: (table, bytes) => serial(() => importTableBytes(arrowConn, table, bytes)),
+    importTableStream: (table, pieces) => serial(() => importTableStream(arrowConn, table, pieces)),
   };
 }
 

@@ -55,6 +55,12 @@ export interface Engine {
    * how they went in: at once when their columns are the table's in its order, else by name.
    */
   importTable?(table: string, bytes: Uint8Array): Promise<TableImport>;
+  /**
+   * `importTable` for bytes arriving a piece at a time (kept data as it is decrypted): rows go in as
+   * the pieces come. A stream that does not end whole throws at its end, after some rows went in: the
+   * caller must then take them out again.
+   */
+  importTableStream?(table: string, pieces: AsyncIterable<Uint8Array>): Promise<TableImport>;
 }
 
 /** How `Engine.importTable` put rows in: the stream as it is, or each column by name through a staging table. */

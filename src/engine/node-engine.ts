@@ -6,7 +6,13 @@ import type { z } from 'zod';
 import { assertSafeFileName, type Engine, parseRows, type SqlParam } from './engine';
 import { SESSION_SETTINGS } from './session-settings';
 import { StatementCache } from './statement-cache';
-import { type ArrowConnection, exportTableBytes, importTableBytes, resultMessages } from './table-bytes';
+import {
+  type ArrowConnection,
+  exportTableBytes,
+  importTableBytes,
+  importTableStream,
+  resultMessages,
+} from './table-bytes';
 import { withTimings } from './timed-engine';
 
 export async function createNodeEngine(): Promise<Engine> {
@@ -91,6 +97,7 @@ export async function createNodeEngine(): Promise<Engine> {
     },
     exportTable: (table, columns) => exportTableBytes(arrowConn, table, columns),
     importTable: (table, bytes) => importTableBytes(arrowConn, table, bytes),
+    importTableStream: (table, pieces) => importTableStream(arrowConn, table, pieces),
   };
   return withTimings(engine);
 }

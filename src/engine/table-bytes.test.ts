@@ -144,4 +144,62 @@ describe('exportTable / importTable on duckdb-wasm', () => {
     await expect(engine.importTable?.('b', new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]))).rejects.toThrow();
     expect(await engine.query('SELECT count(*)::INTEGER AS n FROM b', [], countRow)).toEqual([{ n: 0 }]);
   });
+
+  it('puts a stream arriving in pieces of any size in, group by group, exactly as at once', async () => {
+    const from = await createNodeEngine();
+    await from.run(EXACT);
+    await from.run(EXACT_FILL.replace('range(50000)', 'range(1000000)'));
+    const bytes = (await from.exportTable?.('e')) as Uint8Array;
+    expect(bytes.length, 'more than two groups of 16 MB').toBeGreaterThan(2 * 16 * 2 ** 20);
+    const to = await createNodeEngine();
+    await to.run(EXACT);
+    expect(await to.importTableStream?.('e', piecesOf(bytes, [1, 3, 7, 8, 9, 1000, 65_536]))).toBe('direct');
+    const [before] = await from.query(EXACT_TEXT, [], allRows);
+    const [after] = await to.query(EXACT_TEXT, [], allRows);
+    expect(after?.all_rows).toBe(before?.all_rows);
+    // Another order of columns, or types that left as text: by name, once every piece is there.
+    await to.run(
+      'CREATE TABLE r (ratio DOUBLE, real FLOAT, small SMALLINT, tiny TINYINT, flag BOOLEAN, day DATE, name VARCHAR, id INTEGER NOT NULL)',
+    );
+    expect(await to.importTableStream?.('r', piecesOf(bytes, [4096]))).toBe('by-name');
+    const [reordered] = await to.query(
+      'SELECT string_agg((id, name, day, flag, tiny, small, real, ratio)::VARCHAR, chr(30) ORDER BY id) AS all_rows FROM r',
+      [],
+      allRows,
+    );
+    const [plain] = await to.query(
+      'SELECT string_agg((id, name, day, flag, tiny, small, real, ratio)::VARCHAR, chr(30) ORDER BY id) AS all_rows FROM e',
+      [],
+      allRows,
+    );
+    expect(reordered?.all_rows).toBe(plain?.all_rows);
+  });
+
+  it('throws at the end of a stream cut short, or going on after its end, or that is not one', async () => {
+    const engine = await createNodeEngine();
+    await engine.run(EXACT);
+    await engine.run(EXACT_FILL);
+    const bytes = (await engine.exportTable?.('e')) as Uint8Array;
+    await engine.run(EXACT.replace('CREATE TABLE e', 'CREATE TABLE f'));
+    for (const cut of [bytes.length - 4, bytes.length - 9, Math.floor(bytes.length / 2), 5]) {
+      await expect(engine.importTableStream?.('f', piecesOf(bytes.slice(0, cut), [977]))).rejects.toThrow(
+        /rows of f are cut short/,
+      );
+    }
+    const longer = new Uint8Array([...bytes, 1, 2, 3]);
+    await expect(engine.importTableStream?.('f', piecesOf(longer, [977]))).rejects.toThrow(/go on after their end/);
+    await expect(engine.importTableStream?.('f', piecesOf(new Uint8Array(64).fill(7), [10]))).rejects.toThrow(
+      /not an Arrow stream/,
+    );
+  });
 });
+
+/** The bytes in pieces of the sizes given, in turn, then the last size again until the end. */
+async function* piecesOf(bytes: Uint8Array, sizes: readonly number[]): AsyncGenerator<Uint8Array> {
+  let at = 0;
+  for (let i = 0; at < bytes.length; i++) {
+    const size = sizes[Math.min(i, sizes.length - 1)] ?? 1;
+    yield bytes.slice(at, at + size);
+    at += size;
+  }
+}

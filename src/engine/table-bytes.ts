@@ -184,6 +184,164 @@ export async function importTableBytes(conn: ArrowConnection, table: string, byt
   return 'by-name';
 }
 
+/**
+ * Rows go in a group of record batches at a time: as many as fill one of DuckDB's row groups. Groups
+ * that end part-way through a row group made some appends take many times longer (measured in Node on a
+ * million-row table: 5.5 s in groups of 75,776 rows, 1.6 s in groups of 122,880, 1.3–1.6 s at once).
+ */
+const GROUP_ROWS = 122_880;
+
+/**
+ * `importTableBytes` for a stream that arrives a piece at a time (kept data being decrypted): each
+ * group of record batches goes into DuckDB as soon as it is whole, while the next pieces are opened.
+ * Rows go in before the end is reached: a stream that does not end whole throws at its end, and the
+ * caller takes out what went in (a restore leaves nothing loaded when it fails). A stream whose columns
+ * are not the table's in its order goes in by name, once it is all there.
+ */
+export async function importTableStream(
+  conn: ArrowConnection,
+  table: string,
+  pieces: AsyncIterable<Uint8Array>,
+): Promise<TableImport> {
+  assertSafeTableName(table);
+  const columns = await columnsOf(conn, table);
+  const messages = new MessageSplitter(conn.arrow);
+  let schema: Uint8Array | null = null;
+  let group: Uint8Array[] = [];
+  let groupRows = 0;
+  let held: Uint8Array[] | null = null; // every message, when the stream cannot go in as it is
+  const flush = async () => {
+    if (!schema || group.length === 0) return;
+    const stream = joinBytes([schema, ...group, END_OF_STREAM]);
+    group = [];
+    groupRows = 0;
+    await conn.insertStream(table, stream, false);
+  };
+  for await (const piece of pieces) {
+    for (const { bytes, rows } of messages.push(piece)) {
+      if (!schema) {
+        schema = bytes;
+        if (!directSchema(conn.arrow, joinBytes([schema, END_OF_STREAM]), columns)) held = [schema];
+      } else if (held) held.push(bytes);
+      else {
+        group.push(bytes);
+        groupRows += rows;
+        if (groupRows >= GROUP_ROWS) await flush();
+      }
+    }
+  }
+  if (!messages.ended()) throw new Error(`The kept rows of ${table} are cut short`);
+  if (held) return importTableBytes(conn, table, joinBytes([...held, END_OF_STREAM]));
+  await flush();
+  return 'direct';
+}
+
+function joinBytes(pieces: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const piece of pieces) {
+    out.set(piece, at);
+    at += piece.length;
+  }
+  return out;
+}
+
+/**
+ * Cuts an Arrow IPC stream arriving in pieces into its messages (each: the continuation marker, the
+ * metadata's length, the metadata, the body), reading each message's length from its metadata with
+ * Arrow's own reader; the end-of-stream marker ends it.
+ */
+class MessageSplitter {
+  /** Pieces not yet cut into messages (joined only once a whole message is there: messages can be large). */
+  #pending: Uint8Array[] = [];
+  #pendingBytes = 0;
+  #ended = false;
+
+  constructor(private readonly arrow: ArrowConnection['arrow']) {}
+
+  /** The messages the pieces so far complete, each with its rows (none for the schema). */
+  push(piece: Uint8Array): { bytes: Uint8Array; rows: number }[] {
+    if (this.#ended && piece.length > 0) throw new Error('The kept rows go on after their end');
+    if (piece.length > 0) {
+      this.#pending.push(piece);
+      this.#pendingBytes += piece.length;
+    }
+    const out: { bytes: Uint8Array; rows: number }[] = [];
+    for (let message = this.#next(); message; message = this.#next()) out.push(message);
+    return out;
+  }
+
+  /** The next whole message, if it is all there (and marks the end when the end marker is). */
+  #next(): { bytes: Uint8Array; rows: number } | null {
+    if (this.#ended || this.#pendingBytes < 8) return null;
+    const prefix = this.#peek(8);
+    const view = new DataView(prefix.buffer, prefix.byteOffset, 8);
+    if (view.getUint32(0, true) !== 0xffffffff) throw new Error('The kept rows are not an Arrow stream');
+    const metadata = view.getInt32(4, true);
+    if (metadata === 0) {
+      this.#take(8);
+      this.#ended = true;
+      if (this.#pendingBytes > 0) throw new Error('The kept rows go on after their end');
+      return null;
+    }
+    if (metadata < 0 || this.#pendingBytes < 8 + metadata) return null;
+    const header = new this.arrow.MessageReader(this.#peek(8 + metadata)).readMessage();
+    const length = 8 + metadata + Number(header?.bodyLength ?? Number.NaN);
+    if (!header || !Number.isFinite(length)) throw new Error('The kept rows are not an Arrow stream');
+    if (this.#pendingBytes < length) return null;
+    return { bytes: this.#take(length), rows: header.isRecordBatch() ? header.header().length : 0 };
+  }
+
+  /** The first `length` pending bytes, as one array (copied only when they span pieces). */
+  #peek(length: number): Uint8Array {
+    const first = this.#pending[0];
+    if (first && first.length >= length) return first.subarray(0, length);
+    const out = new Uint8Array(length);
+    let at = 0;
+    for (const piece of this.#pending) {
+      const part = piece.subarray(0, length - at);
+      out.set(part, at);
+      at += part.length;
+      if (at === length) break;
+    }
+    return out;
+  }
+
+  /** Removes the first `length` pending bytes and gives them as one array. */
+  #take(length: number): Uint8Array {
+    const first = this.#pending[0];
+    // One copy: of the first piece's bytes, or the array #peek built across pieces.
+    const out = first && first.length >= length ? first.slice(0, length) : this.#peek(length);
+    let left = length;
+    while (left > 0) {
+      const piece = this.#pending[0] as Uint8Array;
+      if (piece.length <= left) {
+        this.#pending.shift();
+        left -= piece.length;
+      } else {
+        this.#pending[0] = piece.subarray(left);
+        left = 0;
+      }
+    }
+    this.#pendingBytes -= length;
+    return out;
+  }
+
+  ended(): boolean {
+    return this.#ended && this.#pendingBytes === 0;
+  }
+}
+
+/** Whether a stream's schema is the table's columns in order, each of the Arrow type DuckDB writes for it. */
+function directSchema(arrow: ArrowConnection['arrow'], schemaOnly: Uint8Array, columns: readonly ColumnType[]) {
+  const reader = arrow.RecordBatchReader.from(schemaOnly).open();
+  const fields = reader.schema?.fields ?? [];
+  return (
+    fields.length === columns.length &&
+    fields.every((f, i) => f.name === columns[i]?.name && String(f.type) === ARROW_TYPE.get(columns[i]?.type ?? ''))
+  );
+}
+
 /** Whether every message of a stream is there in full, to its end marker (reads each message's header only). */
 function wholeStream(arrow: ArrowConnection['arrow'], bytes: Uint8Array): boolean {
   if (bytes.length < END_OF_STREAM.length || !END_OF_STREAM.every((b, i) => bytes[bytes.length - 8 + i] === b)) {

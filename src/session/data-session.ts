@@ -28,8 +28,8 @@ import {
   type ChangedSnapshot,
   checkSnapshot,
   KEPT_FORMAT,
-  type KeptPart,
   KeptSnapshotError,
+  type RestorePart,
   restoreTables,
   type SessionSnapshot,
   snapshotTables,
@@ -641,7 +641,7 @@ export class DataSession {
    * again. A snapshot that cannot be read is refused before anything changes; one that fails part-way
    * leaves nothing loaded rather than part of it. Either way the error says why.
    */
-  async restore(snapshot: { state: unknown; parts: readonly KeptPart[] }): Promise<void> {
+  async restore(snapshot: { state: unknown; parts: readonly RestorePart[] }): Promise<void> {
     if (this.#state.loading) throw new Error('Files are still loading: restore the kept data once they are loaded.');
     const { engine, ingest } = await this.#ready();
     this.#options.mark?.('pi-restore-ready');

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { memoryFiles } from '../vault/vault-files';
 import { KeptData, type KeptHistoryPort, type KeptSessionPort, LOCK_NAME, WRONG_PASSPHRASE } from './kept-data';
+import type { RestorePart } from './kept-snapshot';
 
 // The keeper on the real vault (in memory) with a stand-in session: what is kept, what comes back, and
 // what a wrong passphrase, another tab, the idle lock and deleting do. The session's own snapshot and
@@ -27,9 +28,19 @@ function fakeSession(parts: Parts = [{ name: 'early_help', bytes: new TextEncode
       const listed = session.held.map((p) => (changedOnly && !changed.has(p.name) ? { ...p, bytes: null } : p));
       return { state: { files: session.held.map((p) => p.name) }, parts: listed };
     },
-    restore: async (snapshot: { state: unknown; parts: Parts }) => {
-      session.restored = snapshot;
-      session.held = snapshot.parts;
+    restore: async (snapshot: { state: unknown; parts: readonly RestorePart[] }) => {
+      // As the session does: each part's pieces read to the end (its last checks come then).
+      const parts: Parts = [];
+      for (const part of snapshot.parts) {
+        if ('bytes' in part) parts.push(part);
+        else {
+          const pieces: number[] = [];
+          for await (const piece of part.pieces()) pieces.push(...piece);
+          parts.push({ name: part.name, bytes: new Uint8Array(pieces) });
+        }
+      }
+      session.restored = { state: snapshot.state, parts };
+      session.held = parts;
       session.changed = new Set();
     },
     clearData: async () => {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import {
   createVault,
   deleteVault,
-  type KeptSnapshot,
+  type KeptStream,
   restoreBackup,
   unlockVault,
   type Vault,
@@ -10,6 +10,7 @@ import {
   vaultExists,
 } from '../vault/vault';
 import type { VaultFiles } from '../vault/vault-files';
+import type { RestorePart } from './kept-snapshot';
 
 /**
  * Data kept on this computer, encrypted, when the user chooses to keep it: the loaded tables, the
@@ -47,7 +48,7 @@ export interface KeptSessionPort {
   snapshot(options?: {
     changedOnly: boolean;
   }): Promise<{ state: unknown; parts: { name: string; bytes: Uint8Array | null }[] }>;
-  restore(snapshot: { state: unknown; parts: { name: string; bytes: Uint8Array }[] }): Promise<void>;
+  restore(snapshot: { state: unknown; parts: readonly RestorePart[] }): Promise<void>;
   clearData(options?: { quietly?: boolean }): Promise<void>;
   /** Undoes a removal or replacement on show (locking does not keep one not yet decided). */
   cancelPreview?(): Promise<void>;
@@ -309,7 +310,8 @@ export class KeptData {
       const mark = this.#options.mark;
       const vault = await openVault();
       mark?.('pi-unlock-key');
-      const kept = await vault.load();
+      // Each table's rows go in as they are decrypted, rather than once all of them are.
+      const kept = await vault.loadStream();
       mark?.('pi-unlock-read');
       if (kept) await this.#restore(kept);
       mark?.('pi-unlock-restored');
@@ -329,7 +331,7 @@ export class KeptData {
     }
   }
 
-  async #restore(kept: KeptSnapshot): Promise<void> {
+  async #restore(kept: KeptStream): Promise<void> {
     const parsed = keptStateSchema.safeParse(kept.state);
     if (!parsed.success) throw new Error('The kept data was written by a different version and cannot be read.');
     const { session, history, settings, savedAt } = parsed.data;

@@ -11,8 +11,9 @@ import type { IndicatorSettings } from '../indicators/settings';
 import {
   countRows,
   describeTables,
-  type KeptPart,
+  importPart,
   type KeptPrepared,
+  type RestorePart,
   type SnapshotPart,
   tableBytes,
 } from './kept-snapshot';
@@ -106,7 +107,7 @@ export class KeptPreparation {
   async restore(
     engine: Engine,
     kept: KeptPrepared | null,
-    parts: readonly KeptPart[],
+    parts: readonly RestorePart[],
     dataVersion: number,
   ): Promise<boolean> {
     this.forget();
@@ -125,7 +126,7 @@ export class KeptPreparation {
 }
 
 /** The kept state, when the tables are this app's and complete: built the same way, each with its part. */
-function usable(kept: KeptPrepared, parts: readonly KeptPart[]): PreparedState | null {
+function usable(kept: KeptPrepared, parts: readonly RestorePart[]): PreparedState | null {
   const state = parsePreparedState(kept.state);
   if (state?.stage !== 'later' || kept.fingerprint !== preparationFingerprint()) return null;
   const names = kept.tables.map((t) => t.name);
@@ -142,14 +143,16 @@ function usable(kept: KeptPrepared, parts: readonly KeptPart[]): PreparedState |
 }
 
 /** Each table created with its declared columns, its rows put in, and its count checked. */
-async function putBack(engine: Engine, kept: KeptPrepared, parts: readonly KeptPart[]): Promise<void> {
-  const { importTable } = tableBytes(engine);
+async function putBack(engine: Engine, kept: KeptPrepared, parts: readonly RestorePart[]): Promise<void> {
   await dropPreparedTables(engine);
+  const creates = kept.tables.map(
+    (table) =>
+      `CREATE TABLE main.${table.name} (${table.columns.map((c) => `${quoted(c.name)} ${c.type}`).join(', ')})`,
+  );
+  await engine.run(creates.join(';\n'));
   for (const table of kept.tables) {
-    const columns = table.columns.map((c) => `${quoted(c.name)} ${c.type}`).join(', ');
-    await engine.run(`CREATE TABLE main.${table.name} (${columns})`);
     const part = parts.find((p) => p.name === table.name);
-    if (part) await importTable.call(engine, table.name, part.bytes);
+    if (part) await importPart(engine, table.name, part);
   }
   const rows = await countRows(
     engine,

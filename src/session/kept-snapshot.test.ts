@@ -11,7 +11,7 @@ import { createIngestSession } from '../ingest/load-files';
 import { loadedTables, prepareDatabase } from '../ingest/prepare-database';
 import { DataSession, type SessionStore } from './data-session';
 import { FILE_HANDLERS } from './file-handlers';
-import { KEPT_FORMAT, type SessionSnapshot } from './kept-snapshot';
+import { KEPT_FORMAT, type KeptPart, type SessionSnapshot } from './kept-snapshot';
 
 // Everything the sample loads (every dataset, rejections, warnings, DfE published statistics), kept as
 // bytes and put back into another engine: the app must then be exactly as it was.
@@ -204,5 +204,32 @@ describe('keeping what is loaded: snapshot and restore', () => {
     for (const table of TABLES) expect((await contents(target.engine, table)).rows?.n, table).toBe(0);
     await target.session.loadFiles([file('sample-data/schools.csv')]);
     expect(target.session.getSnapshot().lastReport?.files[0]?.status).toBe('loaded');
+  }, 120_000);
+
+  it('restores from parts arriving a piece at a time; a part that fails part-way leaves nothing loaded', async () => {
+    const streamed = (parts: readonly KeptPart[], fail?: string) =>
+      parts.map((part) => ({
+        name: part.name,
+        async *pieces() {
+          for (let at = 0; at < part.bytes.length; at += 4096) {
+            if (part.name === fail && at > part.bytes.length / 2)
+              throw new Error('chunk 9 has been changed or damaged');
+            yield part.bytes.slice(at, at + 4096);
+          }
+        },
+      }));
+    const target = await newSession();
+    await target.session.restore({ state: structuredClone(snapshot.state), parts: streamed(snapshot.parts) });
+    for (const table of TABLES) {
+      expect(await contents(target.engine, table), table).toEqual(await contents(before.engine, table));
+    }
+    const failing = await newSession();
+    const big = snapshot.parts.reduce((a, b) => (b.bytes.length > a.bytes.length ? b : a));
+    await expect(
+      failing.session.restore({ state: structuredClone(snapshot.state), parts: streamed(snapshot.parts, big.name) }),
+    ).rejects.toThrow(
+      /could not be restored\. The kept rows of .* are damaged \(chunk 9 has been changed or damaged\)/,
+    );
+    for (const table of TABLES) expect((await contents(failing.engine, table)).rows?.n, table).toBe(0);
   }, 120_000);
 });

@@ -62,6 +62,15 @@ export interface SessionSnapshot {
   parts: KeptPart[];
 }
 
+/**
+ * A kept table's rows on the way back: its bytes, or its pieces as they open (the vault's loadStream)
+ * with its length when known.
+ */
+export type RestorePart = KeptPart | { name: string; length?: number; pieces(): AsyncIterable<Uint8Array> };
+
+/** Below this length a part's pieces are gathered and put in at once: streaming only pays for a large one. */
+const STREAM_FROM_BYTES = 32 << 20;
+
 /** A part that may be unchanged since the last snapshot (`bytes: null`): the kept copy still holds it. */
 export interface SnapshotPart {
   name: string;
@@ -125,6 +134,28 @@ export function tableBytes(engine: Engine) {
   return { exportTable, importTable };
 }
 
+/** Puts a part's rows into its table: its pieces as they open where the engine can, else its bytes. */
+export async function importPart(engine: Engine, table: string, part: RestorePart): Promise<void> {
+  const { importTable } = tableBytes(engine);
+  if ('bytes' in part && part.bytes instanceof Uint8Array) {
+    await importTable.call(engine, table, part.bytes);
+  } else if (!('pieces' in part)) {
+    throw new KeptSnapshotError(`The kept rows of ${table} are missing.`);
+  } else if (engine.importTableStream && (part.length ?? Number.POSITIVE_INFINITY) >= STREAM_FROM_BYTES) {
+    await engine.importTableStream(table, part.pieces());
+  } else {
+    const pieces: Uint8Array[] = [];
+    for await (const piece of part.pieces()) pieces.push(piece);
+    const bytes = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const piece of pieces) {
+      bytes.set(piece, at);
+      at += piece.length;
+    }
+    await importTable.call(engine, table, bytes);
+  }
+}
+
 /**
  * The loaded tables' parts (one per table with rows) and their descriptions. Given `changed`, only those
  * tables are exported; the others' parts are listed with `bytes: null`. `columnOrder`: the order to write
@@ -171,7 +202,7 @@ function sameColumns(a: KeptTable['columns'], b: KeptTable['columns']): boolean 
  */
 export async function checkSnapshot(
   engine: Engine,
-  snapshot: { state: unknown; parts: readonly KeptPart[] },
+  snapshot: { state: unknown; parts: readonly { name: string }[] },
   names: readonly string[],
 ): Promise<KeptSessionState> {
   tableBytes(engine);
@@ -216,13 +247,13 @@ export async function checkSnapshot(
  * Puts every part of `state.tables` back into its (empty) table, and checks each table then has the rows
  * it had. Other parts (the prepared tables') are left to their own restore.
  */
-export async function restoreTables(engine: Engine, state: KeptSessionState, parts: readonly KeptPart[]) {
-  const { importTable } = tableBytes(engine);
+export async function restoreTables(engine: Engine, state: KeptSessionState, parts: readonly RestorePart[]) {
+  tableBytes(engine);
   const names = new Set(state.tables.map((t) => t.name));
   for (const part of parts) {
     if (!names.has(part.name)) continue;
     try {
-      await importTable.call(engine, part.name, part.bytes);
+      await importPart(engine, part.name, part);
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
       throw new KeptSnapshotError(`The kept rows of ${part.name} are damaged (${why}).`);

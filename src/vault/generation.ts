@@ -1,6 +1,14 @@
 import { z } from 'zod';
-import { fromUtf8, randomHex, sha256Hex, utf8 } from './bytes';
-import { CHUNK_BYTES, openFile, type SealedFileContext, SealedFileProblem, sealFile } from './sealed-file';
+import { fromUtf8, randomHex, utf8 } from './bytes';
+import {
+  CHUNK_BYTES,
+  openFile,
+  openFilePieces,
+  type SealedFileContext,
+  SealedFileProblem,
+  sealedFrameDigest,
+  sealFile,
+} from './sealed-file';
 import { VaultError } from './vault-error';
 import type { VaultFiles } from './vault-files';
 import { FORMAT_VERSION } from './vault-header';
@@ -22,6 +30,23 @@ export interface KeptSnapshot {
   /** Anything JSON can hold: kept as JSON text. */
   state: unknown;
   parts: KeptPart[];
+}
+
+/**
+ * A part being opened: its plaintext a piece at a time, in order, each piece checked as it opens; the
+ * checks of the whole file (its length, its hash) come after the last piece. So nothing read from it may
+ * be relied on until it has been read to the end without an error.
+ */
+export interface KeptPartStream {
+  name: string;
+  /** Its length in bytes, as the manifest lists it. */
+  length: number;
+  pieces(): AsyncGenerator<Uint8Array>;
+}
+
+export interface KeptStream {
+  state: unknown;
+  parts: KeptPartStream[];
 }
 
 /** A part to save: `bytes: null` means "unchanged since the last save: keep the last save's part". */
@@ -51,10 +76,11 @@ const listedPartSchema = z.object({
   id: z.string().regex(HEX16),
   chunks: z.number().int().min(1),
   bytes: z.number().int().nonnegative(),
-  /** The SHA-256 of the sealed file as written (docs/security.md says why the sealed file's). */
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  /** How the part was stored before sealing ('gzip' when not listed: saves before parts were stored as they are). */
-  packing: z.enum(['gzip', 'none']).optional(),
+  /**
+   * What pins the sealed file as written (docs/security.md says why): the SHA-256 of its frame, each
+   * chunk's length, IV and tag (sealedFrameDigest).
+   */
+  frame: z.string().regex(/^[0-9a-f]{64}$/),
 });
 
 export type ListedPart = z.infer<typeof listedPartSchema>;
@@ -153,7 +179,8 @@ export async function writeGeneration(
     const part = { name, id: randomHex(8) };
     const { sealed, chunks } = await sealFile(key, bytes, partContext(part), CHUNK_BYTES, 'none');
     await files.write(partFile(part), sealed);
-    listed.push({ ...part, chunks, bytes: bytes.length, sha256: await sha256Hex(sealed), packing: 'none' });
+    const frame = (await sealedFrameDigest(sealed)) as string;
+    listed.push({ ...part, chunks, bytes: bytes.length, frame });
   }
   const manifest: Manifest = { format: FORMAT_VERSION, ...at, state: snapshot.state, parts: listed };
   const { sealed } = await sealFile(key, utf8(JSON.stringify(manifest)), manifestContext(at));
@@ -193,19 +220,17 @@ async function readSealed(read: Read, name: string, label: string, words: ReadWo
 async function openPart(read: Read, key: CryptoKey, part: ListedPart, words: ReadWords): Promise<Uint8Array> {
   const label = `part “${part.name}”`;
   const sealed = await readSealed(read, partFile(part), label, words);
-  // The hash is worked out while the chunks open (both by the browser's crypto, off this thread).
-  const hash = sha256Hex(sealed);
+  // The file's hash is worked out while the chunks open (both by the browser's crypto, off this thread).
+  const pinned = pinnedBy(sealed, part);
   let plain: Uint8Array;
   try {
-    plain = await openFile(key, sealed, partContext(part), part.chunks, part.packing ?? 'gzip');
+    plain = await openFile(key, sealed, partContext(part), part.chunks, 'none');
   } catch (error) {
     throw problem(words, label, error);
   } finally {
-    await hash.catch(() => undefined);
+    await pinned.catch(() => undefined);
   }
-  if ((await hash) !== part.sha256) {
-    throw new VaultError('damaged', `${words.cannot}: ${label} is not the file that was saved (it has been replaced).`);
-  }
+  if (!(await pinned)) throw replaced(words, label);
   if (plain.length !== part.bytes) throw problem(words, label, new Error());
   return plain;
 }
@@ -235,6 +260,51 @@ export async function readManifest(read: Read, key: CryptoKey, at: GenerationId,
     throw problem(words, label, new Error());
   }
   return parseManifest(plain, at, words);
+}
+
+/** A part's plaintext a piece at a time (KeptPartStream), then its length and hash checked. */
+async function* partPieces(key: CryptoKey, sealed: Uint8Array, part: ListedPart, words: ReadWords) {
+  const label = `part “${part.name}”`;
+  const pinned = pinnedBy(sealed, part);
+  pinned.catch(() => undefined); // awaited at the end; not an unhandled rejection meanwhile
+  let length = 0;
+  try {
+    for await (const piece of openFilePieces(key, sealed, partContext(part), part.chunks)) {
+      length += piece.length;
+      yield piece;
+    }
+  } catch (error) {
+    throw problem(words, label, error);
+  }
+  if (!(await pinned)) throw replaced(words, label);
+  if (length !== part.bytes) throw problem(words, label, new Error());
+}
+
+/** Whether a part file is the very one the manifest lists (its frame's hash). */
+async function pinnedBy(sealed: Uint8Array, part: ListedPart): Promise<boolean> {
+  return (await sealedFrameDigest(sealed)) === part.frame;
+}
+
+const replaced = (words: ReadWords, label: string) =>
+  new VaultError('damaged', `${words.cannot}: ${label} is not the file that was saved (it has been replaced).`);
+
+/**
+ * A generation read for streaming: the manifest opened, every part file it names read (so a later save
+ * cannot take one away), each part's chunks opened only as its reader asks (KeptPartStream).
+ */
+export async function readGenerationStream(
+  read: Read,
+  key: CryptoKey,
+  at: GenerationId,
+  words: ReadWords,
+): Promise<{ snapshot: KeptStream; files: string[] }> {
+  const manifest = await readManifest(read, key, at, words);
+  const parts: KeptPartStream[] = [];
+  for (const part of manifest.parts) {
+    const sealed = await readSealed(read, partFile(part), `part “${part.name}”`, words);
+    parts.push({ name: part.name, length: part.bytes, pieces: () => partPieces(key, sealed, part, words) });
+  }
+  return { snapshot: { state: manifest.state, parts }, files: generationFiles(at, manifest.parts) };
 }
 
 /**

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { joined, noise, records } from '../../tests/support/vault-fixtures';
 import { openFile, type SealedFileContext, SealedFileProblem, sealFile } from './sealed-file';
 
-const context: SealedFileContext = { format: 2, file: 'manifest', generation: 3, id: '0123456789abcdef' };
-const partContext: SealedFileContext = { format: 2, file: 'part', id: '0123456789abcdef', name: 'early_help' };
+const context: SealedFileContext = { format: 3, file: 'manifest', generation: 3, id: '0123456789abcdef' };
+const partContext: SealedFileContext = { format: 3, file: 'part', id: '0123456789abcdef', name: 'early_help' };
 
 async function dataKey(extractable = false): Promise<CryptoKey> {
   return crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, extractable, ['encrypt', 'decrypt']);
@@ -55,10 +55,10 @@ describe('sealed files', () => {
     const key = await dataKey();
     const { sealed } = await sealFile(key, noise(100, 3), context);
     const others: SealedFileContext[] = [
-      { ...context, format: 1 },
+      { ...context, format: 2 },
       { ...context, generation: 4 },
       { ...context, id: 'fedcba9876543210' },
-      { format: 2, file: 'part', id: '0123456789abcdef', name: 'g3' },
+      { format: 3, file: 'part', id: '0123456789abcdef', name: 'g3' },
     ];
     for (const other of others) {
       expect((await problemOf(openFile(key, sealed, other))).message).toBe('chunk 1 has been changed or damaged');
@@ -74,7 +74,7 @@ describe('sealed files', () => {
       { ...partContext, format: 1 },
       { ...partContext, id: 'fedcba9876543210' },
       { ...partContext, name: 'contacts' },
-      { format: 2, file: 'manifest', generation: 3, id: '0123456789abcdef' },
+      { format: 3, file: 'manifest', generation: 3, id: '0123456789abcdef' },
     ];
     for (const other of others) {
       expect((await problemOf(openFile(key, sealed, other))).message).toBe('chunk 1 has been changed or damaged');

@@ -1,4 +1,4 @@
-import { type Bytes, concat, gunzip, gzip, ownBytes, randomBytes, readU32, u32, utf8 } from './bytes';
+import { type Bytes, concat, gunzip, gzip, ownBytes, randomBytes, readU32, sha256Hex, u32, utf8 } from './bytes';
 
 /**
  * A sealed file: the plaintext (gzipped or as it is: its Packing), cut into chunks, each chunk AES-GCM with a fresh random 96-bit IV,
@@ -12,10 +12,9 @@ import { type Bytes, concat, gunzip, gzip, ownBytes, randomBytes, readU32, u32, 
 export const CHUNK_BYTES = 1 << 20;
 
 /**
- * How the plaintext is stored before sealing. The manifest is gzipped; parts are stored as they are
- * (a part's packing is listed in the manifest: older saves gzipped theirs): the browser's gzip made
- * saving a million-row table about six times slower and opening it about twice as slow, for a file
- * a sixth of the size (docs/performance.md, "Kept data").
+ * How the plaintext is stored before sealing: a manifest gzipped, a part as it is — the browser's gzip
+ * made saving a million-row table about six times slower and opening it about twice as slow, for a
+ * file a sixth of the size (docs/performance.md, "Kept data").
  */
 export type Packing = 'gzip' | 'none';
 const IV_BYTES = 12;
@@ -68,11 +67,16 @@ export async function sealFile(
   return { sealed: concat(records), chunks };
 }
 
+interface SealedRecord {
+  iv: Bytes;
+  cipher: Bytes;
+}
+
 /** The records of a sealed file, and whether the last one was cut short. */
-export function sealedRecords(file: Uint8Array): { records: { iv: Bytes; cipher: Bytes }[]; cut: boolean } {
+export function sealedRecords(file: Uint8Array): { records: SealedRecord[]; cut: boolean } {
   // Views into the file, not copies: a million-row part is some 200 MB.
   const sealed = ownBytes(file);
-  const records: { iv: Bytes; cipher: Bytes }[] = [];
+  const records: SealedRecord[] = [];
   let at = 0;
   while (at < sealed.length) {
     if (at + 4 > sealed.length) return { records, cut: true };
@@ -85,6 +89,28 @@ export function sealedRecords(file: Uint8Array): { records: { iv: Bytes; cipher:
   return { records, cut: false };
 }
 
+/** The records of a sealed file of `chunks` chunks (or, for a manifest, up to its "last" mark), all there. */
+function wholeRecords(sealed: Uint8Array, chunks?: number) {
+  const { records, cut } = sealedRecords(sealed);
+  const count = chunks ?? records.length;
+  if (cut && records.length < count + (chunks === undefined ? 1 : 0)) {
+    throw new SealedFileProblem(true, `is incomplete: chunk ${records.length + 1} is cut short`);
+  }
+  if (records.length < count || count === 0) throw new SealedFileProblem(true, 'is incomplete: chunks are missing');
+  if (records.length > count || cut) throw new SealedFileProblem(false, 'has more in it than was written');
+  return records;
+}
+
+const decryptChunk =
+  (key: CryptoKey, context: SealedFileContext, count: number) => (record: SealedRecord, index: number) =>
+    crypto.subtle.decrypt(
+      { name: 'AES-GCM', iv: record.iv, additionalData: associatedData(context, index, index === count - 1) },
+      key,
+      record.cipher,
+    );
+
+const damagedChunk = (index: number) => new SealedFileProblem(false, `chunk ${index + 1} has been changed or damaged`);
+
 /**
  * The plaintext of a sealed file, or a SealedFileProblem. `chunks` is the count the manifest recorded; for
  * the manifest itself (whose count nothing records) the file's own last record must carry the "last" mark.
@@ -96,27 +122,12 @@ export async function openFile(
   chunks?: number,
   packing: Packing = 'gzip',
 ): Promise<Bytes> {
-  const { records, cut } = sealedRecords(sealed);
-  const count = chunks ?? records.length;
-  if (cut && records.length < count + (chunks === undefined ? 1 : 0)) {
-    throw new SealedFileProblem(true, `is incomplete: chunk ${records.length + 1} is cut short`);
-  }
-  if (records.length < count || count === 0) throw new SealedFileProblem(true, 'is incomplete: chunks are missing');
-  if (records.length > count || cut) throw new SealedFileProblem(false, 'has more in it than was written');
+  const records = wholeRecords(sealed, chunks);
   // Every chunk asked for at once: the browser decrypts them on its own threads.
-  const opened = await Promise.allSettled(
-    records.map(({ iv, cipher }, index) =>
-      crypto.subtle.decrypt(
-        { name: 'AES-GCM', iv, additionalData: associatedData(context, index, index === count - 1) },
-        key,
-        cipher,
-      ),
-    ),
-  );
+  const opened = await Promise.allSettled(records.map(decryptChunk(key, context, records.length)));
   const plain: Bytes[] = [];
   for (const [index, result] of opened.entries()) {
-    if (result.status === 'rejected')
-      throw new SealedFileProblem(false, `chunk ${index + 1} has been changed or damaged`);
+    if (result.status === 'rejected') throw damagedChunk(index);
     plain.push(new Uint8Array(result.value));
   }
   if (packing === 'none') return concat(plain);
@@ -125,4 +136,61 @@ export async function openFile(
   } catch {
     throw new SealedFileProblem(false, 'has been changed or damaged');
   }
+}
+
+/** How many chunks are being decrypted ahead of the one a reader of `openFilePieces` waits for. */
+const AHEAD = 24;
+
+/**
+ * The plaintext of a sealed file stored as it is ('none'), a chunk at a time in order, each checked as it
+ * opens, while the next ones are already being decrypted: a reader can use the first megabytes before the
+ * last are open. A damaged chunk throws when its turn comes (after the ones before it were given out).
+ */
+export async function* openFilePieces(
+  key: CryptoKey,
+  sealed: Uint8Array,
+  context: SealedFileContext,
+  chunks: number,
+): AsyncGenerator<Bytes> {
+  const records = wholeRecords(sealed, chunks);
+  const decrypt = decryptChunk(key, context, records.length);
+  const opening: (Promise<ArrayBuffer> | null)[] = [];
+  const start = (index: number) => {
+    const record = records[index];
+    if (!record || opening[index]) return;
+    const promise = decrypt(record, index);
+    promise.catch(() => undefined); // awaited in its turn; not an unhandled rejection meanwhile
+    opening[index] = promise;
+  };
+  for (let index = 0; index < Math.min(AHEAD, records.length); index++) start(index);
+  for (let index = 0; index < records.length; index++) {
+    let plain: ArrayBuffer;
+    try {
+      plain = await (opening[index] as Promise<ArrayBuffer>);
+    } catch {
+      throw damagedChunk(index);
+    }
+    opening[index] = null;
+    start(index + AHEAD);
+    yield new Uint8Array(plain);
+  }
+}
+
+/**
+ * The SHA-256 of a sealed file's frame: each chunk's length, IV and GCM tag, in order. The tags
+ * authenticate every ciphertext byte under the data key, so two files whose chunks all open and whose
+ * frames match are the same file (another would need a forged tag); hashing the frame instead of the
+ * whole file reads some 40 bytes per megabyte. Null when the file is not whole records.
+ */
+export async function sealedFrameDigest(sealed: Uint8Array): Promise<string | null> {
+  const { records, cut } = sealedRecords(sealed);
+  if (cut) return null;
+  const frame = new Uint8Array(records.length * (4 + IV_BYTES + TAG_BYTES));
+  records.forEach(({ iv, cipher }, index) => {
+    const at = index * (4 + IV_BYTES + TAG_BYTES);
+    new DataView(frame.buffer).setUint32(at, cipher.length);
+    frame.set(iv, at + 4);
+    frame.set(cipher.subarray(cipher.length - TAG_BYTES), at + 4 + IV_BYTES);
+  });
+  return sha256Hex(frame);
 }

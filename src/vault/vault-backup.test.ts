@@ -88,11 +88,11 @@ describe('one-file backups', () => {
 
   it('refuses a backup made by a newer version, or in an earlier format', async () => {
     const bytes = new Uint8Array(await (await backupOf()).blob.arrayBuffer());
-    bytes[30] = 3; // the format version, u32 big-endian after the 27-byte magic line
+    bytes[30] = 4; // the format version, u32 big-endian after the 27-byte magic line
     const { reason, message } = await refusedWithoutChange(new Blob([bytes]));
     expect(reason).toBe('newer-format');
     expect(message).toMatch(/made by a newer version of Partnership Insight/);
-    bytes[30] = 1;
+    bytes[30] = 2;
     expect(await refusedWithoutChange(new Blob([bytes]))).toEqual({
       reason: 'older-format',
       message:

@@ -8,7 +8,8 @@ import { VaultError } from './vault-error';
  * `seal` (AES-GCM under the data key) binds the generation to the rest, so the current generation cannot
  * be edited back to an older one whose files were left behind.
  */
-export const FORMAT_VERSION = 2;
+/** 3: parts stored as they are and pinned by their frame's hash (2 gzipped them and hashed whole files). */
+export const FORMAT_VERSION = 3;
 export const HEADER_FILE = 'vault.json';
 const APP = 'Partnership Insight kept data';
 

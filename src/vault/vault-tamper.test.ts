@@ -31,8 +31,17 @@ function edit(files: ReturnType<typeof newFiles>, suffix: string, change: (chunk
   files.bytes().set(name, joined(change(records(files.bytes().get(name) ?? new Uint8Array()))));
 }
 
+/** The refusal of a load, which a streamed load read to its end gives too (at its first piece or later). */
 async function loadRefusal(files: ReturnType<typeof newFiles>) {
-  return refusal((await unlockVault(files, PASSPHRASE)).load());
+  const whole = await refusal((await unlockVault(files, PASSPHRASE)).load());
+  const streamed = await refusal(
+    (async () => {
+      const kept = await (await unlockVault(files, PASSPHRASE)).loadStream();
+      for (const part of kept?.parts ?? []) for await (const _piece of part.pieces());
+    })(),
+  );
+  expect(streamed).toEqual(whole);
+  return whole;
 }
 
 describe('kept files that were changed are refused', () => {
@@ -47,6 +56,11 @@ describe('kept files that were changed are refused', () => {
       reason: 'damaged',
       message: 'The kept data cannot be opened: part “early_help” chunk 2 has been changed or damaged.',
     });
+    // Streamed, the first chunk is given out (it opened), and the second throws when its turn comes.
+    const kept = await (await unlockVault(files, PASSPHRASE)).loadStream();
+    const pieces = kept?.parts.find((p) => p.name === 'early_help')?.pieces();
+    expect((await pieces?.next())?.value?.length).toBe(1024 * 1024);
+    await expect(pieces?.next()).rejects.toThrow(/chunk 2 has been changed or damaged/);
   });
 
   it('two chunks swapped', async () => {
@@ -117,9 +131,9 @@ describe('kept files that were changed are refused', () => {
     const { files } = await keptTwice();
     const header = JSON.parse(new TextDecoder().decode(files.bytes().get('vault.json')));
     const write = (value: unknown) => files.bytes().set('vault.json', new TextEncoder().encode(JSON.stringify(value)));
-    write({ ...header, format: 3 });
+    write({ ...header, format: 4 });
     expect((await refusal(unlockVault(files, PASSPHRASE))).reason).toBe('newer-format');
-    write({ ...header, format: 1 });
+    write({ ...header, format: 2 });
     expect(await refusal(unlockVault(files, PASSPHRASE))).toEqual({
       reason: 'older-format',
       message:

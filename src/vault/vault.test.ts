@@ -68,6 +68,16 @@ describe('the vault keeps a snapshot, encrypted', () => {
     const contacts = files.bytes().get(fileEnding(files, '-contacts.sealed'))?.length ?? 0;
     expect(contacts).toBe((saved.parts[1]?.bytes.length ?? 0) + 4 + 12 + 16);
     expectSame(await vault.load(), saved);
+    // Streamed: the same parts, a chunk at a time (1 MiB each).
+    const streamed = await vault.loadStream();
+    const parts: { name: string; bytes: Uint8Array }[] = [];
+    for (const part of streamed?.parts ?? []) {
+      const pieces: Uint8Array[] = [];
+      for await (const piece of part.pieces()) pieces.push(piece);
+      expect(pieces.length, part.name).toBe(Math.max(1, Math.ceil(part.length / (1024 * 1024))));
+      parts.push({ name: part.name, bytes: Buffer.concat(pieces) });
+    }
+    expectSame({ state: streamed?.state, parts }, saved);
     const again = await unlockVault(files, PASSPHRASE);
     expect(again.generation).toBe(1);
     expectSame(await again.load(), saved);

@@ -3,11 +3,13 @@ import { type Bytes, fromBase64, randomBytes, randomHex, utf8 } from './bytes';
 import {
   generationFiles,
   type KeptSnapshot,
+  type KeptStream,
   type ListedPart,
   leftoverFiles,
   partFile,
   type ReadWords,
   readGeneration,
+  readGenerationStream,
   readManifest,
   type SaveSnapshot,
   writeGeneration,
@@ -34,7 +36,7 @@ import {
  * name, so a failure or a closed tab at any point leaves the previous generation whole. docs/security.md
  * tells what it protects against, and the formats.
  */
-export type { KeptPart, KeptSnapshot, SavedPart, SaveSnapshot } from './generation';
+export type { KeptPart, KeptPartStream, KeptSnapshot, KeptStream, SavedPart, SaveSnapshot } from './generation';
 export { PBKDF2_ITERATIONS } from './keys';
 export { passphraseHint } from './passphrase-hint';
 export { VaultError, type VaultErrorReason } from './vault-error';
@@ -47,6 +49,11 @@ export interface Vault {
   save(snapshot: SaveSnapshot): Promise<void>;
   /** Null when nothing is saved yet; leftovers of unfinished saves are removed. */
   load(): Promise<KeptSnapshot | null>;
+  /**
+   * As `load`, but each part opens a piece at a time as its reader asks (KeptPartStream): what is read
+   * first can be used while the rest opens. Every file is read before it returns.
+   */
+  loadStream(): Promise<KeptStream | null>;
   /** One file: the same key wrap and the same sealed chunks. */
   backup(): Promise<Blob>;
   /** Forgets the key: every later call throws. */
@@ -176,6 +183,20 @@ class OpenVault implements Vault {
         return null;
       }
       const { snapshot, files } = await readGeneration((name) => this.#files.read(name), key, header, KEPT);
+      await removeLeftovers(this.#files, files);
+      return snapshot;
+    });
+  }
+
+  loadStream(): Promise<KeptStream | null> {
+    return this.#run(async (key) => {
+      const header = await this.#currentHeader(key);
+      if (header.generation === 0) {
+        await removeLeftovers(this.#files, []);
+        return null;
+      }
+      const read = (name: string) => this.#files.read(name);
+      const { snapshot, files } = await readGenerationStream(read, key, header, KEPT);
       await removeLeftovers(this.#files, files);
       return snapshot;
     });
