@@ -186,8 +186,7 @@ export async function importTableBytes(conn: ArrowConnection, table: string, byt
 
 /**
  * Rows go in a group of record batches at a time: as many as fill one of DuckDB's row groups. Groups
- * that end part-way through a row group made some appends take many times longer (measured in Node on a
- * million-row table: 5.5 s in groups of 75,776 rows, 1.6 s in groups of 122,880, 1.3–1.6 s at once).
+ * that end part-way through a row group made some appends many times slower (docs/performance.md).
  */
 const GROUP_ROWS = 122_880;
 
@@ -218,12 +217,15 @@ export async function importTableStream(
     await conn.insertStream(table, stream, false);
   };
   for await (const piece of pieces) {
-    for (const { bytes, rows } of messages.push(piece)) {
+    for (const { bytes, rows, batch } of messages.push(piece)) {
       if (!schema) {
         schema = bytes;
         if (!directSchema(conn.arrow, joinBytes([schema, END_OF_STREAM]), columns)) held = [schema];
       } else if (held) held.push(bytes);
-      else {
+      else if (!batch) {
+        // A dictionary (the direct types have none) would have to go with every group: refused.
+        throw new Error(`The kept rows of ${table} hold a message other than rows`);
+      } else {
         group.push(bytes);
         groupRows += rows;
         if (groupRows >= GROUP_ROWS) await flush();
@@ -251,6 +253,13 @@ function joinBytes(pieces: readonly Uint8Array[]): Uint8Array {
  * metadata's length, the metadata, the body), reading each message's length from its metadata with
  * Arrow's own reader; the end-of-stream marker ends it.
  */
+/** One IPC message: its bytes, and for a record batch its rows. */
+interface Message {
+  bytes: Uint8Array;
+  rows: number;
+  batch: boolean;
+}
+
 class MessageSplitter {
   /** Pieces not yet cut into messages (joined only once a whole message is there: messages can be large). */
   #pending: Uint8Array[] = [];
@@ -260,19 +269,19 @@ class MessageSplitter {
   constructor(private readonly arrow: ArrowConnection['arrow']) {}
 
   /** The messages the pieces so far complete, each with its rows (none for the schema). */
-  push(piece: Uint8Array): { bytes: Uint8Array; rows: number }[] {
+  push(piece: Uint8Array): Message[] {
     if (this.#ended && piece.length > 0) throw new Error('The kept rows go on after their end');
     if (piece.length > 0) {
       this.#pending.push(piece);
       this.#pendingBytes += piece.length;
     }
-    const out: { bytes: Uint8Array; rows: number }[] = [];
+    const out: Message[] = [];
     for (let message = this.#next(); message; message = this.#next()) out.push(message);
     return out;
   }
 
   /** The next whole message, if it is all there (and marks the end when the end marker is). */
-  #next(): { bytes: Uint8Array; rows: number } | null {
+  #next(): Message | null {
     if (this.#ended || this.#pendingBytes < 8) return null;
     const prefix = this.#peek(8);
     const view = new DataView(prefix.buffer, prefix.byteOffset, 8);
@@ -289,7 +298,8 @@ class MessageSplitter {
     const length = 8 + metadata + Number(header?.bodyLength ?? Number.NaN);
     if (!header || !Number.isFinite(length)) throw new Error('The kept rows are not an Arrow stream');
     if (this.#pendingBytes < length) return null;
-    return { bytes: this.#take(length), rows: header.isRecordBatch() ? header.header().length : 0 };
+    const batch = header.isRecordBatch();
+    return { bytes: this.#take(length), rows: batch ? header.header().length : 0, batch };
   }
 
   /** The first `length` pending bytes, as one array (copied only when they span pieces). */

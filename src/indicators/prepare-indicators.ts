@@ -159,15 +159,33 @@ export function preparationFingerprint(): string {
   return fingerprint;
 }
 
-const preparations = new WeakMap<Engine, number>();
+/** Per engine: how many times prepared tables began or ended being built, and how many builds are under way. */
+const builds = new WeakMap<Engine, { moves: number; running: number }>();
 
 /**
- * How many times prepared tables have begun to be built on this engine. Tables read out between two
- * equal counts are those of one preparation; a preparation for other data or settings (an effect
- * preview, a settings change) in between makes the count differ.
+ * Where this engine's prepared tables stand: a number that moves whenever a build of them starts or
+ * ends, or null while one is under way. Tables read out between two equal numbers are those of one
+ * preparation; a preparation for other data or settings (an effect preview, a settings change, one
+ * still running from before a restore, whose statements may wait in the engine's queue) in between
+ * makes them differ, or gives null.
  */
-export function preparationCount(engine: Engine): number {
-  return preparations.get(engine) ?? 0;
+export function preparationCount(engine: Engine): number | null {
+  const state = builds.get(engine);
+  if (!state) return 0;
+  return state.running > 0 ? null : state.moves;
+}
+
+async function building<T>(engine: Engine, build: () => Promise<T>): Promise<T> {
+  const state = builds.get(engine) ?? { moves: 0, running: 0 };
+  builds.set(engine, state);
+  state.moves += 1;
+  state.running += 1;
+  try {
+    return await build();
+  } finally {
+    state.running -= 1;
+    state.moves += 1;
+  }
 }
 
 async function runSteps(
@@ -177,7 +195,6 @@ async function runSteps(
   reportDate: string | null,
   background = false,
 ) {
-  if (steps.length > 0) preparations.set(engine, preparationCount(engine) + 1);
   const kept = tablesBuilt(steps);
   if (steps.some((step) => 'reportDate' in step && step.reportDate)) {
     await engine.run(setReportDateSql(family.id), [reportDate ?? NO_DATA_DATE], { background });
@@ -242,6 +259,14 @@ export async function prepareIndicators(
   settings: IndicatorSettings = DEFAULT_SETTINGS,
   options: { stage: 'first' | 'all' } = { stage: 'all' },
 ): Promise<PreparedState> {
+  return building(engine, () => prepareFirst(engine, settings, options));
+}
+
+async function prepareFirst(
+  engine: Engine,
+  settings: IndicatorSettings,
+  options: { stage: 'first' | 'all' },
+): Promise<PreparedState> {
   await prepareBasics(engine, settings);
   const datasetRows = await countRows(engine);
   const ranges = await familyDateRanges(engine);
@@ -293,17 +318,21 @@ async function prepareBasics(engine: Engine, settings: IndicatorSettings): Promi
 /** Builds the full summary tables left by `prepareIndicators(…, { stage: 'first' })`, in the background. */
 export async function prepareFull(engine: Engine, state: PreparedState): Promise<PreparedState> {
   if (state.stage !== 'first') return state; // built already (or restored from kept data)
-  for (const family of FAMILIES) {
-    await runSteps(engine, family, stageSteps(family).full, state.families[family.id].reportDate, true);
-  }
-  return { ...state, stage: 'full' };
+  return building(engine, async () => {
+    for (const family of FAMILIES) {
+      await runSteps(engine, family, stageSteps(family).full, state.families[family.id].reportDate, true);
+    }
+    return { ...state, stage: 'full' };
+  });
 }
 
 /** Builds the slower tables, after `prepareFull`, in the background: the state is then complete. */
 export async function prepareLater(engine: Engine, state: PreparedState): Promise<PreparedState> {
   if (state.stage === 'later') return state;
-  for (const family of FAMILIES) {
-    await runSteps(engine, family, stageSteps(family).later, state.families[family.id].reportDate, true);
-  }
-  return { ...state, stage: 'later' };
+  return building(engine, async () => {
+    for (const family of FAMILIES) {
+      await runSteps(engine, family, stageSteps(family).later, state.families[family.id].reportDate, true);
+    }
+    return { ...state, stage: 'later' };
+  });
 }

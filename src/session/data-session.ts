@@ -680,7 +680,7 @@ export class DataSession {
    * Every prepared table of the data version `dataVersion` has been built (stage 'later'), and the
    * engine's preparation count was then `count`: a snapshot of that version keeps them too.
    */
-  notePrepared(dataVersion: number, state: PreparedState, count: number): void {
+  notePrepared(dataVersion: number, state: PreparedState, count: number | null): void {
     if (dataVersion !== this.#state.dataVersion) return;
     if (this.#preparation.note(dataVersion, state, count)) {
       this.#set({ preparationsNoted: this.#state.preparationsNoted + 1 });
@@ -691,7 +691,7 @@ export class DataSession {
    * The prepared state that came back with kept data, for this data version and these settings, when no
    * table was built since (`count`: the engine's preparationCount now); else null.
    */
-  keptPreparation(dataVersion: number, settings: IndicatorSettings, count: number): PreparedState | null {
+  keptPreparation(dataVersion: number, settings: IndicatorSettings, count: number | null): PreparedState | null {
     return this.#preparation.resumable(dataVersion, settings, count);
   }
 

@@ -114,8 +114,9 @@ function keeper(
     history,
     settings: {
       read: () => settings,
+      // As the browser's port: writes the keys given, leaves the others.
       write: (values) => {
-        settings = { ...values };
+        settings = { ...settings, ...values };
       },
       clear: () => {
         settings = {};
@@ -294,6 +295,23 @@ describe('keeping the data on this computer', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('an unlock whose restore fails leaves this browser’s settings exactly as they were', async () => {
+    const files = memoryFiles();
+    const first = keeper(files, { settings: { 'partnership-insight:targets': '{"EH1":60}' } });
+    await first.kept.start();
+    await first.kept.keep(PASS);
+    await first.kept.lock();
+    const failing = fakeSession();
+    failing.restore = async () => {
+      throw new Error('The kept table schools has other columns than this version of the app’s.');
+    };
+    const next = keeper(files, { session: failing, settings: { 'partnership-insight:suppression': 'on' } });
+    await next.kept.start();
+    expect(await next.kept.unlock(PASS)).toBe(false);
+    expect(next.kept.getSnapshot().error).toMatch(/other columns/);
+    expect(next.settings()).toEqual({ 'partnership-insight:suppression': 'on' });
   });
 
   it('deletes every byte it kept, and the settings this browser keeps', async () => {

@@ -343,6 +343,8 @@ export class KeptData {
     try {
       await this.#options.session.restore({ state: session, parts: kept.parts });
     } catch (error) {
+      // As they were: the kept copy's keys go (writing only sets the keys it is given).
+      this.#options.settings.clear();
       this.#options.settings.write(before);
       this.#set({ settingsEpoch: this.#state.settingsEpoch + 1 });
       throw error;

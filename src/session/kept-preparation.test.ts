@@ -19,6 +19,7 @@ import { runIndicators } from '../indicators/run-indicator';
 import { DEFAULT_SETTINGS } from '../indicators/settings';
 import { createIngestSession } from '../ingest/load-files';
 import { loadedTables, prepareDatabase } from '../ingest/prepare-database';
+import { VaultError } from '../vault/vault';
 import { DataSession, type SessionStore } from './data-session';
 import { FILE_HANDLERS } from './file-handlers';
 import type { SessionSnapshot } from './kept-snapshot';
@@ -205,5 +206,70 @@ describe('prepared tables kept with the data', () => {
     await before.session.clearData();
     expect(await preparedTablesHere(before.engine)).toEqual([]);
     expect((await before.session.snapshot()).state.prepared).toBeNull();
+  }, 240_000);
+
+  it('uses none when a preparation begun before the restore is still under way', async () => {
+    const after = await newSession();
+    // A preparation of what the tab held, one of its statements held back in the queue until the
+    // restore is done (as background statements wait in the browser's engine queue).
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const run = after.engine.run.bind(after.engine);
+    let holding = true;
+    after.engine.run = async (sql, ...rest) => {
+      if (holding && sql.includes('CREATE OR REPLACE TABLE pi_eh_flow ')) {
+        holding = false;
+        await held;
+      }
+      return run(sql, ...rest);
+    };
+    const stale = prepareIndicators(after.engine);
+    expect(preparationCount(after.engine)).toBeNull();
+    await after.session.restore(structuredClone(snapshot));
+    const version = after.session.getSnapshot().dataVersion;
+    release();
+    await stale;
+    expect(after.session.keptPreparation(version, DEFAULT_SETTINGS, preparationCount(after.engine))).toBeNull();
+    expect((await after.session.snapshot()).state.prepared).toBeNull();
+  }, 240_000);
+
+  it('a restored preparation noted again by the pages is not written again', async () => {
+    const after = await newSession();
+    await after.session.restore(structuredClone(snapshot));
+    const version = after.session.getSnapshot().dataVersion;
+    const kept = after.session.keptPreparation(version, DEFAULT_SETTINGS, preparationCount(after.engine));
+    after.session.notePrepared(version, kept as PreparedState, preparationCount(after.engine));
+    expect(after.session.getSnapshot().preparationsNoted).toBe(0);
+    const next = await after.session.snapshot({ changedOnly: true });
+    expect(next.state.prepared?.tables.length).toBe(PREPARED_TABLES.length);
+    const preparedParts = next.parts.filter((p) => PREPARED_TABLES.includes(p.name));
+    expect(preparedParts.length).toBeGreaterThan(0);
+    expect(preparedParts.every((p) => p.bytes === null)).toBe(true);
+  }, 240_000);
+
+  it('damaged kept bytes of a prepared table refuse the unlock, as the data’s own would', async () => {
+    const after = await newSession();
+    const parts = snapshot.parts.map((part) =>
+      part.name === 'pi_eh_flow'
+        ? {
+            name: part.name,
+            length: part.bytes.length,
+            async *pieces(): AsyncGenerator<Uint8Array> {
+              yield part.bytes.slice(0, 1000);
+              throw new VaultError(
+                'damaged',
+                'The kept data cannot be opened: part “pi_eh_flow” chunk 2 has been changed or damaged.',
+              );
+            },
+          }
+        : part,
+    );
+    await expect(after.session.restore({ state: structuredClone(snapshot.state), parts })).rejects.toThrow(
+      /could not be restored\. .*part “pi_eh_flow” chunk 2 has been changed or damaged/,
+    );
+    expect(after.session.getSnapshot().rowsInDatabase).toBe(0);
+    expect(await preparedTablesHere(after.engine)).toEqual([]);
   }, 240_000);
 });

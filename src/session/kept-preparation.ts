@@ -8,6 +8,7 @@ import {
   preparationFingerprint,
 } from '../indicators/prepare-indicators';
 import type { IndicatorSettings } from '../indicators/settings';
+import { VaultError } from '../vault/vault';
 import {
   countRows,
   describeTables,
@@ -19,22 +20,27 @@ import {
 } from './kept-snapshot';
 
 // The indicators' prepared tables, kept with the data they were built from, so that a return to kept
-// data draws its pages without building them again (for a million-row file that is most of the wait).
-// They are derived data: kept only when they are certainly those of the data kept beside them (one
+// data draws its pages without building them again (building them is most of what a return of a large
+// file would otherwise wait for: docs/performance.md). They are derived data: kept only when they are certainly those of the data kept beside them (one
 // complete preparation of this data version, under these settings, by this version of the app); used
-// only when the same holds on the way back; anything doubtful is dropped and built again, never an error.
+// only when the same holds on the way back; anything that does not fit is dropped and built again. Kept
+// bytes that are damaged, though, refuse the unlock as the data's own would (the vault's errors pass on).
 
 interface Noted {
   dataVersion: number;
   state: PreparedState;
-  /** preparationCount when the preparation ended: tables read out under another count are not its. */
+  /** preparationCount when the preparation ended: tables read out under another (or none) are not its. */
   count: number;
 }
 
 const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-/** A column type as DuckDB names it (INTEGER, VARCHAR, DECIMAL(18,3), DATE[]): nothing else becomes SQL. */
-const COLUMN_TYPE = /^[A-Z][A-Z0-9_ ]*(\(\d+(,\s?\d+)?\))?(\[\])?$/;
+/**
+ * A column type as DuckDB names it (INTEGER, VARCHAR, DECIMAL(18,3), DATE[], TIMESTAMP WITH TIME ZONE):
+ * a type word, nothing after it that could be a collation, a default or a constraint.
+ */
+const COLUMN_TYPE =
+  /^(?:[A-Z][A-Z0-9_]*(?:\(\d+(?:, ?\d+)?\))?|TIMESTAMP WITH TIME ZONE|TIME WITH TIME ZONE)(?:\[\])?$/;
 
 const sameSettings = (a: IndicatorSettings, b: IndicatorSettings) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -43,12 +49,17 @@ export class KeptPreparation {
   /** The preparation the last snapshot held (its parts are then carried over, unchanged). */
   #saved: Noted | null = null;
 
-  /** A complete preparation (stage 'later') of `dataVersion` has ended, with the engine's count then. */
-  note(dataVersion: number, state: PreparedState, count: number): boolean {
-    if (state.stage !== 'later') return false;
-    const same = this.#noted?.dataVersion === dataVersion && this.#noted.count === count;
+  /**
+   * A complete preparation (stage 'later') of `dataVersion` has ended, with the engine's count then (null
+   * while another is under way: nothing is noted). Says whether this is news (a snapshot should keep it).
+   */
+  note(dataVersion: number, state: PreparedState, count: number | null): boolean {
+    if (state.stage !== 'later' || count === null) return false;
+    // The same preparation again (a restored one, its stages passing through): the one noted stays, so
+    // the next snapshot still knows it is the one saved.
+    if (this.#noted?.dataVersion === dataVersion && this.#noted.count === count) return false;
     this.#noted = { dataVersion, state, count };
-    return !same;
+    return true;
   }
 
   /** The data went (cleared, locked, restored over): nothing prepared is kept for it. */
@@ -62,9 +73,9 @@ export class KeptPreparation {
    * and nothing has been built since (`count`, the engine's preparation count now): a preparation under
    * other settings in between has replaced the tables.
    */
-  resumable(dataVersion: number, settings: IndicatorSettings, count: number): PreparedState | null {
+  resumable(dataVersion: number, settings: IndicatorSettings, count: number | null): PreparedState | null {
     const noted = this.#noted;
-    if (!noted || noted.dataVersion !== dataVersion || noted.count !== count) return null;
+    if (!noted || count === null || noted.dataVersion !== dataVersion || noted.count !== count) return null;
     return sameSettings(noted.state.settings, settings) ? noted.state : null;
   }
 
@@ -115,11 +126,19 @@ export class KeptPreparation {
     if (!kept || !state) return false;
     try {
       await putBack(engine, kept, parts);
-    } catch {
+    } catch (error) {
+      await dropPreparedTables(engine);
+      if (error instanceof VaultError) throw error; // damaged or replaced: refused like the data's own
+      return false;
+    }
+    // A preparation under way (begun before the restore: its statements may still be queued) could
+    // write over them: not used, built again.
+    const count = preparationCount(engine);
+    if (count === null) {
       await dropPreparedTables(engine);
       return false;
     }
-    this.#noted = { dataVersion, state, count: preparationCount(engine) };
+    this.#noted = { dataVersion, state, count };
     this.#saved = this.#noted;
     return true;
   }

@@ -265,8 +265,12 @@ export async function readManifest(read: Read, key: CryptoKey, at: GenerationId,
 /** A part's plaintext a piece at a time (KeptPartStream), then its length and hash checked. */
 async function* partPieces(key: CryptoKey, sealed: Uint8Array, part: ListedPart, words: ReadWords) {
   const label = `part “${part.name}”`;
-  const pinned = pinnedBy(sealed, part);
-  pinned.catch(() => undefined); // awaited at the end; not an unhandled rejection meanwhile
+  if (!(await pinnedBy(sealed, part))) {
+    // Not the file that was saved: nothing of it is given out. Opened whole, its damage is named chunk
+    // by chunk as a load names it; if every chunk opens, it was replaced.
+    await openPart(async () => sealed, key, part, words);
+    throw replaced(words, label);
+  }
   let length = 0;
   try {
     for await (const piece of openFilePieces(key, sealed, partContext(part), part.chunks)) {
@@ -276,7 +280,6 @@ async function* partPieces(key: CryptoKey, sealed: Uint8Array, part: ListedPart,
   } catch (error) {
     throw problem(words, label, error);
   }
-  if (!(await pinned)) throw replaced(words, label);
   if (length !== part.bytes) throw problem(words, label, new Error());
 }
 

@@ -1,8 +1,9 @@
 import { type Bytes, concat, gunzip, gzip, ownBytes, randomBytes, readU32, sha256Hex, u32, utf8 } from './bytes';
 
 /**
- * A sealed file: the plaintext (gzipped or as it is: its Packing), cut into chunks, each chunk AES-GCM with a fresh random 96-bit IV,
- * written as records [u32 big-endian length of the ciphertext][12-byte IV][ciphertext with its 16-byte tag].
+ * A sealed file: the plaintext (gzipped or as it is: its Packing), cut into chunks, each chunk AES-GCM
+ * with a fresh random 96-bit IV, written as records [u32 big-endian length of the ciphertext][12-byte
+ * IV][ciphertext with its 16-byte tag].
  *
  * Each chunk's associated data names the format version, the file (a generation's manifest: its number and
  * random id; or a part: its own random id and its name), the chunk's index and whether it is the last, so a
@@ -13,8 +14,8 @@ export const CHUNK_BYTES = 1 << 20;
 
 /**
  * How the plaintext is stored before sealing: a manifest gzipped, a part as it is — the browser's gzip
- * made saving a million-row table about six times slower and opening it about twice as slow, for a
- * file a sixth of the size (docs/performance.md, "Kept data").
+ * cost a large table's save and unlock far more than the space it saved is worth (docs/performance.md,
+ * "Returning to kept data").
  */
 export type Packing = 'gzip' | 'none';
 const IV_BYTES = 12;

@@ -167,11 +167,16 @@ describe('unchanged parts are carried over from save to save', () => {
         snapshot(3).state,
       );
       files.bytes().set(name, first.get(name) as Uint8Array);
-      expect(await refusal((await unlockVault(files, PASSPHRASE)).load())).toEqual({
+      const replaced = {
         reason: 'damaged',
         message:
           'The kept data cannot be opened: part “early_help” is not the file that was saved (it has been replaced).',
-      });
+      };
+      expect(await refusal((await unlockVault(files, PASSPHRASE)).load())).toEqual(replaced);
+      // Streamed, the same refusal, before any of the file is given out.
+      const streamed = await (await unlockVault(files, PASSPHRASE)).loadStream();
+      const pieces = streamed?.parts.find((p) => p.name === 'early_help')?.pieces();
+      expect(await refusal(pieces?.next() ?? Promise.resolve())).toEqual(replaced);
     } finally {
       ids.fixed = null;
     }

@@ -63,6 +63,21 @@ describe('kept files that were changed are refused', () => {
     await expect(pieces?.next()).rejects.toThrow(/chunk 2 has been changed or damaged/);
   });
 
+  it('a flipped byte in a chunk’s tag: streamed, nothing of the part is given out, and the chunk is named', async () => {
+    const { files } = await keptTwice();
+    edit(files, EARLY, (chunks) => {
+      const chunk = chunks[1] as Uint8Array;
+      chunk[chunk.length - 1] = (chunk[chunk.length - 1] ?? 0) ^ 1;
+      return chunks;
+    });
+    const kept = await (await unlockVault(files, PASSPHRASE)).loadStream();
+    const pieces = kept?.parts.find((p) => p.name === 'early_help')?.pieces();
+    await expect(pieces?.next()).rejects.toThrow(
+      'The kept data cannot be opened: part “early_help” chunk 2 has been changed or damaged.',
+    );
+    expect((await loadRefusal(files)).message).toMatch(/part “early_help” chunk 2 has been changed or damaged/);
+  });
+
   it('two chunks swapped', async () => {
     const { files } = await keptTwice();
     edit(files, EARLY, ([a, b, c]) => [b, a, c] as Uint8Array[]);
