@@ -168,6 +168,52 @@ describe('next quarter’s extract', () => {
     ]);
   });
 
+  it('a field the later file does not give keeps the earlier value in the record it replaces', async () => {
+    await t.load('q1.csv', Q1);
+    // The next extract has no lead agency column: E3's closure is filled in, its lead agency unknown here.
+    const withoutAgency = [
+      'episode_id,child_id,assessment_start_date,episode_end_date,end_reason',
+      'E3,C,03/04/2024,15/09/2024,',
+      'E4,D,04/04/2024,20/06/2024,STEP_UP_CSC',
+    ].join('\n');
+    const q2 = await t.load('q2-no-agency.csv', withoutAgency);
+    expect(q2).toMatchObject({ rowsRead: 2, rowsLoaded: 1, rowsUpdated: 1, rowsUnchanged: 1 });
+    const agency = z.object({
+      episode_id: z.string(),
+      source_file: z.string(),
+      end_date: z.string().nullable(),
+      lead_agency: z.string().nullable(),
+      lead_agency_raw: z.string().nullable(),
+    });
+    const rows = await t.engine.query(
+      `SELECT episode_id, source_file, strftime(episode_end_date, '%d/%m/%Y') AS end_date, lead_agency, lead_agency_raw
+       FROM early_help_episodes WHERE episode_id IN ('E3', 'E4') ORDER BY episode_id`,
+      [],
+      agency,
+    );
+    expect(rows).toEqual([
+      {
+        episode_id: 'E3',
+        source_file: 'q2-no-agency.csv',
+        end_date: '15/09/2024',
+        lead_agency: 'LA_CSC',
+        lead_agency_raw: 'LA_CSC',
+      },
+      {
+        episode_id: 'E4',
+        source_file: 'q1.csv',
+        end_date: '20/06/2024',
+        lead_agency: 'POLICE',
+        lead_agency_raw: 'POLICE',
+      },
+    ]);
+    // Only the closure date is listed as changed: the lead agency was not in the file.
+    const changes = await recordChanges(t.engine, q2.files[0]?.fileId ?? -1);
+    expect(changes.map((c) => [c.key, c.fieldLabel, c.oldValue, c.newValue])).toEqual([
+      ['Episode ID: E3', expect.any(String), null, '15/09/2024'],
+    ]);
+  });
+
   it('removing the later file puts the earlier versions back; nothing is lost or counted twice', async () => {
     await t.load('q1.csv', Q1);
     const q2 = await t.load('q2.csv', Q2);

@@ -345,7 +345,7 @@ async function loadRows(
           )
         : null;
     if (duplicates?.update && duplicates.update.updated > 0)
-      await setAsideSuperseded(engine, plan.dataset, target.fileId);
+      await setAsideSuperseded(engine, plan, target.fileId);
     if (swallowed) await rejectSwallowedLines(engine, target, { ...swallowed, openedOn: swallowed.first - 1 });
     const swallowedCount = swallowed ? Math.max(0, swallowed.last - swallowed.first + 1 - swallowed.blank.length) : 0;
     const counts = {

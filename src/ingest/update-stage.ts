@@ -154,8 +154,16 @@ const earlierVersions = `(SELECT DISTINCT earlier_load_id, earlier_line FROM pi_
 /**
  * After the store: the earlier versions of the records this file updated leave the dataset's table
  * for its `…__superseded` table, marked with this file (so nothing is counted twice, and nothing lost).
+ * A field this file does not give (a partner's extract without that column) keeps the earlier
+ * version's value in the record that replaces it: a column left out says nothing about the value, and
+ * blanking it would change the record silently.
  */
-export async function setAsideSuperseded(engine: Engine, dataset: DatasetDefinition, fileId: number): Promise<void> {
+export async function setAsideSuperseded(
+  engine: Engine,
+  plan: { dataset: DatasetDefinition; matches: readonly ColumnMatch[] },
+  fileId: number,
+): Promise<void> {
+  const { dataset } = plan;
   const aside = supersededTable(dataset);
   await engine.run(
     `INSERT INTO ${aside} SELECT t.*, ?::INTEGER FROM ${dataset.id} t
@@ -166,6 +174,28 @@ JOIN ${earlierVersions} e ON t.load_id = e.earlier_load_id AND t.source_line = e
     `DELETE FROM ${dataset.id} t USING ${earlierVersions} e
 WHERE t.load_id = e.earlier_load_id AND t.source_line = e.earlier_line`,
     [fileId],
+  );
+  await keepFieldsNotGiven(engine, plan, fileId);
+}
+
+/** The columns of the fields a file does not give, copied from the versions its records replace. */
+async function keepFieldsNotGiven(
+  engine: Engine,
+  plan: { dataset: DatasetDefinition; matches: readonly ColumnMatch[] },
+  fileId: number,
+): Promise<void> {
+  const given = new Set(plan.matches.map((m) => m.field));
+  const columns = plan.dataset.fields
+    .filter((f) => !given.has(f.name))
+    .flatMap((f) => (f.type.kind === 'code' ? [f.name, `${f.name}_raw`] : [f.name]));
+  if (columns.length === 0) return;
+  await engine.run(
+    `UPDATE ${plan.dataset.id} t SET ${columns.map((c) => `${c} = s.${c}`).join(', ')}
+FROM (SELECT DISTINCT line, earlier_load_id, earlier_line FROM pi_changes WHERE load_id = ?) c,
+  ${supersededTable(plan.dataset)} s
+WHERE t.load_id = ? AND t.source_line = c.line
+  AND s.load_id = c.earlier_load_id AND s.source_line = c.earlier_line AND s.superseded_by = ?`,
+    [fileId, fileId, fileId],
   );
 }
 
