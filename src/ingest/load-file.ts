@@ -344,8 +344,7 @@ async function loadRows(
             plan.layout.delimiter,
           )
         : null;
-    if (duplicates?.update && duplicates.update.updated > 0)
-      await setAsideSuperseded(engine, plan, target.fileId);
+    if (duplicates?.update && duplicates.update.updated > 0) await setAsideSuperseded(engine, plan, target.fileId);
     if (swallowed) await rejectSwallowedLines(engine, target, { ...swallowed, openedOn: swallowed.first - 1 });
     const swallowedCount = swallowed ? Math.max(0, swallowed.last - swallowed.first + 1 - swallowed.blank.length) : 0;
     const counts = {

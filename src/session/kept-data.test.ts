@@ -72,6 +72,9 @@ function fakeHistory() {
     restore: (json: unknown) => {
       entries.splice(0, entries.length, ...(json as typeof entries));
     },
+    forget: () => {
+      entries.splice(0, entries.length);
+    },
     subscribe: () => () => undefined,
   };
   return history satisfies KeptHistoryPort & Record<string, unknown>;
@@ -165,7 +168,7 @@ describe('keeping the data on this computer', () => {
     expect(new Map([...files.bytes()].map(([k, v]) => [k, [...v].join()]))).toEqual(before);
   });
 
-  it('saves again after every change of the data, and locking saves, then forgets the rows', async () => {
+  it('saves again after every change of the data, and locking saves, then forgets the rows and the history', async () => {
     const files = memoryFiles();
     const { kept, session, history } = keeper(files);
     await kept.start();
@@ -176,12 +179,16 @@ describe('keeping the data on this computer', () => {
     await kept.lock();
     expect(session.cleared).toBe(1);
     expect(kept.getSnapshot().status).toBe('locked');
-    expect(history.entries.map((e) => e.action)).toEqual(['keep', 'lock']);
+    // The history went from the tab with the rows (it names the files): kept with them, it comes back.
+    expect(history.entries).toEqual([]);
+    await kept.unlock(PASS);
+    expect(history.entries.map((e) => e.action)).toEqual(['keep', 'lock', 'unlock']);
+    await kept.lock();
     const next = keeper(files, { session: fakeSession([]) });
     await next.kept.start();
     await next.kept.unlock(PASS);
     expect(new TextDecoder().decode(next.session.restored?.parts[0]?.bytes)).toBe('next quarter too');
-    expect(next.history.entries.map((e) => e.action)).toEqual(['keep', 'lock', 'unlock']);
+    expect(next.history.entries.map((e) => e.action)).toEqual(['keep', 'lock', 'unlock', 'lock', 'unlock']);
   });
 
   it('re-encrypts only what changed once the vault holds a complete save; a history-only change, no part', async () => {
@@ -241,16 +248,23 @@ describe('keeping the data on this computer', () => {
         await memory.write(name, data);
       },
     };
-    const { kept, session } = keeper(files as typeof memory);
+    const { kept, session, history } = keeper(files as typeof memory);
     await kept.start();
     await kept.keep(PASS);
     failing = true;
     session.change();
     await kept.saveNow();
     expect(kept.getSnapshot().error).toMatch(/could not be kept: the disk is full\. The earlier kept copy is safe/);
+    // Locked while saves fail: the tab keeps the history, whose latest entries are nowhere else.
+    await kept.lock();
+    expect(history.entries.map((e) => e.action)).toEqual(['keep', 'lock']);
     failing = false;
+    expect(await kept.unlock(PASS)).toBe(true);
+    session.change();
     await kept.saveNow();
-    expect(session.asked).toEqual([false, true, false]);
+    // Kept whole, then changes only (failed), then whole again (the lock's, failed too); once unlocked
+    // again (the vault then holds everything), changes only.
+    expect(session.asked).toEqual([false, true, false, true, true]);
     expect(kept.getSnapshot().error).toBeNull();
     await kept.lock();
     const next = keeper(memory, { session: fakeSession([]) });

@@ -69,6 +69,8 @@ export interface KeptHistoryPort {
   record(action: 'keep' | 'lock' | 'unlock' | 'restore' | 'export', summary: string): void;
   toJSON(): unknown;
   restore(json: unknown): void;
+  /** Forgets the entries in the tab (they are kept, encrypted, with the data). */
+  forget(): void;
   subscribe(listener: () => void): () => void;
 }
 
@@ -367,10 +369,12 @@ export class KeptData {
   async lock(reason?: string): Promise<void> {
     if (this.#state.status !== 'unlocked') return;
     this.#set({ busy: 'locking' });
+    let historyKept = false;
     try {
       await this.#options.session.cancelPreview?.();
       this.#options.history.record('lock', reason ?? 'Kept data locked');
       await this.saveNow();
+      historyKept = this.#vaultComplete;
     } finally {
       this.#stopIdleTimer();
       this.#vault?.lock();
@@ -378,6 +382,9 @@ export class KeptData {
       this.#vaultComplete = false;
       this.#set({ status: 'locked', notice: reason ?? null });
       await this.#options.session.clearData({ quietly: true });
+      // The history names the files and their rows: it goes with them, and comes back on unlock. Unless
+      // the last save failed: then the tab holds the only copy of its latest entries, and keeps them.
+      if (historyKept) this.#options.history.forget();
       this.#releaseLock();
       this.#set({ busy: null });
     }
@@ -405,6 +412,7 @@ export class KeptData {
       this.#options.settings.clear();
       this.#set({ settingsEpoch: this.#state.settingsEpoch + 1 });
       await this.#options.session.clearData({ quietly: true });
+      this.#options.history.forget();
       this.#releaseLock();
       this.#options.channel?.postMessage('deleted');
     } finally {

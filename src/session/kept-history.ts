@@ -20,6 +20,7 @@ export function keptHistoryPort(history: LoadHistory = tabHistory): KeptHistoryP
         });
       }
     },
+    forget: () => history.forget(),
     subscribe: history.subscribe,
   };
 }

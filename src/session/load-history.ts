@@ -104,6 +104,11 @@ export class LoadHistory {
     this.#publish([...added, ...this.#entries].sort((a, b) => a.at.localeCompare(b.at)));
   }
 
+  /** Forgets every entry (the kept data was locked or deleted: its history goes from the tab with it). */
+  forget(): void {
+    if (this.#entries.length > 0) this.#publish([]);
+  }
+
   toJSON(): HistoryJson {
     return { version: 1, entries: [...this.#entries] };
   }

@@ -212,6 +212,10 @@ describe('data kept on this computer, encrypted', () => {
       // Locked from the Overview: the start page, with the unlock panel, is where the app goes.
       await page.getByTestId('unlock-panel').waitFor();
       await expect(page.evaluate(() => window.location.hash)).resolves.toBe('#/');
+      // The load history (file names, rows) went with the data; it is kept with it, encrypted.
+      await openPage(page, 'Load history');
+      await page.getByTestId('load-history').waitFor();
+      await expect(page.locator('[data-testid="load-history"] [data-action]').count()).resolves.toBe(0);
       expect(other.offOrigin()).toEqual([]);
     } finally {
       await other.close();
