@@ -29,6 +29,11 @@ const readSettings = (): IndicatorSettings =>
 
 interface IndicatorSettingsValue {
   settings: IndicatorSettings;
+  /**
+   * Bumps at every change of the settings: the prepared tables are rebuilt for each, so a prepared state
+   * from an earlier change no longer describes them, even for the same settings (A, then B, then A).
+   */
+  revision: number;
   /** Saves the settings in this browser (they are not data, so they may be kept) and recomputes. */
   saveSettings(settings: IndicatorSettings): void;
 }
@@ -37,14 +42,14 @@ const SettingsContext = createContext<IndicatorSettingsValue | null>(null);
 
 /** Local standards (working-day targets, closure days, report date) for every indicator. */
 export function IndicatorSettingsProvider({ children }: { children: ReactNode }) {
-  const [settings, setSettings] = useState<IndicatorSettings>(readSettings);
+  const [{ settings, revision }, setState] = useState(() => ({ settings: readSettings(), revision: 0 }));
   const saveSettings = useCallback((next: IndicatorSettings) => {
     const checked = indicatorSettingsSchema.parse(next);
-    setSettings(checked);
+    setState((s) => ({ settings: checked, revision: s.revision + 1 }));
     writeStored(SETTINGS_KEY, checked);
   }, []);
-  useStoredReset(SETTINGS_KEY, () => setSettings(DEFAULT_SETTINGS));
-  const value = useMemo(() => ({ settings, saveSettings }), [settings, saveSettings]);
+  useStoredReset(SETTINGS_KEY, () => setState((s) => ({ settings: DEFAULT_SETTINGS, revision: s.revision + 1 })));
+  const value = useMemo(() => ({ settings, revision, saveSettings }), [settings, revision, saveSettings]);
   return <SettingsContext.Provider value={value}>{children}</SettingsContext.Provider>;
 }
 
@@ -59,12 +64,25 @@ export function useIndicatorSettings(): IndicatorSettingsValue {
  * settings change; every indicator on every page then reads them. This is the first stage, enough for
  * a page with no filter; `useFullPreparation` and `useCompletePreparation` add the others.
  */
+/** A prepared stage's query key: the data, the settings, and which change of the settings made them. */
+export function preparedKey(
+  name: string,
+  dataVersion: number,
+  { settings, revision }: Pick<IndicatorSettingsValue, 'settings' | 'revision'>,
+  previous?: PreparedState,
+): unknown[] {
+  return previous === undefined
+    ? [name, dataVersion, revision, settings]
+    : [name, dataVersion, revision, settings, previous];
+}
+
 export function usePreparedIndicators() {
   const session = useDataSession();
   const dataVersion = useDataVersion();
-  const { settings } = useIndicatorSettings();
+  const current = useIndicatorSettings();
+  const { settings } = current;
   return useQuery<PreparedState>({
-    queryKey: ['prepared-indicators', dataVersion, settings],
+    queryKey: preparedKey('prepared-indicators', dataVersion, current),
     queryFn: async () => {
       const engine = await session.getEngine();
       // Data that came back from kept data may have come with every prepared table (kept-preparation.ts).
@@ -88,9 +106,9 @@ function useStageAfter(
 ) {
   const getEngine = useEngine();
   const dataVersion = useDataVersion();
-  const { settings } = useIndicatorSettings();
+  const current = useIndicatorSettings();
   return useQuery<PreparedState>({
-    queryKey: [name, dataVersion, settings, previous],
+    queryKey: preparedKey(name, dataVersion, current, previous),
     queryFn: async () => build(await getEngine(), previous as PreparedState, dataVersion),
     enabled: previous !== undefined,
     staleTime: Number.POSITIVE_INFINITY,
