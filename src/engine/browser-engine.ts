@@ -168,8 +168,10 @@ async function createBrowserEngine(): Promise<Engine> {
       });
     },
     exportTable: (table, columns) => serial(() => exportTableBytes(arrowConn, table, columns)),
-    importTable: (table, bytes) => serial(() => importTableBytes(arrowConn, table, bytes)),
-    importTableStream: (table, pieces) => serial(() => importTableStream(arrowConn, table, pieces)),
+    importTable: (table, bytes, options) =>
+      serial(() => importTableBytes(arrowConn, table, bytes), options?.background),
+    importTableStream: (table, pieces, options) =>
+      serial(() => importTableStream(arrowConn, table, pieces), options?.background),
   };
 }
 

@@ -54,13 +54,18 @@ export interface Engine {
    * columns: every value comes back as the type the table declares. `bytes` stay the caller's. Says
    * how they went in: at once when their columns are the table's in its order, else by name.
    */
-  importTable?(table: string, bytes: Uint8Array): Promise<TableImport>;
+  importTable?(table: string, bytes: Uint8Array, options?: ImportOptions): Promise<TableImport>;
   /**
    * `importTable` for bytes arriving a piece at a time (kept data as it is decrypted): rows go in as
    * the pieces come. A stream that does not end whole throws at its end, after some rows went in: the
    * caller must then take them out again.
    */
-  importTableStream?(table: string, pieces: AsyncIterable<Uint8Array>): Promise<TableImport>;
+  importTableStream?(table: string, pieces: AsyncIterable<Uint8Array>, options?: ImportOptions): Promise<TableImport>;
+}
+
+/** `background`: the import waits while queries a user is waiting for go first (as Engine.run's). */
+export interface ImportOptions {
+  background?: boolean;
 }
 
 /** How `Engine.importTable` put rows in: the stream as it is, or each column by name through a staging table. */

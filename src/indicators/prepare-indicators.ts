@@ -10,6 +10,7 @@ import {
   type PrepareStage,
   type PrepareStep,
   REPORT_DATE_MACRO,
+  rolledUpTables,
   rollupGrainsBuilt,
   rollupName,
   rollupSql,
@@ -35,6 +36,11 @@ export interface PreparedState {
    * summary tables: filters, filter lists, breakdowns), 'later' (every table: the state is complete).
    */
   stage: PrepareStage;
+  /**
+   * Tables of a preparation restored from kept data that are still to be put back (the full summaries,
+   * which no page without filters reads): what reads none of them can be computed already.
+   */
+  deferred?: readonly string[];
 }
 
 const MACROS = [
@@ -101,6 +107,12 @@ export function stageNeeded(item: { family: IndicatorFamily; reads: readonly str
 
 /** Every table a complete preparation leaves (each stage's, roll-ups included): what kept data may hold of it. */
 export const PREPARED_TABLES: readonly string[] = [...STAGE_OF.keys()];
+
+/**
+ * The full summary tables (those with roll-ups): read only under a filter on several dimensions or by a
+ * profile, and the largest prepared tables, so a return to kept data puts them back after the rest.
+ */
+export const DEFERRABLE_TABLES: readonly string[] = FAMILIES.flatMap(rolledUpTables);
 
 const familyPrepared = z.object({
   first: z.string().nullable(),

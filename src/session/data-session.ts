@@ -695,6 +695,15 @@ export class DataSession {
     return this.#preparation.resumable(dataVersion, settings, count);
   }
 
+  /**
+   * Puts back the full summaries a restore of kept data left for later (in the background); false when
+   * there are none or they no longer fit this data version and count (the caller then builds them).
+   */
+  async putDeferredPreparation(dataVersion: number, count: number | null): Promise<boolean> {
+    const { engine } = await this.#ready();
+    return this.#preparation.putDeferred(engine, dataVersion, count);
+  }
+
   #loadedTables(): string[] {
     return loadedTables(this.#options.datasets, this.#options.handlers);
   }

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import type { Engine } from '../engine/engine';
 import { compressSummaries } from '../indicators/compress-summaries';
-import { grainFor, type PrepareStage } from '../indicators/family-definition';
+import { grainFor, type PrepareStage, tablesReadAt } from '../indicators/family-definition';
 import type { Dimension, IndicatorFamily } from '../indicators/indicator-definition';
 import {
   type PreparedState,
@@ -14,6 +14,7 @@ import {
   stageFor,
   stageNeeded,
 } from '../indicators/prepare-indicators';
+import { getFamily } from '../indicators/registry';
 import { DEFAULT_SETTINGS, type IndicatorSettings, indicatorSettingsSchema } from '../indicators/settings';
 import { useDataSession, useDataVersion, useEngine } from './app-data';
 import { readStored, schemaCheck, useStoredReset, writeStored } from './stored';
@@ -117,7 +118,14 @@ function useStageAfter(
 
 /** The full summary tables too (filters, filter lists, breakdowns), built after the first stage. */
 export function useFullPreparation() {
-  return useStageAfter('prepared-indicators-full', usePreparedIndicators().data, prepareFull);
+  const session = useDataSession();
+  return useStageAfter('prepared-indicators-full', usePreparedIndicators().data, async (engine, first, version) => {
+    if (!first.deferred?.length) return prepareFull(engine, first);
+    // Restored from kept data: its full summaries go back in now (in the background) — or, if they no
+    // longer fit, are built as after a load.
+    if (await session.putDeferredPreparation(version, preparationCount(engine))) return { ...first, deferred: [] };
+    return prepareFull(engine, { ...first, stage: 'first', deferred: undefined });
+  });
 }
 
 /** Every prepared table, the slower ones included (built after the full ones). */
@@ -136,11 +144,20 @@ export function useCompletePreparation() {
   });
 }
 
-/** The prepared state of a stage once it is built (undefined until then, or with no first stage yet). */
-function useStage(stage: PrepareStage, first: PreparedState | undefined): PreparedState | undefined {
+/**
+ * The prepared state of a stage once it is built (undefined until then, or with no first stage yet). A
+ * complete preparation restored from kept data has every table but its deferred ones already: what
+ * reads none of those (`tables`) reads it at once.
+ */
+function useStage(
+  stage: PrepareStage,
+  first: PreparedState | undefined,
+  tables: readonly string[],
+): PreparedState | undefined {
   const full = useFullPreparation();
   const complete = useCompletePreparation();
   if (first === undefined || stage === 'first') return first;
+  if (first.stage === 'later' && !tables.some((t) => first.deferred?.includes(t))) return first;
   return stage === 'full' ? full.data : complete.data;
 }
 
@@ -154,7 +171,8 @@ export function usePreparedFor(
   first: PreparedState,
   filters?: Partial<Record<Dimension, readonly string[]>>,
 ): PreparedState | undefined {
-  return useStage(stageNeeded(item, grainFor(filters, item.breakdowns)), first);
+  const grain = grainFor(filters, item.breakdowns);
+  return useStage(stageNeeded(item, grain), first, tablesReadAt(item, getFamily(item.family), grain));
 }
 
 /** The prepared state from which some prepared tables can be read (undefined until they exist). */
@@ -162,5 +180,5 @@ export function usePreparedForTables(
   tables: readonly string[],
   first: PreparedState | undefined,
 ): PreparedState | undefined {
-  return useStage(stageFor(tables), first);
+  return useStage(stageFor(tables), first, tables);
 }

@@ -6,7 +6,9 @@ import { DATASETS } from '../datasets/registry';
 import type { Engine } from '../engine/engine';
 import { SUMMARY_STORE } from '../engine/session-settings';
 import { compressSummaries } from '../indicators/compress-summaries';
+import { tablesReadAt } from '../indicators/family-definition';
 import {
+  DEFERRABLE_TABLES,
   PREPARED_TABLES,
   type PreparedState,
   preparationCount,
@@ -14,7 +16,7 @@ import {
   prepareIndicators,
   resumePreparation,
 } from '../indicators/prepare-indicators';
-import { INDICATORS } from '../indicators/registry';
+import { getFamily, INDICATORS } from '../indicators/registry';
 import { runIndicators } from '../indicators/run-indicator';
 import { DEFAULT_SETTINGS } from '../indicators/settings';
 import { createIngestSession } from '../ingest/load-files';
@@ -120,8 +122,21 @@ describe('prepared tables kept with the data', () => {
     const count = preparationCount(after.engine);
     const version = after.session.getSnapshot().dataVersion;
     const kept = after.session.keptPreparation(version, DEFAULT_SETTINGS, count);
-    expect(kept).toEqual(prepared);
+    // Every table but the full summaries, which go back in after (putDeferredPreparation).
+    const deferred = DEFERRABLE_TABLES.filter((t) =>
+      snapshot.state.prepared?.tables.some((k) => k.name === t && k.rows > 0),
+    );
+    expect(deferred).toEqual(expect.arrayContaining(['pi_eh_flow', 'pi_eh_wait']));
+    expect(kept).toEqual({ ...prepared, deferred });
+    expect(await preparedTablesHere(after.engine)).not.toContain('memory.pi_eh_flow');
     await resumePreparation(after.engine, kept as PreparedState);
+    // What reads none of them is the same already: every indicator at its first grain (no filter).
+    const firstGrain = INDICATORS.filter(
+      (i) => !tablesReadAt(i, getFamily(i.family), 'all').some((t) => deferred.includes(t)),
+    );
+    expect(firstGrain.length).toBe(INDICATORS.length);
+    expect(await after.session.putDeferredPreparation(version, count)).toBe(true);
+    expect(await after.session.putDeferredPreparation(version, count), 'once').toBe(false);
     expect(await everyIndicator(after.engine, kept as PreparedState)).toEqual(
       await everyIndicator(before.engine, prepared),
     );
@@ -160,7 +175,9 @@ describe('prepared tables kept with the data', () => {
         'a damaged part',
         {
           ...snapshot,
-          parts: snapshot.parts.map((p) => (p.name === 'pi_eh_flow' ? { ...p, bytes: p.bytes.slice(0, 100) } : p)),
+          parts: snapshot.parts.map((p) =>
+            p.name === 'pi_eh_flow__agency' ? { ...p, bytes: p.bytes.slice(0, 100) } : p,
+          ),
         },
       ],
     ];
@@ -200,6 +217,8 @@ describe('prepared tables kept with the data', () => {
     const kept = await before.session.snapshot();
     const after = await newSession();
     await after.session.restore(structuredClone(kept));
+    const version = after.session.getSnapshot().dataVersion;
+    expect(await after.session.putDeferredPreparation(version, preparationCount(after.engine))).toBe(true);
     for (const table of kept.state.prepared?.tables ?? []) {
       expect(await rowsOf(after.engine, table.name), table.name).toEqual(await rowsOf(before.engine, table.name));
     }
@@ -249,27 +268,58 @@ describe('prepared tables kept with the data', () => {
     expect(preparedParts.every((p) => p.bytes === null)).toBe(true);
   }, 240_000);
 
-  it('damaged kept bytes of a prepared table refuse the unlock, as the data’s own would', async () => {
+  it('damaged kept bytes of a prepared table refuse the unlock, as the data’s own would, or its putting back', async () => {
+    const damaged = (name: string) =>
+      snapshot.parts.map((part) =>
+        part.name === name
+          ? {
+              name: part.name,
+              length: part.bytes.length,
+              async *pieces(): AsyncGenerator<Uint8Array> {
+                yield part.bytes.slice(0, 1000);
+                throw new VaultError(
+                  'damaged',
+                  `The kept data cannot be opened: part “${name}” chunk 2 has been changed or damaged.`,
+                );
+              },
+            }
+          : part,
+      );
     const after = await newSession();
-    const parts = snapshot.parts.map((part) =>
-      part.name === 'pi_eh_flow'
-        ? {
-            name: part.name,
-            length: part.bytes.length,
-            async *pieces(): AsyncGenerator<Uint8Array> {
-              yield part.bytes.slice(0, 1000);
-              throw new VaultError(
-                'damaged',
-                'The kept data cannot be opened: part “pi_eh_flow” chunk 2 has been changed or damaged.',
-              );
-            },
-          }
-        : part,
-    );
-    await expect(after.session.restore({ state: structuredClone(snapshot.state), parts })).rejects.toThrow(
-      /could not be restored\. .*part “pi_eh_flow” chunk 2 has been changed or damaged/,
-    );
+    await expect(
+      after.session.restore({ state: structuredClone(snapshot.state), parts: damaged('pi_eh_flow__agency') }),
+    ).rejects.toThrow(/could not be restored\. .*part “pi_eh_flow__agency” chunk 2 has been changed or damaged/);
     expect(after.session.getSnapshot().rowsInDatabase).toBe(0);
     expect(await preparedTablesHere(after.engine)).toEqual([]);
+    // A full summary goes back in after the unlock: its damage is said then, and nothing of it is used.
+    const later = await newSession();
+    await later.session.restore({ state: structuredClone(snapshot.state), parts: damaged('pi_eh_flow') });
+    const version = later.session.getSnapshot().dataVersion;
+    await expect(later.session.putDeferredPreparation(version, preparationCount(later.engine))).rejects.toThrow(
+      /part “pi_eh_flow” chunk 2 has been changed or damaged/,
+    );
+    expect(later.session.keptPreparation(version, DEFAULT_SETTINGS, preparationCount(later.engine))).toBeNull();
+    expect(await preparedTablesHere(later.engine)).not.toContain('memory.pi_eh_flow');
+  }, 240_000);
+
+  it('before the full summaries are back, a save carries the kept ones over; after a build they are not used', async () => {
+    const after = await newSession();
+    await after.session.restore(structuredClone(snapshot));
+    const version = after.session.getSnapshot().dataVersion;
+    const pending = await after.session.snapshot({ changedOnly: true });
+    expect(pending.state.prepared?.tables).toEqual(snapshot.state.prepared?.tables);
+    const preparedParts = pending.parts.filter((p) => PREPARED_TABLES.includes(p.name));
+    expect(preparedParts.map((p) => p.name).sort()).toEqual(
+      (snapshot.state.prepared?.tables ?? [])
+        .filter((t) => t.rows > 0)
+        .map((t) => t.name)
+        .sort(),
+    );
+    expect(preparedParts.every((p) => p.bytes === null)).toBe(true);
+    // A save that must be whole cannot carry them: it keeps none rather than some.
+    expect((await after.session.snapshot()).state.prepared).toBeNull();
+    // Tables built in between (other settings): the full summaries are not put back; the caller builds them.
+    await prepareIndicators(after.engine, { ...DEFAULT_SETTINGS, ehReReferralDays: 100 }, { stage: 'first' });
+    expect(await after.session.putDeferredPreparation(version, preparationCount(after.engine))).toBe(false);
   }, 240_000);
 });

@@ -1,5 +1,7 @@
 import type { Engine } from '../engine/engine';
+import { SUMMARY_STORE } from '../engine/session-settings';
 import {
+  DEFERRABLE_TABLES,
   dropPreparedTables,
   PREPARED_TABLES,
   type PreparedState,
@@ -14,6 +16,7 @@ import {
   describeTables,
   importPart,
   type KeptPrepared,
+  type KeptTable,
   type RestorePart,
   type SnapshotPart,
   tableBytes,
@@ -44,10 +47,19 @@ const COLUMN_TYPE =
 
 const sameSettings = (a: IndicatorSettings, b: IndicatorSettings) => JSON.stringify(a) === JSON.stringify(b);
 
+/** The full summaries of a restored preparation, put back after the pages have what they draw first. */
+interface Deferred {
+  tables: KeptTable[];
+  parts: RestorePart[];
+  /** Every kept table of the preparation, as the kept copy lists them (a save carries them over). */
+  all: KeptTable[];
+}
+
 export class KeptPreparation {
   #noted: Noted | null = null;
   /** The preparation the last snapshot held (its parts are then carried over, unchanged). */
   #saved: Noted | null = null;
+  #deferred: Deferred | null = null;
 
   /**
    * A complete preparation (stage 'later') of `dataVersion` has ended, with the engine's count then (null
@@ -58,7 +70,9 @@ export class KeptPreparation {
     // The same preparation again (a restored one, its stages passing through): the one noted stays, so
     // the next snapshot still knows it is the one saved.
     if (this.#noted?.dataVersion === dataVersion && this.#noted.count === count) return false;
-    this.#noted = { dataVersion, state, count };
+    const { deferred: _, ...kept } = state;
+    this.#noted = { dataVersion, state: kept, count };
+    this.#deferred = null;
     return true;
   }
 
@@ -66,6 +80,7 @@ export class KeptPreparation {
   forget(): void {
     this.#noted = null;
     this.#saved = null;
+    this.#deferred = null;
   }
 
   /**
@@ -76,7 +91,31 @@ export class KeptPreparation {
   resumable(dataVersion: number, settings: IndicatorSettings, count: number | null): PreparedState | null {
     const noted = this.#noted;
     if (!noted || count === null || noted.dataVersion !== dataVersion || noted.count !== count) return null;
-    return sameSettings(noted.state.settings, settings) ? noted.state : null;
+    if (!sameSettings(noted.state.settings, settings)) return null;
+    const deferred = this.#deferred?.tables.map((t) => t.name);
+    return deferred ? { ...noted.state, deferred } : noted.state;
+  }
+
+  /**
+   * Puts back the full summaries a restore left for later (`restore`), in the background, when the data
+   * version and the count are still those of the restore. Returns false when there are none to put
+   * back or they no longer fit (the caller builds them); damaged kept bytes throw.
+   */
+  async putDeferred(engine: Engine, dataVersion: number, count: number | null): Promise<boolean> {
+    const deferred = this.#deferred;
+    const noted = this.#noted;
+    if (!deferred || !noted || noted.dataVersion !== dataVersion || noted.count !== count) return false;
+    this.#deferred = null;
+    try {
+      await putBack(engine, deferred.tables, deferred.parts, true);
+    } catch (error) {
+      // Not all of the preparation is here: nothing of it is kept from now on.
+      this.#noted = null;
+      await dropTables(engine, deferred.tables);
+      if (error instanceof VaultError) throw error;
+      return false;
+    }
+    return true;
   }
 
   /**
@@ -92,6 +131,13 @@ export class KeptPreparation {
     const noted = this.#noted;
     const none = { prepared: null, parts: [] };
     if (!noted || noted.dataVersion !== dataVersion || noted.count !== preparationCount(engine)) return none;
+    const deferred = this.#deferred;
+    if (deferred) {
+      // Some not back yet: the kept copy's own parts stay as they are (or, if it must be written whole, none).
+      if (!changedOnly || this.#saved !== noted) return none;
+      const prepared = { fingerprint: preparationFingerprint(), state: noted.state, tables: deferred.all };
+      return { prepared, parts: deferred.all.filter((t) => t.rows > 0).map((t) => ({ name: t.name, bytes: null })) };
+    }
     const tables = await describeTables(engine, PREPARED_TABLES);
     const unchanged = changedOnly && this.#saved === noted;
     const { exportTable } = tableBytes(engine);
@@ -124,8 +170,15 @@ export class KeptPreparation {
     this.forget();
     const state = kept ? usable(kept, parts) : null;
     if (!kept || !state) return false;
+    // The full summaries (most of the bytes) go in after the pages drawn first: see putDeferred.
+    const later = kept.tables.filter((t) => DEFERRABLE_TABLES.includes(t.name) && t.rows > 0);
     try {
-      await putBack(engine, kept, parts);
+      await dropPreparedTables(engine);
+      await putBack(
+        engine,
+        kept.tables.filter((t) => !later.includes(t)),
+        parts,
+      );
     } catch (error) {
       await dropPreparedTables(engine);
       if (error instanceof VaultError) throw error; // damaged or replaced: refused like the data's own
@@ -140,6 +193,8 @@ export class KeptPreparation {
     }
     this.#noted = { dataVersion, state, count };
     this.#saved = this.#noted;
+    const laterParts = parts.filter((p) => later.some((t) => t.name === p.name));
+    this.#deferred = later.length > 0 ? { tables: later, parts: laterParts, all: kept.tables } : null;
     return true;
   }
 }
@@ -161,21 +216,39 @@ function usable(kept: KeptPrepared, parts: readonly RestorePart[]): PreparedStat
   return complete ? state : null;
 }
 
-/** Each table created with its declared columns, its rows put in, and its count checked. */
-async function putBack(engine: Engine, kept: KeptPrepared, parts: readonly RestorePart[]): Promise<void> {
-  await dropPreparedTables(engine);
-  const creates = kept.tables.map(
+/**
+ * Each table created with its declared columns, its rows put in, and its count checked; in the
+ * background (queries a user waits for first) when `background`.
+ */
+async function putBack(
+  engine: Engine,
+  tables: readonly KeptTable[],
+  parts: readonly RestorePart[],
+  background = false,
+): Promise<void> {
+  if (tables.length === 0) return;
+  await dropTables(engine, tables);
+  const creates = tables.map(
     (table) =>
       `CREATE TABLE main.${table.name} (${table.columns.map((c) => `${quoted(c.name)} ${c.type}`).join(', ')})`,
   );
-  await engine.run(creates.join(';\n'));
-  for (const table of kept.tables) {
+  await engine.run(creates.join(';\n'), [], { background });
+  for (const table of tables) {
     const part = parts.find((p) => p.name === table.name);
-    if (part) await importPart(engine, table.name, part);
+    if (part) await importPart(engine, table.name, part, { background });
   }
   const rows = await countRows(
     engine,
-    kept.tables.map((t) => t.name),
+    tables.map((t) => t.name),
   );
-  if (kept.tables.some((t) => rows.get(t.name) !== t.rows)) throw new Error('The kept prepared tables are incomplete');
+  if (tables.some((t) => rows.get(t.name) !== t.rows)) throw new Error('The kept prepared tables are incomplete');
+}
+
+/** Drops some prepared tables (their names are PREPARED_TABLES', checked by `usable`), wherever they are. */
+async function dropTables(engine: Engine, tables: readonly KeptTable[]): Promise<void> {
+  const drops = tables.flatMap((t) => [
+    `DROP TABLE IF EXISTS main.${t.name}`,
+    `DROP TABLE IF EXISTS ${SUMMARY_STORE}.main.${t.name}`,
+  ]);
+  await engine.run(drops.join(';\n'));
 }

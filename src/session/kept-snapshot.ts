@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Engine } from '../engine/engine';
+import type { Engine, ImportOptions } from '../engine/engine';
 import { SUMMARY_STORE } from '../engine/session-settings';
 import { keptFilesSchema } from '../ingest/kept-files';
 import { loadReportSchema } from '../ingest/load-report-schema';
@@ -135,14 +135,19 @@ export function tableBytes(engine: Engine) {
 }
 
 /** Puts a part's rows into its table: its pieces as they open where the engine can, else its bytes. */
-export async function importPart(engine: Engine, table: string, part: RestorePart): Promise<void> {
+export async function importPart(
+  engine: Engine,
+  table: string,
+  part: RestorePart,
+  options: ImportOptions = {},
+): Promise<void> {
   const { importTable } = tableBytes(engine);
   if ('bytes' in part && part.bytes instanceof Uint8Array) {
-    await importTable.call(engine, table, part.bytes);
+    await importTable.call(engine, table, part.bytes, options);
   } else if (!('pieces' in part)) {
     throw new KeptSnapshotError(`The kept rows of ${table} are missing.`);
   } else if (engine.importTableStream && (part.length ?? Number.POSITIVE_INFINITY) >= STREAM_FROM_BYTES) {
-    await engine.importTableStream(table, part.pieces());
+    await engine.importTableStream(table, part.pieces(), options);
   } else {
     const pieces: Uint8Array[] = [];
     for await (const piece of part.pieces()) pieces.push(piece);
@@ -152,7 +157,7 @@ export async function importPart(engine: Engine, table: string, part: RestorePar
       bytes.set(piece, at);
       at += piece.length;
     }
-    await importTable.call(engine, table, bytes);
+    await importTable.call(engine, table, bytes, options);
   }
 }
 
