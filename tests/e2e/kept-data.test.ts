@@ -41,6 +41,16 @@ function quarterFile(name: string, change: (cells: string[], index: number) => s
 
 let app: AppUnderTest;
 let before: Awaited<ReturnType<typeof overviewValues>>;
+let profileBefore: string;
+
+/** The early help profile's summary in words: it reads the full summary pi_eh_flow (put back last on unlock). */
+async function profileSummary(page: AppUnderTest['page']): Promise<string> {
+  await openPage(page, 'Early help');
+  const summary = page.locator('[data-testid="profile-EHP1"] .chart-summary');
+  await summary.waitFor({ timeout: 120_000 });
+  await expect(page.locator('[data-testid="profile-EHP1"] [role="alert"]').count()).resolves.toBe(0);
+  return (await summary.textContent()) ?? '';
+}
 beforeAll(async () => {
   app = await openApp({ width: 1366, height: 768 });
 });
@@ -57,6 +67,8 @@ describe('data kept on this computer, encrypted', () => {
     await loadFiles(page, [quarterFile('early-help-q1.csv')]);
     before = await overviewValues(page);
     expect(before.filter((c) => c.state === 'ready').length).toBeGreaterThan(10);
+    profileBefore = await profileSummary(page);
+    expect(profileBefore).toMatch(/in all/);
     await openPage(page, 'Data');
     await expect(page.getByTestId('keep-data').isChecked()).resolves.toBe(false);
     await page.getByTestId('keep-data').check();
@@ -105,6 +117,8 @@ describe('data kept on this computer, encrypted', () => {
     const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
     expect(marks).toContain('pi-prepared-kept');
     expect(marks).not.toContain('pi-prepared-first');
+    // The full summaries, put back after the Overview was drawn, give the same figures.
+    expect(await profileSummary(page)).toBe(profileBefore);
     // The load history came back with the data: the loads, the keep and this unlock.
     await openPage(page, 'Load history');
     const actions = await page
