@@ -701,7 +701,17 @@ export class DataSession {
    */
   async putDeferredPreparation(dataVersion: number, count: number | null): Promise<boolean> {
     const { engine } = await this.#ready();
-    return this.#preparation.putDeferred(engine, dataVersion, count);
+    try {
+      return await this.#preparation.putDeferred(engine, dataVersion, count);
+    } catch (error) {
+      // Damaged kept bytes of derived tables: said in the history (the evidence a scrutineer reads), and
+      // the tables are worked out again from the data, which opened whole.
+      this.#options.history?.record({
+        action: 'restore',
+        summary: `Part of the kept data could not be opened (${message(error)}): the summaries it held were worked out again from the data`,
+      });
+      return false;
+    }
   }
 
   #loadedTables(): string[] {

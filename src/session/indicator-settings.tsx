@@ -122,8 +122,11 @@ export function useFullPreparation() {
   return useStageAfter('prepared-indicators-full', usePreparedIndicators().data, async (engine, first, version) => {
     if (!first.deferred?.length) return prepareFull(engine, first);
     // Restored from kept data: its full summaries go back in now (in the background) — or, if they no
-    // longer fit, are built as after a load.
-    if (await session.putDeferredPreparation(version, preparationCount(engine))) return { ...first, deferred: [] };
+    // longer fit or are damaged, are built as after a load. Unless a build for other settings has begun
+    // meanwhile: its tables are not this state's to overwrite (and nothing reads this state any more).
+    const count = preparationCount(engine);
+    if (await session.putDeferredPreparation(version, count)) return { ...first, deferred: [] };
+    if (preparationCount(engine) !== count) return first;
     return prepareFull(engine, { ...first, stage: 'first', deferred: undefined });
   });
 }

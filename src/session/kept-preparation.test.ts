@@ -25,6 +25,7 @@ import { VaultError } from '../vault/vault';
 import { DataSession, type SessionStore } from './data-session';
 import { FILE_HANDLERS } from './file-handlers';
 import type { SessionSnapshot } from './kept-snapshot';
+import { LoadHistory } from './load-history';
 
 // The indicators' prepared tables kept with the data (kept-preparation.ts): kept only when they are
 // those of one complete preparation of the data kept, used on the way back only when they still fit,
@@ -46,13 +47,15 @@ async function newSession() {
   const engine = await createTestEngine();
   await prepareDatabase(engine, DATASETS, FILE_HANDLERS);
   const ingest = createIngestSession(engine, DATASETS, { handlers: FILE_HANDLERS });
+  const history = new LoadHistory();
   const session = new DataSession({
     open: async () => ({ engine, ingest }),
     datasets: DATASETS,
     handlers: FILE_HANDLERS,
     store,
+    history,
   });
-  return { engine, session };
+  return { engine, session, history };
 }
 
 /** Prepares every stage and tells the session, as the pages' complete stage does. */
@@ -268,7 +271,7 @@ describe('prepared tables kept with the data', () => {
     expect(preparedParts.every((p) => p.bytes === null)).toBe(true);
   }, 240_000);
 
-  it('damaged kept bytes of a prepared table refuse the unlock, as the data’s own would, or its putting back', async () => {
+  it('damaged kept bytes of a prepared table refuse the unlock, as the data’s own would, or are said when put back', async () => {
     const damaged = (name: string) =>
       snapshot.parts.map((part) =>
         part.name === name
@@ -295,9 +298,19 @@ describe('prepared tables kept with the data', () => {
     const later = await newSession();
     await later.session.restore({ state: structuredClone(snapshot.state), parts: damaged('pi_eh_flow') });
     const version = later.session.getSnapshot().dataVersion;
-    await expect(later.session.putDeferredPreparation(version, preparationCount(later.engine))).rejects.toThrow(
-      /part “pi_eh_flow” chunk 2 has been changed or damaged/,
-    );
+    const history = later.history.getSnapshot().length;
+    expect(await later.session.putDeferredPreparation(version, preparationCount(later.engine))).toBe(false);
+    // Said in the history; the caller then works the summaries out again.
+    expect(
+      later.history
+        .getSnapshot()
+        .slice(history)
+        .map((e) => e.summary),
+    ).toEqual([
+      expect.stringMatching(
+        /^Part of the kept data could not be opened \(.*part “pi_eh_flow” chunk 2 has been changed or damaged.*\): the summaries it held were worked out again from the data$/,
+      ),
+    ]);
     expect(later.session.keptPreparation(version, DEFAULT_SETTINGS, preparationCount(later.engine))).toBeNull();
     expect(await preparedTablesHere(later.engine)).not.toContain('memory.pi_eh_flow');
   }, 240_000);
@@ -321,5 +334,41 @@ describe('prepared tables kept with the data', () => {
     // Tables built in between (other settings): the full summaries are not put back; the caller builds them.
     await prepareIndicators(after.engine, { ...DEFAULT_SETTINGS, ehReReferralDays: 100 }, { stage: 'first' });
     expect(await after.session.putDeferredPreparation(version, preparationCount(after.engine))).toBe(false);
+  }, 240_000);
+
+  it('a save while the full summaries go back in carries the kept ones over, never a table half put back', async () => {
+    const after = await newSession();
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let reached: () => void = () => undefined;
+    const waiting = new Promise<void>((resolve) => {
+      reached = resolve;
+    });
+    const parts = snapshot.parts.map((part) =>
+      part.name === 'pi_eh_wait'
+        ? {
+            name: part.name,
+            length: part.bytes.length,
+            async *pieces(): AsyncGenerator<Uint8Array> {
+              reached();
+              await held;
+              yield part.bytes;
+            },
+          }
+        : part,
+    );
+    await after.session.restore({ state: structuredClone(snapshot.state), parts });
+    const version = after.session.getSnapshot().dataVersion;
+    const putting = after.session.putDeferredPreparation(version, preparationCount(after.engine));
+    await waiting;
+    const during = await after.session.snapshot({ changedOnly: true });
+    expect(during.state.prepared?.tables).toEqual(snapshot.state.prepared?.tables);
+    expect(during.parts.filter((p) => PREPARED_TABLES.includes(p.name)).every((p) => p.bytes === null)).toBe(true);
+    release();
+    expect(await putting).toBe(true);
+    const wait = snapshot.state.prepared?.tables.find((t) => t.name === 'pi_eh_wait');
+    expect(await rowsOf(after.engine, 'pi_eh_wait')).toHaveLength(wait?.rows ?? -1);
   }, 240_000);
 });

@@ -51,6 +51,8 @@ const sameSettings = (a: IndicatorSettings, b: IndicatorSettings) => JSON.string
 interface Deferred {
   tables: KeptTable[];
   parts: RestorePart[];
+  /** Being put back (putDeferred): once only. */
+  putting?: boolean;
   /** Every kept table of the preparation, as the kept copy lists them (a save carries them over). */
   all: KeptTable[];
 }
@@ -104,18 +106,37 @@ export class KeptPreparation {
   async putDeferred(engine: Engine, dataVersion: number, count: number | null): Promise<boolean> {
     const deferred = this.#deferred;
     const noted = this.#noted;
-    if (!deferred || !noted || noted.dataVersion !== dataVersion || noted.count !== count) return false;
-    this.#deferred = null;
+    if (!deferred || deferred.putting || !noted || noted.dataVersion !== dataVersion || noted.count !== count) {
+      return false;
+    }
+    // Still listed while they go in: a save meanwhile carries the kept copy's parts over (or keeps none).
+    deferred.putting = true;
+    const ours = () => preparationCount(engine) === count && this.#noted === noted;
     try {
-      await putBack(engine, deferred.tables, deferred.parts, true);
+      for (const table of deferred.tables) {
+        // A build begun since (other settings) owns the tables now: nothing more of the kept ones goes in.
+        if (!ours()) return this.#abandon(deferred);
+        await putBack(engine, [table], deferred.parts, true);
+      }
     } catch (error) {
-      // Not all of the preparation is here: nothing of it is kept from now on.
-      this.#noted = null;
-      await dropTables(engine, deferred.tables);
+      if (ours()) await dropTables(engine, deferred.tables);
+      this.#abandon(deferred);
       if (error instanceof VaultError) throw error;
       return false;
     }
+    if (!ours()) return this.#abandon(deferred);
+    this.#deferred = null;
     return true;
+  }
+
+  /** Not all of the kept preparation is here: nothing of it is kept, or resumed, from now on. */
+  #abandon(deferred: Deferred): false {
+    if (this.#deferred === deferred) {
+      this.#deferred = null;
+      this.#noted = null;
+      this.#saved = null;
+    }
+    return false;
   }
 
   /**
@@ -129,12 +150,16 @@ export class KeptPreparation {
     changedOnly: boolean,
   ): Promise<{ prepared: KeptPrepared | null; parts: SnapshotPart[] }> {
     const noted = this.#noted;
-    const none = { prepared: null, parts: [] };
-    if (!noted || noted.dataVersion !== dataVersion || noted.count !== preparationCount(engine)) return none;
+    const none = () => {
+      // What this save keeps is none: the next cannot carry anything over from it.
+      this.#saved = null;
+      return { prepared: null, parts: [] };
+    };
+    if (!noted || noted.dataVersion !== dataVersion || noted.count !== preparationCount(engine)) return none();
     const deferred = this.#deferred;
     if (deferred) {
       // Some not back yet: the kept copy's own parts stay as they are (or, if it must be written whole, none).
-      if (!changedOnly || this.#saved !== noted) return none;
+      if (!changedOnly || this.#saved !== noted) return none();
       const prepared = { fingerprint: preparationFingerprint(), state: noted.state, tables: deferred.all };
       return { prepared, parts: deferred.all.filter((t) => t.rows > 0).map((t) => ({ name: t.name, bytes: null })) };
     }
@@ -143,12 +168,12 @@ export class KeptPreparation {
     const { exportTable } = tableBytes(engine);
     const parts: SnapshotPart[] = [];
     for (const table of tables) {
-      if (table.columns.length === 0) return none; // not built: not a complete preparation
+      if (table.columns.length === 0) return none(); // not built: not a complete preparation
       if (table.rows > 0)
         parts.push({ name: table.name, bytes: unchanged ? null : await exportTable.call(engine, table.name) });
     }
     // Built again while being read out (a settings change, an effect preview): not one preparation.
-    if (noted.count !== preparationCount(engine) || this.#noted !== noted) return none;
+    if (noted.count !== preparationCount(engine) || this.#noted !== noted) return none();
     // The next snapshot may leave these tables out only if this one was saved: a failed save makes the
     // keeper ask for everything again (changedOnly false).
     this.#saved = noted;
