@@ -9,6 +9,7 @@
 // theirs leave as DuckDB writes them and go back in as they are, as fast as DuckDB can read them.
 import type { RecordBatch, RecordBatchReader } from 'apache-arrow';
 import { z } from 'zod';
+import { joinBytes } from '../shared/join-bytes';
 import type { SqlParam, TableImport } from './engine';
 import { SUMMARY_STORE } from './session-settings';
 
@@ -172,11 +173,7 @@ export async function importTableBytes(conn: ArrowConnection, table: string, byt
   if (!wholeStream(conn.arrow, bytes)) throw new Error(`The kept rows of ${table} are cut short`);
   const reader = conn.arrow.RecordBatchReader.from(bytes).open();
   if (!reader.schema) throw new Error(`The kept rows of ${table} are not readable`);
-  const fields = reader.schema.fields;
-  const direct =
-    fields.length === columns.length &&
-    fields.every((f, i) => f.name === columns[i]?.name && String(f.type) === ARROW_TYPE.get(columns[i]?.type ?? ''));
-  if (direct) {
+  if (sameColumns(reader.schema.fields, columns)) {
     await conn.insertStream(table, bytes, false);
     return 'direct';
   }
@@ -236,16 +233,6 @@ export async function importTableStream(
   if (held) return importTableBytes(conn, table, joinBytes([...held, END_OF_STREAM]));
   await flush();
   return 'direct';
-}
-
-function joinBytes(pieces: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const piece of pieces) {
-    out.set(piece, at);
-    at += piece.length;
-  }
-  return out;
 }
 
 /**
@@ -344,8 +331,11 @@ class MessageSplitter {
 
 /** Whether a stream's schema is the table's columns in order, each of the Arrow type DuckDB writes for it. */
 function directSchema(arrow: ArrowConnection['arrow'], schemaOnly: Uint8Array, columns: readonly ColumnType[]) {
-  const reader = arrow.RecordBatchReader.from(schemaOnly).open();
-  const fields = reader.schema?.fields ?? [];
+  return sameColumns(arrow.RecordBatchReader.from(schemaOnly).open().schema?.fields ?? [], columns);
+}
+
+/** Fields that are the table's columns in order, each of the Arrow type DuckDB writes for its declared type. */
+function sameColumns(fields: readonly { name: string; type: unknown }[], columns: readonly ColumnType[]): boolean {
   return (
     fields.length === columns.length &&
     fields.every((f, i) => f.name === columns[i]?.name && String(f.type) === ARROW_TYPE.get(columns[i]?.type ?? ''))

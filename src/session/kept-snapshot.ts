@@ -3,6 +3,7 @@ import type { Engine, ImportOptions } from '../engine/engine';
 import { SUMMARY_STORE } from '../engine/session-settings';
 import { keptFilesSchema } from '../ingest/kept-files';
 import { loadReportSchema } from '../ingest/load-report-schema';
+import { joinBytes } from '../shared/join-bytes';
 
 // Everything loaded, as bytes and a state, to keep on this computer (the vault seals them) and to put
 // back into a fresh engine: the loaded tables (one part each) and what the session knew of them. What
@@ -151,13 +152,7 @@ export async function importPart(
   } else {
     const pieces: Uint8Array[] = [];
     for await (const piece of part.pieces()) pieces.push(piece);
-    const bytes = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
-    let at = 0;
-    for (const piece of pieces) {
-      bytes.set(piece, at);
-      at += piece.length;
-    }
-    await importTable.call(engine, table, bytes, options);
+    await importTable.call(engine, table, joinBytes(pieces), options);
   }
 }
 

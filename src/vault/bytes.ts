@@ -1,5 +1,7 @@
 /** Small byte helpers for the vault's file formats (big-endian lengths, UTF-8, base64). */
 
+import { joinBytes } from '../shared/join-bytes';
+
 export type Bytes = Uint8Array<ArrayBuffer>;
 
 const encoder = new TextEncoder();
@@ -20,13 +22,7 @@ export function ownBytes(bytes: Uint8Array): Bytes {
 }
 
 export function concat(pieces: readonly Uint8Array[]): Bytes {
-  const out = new Uint8Array(pieces.reduce((sum, piece) => sum + piece.length, 0));
-  let at = 0;
-  for (const piece of pieces) {
-    out.set(piece, at);
-    at += piece.length;
-  }
-  return out;
+  return joinBytes(pieces);
 }
 
 export function u32(value: number): Bytes {

@@ -176,27 +176,29 @@ class OpenVault implements Vault {
   }
 
   load(): Promise<KeptSnapshot | null> {
-    return this.#run(async (key) => {
-      const header = await this.#currentHeader(key);
-      if (header.generation === 0) {
-        await removeLeftovers(this.#files, []);
-        return null;
-      }
-      const { snapshot, files } = await readGeneration((name) => this.#files.read(name), key, header, KEPT);
-      await removeLeftovers(this.#files, files);
-      return snapshot;
-    });
+    return this.#read(readGeneration);
   }
 
   loadStream(): Promise<KeptStream | null> {
+    return this.#read(readGenerationStream);
+  }
+
+  /** The current generation read one way or the other (null when nothing is saved); leftovers removed. */
+  #read<T>(
+    readWith: (
+      read: (name: string) => Promise<Uint8Array | null>,
+      key: CryptoKey,
+      at: VaultHeader,
+      words: ReadWords,
+    ) => Promise<{ snapshot: T; files: string[] }>,
+  ): Promise<T | null> {
     return this.#run(async (key) => {
       const header = await this.#currentHeader(key);
       if (header.generation === 0) {
         await removeLeftovers(this.#files, []);
         return null;
       }
-      const read = (name: string) => this.#files.read(name);
-      const { snapshot, files } = await readGenerationStream(read, key, header, KEPT);
+      const { snapshot, files } = await readWith((name) => this.#files.read(name), key, header, KEPT);
       await removeLeftovers(this.#files, files);
       return snapshot;
     });
