@@ -42,12 +42,18 @@ export type DeckSlide =
       key: string;
       kind: 'section';
       title: string;
-      /** What the statutory guidance asks of this use of data. */
+      /** What the statutory guidance asks of this heading. */
       lead: string;
+      /** Its figures: its indicators (year against year before), the headlines, progress, or none. */
+      evidence?: SectionEvidence;
       indicatorIds: readonly string[];
-      /** The partnership's own words: what it did, and the evidence of impact. */
-      blocks: readonly { heading: string; text: string }[];
+      /** What data would support the heading, said when none of its figures is loaded. */
+      needs?: string;
+      /** The partnership's own words under their headings (`key`: where they are saved). */
+      blocks: readonly { key?: string; heading: string; text: string }[];
     };
+
+export type SectionEvidence = 'indicators' | 'headlines' | 'progress' | 'none';
 
 export interface Deck {
   title: string;

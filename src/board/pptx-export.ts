@@ -9,6 +9,7 @@ import type { IndicatorOutcome } from './pack-figures';
 import type { TableFigures } from './pack-tables';
 import { type Cell, type PptxTable, pageTable, textLines } from './pptx-layout';
 import { shownBasis, shownValue } from './published-format';
+import { sectionEvidence } from './report-evidence';
 
 /**
  * The deck as a PowerPoint file (pptxgenjs, loaded only when asked for): 16:9 slides with the title,
@@ -158,22 +159,17 @@ function viewTable(table: TableFigures): PptxTable {
   return { rows: [head, ...rows], colW: [first, ...head.slice(1).map(() => rest)], headerRows: 1 };
 }
 
-function sectionTable(slide: Extract<DeckSlide, { kind: 'section' }>, figures: DeckFigures): PptxTable {
-  const rows: Cell[][] = [[th('Indicator'), th('Year'), th('Value'), th('Year before'), th('In words')]];
-  for (const id of slide.indicatorIds) {
-    const f = figures.indicators.get(id);
-    if (f?.status !== 'ok') continue;
-    const latest = f.points[f.latestIndex];
-    rows.push([
-      { text: `${f.indicator.id} ${f.indicator.title}` },
-      { text: latest?.label ?? '–' },
-      { text: shownValue(latest, f.indicator.unit) },
-      { text: shownValue(f.points[f.latestIndex - 1], f.indicator.unit) },
-      { text: f.yearOnYear },
-    ]);
-  }
-  const colW = [3.6, 1.3, 1.5, 1.5];
-  return { rows, colW: [...colW, WIDTH - colW.reduce((a, b) => a + b, 0)], headerRows: 1 };
+/** A yearly report heading's figures as a slide table (none when it has only a sentence). */
+function sectionTable(slide: Extract<DeckSlide, { kind: 'section' }>, figures: DeckFigures): PptxTable | undefined {
+  const { table } = sectionEvidence(slide, figures);
+  if (!table) return undefined;
+  const rows: Cell[][] = [
+    table.head.map(th),
+    ...table.rows.map((row) => [{ text: row.header }, ...row.cells.map((text) => ({ text }))]),
+  ];
+  const first = 3.6;
+  const rest = (WIDTH - first) / (table.head.length - 1);
+  return { rows, colW: [first, ...table.head.slice(1).map(() => rest)], headerRows: 1 };
 }
 
 function narrativeOf(slide: DeckSlide, figures: DeckFigures): string {
@@ -185,7 +181,7 @@ function narrativeOf(slide: DeckSlide, figures: DeckFigures): string {
     const table = figures.tables.get(slide.view);
     return table ? `${table.description} ${table.coverage}.` : '';
   }
-  if (slide.kind === 'section') return slide.lead;
+  if (slide.kind === 'section') return [slide.lead, sectionEvidence(slide, figures).note ?? ''].join(' ').trim();
   if (slide.kind === 'benchmark') {
     const found = figures.benchmarks.get(benchmarkKey(slide.benchmark));
     return !found ? '' : 'missing' in found ? found.missing : found.sentence;

@@ -187,7 +187,7 @@ describe('published views, in the built app', () => {
       ' ',
     );
     expect(report).not.toContain('Not written yet');
-    await page.getByTestId('evidence-help-did').fill('Family hubs opened in every locality.');
+    await page.locator('[data-narrative="help-did"]').fill('Family hubs opened in every locality.');
     await expect(page.locator('[data-slide-kind="section"]').first().textContent()).resolves.toContain(
       'Family hubs opened in every locality.',
     );

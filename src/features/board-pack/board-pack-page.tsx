@@ -197,8 +197,8 @@ function ItemCard({
 export function BoardPackPage() {
   const { pack, setPack } = useBoardPack();
   const deck = useMemo(() => deckOfPack(pack), [pack]);
-  const { figures, footer, hasData, preparing } = useDeck(deck);
-  const exports = useDeckExports(deck, figures.data, footer, '#/board-pack/print', 'Board pack');
+  const { figures, facts, hasData, preparing } = useDeck(deck);
+  const exports = useDeckExports(deck, figures.data, facts, '#/board-pack/print', 'Board pack');
   const id = useId();
   const update = (items: PackItem[]) => setPack({ ...pack, items });
   const change = (index: number, what: ItemChange) => {

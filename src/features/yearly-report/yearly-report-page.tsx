@@ -3,7 +3,7 @@ import { type Deck, type DeckSlide, deckOfPack } from '../../board/deck';
 import type { BoardPack } from '../../board/pack-model';
 import { PACK_VIEW_TITLES } from '../../board/pack-views';
 import { asAtText } from '../../board/page-footer';
-import { financialYearLabel, financialYearOf } from '../../indicators/periods';
+import { financialYearLabel, financialYearOf, formatLongDate } from '../../indicators/periods';
 import { FAMILIES } from '../../indicators/registry';
 import { useBoardPack } from '../../session/board-pack';
 import { useCompletePreparation } from '../../session/indicator-settings';
@@ -15,7 +15,7 @@ import { useDeck } from '../../ui/deck/use-deck';
 import { DeckExportButtons, useDeckExports } from '../../ui/deck/use-deck-exports';
 import { type CoverContents, ReportCover, reportAnchor } from './report-cover';
 import { ReviewCountsSwitch } from './review-counts-switch';
-import { SECTION_BLOCKS, YEARLY_SECTIONS } from './sections';
+import { YEARLY_SECTIONS } from './sections';
 
 /** The financial years the loaded data covers, latest first; and the one to open with. */
 function useYears(chosen: number | undefined) {
@@ -50,10 +50,12 @@ function useYearlyReport(chosen: number | undefined) {
     () => yearlyDeck(year ?? 2000, evidence, packComparisons(pack), reviewCountsShown),
     [year, evidence, pack, reviewCountsShown],
   );
-  const { figures, footer, hasData } = useDeck(deck);
+  const { figures, footer, facts: deckFacts, hasData } = useDeck(deck);
   const prepared = useCompletePreparation();
   const cover = { contents: coverOf(deck), asAt: asAtText(prepared.data) };
-  return { years, year, deck, figures, footer, hasData, cover };
+  const period = `${formatLongDate(`${year ?? 2000}-04-01`)} to ${formatLongDate(`${(year ?? 2000) + 1}-03-31`)}`;
+  const facts = { ...deckFacts, subtitle: `${period} · figures as at ${deckFacts.asAt}` };
+  return { years, year, deck, figures, footer, facts, hasData, cover };
 }
 
 /** The published comparisons of the board pack, as slides of the yearly report (its commentary too). */
@@ -77,11 +79,13 @@ export function yearlyDeck(
       kind: 'section' as const,
       title: section.title,
       lead: section.lead,
+      evidence: section.evidence,
       indicatorIds: section.indicatorIds,
-      blocks: SECTION_BLOCKS.map((b) => ({
-        heading: b.heading,
-        text: evidence[`${year}:${section.id}:${b.id}`] ?? '',
-      })),
+      needs: section.needs,
+      blocks: section.blocks.map((b) => {
+        const key = narrativeKey(year, section.id, b.id);
+        return { key, heading: b.heading, text: evidence[key] ?? '' };
+      }),
     },
     ...section.views.map((view) => ({
       key: `view-${section.id}-${view}`,
@@ -92,12 +96,54 @@ export function yearlyDeck(
     })),
   ]);
   return {
-    title: `Yearly report ${financialYearLabel(year)}`,
+    title: `Yearly report ${year} to ${year + 1}`,
     granularity: 'year',
     to: `${year + 1}-03-31`,
     reviewCountsShown,
     slides: [...slides, ...comparisons],
   };
+}
+
+/** Where a heading's words are saved: by year, heading and block. */
+const narrativeKey = (year: number, section: string, block: string) => `${year}:${section}:${block}`;
+
+/** A heading's words, each block its own box, saved as they are typed (kept with the data when it is). */
+function NarrativeFields({
+  slide,
+  evidence,
+  onChange,
+}: {
+  slide: Extract<DeckSlide, { kind: 'section' }>;
+  evidence: Readonly<Record<string, string>>;
+  onChange: (key: string, text: string) => void;
+}) {
+  const id = useId();
+  return slide.blocks.map((block) => {
+    const key = block.key ?? '';
+    const text = evidence[key] ?? '';
+    return (
+      <div className="form-group" key={key}>
+        <label className="label" htmlFor={`${id}-${key}`}>
+          {block.heading}
+        </label>
+        <textarea
+          id={`${id}-${key}`}
+          className="textarea"
+          rows={4}
+          maxLength={8000}
+          value={text}
+          onChange={(e) => onChange(key, e.target.value)}
+          data-testid="report-narrative"
+          data-narrative={key.split(':').slice(1).join('-')}
+        />
+        {text.trim() === '' && (
+          <p className="hint" data-testid="evidence-reminder">
+            Not written yet: left out of the web page until it is; the Word document shows where it goes.
+          </p>
+        )}
+      </div>
+    );
+  });
 }
 
 /**
@@ -111,12 +157,12 @@ export function YearlyReportPage({
   year: number | undefined;
   onYear: (year: number) => void;
 }) {
-  const { years, year, deck, figures, footer, hasData, cover } = useYearlyReport(chosen);
+  const { years, year, deck, figures, facts, hasData, cover } = useYearlyReport(chosen);
   const { evidence, setEvidence, suppress } = useBoardPack();
   const exports = useDeckExports(
     deck,
     figures.data,
-    footer,
+    facts,
     `#/yearly-report/print?year=${year ?? ''}`,
     'Yearly report',
   );
@@ -161,33 +207,17 @@ export function YearlyReportPage({
           {figures.data && <ReportCover {...cover} figures={figures.data} year={year} mode="screen" />}
           {figures.data ? (
             deck.slides.map((slide) => (
-              <div key={slide.key} className="report-section" id={reportAnchor(slide.key)}>
+              <div
+                key={slide.key}
+                className="report-section"
+                id={reportAnchor(slide.key)}
+                data-testid="report-section"
+                data-heading={slide.title}
+              >
                 <Slide slide={slide} figures={figures.data} mode="screen" deckTitle={deck.title} />
-                {slide.kind === 'section' &&
-                  SECTION_BLOCKS.map((block) => {
-                    const key = `${year}:${slide.key.replace('section-', '')}:${block.id}`;
-                    return (
-                      <div className="form-group" key={block.id}>
-                        <label className="label" htmlFor={`${id}-${key}`}>
-                          {block.heading}
-                        </label>
-                        <textarea
-                          id={`${id}-${key}`}
-                          className="textarea"
-                          rows={4}
-                          maxLength={8000}
-                          value={evidence[key] ?? ''}
-                          onChange={(e) => setEvidence(key, e.target.value)}
-                          data-testid={`evidence-${slide.key.replace('section-', '')}-${block.id}`}
-                        />
-                        {(evidence[key] ?? '').trim() === '' && (
-                          <p className="hint" data-testid="evidence-reminder">
-                            Not written yet: left out of the report until it is.
-                          </p>
-                        )}
-                      </div>
-                    );
-                  })}
+                {slide.kind === 'section' && (
+                  <NarrativeFields slide={slide} evidence={evidence} onChange={setEvidence} />
+                )}
               </div>
             ))
           ) : (

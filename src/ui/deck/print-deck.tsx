@@ -1,14 +1,7 @@
 import type { Deck } from '../../board/deck';
 import type { DeckFigures } from '../../board/deck-figures';
+import { cssString } from '../../shared/css-string';
 import { Slide } from './slide';
-
-/** Text for a CSS string: quotes, backslashes and line ends escaped, so the footer is only ever text. */
-export function cssString(text: string): string {
-  return `"${text
-    .replace(/\\/g, '\\\\')
-    .replace(/"/g, '\\"')
-    .replace(/[\r\n]+/g, ' ')}"`;
-}
 
 /**
  * The page rules of a printed deck: A4 landscape, and on every page a footer saying what the figures

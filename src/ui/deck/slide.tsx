@@ -3,12 +3,13 @@ import type { DeckSlide } from '../../board/deck';
 import { HEADLINES } from '../../board/deck';
 import { type DeckFigures, slideIndicator } from '../../board/deck-figures';
 import type { IndicatorFigures, PackFigures } from '../../board/pack-figures';
-import { shownBasis, shownValue } from '../../board/published-format';
+import { sectionEvidence } from '../../board/report-evidence';
 import { ComparisonChart } from '../../charts/comparison-chart';
 import { SpcChart } from '../../charts/spc-chart';
 import { GRANULARITY_LABELS, PERIOD_NOUNS } from '../../indicators/periods';
 import { axisBounds, formatValue, UNIT_AXIS_LABELS } from '../../shared/format';
 import { ComparisonTable } from '../comparison-table';
+import { ReportTableView } from '../report-table';
 import { SlideIconKey, SpcIconKey } from '../spc-icon-key';
 import { BoardSummary } from './board-summary';
 import { PRESENT_CHART_TEXT, PRINT_CHART, type SlideMode } from './slide-sizes';
@@ -126,51 +127,18 @@ function SummaryBody({
   );
 }
 
-/** A statutory use of data in the yearly report: the year's figures in a table, and the partnership's words. */
+/** A heading of the yearly report: its figures (or what data would support it), and the partnership's words. */
 function SectionBody({ slide, figures }: { slide: Extract<DeckSlide, { kind: 'section' }>; figures: PackFigures }) {
-  const rows = slide.indicatorIds.flatMap((id) => {
-    const outcome = figures.indicators.get(id);
-    return outcome?.status === 'ok' ? [outcome] : [];
-  });
+  const { table, note } = sectionEvidence(slide, figures);
   return (
     <>
       <p className="slide__lead">{slide.lead}</p>
-      <table className="table table--compact section-table">
-        <thead>
-          <tr>
-            <th scope="col">Indicator</th>
-            <th scope="col">Year</th>
-            <th scope="col" className="numeric">
-              Value
-            </th>
-            <th scope="col" className="numeric">
-              Year before
-            </th>
-            <th scope="col">In words</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((f) => {
-            const latest = f.points[f.latestIndex];
-            const before = f.points[f.latestIndex - 1];
-            const basis = shownBasis(latest, f.indicator.unit);
-            return (
-              <tr key={f.indicator.id} data-indicator-id={f.indicator.id}>
-                <th scope="row">
-                  <span className="indicator-id">{f.indicator.id}</span> {f.indicator.title}
-                </th>
-                <td>{latest?.label ?? '–'}</td>
-                <td className="numeric">
-                  {shownValue(latest, f.indicator.unit)}
-                  {basis && <span className="board-summary__basis">{basis}</span>}
-                </td>
-                <td className="numeric">{shownValue(before, f.indicator.unit)}</td>
-                <td>{f.yearOnYear}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      {note && (
+        <p className="slide__note" data-testid="section-needs">
+          {note}
+        </p>
+      )}
+      {table && <ReportTableView table={table} />}
       {/* Words not written yet are left out: a published report never says "not written yet". */}
       {slide.blocks
         .filter((block) => block.text.trim() !== '')

@@ -3,6 +3,8 @@ import { benchmarkKey } from '../../board/benchmark-item';
 import type { Deck, DeckSlide } from '../../board/deck';
 import { type DeckFigures, slideIndicator } from '../../board/deck-figures';
 import type { ChartImage } from '../../board/pptx-export';
+import { type ReportFacts, reportDocument } from '../../board/report-document';
+import type { DocxImage } from '../../board/report-docx';
 import { chartSvgIn, drawnLegend, type LegendItem, standaloneSvg, svgToPng } from '../../charts/chart-image';
 import { comparisonLegend } from '../../charts/comparison-chart';
 import { spcLegend } from '../../charts/spc-chart';
@@ -26,40 +28,81 @@ function legendOf(slide: DeckSlide, figures: DeckFigures): LegendItem[] {
 }
 
 /**
- * Each slide's chart, drawn for print, as a PNG at twice its size with its key: the chart's own key when
- * it draws its swatches (the review timeline's markers), else the key its kind of chart has.
+ * Each slide's chart as drawn for print, as a standalone SVG with its key: the chart's own key when it
+ * draws its swatches (the review timeline's markers), else the key its kind of chart has.
  */
-async function chartImages(container: HTMLElement, deck: Deck, figures: DeckFigures): Promise<Map<string, ChartImage>> {
-  const images = new Map<string, ChartImage>();
+function chartSvgs(container: HTMLElement, deck: Deck, figures: DeckFigures): Map<string, string> {
+  const svgs = new Map<string, string>();
   const byKey = new Map(deck.slides.map((slide) => [slide.key, slide]));
   for (const element of container.querySelectorAll<HTMLElement>('[data-testid="slide"]')) {
     const slide = byKey.get(element.dataset.slideKey ?? '');
     const holder = element.querySelector('[data-slide-chart]');
     const svg = holder ? chartSvgIn(holder) : null;
     if (!slide || !holder || !svg) continue;
-    const text = standaloneSvg(svg, '', drawnLegend(holder) ?? legendOf(slide, figures));
-    const png = await svgToPng(text, 2);
+    svgs.set(slide.key, standaloneSvg(svg, '', drawnLegend(holder) ?? legendOf(slide, figures)));
+  }
+  return svgs;
+}
+
+/** Each chart as a PNG at twice its drawn size, with that size. */
+async function chartPngs(svgs: ReadonlyMap<string, string>): Promise<Map<string, DocxImage>> {
+  const images = new Map<string, DocxImage>();
+  for (const [key, text] of svgs) {
+    const png = new Uint8Array(await (await svgToPng(text, 2)).arrayBuffer());
     const size = /width="(\d+)" height="(\d+)"/.exec(text);
-    const data = await new Promise<string>((resolve, reject) => {
-      const reader = new FileReader();
-      reader.onload = () => resolve(String(reader.result));
-      reader.onerror = () => reject(new Error('The chart image could not be read.'));
-      reader.readAsDataURL(png);
-    });
-    images.set(slide.key, { data, width: Number(size?.[1] ?? 1000), height: Number(size?.[2] ?? 400) });
+    images.set(key, { png, width: Number(size?.[1] ?? 1000), height: Number(size?.[2] ?? 400) });
   }
   return images;
 }
 
+function dataUrl(png: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < png.length; i += 0x8000) binary += String.fromCharCode(...png.subarray(i, i + 0x8000));
+  return `data:image/png;base64,${btoa(binary)}`;
+}
+
+type FileKind = 'pptx' | 'html' | 'docx';
+
+const KIND_WORDS: Record<FileKind, string> = { pptx: 'PowerPoint', html: 'a web page', docx: 'a Word document' };
+
+/** The file of a deck drawn off screen: its charts captured, then written as the kind asked for. */
+async function deckFile(
+  kind: FileKind,
+  container: HTMLElement,
+  deck: Deck,
+  figures: DeckFigures,
+  facts: ReportFacts,
+): Promise<Blob> {
+  const svgs = chartSvgs(container, deck, figures);
+  if (kind === 'html') {
+    const { reportHtml } = await import('../../board/report-html');
+    return new Blob([reportHtml(reportDocument(deck, figures, facts), svgs)], { type: 'text/html;charset=utf-8' });
+  }
+  const pngs = await chartPngs(svgs);
+  if (kind === 'docx') {
+    const { buildDocx } = await import('../../board/report-docx');
+    const bytes = await buildDocx(reportDocument(deck, figures, facts), pngs);
+    return new Blob([bytes as BlobPart], {
+      type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    });
+  }
+  const images = new Map<string, ChartImage>();
+  for (const [key, image] of pngs)
+    images.set(key, { data: dataUrl(image.png), width: image.width, height: image.height });
+  const { buildPptx } = await import('../../board/pptx-export');
+  return buildPptx(deck, figures, images, facts.footer);
+}
+
 /**
- * "Download PDF" (the print view, then the browser's Save as PDF) and "Download PowerPoint" (the deck
- * drawn off screen for print, its charts captured as images, then pptxgenjs). `what` names the deck in
- * the load history ("Board pack"); the PDF is recorded by the print view, when it is printed.
+ * "Download PDF" (the print view, then the browser's Save as PDF); "Download PowerPoint", "Download as
+ * a web page" and "Download as a Word document" (the deck drawn off screen for print, its charts
+ * captured, then written). `what` names the deck in the load history ("Board pack"); the PDF is
+ * recorded by the print view, when it is printed.
  */
 export function useDeckExports(
   deck: Deck,
   figures: DeckFigures | undefined,
-  footer: string,
+  facts: ReportFacts,
   printHash: string,
   what: string,
 ) {
@@ -67,9 +110,10 @@ export function useDeckExports(
   // The latest, without drawing the slides again when the figures' date arrives.
   const recordRef = useRef(record);
   recordRef.current = record;
-  const [busy, setBusy] = useState(false);
+  const factsRef = useRef(facts);
+  factsRef.current = facts;
   const [error, setError] = useState<string | null>(null);
-  const [drawing, setDrawing] = useState(false);
+  const [drawing, setDrawing] = useState<FileKind | null>(null);
   const holder = useRef<HTMLDivElement>(null);
   const fileName = deck.title.replace(/[^\w\- ]+/g, '').trim() || 'board-pack';
 
@@ -78,10 +122,9 @@ export function useDeckExports(
     window.location.hash = printHash;
   }, [printHash]);
 
-  const exportPptx = useCallback(() => {
+  const start = useCallback((kind: FileKind) => {
     setError(null);
-    setBusy(true);
-    setDrawing(true);
+    setDrawing(kind);
   }, []);
 
   useEffect(() => {
@@ -93,43 +136,60 @@ export function useDeckExports(
         try {
           const container = holder.current;
           if (!container) throw new Error('The slides could not be drawn.');
-          const images = await chartImages(container, deck, figures);
-          const { buildPptx } = await import('../../board/pptx-export');
-          const blob = await buildPptx(deck, figures, images, footer);
+          const blob = await deckFile(drawing, container, deck, figures, factsRef.current);
           if (!cancelled) {
-            downloadBlob(`${fileName}.pptx`, blob);
-            recordRef.current(`${what} “${deck.title.trim()}” saved as PowerPoint`, {
-              file: `${fileName}.pptx`,
+            downloadBlob(`${fileName}.${drawing}`, blob);
+            recordRef.current(`${what} “${deck.title.trim()}” saved as ${KIND_WORDS[drawing]}`, {
+              file: `${fileName}.${drawing}`,
               suppressed: figures.suppressed,
             });
           }
         } catch (e) {
           if (!cancelled)
-            setError(`The PowerPoint file could not be made: ${e instanceof Error ? e.message : String(e)}`);
+            setError(
+              `The ${KIND_WORDS[drawing]} file could not be made: ${e instanceof Error ? e.message : String(e)}`,
+            );
         } finally {
-          if (!cancelled) {
-            setDrawing(false);
-            setBusy(false);
-          }
+          if (!cancelled) setDrawing(null);
         }
       }),
     );
     return () => {
       cancelled = true;
     };
-  }, [drawing, figures, deck, footer, fileName, what]);
+  }, [drawing, figures, deck, fileName, what]);
 
   const offscreen =
     drawing && figures ? (
       <div className="offscreen" ref={holder} aria-hidden="true">
-        <PrintDeck deck={deck} figures={figures} footer={footer} />
+        <PrintDeck deck={deck} figures={figures} footer={facts.footer} />
       </div>
     ) : null;
-  return { exportPdf, exportPptx, busy, error, offscreen };
+  return {
+    exportPdf,
+    exportPptx: () => start('pptx'),
+    exportHtml: () => start('html'),
+    exportDocx: () => start('docx'),
+    busy: drawing !== null,
+    drawing,
+    error,
+    offscreen,
+  };
 }
 
+const BUTTON_WORDS: Record<FileKind, string> = {
+  pptx: 'Download PowerPoint',
+  html: 'Download as a web page',
+  docx: 'Download as a Word document',
+};
+const BUTTON_BUSY: Record<FileKind, string> = {
+  pptx: 'Making the PowerPoint…',
+  html: 'Making the web page…',
+  docx: 'Making the Word document…',
+};
+
 /**
- * "Download PDF" and "Download PowerPoint" for a deck (the board pack, the yearly report), with what
+ * "Download PDF", "Download PowerPoint", "Download as a web page" and "Download as a Word document" for a deck (the board pack, the yearly report), with what
  * went wrong underneath. `before` goes first in the row (the pack's "Present").
  */
 export function DeckExportButtons({
@@ -158,15 +218,18 @@ export function DeckExportButtons({
         >
           Download PDF
         </button>
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={exports.exportPptx}
-          data-testid="export-pptx"
-          disabled={!ready || exports.busy || empty}
-        >
-          {exports.busy ? 'Making the PowerPoint…' : 'Download PowerPoint'}
-        </button>
+        {(['pptx', 'html', 'docx'] as const).map((kind) => (
+          <button
+            key={kind}
+            type="button"
+            className="button button--secondary"
+            onClick={{ pptx: exports.exportPptx, html: exports.exportHtml, docx: exports.exportDocx }[kind]}
+            data-testid={`export-${kind}`}
+            disabled={!ready || exports.busy || empty}
+          >
+            {exports.drawing === kind ? BUTTON_BUSY[kind] : BUTTON_WORDS[kind]}
+          </button>
+        ))}
       </div>
       {exports.error && (
         <p className="error-text" role="alert">

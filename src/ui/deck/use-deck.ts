@@ -3,11 +3,24 @@ import { type Deck, deckBenchmarks } from '../../board/deck';
 import type { DeckFigures } from '../../board/deck-figures';
 import type { PackFigures } from '../../board/pack-figures';
 import type { PackGranularity } from '../../board/pack-views';
-import { footerText } from '../../board/page-footer';
+import { asAtText, footerText } from '../../board/page-footer';
+import type { ReportFacts } from '../../board/report-document';
+import { DATASETS } from '../../datasets/registry';
+import { formatLongDate } from '../../indicators/periods';
 import { useLoadedAt } from '../../session/app-data';
 import { useBoardPack } from '../../session/board-pack';
 import { useCompletePreparation } from '../../session/indicator-settings';
 import { usePackFigures } from './use-pack-figures';
+
+/** What a deck's figures come from, in words: the partners' files loaded, and published statistics compared. */
+function sourcesOf(deck: Deck, rows: Readonly<Record<string, number>> | undefined): string[] {
+  const files = DATASETS.filter((d) => (rows?.[d.id] ?? 0) > 0).map((d) => d.title);
+  const published = [...new Set(deckBenchmarks(deck).map((b) => b.file))];
+  return [
+    ...(files.length > 0 ? [`the partners’ files: ${files.join(', ')}`] : []),
+    ...published.map((file) => `the Department for Education’s published statistics (${file})`),
+  ];
+}
 
 const PERIOD_WORDS = { month: 'By month', quarter: 'By financial quarter', year: 'By financial year' } as const;
 
@@ -68,6 +81,13 @@ export function useDeck(deck: Deck) {
     reviewCountsShown: figures.data?.reviewCountsShown ?? false,
   });
   const hasData = prepared.data ? Object.values(prepared.data.datasetRows).some((n) => n > 0) : false;
+  const asAt = asAtText(prepared.data);
+  const facts: ReportFacts = {
+    subtitle: `${PERIOD_WORDS[deck.granularity]}${deck.to ? ` to ${formatLongDate(deck.to)}` : ''} · figures as at ${asAt}`,
+    asAt,
+    footer,
+    sources: sourcesOf(deck, prepared.data?.datasetRows),
+  };
   const state: DeckFiguresState = data
     ? { data, isError: false, error: null }
     : figures.isError
@@ -76,6 +96,7 @@ export function useDeck(deck: Deck) {
   return {
     figures: state,
     footer,
+    facts,
     hasData,
     preparing: prepared.isPending,
   };

@@ -1,0 +1,189 @@
+import { formatValue } from '../shared/format';
+import { benchmarkKey } from './benchmark-item';
+import type { Deck, DeckSlide } from './deck';
+import { HEADLINES } from './deck';
+import { type DeckFigures, slideIndicator } from './deck-figures';
+import type { IndicatorFigures } from './pack-figures';
+import { aboutSection } from './report-about';
+import { sectionEvidence } from './report-evidence';
+import type { ReportBlock, ReportDocument, ReportSection } from './report-model';
+import { comparisonTable, indicatorTable, summaryTable, timelineTable, viewTable } from './report-tables';
+
+const COMMENTARY = 'What the partnership is doing';
+
+function indicatorBlocks(slide: Extract<DeckSlide, { kind: 'indicator' }>, figures: DeckFigures): ReportBlock[] {
+  const outcome = slideIndicator(slide, figures);
+  if (outcome?.status !== 'ok') {
+    const needs = outcome ? `needs ${outcome.missingDatasets.join(', ')}` : 'still being worked out';
+    return [{ kind: 'text', tone: 'note', text: `Not loaded: this indicator ${needs}.` }];
+  }
+  const periods = outcome.points.filter((p) => !p.partial && (p.value !== null || p.suppressed));
+  const hidden = periods.filter((p) => p.suppressed).length;
+  const note =
+    hidden > 0
+      ? ` ${hidden} of ${periods.length} periods are not shown (c): small numbers, or figures that would let one be worked out.`
+      : '';
+  const chart = { key: slide.key, title: slide.title, description: `${outcome.narrative}${note}` };
+  const table = indicatorTable(outcome, `${slide.title}: each period as published`);
+  return [
+    { kind: 'text', tone: 'lead', text: outcome.narrative },
+    { kind: 'chart', chart, table },
+  ];
+}
+
+function viewBlocks(slide: Extract<DeckSlide, { kind: 'view' }>, figures: DeckFigures): ReportBlock[] {
+  const table = figures.tables.get(slide.view);
+  if (table) {
+    const description = `${table.description} ${table.coverage}.`;
+    const chart = { key: slide.key, title: slide.title, description };
+    return [
+      { kind: 'text', tone: 'lead', text: description },
+      { kind: 'chart', chart, table: viewTable(table) },
+    ];
+  }
+  if (slide.view === 'review_timeline' && figures.timeline) {
+    const description = `Each practice review's steps from notification, in date order, and whether each was on time.`;
+    const chart = { key: slide.key, title: slide.title, description };
+    return [{ kind: 'chart', chart, table: timelineTable(figures.timeline, `${slide.title}: each review's steps`) }];
+  }
+  return [{ kind: 'text', tone: 'note', text: 'Not loaded: the data this view counts is not loaded.' }];
+}
+
+function benchmarkBlocks(slide: Extract<DeckSlide, { kind: 'benchmark' }>, figures: DeckFigures): ReportBlock[] {
+  const found = figures.benchmarks.get(benchmarkKey(slide.benchmark));
+  if (!found || 'missing' in found) return [{ kind: 'text', tone: 'note', text: found?.missing ?? 'Not loaded.' }];
+  const format = (v: number | null) =>
+    v === null ? 'x' : formatValue(v, found.scale === 'rate' ? 'percent' : 'count');
+  const caption = `${found.label}: ${found.laName} against its statistical neighbours, region and England`;
+  return [
+    { kind: 'text', tone: 'lead', text: found.sentence },
+    {
+      kind: 'chart',
+      chart: { key: slide.key, title: slide.title, description: found.sentence },
+      table: comparisonTable(found.points, found.laName, caption, format),
+    },
+  ];
+}
+
+function sectionBlocks(slide: Extract<DeckSlide, { kind: 'section' }>, figures: DeckFigures): ReportBlock[] {
+  const { table, note } = sectionEvidence(slide, figures);
+  return [
+    { kind: 'text', tone: 'lead', text: slide.lead },
+    ...(note ? [{ kind: 'text' as const, tone: 'note' as const, text: note }] : []),
+    ...(table ? [{ kind: 'table' as const, table }] : []),
+    ...slide.blocks.map((b) => ({ kind: 'words' as const, heading: b.heading, text: b.text })),
+  ];
+}
+
+function slideBlocks(slide: DeckSlide, figures: DeckFigures): ReportBlock[] {
+  switch (slide.kind) {
+    case 'section':
+      return sectionBlocks(slide, figures);
+    case 'indicator':
+      return indicatorBlocks(slide, figures);
+    case 'view':
+      return viewBlocks(slide, figures);
+    case 'benchmark':
+      return benchmarkBlocks(slide, figures);
+    default: {
+      const ids = slide.indicatorIds ?? HEADLINES.map((i) => i.id);
+      const outcomes = ids.flatMap((id) => figures.indicators.get(id) ?? []);
+      const caption = 'Each headline indicator for its latest complete period, with its Making Data Count variation';
+      return [{ kind: 'table', table: summaryTable(outcomes, caption) }];
+    }
+  }
+}
+
+function asSection(slide: DeckSlide, figures: DeckFigures): ReportSection {
+  const blocks = slideBlocks(slide, figures);
+  if (slide.kind !== 'section') blocks.push({ kind: 'words', heading: COMMENTARY, text: slide.commentary });
+  return { key: slide.key, heading: slide.title, blocks, parts: [] };
+}
+
+const COMPARISONS = 'How we compare with our statistical neighbours';
+
+/**
+ * The headings of a deck: a yearly report's headings with their views one level down and the
+ * comparisons together under one heading; a board pack's items each a heading of its own.
+ */
+function sectionsOf(deck: Deck, figures: DeckFigures): ReportSection[] {
+  const report = deck.slides.some((s) => s.kind === 'section');
+  const sections: ReportSection[] = [];
+  for (const slide of deck.slides) {
+    const section = asSection(slide, figures);
+    const current = sections.at(-1);
+    if (!report || slide.kind === 'section') sections.push(section);
+    else if (slide.kind === 'benchmark') {
+      if (current?.key !== 'comparisons')
+        sections.push({ key: 'comparisons', heading: COMPARISONS, blocks: [], parts: [] });
+      sections.at(-1)?.parts.push(section);
+    } else current?.parts.push(section);
+  }
+  if (report && !sections.some((s) => s.key === 'comparisons')) {
+    const text =
+      'No published statistics are compared here yet. Load the Department for Education’s children in need and local authority statistics on the Published statistics page and add comparisons to the board pack: they then close this report, our authority against its statistical neighbours, region and England.';
+    sections.push({
+      key: 'comparisons',
+      heading: COMPARISONS,
+      blocks: [{ kind: 'text', tone: 'note', text }],
+      parts: [],
+    });
+  }
+  return sections;
+}
+
+/** The indicators whose figures a document shows (each once, at the periods it shows them). */
+function indicatorsOf(deck: Deck, figures: DeckFigures): IndicatorFigures[] {
+  const shown = new Map<string, IndicatorFigures>();
+  const add = (outcome: IndicatorFigures | undefined) => {
+    if (outcome && !shown.has(outcome.indicator.id)) shown.set(outcome.indicator.id, outcome);
+  };
+  for (const slide of deck.slides) {
+    if (slide.kind === 'indicator') {
+      const outcome = slideIndicator(slide, figures);
+      add(outcome?.status === 'ok' ? outcome : undefined);
+    }
+    const ids =
+      slide.kind === 'section'
+        ? slide.indicatorIds
+        : slide.kind === 'summary'
+          ? (slide.indicatorIds ?? HEADLINES.map((i) => i.id))
+          : [];
+    for (const id of ids) {
+      const outcome = figures.indicators.get(id);
+      add(outcome?.status === 'ok' ? outcome : undefined);
+    }
+  }
+  return [...shown.values()];
+}
+
+export interface ReportFacts {
+  subtitle: string;
+  asAt: string;
+  footer: string;
+  /** The data the figures come from, in words (the partners' files, published statistics). */
+  sources: readonly string[];
+}
+
+/** The document of a deck, closed by "About these figures" (report-about.ts). */
+export function reportDocument(deck: Deck, figures: DeckFigures, facts: ReportFacts): ReportDocument {
+  const indicators = indicatorsOf(deck, figures);
+  const sections = sectionsOf(deck, figures);
+  sections.push(
+    aboutSection({
+      indicators,
+      suppressed: figures.suppressed,
+      reviewCountsShown: figures.reviewCountsShown,
+      ...facts,
+    }),
+  );
+  return {
+    title: deck.title,
+    subtitle: facts.subtitle,
+    asAt: facts.asAt,
+    footer: facts.footer,
+    suppressed: figures.suppressed,
+    sections,
+    indicators,
+  };
+}
