@@ -7,7 +7,7 @@ describe('board pack files', () => {
     const pack = defaultPack();
     pack.items[0] = { ...pack.items[0], commentary: 'We have asked the police for the missing quarter.' } as never;
     const parsed = parsePack(packJson(pack));
-    expect(parsed).toEqual({ ok: true, pack, notes: NO_NOTES });
+    expect(parsed).toEqual({ ok: true, pack, notes: NO_NOTES, words: new Map() });
   });
 
   it('refuses what is not JSON, too large, or not a pack, saying where', () => {
@@ -40,7 +40,7 @@ describe('board pack files', () => {
       filters: '[["category","Child Protection Plans which are a second or subsequent plan"]]',
       commentary: '',
     });
-    expect(parsePack(packJson(pack))).toEqual({ ok: true, pack, notes: NO_NOTES });
+    expect(parsePack(packJson(pack))).toEqual({ ok: true, pack, notes: NO_NOTES, words: new Map() });
     const withFigures = JSON.parse(packJson(pack));
     withFigures.items.at(-1).laValue = 25.9;
     expect(parsePack(JSON.stringify(withFigures))).toMatchObject({ ok: false });
@@ -136,10 +136,10 @@ describe('the notes that travel with a pack (file version 2)', () => {
     minimumCases: new Map([['AQ2', 4]]),
   };
 
-  it('writes version 2 with the targets, marked changes and minimum cases as lists, and reads them back', () => {
+  it('writes version 3 with the targets, marked changes and minimum cases as lists, and reads them back', () => {
     const text = packJson(defaultPack(), notes);
     const file = JSON.parse(text);
-    expect(file.version).toBe(2);
+    expect(file.version).toBe(3);
     // In the registry's order of indicators (EH before TR), changes by date.
     expect(file.targets).toEqual([
       { indicator: 'EH3', value: 75.5 },
@@ -168,18 +168,18 @@ describe('the notes that travel with a pack (file version 2)', () => {
     delete v1.changes;
     delete v1.minimumCases;
     const parsed = parsePack(JSON.stringify(v1));
-    expect(parsed).toEqual({ ok: true, pack: defaultPack(), notes: NO_NOTES });
-    if (parsed.ok) expect(parsed.pack.version).toBe(2);
+    expect(parsed).toEqual({ ok: true, pack: defaultPack(), notes: NO_NOTES, words: new Map() });
+    if (parsed.ok) expect(parsed.pack.version).toBe(3);
   });
 
   it('refuses a version it does not know, saying so', () => {
-    const v3 = { ...JSON.parse(packJson(defaultPack())), version: 3 };
-    expect(parsePack(JSON.stringify(v3))).toEqual({
+    const v4 = { ...JSON.parse(packJson(defaultPack())), version: 4 };
+    expect(parsePack(JSON.stringify(v4))).toEqual({
       ok: false,
       message:
-        'The pack was saved by a newer version of Partnership Insight (file version 3); this one reads versions 1 and 2.',
+        'The pack was saved by a newer version of Partnership Insight (file version 4); this one reads versions 1, 2 and 3.',
     });
-    expect(parsePack(JSON.stringify({ ...v3, version: 0 }))).toMatchObject({
+    expect(parsePack(JSON.stringify({ ...v4, version: 0 }))).toMatchObject({
       ok: false,
       message: /version is not one of the values allowed/,
     });

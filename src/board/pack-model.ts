@@ -12,6 +12,7 @@ import {
   targetsFileSchema,
 } from './pack-notes';
 import { PACK_VIEWS } from './pack-views';
+import { reportWordsFileSchema, reportWordsFromFile, reportWordsToFile } from './report-words';
 
 /**
  * A board pack: which items, in which order, with the partnership's commentary on each. Choices and
@@ -21,14 +22,15 @@ import { PACK_VIEWS } from './pack-views';
  *
  * File versions: 1 is the pack alone; 2 adds, at the top level, the partnership's targets, marked changes
  * and minimum numbers of cases (pack-notes.ts), so that the charts and icons read the same on another
- * laptop. A version-1 file is still read (it brings none); this app writes version 2; a version it does
- * not know is refused with the reason, never read in part.
+ * laptop; 3 adds the yearly report's own words (report-words.ts). Earlier versions are still read (they
+ * bring none of what came later); this app writes version 3; a version it does not know is refused with
+ * the reason, never read in part.
  */
 
 export const PACK_FORMAT = 'partnership-insight-board-pack';
-export const PACK_VERSION = 2;
+export const PACK_VERSION = 3;
 /** Every version this app reads. */
-const READ_VERSIONS = [1, 2] as const;
+const READ_VERSIONS = [1, 2, 3] as const;
 export const MAX_PACK_BYTES = 512 * 1024;
 const MAX_TEXT = 4000;
 
@@ -79,6 +81,7 @@ const packFileSchema = packSchema
     targets: targetsFileSchema.optional(),
     changes: changesFileSchema.optional(),
     minimumCases: minimumCasesFileSchema.optional(),
+    narratives: reportWordsFileSchema.optional(),
   })
   .strict();
 
@@ -127,7 +130,9 @@ export function defaultPack(): BoardPack {
 /** A pack read from a file, with the notes it brings: or why it cannot be used (in words, with where). */
 export function parsePack(
   text: string,
-): { ok: true; pack: BoardPack; notes: PackNotes } | { ok: false; message: string } {
+):
+  | { ok: true; pack: BoardPack; notes: PackNotes; words: ReadonlyMap<string, string> }
+  | { ok: false; message: string } {
   if (text.length > MAX_PACK_BYTES) {
     return { ok: false, message: `The file is larger than a board pack can be (${MAX_PACK_BYTES / 1024} KB).` };
   }
@@ -144,24 +149,35 @@ export function parsePack(
   if (typeof version === 'number' && version > PACK_VERSION) {
     return {
       ok: false,
-      message: `The pack was saved by a newer version of Partnership Insight (file version ${version}); this one reads versions ${READ_VERSIONS.join(' and ')}.`,
+      message: `The pack was saved by a newer version of Partnership Insight (file version ${version}); this one reads versions ${READ_VERSIONS.slice(0, -1).join(', ')} and ${READ_VERSIONS.at(-1)}.`,
     };
   }
   const result = packFileSchema.safeParse(json);
   if (result.success) {
-    const { targets, changes, minimumCases, ...pack } = result.data;
+    const { targets, changes, minimumCases, narratives, ...pack } = result.data;
     const keys = pack.items.map((i) => i.key);
     if (new Set(keys).size !== keys.length) return { ok: false, message: 'Two items of the pack have the same key.' };
     const notes = notesFromFile({ targets, changes, minimumCases });
     if (!notes.ok)
       return { ok: false, message: `The file is not a board pack this version can read: ${notes.message}` };
-    return { ok: true, pack, notes: notes.notes };
+    const words = reportWordsFromFile(narratives);
+    if (!words.ok)
+      return { ok: false, message: `The file is not a board pack this version can read: ${words.message}` };
+    return { ok: true, pack, notes: notes.notes, words: words.words };
   }
   return { ok: false, message: `The file is not a board pack this version can read: ${firstProblem(result.error)}.` };
 }
 
-/** The pack as the JSON file it is exported as, with the notes that travel with it. */
-export function packJson(pack: BoardPack, notes: PackNotes = NO_NOTES): string {
-  const file = packFileSchema.parse({ ...packSchema.parse(pack), ...notesToFile(notes) });
+/** The pack as the JSON file it is exported as, with the notes and the yearly report's words that travel with it. */
+export function packJson(
+  pack: BoardPack,
+  notes: PackNotes = NO_NOTES,
+  words: Readonly<Record<string, string>> = {},
+): string {
+  const file = packFileSchema.parse({
+    ...packSchema.parse(pack),
+    ...notesToFile(notes),
+    narratives: reportWordsToFile(words),
+  });
   return `${JSON.stringify(file, null, 2)}\n`;
 }

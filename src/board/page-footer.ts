@@ -3,16 +3,16 @@ import type { PreparedState } from '../indicators/prepare-indicators';
 import { FAMILIES } from '../indicators/registry';
 import { APP_VERSION } from '../shared/app-version';
 
-/** The date the figures are as at: one date, or each area's when they differ. */
-export function asAtText(prepared: PreparedState | undefined): string {
+/** The date the figures are as at: one date, or each area's when they differ (short dates unless told). */
+export function asAtText(prepared: PreparedState | undefined, format: (iso: string) => string = formatUkDate): string {
   const dates = FAMILIES.flatMap((f) => {
     const date = prepared?.families[f.id].reportDate;
     return date ? [{ title: f.title, date }] : [];
   });
   if (dates.length === 0) return 'no data loaded';
   const distinct = new Set(dates.map((d) => d.date));
-  if (distinct.size === 1) return formatUkDate(dates[0]?.date as string);
-  return dates.map((d) => `${d.title} ${formatUkDate(d.date)}`).join(', ');
+  if (distinct.size === 1) return format(dates[0]?.date as string);
+  return dates.map((d) => `${d.title} ${format(d.date)}`).join(', ');
 }
 
 /** The date the figures are as at, as an ISO date: the latest area's when they differ (none without data). */

@@ -24,6 +24,7 @@ const INK = '0B0C0C';
 const GREY = '505A5F';
 /** A4 with 20 mm margins leaves 170 mm: charts are placed that wide (in px at 96 per inch). */
 const CONTENT_PX = Math.round((170 / 25.4) * 96);
+const CONTENT_TWIPS = Math.round((170 / 25.4) * 1440);
 
 function tableOf(d: Docx, table: ReportTable): FileChild[] {
   const cell = (text: string, options: { header?: boolean; numeric?: boolean }) =>
@@ -51,9 +52,17 @@ function tableOf(d: Docx, table: ReportTable): FileChild[] {
         ],
       }),
   );
+  // The row headings' column wide enough for an indicator's name; the rest share what is left.
+  const first = table.head.length > 2 ? Math.round(CONTENT_TWIPS * 0.32) : Math.round(CONTENT_TWIPS * 0.25);
+  const rest = Math.floor((CONTENT_TWIPS - first) / (table.head.length - 1));
   return [
     new d.Paragraph({ style: 'Caption', keepNext: true, text: table.caption }),
-    new d.Table({ rows: [head, ...rows], width: { size: 100, type: d.WidthType.PERCENTAGE } }),
+    new d.Table({
+      rows: [head, ...rows],
+      width: { size: CONTENT_TWIPS, type: d.WidthType.DXA },
+      columnWidths: [first, ...table.head.slice(1).map(() => rest)],
+      margins: { top: 40, bottom: 40, left: 80, right: 80 },
+    }),
     new d.Paragraph({ text: '' }),
   ];
 }

@@ -33,6 +33,7 @@ caption { text-align: left; font-weight: 700; padding-bottom: 0.5rem; }
 th, td { text-align: left; vertical-align: top; padding: 0.5rem 0.75rem 0.5rem 0; border-bottom: 1px solid #b1b4b6; }
 thead th { border-bottom-width: 2px; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
+.short { white-space: nowrap; }
 dt { font-weight: 700; margin-top: 0.75rem; }
 dd { margin-left: 0; }
 footer { margin-top: 3rem; padding-top: 1rem; border-top: 1px solid #b1b4b6; font-size: 0.9rem; color: #0b0c0c; }
@@ -51,7 +52,8 @@ footer { margin-top: 3rem; padding-top: 1rem; border-top: 1px solid #b1b4b6; fon
   @bottom-right { content: "Page " counter(page) " of " counter(pages); width: 30mm; white-space: nowrap; font: 8pt Arial, sans-serif; text-align: right; vertical-align: top; padding-top: 3mm; }
 }
 @media print {
-  body { max-width: none; padding: 0; font-size: 11pt; }
+  html { font-size: 11pt; }
+  body { max-width: none; padding: 0; font-size: 1rem; }
   .nfp, footer { display: none; }
   a { color: #0b0c0c; }
   h2 { border-top: 0; }

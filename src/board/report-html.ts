@@ -30,11 +30,17 @@ function paragraphs(text: string): string {
 }
 
 function tableHtml(table: ReportTable): string {
-  const cls = (i: number) => (table.numeric[i] ? ' class="num"' : '');
+  // A short cell (a period, a value) is kept on one line; a long one wraps.
+  const cls = (i: number, text?: string) => {
+    const names = [table.numeric[i] ? 'num' : '', text !== undefined && text.length <= 12 ? 'short' : ''].filter(
+      Boolean,
+    );
+    return names.length > 0 ? ` class="${names.join(' ')}"` : '';
+  };
   const head = table.head.map((h, i) => `<th scope="col"${cls(i)}>${escapeHtml(h)}</th>`).join('');
   const body = table.rows
     .map((row) => {
-      const cells = row.cells.map((c, i) => `<td${cls(i + 1)}>${escapeHtml(c)}</td>`).join('');
+      const cells = row.cells.map((c, i) => `<td${cls(i + 1, c)}>${escapeHtml(c)}</td>`).join('');
       return `<tr><th scope="row">${escapeHtml(row.header)}</th>${cells}</tr>`;
     })
     .join('');

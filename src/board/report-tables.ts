@@ -57,15 +57,18 @@ export function summaryTable(outcomes: readonly IndicatorOutcome[], caption: str
     const latest = o.points[o.latestIndex];
     const basis = shownBasis(latest, o.indicator.unit);
     const hidden = latest?.suppressed ?? false;
-    const variation = hidden || !o.spc.variation ? '–' : POINT_TYPE_LABELS[o.spc.variation];
-    const assurance = hidden || !o.spc.assurance ? '' : `; ${ASSURANCE_LABELS[o.spc.assurance]}`;
+    // The judgement in words: the variation and assurance where they can be judged, then the trend.
+    const judged = hidden
+      ? []
+      : [o.spc.variation && POINT_TYPE_LABELS[o.spc.variation], o.spc.assurance && ASSURANCE_LABELS[o.spc.assurance]];
+    const words = [...judged.filter(Boolean), o.trend].join('. ');
     return {
       header,
       cells: [
         latest?.label ?? '–',
         `${shownValue(latest, o.indicator.unit)}${basis ? ` (${basis})` : ''}`,
         o.target === null ? '–' : formatValue(o.target, o.indicator.unit),
-        `${variation}${assurance}. ${o.trend}`,
+        words,
       ],
     };
   });

@@ -347,6 +347,12 @@ describe('the board pack, published', () => {
     expect(body).toContain('<w:pStyle w:val="Heading1"/>');
     expect(body).toContain('Board summary');
     expect(Object.keys(parts).filter((n) => /^word\/media\/.*\.png$/.test(n)).length).toBeGreaterThanOrEqual(6);
+    // The yearly report's words travel with the pack file.
+    const pack = await download(page, 'export-pack-json', '[data-testid="board-pack"]');
+    expect(JSON.parse(pack.text).narratives).toContainEqual({
+      key: expect.stringMatching(/^\d{4}:help:did$/),
+      text: 'Family hubs opened in every locality.\n\nThe front door moved.',
+    });
     await screenshot(page, 'p31-board-pack-exports', { fullPage: false });
   });
 });

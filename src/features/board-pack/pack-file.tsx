@@ -10,8 +10,10 @@ import {
   type NotesConflicts,
   type PackNotes,
 } from '../../board/pack-notes';
+import { mergeReportWords } from '../../board/report-words';
 import { formatUkDate } from '../../indicators/periods';
 import { getIndicator } from '../../indicators/registry';
+import { useBoardPack } from '../../session/board-pack';
 import { useSavedPackNotes } from '../../session/pack-notes';
 import { shownFileName } from '../../shared/file-name';
 import { downloadText } from '../../ui/download';
@@ -122,6 +124,7 @@ export function PackFile({ pack, onImport }: { pack: BoardPack; onImport: (pack:
   const [message, setMessage] = useState<Message | null>(null);
   const [pending, setPending] = useState<PackNotes | null>(null);
   const saved = useSavedPackNotes();
+  const { evidence, setEvidence } = useBoardPack();
   const input = useRef<HTMLInputElement>(null);
   const read = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -133,7 +136,7 @@ export function PackFile({ pack, onImport }: { pack: BoardPack; onImport: (pack:
       return;
     }
     onImport(parsed.pack);
-    const opened = `Opened “${parsed.pack.title}” (${parsed.pack.items.length} items).`;
+    const opened = `Opened “${parsed.pack.title}” (${parsed.pack.items.length} items).${wordsAdded(parsed.words)}`;
     if (isEmpty(parsed.notes) || alreadyIn(parsed.notes, saved.notes)) {
       setPending(null);
       const same = isEmpty(parsed.notes)
@@ -144,6 +147,14 @@ export function PackFile({ pack, onImport }: { pack: BoardPack; onImport: (pack:
     }
     setPending(parsed.notes);
     setMessage({ error: false, text: opened });
+  };
+  /** The file's yearly report words added where this browser has none; said in a sentence. */
+  const wordsAdded = (words: ReadonlyMap<string, string>) => {
+    const { added, kept } = mergeReportWords(evidence, words);
+    for (const [key, text] of added) setEvidence(key, text);
+    if (added.length === 0 && kept === 0) return '';
+    const keptWords = kept > 0 ? ` Yours were kept for ${kept} where both had words.` : '';
+    return ` The yearly report’s words for ${added.length} ${added.length === 1 ? 'heading' : 'headings'} were added.${keptWords}`;
   };
   const choose = (how: 'replace' | 'merge' | 'keep') => {
     if (!pending) return;
@@ -157,7 +168,9 @@ export function PackFile({ pack, onImport }: { pack: BoardPack; onImport: (pack:
       <button
         type="button"
         className="button button--secondary"
-        onClick={() => downloadText(`${pack.title}.board-pack.json`, packJson(pack, saved.notes), 'application/json')}
+        onClick={() =>
+          downloadText(`${pack.title}.board-pack.json`, packJson(pack, saved.notes, evidence), 'application/json')
+        }
         data-testid="export-pack-json"
       >
         Save the pack as a file
@@ -175,7 +188,7 @@ export function PackFile({ pack, onImport }: { pack: BoardPack; onImport: (pack:
         aria-label="Open a pack file"
       />
       <p className="hint" data-testid="pack-file-holds">
-        The file holds the pack’s items and commentary
+        The file holds the pack’s items and commentary, the yearly report’s words
         {travels ? `, and this browser’s ${travels}` : ''}, so that it reads the same on another computer. It holds no
         data: the figures are worked out from what is loaded there.
       </p>

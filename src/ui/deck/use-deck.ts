@@ -81,7 +81,8 @@ export function useDeck(deck: Deck) {
     reviewCountsShown: figures.data?.reviewCountsShown ?? false,
   });
   const hasData = prepared.data ? Object.values(prepared.data.datasetRows).some((n) => n > 0) : false;
-  const asAt = asAtText(prepared.data);
+  // In words, as GOV.UK writes dates in prose ("30 September 2026").
+  const asAt = asAtText(prepared.data, formatLongDate);
   const facts: ReportFacts = {
     subtitle: `${PERIOD_WORDS[deck.granularity]}${deck.to ? ` to ${formatLongDate(deck.to)}` : ''} · figures as at ${asAt}`,
     asAt,
