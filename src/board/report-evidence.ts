@@ -3,7 +3,7 @@ import { formatValue } from '../shared/format';
 import type { DeckSlide } from './deck';
 import type { IndicatorFigures, IndicatorOutcome, PackFigures } from './pack-figures';
 import { shownValue } from './published-format';
-import { type ReportTable, summaryTable, yearTable } from './report-tables';
+import { type ReportTable, yearTable } from './report-tables';
 
 type Section = Extract<DeckSlide, { kind: 'section' }>;
 
@@ -61,15 +61,14 @@ export function sectionEvidence(
   const loaded = outcomes.filter((o): o is IndicatorFigures => o.status === 'ok');
   const evidence = slide.evidence ?? 'indicators';
   if (evidence === 'none' || loaded.length === 0) return { table: null, note: slide.needs ?? null };
-  if (evidence === 'headlines') {
-    const caption = 'The headline indicators for the year, with the count each rests on';
-    return { table: summaryTable(outcomes, caption), note: null };
-  }
   if (evidence === 'progress') {
     const table = progressTable(loaded);
     return table.rows.length > 0 ? { table, note: null } : { table: null, note: progressNote(loaded) };
   }
-  const caption = `${slide.title}: the year against the year before`;
+  const caption =
+    evidence === 'headlines'
+      ? 'The headline indicators: the year against the year before, with the count each rests on'
+      : `${slide.title}: the year against the year before`;
   const missing = outcomes.length - loaded.length;
   const note = missing > 0 ? `${missing} of this heading’s ${outcomes.length} indicators are not loaded.` : null;
   return { table: yearTable(loaded, caption), note };

@@ -507,7 +507,7 @@ describe('the board pack, in the built app', () => {
     await expect(eh3.getAttribute('data-assurance')).resolves.toBe('');
     const file = await download(page, () => page.getByTestId('export-pack-json').click());
     const pack = JSON.parse(file.bytes.toString('utf8'));
-    expect(pack.version).toBe(2);
+    expect(pack.version).toBe(3);
     // As if saved on the chair's laptop: a target and a change marked on EH3.
     pack.targets = [{ indicator: 'EH3', value: 1 }];
     pack.changes = [{ indicator: 'EH3', date: '2021-04-01', label: 'Family hubs opened' }];

@@ -188,7 +188,7 @@ describe('published views, in the built app', () => {
     );
     expect(report).not.toContain('Not written yet');
     await page.locator('[data-narrative="help-did"]').fill('Family hubs opened in every locality.');
-    await expect(page.locator('[data-slide-kind="section"]').first().textContent()).resolves.toContain(
+    await expect(page.locator('[data-slide-key="section-help"]').textContent()).resolves.toContain(
       'Family hubs opened in every locality.',
     );
     await screenshot(page, 'p27-yearly-cover', { fullPage: false });
