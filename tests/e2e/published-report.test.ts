@@ -120,12 +120,16 @@ describe('the yearly report, published', () => {
       expect(headings).toContain(h);
     // No heading is blank: with no feedback data, the heading says what would support it.
     const feedback = page.locator('[data-testid="report-section"][data-heading^="How feedback"]');
-    await expect(feedback.getByTestId('section-needs').textContent()).resolves.toContain('Family feedback obtained');
+    await expect(feedback.getByTestId('section-needs').textContent()).resolves.toContain('voice of the child');
     expect(await page.getByTestId('report-narrative').count()).toBe(17);
     await page
       .locator('[data-narrative="help-did"]')
       .fill('Family hubs opened in every locality.\n\nThe front door moved.');
     await page.locator('[data-narrative="scrutiny-found"]').fill('The scrutineer found the partnership knows itself.');
+    await page.locator('[data-testid="report-section"][data-heading^="Our priorities"]').scrollIntoViewIfNeeded();
+    await screenshot(page, 'p31-yearly-priorities-1366', { fullPage: false });
+    await feedback.scrollIntoViewIfNeeded();
+    await screenshot(page, 'p31-yearly-feedback-1366', { fullPage: false });
   });
 
   it('downloads as one web page that fetches nothing, passes axe, and shows the published figures', async () => {

@@ -15,7 +15,12 @@ export function AccessibilityPage() {
         <li>read every chart as a table (“Show as table”), with a one-line summary in words above it;</li>
         <li>tell special-cause variation, assurance and RAG ratings apart by their text labels, not only by colour;</li>
         <li>zoom the page to 400% and use it on a 1366 × 768 laptop or a 1920 × 1080 projector;</li>
-        <li>print any page: navigation is left out and charts are kept whole.</li>
+        <li>print any page: navigation is left out and charts are kept whole;</li>
+        <li>
+          publish the yearly report or board pack as a web page that meets WCAG 2.2 AA on its own (headings, contents,
+          every chart described in words and followed by its table, reflow to 320 pixels wide), or as a Word document
+          with real headings, tables and alt text for partners to edit.
+        </li>
       </ul>
       <p>
         The colours follow NHS England’s “Making Data Count” palette (blue for improvement, orange for concern, purple

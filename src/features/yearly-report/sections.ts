@@ -125,7 +125,7 @@ export const YEARLY_SECTIONS: readonly YearlySection[] = [
     indicatorIds: [],
     views: [],
     needs:
-      'No data loaded in this tool records feedback from children and families. What would support this heading: the case-file audits’ “Family feedback obtained” column and “voice of the child” grades (shown under practice quality), and the partners’ own surveys and participation work, described below.',
+      'No dataset in this tool counts feedback from children and families yet. The nearest figures are the “voice of the child” grades of the case-file audits (under practice quality). Write below how feedback was gathered — surveys, participation groups, conversations with families during audits — and what changed because of it.',
     blocks: [
       { id: 'heard', heading: 'What children and families told us' },
       { id: 'changed', heading: 'What changed because of it' },

@@ -128,8 +128,8 @@ function NarrativeFields({
         </label>
         <textarea
           id={`${id}-${key}`}
-          className="textarea"
-          rows={4}
+          className="textarea textarea--wide"
+          rows={5}
           maxLength={8000}
           value={text}
           onChange={(e) => onChange(key, e.target.value)}
