@@ -1,3 +1,4 @@
+import { HtmlValidate } from 'html-validate';
 import { describe, expect, it } from 'vitest';
 import { getIndicator } from '../indicators/registry';
 import { inlineSvg, reportHtml } from './report-html';
@@ -51,7 +52,7 @@ function documentOf(suppressed: boolean, words = 'Family hubs opened.\n\nThe fro
 }
 
 const SVG =
-  '<?xml version="1.0" encoding="UTF-8"?><svg xmlns="http://www.w3.org/2000/svg" width="800" height="300" viewBox="0 0 800 300"><rect width="100%" height="100%" fill="#ffffff"/><svg x="0" y="8" tabindex="0" role="application" class="recharts-surface"><text>2024-25</text></svg></svg>';
+  '<?xml version="1.0" encoding="UTF-8"?><svg xmlns="http://www.w3.org/2000/svg" width="800" height="300" viewBox="0 0 800 300"><rect width="100%" height="100%" fill="#ffffff"/><svg x="0" y="8" tabindex="0" role="application" class="recharts-surface"><title/><desc/><text>2024-25</text></svg></svg>';
 
 describe('the published web page', () => {
   it('is one page in British English whose headings mirror the document, with a contents list', () => {
@@ -70,6 +71,16 @@ describe('the published web page', () => {
     expect(html).toContain('<th scope="col">Indicator</th>');
     expect(html).toContain('<th scope="row">PR1 Serious incident notifications</th>');
     expect(html).toContain('<caption>The year against the year before</caption>');
+  });
+
+  it('is valid HTML by the WHATWG rules, suppressed or not', async () => {
+    const validator = new HtmlValidate({ extends: ['html-validate:standard'] });
+    for (const suppressed of [true, false]) {
+      const report = await validator.validateString(
+        reportHtml(documentOf(suppressed), new Map([['view-help-EHP1', SVG]])),
+      );
+      expect(report.results.flatMap((r) => r.messages.map((m) => m.message))).toEqual([]);
+    }
   });
 
   it('asks for nothing: no script, no source, and a policy that allows no request', () => {
@@ -137,7 +148,7 @@ describe('a chart as inline SVG', () => {
     expect(svg).toContain(
       '<title id="c1-title">Closures &lt;by reason&gt;</title><desc id="c1-desc">Counts &amp; reasons.</desc>',
     );
-    expect(svg).not.toMatch(/tabindex|role="application"|<\?xml/);
+    expect(svg).not.toMatch(/tabindex|role="application"|<\?xml|<title\/>|<desc\/>/);
     expect(svg).toContain('<text>2024-25</text>');
   });
 });

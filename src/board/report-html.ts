@@ -62,6 +62,8 @@ export function inlineSvg(svg: string, chart: ReportChart, id: string): string {
     .slice((open.index ?? 0) + open[0].length)
     .replace(/<\/svg>\s*$/, '')
     .replace(/^<title>[^<]*<\/title>/, '')
+    // The chart's own empty title and description (this figure has its own), which some parsers misread.
+    .replace(/<(title|desc)\b[^>]*\/>/g, '')
     .replace(/\s(tabindex|role|aria-[a-z]+|focusable)="[^"]*"/g, '');
   const labelled = `${id}-title ${id}-desc`;
   return `<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${labelled}" font-family="Arial, Helvetica, sans-serif"><title id="${id}-title">${escapeHtml(chart.title)}</title><desc id="${id}-desc">${escapeHtml(chart.description)}</desc><g aria-hidden="true">${inner}</g></svg>`;

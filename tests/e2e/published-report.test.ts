@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
+import { HtmlValidate } from 'html-validate';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
@@ -34,6 +35,12 @@ async function download(page: Page, testId: string, scope: string) {
   const path = join(dir, file.suggestedFilename());
   writeFileSync(path, readFileSync(await file.path()));
   return { name: file.suggestedFilename(), path, text: readFileSync(path, 'utf8') };
+}
+
+/** What the WHATWG rules (html-validate's standard set) find wrong with a page, one line each. */
+async function htmlProblems(html: string): Promise<string[]> {
+  const report = await new HtmlValidate({ extends: ['html-validate:standard'] }).validateString(html);
+  return report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId} ${m.line}:${m.column} ${m.message}`));
 }
 
 /** The file opened on its own, in a browser that has never seen the app, offline: and every request it made. */
@@ -143,6 +150,7 @@ describe('the yearly report, published', () => {
     writeFileSync('/tmp/yr.html', html);
     expect(html).toContain('Family hubs opened in every locality.');
     expect(html).not.toContain('NOT FOR PUBLICATION');
+    expect(await htmlProblems(html)).toEqual([]);
 
     const alone = await openAlone(file.path);
     try {
@@ -327,6 +335,7 @@ describe('the board pack, published', () => {
     );
     const file = await download(page, 'export-html', '[data-testid="board-pack"]');
     for (const pattern of CHILD_LEVEL_IDS) expect(file.text).not.toMatch(pattern);
+    expect(await htmlProblems(file.text)).toEqual([]);
     const alone = await openAlone(file.path);
     try {
       const inFile = await alone.page.evaluate(() =>
