@@ -26,6 +26,21 @@ const GREY = '505A5F';
 const CONTENT_PX = Math.round((170 / 25.4) * 96);
 const CONTENT_TWIPS = Math.round((170 / 25.4) * 1440);
 
+/**
+ * Each column's width in twips, by what it holds: its longest text (headings and cells, within 8 to 40
+ * characters) sets its share of the text column, so words get room and a year does not.
+ */
+function columnWidths(table: ReportTable): number[] {
+  const longest = table.head.map((heading, i) => {
+    const cells = table.rows.map((row) => (i === 0 ? row.header : (row.cells[i - 1] ?? '')));
+    // Never narrower than the heading's longest word (bold), so no word of it breaks.
+    const word = Math.max(...heading.split(/\s+/).map((w) => w.length)) + 2;
+    return Math.min(40, Math.max(8, word, ...[heading, ...cells].map((text) => text.length)));
+  });
+  const total = longest.reduce((a, b) => a + b, 0);
+  return longest.map((n) => Math.floor((n / total) * CONTENT_TWIPS));
+}
+
 function tableOf(d: Docx, table: ReportTable): FileChild[] {
   const cell = (text: string, options: { header?: boolean; numeric?: boolean }) =>
     new d.TableCell({
@@ -52,15 +67,13 @@ function tableOf(d: Docx, table: ReportTable): FileChild[] {
         ],
       }),
   );
-  // The row headings' column wide enough for an indicator's name; the rest share what is left.
-  const first = table.head.length > 2 ? Math.round(CONTENT_TWIPS * 0.32) : Math.round(CONTENT_TWIPS * 0.25);
-  const rest = Math.floor((CONTENT_TWIPS - first) / (table.head.length - 1));
+  const widths = columnWidths(table);
   return [
     new d.Paragraph({ style: 'Caption', keepNext: true, text: table.caption }),
     new d.Table({
       rows: [head, ...rows],
       width: { size: CONTENT_TWIPS, type: d.WidthType.DXA },
-      columnWidths: [first, ...table.head.slice(1).map(() => rest)],
+      columnWidths: widths,
       margins: { top: 40, bottom: 40, left: 80, right: 80 },
     }),
     new d.Paragraph({ text: '' }),
@@ -200,6 +213,12 @@ export async function buildDocx(doc: ReportDocument, images: ReadonlyMap<string,
     new d.Paragraph({ text: doc.title, heading: d.HeadingLevel.TITLE }),
     new d.Paragraph({ text: doc.subtitle }),
     new d.Paragraph({ children: [new d.TextRun({ text: doc.footer, size: 18, color: GREY })] }),
+    // The contents as text (Word's navigation pane lists the headings themselves).
+    new d.Paragraph({
+      spacing: { before: 480 },
+      children: [new d.TextRun({ text: 'Contents', bold: true, size: 28 })],
+    }),
+    ...doc.sections.map((section, i) => new d.Paragraph({ text: `${i + 1}. ${section.heading}` })),
   ];
   const document = new d.Document({
     creator: 'Partnership Insight',
