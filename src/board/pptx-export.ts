@@ -161,7 +161,7 @@ function viewTable(table: TableFigures): PptxTable {
 
 /** A yearly report heading's figures as a slide table (none when it has only a sentence). */
 function sectionTable(slide: Extract<DeckSlide, { kind: 'section' }>, figures: DeckFigures): PptxTable | undefined {
-  const { table } = sectionEvidence(slide, figures);
+  const { table } = sectionEvidence(slide, figures, 'published');
   if (!table) return undefined;
   const rows: Cell[][] = [
     table.head.map(th),
@@ -181,7 +181,8 @@ function narrativeOf(slide: DeckSlide, figures: DeckFigures): string {
     const table = figures.tables.get(slide.view);
     return table ? `${table.description} ${table.coverage}.` : '';
   }
-  if (slide.kind === 'section') return [slide.lead, sectionEvidence(slide, figures).note ?? ''].join(' ').trim();
+  if (slide.kind === 'section')
+    return [slide.lead, sectionEvidence(slide, figures, 'published').note ?? ''].join(' ').trim();
   if (slide.kind === 'benchmark') {
     const found = figures.benchmarks.get(benchmarkKey(slide.benchmark));
     return !found ? '' : 'missing' in found ? found.missing : found.sentence;

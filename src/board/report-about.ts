@@ -4,8 +4,8 @@ import { indicatorCsvRows } from './indicator-csv';
 import type { IndicatorFigures } from './pack-figures';
 import type { ReportBlock, ReportSection } from './report-model';
 
-/** The heading that closes every published document, and its anchor. */
-export const ABOUT_KEY = 'about';
+/** The heading that closes every published document (`_`: no pack item's key starts so). */
+export const ABOUT_KEY = '_about';
 
 function suppressionWords(suppressed: boolean, reviewCountsShown: boolean): string {
   if (!suppressed) {

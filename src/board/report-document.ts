@@ -6,7 +6,7 @@ import { type DeckFigures, slideIndicator } from './deck-figures';
 import type { IndicatorFigures } from './pack-figures';
 import { aboutSection } from './report-about';
 import { sectionEvidence } from './report-evidence';
-import type { ReportBlock, ReportDocument, ReportSection } from './report-model';
+import { proseYears, type ReportBlock, type ReportDocument, type ReportSection } from './report-model';
 import { comparisonTable, indicatorTable, summaryTable, timelineTable, viewTable } from './report-tables';
 
 const COMMENTARY = 'What the partnership is doing';
@@ -66,7 +66,7 @@ function benchmarkBlocks(slide: Extract<DeckSlide, { kind: 'benchmark' }>, figur
 }
 
 function sectionBlocks(slide: Extract<DeckSlide, { kind: 'section' }>, figures: DeckFigures): ReportBlock[] {
-  const { table, note } = sectionEvidence(slide, figures);
+  const { table, note } = sectionEvidence(slide, figures, 'published');
   return [
     { kind: 'text', tone: 'lead', text: slide.lead },
     ...(note ? [{ kind: 'text' as const, tone: 'note' as const, text: note }] : []),
@@ -101,6 +101,8 @@ function asSection(slide: DeckSlide, figures: DeckFigures): ReportSection {
 }
 
 const COMPARISONS = 'How we compare with our statistical neighbours';
+/** The document's own headings' keys start with `_`, which no pack item's key can (pack-model.ts). */
+const COMPARISONS_KEY = '_comparisons';
 
 /**
  * The headings of a deck: a yearly report's headings with their views one level down and the
@@ -114,16 +116,16 @@ function sectionsOf(deck: Deck, figures: DeckFigures): ReportSection[] {
     const current = sections.at(-1);
     if (!report || slide.kind === 'section') sections.push(section);
     else if (slide.kind === 'benchmark') {
-      if (current?.key !== 'comparisons')
-        sections.push({ key: 'comparisons', heading: COMPARISONS, blocks: [], parts: [] });
+      if (current?.key !== COMPARISONS_KEY)
+        sections.push({ key: COMPARISONS_KEY, heading: COMPARISONS, blocks: [], parts: [] });
       sections.at(-1)?.parts.push(section);
     } else current?.parts.push(section);
   }
-  if (report && !sections.some((s) => s.key === 'comparisons')) {
+  if (report && !sections.some((s) => s.key === COMPARISONS_KEY)) {
     const text =
-      'No published statistics are compared here yet. Load the Department for Education’s children in need and local authority statistics on the Published statistics page and add comparisons to the board pack: they then close this report, our authority against its statistical neighbours, region and England.';
+      'This report does not compare the partnership with its statistical neighbours: none of the Department for Education’s published statistics were chosen for it.';
     sections.push({
-      key: 'comparisons',
+      key: COMPARISONS_KEY,
       heading: COMPARISONS,
       blocks: [{ kind: 'text', tone: 'note', text }],
       parts: [],
@@ -165,6 +167,19 @@ export interface ReportFacts {
   sources: readonly string[];
 }
 
+/** A heading's prose with its years as GOV.UK writes them (tables and the partnership's own words as they are). */
+function inProse(section: ReportSection): ReportSection {
+  const blocks = section.blocks.map((block): ReportBlock => {
+    if (block.kind === 'text') return { ...block, text: proseYears(block.text) };
+    if (block.kind === 'chart')
+      return { ...block, chart: { ...block.chart, description: proseYears(block.chart.description) } };
+    if (block.kind === 'definitions')
+      return { ...block, items: block.items.map((d) => ({ ...d, detail: proseYears(d.detail) })) };
+    return block;
+  });
+  return { ...section, blocks, parts: section.parts.map(inProse) };
+}
+
 /** The document of a deck, closed by "About these figures" (report-about.ts). */
 export function reportDocument(deck: Deck, figures: DeckFigures, facts: ReportFacts): ReportDocument {
   const indicators = indicatorsOf(deck, figures);
@@ -183,7 +198,8 @@ export function reportDocument(deck: Deck, figures: DeckFigures, facts: ReportFa
     asAt: facts.asAt,
     footer: facts.footer,
     suppressed: figures.suppressed,
-    sections,
+    reviewCountsShown: figures.reviewCountsShown,
+    sections: sections.map(inProse),
     indicators,
   };
 }

@@ -16,6 +16,7 @@ function documentOf(suppressed: boolean): ReportDocument {
     asAt: '30 April 2025',
     footer: 'Partnership Insight',
     suppressed,
+    reviewCountsShown: false,
     indicators: [],
     sections: [
       {
@@ -61,7 +62,9 @@ describe('the Word document', () => {
     expect(body).toMatch(/<w:pStyle w:val="Title"\/>.*Yearly report 2024 to 2025/);
     expect(body).toMatch(/<w:pStyle w:val="Heading1"\/>.*?The effectiveness of help/);
     expect(body).toMatch(/<w:pStyle w:val="Heading2"\/>.*?Why early help episodes closed/);
-    expect(body).toMatch(/<w:pStyle w:val="Heading3"\/>.*?What the partnership did/);
+    // Words under a Heading 1 are Heading 2, as the web page's h3 under its h2: no level is skipped.
+    expect(body).toMatch(/<w:pStyle w:val="Heading2"\/><\/w:pPr><w:r><w:t[^>]*>What the partnership did/);
+    expect(body).not.toContain('Heading4');
     expect(body).toContain('Hubs &amp; &lt;doors&gt;');
     // A line end in the words stays a line end; words not written yet have a marked place.
     expect(body).toMatch(/&lt;doors&gt;<\/w:t><\/w:r><w:r><w:br\/><w:t[^>]*>opened\./);

@@ -1,6 +1,12 @@
 import type { FileChild, ISectionOptions, ParagraphChild } from 'docx';
 import { SUPPRESSED } from '../indicators/suppression';
-import type { ReportBlock, ReportChart, ReportDocument, ReportSection } from './report-model';
+import {
+  paragraphsOf,
+  type ReportBlock,
+  type ReportChart,
+  type ReportDocument,
+  type ReportSection,
+} from './report-model';
 import type { ReportTable } from './report-tables';
 
 /**
@@ -110,21 +116,16 @@ function wordsOf(d: Docx, text: string): FileChild[] {
       }),
     ];
   }
-  return text
-    .trim()
-    .split(/\n\s*\n/)
-    .map((p) => {
-      const lines = p.trim().split('\n');
-      const runs: ParagraphChild[] = lines.map(
-        (line, i) => new d.TextRun({ text: line, break: i > 0 ? 1 : undefined }),
-      );
-      return new d.Paragraph({ children: runs });
-    });
+  return paragraphsOf(text).map((lines) => {
+    const runs: ParagraphChild[] = lines.map((line, i) => new d.TextRun({ text: line, break: i > 0 ? 1 : undefined }));
+    return new d.Paragraph({ children: runs });
+  });
 }
 
-function blockOf(d: Docx, block: ReportBlock, images: ReadonlyMap<string, DocxImage>, level: 3 | 4): FileChild[] {
+/** A block under a heading; `level` is its own headings' level, one below the heading it is under. */
+function blockOf(d: Docx, block: ReportBlock, images: ReadonlyMap<string, DocxImage>, level: 2 | 3): FileChild[] {
   const heading = (text: string) =>
-    new d.Paragraph({ text, heading: level === 3 ? d.HeadingLevel.HEADING_3 : d.HeadingLevel.HEADING_4 });
+    new d.Paragraph({ text, heading: level === 2 ? d.HeadingLevel.HEADING_2 : d.HeadingLevel.HEADING_3 });
   switch (block.kind) {
     case 'text':
       return [
@@ -165,15 +166,16 @@ function sectionOf(d: Docx, section: ReportSection, level: 1 | 2, images: Readon
       heading: level === 1 ? d.HeadingLevel.HEADING_1 : d.HeadingLevel.HEADING_2,
       pageBreakBefore: level === 1,
     }),
-    ...section.blocks.flatMap((b) => blockOf(d, b, images, level === 1 ? 3 : 4)),
+    ...section.blocks.flatMap((b) => blockOf(d, b, images, level === 1 ? 2 : 3)),
     ...section.parts.flatMap((p) => sectionOf(d, p, 2, images)),
   ];
 }
 
 function pageFurniture(d: Docx, doc: ReportDocument): Pick<ISectionOptions, 'headers' | 'footers'> {
   const small = { size: 16, color: INK };
+  const reviews = doc.reviewCountsShown ? ', but for practice review numbers, shown as agreed by the partners' : '';
   const state = doc.suppressed
-    ? `Small numbers suppressed (${SUPPRESSED})`
+    ? `Small numbers suppressed (${SUPPRESSED})${reviews}`
     : 'NOT SUPPRESSED: NOT FOR PUBLICATION, for use inside the partnership only';
   const footer = new d.Footer({
     children: [

@@ -82,10 +82,18 @@ describe('the figures under a yearly report heading', () => {
     const met = sectionEvidence(section('progress', ['AQ2']), figuresOf([year('AQ2', 80, { target: 75 })]));
     expect(met).toEqual({
       table: null,
-      note: 'No indicator shows a special cause of concern in the year, and each of the 1 indicators with a target met it.',
+      note: 'No indicator shows a special cause of concern in the year, and the one indicator judged against a target met it.',
     });
-    const untargeted = sectionEvidence(section('progress', ['AQ2']), figuresOf([year('AQ2', 80)]));
-    expect(untargeted.note).toMatch(/No targets are set: set the partnership’s targets .* on the Definitions page/);
+    // A target on a hidden figure, or on a measure with no direction of good, judges nothing.
+    const unjudged = figuresOf([year('AQ2', null, { target: 75, suppressed: true }), year('AQ1', 24, { target: 20 })]);
+    const untargeted = sectionEvidence(section('progress', ['AQ2', 'AQ1']), unjudged);
+    expect(untargeted.note).toBe(
+      'No indicator shows a special cause of concern in the year. No targets were set for the partnership’s priorities: set them on the Definitions page, and this heading lists those missed.',
+    );
+    // A published document says what is so, not what to do in the app.
+    expect(sectionEvidence(section('progress', ['AQ2', 'AQ1']), unjudged, 'published').note).toBe(
+      'No indicator shows a special cause of concern in the year. No targets were set for the partnership’s priorities.',
+    );
   });
 
   it('say what data would support a heading none of whose figures is loaded, never a blank heading', () => {
@@ -95,6 +103,10 @@ describe('the figures under a yearly report heading', () => {
       note: 'A file of X would support this heading.',
     });
     expect(sectionEvidence(section('none', []), figuresOf([])).note).toBe('A file of X would support this heading.');
+    // Once the partnership has written under it, a published heading no data supports is its words alone.
+    const written = { ...section('none', []), blocks: [{ heading: 'What we heard', text: 'Children said…' }] };
+    expect(sectionEvidence(written, figuresOf([]), 'published').note).toBeNull();
+    expect(sectionEvidence(written, figuresOf([])).note).toBe('A file of X would support this heading.');
   });
 
   it('give a heading’s indicators the year against the year before, saying how many are not loaded', () => {
@@ -105,7 +117,7 @@ describe('the figures under a yearly report heading', () => {
     );
     expect(table?.head).toEqual(['Indicator', 'Year', 'Value', 'Year before', 'In words']);
     expect(table?.rows).toEqual([
-      { header: 'EH1 Early help assessments started', cells: ['2024-25', '1,739', '–', 'Up 1 on 2023-24.'] },
+      { header: 'EH1 Early help assessments started', id: 'EH1', cells: ['2024-25', '1,739', '–', 'Up 1 on 2023-24.'] },
     ]);
     expect(note).toBe('1 of this heading’s 2 indicators are not loaded.');
   });

@@ -30,7 +30,8 @@ function progressTable(outcomes: readonly IndicatorFigures[]): ReportTable {
     const latest = f.points[f.latestIndex];
     const target = f.target === null ? '–' : formatValue(f.target, f.indicator.unit);
     const value = shownValue(latest, f.indicator.unit);
-    return [{ header: `${f.indicator.id} ${f.indicator.title}`, cells: [latest?.label ?? '–', value, target, why] }];
+    const header = `${f.indicator.id} ${f.indicator.title}`;
+    return [{ header, id: f.indicator.id, cells: [latest?.label ?? '–', value, target, why] }];
   });
   return {
     caption: 'Indicators with little or no progress: a target missed, or a special cause of concern',
@@ -40,14 +41,31 @@ function progressTable(outcomes: readonly IndicatorFigures[]): ReportTable {
   };
 }
 
-/** When no indicator is listed: what that rests on (and what would make the list say more). */
-function progressNote(outcomes: readonly IndicatorFigures[]): string {
-  const targets = outcomes.filter((f) => f.target !== null).length;
-  const concern = 'No indicator shows a special cause of concern in the year';
-  return targets === 0
-    ? `${concern}. No targets are set: set the partnership’s targets for its priorities on the Definitions page, and this heading lists those missed.`
-    : `${concern}, and each of the ${targets} indicators with a target met it.`;
+/** Indicators whose year can be judged against a target: a target, a direction, a published value. */
+function judgedAgainstTarget(outcomes: readonly IndicatorFigures[]): number {
+  return outcomes.filter((f) => {
+    const latest = f.points[f.latestIndex];
+    return (
+      f.target !== null && f.indicator.direction !== 'neutral' && latest && !latest.suppressed && latest.value !== null
+    );
+  }).length;
 }
+
+/** When no indicator is listed: what that rests on (and, in the app, what would make the list say more). */
+function progressNote(outcomes: readonly IndicatorFigures[], audience: Audience): string {
+  const judged = judgedAgainstTarget(outcomes);
+  const concern = 'No indicator shows a special cause of concern in the year';
+  if (judged === 0) {
+    const how = audience === 'app' ? ': set them on the Definitions page, and this heading lists those missed' : '';
+    return `${concern}. No targets were set for the partnership’s priorities${how}.`;
+  }
+  return judged === 1
+    ? `${concern}, and the one indicator judged against a target met it.`
+    : `${concern}, and each of the ${judged} indicators judged against a target met it.`;
+}
+
+/** Who reads the words: the app's screen (which may say what to do next) or a published document. */
+export type Audience = 'app' | 'published';
 
 /**
  * The figures under a yearly report heading: a table, a sentence, or both; and, when none of its
@@ -56,14 +74,18 @@ function progressNote(outcomes: readonly IndicatorFigures[]): string {
 export function sectionEvidence(
   slide: Section,
   figures: PackFigures,
+  audience: Audience = 'app',
 ): { table: ReportTable | null; note: string | null } {
   const outcomes: IndicatorOutcome[] = slide.indicatorIds.flatMap((id) => figures.indicators.get(id) ?? []);
   const loaded = outcomes.filter((o): o is IndicatorFigures => o.status === 'ok');
   const evidence = slide.evidence ?? 'indicators';
+  // A heading no data supports, once its words are written, is published as the words alone.
+  const written = slide.blocks.some((b) => b.text.trim() !== '');
+  if (evidence === 'none' && audience === 'published' && written) return { table: null, note: null };
   if (evidence === 'none' || loaded.length === 0) return { table: null, note: slide.needs ?? null };
   if (evidence === 'progress') {
     const table = progressTable(loaded);
-    return table.rows.length > 0 ? { table, note: null } : { table: null, note: progressNote(loaded) };
+    return table.rows.length > 0 ? { table, note: null } : { table: null, note: progressNote(loaded, audience) };
   }
   const caption =
     evidence === 'headlines'

@@ -9,7 +9,7 @@ export function reportCss(options: { notForPublication: boolean; footer: string 
   const nfp = options.notForPublication;
   return `
 *, *::before, *::after { box-sizing: border-box; }
-html { -webkit-text-size-adjust: 100%; }
+html { -webkit-text-size-adjust: 100%;${nfp ? ' scroll-padding-top: 4.5rem;' : ''} }
 body { margin: 0 auto; max-width: 62rem; padding: ${nfp ? '4rem' : '1.5rem'} 1rem 2rem; font: 1.1875rem/1.45 Arial, Helvetica, sans-serif; color: #0b0c0c; background: #fff; overflow-wrap: break-word; }
 h1 { font-size: 2.25rem; line-height: 1.15; margin: 0.25rem 0 0.75rem; }
 h2 { font-size: 1.75rem; line-height: 1.2; margin: 2.5rem 0 0.75rem; padding-top: 0.5rem; border-top: 2px solid #b1b4b6; }
@@ -54,7 +54,10 @@ footer { margin-top: 3rem; padding-top: 1rem; border-top: 1px solid #b1b4b6; fon
 @media print {
   html { font-size: 11pt; }
   body { max-width: none; padding: 0; font-size: 1rem; }
-  .nfp, footer { display: none; }
+  .nfp span { display: inline; }
+  /* Where a browser draws no page margins (the warning and the footer above are margin boxes), the
+     warning bar still opens the document and the footer still closes it. */
+  .nfp { position: static; margin-bottom: 1rem; }
   a { color: #0b0c0c; }
   h2 { border-top: 0; }
   main > section > h2 { break-before: page; margin-top: 0; }

@@ -12,6 +12,7 @@ function documentOf(suppressed: boolean, words = 'Family hubs opened.\n\nThe fro
     asAt: '30 April 2025',
     footer: 'Partnership Insight · Small numbers suppressed (c)',
     suppressed,
+    reviewCountsShown: false,
     indicators: [],
     sections: [
       {
@@ -46,7 +47,7 @@ function documentOf(suppressed: boolean, words = 'Family hubs opened.\n\nThe fro
           },
         ],
       },
-      { key: 'about', heading: 'About these figures', blocks: [{ kind: 'csv' }], parts: [] },
+      { key: '_about', heading: 'About these figures', blocks: [{ kind: 'csv' }], parts: [] },
     ],
   };
 }
@@ -64,13 +65,17 @@ describe('the published web page', () => {
       '3 Why early help episodes closed',
       '2 About these figures',
     ]);
-    expect(html).toContain('<li><a href="#s-section-help">The effectiveness of help</a></li>');
+    expect(html).toContain(
+      '<li><a href="#s-section-help">The effectiveness of help</a></li><li><a href="#s-_about">About these figures</a></li>',
+    );
     // Words under a heading are one level below it; words not written are left out.
     expect(html).toContain('<h3>What the partnership did</h3><p>Family hubs opened.</p><p>The front door moved.</p>');
     expect(html).not.toContain('Evidence of impact');
     expect(html).toContain('<th scope="col">Indicator</th>');
     expect(html).toContain('<th scope="row">PR1 Serious incident notifications</th>');
-    expect(html).toContain('<caption>The year against the year before</caption>');
+    expect(html).toContain(
+      '<div class="table-wrap" role="group" tabindex="0" aria-labelledby="table-1"><table><caption id="table-1">The year against the year before</caption>',
+    );
   });
 
   it('is valid HTML by the WHATWG rules, suppressed or not', async () => {
@@ -140,10 +145,10 @@ describe('the published web page', () => {
 });
 
 describe('a chart as inline SVG', () => {
-  it('is an image named by its title and description, sized by its view box, nothing in it focusable', () => {
+  it('is an image named by its title, described by its description, sized by its view box, nothing in it focusable', () => {
     const svg = inlineSvg(SVG, { key: 'k', title: 'Closures <by reason>', description: 'Counts & reasons.' }, 'c1');
     expect(svg).toMatch(
-      /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" class="chart" viewBox="0 0 800 300" role="img" aria-labelledby="c1-title c1-desc"/,
+      /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" class="chart" viewBox="0 0 800 300" role="img" aria-labelledby="c1-title" aria-describedby="c1-desc"/,
     );
     expect(svg).toContain(
       '<title id="c1-title">Closures &lt;by reason&gt;</title><desc id="c1-desc">Counts &amp; reasons.</desc>',

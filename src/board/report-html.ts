@@ -1,7 +1,13 @@
 import { csvFile } from '../shared/csv';
 import { reportCsvRows } from './report-about';
 import { reportCss } from './report-html-style';
-import type { ReportBlock, ReportChart, ReportDocument, ReportSection } from './report-model';
+import {
+  paragraphsOf,
+  type ReportBlock,
+  type ReportChart,
+  type ReportDocument,
+  type ReportSection,
+} from './report-model';
 import type { ReportTable } from './report-tables';
 
 /**
@@ -17,19 +23,17 @@ const escapeHtml = (text: string) =>
     (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' })[c] as string,
   );
 
-/** An anchor made from a key: letters, digits and dashes only. */
-const anchor = (key: string) => `s-${key.replace(/[^A-Za-z0-9-]+/g, '-')}`;
+/** An anchor made from a key: letters, digits, dashes and underscores (the document's own keys start with one). */
+const anchor = (key: string) => `s-${key.replace(/[^A-Za-z0-9_-]+/g, '-')}`;
 
 /** The partnership's words as paragraphs (a blank line starts a new one; a line end stays a line end). */
 function paragraphs(text: string): string {
-  return text
-    .trim()
-    .split(/\n\s*\n/)
-    .map((p) => `<p>${escapeHtml(p.trim()).replace(/\n/g, '<br>')}</p>`)
+  return paragraphsOf(text)
+    .map((lines) => `<p>${lines.map(escapeHtml).join('<br>')}</p>`)
     .join('');
 }
 
-function tableHtml(table: ReportTable): string {
+function tableHtml(table: ReportTable, id: string): string {
   // A short cell (a period, a value) is kept on one line; a long one wraps.
   const cls = (i: number, text?: string) => {
     const names = [table.numeric[i] ? 'num' : '', text !== undefined && text.length <= 12 ? 'short' : ''].filter(
@@ -45,8 +49,9 @@ function tableHtml(table: ReportTable): string {
     })
     .join('');
   const indicator = table.indicatorId ? ` data-indicator="${escapeHtml(table.indicatorId)}"` : '';
-  // A wide table scrolls in its own box on a narrow screen (a data table may, WCAG 1.4.10), reachable by keyboard.
-  return `<div class="table-wrap" role="region" tabindex="0" aria-label="${escapeHtml(table.caption)}"><table${indicator}><caption>${escapeHtml(table.caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
+  // A wide table scrolls in its own box on a narrow screen (a data table may, WCAG 1.4.10), reachable by
+  // keyboard and named by its caption; a group, not a landmark, so the page's landmarks stay few.
+  return `<div class="table-wrap" role="group" tabindex="0" aria-labelledby="${id}"><table${indicator}><caption id="${id}">${escapeHtml(table.caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
 }
 
 /**
@@ -65,18 +70,20 @@ export function inlineSvg(svg: string, chart: ReportChart, id: string): string {
     // The chart's own empty title and description (this figure has its own), which some parsers misread.
     .replace(/<(title|desc)\b[^>]*\/>/g, '')
     .replace(/\s(tabindex|role|aria-[a-z]+|focusable)="[^"]*"/g, '');
-  const labelled = `${id}-title ${id}-desc`;
-  return `<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${labelled}" font-family="Arial, Helvetica, sans-serif"><title id="${id}-title">${escapeHtml(chart.title)}</title><desc id="${id}-desc">${escapeHtml(chart.description)}</desc><g aria-hidden="true">${inner}</g></svg>`;
+  // Named by its title, described by its description (the name stays short for a screen reader's list).
+  return `<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${id}-title" aria-describedby="${id}-desc" font-family="Arial, Helvetica, sans-serif"><title id="${id}-title">${escapeHtml(chart.title)}</title><desc id="${id}-desc">${escapeHtml(chart.description)}</desc><g aria-hidden="true">${inner}</g></svg>`;
 }
 
 interface Context {
   charts: ReadonlyMap<string, string>;
+  /** A new element id for each table's caption. */
+  nextId: () => string;
   csvHref: string;
   /** The level of the headings of words under this heading (one below it). */
   wordsLevel: 3 | 4;
 }
 
-function blockHtml(block: ReportBlock, { charts, csvHref, wordsLevel: h }: Context): string {
+function blockHtml(block: ReportBlock, { charts, csvHref, wordsLevel: h, nextId }: Context): string {
   switch (block.kind) {
     case 'text':
       return `<p class="${block.tone}">${escapeHtml(block.text)}</p>`;
@@ -84,11 +91,11 @@ function blockHtml(block: ReportBlock, { charts, csvHref, wordsLevel: h }: Conte
       // Words not written yet are left out: a published page never says "not written yet".
       return block.text.trim() === '' ? '' : `<h${h}>${escapeHtml(block.heading)}</h${h}>${paragraphs(block.text)}`;
     case 'table':
-      return tableHtml(block.table);
+      return tableHtml(block.table, nextId());
     case 'chart': {
       const svg = charts.get(block.chart.key);
       const figure = svg ? `<figure>${inlineSvg(svg, block.chart, anchor(`chart-${block.chart.key}`))}</figure>` : '';
-      return `${figure}${block.table ? tableHtml(block.table) : ''}`;
+      return `${figure}${block.table ? tableHtml(block.table, nextId()) : ''}`;
     }
     case 'definitions':
       return block.items.length === 0
@@ -120,7 +127,9 @@ export function reportHtml(doc: ReportDocument, charts: ReadonlyMap<string, stri
   const banner = doc.suppressed
     ? ''
     : `<p class="nfp" data-nfp=""><strong>NOT FOR PUBLICATION</strong><span> — ${escapeHtml(NOT_FOR_PUBLICATION_WHY)}</span></p>`;
-  const body = doc.sections.map((s) => sectionHtml(s, 2, { charts, csvHref: csv })).join('');
+  let tables = 0;
+  const nextId = () => `table-${++tables}`;
+  const body = doc.sections.map((s) => sectionHtml(s, 2, { charts, csvHref: csv, nextId })).join('');
   return [
     '<!DOCTYPE html>',
     '<html lang="en-GB">',

@@ -41,7 +41,32 @@ export interface ReportDocument {
   /** What every page says about itself (page-footer.ts). */
   footer: string;
   suppressed: boolean;
+  /** Practice review counts shown as they are, by the partners' choice (said where suppression is). */
+  reviewCountsShown: boolean;
   sections: ReportSection[];
   /** The indicators the document shows, for its definitions and its CSV. */
   indicators: IndicatorFigures[];
+}
+
+/** The partnership's words as paragraphs of lines: a blank line starts a paragraph, a line end stays one. */
+export function paragraphsOf(text: string): string[][] {
+  return text
+    .trim()
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.trim().split('\n'));
+}
+
+/**
+ * Years in prose as GOV.UK writes them: "2024-25" becomes "2024 to 2025", "2024/25" too. A quarter's
+ * label ("2024-25 Q3") and a range of years ("2022-23 to 2025-26", which "to" twice would garble) stay
+ * as tables write them.
+ */
+export function proseYears(text: string): string {
+  const year = String.raw`\d{4}[-/]\d{2}`;
+  const pattern = new RegExp(String.raw`\b${year} to ${year}\b|\b(\d{4})[-/](\d{2})\b(?! Q\d)`, 'g');
+  return text.replace(pattern, (whole, start?: string, end?: string) => {
+    if (start === undefined || end === undefined) return whole;
+    const next = Number(start) + 1;
+    return next % 100 === Number(end) ? `${start} to ${next}` : whole;
+  });
 }

@@ -18,7 +18,8 @@ export interface ReportTable {
   head: readonly string[];
   /** Columns holding numbers (right-aligned). */
   numeric: readonly boolean[];
-  rows: readonly { header: string; cells: readonly string[] }[];
+  /** Each row: its heading, its cells, and the indicator it is, where it is one (a screen marks the row). */
+  rows: readonly { header: string; cells: readonly string[]; id?: string }[];
   /** Which indicator the rows are periods of (the web page marks the table with it). */
   indicatorId?: string;
 }
@@ -64,6 +65,7 @@ export function summaryTable(outcomes: readonly IndicatorOutcome[], caption: str
     const words = [...judged.filter(Boolean), o.trend].join('. ');
     return {
       header,
+      id: o.indicator.id,
       cells: [
         latest?.label ?? '–',
         `${shownValue(latest, o.indicator.unit)}${basis ? ` (${basis})` : ''}`,
@@ -89,6 +91,7 @@ export function yearTable(outcomes: readonly IndicatorOutcome[], caption: string
     return [
       {
         header: `${f.indicator.id} ${f.indicator.title}`,
+        id: f.indicator.id,
         cells: [
           latest?.label ?? '–',
           `${shownValue(latest, f.indicator.unit)}${basis ? ` (${basis})` : ''}`,

@@ -18,7 +18,7 @@ export function ReportTableView({ table, testId }: { table: ReportTable; testId?
       </thead>
       <tbody>
         {table.rows.map((row) => (
-          <tr key={row.header} data-indicator-id={/^[A-Z]+\d+[A-Z]?\b/.exec(row.header)?.[0]}>
+          <tr key={row.header} data-indicator-id={row.id}>
             <th scope="row">{row.header}</th>
             {row.cells.map((cell, i) => (
               // Cells of a row are positional: the column is the key.

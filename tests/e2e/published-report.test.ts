@@ -147,7 +147,6 @@ describe('the yearly report, published', () => {
     expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="en-GB">/);
     expect(html).not.toMatch(/<script|\bsrc=|url\(|@import|https?:\/\/(?!www\.w3\.org\/2000\/svg)/i);
     for (const pattern of CHILD_LEVEL_IDS) expect(html).not.toMatch(pattern);
-    writeFileSync('/tmp/yr.html', html);
     expect(html).toContain('Family hubs opened in every locality.');
     expect(html).not.toContain('NOT FOR PUBLICATION');
     expect(await htmlProblems(html)).toEqual([]);

@@ -117,8 +117,9 @@ function outcome(how: 'replace' | 'merge' | 'keep', theirs: PackNotes, ours: Pac
 }
 
 /**
- * Export and import of the pack as a small JSON file: its items and commentary, with this browser's
- * targets, marked changes and minimum numbers of cases (choices and words only, never data).
+ * Export and import of the pack as a small JSON file: its items and commentary and the yearly report's
+ * words, with this browser's targets, marked changes and minimum numbers of cases (choices and words
+ * only, never data).
  */
 export function PackFile({ pack, onImport }: { pack: BoardPack; onImport: (pack: BoardPack) => void }) {
   const [message, setMessage] = useState<Message | null>(null);
@@ -188,7 +189,7 @@ export function PackFile({ pack, onImport }: { pack: BoardPack; onImport: (pack:
         aria-label="Open a pack file"
       />
       <p className="hint" data-testid="pack-file-holds">
-        The file holds the pack’s items and commentary, the yearly report’s words
+        The file holds the pack’s items and commentary{travels ? ', ' : ' and '}the yearly report’s words
         {travels ? `, and this browser’s ${travels}` : ''}, so that it reads the same on another computer. It holds no
         data: the figures are worked out from what is loaded there.
       </p>

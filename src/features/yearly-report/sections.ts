@@ -42,7 +42,7 @@ export const YEARLY_SECTIONS: readonly YearlySection[] = [
     indicatorIds: HEADLINES.map((i) => i.id),
     views: [],
     needs:
-      'No headline figures are loaded: load the partners’ files (early help, training, statutory returns, audits, practice reviews) on the Load data page.',
+      'No headline figures are in this report: they come from the partners’ files — early help episodes, training, Section 11 and Section 175/157 returns, case-file audits and practice reviews.',
     blocks: [{ id: 'summary', heading: 'The year in brief' }],
   },
   {
@@ -53,7 +53,7 @@ export const YEARLY_SECTIONS: readonly YearlySection[] = [
     indicatorIds: [...HELP, ...OBLIGATIONS, ...QUALITY, ...TRAINING, ...REVIEWS],
     views: [],
     needs:
-      'No figures are loaded to judge progress by: load the partners’ files, and set the partnership’s targets on the Definitions page so that this heading lists the targets missed.',
+      'No figures are in this report to judge progress by: the partners’ files, with the partnership’s targets for its priorities, would show which targets were missed.',
     blocks: [
       { id: 'priorities', heading: 'Our priorities for the year' },
       { id: 'noprogress', heading: 'Where there was little or no progress, and what we are doing about it' },
@@ -67,7 +67,7 @@ export const YEARLY_SECTIONS: readonly YearlySection[] = [
     indicatorIds: HELP,
     views: ['EHP1'],
     needs:
-      'No early help figures are loaded: an early help episodes file (one row per episode) would support this heading.',
+      'No early help figures are in this report: an early help episodes file (one row per episode) would support this heading.',
     blocks: DID_AND_IMPACT,
   },
   {
@@ -78,7 +78,7 @@ export const YEARLY_SECTIONS: readonly YearlySection[] = [
     indicatorIds: OBLIGATIONS,
     views: ['OBP1'],
     needs:
-      'No statutory returns are loaded: the agencies’ Section 11 and schools’ Section 175/157 self-assessment returns would support this heading.',
+      'No statutory returns are in this report: the agencies’ Section 11 and schools’ Section 175/157 self-assessment returns would support this heading.',
     blocks: DID_AND_IMPACT,
   },
   {
@@ -89,7 +89,7 @@ export const YEARLY_SECTIONS: readonly YearlySection[] = [
     indicatorIds: QUALITY,
     views: ['AQP1'],
     needs:
-      'No case-file audits are loaded: the multi-agency audit grades and actions files would support this heading.',
+      'No case-file audits are in this report: the multi-agency audit grades and actions files would support this heading.',
     blocks: DID_AND_IMPACT,
   },
   {
@@ -100,7 +100,7 @@ export const YEARLY_SECTIONS: readonly YearlySection[] = [
     indicatorIds: TRAINING,
     views: [],
     needs:
-      'No training records are loaded: the training events, attendance and follow-up evaluation files would support this heading — the follow-up evaluations show what changed in practice.',
+      'No training records are in this report: the training events, attendance and follow-up evaluation files would support this heading — the follow-up evaluations show what changed in practice.',
     blocks: DID_AND_IMPACT,
   },
   {
@@ -111,7 +111,7 @@ export const YEARLY_SECTIONS: readonly YearlySection[] = [
     indicatorIds: REVIEWS,
     views: ['PRP1', 'review_timeline'],
     needs:
-      'No practice reviews are loaded: the practice reviews file and their recommendations file (with each recommendation’s evidence of impact) would support this heading.',
+      'No practice reviews are in this report: the practice reviews file and their recommendations file (with each recommendation’s evidence of impact) would support this heading.',
     blocks: [
       { id: 'did', heading: 'Decisions and actions on local and national reviews' },
       { id: 'impact', heading: 'Evidence of impact of the reviews’ recommendations' },
@@ -125,7 +125,7 @@ export const YEARLY_SECTIONS: readonly YearlySection[] = [
     indicatorIds: [],
     views: [],
     needs:
-      'No dataset in this tool counts feedback from children and families yet. The nearest figures are the “voice of the child” grades of the case-file audits (under practice quality). Write below how feedback was gathered — surveys, participation groups, conversations with families during audits — and what changed because of it.',
+      'No figures in this report count feedback from children and families. The nearest are the “voice of the child” grades of the case-file audits, under practice quality; surveys, participation groups and conversations with families during audits would show more.',
     blocks: [
       { id: 'heard', heading: 'What children and families told us' },
       { id: 'changed', heading: 'What changed because of it' },
@@ -139,7 +139,7 @@ export const YEARLY_SECTIONS: readonly YearlySection[] = [
     indicatorIds: [],
     views: [],
     needs:
-      'Scrutiny is a judgement, not a dataset: the independent scrutineer’s findings are written below. The figures under the other headings are the evidence the scrutiny can test.',
+      'Scrutiny is a judgement, not a dataset: the independent scrutineer’s findings are the partnership’s words under this heading, and the figures under the other headings are the evidence the scrutiny can test.',
     blocks: [
       { id: 'how', heading: 'Who scrutinised the arrangements, and how' },
       { id: 'found', heading: 'What the scrutiny found, and what the partners did' },

@@ -3,6 +3,7 @@ import { type Deck, type DeckSlide, deckOfPack } from '../../board/deck';
 import type { BoardPack } from '../../board/pack-model';
 import { PACK_VIEW_TITLES } from '../../board/pack-views';
 import { asAtText } from '../../board/page-footer';
+import { MAX_WORDS } from '../../board/report-words';
 import { financialYearLabel, financialYearOf, formatLongDate } from '../../indicators/periods';
 import { FAMILIES } from '../../indicators/registry';
 import { useBoardPack } from '../../session/board-pack';
@@ -53,8 +54,9 @@ function useYearlyReport(chosen: number | undefined) {
   const { figures, footer, facts: deckFacts, hasData } = useDeck(deck);
   const prepared = useCompletePreparation();
   const cover = { contents: coverOf(deck), asAt: asAtText(prepared.data) };
-  const period = `${formatLongDate(`${year ?? 2000}-04-01`)} to ${formatLongDate(`${(year ?? 2000) + 1}-03-31`)}`;
-  const facts = { ...deckFacts, subtitle: `${period} · figures as at ${deckFacts.asAt}` };
+  const period =
+    year === undefined ? '' : `${formatLongDate(`${year}-04-01`)} to ${formatLongDate(`${year + 1}-03-31`)} · `;
+  const facts = { ...deckFacts, subtitle: `${period}figures as at ${deckFacts.asAt}` };
   return { years, year, deck, figures, footer, facts, hasData, cover };
 }
 
@@ -130,7 +132,7 @@ function NarrativeFields({
           id={`${id}-${key}`}
           className="textarea textarea--wide"
           rows={5}
-          maxLength={8000}
+          maxLength={MAX_WORDS}
           value={text}
           onChange={(e) => onChange(key, e.target.value)}
           data-testid="report-narrative"
@@ -171,11 +173,12 @@ export function YearlyReportPage({
     <div data-testid="yearly-report">
       <h1 className="heading-xl">Yearly report</h1>
       <p className="lead">
-        The figures for the partnership’s yearly report, one page for each use of data the statutory guidance asks for —
-        the help children and families get, including early help; statutory obligations; practice quality; training —
-        and for practice reviews. Write what the partnership did and the evidence of its impact beside the figures: most
-        published yearly reports leave that out. Comparisons with our authority’s statistical neighbours added to the
-        board pack (from Published statistics) appear at the end.
+        The partnership’s yearly report, under the headings Working Together 2023 asks for: a summary, the priorities
+        and where there was little or no progress, each statutory use of data (help including early help, statutory
+        obligations, practice quality, training), practice reviews, feedback from children and families, and independent
+        scrutiny. Each has its figures and room for what the partnership did and the evidence of its impact — most
+        published yearly reports leave that out. Download it as a web page to publish on the partnership’s website, or
+        as a Word document for partners to edit and sign off.
       </p>
       <SuppressionSwitch />
       {suppress && <ReviewCountsSwitch />}

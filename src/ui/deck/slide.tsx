@@ -128,8 +128,17 @@ function SummaryBody({
 }
 
 /** A heading of the yearly report: its figures (or what data would support it), and the partnership's words. */
-function SectionBody({ slide, figures }: { slide: Extract<DeckSlide, { kind: 'section' }>; figures: PackFigures }) {
-  const { table, note } = sectionEvidence(slide, figures);
+function SectionBody({
+  slide,
+  figures,
+  mode,
+}: {
+  slide: Extract<DeckSlide, { kind: 'section' }>;
+  figures: PackFigures;
+  mode: SlideMode;
+}) {
+  // On screen the words may say what to do next; printed or presented, only what is so.
+  const { table, note } = sectionEvidence(slide, figures, mode === 'screen' ? 'app' : 'published');
   return (
     <>
       <p className="slide__lead">{slide.lead}</p>
@@ -204,7 +213,7 @@ export function Slide({
           ))}
         {slide.kind === 'view' && <ViewBody view={slide.view} figures={figures} mode={mode} />}
         {slide.kind === 'benchmark' && <BenchmarkBody item={slide.benchmark} figures={figures} mode={mode} />}
-        {slide.kind === 'section' && <SectionBody slide={slide} figures={figures} />}
+        {slide.kind === 'section' && <SectionBody slide={slide} figures={figures} mode={mode} />}
         {slide.kind !== 'section' && <Commentary text={slide.commentary} />}
       </div>
     </section>

@@ -63,7 +63,12 @@ function dataUrl(png: Uint8Array): string {
 
 type FileKind = 'pptx' | 'html' | 'docx';
 
-const KIND_WORDS: Record<FileKind, string> = { pptx: 'PowerPoint', html: 'a web page', docx: 'a Word document' };
+/** Each kind of file: its name in a sentence, its button, and its button while it is being made. */
+const FILE_KINDS: Record<FileKind, { words: string; button: string; busy: string }> = {
+  pptx: { words: 'PowerPoint', button: 'Download PowerPoint', busy: 'Making the PowerPoint…' },
+  html: { words: 'a web page', button: 'Download as a web page', busy: 'Making the web page…' },
+  docx: { words: 'a Word document', button: 'Download as a Word document', busy: 'Making the Word document…' },
+};
 
 /** The file of a deck drawn off screen: its charts captured, then written as the kind asked for. */
 async function deckFile(
@@ -139,7 +144,7 @@ export function useDeckExports(
           const blob = await deckFile(drawing, container, deck, figures, factsRef.current);
           if (!cancelled) {
             downloadBlob(`${fileName}.${drawing}`, blob);
-            recordRef.current(`${what} “${deck.title.trim()}” saved as ${KIND_WORDS[drawing]}`, {
+            recordRef.current(`${what} “${deck.title.trim()}” saved as ${FILE_KINDS[drawing].words}`, {
               file: `${fileName}.${drawing}`,
               suppressed: figures.suppressed,
             });
@@ -147,7 +152,7 @@ export function useDeckExports(
         } catch (e) {
           if (!cancelled)
             setError(
-              `The ${KIND_WORDS[drawing]} file could not be made: ${e instanceof Error ? e.message : String(e)}`,
+              `The ${FILE_KINDS[drawing].words} file could not be made: ${e instanceof Error ? e.message : String(e)}`,
             );
         } finally {
           if (!cancelled) setDrawing(null);
@@ -167,26 +172,13 @@ export function useDeckExports(
     ) : null;
   return {
     exportPdf,
-    exportPptx: () => start('pptx'),
-    exportHtml: () => start('html'),
-    exportDocx: () => start('docx'),
+    exportFile: start,
     busy: drawing !== null,
     drawing,
     error,
     offscreen,
   };
 }
-
-const BUTTON_WORDS: Record<FileKind, string> = {
-  pptx: 'Download PowerPoint',
-  html: 'Download as a web page',
-  docx: 'Download as a Word document',
-};
-const BUTTON_BUSY: Record<FileKind, string> = {
-  pptx: 'Making the PowerPoint…',
-  html: 'Making the web page…',
-  docx: 'Making the Word document…',
-};
 
 /**
  * "Download PDF", "Download PowerPoint", "Download as a web page" and "Download as a Word document" for a deck (the board pack, the yearly report), with what
@@ -223,11 +215,11 @@ export function DeckExportButtons({
             key={kind}
             type="button"
             className="button button--secondary"
-            onClick={{ pptx: exports.exportPptx, html: exports.exportHtml, docx: exports.exportDocx }[kind]}
+            onClick={() => exports.exportFile(kind)}
             data-testid={`export-${kind}`}
             disabled={!ready || exports.busy || empty}
           >
-            {exports.drawing === kind ? BUTTON_BUSY[kind] : BUTTON_WORDS[kind]}
+            {exports.drawing === kind ? FILE_KINDS[kind].busy : FILE_KINDS[kind].button}
           </button>
         ))}
       </div>
