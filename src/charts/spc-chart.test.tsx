@@ -39,22 +39,38 @@ function render(
   const html = container.innerHTML;
   act(() => root.unmount());
   container.remove();
-  const dots = [...html.matchAll(/<circle[^>]*data-point-type="([a-z_]+)"[^>]*>/g)].map((m) => {
-    const fill = /fill="([^"]+)"/.exec(m[0])?.[1];
-    return { type: m[1], fill };
-  });
-  return { spc, html, dots };
+  // The chart's own marks (the key under it draws one of each too).
+  const drawing = html.slice(0, html.indexOf('<figcaption'));
+  const marks = [...drawing.matchAll(/<(circle|path|rect)[^>]*data-point-type="([a-z_]+)"[^>]*>/g)];
+  const dots = marks.map((m) => ({ type: m[2], fill: /fill="([^"]+)"/.exec(m[0])?.[1] }));
+  const shapes = marks.map((m) => m[1]);
+  return { spc, html, dots, shapes };
 }
 
 describe('the SPC chart', () => {
   // 14 ordinary points and one far above the upper limit (worked in spc.test.ts: UPL 19.51).
   const series = [10, 12, 11, 13, 12, 11, 10, 12, 13, 11, 12, 10, 11, 12, 30];
 
-  it('colours a special-cause improvement blue and common cause grey, with limits and a mean', () => {
+  it('colours a special-cause improvement blue and common cause grey', () => {
     const { dots, html } = render(series, 'up');
     expect(dots).toHaveLength(15);
     expect(dots.slice(0, 14).every((d) => d.type === 'common_cause' && d.fill === SPC_COLOURS.common_cause)).toBe(true);
     expect(dots[14]).toEqual({ type: 'special_cause_improvement', fill: SPC_COLOURS.special_cause_improvement });
+  });
+
+  it('never tells variation by colour alone: improvement a triangle, concern a square, common cause a disc', () => {
+    const up = render(series, 'up');
+    expect(up.shapes.slice(0, 14).every((shape) => shape === 'circle')).toBe(true);
+    expect(up.shapes[14]).toBe('path');
+    expect(render(series, 'down').shapes[14]).toBe('rect');
+    // The key draws each mark as the chart does, in its own SVG.
+    expect(up.html).toMatch(
+      /<figcaption[\s\S]*<svg class="spc-key__swatch"[^>]*><path[^>]*data-point-type="special_cause_improvement"/,
+    );
+  });
+
+  it('has limits and a mean in its key', () => {
+    const { html } = render(series, 'up');
     expect(html).toContain('data-spc-chart="xmr"');
     expect(html).toContain('Process limits');
     expect(html).toContain('Mean');

@@ -14,7 +14,8 @@ import { chartFrame } from './chart-frame';
 import type { LegendItem } from './chart-image';
 import { TooltipBox, useDismissibleTooltip } from './chart-tooltip';
 import { textOn } from './contrast';
-import { CENTRE_LINE, FILLING, INK, MID_GREY, SECONDARY_INK, TARGET, WHITE } from './palette';
+import { CENTRE_LINE, FILLING, INK, MID_GREY, SECONDARY_INK, TARGET } from './palette';
+import { Swatch as KeySwatch, type MarkKind, PointMark } from './spc-marks';
 
 export interface SpcChartPoint {
   label: string;
@@ -60,25 +61,7 @@ interface DotProps {
 function SpcDot({ cx, cy, payload }: DotProps): ReactElement | null {
   if (cx === undefined || cy === undefined || !payload || payload.value === null) return null;
   const colour = payload.type ? SPC_COLOURS[payload.type] : SECONDARY_INK;
-  return payload.partial ? (
-    <circle
-      cx={cx}
-      cy={cy}
-      r={5}
-      fill={WHITE}
-      stroke={colour}
-      strokeWidth={2}
-      data-point-type={payload.type ?? 'none'}
-    />
-  ) : (
-    <circle
-      cx={cx}
-      cy={cy}
-      r={payload.type && payload.type !== 'common_cause' ? 5 : 3.5}
-      fill={colour}
-      data-point-type={payload.type ?? 'none'}
-    />
-  );
+  return <PointMark kind={payload.partial ? 'partial' : (payload.type ?? 'none')} cx={cx} cy={cy} colour={colour} />;
 }
 
 const SHORT_VARIATION: Record<PointType, string> = {
@@ -193,20 +176,20 @@ export function spcLegend(
 }
 
 /** A swatch for the tooltip: a short line in the chart's colour and dash, or a dot. */
-function Swatch({ colour, dash, dot = false }: { colour: string; dash?: string; dot?: boolean }) {
+function Swatch({ colour, dash, mark }: { colour: string; dash?: string; mark?: MarkKind }) {
   return (
     <svg
       width="22"
-      height="12"
-      viewBox="0 0 22 12"
+      height="14"
+      viewBox="0 0 22 14"
       aria-hidden="true"
       focusable="false"
       className="chart-tooltip__swatch"
     >
-      {dot ? (
-        <circle cx="11" cy="6" r="5" fill={colour} />
+      {mark ? (
+        <PointMark kind={mark} cx={11} cy={7} colour={colour} />
       ) : (
-        <line x1="1" y1="6" x2="21" y2="6" stroke={colour} strokeWidth={2.5} strokeDasharray={dash} />
+        <line x1="1" y1="7" x2="21" y2="7" stroke={colour} strokeWidth={2.5} strokeDasharray={dash} />
       )}
     </svg>
   );
@@ -226,7 +209,7 @@ export function tooltipLines(
     {
       key: 'value',
       text: `${valueLabel}: ${row.value === null ? 'not shown' : format(row.value)}`,
-      swatch: <Swatch colour={row.type ? SPC_COLOURS[row.type] : SECONDARY_INK} dot />,
+      swatch: <Swatch colour={row.type ? SPC_COLOURS[row.type] : SECONDARY_INK} mark={row.type ?? 'none'} />,
     },
   ];
   if (row.centre !== null)
@@ -278,8 +261,11 @@ export function SpcChart({
   changes = [],
   filling = null,
   fontSize: givenFontSize,
+  focusIndex = null,
 }: {
   points: SpcChartPoint[];
+  /** The period a keyboard user is on (spc-chart-navigator.tsx): marked by a solid line across the chart. */
+  focusIndex?: number | null;
   spc: SpcResult;
   /** The first points still filling from the start of the data (drawn, not judged), and until when. */
   filling?: { points: number; filledFrom: string } | null;
@@ -328,6 +314,8 @@ export function SpcChart({
       margin={{ top: Math.round(fontSize * 1.8), right: 40, bottom: Math.round(fontSize * 1.6), left: 12 }}
       width={width}
       height={width ? (height === 'fill' ? 300 : height) : undefined}
+      // One tab stop for the whole chart, its own (the navigator's), not recharts' own focusable SVG.
+      accessibilityLayer={false}
       {...tooltip.chartProps}
     >
       {chartFrame({
@@ -410,6 +398,15 @@ export function SpcChart({
           />
         );
       })}
+      {focusIndex !== null && points[focusIndex] && (
+        <ReferenceLine
+          x={points[focusIndex].label}
+          stroke={INK}
+          strokeWidth={3}
+          data-testid="chart-focus-line"
+          label={{ value: points[focusIndex].label, position: 'insideTopRight', fill: INK, fontSize }}
+        />
+      )}
       {target !== null && target !== undefined && (
         <Line
           name="Target"
@@ -442,13 +439,16 @@ export function SpcChart({
       data-spc-chart={spc.chart}
       aria-label={`${title}: ${spc.chart === 'xmr' ? 'SPC chart with process limits' : 'run chart'}. Use “Show as table” for the values.`}
     >
-      {width ? (
-        chart
-      ) : (
-        <ResponsiveContainer width="100%" height={height === 'fill' ? '100%' : height}>
-          {chart}
-        </ResponsiveContainer>
-      )}
+      {/* The drawing is for the eye: words above it (the summary), beside it (the key) and the table say it all. */}
+      <div aria-hidden="true" className="chart__drawing">
+        {width ? (
+          chart
+        ) : (
+          <ResponsiveContainer width="100%" height={height === 'fill' ? '100%' : height}>
+            {chart}
+          </ResponsiveContainer>
+        )}
+      </div>
       <SpcKey spc={spc} target={target} format={format} changes={changes} points={points} filling={filling} />
     </figure>
   );
@@ -473,53 +473,51 @@ function SpcKey({
   return (
     <figcaption className="spc-key">
       <span className="spc-key__item">
-        <span className="spc-swatch spc-swatch--value" aria-hidden="true" /> Value
+        <KeySwatch line="value" /> Value
       </span>
       {spc.chart === 'xmr' ? (
         <>
           <span className="spc-key__item">
-            <span className="spc-swatch spc-swatch--mean" aria-hidden="true" /> Mean
+            <KeySwatch line="mean" /> Mean
           </span>
           <span className="spc-key__item">
-            <span className="spc-swatch spc-swatch--limit" aria-hidden="true" /> Process limits
+            <KeySwatch line="limit" /> Process limits
           </span>
         </>
       ) : (
         <span className="spc-key__item">
-          <span className="spc-swatch spc-swatch--mean" aria-hidden="true" /> Median
+          <KeySwatch line="mean" /> Median
         </span>
       )}
       {target !== null && target !== undefined && (
         <span className="spc-key__item">
-          <span className="spc-swatch spc-swatch--target" aria-hidden="true" /> Target {format(target)}
+          <KeySwatch line="target" /> Target {format(target)}
         </span>
       )}
       {filling && filling.points > 0 && (
         <span className="spc-key__item" data-testid="filling-key">
-          <span className="spc-swatch spc-swatch--filling" aria-hidden="true" /> Still filling from the start of the
-          data: not judged (periods ending before {formatUkDate(filling.filledFrom)})
+          <KeySwatch line="filling" /> Still filling from the start of the data: not judged (periods ending before{' '}
+          {formatUkDate(filling.filledFrom)})
         </span>
       )}
       {changes.map((change) => (
         <span className="spc-key__item" key={`key-${change.index}-${change.label}`} data-testid="change-mark">
-          <span className="spc-swatch spc-swatch--change" aria-hidden="true" /> {change.label} (from{' '}
-          {points[change.index]?.label}; limits worked out again from there)
+          <KeySwatch line="change" /> {change.label} (from {points[change.index]?.label}; limits worked out again from
+          there)
         </span>
       ))}
       <span className="spc-key__item">
-        <span className="spc-dot" style={{ background: SPC_COLOURS.special_cause_improvement }} aria-hidden="true" />{' '}
-        Improvement
+        <KeySwatch mark="special_cause_improvement" colour={SPC_COLOURS.special_cause_improvement} /> Improvement
       </span>
       <span className="spc-key__item">
-        <span className="spc-dot" style={{ background: SPC_COLOURS.special_cause_concern }} aria-hidden="true" />{' '}
-        Concern
+        <KeySwatch mark="special_cause_concern" colour={SPC_COLOURS.special_cause_concern} /> Concern
       </span>
       <span className="spc-key__item">
-        <span className="spc-dot" style={{ background: SPC_COLOURS.special_cause_neutral_high }} aria-hidden="true" />{' '}
-        Special cause, no direction
+        <KeySwatch mark="special_cause_neutral_high" colour={SPC_COLOURS.special_cause_neutral_high} /> Special cause,
+        no direction
       </span>
       <span className="spc-key__item">
-        <span className="spc-dot" style={{ background: SPC_COLOURS.common_cause }} aria-hidden="true" /> Common cause
+        <KeySwatch mark="common_cause" colour={SPC_COLOURS.common_cause} /> Common cause
       </span>
     </figcaption>
   );

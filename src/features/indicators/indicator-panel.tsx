@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
-import { AssuranceIcon, SpcChart, VariationIcon } from '../../charts/spc-chart';
+import { AssuranceIcon, VariationIcon } from '../../charts/spc-chart';
 import { findDataset } from '../../datasets/registry';
 import { runIndicatorBatched } from '../../indicators/indicator-batcher';
 import { DIMENSION_LABELS, type IndicatorDefinition } from '../../indicators/indicator-definition';
@@ -15,6 +15,7 @@ import { usePreparedFor } from '../../session/indicator-settings';
 import { useTargets } from '../../session/targets';
 import { axisBounds, describeChange, formatValue, formatWithCount, UNIT_AXIS_LABELS } from '../../shared/format';
 import { type FigureColumns, FigureTable } from '../../ui/figure-table';
+import { SpcChartNavigator } from '../../ui/spc-chart-navigator';
 import { TableToggle } from '../../ui/table-toggle';
 import { ChangePoints } from './change-points';
 import { IndicatorDownloads } from './indicator-downloads';
@@ -143,7 +144,8 @@ export function IndicatorPanel({
             <IndicatorTable indicator={indicator} points={points} spc={spc} />
           ) : (
             <div ref={chart}>
-              <SpcChart
+              <SpcChartNavigator
+                indicator={indicator}
                 points={points}
                 spc={spc}
                 changes={spc.changes}
@@ -153,6 +155,7 @@ export function IndicatorPanel({
                 title={`${indicator.title}, by ${GRANULARITY_LABELS[granularity].toLowerCase()}`}
                 format={(v) => formatValue(v, indicator.unit)}
                 bounds={axisBounds(indicator.unit)}
+                table={<IndicatorTable indicator={indicator} points={points} spc={spc} />}
               />
             </div>
           )}

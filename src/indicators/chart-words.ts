@@ -1,0 +1,157 @@
+import { countText, formatValue } from '../shared/format';
+import type { IndicatorDefinition } from './indicator-definition';
+import { ASSURANCE_LABELS, POINT_TYPE_LABELS, type SpcPoint, type SpcResult } from './spc';
+
+/**
+ * An SPC chart in words, for those who cannot see it or would rather not: each period as a screen
+ * reader announces it when the chart is moved through by keyboard, the chart summed up above it, and
+ * where its signals are (special-cause runs, marked changes) for Page Up / Page Down.
+ */
+
+export interface WordsPoint {
+  label: string;
+  partial: boolean;
+  value: number | null;
+  numerator?: number | null;
+  denominator?: number | null;
+}
+
+const ordinal = (n: number) => {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10];
+  return `${n}${suffix ?? 'th'}`;
+};
+
+/** How many points, up to and including `i`, in the same phase, satisfy `same` one after another. */
+function runLength(
+  points: readonly SpcPoint[],
+  i: number,
+  same: (p: SpcPoint, before: SpcPoint | undefined) => boolean,
+) {
+  let n = 0;
+  for (let k = i; k >= 0; k -= 1) {
+    const p = points[k] as SpcPoint;
+    if (p.phase !== points[i]?.phase || !same(p, points[k - 1])) break;
+    n += 1;
+  }
+  return n;
+}
+
+/** The rule that made a point special cause, in words: "7th point in a run below the mean". */
+export function ruleWords(points: readonly SpcPoint[], i: number): string | null {
+  const p = points[i];
+  if (!p || p.value === null || p.centre === null || !p.decidedBy) return null;
+  const above = p.value > p.centre;
+  switch (p.decidedBy) {
+    case 'outside_limits':
+      return above ? 'above the upper process limit' : 'below the lower process limit';
+    case 'two_of_three':
+      return `2 of 3 points close to the ${above ? 'upper' : 'lower'} process limit`;
+    case 'shift': {
+      const side = (q: SpcPoint) =>
+        q.value !== null && q.centre !== null && q.value > q.centre === above && q.value !== q.centre;
+      return `${ordinal(runLength(points, i, side))} point in a run ${above ? 'above' : 'below'} the mean`;
+    }
+    case 'trend': {
+      const rising = (points[i - 1]?.value ?? p.value) < p.value;
+      const step = (q: SpcPoint, before: SpcPoint | undefined) =>
+        q.value !== null &&
+        before?.value !== null &&
+        before !== undefined &&
+        (rising ? q.value > before.value : q.value < before.value);
+      return `${ordinal(runLength(points, i, step) + 1)} point in a run of ${rising ? 'rising' : 'falling'} values`;
+    }
+  }
+}
+
+/** A point's variation in words, with the rule for a special cause; why none for an unjudged one. */
+function variationWords(points: readonly SpcPoint[], i: number, partial: boolean): string {
+  const s = points[i];
+  if (!s || s.value === null) return 'No value.';
+  if (partial || s.excluded) return 'Not judged: the period is not finished.';
+  if (!s.type) return 'Not judged: too few points for process limits.';
+  const rule = ruleWords(points, i);
+  return `${POINT_TYPE_LABELS[s.type]}${rule ? ` — ${rule}` : ''}.`;
+}
+
+/** One period as announced: "2024-25 Q3: 59.4%, 246 of 414. Common cause variation." */
+export function pointWords(
+  indicator: Pick<IndicatorDefinition, 'unit'>,
+  points: readonly WordsPoint[],
+  spc: Pick<SpcResult, 'points'>,
+  i: number,
+): string {
+  const p = points[i];
+  if (!p) return '';
+  const count = countText(p, indicator.unit);
+  const label = `${p.label}${p.partial ? ' (to date)' : ''}`;
+  const value = p.value === null ? 'no value' : `${formatValue(p.value, indicator.unit)}${count ? `, ${count}` : ''}`;
+  return `${label}: ${value}. ${variationWords(spc.points, i, p.partial)}`;
+}
+
+interface Signal {
+  start: number;
+  end: number;
+  words: string;
+}
+
+/** The chart's special-cause runs: consecutive points of one type, with the rule that started each. */
+export function signalRuns(spc: Pick<SpcResult, 'points'>, points: readonly WordsPoint[]): Signal[] {
+  const runs: Signal[] = [];
+  spc.points.forEach((s, i) => {
+    if (!s.type || s.type === 'common_cause') return;
+    const last = runs.at(-1);
+    if (last && last.end === i - 1 && spc.points[last.start]?.type === s.type) {
+      last.end = i;
+      return;
+    }
+    runs.push({ start: i, end: i, words: `${POINT_TYPE_LABELS[s.type]} (${ruleWords(spc.points, i) ?? 'a signal'})` });
+  });
+  return runs.map((r) => ({
+    ...r,
+    words: `${r.words}, ${r.start === r.end ? `in ${points[r.start]?.label}` : `from ${points[r.start]?.label} to ${points[r.end]?.label}`}`,
+  }));
+}
+
+/** Where Page Up / Page Down stop: the start of each signal, and each marked change, in order. */
+export function signalStops(
+  spc: Pick<SpcResult, 'points'>,
+  points: readonly WordsPoint[],
+  changes: readonly { index: number }[],
+): number[] {
+  return [...new Set([...signalRuns(spc, points).map((r) => r.start), ...changes.map((c) => c.index)])].sort(
+    (a, b) => a - b,
+  );
+}
+
+/**
+ * The chart summed up, above it: the latest complete period with its count, its variation and the
+ * target's assurance in words, the signals (the last three) with their rule and when, and the changes.
+ */
+export function chartSummary(
+  indicator: Pick<IndicatorDefinition, 'unit'>,
+  points: readonly WordsPoint[],
+  spc: Pick<SpcResult, 'points' | 'chart' | 'assurance'>,
+  target: number | null,
+  changes: readonly { index: number; label: string }[] = [],
+): string {
+  const latestIndex = points.findLastIndex((p) => !p.partial && p.value !== null);
+  if (latestIndex < 0) return 'No complete period with a value yet.';
+  const parts = [`Latest: ${pointWords(indicator, points, spc, latestIndex)}`];
+  if (spc.chart === 'run') parts.push('Too few points for process limits: drawn as a run chart around the median.');
+  if (target !== null) {
+    const assurance = spc.assurance ? ASSURANCE_LABELS[spc.assurance].toLowerCase() : 'not judged against it yet';
+    parts.push(`Target ${formatValue(target, indicator.unit)}: ${assurance}.`);
+  }
+  const runs = signalRuns(spc, points);
+  parts.push(
+    runs.length === 0
+      ? 'No special-cause signals.'
+      : `Signals: ${runs
+          .slice(-3)
+          .map((r) => r.words)
+          .join('; ')}.${runs.length > 3 ? ` ${runs.length - 3} earlier in the table.` : ''}`,
+  );
+  for (const change of changes) parts.push(`Limits recalculated from ${points[change.index]?.label}: ${change.label}.`);
+  return parts.join(' ');
+}

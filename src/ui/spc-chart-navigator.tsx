@@ -1,0 +1,102 @@
+import { type KeyboardEvent, type ReactNode, useId, useState } from 'react';
+import { SpcChart } from '../charts/spc-chart';
+import { chartSummary, pointWords, signalStops, type WordsPoint } from '../indicators/chart-words';
+import type { IndicatorDefinition } from '../indicators/indicator-definition';
+import type { IndicatorSpc } from '../indicators/indicator-spc';
+
+type ChartProps = Omit<Parameters<typeof SpcChart>[0], 'points' | 'spc' | 'focusIndex'>;
+
+/** Where a key moves the focused period, or null when the key is not the chart's. */
+function moveFor(key: string, at: number | null, last: number, stops: readonly number[]): number | null {
+  const from = at ?? -1;
+  switch (key) {
+    case 'ArrowRight':
+      return at === null ? 0 : Math.min(last, at + 1);
+    case 'ArrowLeft':
+      return at === null ? last : Math.max(0, at - 1);
+    case 'Home':
+      return 0;
+    case 'End':
+      return last;
+    case 'PageDown':
+      return stops.find((i) => i > from) ?? at ?? stops[0] ?? null;
+    case 'PageUp':
+      return [...stops].reverse().find((i) => i < (at ?? last + 1)) ?? at ?? stops.at(-1) ?? null;
+    default:
+      return null;
+  }
+}
+
+/**
+ * An SPC chart anyone can use without a mouse or without sight: one tab stop; ← → move between
+ * periods, Home / End to the first and last, Page Up / Page Down between signals (special-cause runs,
+ * marked changes), T shows or hides the chart's table in place, Esc leaves the periods. Each move is
+ * said in words in a polite live region (shown under the chart too), and the chart is summed up in
+ * words above it; the drawing itself is hidden from screen readers, which have the words.
+ */
+export function SpcChartNavigator({
+  indicator,
+  points,
+  spc,
+  target,
+  table,
+  ...chart
+}: ChartProps & {
+  indicator: Pick<IndicatorDefinition, 'unit' | 'title'>;
+  points: readonly (WordsPoint & { label: string })[];
+  spc: IndicatorSpc;
+  /** The chart's table, shown under it by T. */
+  table: ReactNode;
+}) {
+  const [at, setAt] = useState<number | null>(null);
+  const [message, setMessage] = useState('');
+  const [tableShown, setTableShown] = useState(false);
+  const id = useId();
+  const stops = signalStops(spc, points, spc.changes);
+  const last = points.length - 1;
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === 't' || event.key === 'T') {
+      event.preventDefault();
+      setTableShown((shown) => !shown);
+      setMessage(tableShown ? 'Table hidden.' : 'Table shown under the chart.');
+      return;
+    }
+    if (event.key === 'Escape' && at !== null) {
+      event.preventDefault();
+      setAt(null);
+      setMessage('Left the periods. Arrow keys move through them again.');
+      return;
+    }
+    const next = last < 0 ? null : moveFor(event.key, at, last, stops);
+    if (next === null) return;
+    event.preventDefault();
+    setAt(next);
+    const noSignal = (event.key === 'PageDown' || event.key === 'PageUp') && stops.length === 0;
+    setMessage(noSignal ? 'No signals on this chart.' : pointWords(indicator, points, spc, next));
+  };
+  return (
+    <div className="chart-navigator">
+      <p className="chart-navigator__summary" id={`${id}-summary`} data-testid="chart-summary">
+        {chartSummary(indicator, points, spc, target ?? null, spc.changes)}
+      </p>
+      <div
+        className="chart-navigator__focus"
+        // One stop for the whole chart; keys it does not use go on as usual (Tab leaves it).
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: an application region its keys drive
+        tabIndex={0}
+        role="application"
+        aria-roledescription="chart"
+        aria-label={`${chart.title}. Left and right arrows move between periods, Page Up and Page Down between signals, T shows the table.`}
+        aria-describedby={`${id}-summary`}
+        onKeyDown={onKeyDown}
+        data-testid="chart-focus"
+      >
+        <SpcChart points={[...points]} spc={spc} target={target} focusIndex={at} {...chart} />
+      </div>
+      <p className="chart-navigator__live" aria-live="polite" role="status" data-testid="chart-live">
+        {message}
+      </p>
+      {tableShown && <div data-testid="chart-table">{table}</div>}
+    </div>
+  );
+}

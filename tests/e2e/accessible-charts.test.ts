@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeProblems, goTo, loadSampleData, waitForChart } from './support/app-actions';
+import { type AppUnderTest, openApp, screenshot } from './support/browser';
+
+// Issue 32: an SPC chart anyone can use without a mouse or without sight — one tab stop, keys that move
+// through periods and signals, each move said in a live region, and the chart summed up in words.
+
+let app: AppUnderTest;
+beforeAll(async () => {
+  app = await openApp({ width: 1366, height: 768 });
+  await loadSampleData(app.page);
+}, 150_000);
+afterAll(async () => {
+  await app?.close();
+});
+
+const PERIOD = /^20\d\d-\d\d Q[1-4]( \(to date\))?: /;
+
+describe('an SPC chart by keyboard and in words', () => {
+  it('is summed up in words above it: the latest period with its count, variation and signals', async () => {
+    const { page } = app;
+    await goTo(page, '#/early-help?period=quarter');
+    const card = await waitForChart(page, 'EH3');
+    const summary = (await card.getByTestId('chart-summary').textContent()) ?? '';
+    expect(summary).toMatch(/^Latest: 20\d\d-\d\d Q[1-4]: [\d.]+%, [\d,]+ of [\d,]+\. /);
+    expect(summary).toMatch(/(No special-cause signals\.|Signals: .+\.)/);
+    // The drawing is hidden from screen readers: the words say it all.
+    await expect(card.locator('.chart__drawing').getAttribute('aria-hidden')).resolves.toBe('true');
+  });
+
+  it('is one tab stop; arrows, Home, End and Page keys move through it, each move said', async () => {
+    const { page } = app;
+    const card = page.locator('[data-indicator-id="EH3"]');
+    const focus = card.getByTestId('chart-focus');
+    const live = card.getByTestId('chart-live');
+    await focus.focus();
+    await page.keyboard.press('Home');
+    await expect.poll(() => live.textContent()).toMatch(PERIOD);
+    const first = (await live.textContent()) ?? '';
+    expect(first).toMatch(/^20\d\d-\d\d Q1: .+\. (Not judged|Common cause|Special cause)/);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => live.textContent()).not.toBe(first);
+    const second = (await live.textContent()) ?? '';
+    expect(second.slice(0, 10)).not.toBe(first.slice(0, 10));
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => live.textContent()).toBe(first);
+    await page.keyboard.press('End');
+    await expect.poll(() => live.textContent()).toMatch(PERIOD);
+    await expect(card.getByTestId('chart-focus-line').count()).resolves.toBeGreaterThan(0);
+    await page.keyboard.press('PageUp');
+    await expect.poll(() => live.textContent()).toMatch(/(Special cause|No signals on this chart|Limits|: )/);
+    await screenshot(page, 'p32-chart-keyboard-1366', { fullPage: false });
+    // Nothing inside the chart takes a tab stop of its own: Tab leaves the chart.
+    await page.keyboard.press('Tab');
+    const inside = await page.evaluate(() => Boolean(document.activeElement?.closest('[data-testid="chart-focus"]')));
+    expect(inside).toBe(false);
+    expect(await card.locator('[data-testid="chart-focus"] [tabindex]:not([tabindex="-1"])').count()).toBe(0);
+  });
+
+  it('T shows the table in place and hides it again; Esc leaves the periods', async () => {
+    const { page } = app;
+    const card = page.locator('[data-indicator-id="EH3"]');
+    const focus = card.getByTestId('chart-focus');
+    await focus.focus();
+    await page.keyboard.press('t');
+    await card.getByTestId('chart-table').waitFor();
+    expect(await card.locator('[data-testid="chart-table"] tbody tr').count()).toBeGreaterThan(8);
+    await page.keyboard.press('t');
+    await expect(card.getByTestId('chart-table').count()).resolves.toBe(0);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => card.getByTestId('chart-live').textContent()).toMatch(/^Left the periods/);
+    await expect(card.getByTestId('chart-focus-line').count()).resolves.toBe(0);
+    expect(await axeProblems(page, 'Early help with a chart focused')).toEqual([]);
+  });
+
+  it('keeps every mark in Windows high contrast and reflows at 320 px', async () => {
+    const { page } = app;
+    await page.emulateMedia({ forcedColors: 'active' });
+    await screenshot(page, 'p32-chart-forced-colors', { fullPage: false });
+    await page.emulateMedia({ forcedColors: 'none' });
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.locator('[data-indicator-id="EH3"] [data-testid="chart-summary"]').scrollIntoViewIfNeeded();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await screenshot(page, 'p32-chart-320', { fullPage: false });
+    await page.setViewportSize({ width: 1366, height: 768 });
+  });
+});
