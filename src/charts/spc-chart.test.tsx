@@ -52,7 +52,7 @@ describe('the SPC chart', () => {
   const series = [10, 12, 11, 13, 12, 11, 10, 12, 13, 11, 12, 10, 11, 12, 30];
 
   it('colours a special-cause improvement blue and common cause grey', () => {
-    const { dots, html } = render(series, 'up');
+    const { dots } = render(series, 'up');
     expect(dots).toHaveLength(15);
     expect(dots.slice(0, 14).every((d) => d.type === 'common_cause' && d.fill === SPC_COLOURS.common_cause)).toBe(true);
     expect(dots[14]).toEqual({ type: 'special_cause_improvement', fill: SPC_COLOURS.special_cause_improvement });
