@@ -6,6 +6,7 @@ import { AppDataProvider } from './session/app-data';
 import { BenchmarkSettingsProvider } from './session/benchmark-settings';
 import { BoardPackProvider } from './session/board-pack';
 import { ChartNotesProvider } from './session/chart-notes';
+import { EventsProvider } from './session/events';
 import { IndicatorSettingsProvider } from './session/indicator-settings';
 import { KeptDataProvider } from './session/kept-data-provider';
 import { TargetsProvider } from './session/targets';
@@ -25,11 +26,13 @@ createRoot(root).render(
           <IndicatorSettingsProvider>
             <TargetsProvider>
               <ChartNotesProvider>
-                <BoardPackProvider>
-                  <BenchmarkSettingsProvider>
-                    <App />
-                  </BenchmarkSettingsProvider>
-                </BoardPackProvider>
+                <EventsProvider>
+                  <BoardPackProvider>
+                    <BenchmarkSettingsProvider>
+                      <App />
+                    </BenchmarkSettingsProvider>
+                  </BoardPackProvider>
+                </EventsProvider>
               </ChartNotesProvider>
             </TargetsProvider>
           </IndicatorSettingsProvider>

@@ -6,6 +6,7 @@ import { PresentPage } from '../features/board-pack/present-page';
 import { PrintPage } from '../features/board-pack/print-page';
 import { DataQualityPage } from '../features/data-quality/data-quality-page';
 import { DefinitionsPage } from '../features/definitions/definitions-page';
+import { EventsPage } from '../features/events/events-page';
 import { AreaLinks } from '../features/indicators/area-links';
 import { AreaPage } from '../features/indicators/area-page';
 import { KeepOffer } from '../features/keep/keep-offer';
@@ -44,6 +45,7 @@ export function App() {
     { page: { kind: 'board-pack', mode: 'build' }, label: 'Board pack' },
     { page: { kind: 'yearly-report', mode: 'view' }, label: 'Yearly report' },
     { page: { kind: 'benchmarks' }, label: 'Published statistics' },
+    { page: { kind: 'events' }, label: 'Events' },
     { page: { kind: 'definitions' }, label: 'Definitions' },
     { page: { kind: 'quality' }, label: 'Data quality' },
     { page: { kind: 'load-history' }, label: 'Load history' },
@@ -143,6 +145,7 @@ export function App() {
               {page.kind === 'quality' && <DataQualityPage />}
               {page.kind === 'templates' && <TemplatesPage />}
               {page.kind === 'load-history' && <LoadHistoryPage />}
+              {page.kind === 'events' && <EventsPage />}
               {page.kind === 'board-pack' && <BoardPackPage />}
               {page.kind === 'benchmarks' && (
                 <BenchmarksPage

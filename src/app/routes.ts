@@ -17,7 +17,8 @@ export type Page =
   | { kind: 'board-pack'; mode: 'build' | 'present' | 'print' }
   | { kind: 'yearly-report'; mode: 'view' | 'print' }
   | { kind: 'benchmarks' }
-  | { kind: 'load-history' };
+  | { kind: 'load-history' }
+  | { kind: 'events' };
 
 export interface View {
   granularity?: Granularity;
@@ -55,6 +56,7 @@ const SIMPLE: Record<string, Page> = {
   'yearly-report/print': { kind: 'yearly-report', mode: 'print' },
   benchmarks: { kind: 'benchmarks' },
   'load-history': { kind: 'load-history' },
+  events: { kind: 'events' },
 };
 
 export function pageFromHash(hash: string): Page {

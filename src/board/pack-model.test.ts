@@ -7,7 +7,7 @@ describe('board pack files', () => {
     const pack = defaultPack();
     pack.items[0] = { ...pack.items[0], commentary: 'We have asked the police for the missing quarter.' } as never;
     const parsed = parsePack(packJson(pack));
-    expect(parsed).toEqual({ ok: true, pack, notes: NO_NOTES, words: new Map() });
+    expect(parsed).toEqual({ ok: true, pack, notes: NO_NOTES, words: new Map(), events: [] });
   });
 
   it('refuses what is not JSON, too large, or not a pack, saying where', () => {
@@ -40,7 +40,7 @@ describe('board pack files', () => {
       filters: '[["category","Child Protection Plans which are a second or subsequent plan"]]',
       commentary: '',
     });
-    expect(parsePack(packJson(pack))).toEqual({ ok: true, pack, notes: NO_NOTES, words: new Map() });
+    expect(parsePack(packJson(pack))).toEqual({ ok: true, pack, notes: NO_NOTES, words: new Map(), events: [] });
     const withFigures = JSON.parse(packJson(pack));
     withFigures.items.at(-1).laValue = 25.9;
     expect(parsePack(JSON.stringify(withFigures))).toMatchObject({ ok: false });
@@ -168,7 +168,7 @@ describe('the notes that travel with a pack (file version 2)', () => {
     delete v1.changes;
     delete v1.minimumCases;
     const parsed = parsePack(JSON.stringify(v1));
-    expect(parsed).toEqual({ ok: true, pack: defaultPack(), notes: NO_NOTES, words: new Map() });
+    expect(parsed).toEqual({ ok: true, pack: defaultPack(), notes: NO_NOTES, words: new Map(), events: [] });
     if (parsed.ok) expect(parsed.pack.version).toBe(3);
   });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { filtersTextSchema } from '../benchmarks/breakdown-filters';
+import { eventSchema, MAX_EVENTS, type PartnershipEvent } from '../indicators/events';
 import { INDICATORS } from '../indicators/registry';
 import { firstProblem } from '../shared/problem-words';
 import {
@@ -22,7 +23,8 @@ import { reportWordsFileSchema, reportWordsFromFile, reportWordsToFile } from '.
  *
  * File versions: 1 is the pack alone; 2 adds, at the top level, the partnership's targets, marked changes
  * and minimum numbers of cases (pack-notes.ts), so that the charts and icons read the same on another
- * laptop; 3 adds the yearly report's own words (report-words.ts). Earlier versions are still read (they
+ * laptop; 3 adds the yearly report's own words (report-words.ts) and the events register
+ * (indicators/events.ts). Earlier versions are still read (they
  * bring none of what came later); this app writes version 3; a version it does not know is refused with
  * the reason, never read in part.
  */
@@ -82,6 +84,7 @@ const packFileSchema = packSchema
     changes: changesFileSchema.optional(),
     minimumCases: minimumCasesFileSchema.optional(),
     narratives: reportWordsFileSchema.optional(),
+    events: z.array(eventSchema(indicatorIds)).max(MAX_EVENTS).optional(),
   })
   .strict();
 
@@ -128,10 +131,14 @@ export function defaultPack(): BoardPack {
 }
 
 /** A pack read from a file, with the notes it brings: or why it cannot be used (in words, with where). */
-export function parsePack(
-  text: string,
-):
-  | { ok: true; pack: BoardPack; notes: PackNotes; words: ReadonlyMap<string, string> }
+export function parsePack(text: string):
+  | {
+      ok: true;
+      pack: BoardPack;
+      notes: PackNotes;
+      words: ReadonlyMap<string, string>;
+      events: readonly PartnershipEvent[];
+    }
   | { ok: false; message: string } {
   if (text.length > MAX_PACK_BYTES) {
     return { ok: false, message: `The file is larger than a board pack can be (${MAX_PACK_BYTES / 1024} KB).` };
@@ -154,7 +161,7 @@ export function parsePack(
   }
   const result = packFileSchema.safeParse(json);
   if (result.success) {
-    const { targets, changes, minimumCases, narratives, ...pack } = result.data;
+    const { targets, changes, minimumCases, narratives, events = [], ...pack } = result.data;
     const keys = pack.items.map((i) => i.key);
     if (new Set(keys).size !== keys.length) return { ok: false, message: 'Two items of the pack have the same key.' };
     const notes = notesFromFile({ targets, changes, minimumCases });
@@ -163,7 +170,9 @@ export function parsePack(
     const words = reportWordsFromFile(narratives);
     if (!words.ok)
       return { ok: false, message: `The file is not a board pack this version can read: ${words.message}` };
-    return { ok: true, pack, notes: notes.notes, words: words.words };
+    const ids = events.map((e) => e.id);
+    if (new Set(ids).size !== ids.length) return { ok: false, message: 'Two events of the pack have the same id.' };
+    return { ok: true, pack, notes: notes.notes, words: words.words, events };
   }
   return { ok: false, message: `The file is not a board pack this version can read: ${firstProblem(result.error)}.` };
 }
@@ -173,11 +182,13 @@ export function packJson(
   pack: BoardPack,
   notes: PackNotes = NO_NOTES,
   words: Readonly<Record<string, string>> = {},
+  events: readonly PartnershipEvent[] = [],
 ): string {
   const file = packFileSchema.parse({
     ...packSchema.parse(pack),
     ...notesToFile(notes),
     narratives: reportWordsToFile(words),
+    events,
   });
   return `${JSON.stringify(file, null, 2)}\n`;
 }

@@ -34,6 +34,38 @@ interface Row extends SpcChartPoint {
   [phaseLine: `${'centre' | 'upper' | 'lower'}${number}`]: number | null;
 }
 
+/** An event on the chart: the period it falls in, when it happened and what. */
+export interface ChartEvent {
+  index: number;
+  date: string;
+  title: string;
+}
+
+const EVENT_COLOUR = INK;
+
+/** An event's flag at the foot of its line: a marker and its title (reachable by keyboard through the chart's words). */
+function EventFlag({
+  event,
+  fontSize,
+  viewBox,
+}: {
+  event: ChartEvent;
+  fontSize: number;
+  viewBox?: { x?: number; y?: number; height?: number };
+}) {
+  const x = viewBox?.x ?? 0;
+  const y = (viewBox?.y ?? 0) + (viewBox?.height ?? 0) - fontSize * 1.6;
+  const short = event.title.length > 24 ? `${event.title.slice(0, 23)}…` : event.title;
+  return (
+    <g data-testid="event-marker" data-event-date={event.date}>
+      <path d={`M${x},${y - 6} l6,6 l-6,6 l-6,-6 Z`} fill={INK} />
+      <text x={x + 9} y={y + 4} fontSize={fontSize * 0.85} fill={INK}>
+        {short}
+      </text>
+    </g>
+  );
+}
+
 export interface ChartChange {
   index: number;
   label: string;
@@ -262,7 +294,10 @@ export function SpcChart({
   filling = null,
   fontSize: givenFontSize,
   focusIndex = null,
+  events = [],
 }: {
+  /** Events marked on the chart (the events register): a labelled line at the period each falls in. */
+  events?: readonly ChartEvent[];
   points: SpcChartPoint[];
   /** The period a keyboard user is on (spc-chart-navigator.tsx): marked by a solid line across the chart. */
   focusIndex?: number | null;
@@ -395,6 +430,19 @@ export function SpcChart({
             stroke={INK}
             strokeWidth={2}
             label={{ value: change.label, position: 'insideTopLeft', fill: INK, fontSize }}
+          />
+        );
+      })}
+      {events.map((event) => {
+        const at = points[event.index]?.label;
+        return at === undefined ? null : (
+          <ReferenceLine
+            key={`event-${event.date}-${event.title}`}
+            x={at}
+            stroke={EVENT_COLOUR}
+            strokeWidth={2}
+            strokeDasharray="1 3"
+            label={<EventFlag event={event} fontSize={fontSize} />}
           />
         );
       })}

@@ -1,5 +1,6 @@
 import { countText, formatValue } from '../shared/format';
 import type { IndicatorDefinition } from './indicator-definition';
+import { formatLongDate } from './periods';
 import { ASSURANCE_LABELS, POINT_TYPE_LABELS, type SpcPoint, type SpcResult } from './spc';
 
 /**
@@ -74,19 +75,34 @@ function variationWords(points: readonly SpcPoint[], i: number, partial: boolean
   return `${POINT_TYPE_LABELS[s.type]}${rule ? ` — ${rule}` : ''}.`;
 }
 
-/** One period as announced: "2024-25 Q3: 59.4%, 246 of 414. Common cause variation." */
+/** An event on a chart, as its words say it. */
+export interface WordsEvent {
+  date: string;
+  title: string;
+}
+
+const eventWords = (events: readonly WordsEvent[]) =>
+  events.map((e) => `Event: ${e.title}, ${formatLongDate(e.date)}.`).join(' ');
+
+/**
+ * One period as announced: "2024-25 Q3: 59.4%, 246 of 414. Common cause variation.", then the
+ * events in it ("Event: New front door opened, 1 October 2024.").
+ */
 export function pointWords(
   indicator: Pick<IndicatorDefinition, 'unit'>,
   points: readonly WordsPoint[],
   spc: Pick<SpcResult, 'points'>,
   i: number,
+  events: ReadonlyMap<number, readonly WordsEvent[]> = new Map(),
 ): string {
   const p = points[i];
   if (!p) return '';
   const count = countText(p, indicator.unit);
   const label = `${p.label}${p.partial ? ' (to date)' : ''}`;
   const value = p.value === null ? 'no value' : `${formatValue(p.value, indicator.unit)}${count ? `, ${count}` : ''}`;
-  return `${label}: ${value}. ${variationWords(spc.points, i, p.partial)}`;
+  const happened = events.get(i) ?? [];
+  const said = happened.length > 0 ? ` ${eventWords(happened)}` : '';
+  return `${label}: ${value}. ${variationWords(spc.points, i, p.partial)}${said}`;
 }
 
 interface Signal {
@@ -113,15 +129,15 @@ export function signalRuns(spc: Pick<SpcResult, 'points'>, points: readonly Word
   }));
 }
 
-/** Where Page Up / Page Down stop: the start of each signal, and each marked change, in order. */
+/** Where Page Up / Page Down stop: the start of each signal, each marked change and each event, in order. */
 export function signalStops(
   spc: Pick<SpcResult, 'points'>,
   points: readonly WordsPoint[],
   changes: readonly { index: number }[],
+  events: ReadonlyMap<number, readonly WordsEvent[]> = new Map(),
 ): number[] {
-  return [...new Set([...signalRuns(spc, points).map((r) => r.start), ...changes.map((c) => c.index)])].sort(
-    (a, b) => a - b,
-  );
+  const stops = [...signalRuns(spc, points).map((r) => r.start), ...changes.map((c) => c.index), ...events.keys()];
+  return [...new Set(stops)].sort((a, b) => a - b);
 }
 
 /**
@@ -134,6 +150,7 @@ export function chartSummary(
   spc: Pick<SpcResult, 'points' | 'chart' | 'assurance'>,
   target: number | null,
   changes: readonly { index: number; label: string }[] = [],
+  events: ReadonlyMap<number, readonly WordsEvent[]> = new Map(),
 ): string {
   const latestIndex = points.findLastIndex((p) => !p.partial && p.value !== null);
   if (latestIndex < 0) return 'No complete period with a value yet.';
@@ -153,5 +170,8 @@ export function chartSummary(
           .join('; ')}.${runs.length > 3 ? ` ${runs.length - 3} earlier in the table.` : ''}`,
   );
   for (const change of changes) parts.push(`Limits recalculated from ${points[change.index]?.label}: ${change.label}.`);
+  const happened = [...events.entries()].sort(([a], [b]) => a - b).flatMap(([, list]) => list);
+  if (happened.length > 0)
+    parts.push(`Events on this chart: ${happened.map((e) => `${e.title} (${formatLongDate(e.date)})`).join('; ')}.`);
   return parts.join(' ');
 }

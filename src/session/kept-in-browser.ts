@@ -9,6 +9,7 @@ export const KEPT: readonly { key: string; what: string }[] = [
   { key: 'partnership-insight:indicator-settings', what: 'your local standards (settings)' },
   { key: 'partnership-insight:targets', what: 'targets' },
   { key: 'partnership-insight:chart-notes', what: 'changes marked on charts and minimum numbers of cases' },
+  { key: 'partnership-insight:events', what: 'the events register (events shown on charts)' },
   { key: 'partnership-insight:board-pack', what: 'the board pack and its commentary' },
   { key: 'partnership-insight:yearly-report', what: 'the yearly report’s own words' },
   {

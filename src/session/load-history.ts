@@ -17,6 +17,7 @@ export const HISTORY_ACTIONS = [
   'restore',
   'suppression',
   'change-point',
+  'event',
   'export',
 ] as const;
 export type HistoryAction = (typeof HISTORY_ACTIONS)[number];

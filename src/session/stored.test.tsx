@@ -34,7 +34,7 @@ const PACK = 'partnership-insight:board-pack';
 function packWithFilters(filters: string): string {
   const file = JSON.parse(packJson(defaultPack()));
   file.items.splice(2, 0, { key: 'item-b', kind: 'benchmark', file: 'a.csv', measure: 'm', filters, commentary: '' });
-  const { targets: _t, changes: _c, minimumCases: _m, narratives: _w, ...pack } = file;
+  const { targets: _t, changes: _c, minimumCases: _m, narratives: _w, events: _e, ...pack } = file;
   return JSON.stringify(pack);
 }
 

@@ -1,6 +1,7 @@
 import { type KeyboardEvent, type ReactNode, useId, useState } from 'react';
 import { SpcChart } from '../charts/spc-chart';
 import { chartSummary, pointWords, signalStops, type WordsPoint } from '../indicators/chart-words';
+import { eventsByPeriod, type PartnershipEvent } from '../indicators/events';
 import type { IndicatorDefinition } from '../indicators/indicator-definition';
 import type { IndicatorSpc } from '../indicators/indicator-spc';
 
@@ -30,7 +31,7 @@ function moveFor(key: string, at: number | null, last: number, stops: readonly n
 /**
  * An SPC chart anyone can use without a mouse or without sight: one tab stop; ← → move between
  * periods, Home / End to the first and last, Page Up / Page Down between signals (special-cause runs,
- * marked changes), T shows or hides the chart's table in place, Esc leaves the periods. Each move is
+ * marked changes, events), T shows or hides the chart's table in place, Esc leaves the periods. Each move is
  * said in words in a polite live region (shown under the chart too), and the chart is summed up in
  * words above it; the drawing itself is hidden from screen readers, which have the words.
  */
@@ -40,10 +41,13 @@ export function SpcChartNavigator({
   spc,
   target,
   table,
+  events = [],
   ...chart
-}: ChartProps & {
+}: Omit<ChartProps, 'events'> & {
   indicator: Pick<IndicatorDefinition, 'unit' | 'title'>;
-  points: readonly (WordsPoint & { label: string })[];
+  points: readonly (WordsPoint & { label: string; periodStart: string; periodEnd: string })[];
+  /** The events this chart shows (eventsFor), placed at the periods they fall in. */
+  events?: readonly PartnershipEvent[];
   spc: IndicatorSpc;
   /** The chart's table, shown under it by T. */
   table: ReactNode;
@@ -52,7 +56,9 @@ export function SpcChartNavigator({
   const [message, setMessage] = useState('');
   const [tableShown, setTableShown] = useState(false);
   const id = useId();
-  const stops = signalStops(spc, points, spc.changes);
+  const byPeriod = eventsByPeriod(points, events);
+  const marks = [...byPeriod].flatMap(([index, list]) => list.map((e) => ({ index, date: e.date, title: e.title })));
+  const stops = signalStops(spc, points, spc.changes, byPeriod);
   const last = points.length - 1;
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key === 't' || event.key === 'T') {
@@ -72,12 +78,12 @@ export function SpcChartNavigator({
     event.preventDefault();
     setAt(next);
     const noSignal = (event.key === 'PageDown' || event.key === 'PageUp') && stops.length === 0;
-    setMessage(noSignal ? 'No signals on this chart.' : pointWords(indicator, points, spc, next));
+    setMessage(noSignal ? 'No signals on this chart.' : pointWords(indicator, points, spc, next, byPeriod));
   };
   return (
     <div className="chart-navigator">
       <p className="chart-navigator__summary" id={`${id}-summary`} data-testid="chart-summary">
-        {chartSummary(indicator, points, spc, target ?? null, spc.changes)}
+        {chartSummary(indicator, points, spc, target ?? null, spc.changes, byPeriod)}
       </p>
       <div
         className="chart-navigator__focus"
@@ -91,7 +97,7 @@ export function SpcChartNavigator({
         onKeyDown={onKeyDown}
         data-testid="chart-focus"
       >
-        <SpcChart points={[...points]} spc={spc} target={target} focusIndex={at} {...chart} />
+        <SpcChart points={[...points]} spc={spc} target={target} focusIndex={at} events={marks} {...chart} />
       </div>
       <p className="chart-navigator__live" aria-live="polite" role="status" data-testid="chart-live">
         {message}

@@ -14,6 +14,7 @@ import { mergeReportWords } from '../../board/report-words';
 import { formatUkDate } from '../../indicators/periods';
 import { getIndicator } from '../../indicators/registry';
 import { useBoardPack } from '../../session/board-pack';
+import { useEvents } from '../../session/events';
 import { useSavedPackNotes } from '../../session/pack-notes';
 import { shownFileName } from '../../shared/file-name';
 import { downloadText } from '../../ui/download';
@@ -126,6 +127,7 @@ export function PackFile({ pack, onImport }: { pack: BoardPack; onImport: (pack:
   const [pending, setPending] = useState<PackNotes | null>(null);
   const saved = useSavedPackNotes();
   const { evidence, setEvidence } = useBoardPack();
+  const { events, addFromPack } = useEvents();
   const input = useRef<HTMLInputElement>(null);
   const read = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -137,7 +139,10 @@ export function PackFile({ pack, onImport }: { pack: BoardPack; onImport: (pack:
       return;
     }
     onImport(parsed.pack);
-    const opened = `Opened “${parsed.pack.title}” (${parsed.pack.items.length} items).${wordsAdded(parsed.words)}`;
+    const added = addFromPack(parsed.events);
+    const eventsAdded =
+      added > 0 ? ` ${added} ${added === 1 ? 'event was' : 'events were'} added to the register.` : '';
+    const opened = `Opened “${parsed.pack.title}” (${parsed.pack.items.length} items).${wordsAdded(parsed.words)}${eventsAdded}`;
     if (isEmpty(parsed.notes) || alreadyIn(parsed.notes, saved.notes)) {
       setPending(null);
       const same = isEmpty(parsed.notes)
@@ -170,7 +175,11 @@ export function PackFile({ pack, onImport }: { pack: BoardPack; onImport: (pack:
         type="button"
         className="button button--secondary"
         onClick={() =>
-          downloadText(`${pack.title}.board-pack.json`, packJson(pack, saved.notes, evidence), 'application/json')
+          downloadText(
+            `${pack.title}.board-pack.json`,
+            packJson(pack, saved.notes, evidence, events),
+            'application/json',
+          )
         }
         data-testid="export-pack-json"
       >
@@ -189,7 +198,8 @@ export function PackFile({ pack, onImport }: { pack: BoardPack; onImport: (pack:
         aria-label="Open a pack file"
       />
       <p className="hint" data-testid="pack-file-holds">
-        The file holds the pack’s items and commentary{travels ? ', ' : ' and '}the yearly report’s words
+        The file holds the pack’s items and commentary, the events register{travels ? ', ' : ' and '}the yearly report’s
+        words
         {travels ? `, and this browser’s ${travels}` : ''}, so that it reads the same on another computer. It holds no
         data: the figures are worked out from what is loaded there.
       </p>

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import { AssuranceIcon, VariationIcon } from '../../charts/spc-chart';
 import { findDataset } from '../../datasets/registry';
+import { eventsByPeriod, eventsFor, type PartnershipEvent } from '../../indicators/events';
 import { runIndicatorBatched } from '../../indicators/indicator-batcher';
 import { DIMENSION_LABELS, type IndicatorDefinition } from '../../indicators/indicator-definition';
 import { type IndicatorSpc, indicatorSpc, warmUpOf } from '../../indicators/indicator-spc';
@@ -11,6 +12,7 @@ import type { IndicatorPoint, IndicatorQuery } from '../../indicators/run-indica
 import { POINT_TYPE_LABELS, type SpcPoint } from '../../indicators/spc';
 import { useEngine } from '../../session/app-data';
 import { useChartNotes } from '../../session/chart-notes';
+import { useEvents } from '../../session/events';
 import { usePreparedFor } from '../../session/indicator-settings';
 import { useTargets } from '../../session/targets';
 import { axisBounds, describeChange, formatValue, formatWithCount, UNIT_AXIS_LABELS } from '../../shared/format';
@@ -18,6 +20,7 @@ import { type FigureColumns, FigureTable } from '../../ui/figure-table';
 import { SpcChartNavigator } from '../../ui/spc-chart-navigator';
 import { TableToggle } from '../../ui/table-toggle';
 import { ChangePoints } from './change-points';
+import { ChartEvents } from './chart-events';
 import { IndicatorDownloads } from './indicator-downloads';
 
 /** A point's variation in the table's words: its type, or why it has none. */
@@ -72,6 +75,7 @@ export function IndicatorPanel({
     points.length > 0 && points.every((p) => p.value === null || (indicator.unit === 'count' && p.value === 0));
   const filtered = Object.values(query.filters ?? {}).some((values) => (values?.length ?? 0) > 0);
   const { changesFor, minDenominatorFor } = useChartNotes();
+  const events = eventsFor(indicator, useEvents().events);
   const spc = indicatorSpc(
     indicator,
     { granularity, points },
@@ -141,7 +145,7 @@ export function IndicatorPanel({
                 : 'No data in these periods.'}
             </p>
           ) : asTable ? (
-            <IndicatorTable indicator={indicator} points={points} spc={spc} />
+            <IndicatorTable indicator={indicator} points={points} spc={spc} events={events} />
           ) : (
             <div ref={chart}>
               <SpcChartNavigator
@@ -155,7 +159,8 @@ export function IndicatorPanel({
                 title={`${indicator.title}, by ${GRANULARITY_LABELS[granularity].toLowerCase()}`}
                 format={(v) => formatValue(v, indicator.unit)}
                 bounds={axisBounds(indicator.unit)}
-                table={<IndicatorTable indicator={indicator} points={points} spc={spc} />}
+                events={events}
+                table={<IndicatorTable indicator={indicator} points={points} spc={spc} events={events} />}
               />
             </div>
           )}
@@ -189,6 +194,7 @@ export function IndicatorPanel({
             />
           )}
           <ChangePoints indicator={indicator} periods={points} spc={spc} />
+          <ChartEvents indicator={indicator} events={events} defaultDate={latest?.periodStart ?? ''} />
         </>
       )}
     </article>
@@ -199,13 +205,21 @@ function IndicatorTable({
   indicator,
   points,
   spc,
+  events = [],
 }: {
   indicator: IndicatorDefinition;
   points: IndicatorPoint[];
   spc: IndicatorSpc;
+  events?: readonly PartnershipEvent[];
 }) {
   const changeAt = new Map(spc.changes.map((c) => [c.index, c.label]));
-  const rows = points.map((point, i) => ({ point, spc: spc.points[i], change: changeAt.get(i) ?? '' }));
+  const byPeriod = eventsByPeriod(points, events);
+  const rows = points.map((point, i) => ({
+    point,
+    spc: spc.points[i],
+    change: changeAt.get(i) ?? '',
+    events: (byPeriod.get(i) ?? []).map((e) => `${e.title} (${formatUkDate(e.date)})`).join('; '),
+  }));
   const columns: FigureColumns<(typeof rows)[number]> = [
     { key: 'period', head: 'Period', cell: ({ point }) => `${point.label}${point.partial ? ' (to date)' : ''}` },
     { key: 'from', head: 'From', cell: ({ point }) => formatUkDate(point.periodStart) },
@@ -230,6 +244,7 @@ function IndicatorTable({
     },
     { key: 'variation', head: 'Variation', cell: (row) => variationText(row.spc) },
     spc.changes.length > 0 && { key: 'change', head: 'Change marked', cell: (row) => row.change },
+    byPeriod.size > 0 && { key: 'events', head: 'Events', cell: (row) => row.events },
   ];
   return (
     <FigureTable

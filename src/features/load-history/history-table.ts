@@ -14,6 +14,7 @@ export const ACTION_WORDS: Record<HistoryAction, string> = {
   restore: 'Restored',
   suppression: 'Suppression',
   'change-point': 'Change point',
+  event: 'Event',
   export: 'Exported',
 };
 
