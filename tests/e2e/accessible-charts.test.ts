@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeProblems, goTo, loadSampleData, waitForChart } from './support/app-actions';
 import { type AppUnderTest, openApp, screenshot } from './support/browser';
@@ -84,5 +87,58 @@ describe('an SPC chart by keyboard and in words', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await screenshot(page, 'p32-chart-320', { fullPage: false });
     await page.setViewportSize({ width: 1366, height: 768 });
+  });
+});
+
+describe('events on the timeline', () => {
+  const date = '2024-10-01';
+  it('are added in the register and shown on every chart of the area, reachable and announced', async () => {
+    const { page } = app;
+    await goTo(page, '#/events');
+    await page.getByTestId('events-page').waitFor();
+    await page.getByTestId('event-date').fill(date);
+    await page.getByTestId('event-title').fill('New front door opened');
+    await page.getByTestId('event-area-early_help').check();
+    await page.getByTestId('event-add').click();
+    await expect(page.getByTestId('events-table').locator('tbody tr').count()).resolves.toBe(1);
+    expect(await axeProblems(page, 'Events')).toEqual([]);
+
+    await goTo(page, '#/early-help?period=quarter');
+    const card = await waitForChart(page, 'EH3');
+    const marker = card.locator(`[data-testid="event-marker"][data-event-date="${date}"]`);
+    await marker.waitFor();
+    await expect(card.getByTestId('chart-summary').textContent()).resolves.toContain(
+      'Events on this chart: New front door opened (1 October 2024).',
+    );
+    await card.getByTestId('chart-focus').focus();
+    await page.keyboard.press('Home');
+    // Page Down stops at each signal, change and event in turn: the event's period is one of them.
+    let said = '';
+    for (let i = 0; i < 12 && !said.includes('Event: New front door opened'); i += 1) {
+      await page.keyboard.press('PageDown');
+      said = (await card.getByTestId('chart-live').textContent()) ?? '';
+    }
+    expect(said).toMatch(/^2024-25 Q3: .* Event: New front door opened, 1 October 2024\.$/);
+    await screenshot(page, 'p32-event-on-chart', { fullPage: false });
+  });
+
+  it('travel in the board pack file and come back from it', async () => {
+    const { page } = app;
+    await goTo(page, '#/board-pack');
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-pack-json').click()]);
+    const text = readFileSync(await file.path(), 'utf8');
+    expect(JSON.parse(text).events).toEqual([
+      expect.objectContaining({ date, title: 'New front door opened', areas: ['early_help'] }),
+    ]);
+    await goTo(page, '#/events');
+    await page.getByRole('button', { name: 'Remove the event “New front door opened”' }).click();
+    await expect(page.getByTestId('events-table').count()).resolves.toBe(0);
+    const path = join(mkdtempSync(join(tmpdir(), 'pi-events-')), 'pack.json');
+    writeFileSync(path, text);
+    await goTo(page, '#/board-pack');
+    await page.getByTestId('import-pack').setInputFiles(path);
+    await expect.poll(() => page.getByTestId('pack-file-message').textContent()).toContain('1 event was added');
+    await goTo(page, '#/events');
+    await expect(page.getByTestId('events-table').locator('tbody tr').count()).resolves.toBe(1);
   });
 });
