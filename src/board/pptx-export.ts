@@ -1,3 +1,4 @@
+import type { PartnershipEvent } from '../indicators/events';
 import { getFamily } from '../indicators/registry';
 import { ASSURANCE_LABELS, POINT_TYPE_LABELS } from '../indicators/spc';
 import { SUPPRESSED } from '../indicators/suppression';
@@ -9,6 +10,7 @@ import type { IndicatorOutcome } from './pack-figures';
 import type { TableFigures } from './pack-tables';
 import { type Cell, type PptxTable, pageTable, textLines } from './pptx-layout';
 import { shownBasis, shownValue } from './published-format';
+import { chartEvents, eventsLine } from './report-events';
 import { sectionEvidence } from './report-evidence';
 
 /**
@@ -191,7 +193,14 @@ function narrativeOf(slide: DeckSlide, figures: DeckFigures): string {
   return `Each headline indicator for its latest complete ${period} (areas with yearly returns by year), with its Making Data Count variation.`;
 }
 
-function notesOf(slide: DeckSlide): string {
+function notesOf(slide: DeckSlide, figures: DeckFigures, events: readonly PartnershipEvent[]): string {
+  const outcome = slide.kind === 'indicator' ? slideIndicator(slide, figures) : undefined;
+  const happened = outcome?.status === 'ok' ? chartEvents(outcome.indicator, outcome.points, events) : [];
+  const own = notesOfSlide(slide);
+  return happened.length > 0 ? `${own}\n\n${eventsLine(happened)}` : own;
+}
+
+function notesOfSlide(slide: DeckSlide): string {
   if (slide.kind === 'section') {
     const written = slide.blocks.filter((b) => b.text.trim() !== '');
     return written.length === 0
@@ -236,11 +245,16 @@ function narrativeHeight(text: string): { pt: number; h: number } {
 }
 
 /** Every slide of the file, tables split across slides where they run on. */
-function planPages(deck: Deck, figures: DeckFigures, charts: ReadonlyMap<string, ChartImage>): Page[] {
+function planPages(
+  deck: Deck,
+  figures: DeckFigures,
+  charts: ReadonlyMap<string, ChartImage>,
+  events: readonly PartnershipEvent[],
+): Page[] {
   return projectedSlides(deck, PPTX_SUMMARY_ROWS).flatMap((slide): Page[] => {
     const image = charts.get(slide.key);
     const narrative = narrativeOf(slide, figures);
-    const notes = notesOf(slide);
+    const notes = notesOf(slide, figures, events);
     const table = tableOf(slide, figures, image);
     const page: Page = { slide, title: slide.title, narrative, image, note: hiddenNote(slide, figures), notes };
     if (!table) return [page];
@@ -314,13 +328,14 @@ export async function buildPptx(
   figures: DeckFigures,
   charts: ReadonlyMap<string, ChartImage>,
   footerText: string,
+  events: readonly PartnershipEvent[] = [],
 ): Promise<Blob> {
   const { default: PptxGenJS } = await import('pptxgenjs');
   const pptx = new PptxGenJS();
   pptx.layout = 'LAYOUT_WIDE';
   pptx.title = deck.title;
   pptx.company = 'Safeguarding partnership';
-  const plan = planPages(deck, figures, charts);
+  const plan = planPages(deck, figures, charts, events);
   const pages = plan.length + 1;
   const cover = pptx.addSlide();
   cover.addText(deck.title, {

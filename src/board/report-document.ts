@@ -1,3 +1,4 @@
+import type { PartnershipEvent } from '../indicators/events';
 import { formatValue } from '../shared/format';
 import { benchmarkKey } from './benchmark-item';
 import type { Deck, DeckSlide } from './deck';
@@ -5,13 +6,24 @@ import { HEADLINES } from './deck';
 import { type DeckFigures, slideIndicator } from './deck-figures';
 import type { IndicatorFigures } from './pack-figures';
 import { aboutSection } from './report-about';
+import { chartEvents, eventsBetween, eventsLine } from './report-events';
 import { sectionEvidence } from './report-evidence';
 import { proseYears, type ReportBlock, type ReportDocument, type ReportSection } from './report-model';
 import { comparisonTable, indicatorTable, summaryTable, timelineTable, viewTable } from './report-tables';
 
 const COMMENTARY = 'What the partnership is doing';
 
-function indicatorBlocks(slide: Extract<DeckSlide, { kind: 'indicator' }>, figures: DeckFigures): ReportBlock[] {
+/** What the document is made from: the deck's figures, the events register and, for a yearly report, its year. */
+interface Context {
+  figures: DeckFigures;
+  events: readonly PartnershipEvent[];
+  year: { from: string; to: string } | null;
+}
+
+function indicatorBlocks(
+  slide: Extract<DeckSlide, { kind: 'indicator' }>,
+  { figures, events }: Context,
+): ReportBlock[] {
   const outcome = slideIndicator(slide, figures);
   if (outcome?.status !== 'ok') {
     const needs = outcome ? `needs ${outcome.missingDatasets.join(', ')}` : 'still being worked out';
@@ -23,11 +35,14 @@ function indicatorBlocks(slide: Extract<DeckSlide, { kind: 'indicator' }>, figur
     hidden > 0
       ? ` ${hidden} of ${periods.length} periods are not shown (c): small numbers, or figures that would let one be worked out.`
       : '';
-  const chart = { key: slide.key, title: slide.title, description: `${outcome.narrative}${note}` };
+  const happened = chartEvents(outcome.indicator, outcome.points, events);
+  const said = happened.length > 0 ? ` ${eventsLine(happened)}` : '';
+  const chart = { key: slide.key, title: slide.title, description: `${outcome.narrative}${note}${said}` };
   const table = indicatorTable(outcome, `${slide.title}: each period as published`);
   return [
     { kind: 'text', tone: 'lead', text: outcome.narrative },
     { kind: 'chart', chart, table },
+    ...(happened.length > 0 ? [{ kind: 'text' as const, tone: 'body' as const, text: eventsLine(happened) }] : []),
   ];
 }
 
@@ -65,22 +80,30 @@ function benchmarkBlocks(slide: Extract<DeckSlide, { kind: 'benchmark' }>, figur
   ];
 }
 
-function sectionBlocks(slide: Extract<DeckSlide, { kind: 'section' }>, figures: DeckFigures): ReportBlock[] {
+function sectionBlocks(
+  slide: Extract<DeckSlide, { kind: 'section' }>,
+  { figures, events, year }: Context,
+): ReportBlock[] {
   const { table, note } = sectionEvidence(slide, figures, 'published');
+  const indicators = slide.indicatorIds.flatMap((id) => figures.indicators.get(id)?.indicator ?? []);
+  // The events of the year beside the figures they explain.
+  const happened = year ? eventsBetween(indicators, year.from, year.to, events) : [];
   return [
     { kind: 'text', tone: 'lead', text: slide.lead },
     ...(note ? [{ kind: 'text' as const, tone: 'note' as const, text: note }] : []),
     ...(table ? [{ kind: 'table' as const, table }] : []),
+    ...(happened.length > 0 ? [{ kind: 'text' as const, tone: 'body' as const, text: eventsLine(happened) }] : []),
     ...slide.blocks.map((b) => ({ kind: 'words' as const, heading: b.heading, text: b.text })),
   ];
 }
 
-function slideBlocks(slide: DeckSlide, figures: DeckFigures): ReportBlock[] {
+function slideBlocks(slide: DeckSlide, context: Context): ReportBlock[] {
+  const { figures } = context;
   switch (slide.kind) {
     case 'section':
-      return sectionBlocks(slide, figures);
+      return sectionBlocks(slide, context);
     case 'indicator':
-      return indicatorBlocks(slide, figures);
+      return indicatorBlocks(slide, context);
     case 'view':
       return viewBlocks(slide, figures);
     case 'benchmark':
@@ -94,8 +117,8 @@ function slideBlocks(slide: DeckSlide, figures: DeckFigures): ReportBlock[] {
   }
 }
 
-function asSection(slide: DeckSlide, figures: DeckFigures): ReportSection {
-  const blocks = slideBlocks(slide, figures);
+function asSection(slide: DeckSlide, context: Context): ReportSection {
+  const blocks = slideBlocks(slide, context);
   if (slide.kind !== 'section') blocks.push({ kind: 'words', heading: COMMENTARY, text: slide.commentary });
   return { key: slide.key, heading: slide.title, blocks, parts: [] };
 }
@@ -108,11 +131,11 @@ const COMPARISONS_KEY = '_comparisons';
  * The headings of a deck: a yearly report's headings with their views one level down and the
  * comparisons together under one heading; a board pack's items each a heading of its own.
  */
-function sectionsOf(deck: Deck, figures: DeckFigures): ReportSection[] {
+function sectionsOf(deck: Deck, context: Context): ReportSection[] {
   const report = deck.slides.some((s) => s.kind === 'section');
   const sections: ReportSection[] = [];
   for (const slide of deck.slides) {
-    const section = asSection(slide, figures);
+    const section = asSection(slide, context);
     const current = sections.at(-1);
     if (!report || slide.kind === 'section') sections.push(section);
     else if (slide.kind === 'benchmark') {
@@ -165,6 +188,8 @@ export interface ReportFacts {
   footer: string;
   /** The data the figures come from, in words (the partners' files, published statistics). */
   sources: readonly string[];
+  /** The events register: each event on the charts it concerns, and in a yearly report beside its year's figures. */
+  events?: readonly PartnershipEvent[];
 }
 
 /** A heading's prose with its years as GOV.UK writes them (tables and the partnership's own words as they are). */
@@ -183,7 +208,10 @@ function inProse(section: ReportSection): ReportSection {
 /** The document of a deck, closed by "About these figures" (report-about.ts). */
 export function reportDocument(deck: Deck, figures: DeckFigures, facts: ReportFacts): ReportDocument {
   const indicators = indicatorsOf(deck, figures);
-  const sections = sectionsOf(deck, figures);
+  // A yearly report (a deck to the end of a financial year, by year) gathers each year's events.
+  const to = deck.granularity === 'year' ? deck.to : undefined;
+  const year = to ? { from: `${Number(to.slice(0, 4)) - 1}-04-01`, to } : null;
+  const sections = sectionsOf(deck, { figures, events: facts.events ?? [], year });
   sections.push(
     aboutSection({
       indicators,

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeProblems, goTo, loadSampleData, waitForChart } from './support/app-actions';
 import { type AppUnderTest, openApp, screenshot } from './support/browser';
@@ -120,6 +121,33 @@ describe('events on the timeline', () => {
     }
     expect(said).toMatch(/^2024-25 Q3: .* Event: New front door opened, 1 October 2024\.$/);
     await screenshot(page, 'p32-event-on-chart', { fullPage: false });
+  });
+
+  it('appear in the printed pack, the PowerPoint notes and beside the yearly report’s figures', async () => {
+    const { page } = app;
+    await goTo(page, '#/board-pack/print');
+    await page.locator('[data-testid="board-pack-print"][data-state="ready"]').waitFor({ timeout: 90_000 });
+    await expect(page.getByTestId('slide-events').first().textContent()).resolves.toContain(
+      'New front door opened (1 October 2024)',
+    );
+    await goTo(page, '#/board-pack');
+    const pptxButton = page.getByTestId('export-pptx');
+    await expect.poll(() => pptxButton.isEnabled(), { timeout: 90_000 }).toBe(true);
+    const [pptx] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), pptxButton.click()]);
+    const parts = unzipSync(new Uint8Array(readFileSync(await pptx.path())));
+    const notes = Object.entries(parts)
+      .filter(([name]) => name.startsWith('ppt/notesSlides/'))
+      .map(([, data]) => strFromU8(data))
+      .join(' ');
+    expect(notes).toContain('Events: New front door opened (1 October 2024).');
+    await goTo(page, '#/yearly-report?year=2024');
+    const htmlButton = page.locator('[data-testid="yearly-report"] [data-testid="export-html"]');
+    await expect.poll(() => htmlButton.isEnabled(), { timeout: 90_000 }).toBe(true);
+    const [html] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), htmlButton.click()]);
+    const page2 = readFileSync(await html.path(), 'utf8');
+    expect(page2).toMatch(
+      /data-heading="The effectiveness of help, including early help">[\s\S]*?Events: New front door opened \(1 October 2024\)\./,
+    );
   });
 
   it('travel in the board pack file and come back from it', async () => {

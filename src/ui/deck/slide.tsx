@@ -3,10 +3,13 @@ import type { DeckSlide } from '../../board/deck';
 import { HEADLINES } from '../../board/deck';
 import { type DeckFigures, slideIndicator } from '../../board/deck-figures';
 import type { IndicatorFigures, PackFigures } from '../../board/pack-figures';
+import { eventsLine } from '../../board/report-events';
 import { sectionEvidence } from '../../board/report-evidence';
 import { ComparisonChart } from '../../charts/comparison-chart';
 import { SpcChart } from '../../charts/spc-chart';
+import { eventsByPeriod, eventsFor } from '../../indicators/events';
 import { GRANULARITY_LABELS, PERIOD_NOUNS } from '../../indicators/periods';
+import { useEvents } from '../../session/events';
 import { axisBounds, formatValue, UNIT_AXIS_LABELS } from '../../shared/format';
 import { ComparisonTable } from '../comparison-table';
 import { ReportTableView } from '../report-table';
@@ -46,6 +49,9 @@ function chartHeight(mode: SlideMode): number | 'fill' {
 
 function IndicatorBody({ figures, mode }: { figures: IndicatorFigures; mode: SlideMode }) {
   const { indicator, spc } = figures;
+  const events = eventsFor(indicator, useEvents().events);
+  const byPeriod = eventsByPeriod(figures.points, events);
+  const marks = [...byPeriod].flatMap(([index, list]) => list.map((e) => ({ index, date: e.date, title: e.title })));
   const periods = figures.points.filter((p) => !p.partial && (p.value !== null || p.suppressed));
   const hidden = periods.filter((p) => p.suppressed).length;
   const periodWords = PERIOD_NOUNS[figures.granularity].one;
@@ -75,8 +81,14 @@ function IndicatorBody({ figures, mode }: { figures: IndicatorFigures; mode: Sli
             height={chartHeight(mode)}
             fontSize={mode === 'present' ? PRESENT_CHART_TEXT : mode === 'print' ? 13 : undefined}
             bounds={axisBounds(indicator.unit)}
+            events={marks}
           />
         </div>
+      )}
+      {marks.length > 0 && (
+        <p className="slide__note" data-testid="slide-events">
+          {eventsLine(marks)}
+        </p>
       )}
       {hidden > 0 && !nothingShown && (
         <p className="slide__note">

@@ -95,7 +95,7 @@ async function deckFile(
   for (const [key, image] of pngs)
     images.set(key, { data: dataUrl(image.png), width: image.width, height: image.height });
   const { buildPptx } = await import('../../board/pptx-export');
-  return buildPptx(deck, figures, images, facts.footer);
+  return buildPptx(deck, figures, images, facts.footer, facts.events);
 }
 
 /**

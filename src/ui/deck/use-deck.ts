@@ -9,6 +9,7 @@ import { DATASETS } from '../../datasets/registry';
 import { formatLongDate } from '../../indicators/periods';
 import { useLoadedAt } from '../../session/app-data';
 import { useBoardPack } from '../../session/board-pack';
+import { useEvents } from '../../session/events';
 import { useCompletePreparation } from '../../session/indicator-settings';
 import { usePackFigures } from './use-pack-figures';
 
@@ -55,6 +56,7 @@ export function useDeck(deck: Deck) {
   const loadedAt = useLoadedAt();
   const prepared = useCompletePreparation();
   const { suppress } = useBoardPack();
+  const { events } = useEvents();
   const wanted = suppress ? new Set<PackGranularity>() : otherPeriods(deck);
   const month = usePackFigures({ granularity: 'month', to: deck.to, enabled: wanted.has('month') }).data;
   const quarter = usePackFigures({ granularity: 'quarter', to: deck.to, enabled: wanted.has('quarter') }).data;
@@ -88,6 +90,7 @@ export function useDeck(deck: Deck) {
     asAt,
     footer,
     sources: sourcesOf(deck, prepared.data?.datasetRows),
+    events,
   };
   const state: DeckFiguresState = data
     ? { data, isError: false, error: null }
