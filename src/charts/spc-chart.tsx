@@ -497,7 +497,15 @@ export function SpcChart({
           </ResponsiveContainer>
         )}
       </div>
-      <SpcKey spc={spc} target={target} format={format} changes={changes} points={points} filling={filling} />
+      <SpcKey
+        spc={spc}
+        target={target}
+        format={format}
+        changes={changes}
+        points={points}
+        filling={filling}
+        events={events.length}
+      />
     </figure>
   );
 }
@@ -510,6 +518,7 @@ function SpcKey({
   changes,
   points,
   filling,
+  events,
 }: {
   spc: SpcResult;
   target: number | null | undefined;
@@ -517,6 +526,8 @@ function SpcKey({
   changes: readonly ChartChange[];
   points: readonly SpcChartPoint[];
   filling: { points: number; filledFrom: string } | null;
+  /** How many events the chart marks. */
+  events: number;
 }) {
   return (
     <figcaption className="spc-key">
@@ -554,6 +565,11 @@ function SpcKey({
           there)
         </span>
       ))}
+      {events > 0 && (
+        <span className="spc-key__item">
+          <KeySwatch line="event" /> {events === 1 ? 'Event' : 'Events'} (named on the chart and in its words)
+        </span>
+      )}
       <span className="spc-key__item">
         <KeySwatch mark="special_cause_improvement" colour={SPC_COLOURS.special_cause_improvement} /> Improvement
       </span>

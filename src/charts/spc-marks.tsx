@@ -53,12 +53,19 @@ export function Swatch({
   colour = MID_GREY,
 }: {
   mark?: MarkKind;
-  line?: keyof typeof LINES | 'change' | 'filling';
+  line?: keyof typeof LINES | 'change' | 'filling' | 'event';
   colour?: string;
 }) {
   let drawn: ReactElement | null = null;
   if (mark) drawn = <PointMark kind={mark} cx={9} cy={9} colour={colour} />;
   else if (line === 'change') drawn = <rect x={7.5} y={1} width={3} height={16} fill={INK} />;
+  else if (line === 'event')
+    drawn = (
+      <>
+        <line x1={9} y1={0} x2={9} y2={18} stroke={INK} strokeWidth={2} strokeDasharray="1 3" />
+        <path d="M9,3 l6,6 l-6,6 l-6,-6 Z" fill={INK} />
+      </>
+    );
   else if (line === 'filling') drawn = <rect x={0.5} y={2.5} width={17} height={13} fill={FILLING} stroke="#b1b4b6" />;
   else if (line) {
     const l = LINES[line];

@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import type { IndicatorDefinition } from '../../indicators/indicator-definition';
 import type { IndicatorSpc } from '../../indicators/indicator-spc';
 import { formatUkDate } from '../../indicators/periods';
+import { suggestRebase } from '../../indicators/rebase-suggestion';
 import { getFamily } from '../../indicators/registry';
 import { useChartNotes } from '../../session/chart-notes';
 
@@ -25,6 +26,11 @@ export function ChangePoints({
   const [everyChart, setEveryChart] = useState(false);
   const family = getFamily(indicator.family);
   const marked = changesFor(indicator.id);
+  const suggestion = suggestRebase(
+    spc,
+    periods.map((p) => p.label),
+    spc.changes,
+  );
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!date || label.trim() === '') return;
@@ -33,8 +39,36 @@ export function ChangePoints({
     setLabel('');
   };
   return (
-    <details className="details change-points" data-testid={`change-points-${indicator.id}`}>
-      <summary>Changes marked on this chart{marked.length > 0 ? ` (${marked.length})` : ''}</summary>
+    <details
+      className="details change-points"
+      data-testid={`change-points-${indicator.id}`}
+      open={suggestion ? true : undefined}
+    >
+      <summary>
+        Changes marked on this chart{marked.length > 0 ? ` (${marked.length})` : ''}
+        {suggestion ? ': a change is suggested' : ''}
+      </summary>
+      {suggestion && (
+        <div
+          className="inset-text"
+          data-testid="rebase-suggestion"
+          data-rebase-from={periods[suggestion.index]?.periodStart}
+        >
+          <p>{suggestion.reason}</p>
+          <p className="hint">Nothing changes unless you mark it: say what changed, then “Mark the change”.</p>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            onClick={() => {
+              setDate(periods[suggestion.index]?.periodStart ?? date);
+              setLabel(`Shift ${suggestion.side} the mean from ${periods[suggestion.index]?.label}`.slice(0, 120));
+            }}
+            data-testid="use-rebase-suggestion"
+          >
+            Mark it from {periods[suggestion.index]?.label}
+          </button>
+        </div>
+      )}
       <p className="hint">
         Mark a change in how things are done (a new service, a new threshold): the mean and process limits are worked
         out again from that period, so the chart judges the new process on its own. Saved in this browser only.
