@@ -13,6 +13,11 @@ export function AccessibilityPage() {
         <li>use every control with a keyboard alone, and always see where the focus is;</li>
         <li>load files with the “Choose files” button instead of dragging them;</li>
         <li>read every chart as a table (“Show as table”), with a one-line summary in words above it;</li>
+        <li>
+          move through an SPC chart by keyboard — one tab stop; arrow keys between periods, Page Up and Page Down
+          between signals, changes and events, T for its table — with each period said in words as you go;
+        </li>
+        <li>tell special-cause points apart by shape as well as colour (improvement a triangle, concern a square);</li>
         <li>tell special-cause variation, assurance and RAG ratings apart by their text labels, not only by colour;</li>
         <li>zoom the page to 400% and use it on a 1366 × 768 laptop or a 1920 × 1080 projector;</li>
         <li>print any page: navigation is left out and charts are kept whole;</li>
