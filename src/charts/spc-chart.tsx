@@ -485,7 +485,7 @@ export function SpcChart({
       style={{ fontSize }}
       data-testid="trend-chart"
       data-spc-chart={spc.chart}
-      aria-label={`${title}: ${spc.chart === 'xmr' ? 'SPC chart with process limits' : 'run chart'}. Use “Show as table” for the values.`}
+      aria-label={`${title}: ${spc.chart === 'xmr' ? 'SPC chart with process limits' : 'run chart'}.`}
     >
       {/* The drawing is for the eye: words above it (the summary), beside it (the key) and the table say it all. */}
       <div aria-hidden="true" className="chart__drawing">

@@ -65,6 +65,9 @@ describe('an SPC chart in words', () => {
     expect(targeted.assurance).toBe('consistent_fail');
     expect(chartSummary(percent, points, targeted, 60)).toBe(
       'Latest: P22: 49.0%, 49 of 100. Special cause: concern — 8th point in a run below the mean. ' +
+        // By hand: mean 1,093 / 22 = 49.68; moving ranges sum to 39 over 21, so the limits are
+        // 49.68 ± 2.66 × 1.857 = 44.74 to 54.62.
+        'Mean 49.7%, process limits 44.7% to 54.6%. ' +
         'Target 60.0%: will consistently miss the target. ' +
         'Signals: Special cause: concern (1st point in a run below the mean), from P15 to P22.',
     );

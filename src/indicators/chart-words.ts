@@ -156,6 +156,17 @@ export function chartSummary(
   if (latestIndex < 0) return 'No complete period with a value yet.';
   const parts = [`Latest: ${pointWords(indicator, points, spc, latestIndex)}`];
   if (spc.chart === 'run') parts.push('Too few points for process limits: drawn as a run chart around the median.');
+  const latest = spc.points[latestIndex];
+  if (
+    spc.chart === 'xmr' &&
+    latest?.centre !== null &&
+    latest?.lowerLimit !== null &&
+    latest?.upperLimit !== null &&
+    latest
+  ) {
+    const f = (v: number | null) => formatValue(v, indicator.unit);
+    parts.push(`Mean ${f(latest.centre)}, process limits ${f(latest.lowerLimit)} to ${f(latest.upperLimit)}.`);
+  }
   if (target !== null) {
     const assurance = spc.assurance ? ASSURANCE_LABELS[spc.assurance].toLowerCase() : 'not judged against it yet';
     parts.push(`Target ${formatValue(target, indicator.unit)}: ${assurance}.`);

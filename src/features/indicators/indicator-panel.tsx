@@ -242,6 +242,21 @@ function IndicatorTable({
       numeric: true,
       cell: ({ point }) => formatValue(point.value, indicator.unit),
     },
+    spc.chart !== 'none' && {
+      key: 'centre',
+      head: spc.chart === 'xmr' ? 'Mean' : 'Median',
+      numeric: true,
+      cell: (row) => formatValue(row.spc?.centre ?? null, indicator.unit),
+    },
+    spc.chart === 'xmr' && {
+      key: 'limits',
+      head: 'Process limits',
+      numeric: true,
+      cell: (row) =>
+        row.spc?.lowerLimit === null || row.spc?.lowerLimit === undefined
+          ? '–'
+          : `${formatValue(row.spc.lowerLimit, indicator.unit)} to ${formatValue(row.spc.upperLimit ?? null, indicator.unit)}`,
+    },
     { key: 'variation', head: 'Variation', cell: (row) => variationText(row.spc) },
     spc.changes.length > 0 && { key: 'change', head: 'Change marked', cell: (row) => row.change },
     byPeriod.size > 0 && { key: 'events', head: 'Events', cell: (row) => row.events },
