@@ -96,6 +96,8 @@ export interface PackRequest {
   targets: Readonly<Record<string, number>>;
   changesFor: (id: string) => readonly ChangePoint[];
   minDenominatorFor: (id: string) => number | null;
+  /** Limits fixed after the first N points, per indicator (none when absent). */
+  fixAfterFor?: (id: string) => number | null;
   /**
    * Serious incident and rapid review counts shown as they are, small or not, as the partnership has
    * chosen (most yearly reports publish them); every other count about children is still protected.
@@ -250,6 +252,7 @@ interface DescribeOptions {
   changes: readonly ChangePoint[];
   minDenominator: number | null;
   warmUp: WarmUpSpan | null;
+  fixAfter?: number | null;
 }
 
 /**
@@ -298,6 +301,7 @@ function describe(
     target: request.targets[indicator.id] ?? null,
     changes: request.changesFor(indicator.id),
     minDenominator: request.minDenominatorFor(indicator.id),
+    fixAfter: request.fixAfterFor?.(indicator.id) ?? null,
     warmUp: warmUpSpan,
   });
   return { status: 'ok', indicator, reportDate: run.reportDate, published, warmUpSpan, ...described };

@@ -71,6 +71,10 @@ describe('an SPC chart in words', () => {
         'Target 60.0%: will consistently miss the target. ' +
         'Signals: Special cause: concern (1st point in a run below the mean), from P15 to P22.',
     );
+    const fixed = analyseSpc(values, { direction: 'up', minPoints: 15, fixAfter: 15 });
+    expect(chartSummary(percent, points, fixed, null)).toContain(
+      'The limits are fixed after the first 15 points; later points are judged against them.',
+    );
     expect(chartSummary(percent, points.slice(0, 3), analyseSpc([50, 52, 48], { direction: 'up' }), null)).toBe(
       'Latest: P3: 48.0%, 48 of 100. Not judged: too few points for process limits. Too few points for process limits: drawn as a run chart around the median. No special-cause signals.',
     );

@@ -147,7 +147,7 @@ export function signalStops(
 export function chartSummary(
   indicator: Pick<IndicatorDefinition, 'unit'>,
   points: readonly WordsPoint[],
-  spc: Pick<SpcResult, 'points' | 'chart' | 'assurance'>,
+  spc: Pick<SpcResult, 'points' | 'chart' | 'assurance' | 'fixedAfter'>,
   target: number | null,
   changes: readonly { index: number; label: string }[] = [],
   events: ReadonlyMap<number, readonly WordsEvent[]> = new Map(),
@@ -166,6 +166,10 @@ export function chartSummary(
   ) {
     const f = (v: number | null) => formatValue(v, indicator.unit);
     parts.push(`Mean ${f(latest.centre)}, process limits ${f(latest.lowerLimit)} to ${f(latest.upperLimit)}.`);
+    if (spc.fixedAfter)
+      parts.push(
+        `The limits are fixed after the first ${spc.fixedAfter} points; later points are judged against them.`,
+      );
   }
   if (target !== null) {
     const assurance = spc.assurance ? ASSURANCE_LABELS[spc.assurance].toLowerCase() : 'not judged against it yet';

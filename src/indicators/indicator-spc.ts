@@ -97,6 +97,8 @@ export function indicatorSpc(
     minDenominator?: number | null;
     /** The indicator's warm-up for the data loaded (warmUpSpan). */
     warmUp?: WarmUpSpan | null;
+    /** Limits fixed after the first N points of each phase (the partnership's choice). */
+    fixAfter?: number | null;
   } = {},
 ): IndicatorSpc {
   const { points } = series;
@@ -123,6 +125,7 @@ export function indicatorSpc(
       excluded: points.map((p, i) => p.partial || filling[i] === true),
       rebaseAt: changes.map((c) => c.index),
       runChartBecause,
+      fixAfter: options.fixAfter,
     },
   );
   // A period still filling is drawn without the centre line and limits: they describe the filled ones.

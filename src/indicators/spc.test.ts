@@ -229,3 +229,24 @@ describe('run charts, gaps and rebasing', () => {
     expect(analyseSpc([null, null], { direction: 'up' }).chart).toBe('none');
   });
 });
+
+describe('limits fixed after a baseline (fix_after_n_points)', () => {
+  // By hand: the first 15 values have mean 171 / 15 = 11.4 and moving ranges summing to 19 over 14, so
+  // the upper limit is 11.4 + 2.66 × 19 / 14 = 15.01. With all 16 values, the mean is 186.5 / 16 =
+  // 11.66, the moving ranges 23.5 / 15, and the upper limit 11.66 + 2.66 × 1.567 = 15.82.
+  const baseline = [10, 12, 11, 13, 12, 11, 10, 12, 13, 11, 12, 10, 11, 12, 11];
+
+  it('judges later points against the baseline’s limits', () => {
+    const fixed = analyseSpc([...baseline, 15.5], { direction: 'up', fixAfter: 15 });
+    expect(fixed.points[15]?.centre).toBeCloseTo(11.4, 10);
+    expect(fixed.points[15]?.upperLimit).toBeCloseTo(15.01, 10);
+    expect(fixed.points[15]?.type).toBe('special_cause_improvement');
+    expect(fixed.note).toContain('fixed after the first 15 points of each phase');
+  });
+
+  it('without it, the same point is within limits widened by itself', () => {
+    const open = analyseSpc([...baseline, 15.5], { direction: 'up' });
+    expect(open.points[15]?.upperLimit).toBeCloseTo(11.65625 + 2.66 * (23.5 / 15), 10);
+    expect(open.points[15]?.type).toBe('common_cause');
+  });
+});

@@ -72,6 +72,11 @@ export interface SpcOptions {
   runChartBecause?: string;
   /** Leave moving ranges of 3.267 × the average or more out of the limits (default true). */
   screenOutliers?: boolean;
+  /**
+   * Fix each phase's mean and limits after its first N values (NHSRplotthedots' `fix_after_n_points`):
+   * a baseline, against which the later values are judged. Unset: every value of the phase counts.
+   */
+  fixAfter?: number | null;
 }
 
 export interface SpcResult {
@@ -84,6 +89,8 @@ export interface SpcResult {
   assurance: AssuranceType | null;
   /** Plain-English note on what the chart can and cannot show. */
   note: string;
+  /** The limits are fixed after this many points of each phase (a baseline), when chosen. */
+  fixedAfter?: number | null;
 }
 
 export const SPC_CONSTANT = 2.66;
@@ -167,11 +174,18 @@ function applyRules(values: readonly number[], mean: number, limits: NonNullable
   return { rules, relative, trendSide };
 }
 
-function analysePhase(values: readonly number[], minPoints: number, screen: boolean): PhaseOut {
+function analysePhase(
+  values: readonly number[],
+  minPoints: number,
+  screen: boolean,
+  fixAfter?: number | null,
+): PhaseOut {
   const none = { rules: values.map(noRules), sides: values.map(() => 0), decidedBy: values.map(() => null) };
-  if (values.length < minPoints || values.length < 2) return { centre: median(values), limits: null, ...none };
-  const mean = values.reduce((a, b) => a + b, 0) / values.length;
-  const mr = averageMovingRange(values, screen);
+  // The baseline the limits come from: the first `fixAfter` values when fixed, else all of them.
+  const baseline = fixAfter && fixAfter < values.length ? values.slice(0, fixAfter) : values;
+  if (baseline.length < minPoints || baseline.length < 2) return { centre: median(values), limits: null, ...none };
+  const mean = baseline.reduce((a, b) => a + b, 0) / baseline.length;
+  const mr = averageMovingRange(baseline, screen);
   const limits = {
     upper: mean + SPC_CONSTANT * mr,
     lower: mean - SPC_CONSTANT * mr,
@@ -289,6 +303,7 @@ export function analyseSpc(series: readonly (number | null)[], options: SpcOptio
       phaseUsed.map((i) => series[i] as number),
       minPoints,
       options.screenOutliers ?? true,
+      options.fixAfter,
     );
     fillPhase(points, phase, members, phaseUsed, out, options.direction);
     last = out;
@@ -315,7 +330,12 @@ export function analyseSpc(series: readonly (number | null)[], options: SpcOptio
     points,
     variation: latest.type,
     assurance,
-    note: 'XmR chart: process limits at the mean ± 2.66 × the average moving range (NHS Making Data Count).',
+    fixedAfter: options.fixAfter ?? null,
+    note: `XmR chart: process limits at the mean ± 2.66 × the average moving range (NHS Making Data Count)${
+      options.fixAfter
+        ? `, fixed after the first ${options.fixAfter} points of each phase: later points are judged against that baseline`
+        : ''
+    }.`,
   };
 }
 

@@ -21,17 +21,21 @@ const changeSchema = z.object({
 const notesSchema = z.object({
   changes: safeRecord(z.string().max(20), z.array(changeSchema).max(50)).default({}),
   minDenominators: safeRecord(z.string().max(20), z.number().int().min(1).max(100_000)).default({}),
+  /** Per indicator: process limits fixed after the first N points of each phase (a baseline). */
+  fixAfter: safeRecord(z.string().max(20), z.number().int().min(2).max(1000)).default({}),
 });
 export type ChartNotes = z.infer<typeof notesSchema>;
 
 /** Read back as completely as a file is: a damaged entry is set aside, with a notice (stored.ts). */
 const readNotes = (): ChartNotes =>
-  readStored(NOTES_KEY, schemaCheck(notesSchema), () => ({ changes: {}, minDenominators: {} }));
+  readStored(NOTES_KEY, schemaCheck(notesSchema), () => ({ changes: {}, minDenominators: {}, fixAfter: {} }));
 
 interface ChartNotesValue {
   notes: ChartNotes;
   changesFor(indicatorId: string): ChangePoint[];
   minDenominatorFor(indicatorId: string): number | null;
+  fixAfterFor(indicatorId: string): number | null;
+  setFixAfter(indicatorId: string, points: number | null): void;
   addChange(indicatorIds: readonly string[], change: ChangePoint): void;
   removeChange(indicatorId: string, change: ChangePoint): void;
   setMinDenominator(indicatorId: string, value: number | null): void;
@@ -50,12 +54,20 @@ export function ChartNotesProvider({ children }: { children: ReactNode }) {
       return next;
     });
   }, []);
-  useStoredReset(NOTES_KEY, () => setNotes({ changes: {}, minDenominators: {} }));
+  useStoredReset(NOTES_KEY, () => setNotes({ changes: {}, minDenominators: {}, fixAfter: {} }));
   const value = useMemo<ChartNotesValue>(
     () => ({
       notes,
       changesFor: (id) => ownValue(notes.changes, id) ?? [],
       minDenominatorFor: (id) => ownValue(notes.minDenominators, id) ?? null,
+      fixAfterFor: (id) => ownValue(notes.fixAfter, id) ?? null,
+      setFixAfter: (id, n) =>
+        update((current) => {
+          const fixAfter = { ...current.fixAfter };
+          if (n === null) delete fixAfter[id];
+          else fixAfter[id] = n;
+          return { ...current, fixAfter };
+        }),
       addChange: (ids, change) => {
         tabHistory.record({
           action: 'change-point',

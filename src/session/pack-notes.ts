@@ -25,9 +25,11 @@ export function useSavedPackNotes(): { notes: PackNotes; replace(notes: PackNote
       replaceNotes({
         changes: Object.fromEntries([...next.changes].map(([id, list]) => [id, [...list]])),
         minDenominators: Object.fromEntries(next.minimumCases),
+        // The pack file does not carry fixed baselines: this browser's stay as they are.
+        fixAfter: chartNotes.fixAfter,
       });
     },
-    [replaceTargets, replaceNotes],
+    [replaceTargets, replaceNotes, chartNotes.fixAfter],
   );
   return { notes, replace };
 }

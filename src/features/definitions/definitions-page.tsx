@@ -91,6 +91,7 @@ function Definition({ indicator, settings }: { indicator: IndicatorDefinition; s
             <dt>Small numbers</dt>
             <dd>
               <MinDenominatorField indicator={indicator} />
+              <FixAfterField indicator={indicator} />
             </dd>
           </div>
         )}
@@ -147,6 +148,55 @@ function MinDenominatorField({ indicator }: { indicator: IndicatorDefinition }) 
       <button type="submit" className="button button--secondary button--small">
         Save
       </button>
+    </form>
+  );
+}
+
+/**
+ * Process limits fixed after a baseline (NHSRplotthedots' fix_after_n_points): the first N points of each
+ * phase give the mean and limits, and later points are judged against them. Blank: every point counts.
+ */
+function FixAfterField({ indicator }: { indicator: IndicatorDefinition }) {
+  const { fixAfterFor, setFixAfter } = useChartNotes();
+  const own = fixAfterFor(indicator.id);
+  const [text, setText] = useState(own === null ? '' : String(own));
+  const [error, setError] = useState<string | null>(null);
+  const id = useId();
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    if (text.trim() === '') {
+      setFixAfter(indicator.id, null);
+      return setError(null);
+    }
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < 2 || n > 1000)
+      return setError('Enter a whole number of points from 2 to 1,000, or leave it blank.');
+    setFixAfter(indicator.id, n);
+    setError(null);
+  };
+  return (
+    <form className="inline-form" onSubmit={save}>
+      <label htmlFor={id}>
+        Fix the process limits after the first{' '}
+        <input
+          id={id}
+          className="input input--width-4"
+          inputMode="numeric"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          aria-describedby={error ? `${id}-error` : undefined}
+          data-testid={`fix-after-${indicator.id}`}
+        />{' '}
+        points (a baseline; later points are judged against it). Blank: every point counts.
+      </label>{' '}
+      <button type="submit" className="button button--secondary button--small">
+        Save
+      </button>
+      {error && (
+        <p className="error-text" id={`${id}-error`} role="alert">
+          {error}
+        </p>
+      )}
     </form>
   );
 }

@@ -101,13 +101,14 @@ function PublishedDownloads({ indicator, granularity, points, target }: Props) {
   const figures = usePackFigures({ granularity: pack.granularity, enabled: wanted });
   const outcome = figures.data?.indicators.get(indicator.id);
   const published = outcome?.status === 'ok' ? publishedAt(outcome, granularity, points) : null;
-  const { changesFor, minDenominatorFor } = useChartNotes();
+  const { changesFor, minDenominatorFor, fixAfterFor } = useChartNotes();
   const prepared = usePreparedIndicators().data;
   const spc = published
     ? publishedSpc(indicator, granularity, published, {
         target,
         changes: changesFor(indicator.id),
         minDenominator: minDenominatorFor(indicator.id),
+        fixAfter: fixAfterFor(indicator.id),
         warmUp: prepared ? warmUpOf(indicator, prepared) : null,
       })
     : null;

@@ -74,7 +74,7 @@ export function IndicatorPanel({
   const empty =
     points.length > 0 && points.every((p) => p.value === null || (indicator.unit === 'count' && p.value === 0));
   const filtered = Object.values(query.filters ?? {}).some((values) => (values?.length ?? 0) > 0);
-  const { changesFor, minDenominatorFor } = useChartNotes();
+  const { changesFor, minDenominatorFor, fixAfterFor } = useChartNotes();
   const events = eventsFor(indicator, useEvents().events);
   const spc = indicatorSpc(
     indicator,
@@ -83,6 +83,7 @@ export function IndicatorPanel({
       target,
       changes: changesFor(indicator.id),
       minDenominator: minDenominatorFor(indicator.id),
+      fixAfter: fixAfterFor(indicator.id),
       warmUp: warmUpOf(indicator, prepared),
     },
   );

@@ -126,7 +126,7 @@ function ScoreCard({
   const points = headlinePoints(indicator, all);
   const latest = points.at(-1);
   const perYear = PERIODS_PER_YEAR[used] ?? 1;
-  const { changesFor, minDenominatorFor } = useChartNotes();
+  const { changesFor, minDenominatorFor, fixAfterFor } = useChartNotes();
   const spc = indicatorSpc(
     indicator,
     { granularity: used, points },
@@ -134,6 +134,7 @@ function ScoreCard({
       target,
       changes: changesFor(indicator.id),
       minDenominator: minDenominatorFor(indicator.id),
+      fixAfter: fixAfterFor(indicator.id),
       warmUp: warmUpOf(indicator, prepared),
     },
   );

@@ -37,7 +37,7 @@ export function usePackFigures(request: {
   const { suppress } = useBoardPack();
   const reviewCountsShown = request.reviewCountsShown ?? false;
   const { targets } = useTargets();
-  const { notes, changesFor, minDenominatorFor } = useChartNotes();
+  const { notes, changesFor, minDenominatorFor, fixAfterFor } = useChartNotes();
   return useQuery<PackFigures>({
     queryKey: [
       'pack-figures',
@@ -62,6 +62,7 @@ export function usePackFigures(request: {
         targets,
         changesFor,
         minDenominatorFor,
+        fixAfterFor,
         benchmarks,
       });
     },
