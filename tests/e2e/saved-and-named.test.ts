@@ -193,7 +193,7 @@ describe('saved settings and opened files cannot blank the app', () => {
     });
     const pack = JSON.parse(packJson(defaultPack()));
     pack.items[1].key = 'fails-to-draw';
-    const { targets: _t, changes: _c, minimumCases: _m, ...stored } = pack;
+    const { targets: _t, changes: _c, minimumCases: _m, narratives: _w, events: _e, ...stored } = pack;
     await reloadWithStoredPack(JSON.stringify(stored), '#/board-pack');
     const failed = page.getByTestId('page-failed');
     await failed.waitFor();
