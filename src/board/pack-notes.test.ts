@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
   alreadyIn,
+  changesFileSchema,
   combineNotes,
   conflictCount,
   conflicts,
   describeNotes,
   isEmpty,
   NO_NOTES,
+  notesFromFile,
+  notesToFile,
   type PackNotes,
 } from './pack-notes';
 
@@ -109,5 +112,20 @@ describe('taking the pack’s notes', () => {
       'merge',
     );
     expect(merged.changes.get('EH3')).toEqual(fifty);
+  });
+});
+
+describe('the audit of a marked change', () => {
+  it('travels in the file with when it was marked, and a time that is not one is refused', () => {
+    const change = { date: '2024-10-01', label: 'Family hubs opened', markedAt: '2026-12-07T21:00:00.000Z' };
+    const notes = { ...NO_NOTES, changes: new Map([['EH3', [change]]]) };
+    const file = notesToFile(notes);
+    expect(file.changes).toEqual([{ indicator: 'EH3', ...change }]);
+    const back = notesFromFile(file);
+    expect(back.ok && back.notes.changes.get('EH3')).toEqual([change]);
+    expect(
+      changesFileSchema.safeParse([{ indicator: 'EH3', date: '2024-10-01', label: 'x', markedAt: 'yesterday' }])
+        .success,
+    ).toBe(false);
   });
 });

@@ -32,6 +32,8 @@ export const changesFileSchema = z
         indicator,
         date: z.string().refine(isIsoDate, { message: 'is not a date (YYYY-MM-DD)' }),
         label: z.string().trim().min(1).max(120),
+        /** When the change was marked (the audit of a rebase). */
+        markedAt: z.iso.datetime().optional(),
       })
       .strict(),
   )
@@ -71,7 +73,10 @@ export function notesFromFile(file: NotesInFile): { ok: true; notes: PackNotes }
     if (list.length === MAX_CHANGES_PER_INDICATOR) {
       return { ok: false, message: `The pack marks more than ${MAX_CHANGES_PER_INDICATOR} changes on ${c.indicator}.` };
     }
-    changes.set(c.indicator, [...list, { date: c.date, label: c.label }]);
+    changes.set(c.indicator, [
+      ...list,
+      { date: c.date, label: c.label, ...(c.markedAt ? { markedAt: c.markedAt } : {}) },
+    ]);
   }
   for (const [id, list] of changes) changes.set(id, sortChanges(list));
   return { ok: true, notes: { targets, changes, minimumCases } };
@@ -87,7 +92,12 @@ export function notesToFile(notes: PackNotes): Required<NotesInFile> {
   return {
     targets: ids(notes.targets).map((id) => ({ indicator: id, value: notes.targets.get(id) as number })),
     changes: ids(notes.changes).flatMap((id) =>
-      sortChanges(notes.changes.get(id) ?? []).map((c) => ({ indicator: id, date: c.date, label: c.label })),
+      sortChanges(notes.changes.get(id) ?? []).map((c) => ({
+        indicator: id,
+        date: c.date,
+        label: c.label,
+        ...(c.markedAt ? { markedAt: c.markedAt } : {}),
+      })),
     ),
     minimumCases: ids(notes.minimumCases).map((id) => ({
       indicator: id,

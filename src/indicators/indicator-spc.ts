@@ -8,7 +8,10 @@ import { analyseSpc, type SpcResult } from './spc';
 export interface ChangePoint {
   /** A date in the first period of the new process (YYYY-MM-DD). */
   date: string;
+  /** Why: what changed. */
   label: string;
+  /** When it was marked (ISO date and time): the audit of a rebase. Who is not known. */
+  markedAt?: string;
 }
 
 /** Fewest cases per period (the median over the chart) before a percentage, mean or median gets limits. */
@@ -34,7 +37,7 @@ export interface WarmUpSpan {
 
 export interface IndicatorSpc extends SpcResult {
   /** The marked changes that fall on this chart: the index of the first point of each, and its label. */
-  changes: { index: number; label: string; date: string }[];
+  changes: { index: number; label: string; date: string; markedAt?: string }[];
   /** The smallest denominator a period needs for a comparison or a judgement, or null for counts. */
   minDenominator: number | null;
   /** The warm-up on this chart, and how many of its points it leaves unjudged; null if none falls on it. */
@@ -115,7 +118,7 @@ export function indicatorSpc(
   }
   const changes = (options.changes ?? []).flatMap((change) => {
     const index = points.findIndex((p) => p.periodEnd >= change.date);
-    return index >= 0 ? [{ index, label: change.label, date: change.date }] : [];
+    return index >= 0 ? [{ index, label: change.label, date: change.date, markedAt: change.markedAt }] : [];
   });
   const spc = analyseSpc(
     points.map((p) => p.value),

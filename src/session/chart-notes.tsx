@@ -17,6 +17,7 @@ export const NOTES_KEY = 'partnership-insight:chart-notes';
 const changeSchema = z.object({
   date: z.string().refine(isIsoDate),
   label: z.string().trim().min(1).max(120),
+  markedAt: z.iso.datetime().optional(),
 });
 const notesSchema = z.object({
   changes: safeRecord(z.string().max(20), z.array(changeSchema).max(50)).default({}),
@@ -75,9 +76,10 @@ export function ChartNotesProvider({ children }: { children: ReactNode }) {
         });
         update((current) => {
           const changes = { ...current.changes };
+          const marked = { ...change, markedAt: change.markedAt ?? new Date().toISOString() };
           for (const id of ids) {
             const list = (ownValue(changes, id) ?? []).filter((c) => c.date !== change.date);
-            changes[id] = [...list, change].sort((a, b) => a.date.localeCompare(b.date));
+            changes[id] = [...list, marked].sort((a, b) => a.date.localeCompare(b.date));
           }
           return { ...current, changes };
         });

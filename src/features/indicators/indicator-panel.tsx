@@ -213,7 +213,13 @@ function IndicatorTable({
   spc: IndicatorSpc;
   events?: readonly PartnershipEvent[];
 }) {
-  const changeAt = new Map(spc.changes.map((c) => [c.index, c.label]));
+  // The audit of a rebase: why (its words) and when it was marked.
+  const changeAt = new Map(
+    spc.changes.map((c) => [
+      c.index,
+      c.markedAt ? `${c.label} (marked ${formatUkDate(c.markedAt.slice(0, 10))})` : c.label,
+    ]),
+  );
   const byPeriod = eventsByPeriod(points, events);
   const rows = points.map((point, i) => ({
     point,
