@@ -46,7 +46,12 @@ function Lines({
 }) {
   return (
     <ResponsiveContainer width={width ?? '100%'} height={height}>
-      <LineChart data={points} margin={{ top: 12, right: 24, bottom: 12, left: 12 }}>
+      <LineChart
+        data={points}
+        margin={{ top: 12, right: 24, bottom: 12, left: 12 }}
+        // No unnamed tab stop of recharts' own: the table beside the chart gives every value.
+        accessibilityLayer={false}
+      >
         <CartesianGrid stroke={GRID} vertical={false} />
         <XAxis dataKey="timePeriod" tick={TICK} />
         <YAxis tick={TICK} width={72} tickFormatter={tickNumber} />

@@ -145,6 +145,8 @@ export function StackedBarChart({
       margin={{ top: Math.round(fontSize * 1.8), right: Math.round(fontSize * 3), bottom: 4, left: 12 }}
       width={width}
       height={width ? (height === 'fill' ? 340 : height) : undefined}
+      // No tab stop of recharts' own, which moved nothing: the table gives every count.
+      accessibilityLayer={false}
       {...tooltip.chartProps}
     >
       {chartFrame({

@@ -59,6 +59,8 @@ describe('an SPC chart by keyboard and in words', () => {
     const inside = await page.evaluate(() => Boolean(document.activeElement?.closest('[data-testid="chart-focus"]')));
     expect(inside).toBe(false);
     expect(await card.locator('[data-testid="chart-focus"] [tabindex]:not([tabindex="-1"])').count()).toBe(0);
+    // No chart on the page keeps recharts' own unnamed tab stop (bars, stacked bars, comparisons).
+    expect(await page.locator('svg[tabindex]:not([tabindex="-1"]), .recharts-wrapper[tabindex]').count()).toBe(0);
   });
 
   it('T shows the table in place and hides it again; Esc leaves the periods', async () => {
