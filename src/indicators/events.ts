@@ -84,3 +84,10 @@ export function newEventId(existing: readonly PartnershipEvent[], now = Date.now
   }
   return id;
 }
+
+/** The marks a chart draws for its events: each at the index of the period it falls in. */
+export function eventMarks(
+  byPeriod: ReadonlyMap<number, readonly PartnershipEvent[]>,
+): { index: number; date: string; title: string }[] {
+  return [...byPeriod].flatMap(([index, list]) => list.map((e) => ({ index, date: e.date, title: e.title })));
+}

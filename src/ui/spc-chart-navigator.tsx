@@ -1,7 +1,7 @@
 import { type KeyboardEvent, type ReactNode, useId, useState } from 'react';
 import { SpcChart } from '../charts/spc-chart';
 import { chartSummary, pointWords, signalStops, type WordsPoint } from '../indicators/chart-words';
-import { eventsByPeriod, type PartnershipEvent } from '../indicators/events';
+import { eventMarks, eventsByPeriod, type PartnershipEvent } from '../indicators/events';
 import type { IndicatorDefinition } from '../indicators/indicator-definition';
 import type { IndicatorSpc } from '../indicators/indicator-spc';
 
@@ -57,7 +57,7 @@ export function SpcChartNavigator({
   const [tableShown, setTableShown] = useState(false);
   const id = useId();
   const byPeriod = eventsByPeriod(points, events);
-  const marks = [...byPeriod].flatMap(([index, list]) => list.map((e) => ({ index, date: e.date, title: e.title })));
+  const marks = eventMarks(byPeriod);
   const stops = signalStops(spc, points, spc.changes, byPeriod);
   const last = points.length - 1;
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {

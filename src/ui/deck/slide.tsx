@@ -7,7 +7,7 @@ import { eventsLine } from '../../board/report-events';
 import { sectionEvidence } from '../../board/report-evidence';
 import { ComparisonChart } from '../../charts/comparison-chart';
 import { SpcChart } from '../../charts/spc-chart';
-import { eventsByPeriod, eventsFor } from '../../indicators/events';
+import { eventMarks, eventsByPeriod, eventsFor } from '../../indicators/events';
 import { GRANULARITY_LABELS, PERIOD_NOUNS } from '../../indicators/periods';
 import { useEvents } from '../../session/events';
 import { axisBounds, formatValue, UNIT_AXIS_LABELS } from '../../shared/format';
@@ -51,7 +51,7 @@ function IndicatorBody({ figures, mode }: { figures: IndicatorFigures; mode: Sli
   const { indicator, spc } = figures;
   const events = eventsFor(indicator, useEvents().events);
   const byPeriod = eventsByPeriod(figures.points, events);
-  const marks = [...byPeriod].flatMap(([index, list]) => list.map((e) => ({ index, date: e.date, title: e.title })));
+  const marks = eventMarks(byPeriod);
   const periods = figures.points.filter((p) => !p.partial && (p.value !== null || p.suppressed));
   const hidden = periods.filter((p) => p.suppressed).length;
   const periodWords = PERIOD_NOUNS[figures.granularity].one;
