@@ -35,10 +35,12 @@ function published(value: number | null, marker: Marker | null, unit: IndicatorD
 export function indicatorCsvRows(
   indicator: IndicatorDefinition,
   points: readonly TablePoint[],
-  spc: Pick<IndicatorSpc, 'points'>,
+  spc: Pick<IndicatorSpc, 'points' | 'target'>,
 ): CsvValue[][] {
   const countUnit = indicator.unit === 'days' ? 'days' : 'count';
-  const rows: CsvValue[][] = [HEADER];
+  // The partnership's target, when it has one: each period's own (a trajectory's step), never hidden.
+  const target = spc.target?.line ?? null;
+  const rows: CsvValue[][] = [target ? [...HEADER, 'target'] : HEADER];
   points.forEach((p, i) => {
     const type = spc.points[i]?.type;
     const judged = !p.partial && !p.suppressed && p.value !== null;
@@ -57,6 +59,7 @@ export function indicatorCsvRows(
       published(p.value, valueMarker({ ...p, suppressed: p.suppressed ?? false }), indicator.unit),
       indicator.unit,
       judged && type ? POINT_TYPE_LABELS[type] : '',
+      ...(target ? [target[i] ?? ''] : []),
     ]);
   });
   return rows;

@@ -26,6 +26,7 @@ import {
 } from '../indicators/publication';
 import { getFamily, INDICATORS } from '../indicators/registry';
 import { effectiveGranularity, type IndicatorPoint, runIndicator } from '../indicators/run-indicator';
+import type { TargetSpec } from '../indicators/trajectory';
 import { shownFileName } from '../shared/file-name';
 import { type BenchmarkItem, benchmarkKey } from './benchmark-item';
 import { addTable, compositionRelations, publishTable, type TableDraft, type TableFigures } from './pack-tables';
@@ -93,7 +94,7 @@ export interface PackRequest {
   /** Show periods up to the one containing this date (default: everything to the report date). */
   to?: string;
   suppress: boolean;
-  targets: Readonly<Record<string, number>>;
+  targets: Readonly<Record<string, TargetSpec>>;
   changesFor: (id: string) => readonly ChangePoint[];
   minDenominatorFor: (id: string) => number | null;
   /** Limits fixed after the first N points, per indicator (none when absent). */
@@ -248,7 +249,7 @@ function asFigures(points: readonly IndicatorPoint[], cells: readonly (Published
 
 /** What an indicator's figures are worked out from: its published points and the partnership's choices. */
 interface DescribeOptions {
-  target: number | null;
+  target: TargetSpec | null;
   changes: readonly ChangePoint[];
   minDenominator: number | null;
   warmUp: WarmUpSpan | null;
@@ -269,8 +270,9 @@ export function describePoints(
   IndicatorFigures,
   'granularity' | 'points' | 'spc' | 'latestIndex' | 'target' | 'narrative' | 'trend' | 'yearOnYear' | 'unjudged'
 > {
-  const { target } = options;
   const spc = publishedSpc(indicator, granularity, points, options);
+  // The target in force at the latest period (a trajectory's step there), as the assurance judges it.
+  const target = spc.target?.latest ?? null;
   // The latest finished period: for a lagged cohort, the latest one already followed up.
   const latestIndex = points.findLastIndex((p) => !p.partial && (p.value !== null || p.suppressed));
   const latest = points[latestIndex];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ChangePoint } from '../indicators/indicator-spc';
 import { isIsoDate } from '../indicators/periods';
 import { INDICATORS } from '../indicators/registry';
+import { isTrajectory, sameTarget, sortSteps, type TargetSpec, trajectorySchema } from '../indicators/trajectory';
 
 /**
  * What a board pack file carries beside the pack so that the charts read the same on another laptop:
@@ -11,7 +12,7 @@ import { INDICATORS } from '../indicators/registry';
  * in the app as Maps by indicator id. Every indicator must be one of this tool's.
  */
 export interface PackNotes {
-  targets: ReadonlyMap<string, number>;
+  targets: ReadonlyMap<string, TargetSpec>;
   changes: ReadonlyMap<string, readonly ChangePoint[]>;
   minimumCases: ReadonlyMap<string, number>;
 }
@@ -22,8 +23,14 @@ export const MAX_CHANGES_PER_INDICATOR = 50;
 const indicatorIds = new Set(INDICATORS.map((i) => i.id));
 const indicator = z.string().refine((id) => indicatorIds.has(id), { message: 'is not an indicator of this tool' });
 
+/** One value (`value`), or a trajectory (`trajectory`: steps { from, value }); never both. */
 export const targetsFileSchema = z
-  .array(z.object({ indicator, value: z.number().finite().min(-1e9).max(1e9) }).strict())
+  .array(
+    z.union([
+      z.object({ indicator, value: z.number().finite().min(-1e9).max(1e9) }).strict(),
+      z.object({ indicator, trajectory: trajectorySchema }).strict(),
+    ]),
+  )
   .max(INDICATORS.length);
 export const changesFileSchema = z
   .array(
@@ -52,10 +59,10 @@ export const NO_NOTES: PackNotes = { targets: new Map(), changes: new Map(), min
 
 /** The notes of a checked file as Maps, or why they cannot be used (an indicator twice, a change twice). */
 export function notesFromFile(file: NotesInFile): { ok: true; notes: PackNotes } | { ok: false; message: string } {
-  const targets = new Map<string, number>();
+  const targets = new Map<string, TargetSpec>();
   for (const t of file.targets ?? []) {
     if (targets.has(t.indicator)) return { ok: false, message: `The pack gives ${t.indicator} two targets.` };
-    targets.set(t.indicator, t.value);
+    targets.set(t.indicator, 'value' in t ? t.value : sortSteps(t.trajectory));
   }
   const minimumCases = new Map<string, number>();
   for (const m of file.minimumCases ?? []) {
@@ -90,7 +97,10 @@ const byRegistry = (a: string, b: string) =>
 export function notesToFile(notes: PackNotes): Required<NotesInFile> {
   const ids = <V>(map: ReadonlyMap<string, V>) => [...map.keys()].filter((id) => indicatorIds.has(id)).sort(byRegistry);
   return {
-    targets: ids(notes.targets).map((id) => ({ indicator: id, value: notes.targets.get(id) as number })),
+    targets: ids(notes.targets).map((id) => {
+      const target = notes.targets.get(id) as TargetSpec;
+      return isTrajectory(target) ? { indicator: id, trajectory: sortSteps(target) } : { indicator: id, value: target };
+    }),
     changes: ids(notes.changes).flatMap((id) =>
       sortChanges(notes.changes.get(id) ?? []).map((c) => ({
         indicator: id,
@@ -127,16 +137,16 @@ export function describeNotes(notes: PackNotes): string {
 
 /** Where the pack's notes and ours say different things for the same indicator (and date, for a change). */
 export interface NotesConflicts {
-  targets: { indicator: string; ours: number; theirs: number }[];
+  targets: { indicator: string; ours: TargetSpec; theirs: TargetSpec }[];
   changes: { indicator: string; date: string; ours: string; theirs: string }[];
   minimumCases: { indicator: string; ours: number; theirs: number }[];
 }
 
 export function conflicts(ours: PackNotes, theirs: PackNotes): NotesConflicts {
-  const differing = (a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>) =>
+  const differing = <V extends TargetSpec>(a: ReadonlyMap<string, V>, b: ReadonlyMap<string, V>) =>
     [...b].flatMap(([id, value]) => {
       const mine = a.get(id);
-      return mine !== undefined && mine !== value ? [{ indicator: id, ours: mine, theirs: value }] : [];
+      return mine !== undefined && !sameTarget(mine, value) ? [{ indicator: id, ours: mine, theirs: value }] : [];
     });
   const changes = [...theirs.changes].flatMap(([id, list]) =>
     list.flatMap((c) => {
@@ -153,8 +163,8 @@ export function conflicts(ours: PackNotes, theirs: PackNotes): NotesConflicts {
 
 /** Whether every note of `theirs` is already, the same, in `ours` (taking them would change nothing). */
 export function alreadyIn(theirs: PackNotes, ours: PackNotes): boolean {
-  const same = (a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>) =>
-    [...a].every(([id, value]) => b.get(id) === value);
+  const same = <V extends TargetSpec>(a: ReadonlyMap<string, V>, b: ReadonlyMap<string, V>) =>
+    [...a].every(([id, value]) => b.has(id) && sameTarget(b.get(id), value));
   return (
     same(theirs.targets, ours.targets) &&
     same(theirs.minimumCases, ours.minimumCases) &&

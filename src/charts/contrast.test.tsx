@@ -90,7 +90,7 @@ describe('text in charts is readable (WCAG 4.5:1)', () => {
     const spc = analyseSpc(values, { direction: 'up', target: 20 });
     const points = values.map((value, i) => ({ label: `P${i + 1}`, partial: false, value }));
     const spcHtml = draw(
-      <SpcChart points={points} spc={spc} target={20} valueLabel="Per cent" title="T" format={String} width={800} />,
+      <SpcChart points={points} spc={spc} valueLabel="Per cent" title="T" format={String} width={800} />,
     );
     const series = CATEGORY_COLOURS.map((_, i) => ({ key: `s${i}`, label: `Series ${i}` }));
     const rows = [1, 2, 3].map((n) => ({ label: `P${n}`, ...Object.fromEntries(series.map((s) => [s.key, n])) }));

@@ -27,7 +27,6 @@ function render(
       <SpcChart
         points={points}
         spc={spc}
-        target={target}
         valueLabel="Per cent"
         title="Test"
         format={String}

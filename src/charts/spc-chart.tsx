@@ -8,6 +8,7 @@ import {
   type PointType,
   SPC_COLOURS,
   type SpcResult,
+  type SpcTarget,
 } from '../indicators/spc';
 import { useChartFontSize } from './chart-font';
 import { chartFrame } from './chart-frame';
@@ -175,10 +176,15 @@ export function AssuranceIcon({ type, short = false }: { type: AssuranceType; sh
   );
 }
 
+/** "Target 80%", or for a trajectory "Target (a trajectory, stepped): 85% at the latest period". */
+export function targetKey(target: SpcTarget, format: (value: number | null) => string): string {
+  if (!target.trajectory) return `Target ${format(target.latest ?? target.line.find((v) => v !== null) ?? null)}`;
+  return `Target trajectory (stepped line)${target.latest === null ? '' : `: ${format(target.latest)} at the latest period`}`;
+}
+
 /** The chart's key as legend items, for an image of the chart (chart-image.ts). */
 export function spcLegend(
-  spc: Pick<SpcResult, 'chart'> & { warmUp?: { points: number } | null },
-  target: number | null | undefined,
+  spc: Pick<SpcResult, 'chart' | 'target'> & { warmUp?: { points: number } | null },
   format: (value: number | null) => string,
   changes: readonly ChartChange[] = [],
 ): LegendItem[] {
@@ -191,9 +197,7 @@ export function spcLegend(
         ]
       : [{ label: 'Median', colour: CENTRE_LINE, shape: 'line' as const }]),
   ];
-  if (target !== null && target !== undefined) {
-    items.push({ label: `Target ${format(target)}`, colour: TARGET_COLOUR, shape: 'dashed' });
-  }
+  if (spc.target) items.push({ label: targetKey(spc.target, format), colour: TARGET_COLOUR, shape: 'dashed' });
   if (spc.warmUp && spc.warmUp.points > 0) {
     items.push({ label: 'Still filling: not judged', colour: FILLING, shape: 'block' });
   }
@@ -283,7 +287,6 @@ function valueAxisWidth(rows: readonly Row[], format: (v: number | null) => stri
 export function SpcChart({
   points,
   spc,
-  target,
   valueLabel,
   title,
   format,
@@ -306,7 +309,6 @@ export function SpcChart({
   filling?: { points: number; filledFrom: string } | null;
   /** Changes marked by the user: a vertical line and its label where each new phase starts. */
   changes?: readonly ChartChange[];
-  target?: number | null;
   valueLabel: string;
   title: string;
   /** Every figure the chart writes (ticks, tooltip, key) is written by this: the indicator's own precision. */
@@ -331,7 +333,7 @@ export function SpcChart({
     const centre = s?.centre ?? null;
     const upper = clamp(s?.upperLimit ?? null, bounds);
     const lower = clamp(s?.lowerLimit ?? null, bounds);
-    const row: Row = { ...p, target: target ?? null, type: s?.type ?? null, centre, upper, lower };
+    const row: Row = { ...p, target: spc.target?.line[i] ?? null, type: s?.type ?? null, centre, upper, lower };
     for (const phase of phases) {
       const mine = s?.phase === phase;
       row[`centre${phase}`] = mine ? centre : null;
@@ -455,10 +457,14 @@ export function SpcChart({
           label={{ value: points[focusIndex].label, position: 'insideTopRight', fill: INK, fontSize }}
         />
       )}
-      {target !== null && target !== undefined && (
+      {spc.target && (
         <Line
           name="Target"
           dataKey="target"
+          // A trajectory steps at the boundary between periods: each period's target is its own.
+          type={spc.target.trajectory ? 'step' : 'linear'}
+          data-testid="target-line"
+          data-trajectory={spc.target.trajectory ? 'true' : 'false'}
           stroke={TARGET_COLOUR}
           strokeDasharray="2 3"
           strokeWidth={2}
@@ -497,15 +503,7 @@ export function SpcChart({
           </ResponsiveContainer>
         )}
       </div>
-      <SpcKey
-        spc={spc}
-        target={target}
-        format={format}
-        changes={changes}
-        points={points}
-        filling={filling}
-        events={events.length}
-      />
+      <SpcKey spc={spc} format={format} changes={changes} points={points} filling={filling} events={events.length} />
     </figure>
   );
 }
@@ -513,7 +511,6 @@ export function SpcChart({
 /** The chart's key, under it, in words beside each line's and dot's look. */
 function SpcKey({
   spc,
-  target,
   format,
   changes,
   points,
@@ -521,7 +518,6 @@ function SpcKey({
   events,
 }: {
   spc: SpcResult;
-  target: number | null | undefined;
   format: (value: number | null) => string;
   changes: readonly ChartChange[];
   points: readonly SpcChartPoint[];
@@ -548,9 +544,9 @@ function SpcKey({
           <KeySwatch line="mean" /> Median
         </span>
       )}
-      {target !== null && target !== undefined && (
-        <span className="spc-key__item">
-          <KeySwatch line="target" /> Target {format(target)}
+      {spc.target && (
+        <span className="spc-key__item" data-testid="target-key">
+          <KeySwatch line="target" /> {targetKey(spc.target, format)}
         </span>
       )}
       {filling && filling.points > 0 && (

@@ -63,7 +63,7 @@ describe('an SPC chart in words', () => {
     // 60 is above the upper limit (49.68 + 2.66 × the mean moving range): the process will miss it.
     const targeted = analyseSpc(values, { direction: 'up', minPoints: 15, target: 60 });
     expect(targeted.assurance).toBe('consistent_fail');
-    expect(chartSummary(percent, points, targeted, 60)).toBe(
+    expect(chartSummary(percent, points, targeted)).toBe(
       'Latest: P22: 49.0%, 49 of 100. Special cause: concern — 8th point in a run below the mean. ' +
         // By hand: mean 1,093 / 22 = 49.68; moving ranges sum to 39 over 21, so the limits are
         // 49.68 ± 2.66 × 1.857 = 44.74 to 54.62.
@@ -71,11 +71,18 @@ describe('an SPC chart in words', () => {
         'Target 60.0%: will consistently miss the target. ' +
         'Signals: Special cause: concern (1st point in a run below the mean), from P15 to P22.',
     );
+    // A trajectory rising to 54 at P22: within the limits 44.74 to 54.62, so it may be met or missed.
+    const line = values.map((_, i) => (i < 11 ? 50 : i < 21 ? 52 : 54));
+    const trajectory = analyseSpc(values, { direction: 'up', minPoints: 15, target: line });
+    expect(chartSummary(percent, points, trajectory)).toContain(
+      'Target trajectory: 54.0% at P22, judged against the process limits: may meet or miss the target.',
+    );
+    expect(pointWords(percent, points, trajectory, 12)).toMatch(/Target 52\.0%\.$/);
     const fixed = analyseSpc(values, { direction: 'up', minPoints: 15, fixAfter: 15 });
-    expect(chartSummary(percent, points, fixed, null)).toContain(
+    expect(chartSummary(percent, points, fixed)).toContain(
       'The limits are fixed after the first 15 points; later points are judged against them.',
     );
-    expect(chartSummary(percent, points.slice(0, 3), analyseSpc([50, 52, 48], { direction: 'up' }), null)).toBe(
+    expect(chartSummary(percent, points.slice(0, 3), analyseSpc([50, 52, 48], { direction: 'up' }))).toBe(
       'Latest: P3: 48.0%, 48 of 100. Not judged: too few points for process limits. Too few points for process limits: drawn as a run chart around the median. No special-cause signals.',
     );
   });

@@ -91,18 +91,21 @@ const eventWords = (events: readonly WordsEvent[]) =>
 export function pointWords(
   indicator: Pick<IndicatorDefinition, 'unit'>,
   points: readonly WordsPoint[],
-  spc: Pick<SpcResult, 'points'>,
+  spc: Pick<SpcResult, 'points' | 'target'>,
   i: number,
   events: ReadonlyMap<number, readonly WordsEvent[]> = new Map(),
 ): string {
   const p = points[i];
   if (!p) return '';
+  // A trajectory's step is said at each period; one target for all is said once, in the summary.
+  const target = spc.target?.trajectory ? spc.target.line[i] : null;
+  const against = target === null || target === undefined ? '' : ` Target ${formatValue(target, indicator.unit)}.`;
   const count = countText(p, indicator.unit);
   const label = `${p.label}${p.partial ? ' (to date)' : ''}`;
   const value = p.value === null ? 'no value' : `${formatValue(p.value, indicator.unit)}${count ? `, ${count}` : ''}`;
   const happened = events.get(i) ?? [];
   const said = happened.length > 0 ? ` ${eventWords(happened)}` : '';
-  return `${label}: ${value}. ${variationWords(spc.points, i, p.partial)}${said}`;
+  return `${label}: ${value}. ${variationWords(spc.points, i, p.partial)}${against}${said}`;
 }
 
 interface Signal {
@@ -141,20 +144,36 @@ export function signalStops(
 }
 
 /**
+ * The target and the process's assurance against it: "Target 60.0%: will consistently miss the target."
+ * A trajectory is judged at the latest period, against the step in force there, and says so.
+ */
+function targetWords(
+  indicator: Pick<IndicatorDefinition, 'unit'>,
+  spc: Pick<SpcResult, 'assurance' | 'target'>,
+  latestLabel: string,
+): string {
+  const target = spc.target;
+  if (!target) return '';
+  const assurance = spc.assurance ? ASSURANCE_LABELS[spc.assurance].toLowerCase() : 'not judged against it yet';
+  if (!target.trajectory) return `Target ${formatValue(target.latest, indicator.unit)}: ${assurance}.`;
+  if (target.latest === null) return `Target trajectory: no step in force at ${latestLabel} yet.`;
+  return `Target trajectory: ${formatValue(target.latest, indicator.unit)} at ${latestLabel}, judged against the process limits: ${assurance}.`;
+}
+
+/**
  * The chart summed up, above it: the latest complete period with its count, its variation and the
  * target's assurance in words, the signals (the last three) with their rule and when, and the changes.
  */
 export function chartSummary(
   indicator: Pick<IndicatorDefinition, 'unit'>,
   points: readonly WordsPoint[],
-  spc: Pick<SpcResult, 'points' | 'chart' | 'assurance' | 'fixedAfter'>,
-  target: number | null,
+  spc: Pick<SpcResult, 'points' | 'chart' | 'assurance' | 'fixedAfter' | 'target'>,
   changes: readonly { index: number; label: string }[] = [],
   events: ReadonlyMap<number, readonly WordsEvent[]> = new Map(),
 ): string {
   const latestIndex = points.findLastIndex((p) => !p.partial && p.value !== null);
   if (latestIndex < 0) return 'No complete period with a value yet.';
-  const parts = [`Latest: ${pointWords(indicator, points, spc, latestIndex)}`];
+  const parts = [`Latest: ${pointWords(indicator, points, { ...spc, target: null }, latestIndex)}`];
   if (spc.chart === 'run') parts.push('Too few points for process limits: drawn as a run chart around the median.');
   const latest = spc.points[latestIndex];
   if (
@@ -171,10 +190,7 @@ export function chartSummary(
         `The limits are fixed after the first ${spc.fixedAfter} points; later points are judged against them.`,
       );
   }
-  if (target !== null) {
-    const assurance = spc.assurance ? ASSURANCE_LABELS[spc.assurance].toLowerCase() : 'not judged against it yet';
-    parts.push(`Target ${formatValue(target, indicator.unit)}: ${assurance}.`);
-  }
+  if (spc.target) parts.push(targetWords(indicator, spc, points[latestIndex]?.label ?? ''));
   const runs = signalRuns(spc, points);
   parts.push(
     runs.length === 0

@@ -3,6 +3,7 @@ import { addDays, addMonths, formatUkDate, type Granularity } from './periods';
 import type { PreparedState } from './prepare-indicators';
 import type { IndicatorSettings } from './settings';
 import { analyseSpc, type SpcResult } from './spc';
+import { type TargetSpec, targetLine } from './trajectory';
 
 /** A change the partnership marks on a chart ("Family hubs opened"): limits are recalculated from it. */
 export interface ChangePoint {
@@ -95,7 +96,8 @@ export function indicatorSpc(
   indicator: IndicatorDefinition,
   series: { granularity: Granularity; points: readonly SeriesPoint[] },
   options: {
-    target?: number | null;
+    /** One value or a trajectory: the target of each period is the one in force on its last day. */
+    target?: TargetSpec | null;
     changes?: readonly ChangePoint[];
     minDenominator?: number | null;
     /** The indicator's warm-up for the data loaded (warmUpSpan). */
@@ -124,7 +126,10 @@ export function indicatorSpc(
     points.map((p) => p.value),
     {
       direction: indicator.direction,
-      target: options.target,
+      target: targetLine(
+        options.target,
+        points.map((p) => p.periodEnd),
+      ),
       excluded: points.map((p, i) => p.partial || filling[i] === true),
       rebaseAt: changes.map((c) => c.index),
       runChartBecause,

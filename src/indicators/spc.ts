@@ -60,8 +60,11 @@ export interface SpcPoint {
 
 export interface SpcOptions {
   direction: Direction;
-  /** Target value for the assurance icon. */
-  target?: number | null;
+  /**
+   * Target for the assurance icon: one value, or one per point (a trajectory, null where none is in
+   * force). Assurance is judged at the latest point used, against the target in force there.
+   */
+  target?: number | readonly (number | null)[] | null;
   /** Indices of points where the process is known to have changed: limits are recalculated from each. */
   rebaseAt?: readonly number[];
   /** Fewest values a phase needs before process limits are shown (Making Data Count: 15–20). */
@@ -91,6 +94,15 @@ export interface SpcResult {
   note: string;
   /** The limits are fixed after this many points of each phase (a baseline), when chosen. */
   fixedAfter?: number | null;
+  /** The target of each point, and the one in force at the latest point used (judged for assurance). */
+  target?: SpcTarget | null;
+}
+
+export interface SpcTarget {
+  line: (number | null)[];
+  latest: number | null;
+  /** True for a trajectory (a target per point, drawn as a stepped line). */
+  trajectory: boolean;
 }
 
 export const SPC_CONSTANT = 2.66;
@@ -278,6 +290,15 @@ function fillPhase(
   }
 }
 
+/** The target of each point, from one value or one per point; null without any. */
+function targetOf(target: SpcOptions['target'], length: number, latestIndex: number): SpcTarget | null {
+  if (target === null || target === undefined) return null;
+  const finite = (v: number | null | undefined) => (v !== null && v !== undefined && Number.isFinite(v) ? v : null);
+  const line = Array.from({ length }, (_, i) => finite(typeof target === 'number' ? target : target[i]));
+  if (line.every((v) => v === null)) return null;
+  return { line, latest: line[latestIndex] ?? null, trajectory: typeof target !== 'number' };
+}
+
 /**
  * Analyses a series: missing values are skipped (never read as zero), excluded ones are drawn but not
  * used, and each phase (from a rebase) gets its own mean and limits.
@@ -308,10 +329,13 @@ export function analyseSpc(series: readonly (number | null)[], options: SpcOptio
     fillPhase(points, phase, members, phaseUsed, out, options.direction);
     last = out;
   }
-  const latest = points[used[used.length - 1] as number] as SpcPoint;
+  const latestIndex = used[used.length - 1] as number;
+  const latest = points[latestIndex] as SpcPoint;
+  const target = targetOf(options.target, series.length, latestIndex);
   if (!last?.limits) {
     return {
       chart: 'run',
+      target,
       points,
       variation: null,
       assurance: null,
@@ -320,13 +344,13 @@ export function analyseSpc(series: readonly (number | null)[], options: SpcOptio
         `Run chart: fewer than ${minPoints} points${rebase.length ? ' since the last change marked' : ''}, so process limits would not be reliable. The line shows the median.`,
     };
   }
-  const target = options.target;
   const assurance =
-    target === null || target === undefined || !Number.isFinite(target)
+    target?.latest === null || target?.latest === undefined
       ? null
-      : assuranceType(options.direction, target, last.limits);
+      : assuranceType(options.direction, target.latest, last.limits);
   return {
     chart: 'xmr',
+    target,
     points,
     variation: latest.type,
     assurance,

@@ -106,7 +106,11 @@ describe('reading back what this browser keeps', () => {
       '{"__proto__":{"polluted":1},"EH3":80}',
       'the file holds “__proto__”, which cannot be a name',
     ],
-    ['partnership-insight:targets', '{"EH3":"80"}', 'EH3 is not a number'],
+    [
+      'partnership-insight:targets',
+      '{"EH3":"80"}',
+      'EH3 is neither a number nor a trajectory (steps of from and value)',
+    ],
     [
       'partnership-insight:chart-notes',
       '{"changes":{"constructor":[]}}',

@@ -36,7 +36,8 @@ function issueWords(issue: z.core.$ZodIssue): string {
       return issue.origin === 'string' ? 'is empty or too short' : 'has too few entries';
     case 'invalid_value':
     case 'invalid_union':
-      return 'is not one of the values allowed';
+      // A schema may say what it allows in words (zod's own message is "Invalid input").
+      return issue.message.startsWith('is ') ? issue.message : 'is not one of the values allowed';
     case 'invalid_format':
       return 'is not in the form expected';
     default:

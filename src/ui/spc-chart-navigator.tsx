@@ -39,7 +39,6 @@ export function SpcChartNavigator({
   indicator,
   points,
   spc,
-  target,
   table,
   events = [],
   ...chart
@@ -83,7 +82,7 @@ export function SpcChartNavigator({
   return (
     <div className="chart-navigator">
       <p className="chart-navigator__summary" id={`${id}-summary`} data-testid="chart-summary">
-        {chartSummary(indicator, points, spc, target ?? null, spc.changes, byPeriod)}
+        {chartSummary(indicator, points, spc, spc.changes, byPeriod)}
       </p>
       <div
         className="chart-navigator__focus"
@@ -97,7 +96,7 @@ export function SpcChartNavigator({
         onKeyDown={onKeyDown}
         data-testid="chart-focus"
       >
-        <SpcChart points={[...points]} spc={spc} target={target} focusIndex={at} events={marks} {...chart} />
+        <SpcChart points={[...points]} spc={spc} focusIndex={at} events={marks} {...chart} />
       </div>
       <p className="chart-navigator__live" aria-live="polite" role="status" data-testid="chart-live">
         {message}

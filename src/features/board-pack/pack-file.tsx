@@ -13,6 +13,7 @@ import {
 import { mergeReportWords } from '../../board/report-words';
 import { formatUkDate } from '../../indicators/periods';
 import { getIndicator } from '../../indicators/registry';
+import { describeTarget } from '../../indicators/trajectory';
 import { useBoardPack } from '../../session/board-pack';
 import { useEvents } from '../../session/events';
 import { useSavedPackNotes } from '../../session/pack-notes';
@@ -26,7 +27,10 @@ const indicatorName = (id: string) => `${id} ${getIndicator(id).title}`;
 /** Up to five of the places where the pack and this browser disagree, in words. */
 function ConflictList({ found }: { found: NotesConflicts }) {
   const lines = [
-    ...found.targets.map((t) => `${indicatorName(t.indicator)}: your target ${t.ours}, the pack’s ${t.theirs}`),
+    ...found.targets.map((t) => {
+      const unit = getIndicator(t.indicator).unit;
+      return `${indicatorName(t.indicator)}: your target ${describeTarget(t.ours, unit)}, the pack’s ${describeTarget(t.theirs, unit)}`;
+    }),
     ...found.changes.map(
       (c) =>
         `${indicatorName(c.indicator)}, ${formatUkDate(c.date)}: your change “${c.ours}”, the pack’s “${c.theirs}”`,

@@ -7,6 +7,7 @@ import { countsAboutChildren } from '../../indicators/disclosure-scope';
 import type { IndicatorDefinition } from '../../indicators/indicator-definition';
 import { type IndicatorSpc, warmUpOf } from '../../indicators/indicator-spc';
 import { GRANULARITY_LABELS, type Granularity } from '../../indicators/periods';
+import type { TargetSpec } from '../../indicators/trajectory';
 import { useBoardPack } from '../../session/board-pack';
 import { useChartNotes } from '../../session/chart-notes';
 import { usePreparedIndicators } from '../../session/indicator-settings';
@@ -25,7 +26,7 @@ interface Props {
   chart: React.RefObject<HTMLElement | null>;
   /** The SPC of the chart on screen. */
   spc: IndicatorSpc;
-  target: number | null;
+  target: TargetSpec | null;
   filtered: boolean;
 }
 
@@ -58,7 +59,7 @@ export function IndicatorDownloads(props: Props) {
   return guarded ? <PublishedDownloads {...props} /> : <AsShownDownloads {...props} />;
 }
 
-function AsShownDownloads({ indicator, granularity, points, chart, target, spc }: Props) {
+function AsShownDownloads({ indicator, granularity, points, chart, spc }: Props) {
   const format = (v: number | null) => formatValue(v, indicator.unit);
   const record = useRecordExport();
   // Shown as they are: suppression is off, or there are no counts about children to hide.
@@ -69,7 +70,7 @@ function AsShownDownloads({ indicator, granularity, points, chart, target, spc }
       <ChartDownloads
         chart={chart}
         title={chartTitle(indicator, granularity)}
-        legend={spcLegend(spc, target, format, spc.changes)}
+        legend={spcLegend(spc, format, spc.changes)}
         fileName={fileBase(indicator, granularity, false)}
         suppressed={suppressed}
       />{' '}
@@ -138,7 +139,7 @@ function PublishedDownloads({ indicator, granularity, points, target }: Props) {
       <ChartDownloads
         chart={chart}
         title={chartTitle(indicator, granularity)}
-        legend={spcLegend(spc, target, format, spc.changes)}
+        legend={spcLegend(spc, format, spc.changes)}
         fileName={fileBase(indicator, granularity, true)}
         suppressed
       />{' '}
@@ -156,7 +157,6 @@ function PublishedDownloads({ indicator, granularity, points, target }: Props) {
           spc={spc}
           changes={spc.changes}
           filling={spc.warmUp}
-          target={target}
           valueLabel={UNIT_AXIS_LABELS[indicator.unit]}
           title={chartTitle(indicator, granularity)}
           format={format}

@@ -155,7 +155,6 @@ export function IndicatorPanel({
                 spc={spc}
                 changes={spc.changes}
                 filling={spc.warmUp}
-                target={target}
                 valueLabel={UNIT_AXIS_LABELS[indicator.unit]}
                 title={`${indicator.title}, by ${GRANULARITY_LABELS[granularity].toLowerCase()}`}
                 format={(v) => formatValue(v, indicator.unit)}
@@ -224,6 +223,7 @@ function IndicatorTable({
   const rows = points.map((point, i) => ({
     point,
     spc: spc.points[i],
+    target: spc.target?.line[i] ?? null,
     change: changeAt.get(i) ?? '',
     events: (byPeriod.get(i) ?? []).map((e) => `${e.title} (${formatUkDate(e.date)})`).join('; '),
   }));
@@ -263,6 +263,12 @@ function IndicatorTable({
         row.spc?.lowerLimit === null || row.spc?.lowerLimit === undefined
           ? '–'
           : `${formatValue(row.spc.lowerLimit, indicator.unit)} to ${formatValue(row.spc.upperLimit ?? null, indicator.unit)}`,
+    },
+    Boolean(spc.target) && {
+      key: 'target',
+      head: 'Target',
+      numeric: true,
+      cell: (row) => formatValue(row.target, indicator.unit),
     },
     { key: 'variation', head: 'Variation', cell: (row) => variationText(row.spc) },
     spc.changes.length > 0 && { key: 'change', head: 'Change marked', cell: (row) => row.change },

@@ -18,6 +18,7 @@ import {
 import type { PreparedState } from '../../indicators/prepare-indicators';
 import { FAMILIES } from '../../indicators/registry';
 import { effectiveGranularity } from '../../indicators/run-indicator';
+import { describeTarget, isTrajectory, type TargetSpec, targetAt } from '../../indicators/trajectory';
 import { useEngine } from '../../session/app-data';
 import { useChartNotes } from '../../session/chart-notes';
 import { usePreparedFor, usePreparedIndicators } from '../../session/indicator-settings';
@@ -44,9 +45,9 @@ function recentPeriods(granularity: Granularity, reportDate: string): { end: str
 
 const RAG_TEXT: Record<Rag, string> = { green: 'On target', amber: 'Close to target', red: 'Off target' };
 
-function TargetForm({ indicator, target }: { indicator: IndicatorDefinition; target: number | null }) {
+function TargetForm({ indicator, target }: { indicator: IndicatorDefinition; target: TargetSpec | null }) {
   const { setTarget } = useTargets();
-  const [text, setText] = useState(target === null ? '' : String(target));
+  const [text, setText] = useState(target === null || isTrajectory(target) ? '' : String(target));
   const [error, setError] = useState<string | null>(null);
   const id = useId();
   const submit = (event: FormEvent) => {
@@ -64,6 +65,14 @@ function TargetForm({ indicator, target }: { indicator: IndicatorDefinition; tar
     setError(null);
     setTarget(indicator.id, value);
   };
+  if (isTrajectory(target)) {
+    return (
+      <p className="hint" data-testid={`trajectory-note-${indicator.id}`}>
+        The target is {describeTarget(target, indicator.unit)}. Change it on the{' '}
+        <a href={hashOf({ kind: 'definitions' })}>Definitions page</a>.
+      </p>
+    );
+  }
   return (
     <details className="details">
       <summary className="details__summary">{target === null ? 'Set a target' : 'Change the target'}</summary>
@@ -139,7 +148,9 @@ function ScoreCard({
     },
   );
   const small = spc.minDenominator;
-  const rag = latest && target !== null ? ragAgainstTarget(indicator.direction, latest.value, target) : null;
+  // The target in force for the period the card shows (a trajectory's step there).
+  const targetNow = latest ? targetAt(target, latest.periodEnd) : null;
+  const rag = latest && targetNow !== null ? ragAgainstTarget(indicator.direction, latest.value, targetNow) : null;
 
   return (
     <article
@@ -198,7 +209,7 @@ function ScoreCard({
           {rag && (
             <p className={`rag rag--${rag}`} data-testid={`rag-${indicator.id}`} data-rag={rag}>
               <span className="rag__dot" aria-hidden="true" />
-              {RAG_TEXT[rag]} (target {formatValue(target, indicator.unit)})
+              {RAG_TEXT[rag]} (target {formatValue(targetNow, indicator.unit)})
             </p>
           )}
           {indicator.direction === 'neutral' && target !== null && (

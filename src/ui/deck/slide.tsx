@@ -73,7 +73,6 @@ function IndicatorBody({ figures, mode }: { figures: IndicatorFigures; mode: Sli
             spc={spc}
             changes={spc.changes}
             filling={spc.warmUp}
-            target={figures.target}
             valueLabel={UNIT_AXIS_LABELS[indicator.unit]}
             title={`${indicator.title}, by ${GRANULARITY_LABELS[figures.granularity].toLowerCase()}`}
             format={(v) => formatValue(v, indicator.unit)}

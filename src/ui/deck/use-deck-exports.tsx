@@ -24,7 +24,7 @@ function legendOf(slide: DeckSlide, figures: DeckFigures): LegendItem[] {
   if (slide.kind !== 'indicator') return [];
   const outcome = slideIndicator(slide, figures);
   if (outcome?.status !== 'ok') return [];
-  return spcLegend(outcome.spc, outcome.target, (v) => formatValue(v, outcome.indicator.unit), outcome.spc.changes);
+  return spcLegend(outcome.spc, (v: number | null) => formatValue(v, outcome.indicator.unit), outcome.spc.changes);
 }
 
 /**
