@@ -88,6 +88,24 @@ export interface IndicatorDefinition {
    * open episodes). Periods ending before it has filled are drawn but not judged.
    */
   warmUp?: WarmUp;
+  /**
+   * For a count of rare events: the dated events themselves, so the time between them can be charted
+   * (rare-events.ts) when the count is too low to show change.
+   */
+  rareEvents?: RareEvents;
+  sql: string;
+}
+
+/**
+ * The events an indicator counts, one row each. `sql` returns event_date (DATE), in date order, for the
+ * dates covered by the periods of key $1 (the first period's start to the last one's effective end),
+ * through the dimension filters $3 … $8: the same bound parameters as the indicator's own SQL.
+ */
+export interface RareEvents {
+  /** The events, plural, as a sentence names them ("serious incident notifications"). */
+  noun: string;
+  /** The prepared tables its SQL reads, declared as IndicatorDefinition.reads (and checked the same way). */
+  reads: readonly string[];
   sql: string;
 }
 
@@ -106,7 +124,7 @@ export const FILTERS = DIMENSIONS.map(
   (dimension, i) => `($${i + 3} = '' OR list_contains(string_split($${i + 3}, chr(31)), ${dimension}))`,
 ).join('\n    AND ');
 
-interface EventSource {
+export interface EventSource {
   /** Prepared table (or subquery) with the DIMENSIONS columns. */
   from: string;
   /** Date that places a row in a period. */
@@ -135,6 +153,20 @@ export function eventCountSql(source: EventSource, expr = '1'): string {
   coalesce(t.n, 0)::DOUBLE AS value
 FROM ${PERIODS} p
 LEFT JOIN (${inPeriods(filtered(source, `sum(${expr}) AS n`, '1'), 'sum(x.n) AS n')}) t USING (period_start)`;
+}
+
+/**
+ * One row per event dated within the periods being reported ($1), from the first period's start to the
+ * last one's effective end (the report date, for a partial last period), through the filters: the
+ * events eventCountSql counts over the same source, one by one.
+ */
+export function eventDatesSql(source: EventSource): string {
+  return `SELECT ${source.date} AS event_date
+FROM ${source.from}
+CROSS JOIN (SELECT min(period_start) AS first_day, max(effective_end) AS last_day FROM ${PERIODS}) span
+WHERE ${source.date} BETWEEN span.first_day AND span.last_day${source.where ? ` AND (${source.where})` : ''}
+  AND ${FILTERS}
+ORDER BY event_date`;
 }
 
 /** Count of distinct `key` values dated in each period. */

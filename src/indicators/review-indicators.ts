@@ -1,5 +1,13 @@
 import { dimensionColumns, type IndicatorFamilyDefinition, type PrepareStep } from './family-definition';
-import { eventCountSql, eventRateSql, FILTERS, type IndicatorDefinition, PERIODS } from './indicator-definition';
+import {
+  type EventSource,
+  eventCountSql,
+  eventDatesSql,
+  eventRateSql,
+  FILTERS,
+  type IndicatorDefinition,
+  PERIODS,
+} from './indicator-definition';
 import { workingDaysBetweenSql } from './working-days';
 
 const PREPARE: readonly PrepareStep[] = [
@@ -31,6 +39,9 @@ FROM review_recommendations WHERE coalesce(status, '') <> 'SUPERSEDED'`,
 
 const REVIEWS = ['practice_reviews'] as const;
 
+/** Serious incident notifications: counted per period by PR1, and listed one by one for its t-chart. */
+const NOTIFICATIONS: EventSource = { from: 'pi_pr_reviews', date: 'notification_date' };
+
 export const PR1: IndicatorDefinition = {
   id: 'PR1',
   family: 'reviews',
@@ -47,7 +58,12 @@ export const PR1: IndicatorDefinition = {
   datasets: REVIEWS,
   breakdowns: [],
   headline: true,
-  sql: eventCountSql({ from: 'pi_pr_reviews', date: 'notification_date' }),
+  rareEvents: {
+    noun: 'serious incident notifications',
+    reads: ['pi_pr_reviews'],
+    sql: eventDatesSql(NOTIFICATIONS),
+  },
+  sql: eventCountSql(NOTIFICATIONS),
 };
 
 export const PR2: IndicatorDefinition = {

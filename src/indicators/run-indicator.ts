@@ -222,7 +222,7 @@ export async function runIndicators(
 
 const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
 
-type PlannedRun = Awaited<ReturnType<typeof setUp>> & {
+export type PlannedRun = Awaited<ReturnType<typeof setUp>> & {
   status: 'planned';
   indicator: IndicatorDefinition;
   reportDate: string;
@@ -230,7 +230,7 @@ type PlannedRun = Awaited<ReturnType<typeof setUp>> & {
 };
 
 /** What one indicator needs to run: its periods (written to pi_periods), parameters and roll-up grain. */
-async function planRun(
+export async function planRun(
   engine: Engine,
   prepared: PreparedState,
   indicator: IndicatorDefinition,
@@ -348,7 +348,11 @@ async function setUp(
 }
 
 /** Every bound parameter selected once, so a statement may use only some of them. */
-const BOUND = `CROSS JOIN (SELECT ${['$1::VARCHAR', '$2::DATE', ...DIMENSIONS.map((_, i) => `$${i + 3}::VARCHAR`)]
+export const BOUND = `CROSS JOIN (SELECT ${[
+  '$1::VARCHAR',
+  '$2::DATE',
+  ...DIMENSIONS.map((_, i) => `$${i + 3}::VARCHAR`),
+]
   .map((p, i) => `${p} AS p${i + 1}`)
   .join(', ')}) AS bound`;
 

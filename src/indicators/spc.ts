@@ -40,11 +40,11 @@ export type DecidingRule = 'outside_limits' | 'trend' | 'two_of_three' | 'shift'
 
 export interface SpcPoint {
   value: number | null;
-  /** Centre line: the phase mean (XmR) or median (run chart). */
+  /** Centre line: the phase mean (XmR) or median (run chart, g-chart). */
   centre: number | null;
   upperLimit: number | null;
   lowerLimit: number | null;
-  /** The 2σ lines: mean ± (2/3) × 2.66 × mean moving range. */
+  /** The 2σ lines: mean ± (2/3) × 2.66 × mean moving range (g-chart: mean + 2σ, and 0). */
   upperNear: number | null;
   lowerNear: number | null;
   /** Null for a missing or excluded value, and on a run chart (too few points to judge). */
@@ -80,7 +80,16 @@ export interface SpcOptions {
    * a baseline, against which the later values are judged. Unset: every value of the phase counts.
    */
   fixAfter?: number | null;
+  /**
+   * How the limits are drawn: 'xmr' (the default) from the mean and the average moving range;
+   * 'geometric' as a g-chart draws them (Benneyan, as PowerBI-SPC computes it): centre line at the
+   * median, upper limit at the mean + 3σ with σ = √(mean × (mean + 1)), and no lower limit (0). The
+   * rules are the same, read against the centre line drawn.
+   */
+  limits?: LimitMethod;
 }
+
+export type LimitMethod = 'xmr' | 'geometric';
 
 export interface SpcResult {
   /** 'xmr' when the latest phase has enough points for limits; 'run' otherwise; 'none' without values. */
@@ -153,9 +162,9 @@ export function averageMovingRange(values: readonly number[], screen: boolean): 
 }
 
 /** Which points are special cause under each rule, and which side each goes. */
-function applyRules(values: readonly number[], mean: number, limits: NonNullable<PhaseOut['limits']>) {
+function applyRules(values: readonly number[], centre: number, limits: NonNullable<PhaseOut['limits']>) {
   const rules = values.map(noRules);
-  const relative = values.map((v) => Math.sign(v - mean));
+  const relative = values.map((v) => Math.sign(v - centre));
   values.forEach((v, i) => {
     (rules[i] as SpcRules).outsideLimits = v > limits.upper || v < limits.lower;
   });
@@ -186,25 +195,58 @@ function applyRules(values: readonly number[], mean: number, limits: NonNullable
   return { rules, relative, trendSide };
 }
 
-function analysePhase(
-  values: readonly number[],
-  minPoints: number,
-  screen: boolean,
-  fixAfter?: number | null,
-): PhaseOut {
+type PhaseLimits = NonNullable<PhaseOut['limits']>;
+
+/** XmR: the mean ± 2.66 × the average moving range, the 2σ lines at two thirds of that. */
+function xmrLimits(baseline: readonly number[], screen: boolean): { centre: number; limits: PhaseLimits } {
+  const mean = baseline.reduce((a, b) => a + b, 0) / baseline.length;
+  const mr = averageMovingRange(baseline, screen);
+  return {
+    centre: mean,
+    limits: {
+      upper: mean + SPC_CONSTANT * mr,
+      lower: mean - SPC_CONSTANT * mr,
+      upperNear: mean + (2 / 3) * SPC_CONSTANT * mr,
+      lowerNear: mean - (2 / 3) * SPC_CONSTANT * mr,
+    },
+  };
+}
+
+/**
+ * g-chart: a geometric distribution's σ = √(ḡ(ḡ + 1)) about the mean ḡ. It is always above ḡ, so
+ * ḡ − 2σ and ḡ − 3σ are below zero: there is no lower limit. The centre drawn is the median, as the
+ * gaps are skewed and half of them fall either side of it.
+ */
+function geometricLimits(baseline: readonly number[]): { centre: number; limits: PhaseLimits } {
+  const mean = baseline.reduce((a, b) => a + b, 0) / baseline.length;
+  const sigma = Math.sqrt(mean * (mean + 1));
+  return {
+    centre: median(baseline),
+    limits: {
+      upper: mean + 3 * sigma,
+      lower: 0,
+      upperNear: mean + 2 * sigma,
+      lowerNear: Math.max(0, mean - 2 * sigma),
+    },
+  };
+}
+
+interface PhaseOptions {
+  minPoints: number;
+  screen: boolean;
+  fixAfter?: number | null;
+  method: LimitMethod;
+}
+
+function analysePhase(values: readonly number[], options: PhaseOptions): PhaseOut {
+  const { minPoints, fixAfter } = options;
   const none = { rules: values.map(noRules), sides: values.map(() => 0), decidedBy: values.map(() => null) };
   // The baseline the limits come from: the first `fixAfter` values when fixed, else all of them.
   const baseline = fixAfter && fixAfter < values.length ? values.slice(0, fixAfter) : values;
   if (baseline.length < minPoints || baseline.length < 2) return { centre: median(values), limits: null, ...none };
-  const mean = baseline.reduce((a, b) => a + b, 0) / baseline.length;
-  const mr = averageMovingRange(baseline, screen);
-  const limits = {
-    upper: mean + SPC_CONSTANT * mr,
-    lower: mean - SPC_CONSTANT * mr,
-    upperNear: mean + (2 / 3) * SPC_CONSTANT * mr,
-    lowerNear: mean - (2 / 3) * SPC_CONSTANT * mr,
-  };
-  const { rules, relative, trendSide } = applyRules(values, mean, limits);
+  const { centre, limits } =
+    options.method === 'geometric' ? geometricLimits(baseline) : xmrLimits(baseline, options.screen);
+  const { rules, relative, trendSide } = applyRules(values, centre, limits);
   const sides = values.map(() => 0);
   const decidedBy: (DecidingRule | null)[] = values.map(() => null);
   // The reference's order: beyond a limit, then trend, then 2 of 3, then a run on one side.
@@ -221,7 +263,7 @@ function analysePhase(
     sides[i] = side;
     decidedBy[i] = side === 0 ? null : rule;
   });
-  return { centre: mean, limits, rules, sides, decidedBy };
+  return { centre, limits, rules, sides, decidedBy };
 }
 
 function pointType(side: number, direction: Direction): PointType {
@@ -322,9 +364,12 @@ export function analyseSpc(series: readonly (number | null)[], options: SpcOptio
     if (phaseUsed.length === 0) continue;
     const out = analysePhase(
       phaseUsed.map((i) => series[i] as number),
-      minPoints,
-      options.screenOutliers ?? true,
-      options.fixAfter,
+      {
+        minPoints,
+        screen: options.screenOutliers ?? true,
+        fixAfter: options.fixAfter,
+        method: options.limits ?? 'xmr',
+      },
     );
     fillPhase(points, phase, members, phaseUsed, out, options.direction);
     last = out;
@@ -355,7 +400,11 @@ export function analyseSpc(series: readonly (number | null)[], options: SpcOptio
     variation: latest.type,
     assurance,
     fixedAfter: options.fixAfter ?? null,
-    note: `XmR chart: process limits at the mean ± 2.66 × the average moving range (NHS Making Data Count)${
+    note: `${
+      options.limits === 'geometric'
+        ? 'g-chart: the line shows the median; the upper limit is the mean + 3σ of a geometric distribution, and there is no lower limit'
+        : 'XmR chart: process limits at the mean ± 2.66 × the average moving range (NHS Making Data Count)'
+    }${
       options.fixAfter
         ? `, fixed after the first ${options.fixAfter} points of each phase: later points are judged against that baseline`
         : ''

@@ -12,6 +12,7 @@ import { DIMENSIONS } from '../../src/indicators/indicator-definition';
 import { prepareIndicators } from '../../src/indicators/prepare-indicators';
 import { ALL_PROFILES } from '../../src/indicators/profiles';
 import { FAMILIES, getFamily, INDICATORS } from '../../src/indicators/registry';
+import { eventDatesQuerySql } from '../../src/indicators/run-event-dates';
 import { indicatorQuerySql, profileQuerySql } from '../../src/indicators/run-indicator';
 import { createTestSession } from '../support/load-csv';
 
@@ -63,6 +64,13 @@ describe('what each definition declares it reads is what DuckDB scans', () => {
   for (const indicator of INDICATORS) {
     it(`${indicator.id}`, async () => {
       expect(await tablesRead(indicatorQuerySql(indicator), QUERY_PARAMS)).toEqual(sorted(indicator.reads));
+    });
+  }
+  for (const indicator of INDICATORS.filter((i) => i.rareEvents)) {
+    it(`${indicator.id}'s dated events`, async () => {
+      expect(await tablesRead(eventDatesQuerySql(indicator), QUERY_PARAMS)).toEqual(
+        sorted(indicator.rareEvents?.reads ?? []),
+      );
     });
   }
   for (const profile of ALL_PROFILES) {
