@@ -8,6 +8,8 @@ import { FAMILIES } from '../../indicators/registry';
 import { type IndicatorSettings, indicatorSettingsSchema, SETTING_DESCRIPTIONS } from '../../indicators/settings';
 import { useChartNotes } from '../../session/chart-notes';
 import { useIndicatorSettings } from '../../session/indicator-settings';
+import { TargetField } from './target-field';
+import { TargetImport } from './target-import';
 
 const PERIOD_RULES: Record<PeriodRule, string> = {
   event_in_period: 'Counts events dated in the period',
@@ -95,6 +97,12 @@ function Definition({ indicator, settings }: { indicator: IndicatorDefinition; s
             </dd>
           </div>
         )}
+        <div>
+          <dt>Target</dt>
+          <dd>
+            <TargetField indicator={indicator} />
+          </dd>
+        </div>
         {indicator.warmUp && (
           <div data-testid={`warm-up-${indicator.id}`}>
             <dt>At the start of the data</dt>
@@ -378,10 +386,14 @@ export function DefinitionsPage() {
             </li>
           ))}
           <li>
+            <a href="#definitions-targets">Targets and trajectories</a>
+          </li>
+          <li>
             <a href="#definitions-settings">Local settings and working days</a>
           </li>
         </ul>
       </nav>
+      <TargetImport />
       {FAMILIES.map((family) => (
         <section key={family.id} aria-labelledby={`definitions-${family.id}`}>
           <h2 className="heading-l" id={`definitions-${family.id}`}>

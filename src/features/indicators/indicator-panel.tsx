@@ -22,6 +22,7 @@ import { TableToggle } from '../../ui/table-toggle';
 import { ChangePoints } from './change-points';
 import { ChartEvents } from './chart-events';
 import { IndicatorDownloads } from './indicator-downloads';
+import { RareEventView } from './rare-event-view';
 
 /** A point's variation in the table's words: its type, or why it has none. */
 function variationText(point: SpcPoint | undefined): string {
@@ -148,21 +149,23 @@ export function IndicatorPanel({
           ) : asTable ? (
             <IndicatorTable indicator={indicator} points={points} spc={spc} events={events} />
           ) : (
-            <div ref={chart}>
-              <SpcChartNavigator
-                indicator={indicator}
-                points={points}
-                spc={spc}
-                changes={spc.changes}
-                filling={spc.warmUp}
-                valueLabel={UNIT_AXIS_LABELS[indicator.unit]}
-                title={`${indicator.title}, by ${GRANULARITY_LABELS[granularity].toLowerCase()}`}
-                format={(v) => formatValue(v, indicator.unit)}
-                bounds={axisBounds(indicator.unit)}
-                events={events}
-                table={<IndicatorTable indicator={indicator} points={points} spc={spc} events={events} />}
-              />
-            </div>
+            <RareEventView indicator={indicator} prepared={prepared} query={query} points={points}>
+              <div ref={chart}>
+                <SpcChartNavigator
+                  indicator={indicator}
+                  points={points}
+                  spc={spc}
+                  changes={spc.changes}
+                  filling={spc.warmUp}
+                  valueLabel={UNIT_AXIS_LABELS[indicator.unit]}
+                  title={`${indicator.title}, by ${GRANULARITY_LABELS[granularity].toLowerCase()}`}
+                  format={(v) => formatValue(v, indicator.unit)}
+                  bounds={axisBounds(indicator.unit)}
+                  events={events}
+                  table={<IndicatorTable indicator={indicator} points={points} spc={spc} events={events} />}
+                />
+              </div>
+            </RareEventView>
           )}
           <p className="hint">{spc.note}</p>
           {spc.warmUp && spc.warmUp.note !== spc.note && (
