@@ -4,6 +4,7 @@ import { formatUkDate } from '../indicators/periods';
 import {
   ASSURANCE_LABELS,
   type AssuranceType,
+  centreName,
   POINT_TYPE_LABELS,
   type PointType,
   SPC_COLOURS,
@@ -192,7 +193,7 @@ export function spcLegend(
     { label: 'Value', colour: VALUE_LINE, shape: 'line' },
     ...(spc.chart === 'xmr'
       ? [
-          { label: 'Mean', colour: CENTRE_LINE, shape: 'line' as const },
+          { label: centreName(spc), colour: CENTRE_LINE, shape: 'line' as const },
           { label: 'Process limits', colour: SECONDARY_INK, shape: 'dashed' as const },
         ]
       : [{ label: 'Median', colour: CENTRE_LINE, shape: 'line' as const }]),
@@ -237,10 +238,11 @@ function Swatch({ colour, dash, mark }: { colour: string; dash?: string; mark?: 
  */
 export function tooltipLines(
   row: Pick<Row, 'value' | 'type' | 'centre' | 'upper' | 'lower' | 'target'>,
-  chart: SpcResult['chart'],
+  chart: SpcResult['chart'] | Pick<SpcResult, 'chart' | 'centreLabel'>,
   valueLabel: string,
   format: (v: number | null) => string,
 ) {
+  const spc = typeof chart === 'string' ? { chart } : chart;
   const lines = [
     {
       key: 'value',
@@ -251,10 +253,10 @@ export function tooltipLines(
   if (row.centre !== null)
     lines.push({
       key: 'centre',
-      text: `${chart === 'xmr' ? 'Mean' : 'Median'}: ${format(row.centre)}`,
+      text: `${centreName(spc)}: ${format(row.centre)}`,
       swatch: <Swatch colour={CENTRE_LINE} />,
     });
-  if (chart === 'xmr' && row.lower !== null && row.upper !== null)
+  if (spc.chart === 'xmr' && row.lower !== null && row.upper !== null)
     lines.push({
       key: 'limits',
       text: `Process limits: ${format(row.lower)} to ${format(row.upper)}`,
@@ -298,7 +300,10 @@ export function SpcChart({
   fontSize: givenFontSize,
   focusIndex = null,
   events = [],
+  categoryLabel = 'Period',
 }: {
+  /** The name under the x axis: "Period", or what each point is ("Event date"). */
+  categoryLabel?: string;
   /** Events marked on the chart (the events register): a labelled line at the period each falls in. */
   events?: readonly ChartEvent[];
   points: SpcChartPoint[];
@@ -360,7 +365,7 @@ export function SpcChart({
         axisWidth,
         format,
         valueLabel,
-        categoryLabel: 'Period',
+        categoryLabel,
         categoryOffset: -Math.round(fontSize * 1.4),
         // The first period clear of the value axis' lowest label, the last clear of the edge.
         categoryAxis: { padding: { left: Math.round(fontSize * 2.5), right: Math.round(fontSize) } },
@@ -375,7 +380,7 @@ export function SpcChart({
           return (
             <TooltipBox
               label={`${row.label}${row.partial ? ' (to date)' : ''}${type}`}
-              lines={tooltipLines(row, spc.chart, valueLabel, format)}
+              lines={tooltipLines(row, spc, valueLabel, format)}
             />
           );
         }}
@@ -405,7 +410,7 @@ export function SpcChart({
         ),
         <Line
           key={`centre${phase}`}
-          name={spc.chart === 'xmr' ? 'Mean' : 'Median'}
+          name={centreName(spc)}
           dataKey={`centre${phase}`}
           stroke={CENTRE_LINE}
           strokeWidth={1.5}
@@ -533,7 +538,7 @@ function SpcKey({
       {spc.chart === 'xmr' ? (
         <>
           <span className="spc-key__item">
-            <KeySwatch line="mean" /> Mean
+            <KeySwatch line="mean" /> {centreName(spc)}
           </span>
           <span className="spc-key__item">
             <KeySwatch line="limit" /> Process limits

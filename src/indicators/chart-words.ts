@@ -1,7 +1,7 @@
 import { countText, formatValue } from '../shared/format';
 import type { IndicatorDefinition } from './indicator-definition';
 import { formatLongDate } from './periods';
-import { ASSURANCE_LABELS, POINT_TYPE_LABELS, type SpcPoint, type SpcResult } from './spc';
+import { ASSURANCE_LABELS, centreName, POINT_TYPE_LABELS, type SpcPoint, type SpcResult } from './spc';
 
 /**
  * An SPC chart in words, for those who cannot see it or would rather not: each period as a screen
@@ -167,7 +167,7 @@ function targetWords(
 export function chartSummary(
   indicator: Pick<IndicatorDefinition, 'unit'>,
   points: readonly WordsPoint[],
-  spc: Pick<SpcResult, 'points' | 'chart' | 'assurance' | 'fixedAfter' | 'target'>,
+  spc: Pick<SpcResult, 'points' | 'chart' | 'assurance' | 'fixedAfter' | 'target' | 'centreLabel'>,
   changes: readonly { index: number; label: string }[] = [],
   events: ReadonlyMap<number, readonly WordsEvent[]> = new Map(),
 ): string {
@@ -184,7 +184,9 @@ export function chartSummary(
     latest
   ) {
     const f = (v: number | null) => formatValue(v, indicator.unit);
-    parts.push(`Mean ${f(latest.centre)}, process limits ${f(latest.lowerLimit)} to ${f(latest.upperLimit)}.`);
+    parts.push(
+      `${centreName(spc)} ${f(latest.centre)}, process limits ${f(latest.lowerLimit)} to ${f(latest.upperLimit)}.`,
+    );
     if (spc.fixedAfter)
       parts.push(
         `The limits are fixed after the first ${spc.fixedAfter} points; later points are judged against them.`,

@@ -99,7 +99,8 @@ export function tChart(
       lowerNear: back(p.lowerNear),
     }),
   );
-  return { ...result, points, kind: 't', note: noteFor('t', result, options) };
+  const centreLabel = result.chart === 'xmr' ? 'Centre line' : undefined;
+  return { ...result, points, kind: 't', note: noteFor('t', result, options), centreLabel };
 }
 
 /**
@@ -113,7 +114,7 @@ export function gChart(
   options: RareEventOptions = {},
 ): RareEventResult {
   const result = analyseSpc(values, { ...options, direction, limits: 'geometric' });
-  return { ...result, kind: 'g', note: noteFor('g', result, options) };
+  return { ...result, kind: 'g', note: noteFor('g', result, options), centreLabel: 'Median' };
 }
 
 /**

@@ -105,7 +105,13 @@ export interface SpcResult {
   fixedAfter?: number | null;
   /** The target of each point, and the one in force at the latest point used (judged for assurance). */
   target?: SpcTarget | null;
+  /** What the centre line is, when not the mean (XmR) or median (run chart): a t-chart's, a g-chart's. */
+  centreLabel?: string;
 }
+
+/** The centre line's name in keys, tooltips, tables and words. */
+export const centreName = (spc: Pick<SpcResult, 'chart' | 'centreLabel'>): string =>
+  spc.centreLabel ?? (spc.chart === 'xmr' ? 'Mean' : 'Median');
 
 export interface SpcTarget {
   line: (number | null)[];

@@ -45,6 +45,34 @@ function summary(indicator: IndicatorDefinition, points: IndicatorPoint[], minDe
   }`;
 }
 
+/** What the count chart's points and lines rest on, under it. */
+function ChartNotes({
+  indicator,
+  spc,
+  latest,
+}: {
+  indicator: IndicatorDefinition;
+  spc: IndicatorSpc;
+  latest: IndicatorPoint | undefined;
+}) {
+  return (
+    <>
+      <p className="hint">{spc.note}</p>
+      {spc.warmUp && spc.warmUp.note !== spc.note && (
+        <p className="hint" data-testid={`warm-up-note-${indicator.id}`}>
+          {spc.warmUp.note}
+        </p>
+      )}
+      {latest?.partial && (
+        <p className="hint">
+          {latest.label} is not finished: its point (hollow) runs to the report date,{' '}
+          {formatUkDate(latest.effectiveEnd)}.
+        </p>
+      )}
+    </>
+  );
+}
+
 /** One indicator: a trend chart with a plain-English summary and a table alternative. */
 export function IndicatorPanel({
   indicator,
@@ -147,7 +175,10 @@ export function IndicatorPanel({
                 : 'No data in these periods.'}
             </p>
           ) : asTable ? (
-            <IndicatorTable indicator={indicator} points={points} spc={spc} events={events} />
+            <>
+              <IndicatorTable indicator={indicator} points={points} spc={spc} events={events} />
+              <ChartNotes indicator={indicator} spc={spc} latest={latest} />
+            </>
           ) : (
             <RareEventView indicator={indicator} prepared={prepared} query={query} points={points}>
               <div ref={chart}>
@@ -165,21 +196,10 @@ export function IndicatorPanel({
                   table={<IndicatorTable indicator={indicator} points={points} spc={spc} events={events} />}
                 />
               </div>
+              <ChartNotes indicator={indicator} spc={spc} latest={latest} />
             </RareEventView>
           )}
-          <p className="hint">{spc.note}</p>
-          {spc.warmUp && spc.warmUp.note !== spc.note && (
-            <p className="hint" data-testid={`warm-up-note-${indicator.id}`}>
-              {spc.warmUp.note}
-            </p>
-          )}
           {indicator.caveat && <p className="hint">{indicator.caveat}</p>}
-          {latest?.partial && (
-            <p className="hint">
-              {latest.label} is not finished: its point (hollow) runs to the report date,{' '}
-              {formatUkDate(latest.effectiveEnd)}.
-            </p>
-          )}
           <TableToggle
             asTable={asTable}
             onToggle={() => setAsTable((v) => !v)}

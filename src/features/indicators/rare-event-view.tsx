@@ -145,6 +145,7 @@ function GapChart({
         title={`${words.title} (${kind}-chart)`}
         format={(v) => formatValue(v, 'days')}
         bounds={{ min: 0 }}
+        categoryLabel="Event date"
         table={<GapTable points={points} result={result} />}
       />
       <p className="hint">{result.note}</p>
