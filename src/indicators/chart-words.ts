@@ -13,6 +13,8 @@ export interface WordsPoint {
   label: string;
   partial: boolean;
   value: number | null;
+  /** Hidden to protect small numbers (a published figure shown as c). */
+  suppressed?: boolean;
   numerator?: number | null;
   denominator?: number | null;
 }
@@ -102,7 +104,11 @@ export function pointWords(
   const against = target === null || target === undefined ? '' : ` Target ${formatValue(target, indicator.unit)}.`;
   const count = countText(p, indicator.unit);
   const label = `${p.label}${p.partial ? ' (to date)' : ''}`;
-  const value = p.value === null ? 'no value' : `${formatValue(p.value, indicator.unit)}${count ? `, ${count}` : ''}`;
+  const value = p.suppressed
+    ? 'hidden (c) to protect small numbers'
+    : p.value === null
+      ? 'no value'
+      : `${formatValue(p.value, indicator.unit)}${count ? `, ${count}` : ''}`;
   const happened = events.get(i) ?? [];
   const said = happened.length > 0 ? ` ${eventWords(happened)}` : '';
   return `${label}: ${value}. ${variationWords(spc.points, i, p.partial)}${against}${said}`;

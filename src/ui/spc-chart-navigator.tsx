@@ -41,8 +41,11 @@ export function SpcChartNavigator({
   spc,
   table,
   events = [],
+  quiet = false,
   ...chart
 }: Omit<ChartProps, 'events'> & {
+  /** Words for screen readers only (a projected slide): the summary and the live region not shown. */
+  quiet?: boolean;
   indicator: Pick<IndicatorDefinition, 'unit' | 'title'>;
   points: readonly (WordsPoint & { label: string; periodStart: string; periodEnd: string })[];
   /** The events this chart shows (eventsFor), placed at the periods they fall in. */
@@ -81,7 +84,11 @@ export function SpcChartNavigator({
   };
   return (
     <div className="chart-navigator">
-      <p className="chart-navigator__summary" id={`${id}-summary`} data-testid="chart-summary">
+      <p
+        className={quiet ? 'visually-hidden' : 'chart-navigator__summary'}
+        id={`${id}-summary`}
+        data-testid="chart-summary"
+      >
         {chartSummary(indicator, points, spc, spc.changes, byPeriod)}
       </p>
       <div
@@ -98,7 +105,12 @@ export function SpcChartNavigator({
       >
         <SpcChart points={[...points]} spc={spc} focusIndex={at} events={marks} {...chart} />
       </div>
-      <p className="chart-navigator__live" aria-live="polite" role="status" data-testid="chart-live">
+      <p
+        className={quiet ? 'visually-hidden' : 'chart-navigator__live'}
+        aria-live="polite"
+        role="status"
+        data-testid="chart-live"
+      >
         {message}
       </p>
       {tableShown && <div data-testid="chart-table">{table}</div>}

@@ -91,6 +91,36 @@ describe('an SPC chart by keyboard and in words', () => {
     await screenshot(page, 'p32-chart-320', { fullPage: false });
     await page.setViewportSize({ width: 1366, height: 768 });
   });
+
+  it('is the same on a projected slide: its arrows move through periods, not slides, and Tab leaves it', async () => {
+    const { page } = app;
+    await goTo(page, '#/board-pack/present');
+    const counter = page.getByTestId('slide-counter');
+    await counter.waitFor();
+    // Forward to the first slide with an SPC chart (the summary slides come first).
+    const charted = page.locator('[data-indicator-id] [data-testid="chart-focus"]');
+    for (let i = 0; i < 12; i += 1) {
+      const found = await charted
+        .first()
+        .waitFor({ timeout: 4000 })
+        .then(() => true)
+        .catch(() => false);
+      if (found) break;
+      await page.keyboard.press('ArrowRight');
+    }
+    const slide = page.locator('[data-indicator-id]').filter({ has: page.getByTestId('chart-focus') });
+    const where = await counter.textContent();
+    await slide.getByTestId('chart-focus').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => slide.getByTestId('chart-live').textContent()).toMatch(PERIOD);
+    await page.keyboard.press('End');
+    await expect(counter.textContent()).resolves.toBe(where);
+    // The words are there for a screen reader, not on the projected slide.
+    await expect(slide.getByTestId('chart-summary').getAttribute('class')).resolves.toBe('visually-hidden');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => slide.getByTestId('chart-live').textContent()).toMatch(/^Left the periods/);
+    await screenshot(page, 'p32-present-chart-focused', { fullPage: false });
+  });
 });
 
 describe('events on the timeline', () => {

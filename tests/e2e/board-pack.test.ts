@@ -539,7 +539,7 @@ describe('the board pack, in the built app', () => {
     await page.getByTestId('import-pack').setInputFiles(writeFixture(dir, 'other.json', JSON.stringify(pack)));
     await choice.waitFor();
     await expect(page.getByTestId('pack-notes-conflicts').textContent()).resolves.toContain(
-      'your target 1, the pack’s 2',
+      'your target 1.0%, the pack’s 2.0%',
     );
     await page.getByTestId('pack-notes-merge').click();
     await expect(page.getByTestId('pack-file-message').textContent()).resolves.toMatch(

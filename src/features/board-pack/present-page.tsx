@@ -103,6 +103,8 @@ export function PresentPage() {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey) return;
+      // A key a chart already used (its arrows move through periods while it has focus) is its own.
+      if (event.defaultPrevented) return;
       if (event.target instanceof HTMLElement && event.target.closest('input, textarea, select')) return;
       let handled = true;
       if (NEXT.has(event.key)) go(index + 1);

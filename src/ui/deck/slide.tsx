@@ -5,6 +5,7 @@ import { type DeckFigures, slideIndicator } from '../../board/deck-figures';
 import type { IndicatorFigures, PackFigures } from '../../board/pack-figures';
 import { eventsLine } from '../../board/report-events';
 import { sectionEvidence } from '../../board/report-evidence';
+import { indicatorTable } from '../../board/report-tables';
 import { ComparisonChart } from '../../charts/comparison-chart';
 import { SpcChart } from '../../charts/spc-chart';
 import { eventMarks, eventsByPeriod, eventsFor } from '../../indicators/events';
@@ -13,6 +14,7 @@ import { useEvents } from '../../session/events';
 import { axisBounds, formatValue, UNIT_AXIS_LABELS } from '../../shared/format';
 import { ComparisonTable } from '../comparison-table';
 import { ReportTableView } from '../report-table';
+import { SpcChartNavigator } from '../spc-chart-navigator';
 import { SlideIconKey, SpcIconKey } from '../spc-icon-key';
 import { BoardSummary } from './board-summary';
 import { PRESENT_CHART_TEXT, PRINT_CHART, type SlideMode } from './slide-sizes';
@@ -55,6 +57,17 @@ function IndicatorBody({ figures, mode }: { figures: IndicatorFigures; mode: Sli
   const periods = figures.points.filter((p) => !p.partial && (p.value !== null || p.suppressed));
   const hidden = periods.filter((p) => p.suppressed).length;
   const periodWords = PERIOD_NOUNS[figures.granularity].one;
+  const chart = {
+    changes: spc.changes,
+    filling: spc.warmUp,
+    valueLabel: UNIT_AXIS_LABELS[indicator.unit],
+    title: `${indicator.title}, by ${GRANULARITY_LABELS[figures.granularity].toLowerCase()}`,
+    format: (v: number | null) => formatValue(v, indicator.unit),
+    width: mode === 'print' ? PRINT_CHART.width : undefined,
+    height: chartHeight(mode),
+    fontSize: mode === 'present' ? PRESENT_CHART_TEXT : mode === 'print' ? 13 : undefined,
+    bounds: axisBounds(indicator.unit),
+  };
   // Nothing but `c`: empty axes would say nothing; the sentence says why.
   const nothingShown = periods.length > 0 && hidden === periods.length;
   const yearly = figures.granularity === 'year' || figures.granularity === 'academic_year';
@@ -68,20 +81,21 @@ function IndicatorBody({ figures, mode }: { figures: IndicatorFigures; mode: Sli
         </p>
       ) : (
         <div className="slide__chart" data-slide-chart="">
-          <SpcChart
-            points={figures.points}
-            spc={spc}
-            changes={spc.changes}
-            filling={spc.warmUp}
-            valueLabel={UNIT_AXIS_LABELS[indicator.unit]}
-            title={`${indicator.title}, by ${GRANULARITY_LABELS[figures.granularity].toLowerCase()}`}
-            format={(v) => formatValue(v, indicator.unit)}
-            width={mode === 'print' ? PRINT_CHART.width : undefined}
-            height={chartHeight(mode)}
-            fontSize={mode === 'present' ? PRESENT_CHART_TEXT : mode === 'print' ? 13 : undefined}
-            bounds={axisBounds(indicator.unit)}
-            events={marks}
-          />
+          {mode === 'print' ? (
+            <SpcChart points={figures.points} spc={spc} {...chart} events={marks} />
+          ) : (
+            // On screen and projected, the chart is one tab stop its keys move through (the words of
+            // its summary for screen readers; on a projected slide they are not shown).
+            <SpcChartNavigator
+              indicator={indicator}
+              points={figures.points}
+              spc={spc}
+              events={events}
+              quiet={mode === 'present'}
+              table={<ReportTableView table={indicatorTable(figures, `${indicator.title} by period`)} />}
+              {...chart}
+            />
+          )}
         </div>
       )}
       {marks.length > 0 && (
