@@ -50,7 +50,7 @@ function useEventDates(indicator: IndicatorDefinition, prepared: PreparedState, 
  */
 export function RareEventView(props: ViewProps) {
   // Only counts that list their events (rareEvents) read any dates.
-  return props.indicator.rareEvents ? <RareEventChoice {...props} /> : <>{props.children}</>;
+  return props.indicator.rareEvents ? <RareEventChoice {...props} /> : props.children;
 }
 
 interface ViewProps {
