@@ -17,6 +17,8 @@ interface EventsValue {
   events: readonly PartnershipEvent[];
   addEvent(event: Omit<PartnershipEvent, 'id'>): void;
   removeEvent(id: string): void;
+  /** The event of that id, changed in place (it keeps its id, so a pack file's copy is not added again). */
+  updateEvent(id: string, event: Omit<PartnershipEvent, 'id'>): void;
   /** Events of a board pack file not already here (by id), added; how many were new. */
   addFromPack(events: readonly PartnershipEvent[]): number;
 }
@@ -47,6 +49,10 @@ export function EventsProvider({ children }: { children: ReactNode }) {
         if (gone)
           tabHistory.record({ action: 'event', summary: `Event removed: ${formatUkDate(gone.date)} “${gone.title}”` });
         update((current) => current.filter((e) => e.id !== id));
+      },
+      updateEvent: (id, event) => {
+        tabHistory.record({ action: 'event', summary: `Event changed: ${formatUkDate(event.date)} “${event.title}”` });
+        update((current) => current.map((e) => (e.id === id ? { ...event, id } : e)));
       },
       addFromPack: (incoming) => {
         const have = new Set(events.map((e) => e.id));

@@ -14,31 +14,43 @@ export function EventForm({
   indicator,
   defaultDate = '',
   onAdded,
+  editing,
+  onDone,
 }: {
   /** The chart the form is on: the event concerns it unless its whole area is chosen. */
   indicator?: { id: string; title: string; family: IndicatorFamily };
   defaultDate?: string;
   onAdded?: (event: Omit<PartnershipEvent, 'id'>) => void;
+  /** An event of the register being changed in place; `onDone` when saved or left. */
+  editing?: PartnershipEvent;
+  onDone?: () => void;
 }) {
-  const { addEvent } = useEvents();
+  const { addEvent, updateEvent } = useEvents();
   const id = useId();
-  const [date, setDate] = useState(defaultDate);
-  const [title, setTitle] = useState('');
-  const [description, setDescription] = useState('');
-  const [areas, setAreas] = useState<IndicatorFamily[]>([]);
+  const [date, setDate] = useState(editing?.date ?? defaultDate);
+  const [title, setTitle] = useState(editing?.title ?? '');
+  const [description, setDescription] = useState(editing?.description ?? '');
+  const [areas, setAreas] = useState<IndicatorFamily[]>(editing ? [...editing.areas] : []);
   const [error, setError] = useState<string | null>(null);
+  // An event added from a chart concerns that chart's indicator; changing it keeps that.
+  const kept = editing?.indicators ?? [];
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!isIsoDate(date)) return setError('Enter the date the event happened.');
     if (title.trim() === '') return setError('Enter a title for the event.');
-    if (!indicator && areas.length === 0) return setError('Choose at least one area the event concerns.');
+    if (!indicator && areas.length === 0 && kept.length === 0)
+      return setError('Choose at least one area the event concerns.');
     const event = {
       date,
       title: title.trim(),
       description: description.trim(),
       areas,
-      indicators: indicator && !areas.includes(indicator.family) ? [indicator.id] : [],
+      indicators: indicator && !areas.includes(indicator.family) ? [indicator.id] : [...kept],
     };
+    if (editing) {
+      updateEvent(editing.id, event);
+      return onDone?.();
+    }
     addEvent(event);
     onAdded?.(event);
     setTitle('');
@@ -114,9 +126,20 @@ export function EventForm({
           </div>
         ))}
       </fieldset>
-      <button type="submit" className="button button--secondary" data-testid="event-add">
-        Add the event
-      </button>
+      {editing ? (
+        <>
+          <button type="submit" className="button button--secondary" data-testid="event-save">
+            Save the changes
+          </button>{' '}
+          <button type="button" className="link-button" onClick={onDone}>
+            Leave it as it was
+          </button>
+        </>
+      ) : (
+        <button type="submit" className="button button--secondary" data-testid="event-add">
+          Add the event
+        </button>
+      )}
     </form>
   );
 }

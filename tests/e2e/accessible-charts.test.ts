@@ -201,4 +201,19 @@ describe('events on the timeline', () => {
     await goTo(page, '#/events');
     await expect(page.getByTestId('events-table').locator('tbody tr').count()).resolves.toBe(1);
   });
+
+  it('are changed in place in the register, and every chart says the new words', async () => {
+    const { page } = app;
+    await goTo(page, '#/events');
+    await page.getByTestId('event-change').click();
+    await page.getByTestId('events-table').getByTestId('event-title').fill('New front door opened (phase 1)');
+    await page.getByTestId('event-save').click();
+    await expect(page.getByTestId('events-table').textContent()).resolves.toContain('New front door opened (phase 1)');
+    expect(await axeProblems(page, 'events register after a change')).toEqual([]);
+    await goTo(page, '#/early-help?period=quarter');
+    const card = await waitForChart(page, 'EH3');
+    await expect(card.getByTestId('chart-summary').textContent()).resolves.toContain(
+      'New front door opened (phase 1) (1 October 2024)',
+    );
+  });
 });

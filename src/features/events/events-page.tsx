@@ -1,3 +1,5 @@
+import { useState } from 'react';
+import type { PartnershipEvent } from '../../indicators/events';
 import { formatLongDate } from '../../indicators/periods';
 import { FAMILIES, getIndicator } from '../../indicators/registry';
 import { useEvents } from '../../session/events';
@@ -18,7 +20,8 @@ function concerns(areas: readonly string[], indicators: readonly string[]): stri
  * with kept data, and carried in the board pack file.
  */
 export function EventsPage() {
-  const { events, removeEvent } = useEvents();
+  const { events } = useEvents();
+  const [changing, setChanging] = useState<string | null>(null);
   return (
     <div data-testid="events-page">
       <h1 className="heading-xl">Events</h1>
@@ -41,34 +44,58 @@ export function EventsPage() {
               <th scope="col">What happened</th>
               <th scope="col">It concerns</th>
               <th scope="col">
-                <span className="visually-hidden">Remove</span>
+                <span className="visually-hidden">Change or remove</span>
               </th>
             </tr>
           </thead>
           <tbody>
-            {events.map((event) => (
-              <tr key={event.id} data-event-id={event.id}>
-                <td>{formatLongDate(event.date)}</td>
-                <th scope="row">
-                  {event.title}
-                  {event.description && <span className="hint"> — {event.description}</span>}
-                </th>
-                <td>{concerns(event.areas, event.indicators)}</td>
-                <td>
-                  <button
-                    type="button"
-                    className="link-button"
-                    onClick={() => removeEvent(event.id)}
-                    aria-label={`Remove the event “${event.title}”`}
-                  >
-                    Remove
-                  </button>
-                </td>
-              </tr>
-            ))}
+            {events.map((event) =>
+              changing === event.id ? (
+                <tr key={event.id} data-event-id={event.id}>
+                  <td colSpan={4}>
+                    <EventForm editing={event} onDone={() => setChanging(null)} />
+                  </td>
+                </tr>
+              ) : (
+                <EventRow key={event.id} event={event} onChange={() => setChanging(event.id)} />
+              ),
+            )}
           </tbody>
         </table>
       )}
     </div>
+  );
+}
+
+function EventRow({ event, onChange }: { event: PartnershipEvent; onChange: () => void }) {
+  const { removeEvent } = useEvents();
+  return (
+    <tr data-event-id={event.id}>
+      <td>{formatLongDate(event.date)}</td>
+      <th scope="row">
+        {event.title}
+        {event.description && <span className="hint"> — {event.description}</span>}
+      </th>
+      <td>{concerns(event.areas, event.indicators)}</td>
+      <td>
+        <button
+          type="button"
+          className="link-button"
+          onClick={onChange}
+          aria-label={`Change the event “${event.title}”`}
+          data-testid="event-change"
+        >
+          Change
+        </button>{' '}
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => removeEvent(event.id)}
+          aria-label={`Remove the event “${event.title}”`}
+        >
+          Remove
+        </button>
+      </td>
+    </tr>
   );
 }
