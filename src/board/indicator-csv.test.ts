@@ -63,3 +63,15 @@ describe('an indicator table as CSV', () => {
     expect(text).toContain(',-3,count,');
   });
 });
+
+describe('an indicator table with a target', () => {
+  it('adds a target column: each period’s own (a trajectory’s step), blank where none is in force', () => {
+    const rows = indicatorCsvRows(
+      getIndicator('EH3'),
+      [point('2024-25 Q1', '2024-04-01', { value: 50 }), point('2024-25 Q2', '2024-07-01', { value: 55 })],
+      { points: [], target: { line: [null, 60], latest: 60, trajectory: true } },
+    );
+    expect(rows[0]?.at(-1)).toBe('target');
+    expect(rows.slice(1).map((r) => r.at(-1))).toEqual(['', 60]);
+  });
+});

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { TargetSpec } from '../indicators/trajectory';
 import {
   alreadyIn,
   changesFileSchema,
@@ -11,6 +12,7 @@ import {
   notesFromFile,
   notesToFile,
   type PackNotes,
+  targetsFileSchema,
 } from './pack-notes';
 
 const ours: PackNotes = {
@@ -127,5 +129,48 @@ describe('the audit of a marked change', () => {
       changesFileSchema.safeParse([{ indicator: 'EH3', date: '2024-10-01', label: 'x', markedAt: 'yesterday' }])
         .success,
     ).toBe(false);
+  });
+});
+
+describe('a trajectory target in the pack file', () => {
+  const trajectory = [
+    { from: '2025-07-01', value: 75 },
+    { from: '2025-04-01', value: 70 },
+  ];
+  it('travels as { indicator, trajectory } in date order, and comes back the same', () => {
+    const notes = {
+      ...NO_NOTES,
+      targets: new Map<string, TargetSpec>([
+        ['EH3', trajectory],
+        ['TR7', 90],
+      ]),
+    };
+    const file = notesToFile(notes);
+    expect(file.targets).toEqual([
+      { indicator: 'EH3', trajectory: [trajectory[1], trajectory[0]] },
+      { indicator: 'TR7', value: 90 },
+    ]);
+    expect(targetsFileSchema.safeParse(file.targets).success).toBe(true);
+    const back = notesFromFile(file);
+    expect(back.ok && back.notes.targets.get('EH3')).toEqual([trajectory[1], trajectory[0]]);
+  });
+
+  it('refuses a target with both a value and a trajectory, and a trajectory with unknown fields', () => {
+    expect(targetsFileSchema.safeParse([{ indicator: 'EH3', value: 1, trajectory }]).success).toBe(false);
+    expect(
+      targetsFileSchema.safeParse([{ indicator: 'EH3', trajectory: [{ from: '2025-04-01', value: 1, by: 'x' }] }])
+        .success,
+    ).toBe(false);
+  });
+
+  it('compares trajectories whole: the same steps in another order agree, another step differs', () => {
+    const mine: PackNotes = { ...NO_NOTES, targets: new Map([['EH3', trajectory]]) };
+    const same: PackNotes = { ...NO_NOTES, targets: new Map([['EH3', [...trajectory].reverse()]]) };
+    const other: PackNotes = { ...NO_NOTES, targets: new Map([['EH3', [{ from: '2025-04-01', value: 70 }]]]) };
+    expect(conflictCount(conflicts(mine, same))).toBe(0);
+    expect(alreadyIn(same, mine)).toBe(true);
+    expect(conflicts(mine, other).targets).toEqual([
+      { indicator: 'EH3', ours: trajectory, theirs: [{ from: '2025-04-01', value: 70 }] },
+    ]);
   });
 });

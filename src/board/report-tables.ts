@@ -28,6 +28,8 @@ export interface ReportTable {
 export function indicatorTable(f: IndicatorFigures, caption: string): ReportTable {
   const { unit } = f.indicator;
   const hasBasis = f.points.some((p) => shownBasis(p, unit) !== null);
+  // The partnership's target of each period (a trajectory's step), when it set one: never hidden.
+  const target = f.spc.target?.line ?? null;
   const rows = f.points.map((p, i) => {
     const type = f.spc.points[i]?.type;
     const judged = !p.partial && !p.suppressed && p.value !== null && type;
@@ -36,14 +38,15 @@ export function indicatorTable(f: IndicatorFigures, caption: string): ReportTabl
       cells: [
         shownValue(p, unit),
         ...(hasBasis ? [shownBasis(p, unit) ?? '–'] : []),
+        ...(target ? [formatValue(target[i] ?? null, unit)] : []),
         judged ? POINT_TYPE_LABELS[type] : '–',
       ],
     };
   });
   return {
     caption,
-    head: ['Period', 'Value', ...(hasBasis ? ['Out of'] : []), 'Variation'],
-    numeric: [false, true, ...(hasBasis ? [true] : []), false],
+    head: ['Period', 'Value', ...(hasBasis ? ['Out of'] : []), ...(target ? ['Target'] : []), 'Variation'],
+    numeric: [false, true, ...(hasBasis ? [true] : []), ...(target ? [true] : []), false],
     rows,
     indicatorId: f.indicator.id,
   };

@@ -113,6 +113,11 @@ export function SpcChartNavigator({
       >
         {message}
       </p>
+      {!quiet && (
+        <p className="chart-navigator__keys hint" aria-hidden="true">
+          ← → periods · Home / End first and last · Page Up / Page Down signals · T table · Esc leave
+        </p>
+      )}
       {tableShown && <div data-testid="chart-table">{table}</div>}
     </div>
   );
