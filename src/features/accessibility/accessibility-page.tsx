@@ -14,9 +14,12 @@ export function AccessibilityPage() {
         <li>load files with the “Choose files” button instead of dragging them;</li>
         <li>read every chart as a table (“Show as table”), with a one-line summary in words above it;</li>
         <li>
-          move through an SPC chart by keyboard — one tab stop; arrow keys between periods, Page Up and Page Down
-          between signals, changes and events, T for its table — with each period said in words as you go;
+          move through an SPC chart by keyboard — on area pages, board pack slides and in presentation mode; one tab
+          stop; arrow keys between periods, Page Up and Page Down between signals, changes and events, T for its table,
+          Esc to leave — with each period said in words as you go, and the chart summed up in words (mean, limits,
+          target and assurance, signals and events) for screen readers;
         </li>
+        <li>read a target, or a trajectory of targets, in each chart’s table and words, not only as a dotted line;</li>
         <li>tell special-cause points apart by shape as well as colour (improvement a triangle, concern a square);</li>
         <li>tell special-cause variation, assurance and RAG ratings apart by their text labels, not only by colour;</li>
         <li>zoom the page to 400% and use it on a 1366 × 768 laptop or a 1920 × 1080 projector;</li>
@@ -35,10 +38,24 @@ export function AccessibilityPage() {
       <h2 className="heading-l">Known limitations</h2>
       <ul className="list">
         <li>
-          Hovering over a chart shows a tooltip that keyboard users cannot open; the same values are in the table view.
+          Hovering over a chart other than an SPC chart shows a tooltip that keyboard users cannot open; the same values
+          are in the table view.
         </li>
-        <li>Bars in comparison charts are selected with the “Filter by …” buttons in the table view by keyboard.</li>
+        <li>Bars in breakdown charts are selected by keyboard only through the table view.</li>
+        <li>Some coloured marks (the grey of common-cause points, lighter stacked segments) are below 3:1 contrast.</li>
+        <li>
+          The heatmap gives every cell its own tab stop, and its buttons are smaller than 44 pixels; on a printed slide
+          the SPC chart has no table under it.
+        </li>
+        <li>
+          Chart text does not follow a larger default font size set in the browser, and nobody has yet tested the tool
+          with NVDA, JAWS or VoiceOver.
+        </li>
       </ul>
+      <p>
+        The full audit of every chart type against the Chartability criteria, with the plan for each gap, is kept with
+        the tool’s code (docs/accessibility.md).
+      </p>
       <h2 className="heading-l">Technical information about this tool’s accessibility</h2>
       <p>
         This tool is designed to meet the Web Content Accessibility Guidelines (WCAG) version 2.2 AA standard. Every
@@ -53,7 +70,7 @@ export function AccessibilityPage() {
         date of your last review here, and the enforcement procedure (the Equality and Human Rights Commission in
         England).
       </p>
-      <p className="hint">This statement was prepared on 23 November 2026.</p>
+      <p className="hint">This statement was prepared on 23 November 2026 and last reviewed on 8 December 2026.</p>
     </div>
   );
 }
