@@ -217,3 +217,44 @@ describe('events on the timeline', () => {
     );
   });
 });
+
+describe('every page', () => {
+  it('has no serious or critical problem axe-core finds, with the sample data and an event', async () => {
+    const { page } = app;
+    const routes = [
+      '#/',
+      '#/overview',
+      '#/early-help?period=quarter',
+      '#/training',
+      '#/statutory-obligations',
+      '#/case-file-audits',
+      '#/practice-reviews?period=quarter',
+      '#/definitions',
+      '#/data-quality',
+      '#/templates',
+      '#/accessibility',
+      '#/board-pack',
+      '#/board-pack/present',
+      '#/board-pack/print',
+      '#/yearly-report',
+      '#/yearly-report/print',
+      '#/benchmarks',
+      '#/load-history',
+      '#/events',
+    ];
+    const problems: string[] = [];
+    for (const route of routes) {
+      await goTo(page, route);
+      await page.waitForFunction(
+        () =>
+          document.querySelectorAll('[data-state="loading"]').length === 0 &&
+          !document.body.textContent?.includes('Preparing the published figures') &&
+          !document.body.textContent?.includes('Calculating…'),
+        undefined,
+        { timeout: 90_000 },
+      );
+      problems.push(...(await axeProblems(page, route)));
+    }
+    expect(problems).toEqual([]);
+  });
+});
