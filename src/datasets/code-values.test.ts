@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { contacts } from './child-protection';
 import { canonicalCode, codeLabel } from './code-values';
 import { normaliseCode } from './dataset-definition';
 import { earlyHelpEpisodes } from './early-help';
@@ -57,5 +58,18 @@ describe('coded values in words', () => {
     expect(canonicalCode(typeOf('end_reason'), 'Stepped up to social care')).toBe('STEP_UP_CSC');
     expect(canonicalCode(typeOf('gender'), 'Not stated or recorded')).toBe('NOT_STATED');
     expect(canonicalCode(typeOf('gender'), 'c) Not stated/recorded')).toBe('NOT_STATED');
+  });
+});
+
+describe('a source code written with its words, as Annex A writes it', () => {
+  it('reads "e) 2A: Schools", "q) 6: Police" and "2B: Education services" as 2A, 6 and 2B', () => {
+    const type = contacts.fields.find((f) => f.name === 'contact_source')?.type;
+    if (type?.kind !== 'code') throw new Error('contact_source is coded');
+    expect(canonicalCode(type, 'e) 2A: Schools')).toBe('2A');
+    expect(canonicalCode(type, 'q) 6: Police')).toBe('6');
+    expect(canonicalCode(type, '2B: Education services')).toBe('2B');
+    expect(canonicalCode(type, 'u) 10: Unknown')).toBe('10');
+    // A code that is not one of the list's is still not taken: 11 is no source.
+    expect(canonicalCode(type, 'v) 11: Somewhere')).toBeNull();
   });
 });

@@ -27,6 +27,9 @@ function lookUp(type: CodeType, key: string): string | null {
  */
 const ANNEX_A_PREFIX = /^[A-Z][0-9]?_(.+)$/;
 
+/** A code written with its words after it ("2A: Schools", "6: Police"): the code is what it leads with. */
+const LEADING_CODE = /^([0-9]{1,2}[A-Z]?)_/;
+
 /**
  * The canonical value a cell's text stands for, or null when it is not recognised: compared on
  * letters and digits only, as the value, one of its aliases or its label in words, with or without an
@@ -37,7 +40,10 @@ export function canonicalCode(type: CodeType, raw: string): string | null {
   const found = lookUp(type, key);
   if (found !== null) return found;
   const bare = ANNEX_A_PREFIX.exec(key)?.[1];
-  return bare === undefined ? null : lookUp(type, bare);
+  const bareFound = bare === undefined ? null : lookUp(type, bare);
+  if (bareFound !== null) return bareFound;
+  const lead = LEADING_CODE.exec(bare ?? key)?.[1];
+  return lead !== undefined && type.values.includes(lead) ? lead : null;
 }
 
 /** A canonical value in words ("White British"), or the value itself when it has none. */

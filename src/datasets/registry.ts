@@ -1,4 +1,5 @@
 import { auditActions, auditGrades } from './audits';
+import { CHILD_PROTECTION_DATASETS } from './child-protection';
 import { complianceReturns, schools } from './compliance';
 import type { DatasetDefinition } from './dataset-definition';
 import { earlyHelpEpisodes } from './early-help';
@@ -18,6 +19,7 @@ export const DATASETS: readonly DatasetDefinition[] = [
   auditActions,
   practiceReviews,
   reviewRecommendations,
+  ...CHILD_PROTECTION_DATASETS,
 ];
 
 export function findDataset(id: string | null): DatasetDefinition | undefined {

@@ -33,8 +33,11 @@ function typedExpression(field: FieldDefinition, orders: DateOrderMap): string {
       return field.type.fraction === 'floor'
         ? `TRY_CAST(floor(TRY_CAST(${raw} AS DOUBLE)) AS INTEGER)`
         : `TRY_CAST(CASE WHEN TRY_CAST(${raw} AS DOUBLE) = floor(TRY_CAST(${raw} AS DOUBLE)) THEN TRY_CAST(${raw} AS DOUBLE) END AS INTEGER)`;
-    case 'flag':
-      return `CASE WHEN upper(${raw}) IN ('Y', 'YES', 'TRUE', '1') THEN true WHEN upper(${raw}) IN ('N', 'NO', 'FALSE', '0') THEN false END`;
+    case 'flag': {
+      // Annex A writes its yes and no as codes after a letter: "a) Yes", "b) No".
+      const bare = `upper(regexp_replace(${raw}, '^[A-Za-z][0-9]?\\)\\s*', ''))`;
+      return `CASE WHEN ${bare} IN ('Y', 'YES', 'TRUE', '1') THEN true WHEN ${bare} IN ('N', 'NO', 'FALSE', '0') THEN false END`;
+    }
     default:
       return raw;
   }

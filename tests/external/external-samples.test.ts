@@ -105,13 +105,20 @@ describe('external sample files', () => {
     expect(choiceLabel(pick('turnover_rate_fte'))).toBe('Social worker turnover rate (%, full-time equivalent)');
   });
 
-  it('the Ofsted Annex A template: List_2 (under its title row) is early help, with no rows yet', async () => {
+  it('the Ofsted Annex A template: Lists 1–7 (under their title rows) are each recognised, with no rows yet', async () => {
     const report = await t.load(
       'ofsted-annex-a-template-2019.xlsx',
       new Uint8Array(readFileSync(join(SAMPLES, 'annex-a/ofsted-annex-a-template-2019.xlsx'))),
     );
+    const list = (n: number, dataset: string) => [`ofsted-annex-a-template-2019.xlsx › List_${n}`, dataset, 'empty', 2];
     expect(report.files.map((f) => [f.fileName, f.datasetId, f.status, f.headerLine])).toEqual([
-      ['ofsted-annex-a-template-2019.xlsx › List_2', 'early_help_episodes', 'empty', 2],
+      list(1, 'contacts'),
+      list(2, 'early_help_episodes'),
+      list(3, 'referrals'),
+      list(4, 'assessments'),
+      list(5, 'section47_enquiries'),
+      list(6, 'children_in_need'),
+      list(7, 'child_protection_plans'),
     ]);
   });
 
@@ -120,8 +127,21 @@ describe('external sample files', () => {
       'liia-annex-a-sample-2020.xlsx',
       new Uint8Array(readFileSync(join(SAMPLES, 'annex-a/liia-annex-a-sample-2020.xlsx'))),
     );
+    // Every row of Lists 1–7 accounted for: read = loaded (nothing refused in this sample).
+    const list = (n: number, dataset: string, rows: number) => [
+      `liia-annex-a-sample-2020.xlsx › List ${n}`,
+      dataset,
+      rows,
+      rows,
+    ];
     expect(report.files.map((f) => [f.fileName, f.datasetId, f.rowsRead, f.rowsLoaded])).toEqual([
-      ['liia-annex-a-sample-2020.xlsx › List 2', 'early_help_episodes', 5, 5],
+      list(1, 'contacts', 5),
+      list(2, 'early_help_episodes', 5),
+      list(3, 'referrals', 6),
+      list(4, 'assessments', 5),
+      list(5, 'section47_enquiries', 5),
+      list(6, 'children_in_need', 5),
+      list(7, 'child_protection_plans', 7),
     ]);
     const rows = await t.engine.query(
       `SELECT child_id, age_at_start, strftime(assessment_start_date, '%Y-%m-%d') AS start, lead_agency_raw
@@ -132,6 +152,43 @@ describe('external sample files', () => {
     expect(rows).toEqual([
       { child_id: '612306', age_at_start: 12, start: '2020-09-16', lead_agency_raw: 'Top Town Academy' },
       { child_id: '6890906', age_at_start: 9, start: '2020-09-17', lead_agency_raw: 'Early Help Locality 2' },
+    ]);
+  });
+
+  it('the LIIA Annex A sample: coded sources, "a) Yes" flags and categories read as their codes', async () => {
+    const sources = await t.engine.query(
+      `SELECT contact_source, contact_source_raw FROM contacts ORDER BY source_line`,
+      [],
+      z.object({ contact_source: z.string().nullable(), contact_source_raw: z.string().nullable() }),
+    );
+    // "q) 6: Police" is the police (6); "b) 1B: Individual" an acquaintance (1B).
+    expect(sources.slice(0, 3)).toEqual([
+      { contact_source: '6', contact_source_raw: 'q) 6: Police' },
+      { contact_source: '6', contact_source_raw: 'q) 6: Police' },
+      { contact_source: '1B', contact_source_raw: 'b) 1B: Individual' },
+    ]);
+    const referral = await t.engine.query(
+      `SELECT referral_source, referral_nfa FROM referrals ORDER BY source_line LIMIT 4`,
+      [],
+      z.object({ referral_source: z.string().nullable(), referral_nfa: z.boolean().nullable() }),
+    );
+    expect(referral.map((r) => r.referral_source)).toEqual(['8', '3D', '6', '2A']);
+    expect(referral.every((r) => r.referral_nfa === false)).toBe(true);
+    const plans = await t.engine.query(
+      `SELECT strftime(cp_plan_start_date, '%Y-%m-%d') AS start, initial_category, seen_alone, disability, previous_plans
+       FROM child_protection_plans ORDER BY source_line LIMIT 1`,
+      [],
+      z.object({
+        start: z.string(),
+        initial_category: z.string().nullable(),
+        seen_alone: z.boolean().nullable(),
+        disability: z.boolean().nullable(),
+        previous_plans: z.number().nullable(),
+      }),
+    );
+    // 10721552: plan from 23/11/2020, physical abuse, seen alone "a) Yes", disability "b) No", no previous plan.
+    expect(plans).toEqual([
+      { start: '2020-11-23', initial_category: 'PHYSICAL', seen_alone: true, disability: false, previous_plans: 0 },
     ]);
   });
 });
