@@ -88,6 +88,8 @@ export interface IndicatorDefinition {
    * open episodes). Periods ending before it has filled are drawn but not judged.
    */
   warmUp?: WarmUp;
+  /** The DfE published measure it can sit beside (children in need and child protection statistics). */
+  published?: PublishedPair;
   /**
    * For a count of rare events: the dated events themselves, so the time between them can be charted
    * (rare-events.ts) when the count is too low to show change.
@@ -107,6 +109,19 @@ export interface RareEvents {
   /** The prepared tables its SQL reads, declared as IndicatorDefinition.reads (and checked the same way). */
   reads: readonly string[];
   sql: string;
+}
+
+/**
+ * Which column of a DfE published-statistics file (explore-education-statistics) measures the same
+ * thing, found by name among the files loaded: every pattern must match the column's name (compared in
+ * lower case), so a name that varies between releases is still found. `note` says where the local
+ * figure and the published one differ (the year, the count, the source).
+ */
+export interface PublishedPair {
+  patterns: readonly string[];
+  /** What the published figure is, as a board member reads it ("Re-referrals within 12 months, %"). */
+  label: string;
+  note: string;
 }
 
 export interface WarmUp {

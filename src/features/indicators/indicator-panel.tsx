@@ -22,6 +22,7 @@ import { TableToggle } from '../../ui/table-toggle';
 import { ChangePoints } from './change-points';
 import { ChartEvents } from './chart-events';
 import { IndicatorDownloads } from './indicator-downloads';
+import { PublishedBeside } from './published-beside';
 import { RareEventView } from './rare-event-view';
 
 /** A point's variation in the table's words: its type, or why it has none. */
@@ -153,6 +154,7 @@ export function IndicatorPanel({
       {data?.status === 'ok' && (
         <>
           <p className="chart-summary">{summary(indicator, points, spc.minDenominator)}</p>
+          <PublishedBeside indicator={indicator} latest={points.findLast((p) => !p.partial && p.value !== null)} />
           {data.ignoredFilters.length > 0 && (
             <p className="hint">
               Not broken down by {data.ignoredFilters.map((d) => DIMENSION_LABELS[d].toLowerCase()).join(' or ')}:
