@@ -271,10 +271,10 @@ export function describePoints(
   'granularity' | 'points' | 'spc' | 'latestIndex' | 'target' | 'narrative' | 'trend' | 'yearOnYear' | 'unjudged'
 > {
   const spc = publishedSpc(indicator, granularity, points, options);
-  // The target in force at the latest period (a trajectory's step there), as the assurance judges it.
-  const target = spc.target?.latest ?? null;
   // The latest finished period: for a lagged cohort, the latest one already followed up.
   const latestIndex = points.findLastIndex((p) => !p.partial && (p.value !== null || p.suppressed));
+  // The target in force at that period (a trajectory's step there), even when its figure is hidden.
+  const target = spc.target?.line[latestIndex] ?? null;
   const latest = points[latestIndex];
   const before = points[latestIndex - 1];
   const words = { indicator, granularity, latest, latestIndex, spc, target, suppressed: latest?.suppressed ?? false };

@@ -41,7 +41,7 @@ function runLength(
 }
 
 /** The rule that made a point special cause, in words: "7th point in a run below the mean". */
-export function ruleWords(points: readonly SpcPoint[], i: number): string | null {
+export function ruleWords(points: readonly SpcPoint[], i: number, centre = 'mean'): string | null {
   const p = points[i];
   if (!p || p.value === null || p.centre === null || !p.decidedBy) return null;
   const above = p.value > p.centre;
@@ -53,7 +53,7 @@ export function ruleWords(points: readonly SpcPoint[], i: number): string | null
     case 'shift': {
       const side = (q: SpcPoint) =>
         q.value !== null && q.centre !== null && q.value > q.centre === above && q.value !== q.centre;
-      return `${ordinal(runLength(points, i, side))} point in a run ${above ? 'above' : 'below'} the mean`;
+      return `${ordinal(runLength(points, i, side))} point in a run ${above ? 'above' : 'below'} the ${centre}`;
     }
     case 'trend': {
       const rising = (points[i - 1]?.value ?? p.value) < p.value;
@@ -68,12 +68,12 @@ export function ruleWords(points: readonly SpcPoint[], i: number): string | null
 }
 
 /** A point's variation in words, with the rule for a special cause; why none for an unjudged one. */
-function variationWords(points: readonly SpcPoint[], i: number, partial: boolean): string {
+function variationWords(points: readonly SpcPoint[], i: number, partial: boolean, centre: string): string {
   const s = points[i];
   if (!s || s.value === null) return 'No value.';
   if (partial || s.excluded) return 'Not judged: the period is not finished.';
   if (!s.type) return 'Not judged: too few points for process limits.';
-  const rule = ruleWords(points, i);
+  const rule = ruleWords(points, i, centre);
   return `${POINT_TYPE_LABELS[s.type]}${rule ? ` — ${rule}` : ''}.`;
 }
 
@@ -93,7 +93,7 @@ const eventWords = (events: readonly WordsEvent[]) =>
 export function pointWords(
   indicator: Pick<IndicatorDefinition, 'unit'>,
   points: readonly WordsPoint[],
-  spc: Pick<SpcResult, 'points' | 'target'>,
+  spc: Pick<SpcResult, 'points' | 'target' | 'chart' | 'centreLabel'>,
   i: number,
   events: ReadonlyMap<number, readonly WordsEvent[]> = new Map(),
 ): string {
@@ -111,7 +111,7 @@ export function pointWords(
       : `${formatValue(p.value, indicator.unit)}${count ? `, ${count}` : ''}`;
   const happened = events.get(i) ?? [];
   const said = happened.length > 0 ? ` ${eventWords(happened)}` : '';
-  return `${label}: ${value}. ${variationWords(spc.points, i, p.partial)}${against}${said}`;
+  return `${label}: ${value}. ${variationWords(spc.points, i, p.partial, centreName(spc).toLowerCase())}${against}${said}`;
 }
 
 interface Signal {
@@ -121,7 +121,10 @@ interface Signal {
 }
 
 /** The chart's special-cause runs: consecutive points of one type, with the rule that started each. */
-export function signalRuns(spc: Pick<SpcResult, 'points'>, points: readonly WordsPoint[]): Signal[] {
+export function signalRuns(
+  spc: Pick<SpcResult, 'points' | 'chart' | 'centreLabel'>,
+  points: readonly WordsPoint[],
+): Signal[] {
   const runs: Signal[] = [];
   spc.points.forEach((s, i) => {
     if (!s.type || s.type === 'common_cause') return;
@@ -130,7 +133,11 @@ export function signalRuns(spc: Pick<SpcResult, 'points'>, points: readonly Word
       last.end = i;
       return;
     }
-    runs.push({ start: i, end: i, words: `${POINT_TYPE_LABELS[s.type]} (${ruleWords(spc.points, i) ?? 'a signal'})` });
+    runs.push({
+      start: i,
+      end: i,
+      words: `${POINT_TYPE_LABELS[s.type]} (${ruleWords(spc.points, i, centreName(spc).toLowerCase()) ?? 'a signal'})`,
+    });
   });
   return runs.map((r) => ({
     ...r,
@@ -140,7 +147,7 @@ export function signalRuns(spc: Pick<SpcResult, 'points'>, points: readonly Word
 
 /** Where Page Up / Page Down stop: the start of each signal, each marked change and each event, in order. */
 export function signalStops(
-  spc: Pick<SpcResult, 'points'>,
+  spc: Pick<SpcResult, 'points' | 'chart' | 'centreLabel'>,
   points: readonly WordsPoint[],
   changes: readonly { index: number }[],
   events: ReadonlyMap<number, readonly WordsEvent[]> = new Map(),

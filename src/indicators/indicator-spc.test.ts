@@ -170,3 +170,33 @@ describe('indicatorSpc: one computation for charts, cards and exports', () => {
     expect(narrative(words(10, early))).toMatch(/still filling from the start of the data, so no change is claimed/);
   });
 });
+
+describe('indicatorSpc with a target', () => {
+  const points = months([50, 52, 48, 51, 49, 50, 53, 47, 50, 52, 48, 51, 49, 50, 51, 50]);
+  const eh3 = getIndicator('EH3');
+
+  it('keeps one value one value: a flat line, never called a trajectory', () => {
+    const spc = indicatorSpc(eh3, { granularity: 'month', points }, { target: 60 });
+    expect(spc.target?.trajectory).toBe(false);
+    expect(new Set(spc.target?.line)).toEqual(new Set([60]));
+    expect(spc.assurance).toBe('consistent_fail'); // 60 is above every upper limit these 16 months give
+  });
+
+  it('turns a trajectory into the step in force at each month’s end', () => {
+    const trajectory = [
+      { from: '2024-04-01', value: 40 },
+      { from: '2025-01-01', value: 50 },
+    ];
+    const spc = indicatorSpc(eh3, { granularity: 'month', points }, { target: trajectory });
+    expect(spc.target?.trajectory).toBe(true);
+    // April–December 2024 (9 months) at 40, then January–July 2025 at 50.
+    expect(spc.target?.line).toEqual([...Array(9).fill(40), ...Array(7).fill(50)]);
+    expect(spc.target?.latest).toBe(50);
+  });
+
+  it('still draws and says a target when nothing can be judged', () => {
+    const spc = indicatorSpc(eh3, { granularity: 'month', points: months([null, null]) }, { target: 60 });
+    expect(spc.chart).toBe('none');
+    expect(spc.target?.line).toEqual([60, 60]);
+  });
+});

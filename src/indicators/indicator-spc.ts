@@ -2,8 +2,8 @@ import type { IndicatorDefinition } from './indicator-definition';
 import { addDays, addMonths, formatUkDate, type Granularity } from './periods';
 import type { PreparedState } from './prepare-indicators';
 import type { IndicatorSettings } from './settings';
-import { analyseSpc, type SpcResult } from './spc';
-import { type TargetSpec, targetLine } from './trajectory';
+import { analyseSpc, median, type SpcResult } from './spc';
+import { isTrajectory, type TargetSpec, targetLine } from './trajectory';
 
 /** A change the partnership marks on a chart ("Family hubs opened"): limits are recalculated from it. */
 export interface ChangePoint {
@@ -81,12 +81,6 @@ export function minDenominatorFor(indicator: IndicatorDefinition, override?: num
   return override ?? indicator.minDenominator ?? DEFAULT_MIN_DENOMINATOR;
 }
 
-function medianOf(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
-
 /**
  * The one SPC computation behind every chart, card, table and export of an indicator: the unfinished
  * last period drawn but left out; rolling windows and small denominators drawn as run charts, saying
@@ -112,7 +106,7 @@ export function indicatorSpc(
   const minDenominator = minDenominatorFor(indicator, options.minDenominator);
   const counted = points.filter((p, i) => !p.partial && !filling[i] && p.value !== null);
   const denominators = counted.flatMap((p) => (p.denominator === null ? [] : [p.denominator]));
-  const typical = denominators.length > 0 ? medianOf(denominators) : null;
+  const typical = denominators.length > 0 ? median(denominators) : null;
   let runChartBecause: string | undefined;
   if (series.granularity === 'rolling_12') runChartBecause = ROLLING_NOTE;
   else if (minDenominator !== null && typical !== null && typical < minDenominator) {
@@ -126,10 +120,13 @@ export function indicatorSpc(
     points.map((p) => p.value),
     {
       direction: indicator.direction,
-      target: targetLine(
-        options.target,
-        points.map((p) => p.periodEnd),
-      ),
+      // One value stays one value (a flat line); a trajectory becomes the step in force each period.
+      target: isTrajectory(options.target)
+        ? targetLine(
+            options.target,
+            points.map((p) => p.periodEnd),
+          )
+        : options.target,
       excluded: points.map((p, i) => p.partial || filling[i] === true),
       rebaseAt: changes.map((c) => c.index),
       runChartBecause,

@@ -184,6 +184,14 @@ export function buildPeriods(granularity: Granularity, from: string, reportDate:
   return periods;
 }
 
+/** dd/mm/yyyy (as UK spreadsheets write dates) or yyyy-mm-dd, as ISO; null for anything else. */
+export function ukOrIsoDate(text: string): string | null {
+  const trimmed = text.trim();
+  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(trimmed);
+  const iso = uk ? `${uk[3]}-${uk[2]?.padStart(2, '0')}-${uk[1]?.padStart(2, '0')}` : trimmed;
+  return isIsoDate(iso) ? iso : null;
+}
+
 /** dd/mm/yyyy, the UK display format. */
 export function formatUkDate(iso: string): string {
   const { year, month, day } = parts(iso);

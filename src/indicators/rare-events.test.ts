@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ruleWords } from './chart-words';
 import {
   daysBetween,
   eventGapChart,
@@ -9,7 +10,7 @@ import {
   rareEventChoice,
   tChart,
 } from './rare-events';
-import { analyseSpc } from './spc';
+import { analyseSpc, centreName } from './spc';
 
 // Every expected figure below is worked out by hand in the comments (4 decimal places).
 
@@ -206,5 +207,19 @@ describe('when to default to a rare-event chart', () => {
   it('says when each chart is the right choice', () => {
     expect(RARE_EVENT_WHEN.t).toMatch(/date of each event/);
     expect(RARE_EVENT_WHEN.g).toMatch(/geometric distribution.*no lower limit/);
+  });
+});
+
+describe('rare-event charts in words and on a run chart', () => {
+  it('a t-chart run chart’s line is the median gap in days (15 for gaps of 10 and 20)', () => {
+    const result = tChart([10, 20], 'neutral');
+    expect(result.chart).toBe('run');
+    expect(result.points[0]?.centre).toBe(15);
+  });
+
+  it('a g-chart reads a run against its median, and says so', () => {
+    // 7 gaps of 1 then 8 of 9: median 9, so the first seven are a run below the median.
+    const result = gChart([...Array(7).fill(1), ...Array(8).fill(9)], 'up');
+    expect(ruleWords(result.points, 6, centreName(result).toLowerCase())).toBe('7th point in a run below the median');
   });
 });

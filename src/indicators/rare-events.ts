@@ -10,7 +10,7 @@
  */
 import type { Direction } from './indicator-definition';
 import { type Granularity, PERIOD_NOUNS } from './periods';
-import { analyseSpc, DEFAULT_MIN_POINTS, type SpcOptions, type SpcPoint, type SpcResult } from './spc';
+import { analyseSpc, DEFAULT_MIN_POINTS, median, type SpcOptions, type SpcPoint, type SpcResult } from './spc';
 
 export type RareEventChart = 't' | 'g';
 
@@ -88,11 +88,14 @@ export function tChart(
 ): RareEventResult {
   const transformed = values.map((x) => x ** (1 / T_CHART_POWER));
   const result = analyseSpc(transformed, { ...options, direction });
+  // A run chart's line is the median gap itself (the transformation keeps order, but the mean of the
+  // middle two transformed gaps is not their median in days).
+  const runMedian = result.chart === 'run' && values.length > 0 ? median(values) : null;
   const points = result.points.map(
     (p, i): SpcPoint => ({
       ...p,
       value: values[i] ?? null,
-      centre: back(p.centre),
+      centre: runMedian ?? back(p.centre),
       upperLimit: back(p.upperLimit),
       lowerLimit: back(p.lowerLimit),
       upperNear: back(p.upperNear),

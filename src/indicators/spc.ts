@@ -129,7 +129,8 @@ export const MR_SCREEN = 3.267;
 
 const noRules = (): SpcRules => ({ outsideLimits: false, shift: false, trend: false, twoOfThree: false });
 
-function median(values: readonly number[]): number {
+/** The middle value (the mean of the middle two for an even count). */
+export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1
@@ -359,9 +360,42 @@ export function analyseSpc(series: readonly (number | null)[], options: SpcOptio
   const present = series.flatMap((v, i) => (isValue(v) ? [i] : []));
   const used = present.filter((i) => !excluded(i));
   if (used.length === 0) {
-    return { chart: 'none', points, variation: null, assurance: null, note: 'No values to chart.' };
+    // Nothing to judge, but a target set is still drawn and said.
+    const target = targetOf(options.target, series.length, series.length - 1);
+    return { chart: 'none', points, variation: null, assurance: null, note: 'No values to chart.', target };
   }
   const rebase = [...new Set(options.rebaseAt ?? [])].filter((i) => i > 0 && i < series.length).sort((a, b) => a - b);
+  const last = analysePhases(series, points, present, used, rebase, { ...options, minPoints });
+  const latestIndex = used[used.length - 1] as number;
+  const target = targetOf(options.target, series.length, latestIndex);
+  if (!last?.limits) {
+    const since = rebase.length ? ' since the last change marked' : '';
+    const note =
+      options.runChartBecause ??
+      `Run chart: fewer than ${minPoints} points${since}, so process limits would not be reliable. The line shows the median.`;
+    return { chart: 'run', target, points, variation: null, assurance: null, note };
+  }
+  const latestTarget = target?.latest ?? null;
+  return {
+    chart: 'xmr',
+    target,
+    points,
+    variation: (points[latestIndex] as SpcPoint).type,
+    assurance: latestTarget === null ? null : assuranceType(options.direction, latestTarget, last.limits),
+    fixedAfter: options.fixAfter ?? null,
+    note: limitsNote(options),
+  };
+}
+
+/** Each phase (from a rebase) analysed on its own and its points filled; the last phase's analysis. */
+function analysePhases(
+  series: readonly (number | null)[],
+  points: SpcPoint[],
+  present: readonly number[],
+  used: readonly number[],
+  rebase: readonly number[],
+  options: SpcOptions & { minPoints: number },
+): PhaseOut | null {
   const phaseOf = (index: number) => rebase.filter((r) => r <= index).length;
   let last: PhaseOut | null = null;
   for (let phase = 0; phase <= rebase.length; phase += 1) {
@@ -371,7 +405,7 @@ export function analyseSpc(series: readonly (number | null)[], options: SpcOptio
     const out = analysePhase(
       phaseUsed.map((i) => series[i] as number),
       {
-        minPoints,
+        minPoints: options.minPoints,
         screen: options.screenOutliers ?? true,
         fixAfter: options.fixAfter,
         method: options.limits ?? 'xmr',
@@ -380,42 +414,19 @@ export function analyseSpc(series: readonly (number | null)[], options: SpcOptio
     fillPhase(points, phase, members, phaseUsed, out, options.direction);
     last = out;
   }
-  const latestIndex = used[used.length - 1] as number;
-  const latest = points[latestIndex] as SpcPoint;
-  const target = targetOf(options.target, series.length, latestIndex);
-  if (!last?.limits) {
-    return {
-      chart: 'run',
-      target,
-      points,
-      variation: null,
-      assurance: null,
-      note:
-        options.runChartBecause ??
-        `Run chart: fewer than ${minPoints} points${rebase.length ? ' since the last change marked' : ''}, so process limits would not be reliable. The line shows the median.`,
-    };
-  }
-  const assurance =
-    target?.latest === null || target?.latest === undefined
-      ? null
-      : assuranceType(options.direction, target.latest, last.limits);
-  return {
-    chart: 'xmr',
-    target,
-    points,
-    variation: latest.type,
-    assurance,
-    fixedAfter: options.fixAfter ?? null,
-    note: `${
-      options.limits === 'geometric'
-        ? 'g-chart: the line shows the median; the upper limit is the mean + 3σ of a geometric distribution, and there is no lower limit'
-        : 'XmR chart: process limits at the mean ± 2.66 × the average moving range (NHS Making Data Count)'
-    }${
-      options.fixAfter
-        ? `, fixed after the first ${options.fixAfter} points of each phase: later points are judged against that baseline`
-        : ''
-    }.`,
-  };
+  return last;
+}
+
+/** What the limits are, in a sentence under the chart. */
+function limitsNote(options: SpcOptions): string {
+  const method =
+    options.limits === 'geometric'
+      ? 'g-chart: the line shows the median; the upper limit is the mean + 3σ of a geometric distribution, and there is no lower limit'
+      : 'XmR chart: process limits at the mean ± 2.66 × the average moving range (NHS Making Data Count)';
+  const fixed = options.fixAfter
+    ? `, fixed after the first ${options.fixAfter} points of each phase: later points are judged against that baseline`
+    : '';
+  return `${method}${fixed}.`;
 }
 
 export const POINT_TYPE_LABELS: Record<PointType, string> = {

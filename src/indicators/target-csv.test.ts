@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseTargetCsv, targetCsvTemplate, targetNumber, ukOrIsoDate } from './target-csv';
+import { ukOrIsoDate } from './periods';
+import { parseTargetCsv, targetCsvTemplate, targetNumber } from './target-csv';
 
 describe('targets from a CSV file', () => {
   it('reads a trajectory (steps in any order) and a single target; every row taken', () => {
@@ -52,8 +53,11 @@ describe('targets from a CSV file', () => {
 
   it('says which column is missing', () => {
     const result = parseTargetCsv('indicator,when,value\nEH3,01/04/2025,70');
-    // "value" is accepted for target, but with no from column every row is a single target.
+    // "value" is accepted for target, but with no from column every row is a single target, and it says so.
     expect(result.targets.get('EH3')).toBe(70);
+    expect(result.notice).toBe(
+      'No “from” column was found (the columns are “indicator”, “when”, “value”): each row was read as one target for every period, not as a step of a trajectory.',
+    );
     expect(parseTargetCsv('name,goal\nEH3,70').problems).toEqual([
       {
         line: 1,
@@ -65,6 +69,7 @@ describe('targets from a CSV file', () => {
 
   it('reads numbers and dates as a UK spreadsheet writes them', () => {
     expect(targetNumber(' 85.5% ')).toBe(85.5);
+    expect(targetNumber('80 %')).toBe(80);
     expect(targetNumber('1,234,567')).toBe(1234567);
     expect(targetNumber('1,23')).toBeNull();
     expect(targetNumber('')).toBeNull();

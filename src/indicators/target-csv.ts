@@ -3,10 +3,11 @@
  * (`from` blank), or one row per step of a trajectory. Columns, in any order and case:
  * `indicator`, `from` (the date a step takes force: dd/mm/yyyy or yyyy-mm-dd), `target`.
  * Every row is accounted for: rows read = rows taken + rows refused, each refusal with its line, column
- * and reason. A date is never read month-first: 04/13/2025 is refused, not turned round.
+ * and reason. Dates are read day first, as UK spreadsheets write them: 04/13/2025 cannot be a UK date
+ * and is refused, never turned round.
  */
 import Papa from 'papaparse';
-import { isIsoDate } from './periods';
+import { ukOrIsoDate } from './periods';
 import { getIndicator, INDICATORS } from './registry';
 import { MAX_TRAJECTORY_STEPS, sortSteps, type TargetSpec, type TargetStep } from './trajectory';
 
@@ -19,6 +20,8 @@ export interface TargetCsvProblem {
 export interface TargetCsvResult {
   /** The targets found, by indicator id, in the registry's order. */
   targets: Map<string, TargetSpec>;
+  /** What the file's columns were read as, when that is not the usual (no `from` column: one target each). */
+  notice: string | null;
   rowsRead: number;
   rowsTaken: number;
   problems: TargetCsvProblem[];
@@ -32,17 +35,9 @@ const COLUMNS = {
 
 const ids = new Set(INDICATORS.map((i) => i.id));
 
-/** dd/mm/yyyy (UK) or yyyy-mm-dd, as ISO; null for anything else (month-first dates included). */
-export function ukOrIsoDate(text: string): string | null {
-  const trimmed = text.trim();
-  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(trimmed);
-  const iso = uk ? `${uk[3]}-${uk[2]?.padStart(2, '0')}-${uk[1]?.padStart(2, '0')}` : trimmed;
-  return isIsoDate(iso) ? iso : null;
-}
-
 /** "80", "80%", "1,200", "-3.5" as a number; null when it is not one. */
 export function targetNumber(text: string): number | null {
-  const trimmed = text.trim().replace(/%$/, '');
+  const trimmed = text.trim().replace(/\s*%$/, '');
   const plain = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(trimmed) ? trimmed.replaceAll(',', '') : trimmed;
   if (!/^-?(\d+(\.\d*)?|\.\d+)$/.test(plain)) return null;
   const value = Number(plain);
@@ -92,7 +87,11 @@ export function parseTargetCsv(text: string): TargetCsvResult {
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
   const [header = [], ...rows] = parsed.data;
   const at = findColumns(header);
-  const empty = { targets: new Map<string, TargetSpec>(), rowsRead: rows.length, rowsTaken: 0 };
+  const notice =
+    at.from < 0
+      ? `No “from” column was found (the columns are ${header.map((h) => `“${h.trim()}”`).join(', ')}): each row was read as one target for every period, not as a step of a trajectory.`
+      : null;
+  const empty = { targets: new Map<string, TargetSpec>(), rowsRead: rows.length, rowsTaken: 0, notice };
   const missing = (['indicator', 'target'] as const).filter((c) => at[c] < 0);
   if (missing.length > 0) {
     const reason = `no ${missing.join(' or ')} column: the first row must name the columns indicator, from and target`;
@@ -116,7 +115,7 @@ export function parseTargetCsv(text: string): TargetCsvResult {
     const steps: TargetStep[] = mine.flatMap((t) => (t.from === null ? [] : [{ from: t.from, value: t.value }]));
     targets.set(indicator.id, single ? single.value : sortSteps(steps));
   }
-  return { targets, rowsRead: rows.length, rowsTaken: taken.length, problems };
+  return { targets, rowsRead: rows.length, rowsTaken: taken.length, problems, notice };
 }
 
 /** A template a business manager fills in: a trajectory for one indicator and a single target for another. */

@@ -63,6 +63,8 @@ export function SpcChartNavigator({
   const stops = signalStops(spc, points, spc.changes, byPeriod);
   const last = points.length - 1;
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    // Browser and system shortcuts (Alt+← back) are never the chart's.
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
     if (event.key === 't' || event.key === 'T') {
       event.preventDefault();
       setTableShown((shown) => !shown);
@@ -75,12 +77,14 @@ export function SpcChartNavigator({
       setMessage('Left the periods. Arrow keys move through them again.');
       return;
     }
+    const paging = event.key === 'PageDown' || event.key === 'PageUp';
     const next = last < 0 ? null : moveFor(event.key, at, last, stops);
-    if (next === null) return;
+    // Page keys are the chart's while it has focus, even with nothing to stop at (a slide stays put).
+    if (next === null && !paging) return;
     event.preventDefault();
+    if (next === null || (paging && stops.length === 0)) return setMessage('No signals on this chart.');
     setAt(next);
-    const noSignal = (event.key === 'PageDown' || event.key === 'PageUp') && stops.length === 0;
-    setMessage(noSignal ? 'No signals on this chart.' : pointWords(indicator, points, spc, next, byPeriod));
+    setMessage(pointWords(indicator, points, spc, next, byPeriod));
   };
   return (
     <div className="chart-navigator">
@@ -98,7 +102,7 @@ export function SpcChartNavigator({
         tabIndex={0}
         role="application"
         aria-roledescription="chart"
-        aria-label={`${chart.title}. Left and right arrows move between periods, Page Up and Page Down between signals, T shows the table.`}
+        aria-label={`${chart.title}. Left and right arrows move between periods, Home and End to the first and last, Page Up and Page Down between signals, T shows the table, Escape leaves the periods.`}
         aria-describedby={`${id}-summary`}
         onKeyDown={onKeyDown}
         data-testid="chart-focus"
@@ -113,11 +117,9 @@ export function SpcChartNavigator({
       >
         {message}
       </p>
-      {!quiet && (
-        <p className="chart-navigator__keys hint" aria-hidden="true">
-          ← → periods · Home / End first and last · Page Up / Page Down signals · T table · Esc leave
-        </p>
-      )}
+      <p className="chart-navigator__keys hint" aria-hidden="true">
+        ← → periods · Home / End first and last · Page Up / Page Down signals · T table · Esc leave
+      </p>
       {tableShown && <div data-testid="chart-table">{table}</div>}
     </div>
   );

@@ -3,7 +3,7 @@ import { findDataset } from '../../datasets/registry';
 import { BANK_HOLIDAYS_ENGLAND_WALES, FIRST_CALENDAR_YEAR, LAST_CALENDAR_YEAR } from '../../indicators/bank-holidays';
 import { DIMENSION_LABELS, type IndicatorDefinition, type PeriodRule } from '../../indicators/indicator-definition';
 import { minDenominatorFor as minDenominatorOf } from '../../indicators/indicator-spc';
-import { formatUkDate, isIsoDate } from '../../indicators/periods';
+import { formatUkDate, ukOrIsoDate } from '../../indicators/periods';
 import { FAMILIES } from '../../indicators/registry';
 import { type IndicatorSettings, indicatorSettingsSchema, SETTING_DESCRIPTIONS } from '../../indicators/settings';
 import { useChartNotes } from '../../session/chart-notes';
@@ -233,14 +233,6 @@ const NUMBER_SETTINGS = [
   'prLcsprMonths',
 ] as const;
 
-/** dd/mm/yyyy or yyyy-mm-dd → ISO, or null. */
-function parseDate(text: string): string | null {
-  const trimmed = text.trim();
-  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(trimmed);
-  const iso = uk ? `${uk[3]}-${uk[2]?.padStart(2, '0')}-${uk[1]?.padStart(2, '0')}` : trimmed;
-  return isIsoDate(iso) ? iso : null;
-}
-
 function SettingsForm() {
   const { settings, saveSettings } = useIndicatorSettings();
   const [draft, setDraft] = useState(() => ({
@@ -255,13 +247,13 @@ function SettingsForm() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const problems: string[] = [];
-    const reportDate = draft.reportDate.trim() ? parseDate(draft.reportDate) : null;
+    const reportDate = draft.reportDate.trim() ? ukOrIsoDate(draft.reportDate) : null;
     if (draft.reportDate.trim() && !reportDate) problems.push('Report date must be a date like 31/03/2025, or empty.');
     const closureLines = draft.closureDays
       .split(/[\n,]+/)
       .map((l) => l.trim())
       .filter(Boolean);
-    const closureDays = closureLines.map(parseDate);
+    const closureDays = closureLines.map((line) => ukOrIsoDate(line));
     closureLines.forEach((line, i) => {
       if (!closureDays[i]) problems.push(`“${line}” is not a date like 27/12/2024.`);
     });

@@ -1,8 +1,17 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { IndicatorDefinition } from '../../indicators/indicator-definition';
-import { formatUkDate } from '../../indicators/periods';
-import { targetNumber, ukOrIsoDate } from '../../indicators/target-csv';
-import { describeTarget, isTrajectory, sortSteps, type TargetSpec, type TargetStep } from '../../indicators/trajectory';
+import { formatUkDate, ukOrIsoDate } from '../../indicators/periods';
+import { targetNumber } from '../../indicators/target-csv';
+import {
+  describeTarget,
+  isTrajectory,
+  MAX_TRAJECTORY_STEPS,
+  sameTarget,
+  sortSteps,
+  type TargetSpec,
+  type TargetStep,
+  targetSpecSchema,
+} from '../../indicators/trajectory';
 import { useTargets } from '../../session/targets';
 
 type Kind = 'none' | 'value' | 'trajectory';
@@ -35,6 +44,10 @@ function readSteps(rows: readonly StepText[]): { steps: TargetStep[]; problems: 
   return { steps: sortSteps(steps), problems };
 }
 
+const kindOf = (target: TargetSpec | null): Kind =>
+  target === null ? 'none' : isTrajectory(target) ? 'trajectory' : 'value';
+const valueText = (target: TargetSpec | null) => (target === null || isTrajectory(target) ? '' : String(target));
+
 const initialRows = (target: TargetSpec | null): StepText[] =>
   isTrajectory(target)
     ? sortSteps(target).map((s) => ({ from: formatUkDate(s.from), value: String(s.value) }))
@@ -47,10 +60,18 @@ const initialRows = (target: TargetSpec | null): StepText[] =>
 export function TargetField({ indicator }: { indicator: IndicatorDefinition }) {
   const { targets, setTarget } = useTargets();
   const target = Object.hasOwn(targets, indicator.id) ? (targets[indicator.id] ?? null) : null;
-  const [kind, setKind] = useState<Kind>(target === null ? 'none' : isTrajectory(target) ? 'trajectory' : 'value');
-  const [value, setValue] = useState(target === null || isTrajectory(target) ? '' : String(target));
+  const [kind, setKind] = useState<Kind>(kindOf(target));
+  const [value, setValue] = useState(valueText(target));
   const [rows, setRows] = useState<StepText[]>(() => initialRows(target));
   const [problems, setProblems] = useState<string[]>([]);
+  // A target changed elsewhere (a CSV, a pack file, the Overview): the form shows it, never the old one.
+  const [shown, setShown] = useState<TargetSpec | null>(target);
+  if (!sameTarget(shown, target)) {
+    setShown(target);
+    setKind(kindOf(target));
+    setValue(valueText(target));
+    setRows(initialRows(target));
+  }
   const id = useId();
   const indicatorId = indicator.id;
   const save = (event: FormEvent) => {
@@ -64,8 +85,10 @@ export function TargetField({ indicator }: { indicator: IndicatorDefinition }) {
     apply(read.problems.length > 0 ? undefined : read.steps, read.problems);
   };
   const apply = (next: TargetSpec | null | undefined, found: string[]) => {
-    setProblems(found);
-    if (next !== undefined) setTarget(indicator.id, next);
+    // What the store and the pack file take, checked here so nothing saved is refused on reading back.
+    const refused = next !== undefined && next !== null && !targetSpecSchema.safeParse(next).success;
+    setProblems(refused ? [`Enter targets between −1,000,000,000 and 1,000,000,000.`] : found);
+    if (next !== undefined && !refused) setTarget(indicator.id, next);
   };
   const setRow = (i: number, change: Partial<StepText>) =>
     setRows((all) => all.map((row, j) => (j === i ? { ...row, ...change } : row)));
@@ -76,7 +99,7 @@ export function TargetField({ indicator }: { indicator: IndicatorDefinition }) {
         {target === null ? 'No target set.' : `The target is ${describeTarget(target, indicator.unit)}.`}
         {indicator.direction === 'neutral' ? ' No direction of good: a target is drawn but not judged.' : ''}
       </p>
-      <form onSubmit={save} noValidate aria-labelledby={`${id}-legend`}>
+      <form onSubmit={save} noValidate>
         {problems.length > 0 && (
           <div className="error-summary" role="alert" data-testid={`target-problems-${indicatorId}`}>
             <ul className="list">
@@ -166,7 +189,7 @@ function StepRows({
             <td>
               <input
                 className="input input--width-10"
-                aria-label={`Step ${i + 1}: from`}
+                aria-label={`Step ${i + 1}: from (dd/mm/yyyy)`}
                 value={row.from}
                 onChange={(e) => setRow(i, { from: e.target.value })}
                 data-testid={`step-from-${indicatorId}-${i}`}
@@ -186,7 +209,11 @@ function StepRows({
               <button
                 type="button"
                 className="button button--secondary button--small"
-                onClick={() => setRows((all) => all.filter((_, j) => j !== i))}
+                onClick={() => {
+                  setRows((all) => all.filter((_, j) => j !== i));
+                  // The button goes with its row: focus moves on to "Add a step", never to the page.
+                  document.getElementById(`${id}-add`)?.focus();
+                }}
                 aria-label={`Remove step ${i + 1}`}
               >
                 Remove
@@ -202,11 +229,15 @@ function StepRows({
               type="button"
               id={`${id}-add`}
               className="button button--secondary button--small"
-              onClick={() => setRows((all) => [...all, blankStep()])}
+              onClick={() => setRows((all) => (all.length < MAX_TRAJECTORY_STEPS ? [...all, blankStep()] : all))}
+              disabled={rows.length >= MAX_TRAJECTORY_STEPS}
               data-testid={`add-step-${indicatorId}`}
             >
               Add a step
             </button>
+            {rows.length >= MAX_TRAJECTORY_STEPS && (
+              <span className="hint"> A trajectory has at most {MAX_TRAJECTORY_STEPS} steps.</span>
+            )}
           </td>
         </tr>
       </tfoot>

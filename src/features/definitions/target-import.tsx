@@ -48,6 +48,8 @@ export function TargetImport() {
         type="file"
         accept=".csv,text/csv"
         className="visually-hidden"
+        tabIndex={-1}
+        aria-hidden="true"
         onChange={onFile}
         data-testid="import-targets"
         aria-label="Open a targets file"
@@ -70,6 +72,7 @@ function ImportReport({ read }: { read: TargetCsvResult & { file: string } }) {
         {read.file}: {read.rowsRead} {read.rowsRead === 1 ? 'row' : 'rows'} read, {read.rowsTaken} taken,{' '}
         {read.problems.length} refused.
       </p>
+      {read.notice && <p className="warning-text">{read.notice}</p>}
       {taken.length > 0 && (
         <ul className="list">
           {taken.map((t) => (

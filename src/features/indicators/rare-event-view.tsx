@@ -15,7 +15,7 @@ import {
 } from '../../indicators/rare-events';
 import { runEventDates } from '../../indicators/run-event-dates';
 import type { IndicatorPoint, IndicatorQuery } from '../../indicators/run-indicator';
-import { POINT_TYPE_LABELS } from '../../indicators/spc';
+import { centreName, POINT_TYPE_LABELS } from '../../indicators/spc';
 import { useEngine } from '../../session/app-data';
 import { usePreparedFor } from '../../session/indicator-settings';
 import { formatValue } from '../../shared/format';
@@ -170,7 +170,7 @@ function GapTable({ points, result }: { points: readonly GapPoint[]; result: Rar
     { key: 'days', head: 'Days since the one before', numeric: true, cell: ({ point }) => point.value },
     {
       key: 'centre',
-      head: result.kind === 'g' ? 'Median' : 'Centre line',
+      head: centreName(result),
       numeric: true,
       cell: (r) => f(r.spc?.centre),
     },

@@ -18,7 +18,8 @@ import {
 import type { PreparedState } from '../../indicators/prepare-indicators';
 import { FAMILIES } from '../../indicators/registry';
 import { effectiveGranularity } from '../../indicators/run-indicator';
-import { describeTarget, isTrajectory, type TargetSpec, targetAt } from '../../indicators/trajectory';
+import { targetNumber } from '../../indicators/target-csv';
+import { describeTarget, isTrajectory, sameTarget, type TargetSpec, targetAt } from '../../indicators/trajectory';
 import { useEngine } from '../../session/app-data';
 import { useChartNotes } from '../../session/chart-notes';
 import { usePreparedFor, usePreparedIndicators } from '../../session/indicator-settings';
@@ -48,6 +49,12 @@ const RAG_TEXT: Record<Rag, string> = { green: 'On target', amber: 'Close to tar
 function TargetForm({ indicator, target }: { indicator: IndicatorDefinition; target: TargetSpec | null }) {
   const { setTarget } = useTargets();
   const [text, setText] = useState(target === null || isTrajectory(target) ? '' : String(target));
+  // A target changed elsewhere (the Definitions page, a pack file): the field shows it.
+  const [shown, setShown] = useState<TargetSpec | null>(target);
+  if (!sameTarget(shown, target)) {
+    setShown(target);
+    setText(target === null || isTrajectory(target) ? '' : String(target));
+  }
   const [error, setError] = useState<string | null>(null);
   const id = useId();
   const submit = (event: FormEvent) => {
@@ -57,8 +64,8 @@ function TargetForm({ indicator, target }: { indicator: IndicatorDefinition; tar
       setError(null);
       return;
     }
-    const value = Number(text.replace('%', ''));
-    if (!Number.isFinite(value)) {
+    const value = targetNumber(text);
+    if (value === null) {
       setError('Enter a number, or leave it empty for no target.');
       return;
     }
