@@ -41,6 +41,7 @@ export const AREA_PATHS: Record<IndicatorFamily, string> = {
   obligations: 'statutory-obligations',
   audits: 'case-file-audits',
   reviews: 'practice-reviews',
+  child_protection: 'child-protection',
 };
 
 const SIMPLE: Record<string, Page> = {
