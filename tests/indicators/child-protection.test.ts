@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PLAN_DURATIONS } from '../../src/indicators/profiles';
 import { FAMILIES } from '../../src/indicators/registry';
+import { runProfile } from '../../src/indicators/run-indicator';
 import { CP_ANNEX_A_FILES, CP_EARLY_HELP, CP_VISITS } from '../support/child-protection-fixtures';
 import { createIndicatorSession } from '../support/indicator-session';
 
@@ -106,6 +108,16 @@ describe('child protection indicators, Annex A lists only', () => {
     expect(await t.rows('CP10', years)).toEqual([
       ['2023-24', 0, 1, 0],
       ['2024-25', 1, 2, 50],
+    ]);
+  });
+
+  it('CPP1 plans ended by how long they lasted: P2 under 3 months, P9 3 to 6; P6 2 years or more in 2023-24', async () => {
+    const result = await runProfile(t.engine, t.prepared, PLAN_DURATIONS, years);
+    const cells = result.status === 'ok' ? result.cells.map((c) => `${c.row} ${c.column} ${c.n}`) : [];
+    expect(cells.sort()).toEqual([
+      '2023-04-01 2_YEARS_OR_MORE 1',
+      '2024-04-01 3_TO_6_MONTHS 1',
+      '2024-04-01 UNDER_3_MONTHS 1',
     ]);
   });
 

@@ -1,4 +1,4 @@
-import { AREA_PATHS, splitFilters, type View } from '../../app/routes';
+import { areaTestId, splitFilters, type View } from '../../app/routes';
 import { findDataset } from '../../datasets/registry';
 import { dimensionValueLabel } from '../../indicators/dimension-values';
 import type { Dimension, IndicatorFamily } from '../../indicators/indicator-definition';
@@ -16,17 +16,6 @@ import { PrintHeader } from './print-header';
 import { ProfilePanel } from './profile-panel';
 import { ReviewTimelinePanel } from './review-timeline-panel';
 import { useDimensionValues } from './use-dimension-values';
-
-/** Areas whose page hook is their id (`area-early_help`): browser tests and users' scripts find them by it. */
-const HOOKED_BY_ID: readonly IndicatorFamily[] = ['early_help', 'training', 'obligations', 'audits', 'reviews'];
-
-/**
- * The page's test hook. Areas added since are hooked by their address (`area-child-protection` for
- * #/child-protection), the form a tester reads off the page; the first areas keep theirs.
- */
-export function areaTestId(familyId: IndicatorFamily): string {
-  return HOOKED_BY_ID.includes(familyId) ? `area-${familyId}` : `area-${AREA_PATHS[familyId]}`;
-}
 
 /**
  * What a profile covers on an area page: the page's periods, or — for a table by category of returns
