@@ -41,7 +41,19 @@ export const AREA_PATHS: Record<IndicatorFamily, string> = {
   obligations: 'statutory-obligations',
   audits: 'case-file-audits',
   reviews: 'practice-reviews',
+  child_protection: 'child-protection',
 };
+
+/** Areas whose page hook is their id (`area-early_help`): browser tests and users' scripts find them by it. */
+const HOOKED_BY_ID: readonly IndicatorFamily[] = ['early_help', 'training', 'obligations', 'audits', 'reviews'];
+
+/**
+ * The page's test hook. Areas added since are hooked by their address (`area-child-protection` for
+ * #/child-protection), the form a tester reads off the page; the first areas keep theirs.
+ */
+export function areaTestId(familyId: IndicatorFamily): string {
+  return HOOKED_BY_ID.includes(familyId) ? `area-${familyId}` : `area-${AREA_PATHS[familyId]}`;
+}
 
 const SIMPLE: Record<string, Page> = {
   overview: { kind: 'overview' },

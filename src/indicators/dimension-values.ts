@@ -1,5 +1,6 @@
 import { AGENCY_LABELS } from '../datasets/agencies';
 import { AUDIT_DOMAIN_LABELS } from '../datasets/audits';
+import { SOURCE_LABELS } from '../datasets/child-protection';
 import { GENDER_LABELS } from '../datasets/early-help';
 import { ETHNICITY_LABELS } from '../datasets/ethnicity';
 import { ownValue } from '../shared/own';
@@ -8,8 +9,15 @@ import { type Dimension, NOT_MAPPED, NOT_RECORDED } from './indicator-definition
 /** Children in need census age groups, youngest first (pi_age_band writes them). */
 export const AGE_BANDS = ['Under 1', '1 to 4', '5 to 9', '10 to 15', '16 and over'] as const;
 
-/** Agencies, and the agreed multi-agency grade of a case-file audit. */
-const AGENCY_WORDS: Readonly<Record<string, string>> = { ...AGENCY_LABELS, MULTI: 'Multi-agency' };
+/**
+ * Agencies, the agreed multi-agency grade of a case-file audit, and the CIN census sources of contacts
+ * and referrals ('2A' Schools, '6' Police): the child protection area keeps the census code as its
+ * agency, so its finer health and education sources stay apart; no census code is an agency code.
+ */
+const AGENCY_WORDS: Readonly<Record<string, string>> = { ...AGENCY_LABELS, ...SOURCE_LABELS, MULTI: 'Multi-agency' };
+
+/** Disability as the child protection lists record it (a yes/no flag), in words. */
+export const DISABILITY_VALUES = ['Disabled', 'Not disabled'] as const;
 
 /** Each coded dimension's values in words; the others (locality, age band) are words already. */
 const LABELS: Partial<Record<Dimension, Readonly<Record<string, string>>>> = {
@@ -28,6 +36,7 @@ const ORDER: Partial<Record<Dimension, readonly string[]>> = {
   gender: Object.keys(GENDER_LABELS),
   ethnicity: Object.keys(ETHNICITY_LABELS),
   domain: Object.keys(AUDIT_DOMAIN_LABELS),
+  disability: DISABILITY_VALUES,
 };
 
 /** A dimension value as people say it: "Police" for POLICE, "White British" for WBRI. */

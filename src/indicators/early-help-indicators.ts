@@ -43,16 +43,16 @@ const EPISODES = episodes();
 /** Starts and ends per month, filter dimensions and end reason, from the episodes CTE given. */
 const flowSelect = (episodesCte: string) => `WITH ${episodesCte},
 events AS (
-  SELECT date_trunc('month', start_date)::DATE AS month, agency, locality, age_band, gender, ethnicity, domain,
+  SELECT date_trunc('month', start_date)::DATE AS month, agency, locality, age_band, gender, ethnicity, domain, disability,
     NULL::VARCHAR AS end_reason, 1 AS starts, (lead_agency IS NOT NULL)::INTEGER AS starts_agency_known,
     coalesce(lead_agency NOT IN ('LA_EARLY_HELP', 'LA_CSC', 'LA_FAMILY_HELP'), false)::INTEGER AS partner_led, 0 AS ends
   FROM eh
   UNION ALL
-  SELECT date_trunc('month', end_date)::DATE, agency, locality, age_band, gender, ethnicity, domain,
+  SELECT date_trunc('month', end_date)::DATE, agency, locality, age_band, gender, ethnicity, domain, disability,
     coalesce(end_reason, CASE WHEN end_reason_raw IS NULL THEN 'NOT_RECORDED' ELSE 'NOT_MAPPED' END), 0, 0, 0, 1
   FROM eh WHERE end_date <= ${REPORT_DATE}
 )
-SELECT month, agency, locality, age_band, gender, ethnicity, domain, end_reason,
+SELECT month, agency, locality, age_band, gender, ethnicity, domain, disability, end_reason,
   sum(starts)::INTEGER AS starts, sum(starts_agency_known)::INTEGER AS starts_agency_known,
   sum(partner_led)::INTEGER AS partner_led, sum(ends)::INTEGER AS ends
 FROM events GROUP BY ALL`;
@@ -75,7 +75,7 @@ const PREPARE_LATER: readonly PrepareStep[] = [
     reads: ['early_help_episodes', 'pi_settings'],
     reportDate: true,
     select: `WITH ${EPISODES}
-SELECT hash(c.child_id) AS child_key, c.end_date, c.agency, c.locality, c.age_band, c.gender, c.ethnicity, c.domain,
+SELECT hash(c.child_id) AS child_key, c.end_date, c.agency, c.locality, c.age_band, c.gender, c.ethnicity, c.domain, c.disability,
   EXISTS (
     SELECT 1 FROM eh n
     WHERE n.child_id = c.child_id AND n.start_date > c.end_date
@@ -91,7 +91,7 @@ WHERE c.end_date <= ${REPORT_DATE} AND c.end_reason IN ('NEEDS_MET', 'STEP_DOWN_
     table: 'pi_eh_cohort_single',
     reads: ['pi_eh_cohort'],
     reportDate: false,
-    select: `SELECT date_trunc('month', end_date)::DATE AS month, agency, locality, age_band, gender, ethnicity, domain, rereferred,
+    select: `SELECT date_trunc('month', end_date)::DATE AS month, agency, locality, age_band, gender, ethnicity, domain, disability, rereferred,
   count(*)::INTEGER AS n
 FROM pi_eh_cohort WHERE closures_of_child = 1 GROUP BY ALL`,
   },
@@ -99,7 +99,7 @@ FROM pi_eh_cohort WHERE closures_of_child = 1 GROUP BY ALL`,
     table: 'pi_eh_cohort_multi',
     reads: ['pi_eh_cohort'],
     reportDate: false,
-    select: `SELECT child_key, end_date, agency, locality, age_band, gender, ethnicity, domain, rereferred
+    select: `SELECT child_key, end_date, agency, locality, age_band, gender, ethnicity, domain, disability, rereferred
 FROM pi_eh_cohort WHERE closures_of_child > 1`,
   },
   { drop: 'pi_eh_cohort' },
@@ -109,7 +109,7 @@ FROM pi_eh_cohort WHERE closures_of_child > 1`,
     reads: ['early_help_episodes', 'pi_settings', 'pi_calendar'],
     reportDate: true,
     select: `WITH ${EPISODES}
-SELECT date_trunc('month', eh.start_date)::DATE AS month, agency, locality, age_band, gender, ethnicity, domain,
+SELECT date_trunc('month', eh.start_date)::DATE AS month, agency, locality, age_band, gender, ethnicity, domain, disability,
   (eh.start_date - eh.request_date)::INTEGER AS days,
   (cs.wd_index - cr.wd_index) <= (SELECT eh_start_standard_working_days FROM pi_settings) AS on_time,
   count(*)::INTEGER AS n

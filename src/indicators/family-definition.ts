@@ -118,8 +118,7 @@ export const rollupName = (table: string, grain: string) => `${table}__${grain}`
 
 /** Dimension columns for a prepared table whose data has only some of them. */
 export function dimensionColumns(present: Partial<Record<string, string>>): string {
-  const all = ['agency', 'locality', 'age_band', 'gender', 'ethnicity', 'domain'];
-  return all.map((d) => `${present[d] ?? 'NULL::VARCHAR'} AS ${d}`).join(', ');
+  return DIMENSIONS.map((d) => `${present[d] ?? 'NULL::VARCHAR'} AS ${d}`).join(', ');
 }
 
 /** The summary tables of a family that have roll-ups (the full cubes, every dimension at full grain). */

@@ -3,7 +3,7 @@ import type { IndicatorSettings } from './settings';
 export type PeriodRule = 'event_in_period' | 'stock_at_period_end' | 'lagged_cohort';
 export type Direction = 'up' | 'down' | 'neutral';
 export type Unit = 'count' | 'percent' | 'days' | 'score';
-export type IndicatorFamily = 'early_help' | 'training' | 'obligations' | 'audits' | 'reviews';
+export type IndicatorFamily = 'early_help' | 'training' | 'obligations' | 'audits' | 'reviews' | 'child_protection';
 
 export const FAMILY_TITLES: Record<IndicatorFamily, string> = {
   early_help: 'Early help',
@@ -11,13 +11,15 @@ export const FAMILY_TITLES: Record<IndicatorFamily, string> = {
   obligations: 'Statutory obligations (Section 11 and Section 175/157)',
   audits: 'Case-file audits',
   reviews: 'Practice reviews',
+  child_protection: 'Child protection',
 };
 
 /**
  * What an indicator can be filtered or broken down by. Every prepared (summary) table carries all of
  * these columns, NULL where its data has no such thing, so one filter clause fits every indicator.
+ * New dimensions go last: each is a bound parameter ($3 …) in this order.
  */
-export const DIMENSIONS = ['agency', 'locality', 'age_band', 'gender', 'ethnicity', 'domain'] as const;
+export const DIMENSIONS = ['agency', 'locality', 'age_band', 'gender', 'ethnicity', 'domain', 'disability'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
 export const DIMENSION_LABELS: Record<Dimension, string> = {
@@ -27,6 +29,7 @@ export const DIMENSION_LABELS: Record<Dimension, string> = {
   gender: 'Gender',
   ethnicity: 'Ethnicity',
   domain: 'Audit domain',
+  disability: 'Disability',
 };
 
 /** The value a dimension takes when the data does not say. */
@@ -41,7 +44,7 @@ export const NOT_MAPPED = 'Not mapped yet';
  * and means) and value (NULL when it cannot be computed, e.g. a rate over nothing).
  *
  * Bound parameters, in this order: $1 the period key (rows of table pi_periods), $2 the report date,
- * then one per dimension in DIMENSIONS order ($3 agency … $8 domain): '' for no filter, or the values
+ * then one per dimension in DIMENSIONS order ($3 agency … $9 disability): '' for no filter, or the values
  * to keep joined with chr(31).
  */
 export interface IndicatorDefinition {
@@ -101,7 +104,7 @@ export interface IndicatorDefinition {
 /**
  * The events an indicator counts, one row each. `sql` returns event_date (DATE), in date order, for the
  * dates covered by the periods of key $1 (the first period's start to the last one's effective end),
- * through the dimension filters $3 … $8: the same bound parameters as the indicator's own SQL.
+ * through the dimension filters $3 … $9: the same bound parameters as the indicator's own SQL.
  */
 export interface RareEvents {
   /** The events, plural, as a sentence names them ("serious incident notifications"). */
@@ -134,7 +137,7 @@ export interface WarmUp {
 /** The periods being reported (bound as $1). */
 export const PERIODS = '(SELECT period_start, period_end, effective_end FROM pi_periods WHERE period_key = $1)';
 
-/** Keeps the rows of a prepared table that pass every active filter ($3 … $8). */
+/** Keeps the rows of a prepared table that pass every active filter ($3 … $9). */
 export const FILTERS = DIMENSIONS.map(
   (dimension, i) => `($${i + 3} = '' OR list_contains(string_split($${i + 3}, chr(31)), ${dimension}))`,
 ).join('\n    AND ');

@@ -313,7 +313,9 @@ async function prepareBasics(engine: Engine, settings: IndicatorSettings): Promi
     `CREATE OR REPLACE TABLE pi_settings AS SELECT
        ?::INTEGER AS eh_start_standard_working_days, ?::INTEGER AS eh_rereferral_days,
        ?::INTEGER AS tr_coverage_months, ?::INTEGER AS tr_follow_up_min_days, ?::INTEGER AS tr_follow_up_event_age_days,
-       ?::INTEGER AS pr_notification_working_days, ?::INTEGER AS pr_rapid_review_working_days, ?::INTEGER AS pr_lcspr_months`,
+       ?::INTEGER AS pr_notification_working_days, ?::INTEGER AS pr_rapid_review_working_days, ?::INTEGER AS pr_lcspr_months,
+       ?::INTEGER AS cp_contact_referral_days, ?::INTEGER AS cp_visit_standard_working_days,
+       ?::INTEGER AS cp_step_from_early_help_days`,
     [
       settings.ehStartStandardWorkingDays,
       settings.ehReReferralDays,
@@ -323,6 +325,9 @@ async function prepareBasics(engine: Engine, settings: IndicatorSettings): Promi
       settings.prNotificationWorkingDays,
       settings.prRapidReviewWorkingDays,
       settings.prLcsprMonths,
+      settings.cpContactReferralDays,
+      settings.cpVisitStandardWorkingDays,
+      settings.cpStepFromEarlyHelpDays,
     ],
   );
 }

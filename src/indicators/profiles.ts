@@ -1,5 +1,6 @@
 import { AUDIT_GRADE_LABELS } from '../datasets/audits';
 import { END_REASON_LABELS } from '../datasets/early-help';
+import { DURATION_BANDS } from './child-protection-prepare';
 import {
   FILTERS,
   type IndicatorDefinition,
@@ -240,12 +241,37 @@ JOIN ${PERIOD_MONTHS} pm ON pm.month = date_trunc('month', s.d)::DATE AND s.d <=
 GROUP BY 1, 2`,
 };
 
+/** CP10's bands: the plans ended in each period by how long they lasted (CP10 is the first band's share). */
+export const PLAN_DURATIONS: ProfileDefinition = {
+  id: 'CPP1',
+  family: 'child_protection',
+  reads: ['pi_cp_plans'],
+  title: 'Child protection plans ended, by how long they lasted',
+  description: 'Plans that ended in each period by their length, stacked. The same plans CP10 counts.',
+  rowLabel: 'Period',
+  columnLabel: 'How long the plan lasted',
+  columns: labelledColumns(DURATION_BANDS),
+  rows: 'periods',
+  datasets: ['child_protection_plans'],
+  composes: [
+    { indicator: 'CP10', measure: 'numerator', columns: ['UNDER_3_MONTHS'] },
+    { indicator: 'CP10', measure: 'denominator' },
+  ],
+  breakdowns: ['age_band', 'gender', 'ethnicity', 'disability'],
+  sql: `SELECT strftime(pm.period_start, '%Y-%m-%d') AS row_key, x.duration_band AS col_key, count(*)::DOUBLE AS n,
+  NULL::DOUBLE AS total
+FROM (SELECT end_date, duration_band FROM pi_cp_plans WHERE end_date IS NOT NULL AND ${FILTERS}) x
+JOIN ${PERIOD_MONTHS} pm ON pm.month = date_trunc('month', x.end_date)::DATE AND x.end_date <= pm.effective_end
+GROUP BY 1, 2`,
+};
+
 /** The profiles an area page shows as tables or bars (the review steps are the pack's published timeline). */
 export const PROFILES: readonly ProfileDefinition[] = [
   CLOSURE_REASONS,
   STANDARD_RATINGS,
   GRADE_PROFILE,
   RECOMMENDATION_STATUS,
+  PLAN_DURATIONS,
 ];
 
 /** Every profile, for the tests that run each against DuckDB. */

@@ -1,4 +1,5 @@
 import { AUDIT_FAMILY } from './audit-indicators';
+import { CHILD_PROTECTION_FAMILY } from './child-protection-indicators';
 import { EARLY_HELP_FAMILY } from './early-help-indicators';
 import type { IndicatorFamilyDefinition } from './family-definition';
 import type { IndicatorDefinition, IndicatorFamily } from './indicator-definition';
@@ -13,6 +14,7 @@ export const FAMILIES: readonly IndicatorFamilyDefinition[] = [
   OBLIGATIONS_FAMILY,
   AUDIT_FAMILY,
   REVIEW_FAMILY,
+  CHILD_PROTECTION_FAMILY,
 ];
 
 export const INDICATORS: readonly IndicatorDefinition[] = FAMILIES.flatMap((family) => family.indicators);

@@ -27,6 +27,12 @@ export const indicatorSettingsSchema = z.object({
   prRapidReviewWorkingDays: z.number().int().min(1).max(120).default(15),
   /** PR5: calendar months from the LCSPR decision to the final report ([K] Working Together 2018: 6). */
   prLcsprMonths: z.number().int().min(1).max(36).default(6),
+  /** CP1: a referral of the same child this many days after a contact (or on its day) is the contact's. */
+  cpContactReferralDays: z.number().int().min(0).max(90).default(7),
+  /** CP11: working days within which a child on a plan is visited (local standard; 10 is common). */
+  cpVisitStandardWorkingDays: z.number().int().min(1).max(60).default(10),
+  /** CP14: a plan starting within this many days of the child's early help ending is a step from it. */
+  cpStepFromEarlyHelpDays: z.number().int().min(0).max(730).default(90),
   /** Local closure days (YYYY-MM-DD) that are not working days, in addition to bank holidays. */
   closureDays: z.array(isoDate).default([]),
 });
@@ -53,6 +59,12 @@ export const SETTING_DESCRIPTIONS: Record<keyof IndicatorSettings, string> = {
     'PR3: a rapid review is on time when sent within this many working days of the notification (15: the Child Safeguarding Practice Review Panel’s guidance).',
   prLcsprMonths:
     'PR5: a local child safeguarding practice review is on time when the final report comes within this many months of the decision to hold it. The safeguarding partners set this; 6 months was Working Together 2018’s expectation.',
+  cpContactReferralDays:
+    'CP1: a contact leads to a referral when the same child is referred on the day of the contact or within this many days after it (7 by default; a local choice).',
+  cpVisitStandardWorkingDays:
+    'CP11: a child on a child protection plan is visited on time when the last statutory visit was within this many working days (local standard; 10 working days is common).',
+  cpStepFromEarlyHelpDays:
+    'CP14: a child protection plan starting while the child’s early help is open, or within this many days after it ended, is a step from early help (90 by default; a local choice).',
   closureDays:
     'Local closure days that are not working days (for example the days between Christmas and New Year), on top of England and Wales bank holidays.',
 };

@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateEarlyHelpLines } from '../../sample-data/early-help-generator.mjs';
+import { areaTestId } from '../../src/app/routes';
 import { FAMILIES, INDICATORS } from '../../src/indicators/registry';
 import {
   axeProblems,
@@ -232,11 +233,17 @@ describe('the built app in headless Chromium', () => {
     await screenshot(page, '05-sample-data');
   });
 
-  it('computes every indicator of all five areas from the sample data', async () => {
+  it('computes every indicator of every area the sample data covers; the others say what they need', async () => {
     const { page } = app;
+    const samples = new Set(readdirSync('sample-data').map((name) => name.replace(/\.csv$/, '')));
     for (const family of FAMILIES) {
       await openPage(page, family.title);
-      await page.getByTestId(`area-${family.id}`).waitFor();
+      await page.getByTestId(areaTestId(family.id)).waitFor();
+      if (!family.indicators.some((i) => i.datasets.every((d) => samples.has(d)))) {
+        // An area whose lists the sample data does not have yet (child protection, for now).
+        await page.getByTestId('area-empty').waitFor();
+        continue;
+      }
       await page.waitForFunction(
         (n) => document.querySelectorAll('[data-indicator-id][data-state="ready"]').length === n,
         family.indicators.length,

@@ -15,6 +15,7 @@ import {
   runIndicator,
   runIndicators,
 } from '../../src/indicators/run-indicator';
+import { CP_ANNEX_A_FILES, CP_VISITS } from '../support/child-protection-fixtures';
 import { createTestSession } from '../support/load-csv';
 
 // A page asks for all its indicators at once (runIndicators, gathered by the batcher): one statement per
@@ -26,11 +27,15 @@ const statements: string[] = [];
 
 beforeAll(async () => {
   const t = await createTestSession();
-  await t.loadFiles(
-    readdirSync('sample-data')
-      .filter((name) => name.endsWith('.csv'))
-      .map((name) => ({ name, blob: new Blob([readFileSync(`sample-data/${name}`)]) })),
-  );
+  const samples = readdirSync('sample-data').filter((name) => name.endsWith('.csv'));
+  // The child protection lists' hand-made fixtures, for each list the sample data does not have yet.
+  const fixtures = Object.entries({ ...CP_ANNEX_A_FILES, 'cp_visits.csv': CP_VISITS })
+    .filter(([name]) => !samples.includes(name))
+    .map(([name, lines]) => ({ name, blob: new Blob([lines.join('\n')]) }));
+  await t.loadFiles([
+    ...samples.map((name) => ({ name, blob: new Blob([readFileSync(`sample-data/${name}`)]) })),
+    ...fixtures,
+  ]);
   prepared = await prepareIndicators(t.engine);
   // The same engine, counting the queries asked of it.
   engine = {

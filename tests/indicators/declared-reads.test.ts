@@ -14,6 +14,7 @@ import { ALL_PROFILES } from '../../src/indicators/profiles';
 import { FAMILIES, getFamily, INDICATORS } from '../../src/indicators/registry';
 import { eventDatesQuerySql } from '../../src/indicators/run-event-dates';
 import { indicatorQuerySql, profileQuerySql } from '../../src/indicators/run-indicator';
+import { CP_ANNEX_A_FILES, CP_VISITS } from '../support/child-protection-fixtures';
 import { createTestSession } from '../support/load-csv';
 
 // Definitions declare what they read (issue 12): the runner trusts `reads` to know which stage an
@@ -52,11 +53,15 @@ const sorted = (list: readonly string[]) => [...list].sort();
 beforeAll(async () => {
   // The sample data, so no table is empty (DuckDB plans no scan of a table it knows to be empty).
   t = await createTestSession();
-  await t.loadFiles(
-    readdirSync('sample-data')
-      .filter((name) => name.endsWith('.csv'))
-      .map((name) => ({ name, blob: new Blob([readFileSync(`sample-data/${name}`)]) })),
-  );
+  const samples = readdirSync('sample-data').filter((name) => name.endsWith('.csv'));
+  // The child protection lists' hand-made fixtures, for each list the sample data does not have yet.
+  const fixtures = Object.entries({ ...CP_ANNEX_A_FILES, 'cp_visits.csv': CP_VISITS })
+    .filter(([name]) => !samples.includes(name))
+    .map(([name, lines]) => ({ name, blob: new Blob([lines.join('\n')]) }));
+  await t.loadFiles([
+    ...samples.map((name) => ({ name, blob: new Blob([readFileSync(`sample-data/${name}`)]) })),
+    ...fixtures,
+  ]);
   await prepareIndicators(t.engine);
 }, 120_000);
 

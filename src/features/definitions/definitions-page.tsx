@@ -219,6 +219,9 @@ const SETTING_LABELS: Record<keyof IndicatorSettings, string> = {
   prNotificationWorkingDays: 'Notification standard (working days)',
   prRapidReviewWorkingDays: 'Rapid review standard (working days)',
   prLcsprMonths: 'Local review standard (months)',
+  cpContactReferralDays: 'Contact to referral window (days)',
+  cpVisitStandardWorkingDays: 'Child protection visit standard (working days)',
+  cpStepFromEarlyHelpDays: 'Early help to child protection window (days)',
   closureDays: 'Local closure days',
 };
 
@@ -231,6 +234,9 @@ const NUMBER_SETTINGS = [
   'prNotificationWorkingDays',
   'prRapidReviewWorkingDays',
   'prLcsprMonths',
+  'cpContactReferralDays',
+  'cpVisitStandardWorkingDays',
+  'cpStepFromEarlyHelpDays',
 ] as const;
 
 function SettingsForm() {

@@ -1,4 +1,4 @@
-import { splitFilters, type View } from '../../app/routes';
+import { areaTestId, splitFilters, type View } from '../../app/routes';
 import { findDataset } from '../../datasets/registry';
 import { dimensionValueLabel } from '../../indicators/dimension-values';
 import type { Dimension, IndicatorFamily } from '../../indicators/indicator-definition';
@@ -81,7 +81,7 @@ export function AreaPage({
   const comparedLoaded = compared.datasets.every((id) => prepared.data.datasetRows[id]);
 
   return (
-    <section aria-labelledby={`area-${familyId}-heading`} className="indicators" data-testid={`area-${familyId}`}>
+    <section aria-labelledby={`area-${familyId}-heading`} className="indicators" data-testid={areaTestId(familyId)}>
       <h1 id={`area-${familyId}-heading`} className="heading-xl">
         {family.title}
       </h1>
