@@ -61,6 +61,11 @@ export const CP2: IndicatorDefinition = {
     reason:
       'Referrals before the data begins are not in it, so a re-referral needs 12 months of earlier data to be seen.',
   },
+  published: {
+    patterns: ['^rereferral_percent$'],
+    label: 'Re-referrals within 12 months (%)',
+    note: 'The DfE counts referrals in the year to 31 March whose child had a referral in the 12 months before, as this does.',
+  },
   sql: eventRateSql({ from: 'pi_cp_referrals', date: 'referral_date' }, 'rereferral'),
 };
 
@@ -98,6 +103,11 @@ export const CP4: IndicatorDefinition = {
   breakdowns: CHILD,
   settings: ['closureDays'],
   headline: true,
+  published: {
+    patterns: ['45', 'day', 'percent|pc|rate'],
+    label: 'Assessments completed within 45 working days (%)',
+    note: 'The DfE counts assessments completed in the year by working days from start to authorisation, as this does.',
+  },
   sql: eventRateSql({ from: 'pi_cp_assessments', date: 'assessment_authorised_date' }, 'working_days <= 45'),
 };
 
@@ -136,6 +146,11 @@ export const CP6: IndicatorDefinition = {
   breakdowns: CHILD,
   settings: ['closureDays'],
   headline: true,
+  published: {
+    patterns: ['icpc|conference', '15', 'day', 'percent|pc|rate'],
+    label: 'Initial conferences within 15 working days of the strategy discussion (%)',
+    note: 'The DfE counts initial conferences held in the year, as this does.',
+  },
   sql: eventRateSql(
     { from: 'pi_cp_s47', date: 'icpc_date', where: 'icpc_date IS NOT NULL' },
     'icpc_working_days <= 15',
@@ -158,6 +173,11 @@ export const CP7: IndicatorDefinition = {
   datasets: ['child_protection_plans'],
   breakdowns: CHILD,
   headline: true,
+  published: {
+    patterns: ['^cpp_subsequent_percent$'],
+    label: 'Child protection plans that were a second or subsequent plan (%)',
+    note: 'The DfE counts plans started in the year that were a second or later plan at any time, as this does; its figure rests on every earlier plan, the local one on previous plans recorded or loaded.',
+  },
   sql: eventRateSql({ from: 'pi_cp_plans', date: 'start_date' }, 'subsequent'),
 };
 
@@ -213,6 +233,11 @@ export const CP9: IndicatorDefinition = {
   breakdowns: CHILD,
   caveat:
     'Annex A List 7 holds the plans open in its year: for periods before that, plans that had ended by then are missing.',
+  published: {
+    patterns: ['2_?years?_?or_?more|two_?years?', 'percent|pc|rate'],
+    label: 'Plans lasting 2 years or more (%)',
+    note: 'The DfE counts plans open at 31 March lasting 2 years or more, as this does at each period end.',
+  },
   sql: perPeriod(`SELECT p.period_start,
   count(*) FILTER (WHERE x.start_date <= (p.effective_end - INTERVAL 2 YEAR)::DATE) AS num, count(*) AS den
 FROM ${OPEN_PLANS}

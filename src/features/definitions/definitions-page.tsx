@@ -116,6 +116,15 @@ function Definition({ indicator, settings }: { indicator: IndicatorDefinition; s
             </dd>
           </div>
         )}
+        {indicator.published && (
+          <div data-testid={`published-pair-${indicator.id}`}>
+            <dt>Beside the DfE’s figures</dt>
+            <dd>
+              Set beside the DfE’s published “{indicator.published.label}” when its file is loaded on the Published
+              statistics page. {indicator.published.note}
+            </dd>
+          </div>
+        )}
         {indicator.caveat && (
           <div>
             <dt>Caveat</dt>
