@@ -71,10 +71,11 @@ export function PublishedBeside({
     >
       <p>
         <strong>Here:</strong> {latest ? `${f(latest.value)} in ${latest.label}` : 'no complete period yet'}.{' '}
-        <strong>Published, {last.timePeriod}:</strong> {found.name} {ours}; statistical neighbours{' '}
-        {f(last.neighbourAverage)}
-        {last.neighbourCount > 0 ? ` (average of ${last.neighbourCount})` : ''}; region {f(last.regionValue)}; England{' '}
-        {f(last.englandValue)}.
+        <strong>Published, {last.timePeriod}:</strong> {found.name} {ours};{' '}
+        {last.neighbourCount > 0
+          ? `statistical neighbours ${f(last.neighbourAverage)} (average of ${last.neighbourCount})`
+          : 'statistical neighbours not loaded'}
+        ; region {f(last.regionValue)}; England {f(last.englandValue)}.
       </p>
       <p className="hint">
         {pair.label}, from the DfE’s file “{found.choice.file_name}” ({found.choice.measure}). The published figure is
