@@ -218,6 +218,84 @@ describe('npm run indicators', () => {
     expect(unrecognised.stdout).toBe('');
   }, 120_000);
 
+  it('goes on, saying so, when a file only repeats records already loaded from another file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pi-cli-repeats-'));
+    const write = async (name: string, lines: string[], end = '\n') => {
+      await writeFile(join(dir, name), `${lines.join(end)}${end}`);
+      return join(dir, name);
+    };
+    const events = await write('training_events.csv', [
+      'event_id,course_title,course_type,level,event_date,places',
+      'G1,Neglect,MULTI_AGENCY,2,15/04/2024,20',
+    ]);
+    const attendanceLines = [
+      'event_id,attendee_id,agency,booking_status',
+      ...Array.from({ length: 12 }, (_, i) => `G1,P${String(i + 1).padStart(2, '0')},POLICE,ATTENDED`),
+      'G1,P13,ICB,DNA',
+      'G1,P13,ICB,CANCELLED_LATE', // P13 twice inside one extract: two records with one key
+    ];
+    const attendance = await write('attendance.csv', attendanceLines);
+    // The same extract again, saved with Windows line ends: other bytes, the same 14 records.
+    const copy = await write('attendance-copy.csv', attendanceLines, '\r\n');
+    // P13 again with other values: the loaded data has two P13 records, so the row cannot say which it
+    // corrects and is refused — nothing of this file is used, and it holds only a record already loaded.
+    const correction = await write('correction.csv', [
+      'event_id,attendee_id,agency,booking_status',
+      'G1,P13,POLICE,DNA',
+    ]);
+    const episodeLines = [
+      'episode_id,child_id,assessment_start_date',
+      'EP1,C1,02/05/2024',
+      'EP2,C2,03/06/2024',
+      'EP3,C3,04/07/2024',
+    ];
+    const episodes = await write('episodes.csv', episodeLines);
+    const episodesAgain = await write('episodes-again.csv', episodeLines, '\r\n');
+    const year = ['--period', 'year', '--from', '2024-04-01', '--to', '2024-04-30', '--report-date', '2025-03-31'];
+    const run = await runCli([
+      '--data',
+      ...[events, attendance, copy, correction, episodes, episodesAgain],
+      ...year,
+      '--format',
+      'csv',
+      '--suppress',
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    // Each repeating file is named, with how many of its records repeat which file.
+    expect(run.stderr).toContain(
+      '14 records of “attendance-copy.csv” repeat records already loaded from “attendance.csv”.',
+    );
+    expect(run.stderr).toContain('1 record of “correction.csv” repeats a record already loaded from “attendance.csv”.');
+    expect(run.stderr).toContain(
+      '3 records of “episodes-again.csv” repeat records already loaded from “episodes.csv”.',
+    );
+    expect(run.stderr).toMatch(
+      /Going on without “correction.csv”: it only repeats records already loaded from “attendance.csv”/,
+    );
+    expect(run.stderr).not.toMatch(/Stopped/);
+    const rows = new Map(
+      run.stdout
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n')
+        .map((line) => [line.split(',').slice(0, 4).join(','), line.split(',').slice(8, 12).join(',')]),
+    );
+    // Counted once, from attendance.csv: P01–P12 attended (TR1 12; TR3 12 of 20 places = 60.0%), P13's
+    // latest row is a late cancellation (TR2 1 of 12 + 1 = 7.7%). Training counts professionals, so it is
+    // not suppressed; the 3 children's early help episodes (not 6) are a count of 1–5: c.
+    expect(rows.get('TR1,Multi-agency training attendances,count,2024-25')).toBe('12,z,12.0,N');
+    expect(rows.get('TR2,Training places lost to non-attendance,percent,2024-25')).toBe('1,13,7.7,N');
+    expect(rows.get('TR3,Training places filled,percent,2024-25')).toBe('12,20,60.0,N');
+    expect(rows.get('EH1,Early help assessments started,count,2024-25')).toBe('c,z,c,Y');
+
+    // A file refused for another reason still stops the run: every row lacks its booking status.
+    const broken = await write('broken.csv', ['event_id,attendee_id,agency,booking_status', 'G1,P20,POLICE,']);
+    const stopped = await runCli(['--data', events, attendance, broken, ...year]);
+    expect(stopped.code).toBe(1);
+    expect(stopped.stderr).toMatch(/Stopped: “broken.csv” could not be used/);
+    expect(stopped.stdout).toBe('');
+  }, 120_000);
+
   it('gives the same figures on native DuckDB and on duckdb-wasm, and writes the typed tables as Parquet', async () => {
     const files = (await readdir('sample-data')).filter((f) => f.endsWith('.csv')).map((f) => join('sample-data', f));
     const dir = await mkdtemp(join(tmpdir(), 'pi-parquet-'));

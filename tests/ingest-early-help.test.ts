@@ -164,6 +164,9 @@ describe('a column written month/day (US order)', () => {
         order: 'unsure',
         monthDayCount: 1,
         example: { line: 2, value: '02/13/2024' },
+        // Lines 4 (25/12/2024) and 7 (13/05/2024) can only be day/month: the evidence the other way.
+        dayMonthCount: 2,
+        dayMonthExample: { line: 4, value: '25/12/2024' },
         ambiguousCount: 1,
       },
     ]);

@@ -6,7 +6,9 @@
  * Loads the files with the same ingest and SQL as the app (native DuckDB, multi-threaded, where it is
  * installed; else duckdb-wasm's Node build, as in the browser and the tests), prints every
  * computable indicator per period on stdout and the load report on stderr. Exit codes: 0 done; 1 a file
- * could not be read or was not recognised (nothing printed on stdout); 2 wrong arguments.
+ * could not be read or was not recognised (nothing printed on stdout); 2 wrong arguments. A file that
+ * only repeats records already loaded from another file is no reason to stop: it is reported on stderr
+ * and the indicators are computed from the records loaded.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -18,11 +20,13 @@ import { createNodeEngine } from '../engine/node-engine';
 import { GRANULARITIES, type Granularity, isIsoDate } from '../indicators/periods';
 import { suppressionRefusal } from '../indicators/publication';
 import { DEFAULT_SETTINGS } from '../indicators/settings';
+import type { DuplicateReport } from '../ingest/dedupe-stage';
 import type { FileHandler } from '../ingest/file-handlers';
 import { createIngestSession } from '../ingest/load-files';
-import type { LoadReport } from '../ingest/load-report';
+import type { FileReport, LoadReport } from '../ingest/load-report';
 import { prepareDatabase } from '../ingest/prepare-database';
 import { requiredColumnsSummary } from '../ingest/recognise';
+import { shownFileName } from '../shared/file-name';
 import { buildBenchmarks, isKnownAuthority } from './benchmarks-report';
 import { exportParquet } from './export-parquet';
 import { buildIndicatorsReport, reportToCsv } from './indicators-report';
@@ -59,6 +63,38 @@ function fail(message: string, code: number): never {
   process.exit(code);
 }
 
+/** “a.csv”; “a.csv” and “b.csv”; “a.csv”, “b.csv” and “c.csv”. */
+function quotedNames(names: readonly string[]): string {
+  const quoted = names.map((name) => `“${shownFileName(name)}”`);
+  return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}` : (quoted[0] ?? '');
+}
+
+/** "12 records", "1 record". */
+const recordsText = (n: number) => `${n} ${n === 1 ? 'record' : 'records'}`;
+
+/** The rows of a file rejected only because their record is already loaded from an earlier file. */
+function rejectedAsRepeats(duplicates: DuplicateReport): number {
+  if (duplicates.policy === 'update') return duplicates.update?.ambiguous ?? 0;
+  return duplicates.policy === 'skip' ? duplicates.alreadyLoaded : 0;
+}
+
+/**
+ * A file nothing of which was used only because its records are already loaded from other files (the
+ * same extract again, an .xlsx beside its .csv, a correction the loaded data cannot place): the app
+ * reports it and keeps what was loaded, so the command line computes from the other files too. A file
+ * refused for any other reason still stops the run.
+ */
+function onlyRepeats(file: FileReport): boolean {
+  const { duplicates } = file;
+  return (
+    file.status === 'failed' &&
+    duplicates !== null &&
+    duplicates.alreadyLoaded > 0 &&
+    file.rowsRejected > 0 &&
+    rejectedAsRepeats(duplicates) === file.rowsRejected
+  );
+}
+
 function describeLoad(report: LoadReport): string {
   const lines = [
     `Loaded ${report.rowsLoaded} rows from ${report.files.length} file(s); ${report.rowsRejected} rejected.`,
@@ -77,6 +113,13 @@ function describeLoad(report: LoadReport): string {
       `  ${file.fileName}: ${what} — read ${file.rowsRead}, loaded ${file.rowsLoaded}${warned}, rejected ${file.rowsRejected}`,
     );
     if (file.message) lines.push(`    ${file.message}`);
+    // Said for every file, so a user can see which extract repeats which without the app's report.
+    const repeated = file.duplicates?.alreadyLoaded ?? 0;
+    if (file.duplicates && repeated > 0) {
+      lines.push(
+        `    ${recordsText(repeated)} of “${shownFileName(file.fileName)}” ${repeated === 1 ? 'repeats a record' : 'repeat records'} already loaded from ${quotedNames(file.duplicates.earlierFiles)}.`,
+      );
+    }
     // The app offers a form to map such a file's columns; here, say what the datasets need.
     if (file.status === 'failed' && file.datasetId === null && file.header.length > 0) {
       lines.push(`    Each dataset needs at least: ${requiredColumnsSummary(DATASETS)}. See the templates in the app.`);
@@ -123,12 +166,17 @@ export async function main(argv: string[]): Promise<void> {
     fail(`--la ${args.la}: no local authority has this code in the published statistics given with --data.`, 2);
   }
   const unreadable = load.files.filter(
-    (f) => f.status === 'failed' || f.status === 'empty' || f.status === 'unconfirmed',
+    (f) => (f.status === 'failed' && !onlyRepeats(f)) || f.status === 'empty' || f.status === 'unconfirmed',
   );
   if (unreadable.length > 0) {
     fail(
       `Stopped: ${unreadable.map((f) => `“${f.fileName}”`).join(', ')} could not be used (see above). Fix or leave out the file and run again.`,
       1,
+    );
+  }
+  for (const file of load.files.filter(onlyRepeats)) {
+    process.stderr.write(
+      `Going on without “${shownFileName(file.fileName)}”: it only repeats records already loaded from ${quotedNames(file.duplicates?.earlierFiles ?? [])}, so the indicators are computed from the records loaded.\n`,
     );
   }
   const report = await buildIndicatorsReport(engine, {

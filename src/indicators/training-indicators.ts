@@ -29,9 +29,18 @@ const EVENTS = `ev AS (
 )`;
 
 /**
+ * The one rule for a person's booking on a course, said in every definition that asks whether someone
+ * attended (and on the Data quality page), so the words and the SQL below cannot drift apart.
+ */
+export const ONE_BOOKING_PER_COURSE =
+  'A person counts once per course, by their latest booking row for it (the last file loaded, its last line), whatever the agency on the others: listed as attended and then as cancelled late, they did not attend; listed the other way round, they did.';
+
+/**
  * One booking per person per course: a file may list a person twice for one course (booked, cancelled,
  * booked again; or under two agencies). The latest row — the last file loaded, its last line — is the
- * one used, so a person counts once per course whatever the agency.
+ * one used, so a person counts once per course whatever the agency. Every question of whether someone
+ * attended (TR1–TR4, TR6, the area's dates) reads this, never "any row says attended": a late
+ * cancellation after an attendance would otherwise fill a place in TR3 that TR2 counts as lost.
  */
 const BOOKINGS = `bk AS (
   SELECT * FROM training_attendance
@@ -61,9 +70,9 @@ WHERE ev.event_date <= ${REPORT_DATE}`,
     table: 'pi_tr_events',
     reads: ['training_events', 'training_attendance'],
     reportDate: true,
-    select: `WITH ${EVENTS}
+    select: `WITH ${EVENTS}, ${BOOKINGS}
 SELECT ev.event_id, ev.event_date, ev.places,
-  (SELECT count(DISTINCT a.attendee_id) FROM training_attendance a WHERE a.event_id = ev.event_id AND a.booking_status = 'ATTENDED')::INTEGER AS attended,
+  (SELECT count(*) FROM bk a WHERE a.event_id = ev.event_id AND a.booking_status = 'ATTENDED')::INTEGER AS attended,
   ${NO_DIMENSIONS}
 FROM ev WHERE ev.event_date <= ${REPORT_DATE} AND ev.places > 0`,
   },
@@ -93,7 +102,7 @@ WHERE s.pre IS NOT NULL AND s.post IS NOT NULL`,
     table: 'pi_tr_follow_up',
     reads: ['training_events', 'training_evaluations', 'pi_settings', 'training_attendance'],
     reportDate: true,
-    select: `WITH ${EVENTS},
+    select: `WITH ${EVENTS}, ${BOOKINGS},
 f AS (
   SELECT event_id, attendee_id, min(response_date) AS first_follow_up
   FROM training_evaluations WHERE stage = 'FOLLOW_UP' AND response_date <= ${REPORT_DATE} GROUP BY ALL
@@ -101,11 +110,7 @@ f AS (
 SELECT a.event_id, a.attendee_id, ev.event_date,
   coalesce(f.first_follow_up >= ev.event_date + (SELECT tr_follow_up_min_days FROM pi_settings), false) AS responded,
   ${AGENCY}
-FROM (
-  SELECT event_id, attendee_id, arg_max(agency, (load_id, source_line)) AS agency,
-    arg_max(agency_raw, (load_id, source_line)) AS agency_raw
-  FROM training_attendance WHERE booking_status = 'ATTENDED' GROUP BY event_id, attendee_id
-) a
+FROM (SELECT * FROM bk WHERE booking_status = 'ATTENDED') a
 JOIN ev USING (event_id)
 LEFT JOIN f USING (event_id, attendee_id)
 WHERE ev.event_date + (SELECT tr_follow_up_event_age_days FROM pi_settings) <= ${REPORT_DATE}`,
@@ -137,8 +142,7 @@ export const TR1: IndicatorDefinition = {
   family: 'training',
   reads: ['pi_tr_bookings'],
   title: 'Multi-agency training attendances',
-  definition:
-    'The number of places taken up (bookings marked “Attended”) on multi-agency courses held in the period. A person attending two courses counts twice.',
+  definition: `The number of places taken up (bookings marked “Attended”) on multi-agency courses held in the period. A person attending two courses counts twice. ${ONE_BOOKING_PER_COURSE}`,
   numerator: `Bookings with status ${inWords(BOOKING, ['ATTENDED'])} on ${inWords(COURSE_TYPE, ['MULTI_AGENCY'])} events dated in the period`,
   denominator: null,
   unit: 'count',
@@ -160,8 +164,7 @@ export const TR2: IndicatorDefinition = {
   family: 'training',
   reads: ['pi_tr_bookings'],
   title: 'Training places lost to non-attendance',
-  definition:
-    'Of the people due to attend courses held in the period, the percentage who did not attend or cancelled too late for the place to be re-used (DNA + late cancellations, over attended + DNA + late cancellations). Timely cancellations and waiting lists are left out.',
+  definition: `Of the people due to attend courses held in the period, the percentage who did not attend or cancelled too late for the place to be re-used (DNA + late cancellations, over attended + DNA + late cancellations). Timely cancellations and waiting lists are left out. ${ONE_BOOKING_PER_COURSE}`,
   numerator: `Bookings with status ${inWords(BOOKING, ['DNA', 'CANCELLED_LATE'])} on events in the period`,
   denominator: `Bookings with status ${inWords(BOOKING, ['ATTENDED', 'DNA', 'CANCELLED_LATE'])} on events in the period`,
   unit: 'percent',
@@ -182,8 +185,7 @@ export const TR3: IndicatorDefinition = {
   family: 'training',
   reads: ['pi_tr_events'],
   title: 'Training places filled',
-  definition:
-    'Attendances as a percentage of the places offered, for courses held in the period that state how many places they had.',
+  definition: `Attendances as a percentage of the places offered, for courses held in the period that state how many places they had. ${ONE_BOOKING_PER_COURSE}`,
   numerator: `Bookings with status ${inWords(BOOKING, ['ATTENDED'])} on those events`,
   denominator: 'Places on events in the period with a number of places above zero',
   unit: 'percent',
@@ -201,8 +203,7 @@ export const TR4: IndicatorDefinition = {
   family: 'training',
   reads: ['pi_tr_workforce', 'pi_tr_bookings', 'pi_settings'],
   title: 'Workforce trained in the last three years',
-  definition:
-    'The number of different people who attended any course in the 36 months up to the end of the period, as a percentage of the staff in scope for safeguarding training (the latest workforce figure on or before the period end, or the earliest given if none is that old). Only agencies with a workforce figure are counted.',
+  definition: `The number of different people who attended any course in the 36 months up to the end of the period, as a percentage of the staff in scope for safeguarding training (the latest workforce figure on or before the period end, or the earliest given if none is that old). Only agencies with a workforce figure are counted. ${ONE_BOOKING_PER_COURSE}`,
   numerator: `Distinct attendees (by agency) with a booking marked ${inWords(BOOKING, ['ATTENDED'])} in the 36 months to the period end`,
   denominator: 'Staff in scope in those agencies',
   unit: 'percent',
@@ -284,8 +285,7 @@ export const TR6: IndicatorDefinition = {
   family: 'training',
   reads: ['pi_tr_follow_up'],
   title: 'Follow-up evaluations returned',
-  definition:
-    'Of the people who attended a course held in the period that is at least 90 days old at the report date, the percentage who answered a follow-up evaluation at least 42 days after the course.',
+  definition: `Of the people who attended a course held in the period that is at least 90 days old at the report date, the percentage who answered a follow-up evaluation at least 42 days after the course. ${ONE_BOOKING_PER_COURSE}`,
   numerator: `Attendees with a ${inWords(STAGE, ['FOLLOW_UP'])} response dated ≥ 42 days after the event`,
   denominator: `Attendees (${inWords(BOOKING, ['ATTENDED'])}) of events in the period held ≥ 90 days before the report date`,
   unit: 'percent',
@@ -323,9 +323,10 @@ export const TRAINING_FAMILY: IndicatorFamilyDefinition = {
   id: 'training',
   title: 'Training',
   summary: 'Who comes to multi-agency training, whether places are used, and whether it changes practice.',
-  dateRangeSql: `SELECT min(d) AS first, max(d) AS last FROM (
+  dateRangeSql: `WITH ${BOOKINGS}
+SELECT min(d) AS first, max(d) AS last FROM (
   SELECT e.event_date AS d FROM training_events e
-  WHERE EXISTS (SELECT 1 FROM training_attendance a WHERE a.event_id = e.event_id AND a.booking_status = 'ATTENDED')
+  WHERE EXISTS (SELECT 1 FROM bk a WHERE a.event_id = e.event_id AND a.booking_status = 'ATTENDED')
   UNION ALL SELECT response_date FROM training_evaluations
 )`,
   defaultGranularity: 'quarter',

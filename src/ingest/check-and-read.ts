@@ -1,7 +1,14 @@
 import type { DatasetDefinition } from '../datasets/dataset-definition';
 import type { Engine } from '../engine/engine';
 import { ownValue } from '../shared/own';
-import { checkRows, dateColumnReports, detectDateOrders, type FormulaCell, type ProblemCounts } from './check-stage';
+import {
+  checkRows,
+  countDayMonthDates,
+  dateColumnReports,
+  detectDateOrders,
+  type FormulaCell,
+  type ProblemCounts,
+} from './check-stage';
 import type { DateOrderMap } from './conversion-sql';
 import type { ChosenDateOrder, DateColumnReport, DateOrder } from './date-order';
 import { numberStagedRows, type ReadPlan, readRows, type StagedRows } from './read-stage';
@@ -51,6 +58,14 @@ export async function checkAndRead(
     for (const d of unsure) orders.set(d.field, 'unsure');
     staged = await readRows(engine, plan, orders);
     detections = await detectDateOrders(engine, plan.dataset, plan.matches, staged);
+    // The user will be asked which way these columns are written: say the evidence both ways.
+    const fields = unsure.map((d) => d.field);
+    const dayMonth = await countDayMonthDates(engine, plan, staged, fields);
+    for (const field of fields) {
+      const found = detections.get(field);
+      const evidence = dayMonth.get(field);
+      if (found && evidence) detections.set(field, { ...found, ...evidence });
+    }
   }
   await options.onChecking();
   const unclosedQuoteLine = plan.scan.unclosedQuoteRecord;

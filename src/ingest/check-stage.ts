@@ -2,10 +2,17 @@ import { z } from 'zod';
 import type { DatasetDefinition } from '../datasets/dataset-definition';
 import type { Engine } from '../engine/engine';
 import { insertRows } from '../engine/insert-rows';
-import { type DateOrderMap, problemsTableSql, REJECTED_RECS, rawColumn, sqlConstant } from './conversion-sql';
+import {
+  type DateOrderMap,
+  dateTextsSql,
+  problemsTableSql,
+  REJECTED_RECS,
+  rawColumn,
+  sqlConstant,
+} from './conversion-sql';
 import type { DateColumnReport, DateOrder } from './date-order';
 import type { ColumnMatch } from './header-match';
-import type { StagedRows } from './read-stage';
+import { csvLayoutOf, type ReadPlan, readStyleOf, type StagedRows } from './read-stage';
 
 /** A cell of a workbook that holds a formula Excel never calculated (no saved value). */
 export interface FormulaCell {
@@ -26,7 +33,8 @@ const detectionRow = z.object({
 
 /**
  * Per date field read so far: how many values can only be month/day (02/13/2024), the first of them,
- * and how many that could be either were left unread (only while the column is "unsure").
+ * and how many that could be either were left unread (only while the column is "unsure"). The dates
+ * that can only be day/month were read, so their text is not kept: countDayMonthDates finds them.
  */
 export async function detectDateOrders(
   engine: Engine,
@@ -58,8 +66,47 @@ export async function detectDateOrders(
         monthDayCount: r.month_day,
         ambiguousCount: r.ambiguous,
         example: r.line !== null && r.value !== null ? { line: r.line, value: r.value } : null,
+        dayMonthCount: 0,
+        dayMonthExample: null,
       },
     ]),
+  );
+}
+
+const dayMonthRow = z.object({ field: z.string(), n: z.number(), line: z.number(), value: z.string() });
+
+/**
+ * For the columns the user is to be asked about: how many dates can only be day/month (13/04/2025), and
+ * the first of them — the evidence against month/day, said beside the evidence for it. The read keeps
+ * no text of a date it could read, so the file's text is looked at again, for these columns only (a
+ * file with doubtful dates is read twice already; a plain file never comes here).
+ */
+export async function countDayMonthDates(
+  engine: Engine,
+  plan: ReadPlan,
+  staged: StagedRows,
+  fields: readonly string[],
+): Promise<Map<string, { dayMonthCount: number; dayMonthExample: { line: number; value: string } | null }>> {
+  if (fields.length === 0) return new Map();
+  const texts = dateTextsSql(plan.matches, csvLayoutOf(plan, readStyleOf(plan.scan)), fields);
+  const parts = fields.map(
+    (field) => `SELECT ${sqlConstant(field)} AS field, t.${field}__txt AS value, p.line
+    FROM ${staged.rows} JOIN ${texts} t ON t.rec = p.rec WHERE pi_date_looks_uk(t.${field}__txt)`,
+  );
+  const rows = await engine.query(
+    `SELECT field, count(*)::INTEGER AS n, min(line)::INTEGER AS line, arg_min(value, line) AS value
+     FROM (${parts.join('\nUNION ALL\n')}) GROUP BY field`,
+    [],
+    dayMonthRow,
+  );
+  return new Map(
+    fields.map((field) => {
+      const row = rows.find((r) => r.field === field);
+      return [
+        field,
+        { dayMonthCount: row?.n ?? 0, dayMonthExample: row ? { line: row.line, value: row.value } : null },
+      ];
+    }),
   );
 }
 
@@ -71,7 +118,14 @@ export function dateColumnReports(
   const fields = new Set([...detections.keys(), ...[...orders].filter(([, o]) => o !== 'dmy').map(([f]) => f)]);
   return [...fields].flatMap((field) => {
     const order: DateOrder = orders.get(field) ?? 'dmy';
-    const found = detections.get(field) ?? { field, monthDayCount: 0, ambiguousCount: 0, example: null };
+    const found = detections.get(field) ?? {
+      field,
+      monthDayCount: 0,
+      ambiguousCount: 0,
+      example: null,
+      dayMonthCount: 0,
+      dayMonthExample: null,
+    };
     if (order === 'dmy' && found.monthDayCount === 0) return [];
     return [{ ...found, order }];
   });

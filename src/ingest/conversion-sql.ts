@@ -85,9 +85,7 @@ export function parsedTableSql(
   layout: CsvLayout,
   orders: DateOrderMap = new Map(),
 ): string {
-  const { registeredName, delimiter, skip, columnCount, headerWidth, quotedNewlines, trimValues } = layout;
-  const maxLine = Math.trunc(layout.maxLineBytes);
-  if (!/^[A-Za-z0-9_.-]+$/.test(registeredName)) throw new Error('unsafe registered file name');
+  const { columnCount, headerWidth, trimValues } = layout;
   // Missing markers are NULL already (nullstr); trimming is only needed when the scan saw padding.
   const clean = (i: number) => (trimValues ? `pi_clean(c${i})` : `c${i}`);
   const byField = new Map(matches.map((m) => [m.field, m.columnIndex]));
@@ -100,7 +98,6 @@ export function parsedTableSql(
   // Values beyond the last named column: allowed when empty (Excel's trailing commas), a problem otherwise.
   const extra = indices.slice(headerWidth).map(clean);
   const unmapped = indices.filter((i) => i < headerWidth && !mapped.has(i));
-  const columns = indices.map((i) => `'c${i}': 'VARCHAR'`).join(', ');
   const textColumns = dataset.fields.filter((f) => byField.has(f.name)).map((f) => `${f.name}__txt`);
   const blank = `coalesce(${[...textColumns, 'unmapped__value', 'extra__value'].join(', ')}) IS NULL`;
   const headerAgain = headerAgainSql(dataset, matches);
@@ -115,11 +112,40 @@ FROM (SELECT *${also(typed)} FROM (SELECT *${also(parts)} FROM (
     ${unmapped.length > 0 ? `coalesce(${unmapped.map(clean).join(', ')})` : 'NULL::VARCHAR'} AS unmapped__value,
     ${extra.length > 0 ? `coalesce(${extra.join(', ')})` : 'NULL::VARCHAR'} AS extra__value,
     ${texts.join(',\n    ')}
-  FROM read_csv('${registeredName}', auto_detect = false, header = false, skip = ${skip},
-    delim = ${sqlConstant(delimiter)}, quote = '"', escape = '"', columns = {${columns}},
-    null_padding = true, nullstr = ${MISSING_MARKERS}, store_rejects = true, rejects_table = 'pi_rejects',
-    rejects_scan = 'pi_reject_scans', max_line_size = ${maxLine}${readBufferSql(maxLine)}${quotedNewlines ? ', parallel = false' : ''})
+  FROM ${readCsvSql(layout, true)}
 )))`;
+}
+
+/**
+ * DuckDB's CSV reader over the file, every column as text. With `keepRejects` the rows it cannot split
+ * go to `pi_rejects` (the read); without, they are skipped all the same, so a second look at the file's
+ * text (dateTextsSql) numbers its rows as the read did and leaves the read's rejects alone.
+ */
+function readCsvSql(layout: CsvLayout, keepRejects: boolean): string {
+  const { registeredName, delimiter, skip, columnCount, quotedNewlines } = layout;
+  const maxLine = Math.trunc(layout.maxLineBytes);
+  if (!/^[A-Za-z0-9_.-]+$/.test(registeredName)) throw new Error('unsafe registered file name');
+  const columns = Array.from({ length: columnCount }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
+  const rejects = keepRejects
+    ? `store_rejects = true, rejects_table = 'pi_rejects', rejects_scan = 'pi_reject_scans'`
+    : 'ignore_errors = true';
+  return `read_csv('${registeredName}', auto_detect = false, header = false, skip = ${skip},
+    delim = ${sqlConstant(delimiter)}, quote = '"', escape = '"', columns = {${columns}},
+    null_padding = true, nullstr = ${MISSING_MARKERS}, ${rejects}, max_line_size = ${maxLine}${readBufferSql(maxLine)}${quotedNewlines ? ', parallel = false' : ''})`;
+}
+
+/**
+ * The cleaned text of some date fields, by record number (`rec`, as in `pi_parsed`), read from the file
+ * again: the read keeps a date's text only when it could not be read, and the date-order question needs
+ * the text of the dates that were (13/04/2025 can only be day/month; 2025-04-13 says nothing).
+ */
+export function dateTextsSql(matches: readonly ColumnMatch[], layout: CsvLayout, fields: readonly string[]): string {
+  const clean = (i: number) => (layout.trimValues ? `pi_clean(c${i})` : `c${i}`);
+  const texts = fields.map((field) => {
+    const index = matches.find((m) => m.field === field)?.columnIndex;
+    return `${index === undefined ? 'NULL::VARCHAR' : clean(index)} AS ${field}__txt`;
+  });
+  return `(SELECT row_number() OVER () AS rec, ${texts.join(', ')} FROM ${readCsvSql(layout, false)})`;
 }
 
 /**

@@ -30,6 +30,12 @@ export interface DateColumnReport {
   /** Values that can only be month/day (second number over 12), with the first of them. */
   monthDayCount: number;
   example: { line: number; value: string } | null;
+  /**
+   * Values that can only be day/month (first number over 12), with the first of them: the evidence for
+   * the other reading, so the question can weigh the two.
+   */
+  dayMonthCount: number;
+  dayMonthExample: { line: number; value: string } | null;
   /** Values that could be either, not loaded while the column is unsure. */
   ambiguousCount: number;
 }

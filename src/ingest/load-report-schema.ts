@@ -50,6 +50,9 @@ const fileReport = z.object({
       monthDayCount: count,
       example: z.object({ line, value: z.string() }).nullable(),
       ambiguousCount: count,
+      // Reports kept before the day/month count was recorded read as having none.
+      dayMonthCount: count.default(0),
+      dayMonthExample: z.object({ line, value: z.string() }).nullable().default(null),
     }),
   ),
   duplicates: z

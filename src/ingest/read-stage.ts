@@ -4,6 +4,7 @@ import type { Engine } from '../engine/engine';
 import { insertRows } from '../engine/insert-rows';
 import {
   BLANK_ROW,
+  type CsvLayout,
   codeValuesSql,
   type DateOrderMap,
   headerCellsSql,
@@ -119,6 +120,19 @@ export function headerWidthOf(layout: TextLayout): number {
   return Math.max(1, ...layout.header.map((h, i) => (h.trim() === '' ? 0 : i + 1)));
 }
 
+/** What DuckDB's CSV reader is told of the file: for the read, and for a second look at its text. */
+export function csvLayoutOf(plan: Omit<ReadPlan, 'scan'>, style: ReadStyle): CsvLayout {
+  const { layout } = plan;
+  return {
+    registeredName: plan.registeredName,
+    delimiter: layout.delimiter,
+    skip: layout.headerIndex + 1,
+    columnCount: Math.max(1, layout.columnCount),
+    headerWidth: headerWidthOf(layout),
+    ...style,
+  };
+}
+
 /**
  * DuckDB's CSV reader fills `pi_parsed` (every mapped field's text and typed value) and puts rows it
  * cannot split aside in `pi_rejects`; `pi_problems`, where the check and dedupe stages list the rows
@@ -132,14 +146,7 @@ export async function readCsv(
   dateOrders: DateOrderMap,
 ): Promise<void> {
   const { layout } = plan;
-  const csv = {
-    registeredName: plan.registeredName,
-    delimiter: layout.delimiter,
-    skip: layout.headerIndex + 1,
-    columnCount: Math.max(1, layout.columnCount),
-    headerWidth: headerWidthOf(layout),
-    ...style,
-  };
+  const csv = csvLayoutOf(plan, style);
   const headerCells = headerCellsSql(plan.matches, layout.header);
   await engine.run(headerCells.sql, headerCells.params);
   await engine.run(

@@ -51,6 +51,9 @@ export const MACROS: readonly string[] = [
   // Can only be month/day: the second number is over 12 (and could be a day), the first could be a month.
   `CREATE OR REPLACE MACRO pi_date_looks_us(v) AS
      coalesce(pi_date_dm(v)[2] BETWEEN 13 AND 31 AND pi_date_dm(v)[1] BETWEEN 1 AND 12, false)`,
+  // Can only be day/month: the first number is over 12 (and could be a day), the second could be a month.
+  `CREATE OR REPLACE MACRO pi_date_looks_uk(v) AS
+     coalesce(pi_date_dm(v)[1] BETWEEN 13 AND 31 AND pi_date_dm(v)[2] BETWEEN 1 AND 12, false)`,
   // Could be either: both numbers 1–12 and different (03/04 is 3 April or 4 March; 05/05 is the same date).
   `CREATE OR REPLACE MACRO pi_date_ambiguous(v) AS
      coalesce(pi_date_dm(v)[1] BETWEEN 1 AND 12 AND pi_date_dm(v)[2] BETWEEN 1 AND 12

@@ -140,7 +140,14 @@ describe('hardening, in the built app', () => {
     await loadFiles(page, [us]);
     expect(await reportNumbers(page)).toMatchObject({ read: 4, loaded: 1, rejected: 3 });
     const choice = page.getByTestId('date-order');
-    await expect(choice.textContent()).resolves.toContain('looks like month/day');
+    // Both readings' evidence is said; month/day has more (2 against none), so it is offered first.
+    await expect(choice.textContent()).resolves.toContain(
+      'no date can only be day/month; 2 can only be month/day (e.g. 02/13/2024, line 2)',
+    );
+    expect(await choice.locator('button').evaluateAll((buttons) => buttons.map((b) => b.dataset.testid))).toEqual([
+      'date-order-mdy',
+      'date-order-dmy',
+    ]);
     await screenshot(page, 'h04-date-order', { fullPage: false });
     const seq = await page.getByTestId('load-report').getAttribute('data-load-seq');
     await choice.getByTestId('date-order-mdy').click();
@@ -154,6 +161,32 @@ describe('hardening, in the built app', () => {
       fixture('us_export_next.csv', 'child_id,assessment_start_date\nU5,01/31/2025\nU6,02/01/2025\n'),
     ]);
     expect(await reportNumbers(page)).toMatchObject({ read: 2, loaded: 2, rejected: 0 });
+
+    // Mostly day/month, with one US date: day/month has more evidence (2 against 1), so it comes first,
+    // and the user still chooses — nothing is read either way until then.
+    await loadFiles(page, [
+      fixture(
+        'mostly_uk.csv',
+        'child_id,assessment_start_date,locality\nV1,13/04/2025,North\nV2,14/04/2025,North\nV3,04/13/2025,North\nV4,03/04/2025,North\n',
+      ),
+    ]);
+    expect(await reportNumbers(page)).toMatchObject({ read: 4, loaded: 2, rejected: 2 });
+    const mostlyUk = page.locator('.file-details').filter({ hasText: 'mostly_uk.csv' }).getByTestId('date-order');
+    await expect(mostlyUk.textContent()).resolves.toContain(
+      '2 dates can only be day/month (e.g. 13/04/2025, line 2); 1 can only be month/day (e.g. 04/13/2025, line 4)',
+    );
+    expect(await mostlyUk.locator('button').evaluateAll((buttons) => buttons.map((b) => b.dataset.testid))).toEqual([
+      'date-order-dmy',
+      'date-order-mdy',
+    ]);
+    const before = await page.getByTestId('load-report').getAttribute('data-load-seq');
+    await mostlyUk.getByTestId('date-order-dmy').click();
+    await page.waitForFunction(
+      (s) => document.querySelector('[data-testid="load-report"]')?.getAttribute('data-load-seq') !== s,
+      before,
+    );
+    // Day/month: 03/04/2025 is 3 April and loads; 04/13/2025 stays rejected.
+    expect(await reportNumbers(page)).toMatchObject({ read: 4, loaded: 3, rejected: 1 });
   });
 
   it('does not load a file that only weakly resembles a dataset: it asks for its columns', async () => {

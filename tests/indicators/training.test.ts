@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getIndicator } from '../../src/indicators/registry';
 import { dimensionValues, runBreakdown } from '../../src/indicators/run-indicator';
+import { ONE_BOOKING_PER_COURSE } from '../../src/indicators/training-indicators';
 import { createIndicatorSession } from '../support/indicator-session';
 
 type Session = Awaited<ReturnType<typeof createIndicatorSession>>;
@@ -150,5 +151,96 @@ describe('training indicators', () => {
       'workforce',
     ]);
     expect((await only.run('TR7', quarters)).status).toBe('ok');
+  });
+});
+
+describe('one rule for whether a person attended a course: their latest booking row', () => {
+  // Report date 30/09/2024. Each repeat is inside one file, so both rows are loaded (a repeat across files
+  // would not be); the later line is the person's booking.
+  const REPEAT_EVENTS = [
+    'event_id,course_title,course_type,level,event_date,places',
+    'G1,Neglect,MULTI_AGENCY,2,15/04/2024,10',
+    'G2,Exploitation,MULTI_AGENCY,2,20/08/2024,5',
+  ];
+  const REPEAT_ATTENDANCE = [
+    'event_id,attendee_id,agency,booking_status',
+    'G1,A1,POLICE,ATTENDED',
+    'G1,A1,POLICE,CANCELLED_LATE', // A1: attended, then cancelled late → did not attend
+    'G1,A2,SCHOOL,CANCELLED_LATE',
+    'G1,A2,SCHOOL,ATTENDED', // A2: the reverse → attended
+    'G1,A3,ICB,ATTENDED',
+    'G2,A4,POLICE,ATTENDED',
+    'G2,A4,POLICE,CANCELLED_LATE', // G2's only booking: nobody attended G2
+  ];
+  const REPEAT_EVALUATIONS = [
+    'event_id,attendee_id,stage,response_date,confidence_score,knowledge_score,practice_changed',
+    'G1,A1,FOLLOW_UP,10/06/2024,,,Y', // 56 days after G1, but A1 did not attend
+    'G1,A2,FOLLOW_UP,01/07/2024,,,Y', // 77 days after G1
+  ];
+  const REPEAT_WORKFORCE = [
+    'agency,period_end,staff_in_scope',
+    'POLICE,31/03/2024,10',
+    'SCHOOL,31/03/2024,10',
+    'ICB,31/03/2024,10',
+  ];
+  let r: Session;
+  beforeAll(async () => {
+    r = await createIndicatorSession(
+      {
+        'training_events.csv': REPEAT_EVENTS,
+        'training_attendance.csv': REPEAT_ATTENDANCE,
+        'training_evaluations.csv': REPEAT_EVALUATIONS,
+        'workforce.csv': REPEAT_WORKFORCE,
+      },
+      { reportDate: '2024-09-30' },
+    );
+  });
+
+  it('TR1: G1 had 2 attendances (A2, A3), G2 none', async () => {
+    expect(await r.values('TR1', quarters)).toEqual([
+      ['2024-25 Q1', 2],
+      ['2024-25 Q2', 0],
+    ]);
+  });
+
+  it('TR2: Q1 1 lost (A1 late) of 3 due (A1, A2, A3) = 33.33%; Q2 A4 late, 1 of 1', async () => {
+    expect(await r.rows('TR2', quarters)).toEqual([
+      ['2024-25 Q1', 1, 3, 33.33],
+      ['2024-25 Q2', 1, 1, 100],
+    ]);
+  });
+
+  it('TR3: the places TR2 did not lose are the ones filled — G1 2 of 10 = 20%, G2 0 of 5', async () => {
+    // "Any row says attended" would fill 3 of G1's places (A1 too) and 1 of G2's (A4).
+    expect(await r.rows('TR3', quarters)).toEqual([
+      ['2024-25 Q1', 2, 10, 20],
+      ['2024-25 Q2', 0, 5, 0],
+    ]);
+  });
+
+  it('TR4: 2 people trained (A2 school, A3 ICB) of 30 staff = 6.67%, A1 and A4 not trained', async () => {
+    expect(await r.rows('TR4', quarters)).toEqual([
+      ['2024-25 Q1', 2, 30, 6.67],
+      ['2024-25 Q2', 2, 30, 6.67],
+    ]);
+  });
+
+  it('TR6: of G1’s 2 attendees (A2, A3), A2 answered 77 days on = 50%; A1’s answer is not an attendee’s', async () => {
+    // "Any row" would make A1 an attendee who answered: 2 of 3. G2 is under 90 days old at the report date.
+    expect(await r.rows('TR6', quarters)).toEqual([
+      ['2024-25 Q1', 1, 2, 50],
+      ['2024-25 Q2', 0, 0, null],
+    ]);
+  });
+
+  it('the area’s dates: G2, which nobody attended, is not its last date (the latest answer, 01/07/2024, is)', () => {
+    expect(r.prepared.families.training).toEqual({ first: '2024-04-15', last: '2024-07-01', reportDate: '2024-09-30' });
+  });
+
+  it('the definitions say the rule, in the same words, for every indicator that asks who attended', () => {
+    for (const id of ['TR1', 'TR2', 'TR3', 'TR4', 'TR6']) {
+      expect(getIndicator(id).definition, id).toContain(ONE_BOOKING_PER_COURSE);
+    }
+    expect(ONE_BOOKING_PER_COURSE).toMatch(/latest booking row/);
   });
 });

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { DatasetDefinition } from '../../datasets/dataset-definition';
 import { DATASETS } from '../../datasets/registry';
 import { formatUkDate } from '../../indicators/periods';
+import { ONE_BOOKING_PER_COURSE } from '../../indicators/training-indicators';
 import {
   datasetQuality,
   fileCounts,
@@ -161,10 +162,7 @@ const REPEAT_RULES = new Map([
     'training_evaluations',
     'TR5 uses each person’s latest answer at each stage for a course; two answers on the same date: the one last in the files (the latest file, then the latest line).',
   ],
-  [
-    'training_attendance',
-    'Each person counts once per course (TR1–TR3, TR6): their latest booking row, whatever the agency on the others.',
-  ],
+  ['training_attendance', `TR1–TR4 and TR6: ${ONE_BOOKING_PER_COURSE}`],
 ]);
 
 /** Rows sharing a record key inside the data loaded: listed, with how the indicators treat them. */
