@@ -336,8 +336,16 @@ export function generateChildProtection(earlyHelpLines, seed = 20220401) {
   // Contacts in date order, each perhaps leading on; re-referrals are added to the queue as they arise.
   const queue = [...contacts].sort((a, b) => a.date - b.date);
   const done = [];
+  const contactDays = new Set();
   while (queue.length > 0) {
     const contact = queue.shift();
+    // One contact a day per child: two would repeat a record key, which the Data quality page lists by
+    // its values (the child's id among them), and the sample must name no child on any page.
+    while (contactDays.has(`${contact.child.id} ${contact.date.getTime()}`)) {
+      contact.date = addWorkingDays(contact.date, 1);
+    }
+    if (contact.date > TO) continue;
+    contactDays.add(`${contact.child.id} ${contact.date.getTime()}`);
     done.push(contact);
     const { child } = contact;
     const onPlan = child.onPlanUntil !== null && child.onPlanUntil >= contact.date;

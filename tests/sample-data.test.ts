@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { generateChildProtection } from '../sample-data/child-protection-generator.mjs';
 import { generateEarlyHelpLines } from '../sample-data/early-help-generator.mjs';
+import { CHILD_PROTECTION_DATASETS } from '../src/datasets/child-protection';
 import { DATASETS } from '../src/datasets/registry';
 import { headerSignature } from '../src/ingest/header-match';
 import { createTestSession } from './support/load-csv';
@@ -63,6 +64,17 @@ describe('the child protection sample', () => {
     expect(column('child_protection_plans.csv', 'child_id').every((id) => conferenced.has(id))).toBe(true);
     const plans = new Set(column('child_protection_plans.csv', 'cp_plan_id'));
     expect(column('cp_visits.csv', 'cp_plan_id').every((id) => plans.has(id))).toBe(true);
+    // No record key repeats: each list has one row per record (the audit grades' repeats are by design).
+    for (const dataset of CHILD_PROTECTION_DATASETS) {
+      const [header, ...rows] = lines(dataset.fileName);
+      const names = header?.split(',') ?? [];
+      for (const key of dataset.recordKeys) {
+        // Quoted cells (a source in Annex A's words) hold commas: compare whole lines' key columns by CSV cell.
+        const cells = rows.map((r) => r.match(/("([^"]|"")*"|[^,]*)(,|$)/g)?.map((c) => c.replace(/,$/, '')) ?? []);
+        const keys = cells.map((c) => key.map((k) => c[names.indexOf(k)]).join('|'));
+        expect(new Set(keys).size, `${dataset.id}: ${key.join(', ')}`).toBe(keys.length);
+      }
+    }
     // Some children stepped up from early help under the same id.
     const earlyHelp = new Set(column('early_help_episodes.csv', 'child_id'));
     expect(column('child_protection_plans.csv', 'child_id').filter((id) => earlyHelp.has(id)).length).toBeGreaterThan(
