@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AREA_PATHS, PAGE_PATHS } from '../../src/app/routes';
-import { axeProblems, CHILD_LEVEL_IDS, goTo, loadSampleData, waitForChart } from './support/app-actions';
+import { axeProblems, CHILD_IDS, goTo, loadSampleData, waitForChart } from './support/app-actions';
 import { type AppUnderTest, openApp, screenshot } from './support/browser';
 
 // Issue 32: an SPC chart anyone can use without a mouse or without sight — one tab stop, keys that move
@@ -259,7 +259,7 @@ describe('every page', () => {
     expect(problems).toEqual([]);
   });
 
-  it('names no child, case or record of the sample: every page, its text and its markup', async () => {
+  it('names no child, case or child protection record of the sample: every page, its text and markup', async () => {
     const { page } = app;
     // Every address the app has (a new area or page is included as it is added), the Data page with the
     // sample's load report first.
@@ -284,7 +284,7 @@ describe('every page', () => {
         text: document.body.textContent ?? '',
         html: document.documentElement.outerHTML,
       }));
-      for (const pattern of CHILD_LEVEL_IDS) {
+      for (const pattern of CHILD_IDS) {
         const match = text.match(pattern) ?? html.match(pattern);
         if (match) found.push(`${route}: ${match[0]}`);
       }

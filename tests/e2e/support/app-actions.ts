@@ -76,7 +76,7 @@ export async function waitForChart(page: Page, id: string) {
   return card;
 }
 
-export { CHILD_LEVEL_IDS } from '../../support/child-level-ids';
+export { CHILD_IDS, CHILD_LEVEL_IDS } from '../../support/child-level-ids';
 
 const AXE_SOURCE = readFileSync(resolve(import.meta.dirname, '../../../node_modules/axe-core/axe.min.js'), 'utf8');
 
