@@ -4,6 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generateChildProtection } from './child-protection-generator.mjs';
 import { createRandom, generateEarlyHelpLines } from './early-help-generator.mjs';
 import {
   generateAudits,
@@ -39,6 +40,14 @@ write('audit_actions.csv', audits.actions);
 const reviews = generateReviews();
 write('practice_reviews.csv', reviews.reviews);
 write('review_recommendations.csv', reviews.recommendations);
+const cp = generateChildProtection(earlyHelp);
+write('contacts.csv', cp.contacts);
+write('referrals.csv', cp.referrals);
+write('assessments.csv', cp.assessments);
+write('section47_enquiries.csv', cp.section47);
+write('children_in_need.csv', cp.childrenInNeed);
+write('child_protection_plans.csv', cp.plans);
+write('cp_visits.csv', cp.visits);
 
 // Deliberately awkward files, each like something a partner really sends (see messy/README.md).
 const random = createRandom(99);

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createNativeEngine } from '../src/engine/native-engine';
 import { INDICATORS } from '../src/indicators/registry';
+import { CHILD_LEVEL_IDS } from './support/child-level-ids';
 import { attack, type SumRelation } from './support/exact-attacker';
 
 /** Runs `npm run indicators -- …` the way a user would (the bundled command line), and collects its output. */
@@ -59,18 +60,18 @@ const reportSchema = z.object({
 });
 
 describe('npm run indicators', () => {
-  it('computes every indicator of all five areas for the sample data, monthly, with SPC point types', async () => {
+  it('computes every indicator of all six areas for the sample data, monthly, with SPC point types', async () => {
     const files = (await readdir('sample-data')).filter((f) => f.endsWith('.csv')).map((f) => join('sample-data', f));
     const { code, stdout, stderr } = await runCli(['--data', ...files, '--period', 'month']);
     expect(code, stderr).toBe(0);
-    expect(stderr).toMatch(/Loaded 34133 rows from 11 file\(s\); 0 rejected/);
+    // The eleven partnership files (34,133 rows) and the seven child protection lists (11,482).
+    expect(stderr).toMatch(/Loaded 45615 rows from 18 file\(s\); 0 rejected/);
     const report = reportSchema.parse(JSON.parse(stdout));
-    // Every indicator is computed but those needing a list the sample data does not have (yet).
-    const samples = new Set(files.map((f) => basename(f, '.csv')));
-    const unsampled = INDICATORS.filter((i) => !i.datasets.every((d) => samples.has(d))).map((i) => i.id);
-    expect(report.notComputed.map((i) => i.id)).toEqual(unsampled);
+    // The sample has every list: every indicator of every area is computed.
+    expect(report.notComputed).toEqual([]);
+    expect(report.indicators.map((i) => i.id).sort()).toEqual(INDICATORS.map((i) => i.id).sort());
     expect([...new Set(report.indicators.map((i) => i.family))]).toEqual(
-      expect.arrayContaining(['early_help', 'training', 'obligations', 'audits', 'reviews']),
+      expect.arrayContaining(['early_help', 'training', 'obligations', 'audits', 'reviews', 'child_protection']),
     );
     const eh1 = report.indicators.find((i) => i.id === 'EH1');
     expect(eh1?.points[0]).toMatchObject({
@@ -81,6 +82,26 @@ describe('npm run indicators', () => {
     expect(eh1?.spcChart).toBe('xmr');
     expect(eh1?.points.every((p) => typeof p.spcPointType === 'string')).toBe(true);
   }, 120_000);
+
+  it('names no child, case or record in any output on the sample: JSON or CSV, suppressed or not', async () => {
+    const files = (await readdir('sample-data')).filter((f) => f.endsWith('.csv')).map((f) => join('sample-data', f));
+    // The identifiers are really in the sample, so their absence below means something.
+    const sample = (await Promise.all(files.map((f) => readFile(f, 'utf8')))).join('\n');
+    for (const pattern of CHILD_LEVEL_IDS) expect(sample).toMatch(pattern);
+    for (const args of [
+      ['--format', 'json'],
+      ['--format', 'csv'],
+      ['--format', 'csv', '--suppress'],
+    ]) {
+      const { code, stdout, stderr } = await runCli(['--data', ...files, '--period', 'quarter', ...args]);
+      expect(code, stderr).toBe(0);
+      expect(stdout.length).toBeGreaterThan(1000);
+      for (const pattern of CHILD_LEVEL_IDS) {
+        expect(stdout, args.join(' ')).not.toMatch(pattern);
+        expect(stderr, args.join(' ')).not.toMatch(pattern);
+      }
+    }
+  }, 180_000);
 
   it('writes CSV for one financial year, and suppresses small numbers with --suppress', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'pi-cli-'));

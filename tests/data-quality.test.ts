@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { earlyHelpEpisodes } from '../src/datasets/early-help';
 import { DATASETS } from '../src/datasets/registry';
-import { datasetQuality, fileCounts, rejectedRowsTable } from '../src/ingest/data-quality';
+import { datasetQuality, fileCounts, rejectedRowsTable, repeatedRecords } from '../src/ingest/data-quality';
 import { csvText } from '../src/shared/csv';
 import { createTestSession } from './support/load-csv';
 
@@ -69,5 +69,32 @@ describe('data quality of a loaded dataset', () => {
       const q = await datasetQuality(t.engine, dataset);
       expect(q.columns).toHaveLength(dataset.fields.length);
     }
+  });
+});
+
+describe('rows sharing a record key', () => {
+  it('are listed by file and line, their other key values shown and no child, case or record id', async () => {
+    const plans = DATASETS.find((d) => d.id === 'child_protection_plans');
+    if (!plans) throw new Error('no child_protection_plans dataset');
+    await t.load(
+      'plans.csv',
+      [
+        'cp_plan_id,child_id,cp_plan_start_date',
+        'CP0000001,FSC000123,01/04/2024',
+        'CP0000002,FSC000123,01/04/2024', // the same child and start date: a repeat of the second key
+        'CP0000003,FSC000456,02/04/2024',
+      ].join('\n'),
+    );
+    const repeats = await repeatedRecords(t.engine, plans);
+    expect(repeats).toEqual([
+      {
+        key: ['Child ID', 'Plan start date'],
+        rows: 2,
+        examples: [
+          { file: 'plans.csv', line: 2, key: '(child id not shown) / 2024-04-01' },
+          { file: 'plans.csv', line: 3, key: '(child id not shown) / 2024-04-01' },
+        ],
+      },
+    ]);
   });
 });

@@ -71,6 +71,9 @@ const SIMPLE: Record<string, Page> = {
   events: { kind: 'events' },
 };
 
+/** Every page's address apart from the Data page ('#/') and the areas (AREA_PATHS). */
+export const PAGE_PATHS: readonly string[] = Object.keys(SIMPLE);
+
 export function pageFromHash(hash: string): Page {
   const path = hash.replace(/^#\/?/, '').split('?')[0] ?? '';
   const simple = ownValue(SIMPLE, path);

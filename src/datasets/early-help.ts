@@ -52,7 +52,8 @@ export const earlyHelpEpisodes: DatasetDefinition = {
       type: { kind: 'text' },
       required: false,
       aliases: ['earl_episode_id', 'episode id', 'episode reference', 'eh episode id', 'early help episode id'],
-      example: 'EH0001234',
+      // Not in the sample's form (EH and seven digits): no sample id is shown, even as an example.
+      example: 'E0001234',
     },
     {
       name: 'child_id',
@@ -70,7 +71,7 @@ export const earlyHelpEpisodes: DatasetDefinition = {
         'child ref',
         'person_id',
       ],
-      example: 'FSC000123',
+      example: 'CH000123',
     },
     {
       name: 'request_date',

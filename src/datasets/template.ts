@@ -12,7 +12,8 @@ export function describeType(field: FieldDefinition): string {
         ? `Whole number, ${type.min}–${type.max}`
         : 'Whole number';
     case 'flag':
-      return 'Y or N';
+      // Annex A's lists write yes and no after a letter; the reader takes those as they are.
+      return 'Y or N (also Yes or No, or as Annex A writes them, “a) Yes” and “b) No”)';
     case 'code':
       // Words first: a partner may write either the words or the code.
       return `One of: ${type.values.map((value) => `${codeLabel(type, value)} (${value})`).join(', ')}`;

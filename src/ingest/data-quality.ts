@@ -3,6 +3,7 @@ import type { DatasetDefinition } from '../datasets/dataset-definition';
 import type { Engine } from '../engine/engine';
 import type { CsvValue } from '../shared/csv';
 import { fullFileName } from '../shared/file-name';
+import { sqlConstant } from './conversion-sql';
 import type { RejectionGroup } from './load-report';
 import { problemGroups } from './problem-groups';
 
@@ -174,6 +175,11 @@ export interface RepeatedRecords {
 
 const repeatRow = z.object({ file: z.string(), line: z.number(), key_text: z.string(), total: z.number() });
 
+/** A dataset about children identifies them, their cases and their records by its `…_id` columns. */
+function identifying(dataset: DatasetDefinition, fieldName: string): boolean {
+  return dataset.about === 'children' && fieldName.endsWith('_id');
+}
+
 /**
  * Rows that share a record key with another row of the dataset (for each of the dataset's keys):
  * loaded, because inside one extract a repeat is data the definitions deal with, and listed here so
@@ -185,11 +191,21 @@ export async function repeatedRecords(engine: Engine, dataset: DatasetDefinition
     const fields = names.map((n) => dataset.fields.find((f) => f.name === n)).filter((f) => f !== undefined);
     const columns = fields.map((f) => (f.type.kind === 'code' ? `${f.name}_raw` : f.name));
     const text = `concat_ws(' / ', ${columns.map((c) => `coalesce(CAST(${c} AS VARCHAR), '(blank)')`).join(', ')})`;
+    // A child's, case's or record's identifier links records and is never shown (not even here): the
+    // file and line find the row, and the rows sharing a key stay together (ordered by the whole key).
+    const shown = `concat_ws(' / ', ${fields
+      .map((f, i) =>
+        identifying(dataset, f.name)
+          ? sqlConstant(`(${f.label.toLowerCase()} not shown)`)
+          : `coalesce(CAST(${columns[i]} AS VARCHAR), '(blank)')`,
+      )
+      .join(', ')})`;
     const rows = await engine.query(
-      `SELECT source_file AS file, source_line AS line, key_text, count(*) OVER ()::INTEGER AS total FROM (
-         SELECT source_file, source_line, ${text} AS key_text, count(*) OVER (PARTITION BY ${columns.join(', ')}) AS n
+      `SELECT source_file AS file, source_line AS line, shown_text AS key_text, count(*) OVER ()::INTEGER AS total FROM (
+         SELECT source_file, source_line, ${text} AS sort_key, ${shown} AS shown_text,
+                count(*) OVER (PARTITION BY ${columns.join(', ')}) AS n
          FROM ${dataset.id} WHERE ${columns.map((c) => `${c} IS NOT NULL`).join(' AND ')}
-       ) WHERE n > 1 ORDER BY key_text, file, line LIMIT 50`,
+       ) WHERE n > 1 ORDER BY sort_key, file, line LIMIT 50`,
       [],
       repeatRow,
     );

@@ -21,7 +21,7 @@ let fetched: Promise<NamedBlob[]> | null = null;
 
 /**
  * The sample files, fetched once for the page: the warm-up reads them while the start page is read,
- * and "Try with sample data" then starts from the same blobs instead of fetching eleven files again
+ * and "Try with sample data" then starts from the same blobs instead of fetching every file again
  * after the click. A failed fetch is forgotten, so the next ask tries again.
  */
 export async function sampleFiles(): Promise<NamedBlob[]> {

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeProblems, goTo, loadSampleData, waitForChart } from './support/app-actions';
+import { AREA_PATHS, PAGE_PATHS } from '../../src/app/routes';
+import { axeProblems, CHILD_IDS, goTo, loadSampleData, waitForChart } from './support/app-actions';
 import { type AppUnderTest, openApp, screenshot } from './support/browser';
 
 // Issue 32: an SPC chart anyone can use without a mouse or without sight — one tab stop, keys that move
@@ -256,5 +257,38 @@ describe('every page', () => {
       problems.push(...(await axeProblems(page, route)));
     }
     expect(problems).toEqual([]);
+  });
+
+  it('names no child, case or child protection record of the sample: every page, its text and markup', async () => {
+    const { page } = app;
+    // Every address the app has (a new area or page is included as it is added), the Data page with the
+    // sample's load report first.
+    const routes = ['#/', ...Object.values(AREA_PATHS).map((p) => `#/${p}`), ...PAGE_PATHS.map((p) => `#/${p}`)];
+    expect(routes).toEqual(
+      expect.arrayContaining(['#/data-quality', '#/templates', '#/board-pack', '#/yearly-report']),
+    );
+    const found: string[] = [];
+    for (const route of routes) {
+      await goTo(page, route);
+      await page.waitForFunction(
+        () =>
+          document.querySelectorAll('[data-state="loading"]').length === 0 &&
+          !document.body.textContent?.includes('Preparing the published figures') &&
+          !document.body.textContent?.includes('Calculating…'),
+        undefined,
+        { timeout: 90_000 },
+      );
+      if (route === '#/') await page.getByTestId('load-report').waitFor();
+      // Markup as well as visible text: a closed disclosure, a title or a data attribute counts too.
+      const { text, html } = await page.evaluate(() => ({
+        text: document.body.textContent ?? '',
+        html: document.documentElement.outerHTML,
+      }));
+      for (const pattern of CHILD_IDS) {
+        const match = text.match(pattern) ?? html.match(pattern);
+        if (match) found.push(`${route}: ${match[0]}`);
+      }
+    }
+    expect(found).toEqual([]);
   });
 });

@@ -228,7 +228,9 @@ describe('the built app in headless Chromium', () => {
     expect(numbers).toMatchObject({ rejected: 0, status: 'ok' });
     expect(numbers.loaded).toBe(numbers.read);
     expect(await page.getByTestId('dataset-early_help_episodes').getAttribute('data-rows-loaded')).toBe('6571');
-    expect(await page.locator('[data-testid^="dataset-"]').count()).toBe(11);
+    // Eleven partnership datasets and the seven lists of the child protection system.
+    expect(await page.locator('[data-testid^="dataset-"]').count()).toBe(18);
+    expect(await page.getByTestId('dataset-child_protection_plans').getAttribute('data-rows-loaded')).toBe('165');
     await waitForChart(page, 'EH2');
     await screenshot(page, '05-sample-data');
   });
@@ -559,7 +561,10 @@ describe('the built app in headless Chromium', () => {
     const before = app.requests.length;
     await page.getByRole('link', { name: 'Templates' }).first().click();
     await page.getByRole('heading', { name: 'Templates for partner agencies' }).waitFor();
-    expect(await page.locator('[data-testid^="template-"]').count()).toBe(11);
+    expect(await page.locator('[data-testid^="template-"]').count()).toBe(18);
+    for (const id of ['contacts', 'section47_enquiries', 'child_protection_plans', 'cp_visits']) {
+      await page.getByTestId(`template-${id}`).getByRole('table').waitFor();
+    }
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByTestId('download-template-training_attendance').click(),

@@ -76,7 +76,7 @@ describe('the load history, in the built app', () => {
       'remove',
       'export',
       'suppression',
-      ...Array(11).fill('load'),
+      ...Array(18).fill('load'),
     ]);
     for (const r of rows) expect(r.cells[0]).toMatch(UK_TIME);
     const [csv, change, removed, exported, switched] = rows;
@@ -105,13 +105,20 @@ describe('the load history, in the built app', () => {
     expect(switched?.cells[2]).toContain('Suppression of small numbers switched off');
     const loads = rows.slice(5);
     expect(loads.map((r) => r.cells[3]).sort()).toEqual([
+      'assessments.csv',
       'audit_actions.csv',
       'audit_grades.csv',
+      'child_protection_plans.csv',
+      'children_in_need.csv',
       'compliance_returns.csv',
+      'contacts.csv',
+      'cp_visits.csv',
       'early_help_episodes.csv',
       'practice_reviews.csv',
+      'referrals.csv',
       'review_recommendations.csv',
       'schools.csv',
+      'section47_enquiries.csv',
       'training_attendance.csv',
       'training_evaluations.csv',
       'training_events.csv',
@@ -153,7 +160,7 @@ describe('the load history, in the built app', () => {
       'Removed',
       'Exported',
       'Suppression',
-      ...Array(11).fill('Loaded'),
+      ...Array(18).fill('Loaded'),
     ]);
     for (const r of parsed.slice(1)) expect(r[6]).toMatch(/^20\d\d-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
   });

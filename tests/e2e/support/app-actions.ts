@@ -76,8 +76,7 @@ export async function waitForChart(page: Page, id: string) {
   return card;
 }
 
-/** Identifiers of children, cases and reviews in the sample data: none may reach a board view or file. */
-export const CHILD_LEVEL_IDS = [/EH\d{7}/, /FSC\d{6}/, /MACFA-\d+-C\d+/, /RR-20\d\d-\d\d/];
+export { CHILD_IDS, CHILD_LEVEL_IDS } from '../../support/child-level-ids';
 
 const AXE_SOURCE = readFileSync(resolve(import.meta.dirname, '../../../node_modules/axe-core/axe.min.js'), 'utf8');
 
