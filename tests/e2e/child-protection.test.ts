@@ -34,7 +34,9 @@ describe('the child protection area', () => {
     await goTo(page, '#/benchmarks');
     await page.getByRole('button', { name: 'Try with a sample published statistics file' }).click();
     await page.getByTestId('sample-example-la').click();
-    await page.getByTestId('benchmark-detail').first().waitFor();
+    await page
+      .locator('[data-testid="benchmark-latest"][data-measure="rereferral_percent"]')
+      .waitFor({ timeout: 60_000 });
     await goTo(page, '#/child-protection?period=quarter');
     const card = await waitForChart(page, 'CP2');
     const beside = card.getByTestId('published-beside');
