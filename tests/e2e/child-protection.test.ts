@@ -50,4 +50,16 @@ describe('the child protection area', () => {
     await expect((await waitForChart(page, 'CP4')).getByTestId('published-beside').count()).resolves.toBe(0);
     expect(await axeProblems(page, 'child protection beside published')).toEqual([]);
   });
+
+  it('is in the board pack’s summary and under the yearly report’s heading on the effectiveness of help', async () => {
+    const { page } = app;
+    await goTo(page, '#/board-pack');
+    await page.locator('[data-testid="board-summary"] tr[data-indicator-id="CP2"]').waitFor({ timeout: 90_000 });
+    await goTo(page, '#/yearly-report');
+    const help = page.locator('[data-heading="The effectiveness of help, including early help"]');
+    await help.waitFor({ timeout: 90_000 });
+    await expect.poll(() => help.textContent(), { timeout: 90_000 }).toContain('Re-referrals within 12 months');
+    const text = (await page.locator('body').textContent()) ?? '';
+    for (const pattern of CHILD_LEVEL_IDS) expect(text).not.toMatch(pattern);
+  });
 });

@@ -28,6 +28,8 @@ const DID_AND_IMPACT = [
 ] as const;
 
 const HELP = ['EH1', 'EH2', 'EH3', 'EH4', 'EH6', 'EH7'];
+/** The child protection system, the other half of "help" in Working Together's first use of data. */
+const PROTECTION = ['CP2', 'CP4', 'CP6', 'CP7', 'CP11'];
 const OBLIGATIONS = ['OB1', 'OB2', 'OB3', 'OB4', 'OB5', 'OB6', 'OB7'];
 const QUALITY = ['AQ1', 'AQ2', 'AQ3', 'AQ4', 'AQ5', 'AQ6', 'AQ7'];
 const TRAINING = ['TR1', 'TR3', 'TR4', 'TR5B', 'TR6', 'TR7'];
@@ -50,7 +52,7 @@ export const YEARLY_SECTIONS: readonly YearlySection[] = [
     title: 'Our priorities, and where there was little or no progress',
     lead: 'The partnership’s priorities for the year, what was achieved against each, and the areas where there was little or no progress, with the reasons and what happens next.',
     evidence: 'progress',
-    indicatorIds: [...HELP, ...OBLIGATIONS, ...QUALITY, ...TRAINING, ...REVIEWS],
+    indicatorIds: [...HELP, ...PROTECTION, ...OBLIGATIONS, ...QUALITY, ...TRAINING, ...REVIEWS],
     views: [],
     needs:
       'No figures are in this report to judge progress by: the partners’ files, with the partnership’s targets for its priorities, would show which targets were missed.',
@@ -64,10 +66,10 @@ export const YEARLY_SECTIONS: readonly YearlySection[] = [
     title: 'The effectiveness of help, including early help',
     lead: 'Partners use data to assess the effectiveness of the help being provided to children and families, including early help.',
     evidence: 'indicators',
-    indicatorIds: HELP,
+    indicatorIds: [...HELP, ...PROTECTION],
     views: ['EHP1'],
     needs:
-      'No early help figures are in this report: an early help episodes file (one row per episode) would support this heading.',
+      'No early help or child protection figures are in this report: an early help episodes file (one row per episode), or the child protection lists (Annex A Lists 1 and 3–7), would support this heading.',
     blocks: DID_AND_IMPACT,
   },
   {
