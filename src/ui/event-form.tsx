@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type { PartnershipEvent } from '../indicators/events';
 import type { IndicatorFamily } from '../indicators/indicator-definition';
 import { isIsoDate } from '../indicators/periods';
@@ -27,6 +27,11 @@ export function EventForm({
 }) {
   const { addEvent, updateEvent } = useEvents();
   const id = useId();
+  const dateInput = useRef<HTMLInputElement>(null);
+  // Changing an event in place: the form opens where its row was, with the focus in it.
+  useEffect(() => {
+    if (editing) dateInput.current?.focus();
+  }, [editing]);
   const [date, setDate] = useState(editing?.date ?? defaultDate);
   const [title, setTitle] = useState(editing?.title ?? '');
   const [description, setDescription] = useState(editing?.description ?? '');
@@ -77,6 +82,7 @@ export function EventForm({
           className="input input--width-10"
           value={date}
           onChange={(e) => setDate(e.target.value)}
+          ref={dateInput}
           data-testid="event-date"
         />
       </div>

@@ -53,7 +53,14 @@ export function EventsPage() {
               changing === event.id ? (
                 <tr key={event.id} data-event-id={event.id}>
                   <td colSpan={4}>
-                    <EventForm editing={event} onDone={() => setChanging(null)} />
+                    <EventForm
+                      editing={event}
+                      onDone={() => {
+                        setChanging(null);
+                        // Back to the row's own "Change", never to the top of the page.
+                        requestAnimationFrame(() => document.getElementById(`change-${event.id}`)?.focus());
+                      }}
+                    />
                   </td>
                 </tr>
               ) : (
@@ -82,6 +89,7 @@ function EventRow({ event, onChange }: { event: PartnershipEvent; onChange: () =
           type="button"
           className="link-button"
           onClick={onChange}
+          id={`change-${event.id}`}
           aria-label={`Change the event “${event.title}”`}
           data-testid="event-change"
         >

@@ -99,7 +99,13 @@ function RareEventChoice({ indicator, prepared, query, points, children }: ViewP
       ) : dates.data === undefined ? (
         <p role="status">Reading the dates…</p>
       ) : (
-        <GapChart indicator={indicator} dates={dates.data} kind={shown} />
+        <>
+          <GapChart indicator={indicator} dates={dates.data} kind={shown} />
+          <p className="hint" data-testid="gap-chart-scope">
+            The icons above, and the downloads, changes and events below, are those of the count chart: choose “
+            {SHOWN_LABELS.counts}” to see it.
+          </p>
+        </>
       )}
     </div>
   );
