@@ -61,3 +61,45 @@ describe('recogniseDataset', () => {
     expect(result.best).toBeNull();
   });
 });
+
+describe('the Standard Safeguarding Dataset’s tables, by their own column names', () => {
+  // Columns as data-to-insight's SSD specification names them (a typical extract's subset of each table).
+  const SSD: readonly [string, readonly string[]][] = [
+    ['contacts', ['cont_contact_id', 'cont_person_id', 'cont_contact_date', 'cont_contact_source_code']],
+    [
+      'referrals',
+      ['cine_referral_id', 'cine_person_id', 'cine_referral_date', 'cine_referral_source_code', 'cine_referral_nfa'],
+    ],
+    [
+      'assessments',
+      [
+        'cina_assessment_id',
+        'cina_person_id',
+        'cina_assessment_start_date',
+        'cina_assessment_child_seen',
+        'cina_assessment_auth_date',
+      ],
+    ],
+    ['section47_enquiries', ['s47e_s47_enquiry_id', 's47e_person_id', 's47e_s47_start_date', 's47e_s47_nfa']],
+    [
+      'child_protection_plans',
+      [
+        'cppl_cp_plan_id',
+        'cppl_person_id',
+        'cppl_cp_plan_start_date',
+        'cppl_cp_plan_end_date',
+        'cppl_cp_plan_initial_category',
+      ],
+    ],
+    [
+      'cp_visits',
+      ['cppv_cp_visit_id', 'cppv_person_id', 'cppv_cp_plan_id', 'cppv_cp_visit_date', 'cppv_cp_visit_seen_alone'],
+    ],
+  ];
+
+  it.each(SSD)('%s from its SSD columns', (id, header) => {
+    const result = recogniseDataset(header, DATASETS);
+    expect(result.best?.dataset.id).toBe(id);
+    expect(result.best?.confidence).toBe(1);
+  });
+});
