@@ -33,7 +33,7 @@ const reportSchema = z.object({
   indicators: z.array(
     z.object({
       id: z.string(),
-      family: z.enum(['early_help', 'training', 'obligations', 'audits', 'reviews']),
+      family: z.enum(['early_help', 'training', 'obligations', 'audits', 'reviews', 'child_protection']),
       title: z.string(),
       unit: z.enum(['count', 'percent', 'days', 'score']),
       direction: z.enum(['up', 'down', 'neutral']),
