@@ -85,6 +85,7 @@ describe('the board pack, in the built app', () => {
       'Statutory obligations',
       'Case-file audits',
       'Practice reviews',
+      'Child protection',
     ]);
     // Counts of professionals are not about children: TR1 attendances are shown.
     const tr1 = page.locator('[data-testid="board-summary"] tr[data-indicator-id="TR1"]');
@@ -296,7 +297,14 @@ describe('the board pack, in the built app', () => {
       }
     });
     // The summary, area by area.
-    for (const area of ['Early help', 'Training', 'Statutory obligations', 'Case-file audits', 'Practice reviews'])
+    for (const area of [
+      'Early help',
+      'Training',
+      'Statutory obligations',
+      'Case-file audits',
+      'Practice reviews',
+      'Child protection',
+    ])
       expect(texts[0]).toMatch(new RegExp(`^\\s*${area}\\s*$`, 'm'));
   });
 
@@ -333,7 +341,14 @@ describe('the board pack, in the built app', () => {
     expect(notes.join('\n')).toContain('The board asked for this summary every quarter.');
     const xml = slideFiles.map((n) => strFromU8(zip[n] as Uint8Array)).join('\n');
     expect(xml).toMatch(/Early help closures with needs met: [\d.]+% \(\d+ of \d+\)/);
-    for (const area of ['Early help', 'Training', 'Statutory obligations', 'Case-file audits', 'Practice reviews'])
+    for (const area of [
+      'Early help',
+      'Training',
+      'Statutory obligations',
+      'Case-file audits',
+      'Practice reviews',
+      'Child protection',
+    ])
       expect(xml).toContain(`<a:t>${area}</a:t>`);
     // A chart with nothing to show is not drawn: PR3 (every period hidden) has words, not a blank image.
     const pr3 = slideFiles
