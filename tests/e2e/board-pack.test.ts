@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FAMILIES } from '../../src/indicators/registry';
 import { axeProblems, CHILD_LEVEL_IDS, openPage, writeFixture } from './support/app-actions';
 import { type AppUnderTest, openApp, SCREENSHOTS, screenshot } from './support/browser';
 import {
@@ -20,6 +21,9 @@ import {
 // table downloads, suppression on by default, and no child-level identifier anywhere a board sees.
 
 const dir = mkdtempSync(join(tmpdir(), 'pi-pack-'));
+
+/** Every area's name, in the registry's order: the summary groups its rows under them. */
+const AREA_TITLES = FAMILIES.map((f) => f.title);
 
 let app: AppUnderTest;
 beforeAll(async () => {
@@ -79,14 +83,7 @@ describe('the board pack, in the built app', () => {
     await expect(pr1.getAttribute('data-latest-value')).resolves.toBe('');
     await expect(pr1.locator('.board-summary__value').textContent()).resolves.toMatch(/^c/);
     // Area by area, under each area's name.
-    await expect(page.locator('.board-summary__area-row').allTextContents()).resolves.toEqual([
-      'Early help',
-      'Training',
-      'Statutory obligations',
-      'Case-file audits',
-      'Practice reviews',
-      'Child protection',
-    ]);
+    await expect(page.locator('.board-summary__area-row').allTextContents()).resolves.toEqual(AREA_TITLES);
     // Counts of professionals are not about children: TR1 attendances are shown.
     const tr1 = page.locator('[data-testid="board-summary"] tr[data-indicator-id="TR1"]');
     await expect(tr1.getAttribute('data-latest-value')).resolves.toMatch(/^\d+$/);
@@ -297,15 +294,7 @@ describe('the board pack, in the built app', () => {
       }
     });
     // The summary, area by area.
-    for (const area of [
-      'Early help',
-      'Training',
-      'Statutory obligations',
-      'Case-file audits',
-      'Practice reviews',
-      'Child protection',
-    ])
-      expect(texts[0]).toMatch(new RegExp(`^\\s*${area}\\s*$`, 'm'));
+    for (const area of AREA_TITLES) expect(texts[0]).toMatch(new RegExp(`^\\s*${area}\\s*$`, 'm'));
   });
 
   it('saves the pack as PowerPoint: charts as images, the narrative on the slide, the commentary in the notes', async () => {
@@ -341,15 +330,7 @@ describe('the board pack, in the built app', () => {
     expect(notes.join('\n')).toContain('The board asked for this summary every quarter.');
     const xml = slideFiles.map((n) => strFromU8(zip[n] as Uint8Array)).join('\n');
     expect(xml).toMatch(/Early help closures with needs met: [\d.]+% \(\d+ of \d+\)/);
-    for (const area of [
-      'Early help',
-      'Training',
-      'Statutory obligations',
-      'Case-file audits',
-      'Practice reviews',
-      'Child protection',
-    ])
-      expect(xml).toContain(`<a:t>${area}</a:t>`);
+    for (const area of AREA_TITLES) expect(xml).toContain(`<a:t>${area}</a:t>`);
     // A chart with nothing to show is not drawn: PR3 (every period hidden) has words, not a blank image.
     const pr3 = slideFiles
       .map((_, i) => slideXml(i + 1))
